@@ -1,0 +1,136 @@
+//! Stage 1: an article as read, with its id, date, title and the text that
+//! every evidence span points into.
+
+use crate::date::Date;
+use crate::error::{Error, Result};
+
+/// One news article. `text` is what evidence byte spans index: the file as
+/// read (header line included), or for a JSON Lines record its title and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Stable id: the file stem or the JSON `id`.
+    pub id: String,
+    /// The article's date, from the header line or the JSON `date`.
+    pub date: Option<Date>,
+    /// The headline, where there is one.
+    pub title: Option<String>,
+    /// The full text; evidence spans are byte offsets into it.
+    pub text: String,
+    /// Byte range of the title inside `text` (empty when there is none).
+    pub title_span: (usize, usize),
+    /// Byte offset where the body starts (after the header line).
+    pub body_start: usize,
+}
+
+impl Article {
+    /// Reads an article from raw text whose first line may be a header
+    /// ` date YYYY-MM-DD Title` (leading space optional). A header whose date
+    /// does not exist is an error naming `id`.
+    pub fn parse(id: impl Into<String>, text: impl Into<String>) -> Result<Article> {
+        let id = id.into();
+        let text = text.into();
+        let first_end = text.find('\n').unwrap_or(text.len());
+        let first = &text[..first_end];
+        let lead = first.len() - first.trim_start_matches([' ', '\u{feff}']).len();
+        let rest = &first[lead..];
+        let mut art = Article {
+            id,
+            date: None,
+            title: None,
+            title_span: (0, 0),
+            body_start: 0,
+            text: String::new(),
+        };
+        if let Some(after) = rest.strip_prefix("date ") {
+            let after_trim = after.trim_start();
+            let date_str = after_trim.get(..10).unwrap_or(after_trim);
+            if date_str.len() == 10
+                && date_str.as_bytes()[4] == b'-'
+                && date_str.bytes().filter(u8::is_ascii_digit).count() == 8
+            {
+                let date = Date::parse_iso(date_str).ok_or_else(|| Error::Article {
+                    origin: art.id.clone(),
+                    reason: format!(
+                        "line 1: header date {date_str} does not exist; write it as YYYY-MM-DD"
+                    ),
+                })?;
+                art.date = Some(date);
+                let title_start = first_end - after_trim[10..].len();
+                let raw_title = &text[title_start..first_end];
+                let t = raw_title.trim();
+                if !t.is_empty() {
+                    let s = title_start + (raw_title.len() - raw_title.trim_start().len());
+                    art.title_span = (s, s + t.len());
+                    art.title = Some(t.to_string());
+                }
+                art.body_start = (first_end + 1).min(text.len());
+            }
+        }
+        art.text = text;
+        Ok(art)
+    }
+
+    /// Builds an article from separate parts (a JSON Lines record). The title,
+    /// when given, becomes the first paragraph of `text`.
+    pub fn from_parts(
+        id: impl Into<String>,
+        date: Option<Date>,
+        title: Option<String>,
+        body: &str,
+    ) -> Article {
+        let title = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let (text, title_span, body_start) = match &title {
+            Some(t) => (format!("{t}\n\n{body}"), (0, t.len()), t.len() + 2),
+            None => (body.to_string(), (0, 0), 0),
+        };
+        Article {
+            id: id.into(),
+            date,
+            title,
+            text,
+            title_span,
+            body_start,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_header_line() {
+        let a = Article::parse("x", " date 2023-05-06 Pakistan, China vow\n\nBody.").unwrap();
+        assert_eq!(a.date.unwrap().to_string(), "2023-05-06");
+        assert_eq!(a.title.as_deref(), Some("Pakistan, China vow"));
+        assert_eq!(
+            &a.text[a.title_span.0..a.title_span.1],
+            "Pakistan, China vow"
+        );
+        assert_eq!(&a.text[a.body_start..], "\nBody.");
+    }
+
+    #[test]
+    fn header_is_optional_and_leading_space_too() {
+        let a = Article::parse("x", "date 2020-01-02\nText").unwrap();
+        assert_eq!(a.date.unwrap().to_string(), "2020-01-02");
+        assert!(a.title.is_none());
+        let b = Article::parse("y", "Just text.").unwrap();
+        assert!(b.date.is_none());
+        assert_eq!(b.body_start, 0);
+    }
+
+    #[test]
+    fn impossible_header_date_is_an_error_naming_the_article() {
+        let e = Article::parse("bad", " date 2023-02-30 T\nx").unwrap_err();
+        assert!(e.to_string().contains("bad"), "{e}");
+        assert!(e.to_string().contains("2023-02-30"), "{e}");
+    }
+
+    #[test]
+    fn parts_put_title_first() {
+        let a = Article::from_parts("j", None, Some("Head".into()), "Body");
+        assert_eq!(a.text, "Head\n\nBody");
+        assert_eq!(a.title_span, (0, 4));
+    }
+}

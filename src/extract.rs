@@ -1,0 +1,379 @@
+//! The whole extraction of one article, a pure function of its text:
+//! sentences → noise masked → mentions → resolved entities → relations →
+//! entity and edge records with their evidence.
+
+use crate::article::Article;
+use crate::date::{month_number, weekday_number, Date};
+use crate::gazetteer::{Gazetteer, Known};
+use crate::mention::{Finder, Mention};
+use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
+use crate::relation::{self, Relation};
+use crate::resolve::{resolve, Ref, Resolution};
+use crate::sentence::{split, Sentence};
+use crate::token::{TokKind, Token};
+use std::collections::BTreeMap;
+
+/// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Dateline {
+    pub place: Option<Known>,
+    pub date: Option<Date>,
+}
+
+/// Marks tokens that are noise, not text: photo credits "(Xinhua/Ahmad
+/// Kamal)", position markers "(R)", bylines with clock times, datelines.
+fn mask_noise(text: &str, toks: &[Token], sentences: &[Sentence], g: &Gazetteer, art_date: Option<Date>) -> (Vec<bool>, Dateline) {
+    let mut masked = vec![false; toks.len()];
+    let mut dateline = Dateline::default();
+    let s = |i: usize| toks[i].text(text);
+    for sent in sentences {
+        let r = sent.tokens.clone();
+        // bylines and time stamps: a clock time and few lower-case words
+        let lower_words = r
+            .clone()
+            .filter(|&i| toks[i].kind == TokKind::Word && s(i).chars().next().is_some_and(char::is_lowercase))
+            .count();
+        let has_time = r.clone().any(|i| toks[i].kind == TokKind::Number && s(i).contains(':'));
+        let credit_line = r.clone().any(|i| matches!(s(i), "\u{a9}" | "Copyright"));
+        if (has_time && lower_words < 4) || credit_line {
+            masked[r.clone()].iter_mut().for_each(|m| *m = true);
+            continue;
+        }
+        // bracketed credits and markers
+        let mut i = r.start;
+        while i < r.end {
+            if s(i) == "(" {
+                if let Some(close) = (i + 1..r.end.min(i + 12)).find(|&k| s(k) == ")") {
+                    let inner: Vec<&str> = (i + 1..close).map(s).collect();
+                    let credit = inner.contains(&"/")
+                        || (inner.len() <= 3 && inner.iter().all(|w| w.len() <= 3 && !w.chars().any(char::is_lowercase)) && !inner.iter().any(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic)))
+                        || inner.iter().any(|w| matches!(*w, "Xinhua" | "AFP" | "Reuters" | "AP" | "PTI" | "Kyodo" | "IANS" | "IRNA" | "TASS"));
+                    if credit {
+                        masked[i..=close].iter_mut().for_each(|m| *m = true);
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        // dateline at the start: CAPS [, CAPS] [, Month Day] [(Agency)] -- / -
+        let st = r.start;
+        let caps = |i: usize| {
+            toks[i].kind == TokKind::Word && s(i).chars().filter(|c| c.is_alphabetic()).count() >= 2 && s(i).chars().all(|c| !c.is_lowercase())
+        };
+        if dateline.place.is_none() && st < r.end && caps(st) {
+            let mut k = st;
+            while k < r.end && caps(k) {
+                k += 1;
+            }
+            let place = g.lookup(text, &toks[..k], st).map(|x| x.1);
+            let mut date = None;
+            let mut j = k;
+            while j < r.end && s(j) == "," && j + 1 < r.end && caps(j + 1) {
+                j += 2;
+            }
+            if j + 2 < r.end && s(j) == "," {
+                if let Some(m) = month_number(s(j + 1)) {
+                    if let Ok(d) = s(j + 2).parse::<u8>() {
+                        let y = art_date.map(|d| d.year).unwrap_or(2000);
+                        date = Date::new(y, m, d);
+                        j += 3;
+                    }
+                }
+            }
+            if j < r.end && s(j) == "(" {
+                if let Some(close) = (j + 1..r.end.min(j + 6)).find(|&x| s(x) == ")") {
+                    j = close + 1;
+                }
+            }
+            let mut dashes = 0;
+            while j < r.end && matches!(s(j), "-" | "\u{2014}" | "\u{2013}") {
+                j += 1;
+                dashes += 1;
+            }
+            if dashes > 0 && (date.is_some() || place.is_some()) {
+                masked[st..j].iter_mut().for_each(|m| *m = true);
+                dateline.place = place;
+                dateline.date = date;
+            }
+        }
+    }
+    (masked, dateline)
+}
+
+/// The date a sentence names ("on Friday", "on May 5, 2023", "June 10"),
+/// resolved against `base`.
+fn sentence_date(text: &str, toks: &[Token], r: std::ops::Range<usize>, masked: &[bool], base: Option<Date>) -> Option<Date> {
+    let s = |i: usize| toks[i].text(text);
+    for i in r.clone() {
+        if masked[i] {
+            continue;
+        }
+        // Month Day[, Year]
+        if let Some(m) = month_number(s(i)) {
+            if s(i) == "May" && !(i + 1 < r.end && toks[i + 1].kind == TokKind::Number) {
+                continue;
+            }
+            if i + 1 < r.end {
+                if let Ok(d) = s(i + 1).trim_end_matches(|c: char| c.is_alphabetic()).parse::<u8>() {
+                    let mut year = None;
+                    let mut k = i + 2;
+                    if k < r.end && s(k) == "," {
+                        k += 1;
+                    }
+                    if k < r.end {
+                        if let Ok(y) = s(k).parse::<i32>() {
+                            if (1900..2200).contains(&y) {
+                                year = Some(y);
+                            }
+                        }
+                    }
+                    let y = year.or(base.map(|b| b.year));
+                    if let Some(y) = y {
+                        if let Some(dt) = Date::new(y, m, d) {
+                            // no year given and later than the article: last year
+                            if year.is_none() && base.is_some_and(|b| dt > b) {
+                                return Date::new(y - 1, m, d).or(Some(dt));
+                            }
+                            return Some(dt);
+                        }
+                    }
+                }
+            }
+            // Day Month Year
+            if i > r.start && i + 1 < r.end {
+                if let (Ok(d), Ok(y)) = (s(i - 1).parse::<u8>(), s(i + 1).get(..4).unwrap_or("").parse::<i32>()) {
+                    if let Some(dt) = Date::new(y, m, d) {
+                        return Some(dt);
+                    }
+                }
+            }
+        }
+    }
+    let base = base?;
+    for i in r.clone() {
+        if masked[i] {
+            continue;
+        }
+        let w = s(i);
+        if let Some(wd) = weekday_number(w) {
+            return Some(base.last_weekday(wd));
+        }
+        match w.to_ascii_lowercase().as_str() {
+            "today" | "tonight" => return Some(base),
+            "yesterday" => return Some(Date::from_days(base.days() - 1)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Topics a sentence names.
+fn topics(g: &Gazetteer, text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Vec<String> {
+    let words: Vec<String> = r.map(|i| toks[i].text(text).to_lowercase()).collect();
+    let mut out: Vec<String> = g
+        .topics
+        .iter()
+        .filter(|t| !t.is_empty() && words.windows(t.len()).any(|w| w == t.as_slice()))
+        .map(|t| t.join(" "))
+        .collect();
+    // a longer topic covers the shorter inside it
+    let all = out.clone();
+    out.retain(|t| !all.iter().any(|o| o != t && o.contains(t.as_str())));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Extracts the entities and edges of one article. Pure: the same article
+/// and lexicon always give the same records.
+pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
+    let text = article.text.as_str();
+    let (toks, sentences) = split(article);
+    let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
+    let finder = Finder { g, text, toks: &toks };
+    let mentions: Vec<Vec<Mention>> = sentences
+        .iter()
+        .map(|s| finder.sentence(s.tokens.clone(), &masked))
+        .collect();
+    let surface = |m: &Mention| -> String {
+        match &m.what {
+            crate::mention::What::Person { name, .. } => name.clone(),
+            _ => {
+                let a = toks[m.start].start as usize;
+                let b = toks[m.end - 1].end as usize;
+                let s = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
+                s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s).to_string()
+            }
+        }
+    };
+    let reporting_next = |m: &Mention| -> bool {
+        let after = (m.end..(m.end + 2).min(toks.len())).any(|k| g.reporting.contains(&toks[k].text(text).to_lowercase()));
+        let before = m.start > 0 && g.reporting.contains(&toks[m.start - 1].text(text).to_lowercase());
+        after || before
+    };
+    let ctx_country = match dateline.place {
+        Some(Known::Capital(c)) | Some(Known::Country(c)) => Some(c),
+        Some(Known::Place(p)) => g.places[p as usize].country,
+        _ => None,
+    };
+    let mut res = resolve(g, &mentions, &surface, &reporting_next, ctx_country);
+    let host = ctx_country.map(|c| res.country(g, c));
+    let base = dateline.date.or(article.date);
+
+    // the article's two sides: the two most mentioned countries, until a meeting says who
+    let mut by_count: Vec<(usize, usize)> = res
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Country)
+        .map(|(i, e)| (e.mentions, i))
+        .collect();
+    by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut pair = (by_count.len() >= 2).then(|| (by_count[0].1, by_count[1].1));
+    let mut met = false;
+
+    let mut rels: Vec<(usize, Relation, Option<Date>, Vec<String>)> = Vec::new();
+    for (si, sent) in sentences.iter().enumerate() {
+        let ctx = relation::Sentence {
+            g,
+            text,
+            toks: &toks,
+            range: sent.tokens.clone(),
+            masked: &masked,
+            mentions: &res.sentences[si],
+        };
+        let found = relation::relations(&ctx, &res, pair, host);
+        if found.is_empty() {
+            continue;
+        }
+        let date = sentence_date(text, &toks, sent.tokens.clone(), &masked, base).or(article.date);
+        let tops = topics(g, text, &toks, sent.tokens.clone());
+        for r in found {
+            if r.kind == EdgeKind::Meeting && !met {
+                let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
+                if ks.0 == EntityKind::Person || ks.1 == EntityKind::Person || ks == (EntityKind::Country, EntityKind::Country) {
+                    pair = Some((r.source, r.target));
+                    met = true;
+                }
+            }
+            rels.push((si, r, date, tops.clone()));
+        }
+    }
+
+    // records
+    let evidence = |si: usize| {
+        let s = &sentences[si];
+        Evidence {
+            article: article.id.clone(),
+            sentence: s.index,
+            start: s.start,
+            end: s.end,
+            text: text[s.start..s.end].to_string(),
+        }
+    };
+    let mut used = vec![false; res.entities.len()];
+    for (i, e) in res.entities.iter().enumerate() {
+        used[i] = e.mentions > 0;
+    }
+    let mut edges: Vec<EdgeRecord> = Vec::new();
+    let ids: Vec<String> = res.entities.iter().map(|e| e.id()).collect();
+    for (si, r, date, tops) in rels {
+        let (mut s, mut t) = (r.source, r.target);
+        if !r.kind.is_directed() && ids[s] > ids[t] {
+            std::mem::swap(&mut s, &mut t);
+        }
+        edges.push(EdgeRecord {
+            source: ids[s].clone(),
+            target: ids[t].clone(),
+            kind: r.kind,
+            cameo: r.cameo,
+            date,
+            speaker: r.speaker.map(|x| ids[x].clone()),
+            place: r.place.map(|x| ids[x].clone()),
+            topics: tops,
+            role: None,
+            planned: r.planned,
+            former: false,
+            evidence: evidence(si),
+        });
+        used[s] = true;
+        used[t] = true;
+    }
+    // roles and locations
+    for (pi, e) in res.entities.iter().enumerate() {
+        if e.mentions == 0 {
+            continue;
+        }
+        for role in &e.roles {
+            if let Some(of) = role.of {
+                edges.push(EdgeRecord {
+                    source: ids[pi].clone(),
+                    target: ids[of].clone(),
+                    kind: EdgeKind::Role,
+                    cameo: String::new(),
+                    date: article.date,
+                    speaker: None,
+                    place: None,
+                    topics: Vec::new(),
+                    role: Some(role.title.clone()),
+                    planned: false,
+                    former: role.former,
+                    evidence: evidence(role.sentence),
+                });
+                used[of] = true;
+            }
+        }
+        if e.kind == EntityKind::Place {
+            if let Some(c) = e.country {
+                if let Some(ci) = res.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c) && x.mentions > 0) {
+                    let si = res.sentences.iter().position(|ms| ms.iter().any(|m| m.r == Ref::Entity(pi))).unwrap_or(0);
+                    edges.push(EdgeRecord {
+                        source: ids[pi].clone(),
+                        target: ids[ci].clone(),
+                        kind: EdgeKind::LocatedIn,
+                        cameo: String::new(),
+                        date: None,
+                        speaker: None,
+                        place: None,
+                        topics: Vec::new(),
+                        role: None,
+                        planned: false,
+                        former: false,
+                        evidence: evidence(si),
+                    });
+                }
+            }
+        }
+    }
+    edges.sort_by(|a, b| {
+        (a.kind, &a.source, &a.target, a.evidence.sentence).cmp(&(b.kind, &b.source, &b.target, b.evidence.sentence))
+    });
+    edges.dedup_by(|a, b| a.kind == b.kind && a.source == b.source && a.target == b.target && a.evidence.sentence == b.evidence.sentence);
+    let mut entities: BTreeMap<String, EntityRecord> = BTreeMap::new();
+    for (i, e) in res.entities.iter().enumerate() {
+        if !used[i] {
+            continue;
+        }
+        let mut aliases: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).cloned().collect();
+        aliases.sort();
+        entities.insert(
+            ids[i].clone(),
+            EntityRecord {
+                id: ids[i].clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                aliases,
+                code: e.code.clone(),
+            },
+        );
+    }
+    let _ = Resolution::default;
+    Extraction {
+        article: article.id.clone(),
+        date: article.date,
+        entities: entities.into_values().collect(),
+        edges,
+    }
+}

@@ -1,0 +1,408 @@
+//! Stage 6: the graph. Extractions merge into a petgraph `StableGraph`: one
+//! node per real-world entity (found again through its aliases), one edge per
+//! (source, target, kind) holding every occurrence and its evidence.
+
+use crate::date::Date;
+use crate::model::{slug, EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::Direction;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A node: one real-world entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Articles it appears in.
+    pub articles: BTreeSet<String>,
+}
+
+/// One time an edge was stated: when, by whom, where, and the sentence.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Occurrence {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub former: bool,
+    pub cameo: String,
+    pub evidence: Evidence,
+}
+
+/// An edge: every occurrence of one kind between one (ordered) pair.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    pub occurrences: Vec<Occurrence>,
+}
+
+impl Edge {
+    /// How many times it was stated: the edge's weight.
+    pub fn weight(&self) -> usize {
+        self.occurrences.len()
+    }
+
+    /// The latest date it was stated for.
+    pub fn latest(&self) -> Option<Date> {
+        self.occurrences.iter().filter_map(|o| o.date).max()
+    }
+
+    /// The earliest date.
+    pub fn earliest(&self) -> Option<Date> {
+        self.occurrences.iter().filter_map(|o| o.date).min()
+    }
+
+    /// The CAMEO code of its first occurrence.
+    pub fn cameo(&self) -> &str {
+        self.occurrences.first().map(|o| o.cameo.as_str()).unwrap_or("")
+    }
+}
+
+/// The knowledge graph.
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    pub(crate) g: StableDiGraph<Node, Edge>,
+    by_id: HashMap<String, NodeIndex>,
+    by_alias: HashMap<(EntityKind, String), NodeIndex>,
+    by_edge: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    /// Articles built into it, with their dates.
+    pub articles: BTreeMap<String, Option<Date>>,
+}
+
+fn norm(s: &str) -> String {
+    let s = slug(s);
+    s.strip_prefix("the-").map(str::to_string).unwrap_or(s)
+}
+
+impl Graph {
+    /// An empty graph.
+    pub fn new() -> Graph {
+        Graph::default()
+    }
+
+    /// The underlying petgraph graph, for algorithms of your own.
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.g
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.g.node_count()
+    }
+
+    /// Number of edges (one per kind and pair).
+    pub fn edge_count(&self) -> usize {
+        self.g.edge_count()
+    }
+
+    /// The node with this id.
+    pub fn node_by_id(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// A node.
+    pub fn node(&self, n: NodeIndex) -> &Node {
+        &self.g[n]
+    }
+
+    /// Every node, sorted by id.
+    pub fn nodes(&self) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.g.node_indices().collect();
+        v.sort_by(|a, b| self.g[*a].id.cmp(&self.g[*b].id));
+        v
+    }
+
+    /// Every edge as (source, target, edge), sorted by source id, target id, kind.
+    pub fn edges(&self) -> Vec<(NodeIndex, NodeIndex, &Edge)> {
+        let mut v: Vec<(NodeIndex, NodeIndex, &Edge)> = self
+            .g
+            .edge_references()
+            .map(|e| (e.source(), e.target(), e.weight()))
+            .collect();
+        v.sort_by(|a, b| {
+            (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(&self.g[b.0].id, &self.g[b.1].id, b.2.kind))
+        });
+        v
+    }
+
+    /// Edges touching `n`, both directions, each once.
+    pub fn incident(&self, n: NodeIndex) -> Vec<(NodeIndex, NodeIndex, &Edge)> {
+        let mut v: Vec<(NodeIndex, NodeIndex, &Edge)> = self
+            .g
+            .edges_directed(n, Direction::Outgoing)
+            .chain(self.g.edges_directed(n, Direction::Incoming))
+            .map(|e| (e.source(), e.target(), e.weight()))
+            .collect();
+        v.sort_by(|a, b| {
+            (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(&self.g[b.0].id, &self.g[b.1].id, b.2.kind))
+        });
+        v.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind);
+        v
+    }
+
+    /// Finds the node an entity record is: by id, then by alias, then a
+    /// surname matching a known person's full name.
+    fn find(&self, e: &EntityRecord) -> Option<NodeIndex> {
+        if let Some(&n) = self.by_id.get(&e.id) {
+            return Some(n);
+        }
+        for a in std::iter::once(&e.name).chain(&e.aliases) {
+            if let Some(&n) = self.by_alias.get(&(e.kind, norm(a))) {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn index_aliases(&mut self, n: NodeIndex) {
+        let node = &self.g[n];
+        let kind = node.kind;
+        let mut keys: Vec<String> = std::iter::once(&node.name).chain(&node.aliases).map(|a| norm(a)).collect();
+        if kind == EntityKind::Person {
+            // "Qin Gang" is found again as "Qin"
+            let parts: Vec<&str> = node.name.split_whitespace().collect();
+            if parts.len() >= 2 {
+                keys.push(norm(parts[0]));
+                keys.push(norm(parts[parts.len() - 1]));
+            }
+        }
+        for k in keys {
+            if k.is_empty() {
+                continue;
+            }
+            self.by_alias.entry((kind, k)).or_insert(n);
+        }
+    }
+
+    /// Adds a node for `e`, or merges `e` into the node it already is.
+    pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeIndex {
+        let n = match self.find(e) {
+            Some(n) => {
+                let node = &mut self.g[n];
+                if e.name != node.name {
+                    node.aliases.insert(e.name.clone());
+                }
+                node.aliases.extend(e.aliases.iter().filter(|a| **a != node.name).cloned());
+                if node.code.is_none() {
+                    node.code = e.code.clone();
+                }
+                node.articles.insert(article.to_string());
+                n
+            }
+            None => {
+                let n = self.g.add_node(Node {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    aliases: e.aliases.iter().cloned().collect(),
+                    code: e.code.clone(),
+                    articles: BTreeSet::from([article.to_string()]),
+                });
+                self.by_id.insert(e.id.clone(), n);
+                n
+            }
+        };
+        self.by_id.entry(e.id.clone()).or_insert(n);
+        self.index_aliases(n);
+        n
+    }
+
+    /// Adds one occurrence of an edge between two nodes. Returns whether it
+    /// was new (the same evidence twice adds nothing).
+    pub fn add_occurrence(&mut self, s: NodeIndex, t: NodeIndex, kind: EdgeKind, occ: Occurrence) -> bool {
+        let (s, t) = if !kind.is_directed() && self.g[s].id > self.g[t].id { (t, s) } else { (s, t) };
+        if s == t {
+            return false;
+        }
+        let ei = match self.by_edge.get(&(s, t, kind)) {
+            Some(&ei) => ei,
+            None => {
+                let ei = self.g.add_edge(s, t, Edge { kind, occurrences: Vec::new() });
+                self.by_edge.insert((s, t, kind), ei);
+                ei
+            }
+        };
+        let occs = &mut self.g[ei].occurrences;
+        if occs.iter().any(|o| o.evidence == occ.evidence) {
+            return false;
+        }
+        let at = occs.binary_search(&occ).unwrap_or_else(|x| x);
+        occs.insert(at, occ);
+        true
+    }
+
+    /// Merges one article's extraction. Building the same article twice adds nothing.
+    pub fn add_extraction(&mut self, x: &Extraction) {
+        self.articles.insert(x.article.clone(), x.date);
+        let mut local: HashMap<&str, NodeIndex> = HashMap::new();
+        for e in &x.entities {
+            let n = self.add_entity(e, &x.article);
+            local.insert(e.id.as_str(), n);
+        }
+        for r in &x.edges {
+            let (Some(&s), Some(&t)) = (local.get(r.source.as_str()), local.get(r.target.as_str())) else {
+                continue;
+            };
+            let occ = occurrence(r, |id| local.get(id).map(|&n| self.g[n].id.clone()));
+            self.add_occurrence(s, t, r.kind, occ);
+        }
+    }
+
+    /// Removes every trace of an article: its evidence, then edges and nodes
+    /// left with none. Returns whether the article was in the graph.
+    pub fn remove_article(&mut self, article: &str) -> bool {
+        if self.articles.remove(article).is_none() {
+            return false;
+        }
+        let eis: Vec<EdgeIndex> = self.g.edge_indices().collect();
+        for ei in eis {
+            self.g[ei].occurrences.retain(|o| o.evidence.article != article);
+            if self.g[ei].occurrences.is_empty() {
+                if let Some((s, t)) = self.g.edge_endpoints(ei) {
+                    let k = self.g[ei].kind;
+                    self.by_edge.remove(&(s, t, k));
+                }
+                self.g.remove_edge(ei);
+            }
+        }
+        let nis: Vec<NodeIndex> = self.g.node_indices().collect();
+        for n in nis {
+            self.g[n].articles.remove(article);
+            if self.g[n].articles.is_empty() {
+                self.g.remove_node(n);
+            }
+        }
+        self.reindex();
+        true
+    }
+
+    /// Rebuilds the lookup tables from the graph.
+    pub(crate) fn reindex(&mut self) {
+        self.by_id.clear();
+        self.by_alias.clear();
+        self.by_edge.clear();
+        let mut ns: Vec<NodeIndex> = self.g.node_indices().collect();
+        ns.sort_by(|a, b| self.g[*a].id.cmp(&self.g[*b].id));
+        for n in ns {
+            self.by_id.insert(self.g[n].id.clone(), n);
+            self.index_aliases(n);
+        }
+        for e in self.g.edge_indices() {
+            if let Some((s, t)) = self.g.edge_endpoints(e) {
+                self.by_edge.insert((s, t, self.g[e].kind), e);
+            }
+        }
+    }
+
+    /// Finds an entity by id, name or any alias, ignoring case and a leading
+    /// "the". Among several, the most connected.
+    pub fn lookup(&self, name: &str) -> Option<NodeIndex> {
+        if let Some(&n) = self.by_id.get(name) {
+            return Some(n);
+        }
+        let key = norm(name);
+        if key.is_empty() {
+            return None;
+        }
+        let mut hits: Vec<NodeIndex> = EntityKind::ALL
+            .iter()
+            .filter_map(|k| self.by_alias.get(&(*k, key.clone())).copied())
+            .collect();
+        hits.sort_by_key(|&n| (std::cmp::Reverse(self.degree(n)), self.g[n].id.clone()));
+        hits.first().copied()
+    }
+
+    /// Names close to `name`, for "did you mean" messages.
+    pub fn suggest(&self, name: &str, k: usize) -> Vec<String> {
+        let key = norm(name);
+        let mut scored: Vec<(usize, String)> = self
+            .g
+            .node_indices()
+            .flat_map(|n| {
+                let node = &self.g[n];
+                std::iter::once(&node.name)
+                    .chain(&node.aliases)
+                    .map(move |a| (a.clone(), node.name.clone()))
+            })
+            .map(|(alias, name)| (edit_distance(&key, &norm(&alias)), name))
+            .filter(|(d, _)| *d <= key.len().max(3) / 2 + 1)
+            .collect();
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, n) in scored {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+            if out.len() == k {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Number of edges touching `n`.
+    pub fn degree(&self, n: NodeIndex) -> usize {
+        self.g.edges_directed(n, Direction::Outgoing).count() + self.g.edges_directed(n, Direction::Incoming).count()
+    }
+
+    /// Adds a node as stored in a file (no merging).
+    pub(crate) fn insert_node(&mut self, node: Node) -> NodeIndex {
+        let id = node.id.clone();
+        let n = self.g.add_node(node);
+        self.by_id.insert(id, n);
+        self.index_aliases(n);
+        n
+    }
+
+    /// Adds an edge as stored in a file.
+    pub(crate) fn insert_edge(&mut self, s: NodeIndex, t: NodeIndex, e: Edge) {
+        let k = e.kind;
+        let ei = self.g.add_edge(s, t, e);
+        self.by_edge.insert((s, t, k), ei);
+    }
+}
+
+/// The occurrence an edge record makes, with speaker and place ids mapped.
+fn occurrence(r: &EdgeRecord, map: impl Fn(&str) -> Option<String>) -> Occurrence {
+    Occurrence {
+        date: r.date,
+        speaker: r.speaker.as_deref().and_then(&map),
+        place: r.place.as_deref().and_then(&map),
+        topics: r.topics.clone(),
+        role: r.role.clone(),
+        planned: r.planned,
+        former: r.former,
+        cameo: r.cameo.clone(),
+        evidence: r.evidence.clone(),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let c = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + c);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,312 @@
+//! Reading articles at the edge: files, folders (recursively, `*.txt`), JSON
+//! Lines corpora (`*.jsonl`) and standard input. One bad article gives one
+//! error naming it; the others are still read.
+
+use crate::article::Article;
+use crate::date::Date;
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+/// Limits on what is read.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadOptions {
+    /// Articles larger than this many bytes are skipped.
+    pub max_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// Something read: an article (with a warning when it needed repair) or an
+/// error for one input that was skipped.
+#[derive(Debug)]
+pub enum Item {
+    Article(Article, Option<String>),
+    Skipped(Error),
+}
+
+
+/// One input to read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Text(PathBuf),
+    Jsonl(PathBuf),
+    Stdin,
+}
+
+/// Expands paths into sources: folders recursively (`*.txt` and `*.jsonl`,
+/// sorted), `-` for standard input. A path that does not exist is an error
+/// item, not a failure of the whole run.
+pub fn sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
+    let mut out = Vec::new();
+    let mut errs = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, &mut errs);
+            found.sort();
+            out.extend(found);
+        } else if p.exists() {
+            out.push(classify(p));
+        } else {
+            errs.push(Error::Article {
+                origin: p.display().to_string(),
+                reason: "no such file or folder; check the path".into(),
+            });
+        }
+    }
+    (out, errs)
+}
+
+fn classify(p: &Path) -> Source {
+    if p.extension().is_some_and(|e| e == "jsonl") {
+        Source::Jsonl(p.to_path_buf())
+    } else {
+        Source::Text(p.to_path_buf())
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<Source>, errs: &mut Vec<Error>) {
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            errs.push(Error::io(dir, e));
+            return;
+        }
+    };
+    for entry in rd.flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            walk(&p, out, errs);
+        } else if p.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
+            out.push(classify(&p));
+        }
+    }
+}
+
+/// Decodes bytes as text: refuses binary and mostly-invalid data, repairs a
+/// few bad bytes (saying so).
+pub fn decode(origin: &str, bytes: Vec<u8>) -> Result<(String, Option<String>)> {
+    if bytes.contains(&0) {
+        return Err(Error::Article {
+            origin: origin.into(),
+            reason: "binary data (NUL bytes), not a text article; skipped".into(),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, None)),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let s = String::from_utf8_lossy(&bytes).into_owned();
+            let bad = s.chars().filter(|&c| c == '\u{fffd}').count();
+            if bad * 20 > s.chars().count().max(1) {
+                Err(Error::Article {
+                    origin: origin.into(),
+                    reason: format!("not UTF-8 text ({bad} invalid sequences); convert it to UTF-8 first"),
+                })
+            } else {
+                Ok((s, Some(format!("{origin}: {bad} invalid UTF-8 sequence(s) replaced by U+FFFD"))))
+            }
+        }
+    }
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
+}
+
+fn text_article(origin: &str, id: String, bytes: Vec<u8>) -> Item {
+    match decode(origin, bytes) {
+        Err(e) => Item::Skipped(e),
+        Ok((text, warn)) => {
+            if text.trim().is_empty() {
+                return Item::Skipped(Error::Article {
+                    origin: origin.into(),
+                    reason: "empty article; skipped".into(),
+                });
+            }
+            match Article::parse(id, text) {
+                Ok(a) => Item::Article(a, warn),
+                Err(Error::Article { reason, .. }) => Item::Skipped(Error::Article {
+                    origin: origin.into(),
+                    reason,
+                }),
+                Err(e) => Item::Skipped(e),
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: serde_json::Value,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    text: String,
+}
+
+/// Parses one JSON Lines record; `origin` is `path:line`.
+pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
+    let bad = |reason: String| Error::Article {
+        origin: origin.into(),
+        reason,
+    };
+    let r: Record = serde_json::from_str(line).map_err(|e| {
+        bad(format!(
+            "column {}: {e}; each line must be an object {{\"id\", \"text\", \"date\"?, \"title\"?}}",
+            e.column()
+        ))
+    })?;
+    let id = match r.id {
+        serde_json::Value::String(s) if !s.trim().is_empty() => s,
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return Err(bad("\"id\" must be a non-empty string or a number".into())),
+    };
+    let date = match r.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(d) => Some(Date::parse_iso(d).ok_or_else(|| bad(format!("date {d:?} is not a real date YYYY-MM-DD")))?),
+    };
+    if r.text.trim().is_empty() && r.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        return Err(bad("empty article; skipped".into()));
+    }
+    Ok(Article::from_parts(id, date, r.title, &r.text))
+}
+
+fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dyn FnMut(Item)) {
+    let mut reader = reader;
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                f(Item::Skipped(Error::Article {
+                    origin: format!("{origin}:{}", line_no + 1),
+                    reason: format!("read failed: {e}"),
+                }));
+                break;
+            }
+        }
+        line_no += 1;
+        let here = format!("{origin}:{line_no}");
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if buf.len() as u64 > opts.max_bytes {
+            f(Item::Skipped(Error::Article {
+                origin: here,
+                reason: format!("record of {} bytes is over the limit of {} bytes; skipped (raise --max-bytes)", buf.len(), opts.max_bytes),
+            }));
+            continue;
+        }
+        let (line, warn) = match decode(&here, std::mem::take(&mut buf)) {
+            Ok(x) => x,
+            Err(e) => {
+                f(Item::Skipped(e));
+                continue;
+            }
+        };
+        match jsonl_record(&here, &line) {
+            Ok(a) => f(Item::Article(a, warn)),
+            Err(e) => f(Item::Skipped(e)),
+        }
+    }
+}
+
+/// Reads one source, calling `f` for every article or skipped input, in order.
+pub fn read_source(src: &Source, opts: &ReadOptions, f: &mut dyn FnMut(Item)) {
+    match src {
+        Source::Text(p) => {
+            let origin = p.display().to_string();
+            match std::fs::metadata(p) {
+                Ok(m) if m.len() > opts.max_bytes => {
+                    f(Item::Skipped(Error::Article {
+                        origin,
+                        reason: format!("{} bytes is over the limit of {} bytes; skipped (raise --max-bytes)", m.len(), opts.max_bytes),
+                    }));
+                    return;
+                }
+                Err(e) => {
+                    f(Item::Skipped(Error::io(p, e)));
+                    return;
+                }
+                _ => {}
+            }
+            match std::fs::read(p) {
+                Ok(bytes) => f(text_article(&origin, stem(p), bytes)),
+                Err(e) => f(Item::Skipped(Error::io(p, e))),
+            }
+        }
+        Source::Jsonl(p) => match std::fs::File::open(p) {
+            Ok(file) => read_jsonl(&p.display().to_string(), std::io::BufReader::new(file), opts, f),
+            Err(e) => f(Item::Skipped(Error::io(p, e))),
+        },
+        Source::Stdin => {
+            let stdin = std::io::stdin();
+            let mut lock = stdin.lock();
+            let first = match lock.fill_buf() {
+                Ok(b) => b.iter().find(|c| !c.is_ascii_whitespace()).copied(),
+                Err(e) => {
+                    f(Item::Skipped(Error::io("<stdin>", e)));
+                    return;
+                }
+            };
+            if first == Some(b'{') {
+                read_jsonl("<stdin>", lock, opts, f);
+            } else {
+                let mut bytes = Vec::new();
+                let limit = opts.max_bytes + 1;
+                if let Err(e) = lock.take(limit).read_to_end(&mut bytes) {
+                    f(Item::Skipped(Error::io("<stdin>", e)));
+                    return;
+                }
+                if bytes.len() as u64 > opts.max_bytes {
+                    f(Item::Skipped(Error::Article {
+                        origin: "<stdin>".into(),
+                        reason: format!("over the limit of {} bytes; skipped (raise --max-bytes)", opts.max_bytes),
+                    }));
+                    return;
+                }
+                f(text_article("<stdin>", "stdin".into(), bytes));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_errors_name_line_and_reason() {
+        let e = jsonl_record("c.jsonl:3", "{\"id\": 1, \"text\": 5}").unwrap_err();
+        assert!(e.to_string().starts_with("c.jsonl:3: column"), "{e}");
+        let e = jsonl_record("c.jsonl:4", "{\"id\": \"a\", \"date\": \"2023-02-30\", \"text\": \"x\"}").unwrap_err();
+        assert!(e.to_string().contains("2023-02-30"), "{e}");
+        let a = jsonl_record("c.jsonl:5", "{\"id\": \"a\", \"date\": \"2023-02-03\", \"title\": \"T\", \"text\": \"x\"}").unwrap();
+        assert_eq!(a.text, "T\n\nx");
+    }
+
+    #[test]
+    fn decode_repairs_a_little_refuses_much() {
+        let mut b = b"Pakistan and China vowed to deepen ties".to_vec();
+        b[3] = 0xff;
+        let (s, warn) = decode("a", b).unwrap();
+        assert!(s.contains('\u{fffd}') && warn.is_some());
+        assert!(decode("b", vec![0xff; 50]).is_err());
+        assert!(decode("c", b"a\0b".to_vec()).unwrap_err().to_string().contains("binary"));
+    }
+}

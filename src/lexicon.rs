@@ -1,0 +1,346 @@
+//! Knowledge as data: the RON lexicons embedded in the binary (countries,
+//! places, organizations, state bodies, initiatives, titles, cues and word
+//! lists) plus any a user adds, and the index the mention finder uses.
+
+use crate::error::{Error, Result};
+use crate::model::EdgeKind;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One lexicon document. Every section is optional; files add up.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Lexicon {
+    pub countries: Vec<CountryEntry>,
+    pub places: Vec<PlaceEntry>,
+    pub organizations: Vec<OrgEntry>,
+    pub state_bodies: Vec<StateBodyEntry>,
+    pub initiatives: Vec<InitiativeEntry>,
+    pub titles: Vec<TitleEntry>,
+    pub cues: Vec<CueEntry>,
+    pub non_names: Vec<String>,
+    pub words: Words,
+}
+
+/// A state or territory with an ISO 3166-1 code.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CountryEntry {
+    pub name: String,
+    pub code: String,
+    pub aliases: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub capital: String,
+    pub capital_aliases: Vec<String>,
+}
+
+/// A city, province, region or sea that is not a country.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlaceEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Alpha-3 of the country it lies in, "" when none or several.
+    pub country: String,
+}
+
+/// A named body: intergovernmental organization, party, agency, company.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OrgEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Alpha-3 when it belongs to one state, else "".
+    pub country: String,
+}
+
+/// A body whose name stands for its state when it acts ("the Kremlin said").
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StateBodyEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Alpha-3, or "" for a generic body resolved from context.
+    pub country: String,
+}
+
+/// A named initiative, programme, corridor, agreement, policy or strategy.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InitiativeEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// A title held by a person; matched ignoring case.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TitleEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// How a cue's arguments sit around it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Frame {
+    /// Agent before the cue, partner after it: "China supports Pakistan".
+    #[default]
+    Subject,
+    /// Both sides after the cue: "a meeting between X and Y".
+    Between,
+    /// The person right after the cue is the visitor: "visiting Foreign Minister Qin".
+    Visitor,
+}
+
+/// A cue of one edge kind: word patterns matched ignoring case. In a pattern
+/// `a|b` is either word, `word?` is optional and `*` is any one word.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueEntry {
+    pub kind: EdgeKind,
+    #[serde(default)]
+    pub cameo: String,
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub frame: Frame,
+    /// Not a cue after a determiner ("its support", "the visit").
+    #[serde(default)]
+    pub verb_only: bool,
+    /// Sentences this cue must produce an edge of its kind in.
+    #[serde(default)]
+    pub matches: Vec<String>,
+    /// Sentences it must not produce an edge of its kind in.
+    #[serde(default)]
+    pub rejects: Vec<String>,
+}
+
+/// Word lists the extraction rules read.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Words {
+    /// Verbs that report speech: said, stressed, noted...
+    pub reporting: Vec<String>,
+    /// Words that deny the stance after them: not, never, no.
+    pub negation: Vec<String>,
+    /// Words that put an event in the future: will, to, set, scheduled.
+    pub future: Vec<String>,
+    /// Words before a title that modify it: vice, deputy, acting, former.
+    pub title_modifiers: Vec<String>,
+    /// Lower-case particles inside names: de, van, bin, al.
+    pub name_particles: Vec<String>,
+    /// Last words that make a capitalised phrase an organization.
+    pub org_heads: Vec<String>,
+    /// Last words that make a capitalised phrase an initiative.
+    pub initiative_heads: Vec<String>,
+    /// Last words that make a capitalised phrase a place.
+    pub place_heads: Vec<String>,
+    /// Words before a name that are no title of office: Mr, Dr, Sheikh.
+    pub honorifics: Vec<String>,
+    /// Nouns that, after a demonym or "the X", mean the state: side, government.
+    pub state_nouns: Vec<String>,
+    /// Phrases that mean the two sides of the article: "both sides".
+    pub pair_phrases: Vec<String>,
+    /// Fields of cooperation named as topics.
+    pub topics: Vec<String>,
+}
+
+macro_rules! builtin_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../lexicon/", $name)))),*]
+    };
+}
+
+/// The lexicon files embedded in the binary, by name.
+pub const BUILTIN: &[(&str, &str)] = builtin_files!(
+    "countries.ron",
+    "places.ron",
+    "organizations.ron",
+    "initiatives.ron",
+    "titles.ron",
+    "cues.ron",
+);
+
+impl Lexicon {
+    /// Parses one RON lexicon; `origin` names it in errors (with line and column).
+    pub fn from_ron(origin: &str, text: &str) -> Result<Lexicon> {
+        let lex: Lexicon = ron::from_str(text).map_err(|e| Error::ron(origin, &e))?;
+        lex.validate(origin)?;
+        Ok(lex)
+    }
+
+    /// The embedded lexicons, merged.
+    pub fn builtin() -> Result<Lexicon> {
+        let mut all = Lexicon::default();
+        for (name, text) in BUILTIN {
+            all.extend(Lexicon::from_ron(name, text)?);
+        }
+        Ok(all)
+    }
+
+    /// Adds every entry of `other`.
+    pub fn extend(&mut self, other: Lexicon) {
+        self.countries.extend(other.countries);
+        self.places.extend(other.places);
+        self.organizations.extend(other.organizations);
+        self.state_bodies.extend(other.state_bodies);
+        self.initiatives.extend(other.initiatives);
+        self.titles.extend(other.titles);
+        self.cues.extend(other.cues);
+        self.non_names.extend(other.non_names);
+        let w = &mut self.words;
+        let o = other.words;
+        w.reporting.extend(o.reporting);
+        w.negation.extend(o.negation);
+        w.future.extend(o.future);
+        w.title_modifiers.extend(o.title_modifiers);
+        w.name_particles.extend(o.name_particles);
+        w.org_heads.extend(o.org_heads);
+        w.initiative_heads.extend(o.initiative_heads);
+        w.place_heads.extend(o.place_heads);
+        w.honorifics.extend(o.honorifics);
+        w.state_nouns.extend(o.state_nouns);
+        w.pair_phrases.extend(o.pair_phrases);
+        w.topics.extend(o.topics);
+    }
+
+    /// Checks what serde cannot: codes, empty names, cue patterns.
+    pub fn validate(&self, origin: &str) -> Result<()> {
+        let bad = |message: String| Error::Lexicon {
+            origin: origin.to_string(),
+            message,
+        };
+        let code_ok = |c: &str| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        for c in &self.countries {
+            if c.name.trim().is_empty() {
+                return Err(bad("a country has an empty name".into()));
+            }
+            if !code_ok(&c.code) {
+                return Err(bad(format!(
+                    "country {:?}: code {:?} is not an ISO 3166-1 alpha-3 code (three capital letters)",
+                    c.name, c.code
+                )));
+            }
+        }
+        let with_country = self
+            .places
+            .iter()
+            .map(|p| (&p.name, &p.country))
+            .chain(self.organizations.iter().map(|o| (&o.name, &o.country)))
+            .chain(self.state_bodies.iter().map(|o| (&o.name, &o.country)));
+        for (name, country) in with_country {
+            if name.trim().is_empty() {
+                return Err(bad("an entry has an empty name".into()));
+            }
+            if !country.is_empty() && !code_ok(country) {
+                return Err(bad(format!(
+                    "{name:?}: country {country:?} is not an alpha-3 code (three capital letters) or \"\""
+                )));
+            }
+        }
+        for e in self.initiatives.iter().map(|i| &i.name).chain(self.titles.iter().map(|t| &t.name)) {
+            if e.trim().is_empty() {
+                return Err(bad("an entry has an empty name".into()));
+            }
+        }
+        for cue in &self.cues {
+            if cue.patterns.is_empty() {
+                return Err(bad(format!("a {} cue has no patterns", cue.kind)));
+            }
+            for p in &cue.patterns {
+                let first = p.split_whitespace().next().unwrap_or("");
+                if first.is_empty() || first == "*" || first.ends_with('?') {
+                    return Err(bad(format!(
+                        "{} cue pattern {p:?} must start with a plain word",
+                        cue.kind
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One word of a compiled cue pattern.
+#[derive(Clone, Debug)]
+pub enum PatWord {
+    /// Any of these lower-case words.
+    Any(Vec<String>),
+    /// Any of these, or nothing.
+    Optional(Vec<String>),
+    /// Any one word.
+    Wild,
+}
+
+/// A compiled cue pattern.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub cue: usize,
+    pub words: Vec<PatWord>,
+}
+
+/// Compiles cue patterns, indexed by the lower-case words they can start with.
+pub fn compile_cues(cues: &[CueEntry]) -> HashMap<String, Vec<Pattern>> {
+    let mut index: HashMap<String, Vec<Pattern>> = HashMap::new();
+    for (ci, cue) in cues.iter().enumerate() {
+        for p in &cue.patterns {
+            let words: Vec<PatWord> = p
+                .split_whitespace()
+                .map(|w| {
+                    if w == "*" {
+                        PatWord::Wild
+                    } else if let Some(w) = w.strip_suffix('?') {
+                        PatWord::Optional(w.split('|').map(str::to_lowercase).collect())
+                    } else {
+                        PatWord::Any(w.split('|').map(str::to_lowercase).collect())
+                    }
+                })
+                .collect();
+            if let Some(PatWord::Any(firsts)) = words.first() {
+                for f in firsts {
+                    index.entry(f.clone()).or_default().push(Pattern {
+                        cue: ci,
+                        words: words.clone(),
+                    });
+                }
+            }
+        }
+    }
+    for v in index.values_mut() {
+        v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse_and_are_complete() {
+        let lex = Lexicon::builtin().unwrap();
+        assert!(lex.countries.len() >= 240, "{}", lex.countries.len());
+        for needed in ["PAK", "CHN", "USA", "GBR", "TWN", "PSE", "HKG", "VAT"] {
+            assert!(lex.countries.iter().any(|c| c.code == needed), "{needed}");
+        }
+        assert!(!lex.titles.is_empty());
+        assert!(!lex.cues.is_empty());
+        assert!(!lex.words.reporting.is_empty());
+    }
+
+    #[test]
+    fn lexicon_errors_give_line_and_column() {
+        let e = Lexicon::from_ron("mine.ron", "(\n  countries: [ (nme: \"X\") ],\n)").unwrap_err();
+        let s = e.to_string();
+        assert!(s.starts_with("mine.ron:2:"), "{s}");
+    }
+
+    #[test]
+    fn bad_codes_are_refused() {
+        let e = Lexicon::from_ron("u.ron", "(countries: [(name: \"X\", code: \"xx\")])").unwrap_err();
+        assert!(e.to_string().contains("alpha-3"), "{e}");
+        let e = Lexicon::from_ron("u.ron", "(cues: [(kind: Praise, patterns: [\"* x\"])])").unwrap_err();
+        assert!(e.to_string().contains("plain word"), "{e}");
+        let e = Lexicon::from_ron("u.ron", "(cues: [(kind: Hug, patterns: [\"x\"])])").unwrap_err();
+        assert!(e.to_string().starts_with("u.ron:1:"), "{e}");
+    }
+}

@@ -1,0 +1,469 @@
+//! Stage 3: mentions. Finds in each sentence the spans that name something:
+//! lexicon entries, people after titles, unknown capitalised names, titles
+//! used alone ("the president"), pronouns and "both sides".
+
+use crate::gazetteer::{Gazetteer, Known};
+use crate::token::{TokKind, Token};
+
+/// What a title belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Of {
+    Country(u32),
+    Org(u32),
+}
+
+/// What a mention names, before resolution across the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum What {
+    /// A country; `strong` unless it is a bare demonym ("Chinese personnel").
+    Country { id: u32, strong: bool },
+    Capital(u32),
+    Place(u32),
+    NewPlace(String),
+    Org(u32),
+    NewOrg(String),
+    /// A generic state body ("the Foreign Ministry"): the state from context.
+    Body,
+    Initiative(u32),
+    NewInitiative(String),
+    /// A person; `name` as written (one or more words), title and whose.
+    Person {
+        name: String,
+        title: Option<String>,
+        of: Option<Of>,
+        former: bool,
+    },
+    /// A title without a name: "the president", "the Chinese foreign minister".
+    TitleRef { title: String, of: Option<Of> },
+    /// One capitalised word no lexicon knows: a surname, or nothing.
+    Name(String),
+    /// he, she, his, her.
+    Pronoun,
+    /// "both sides", "the two countries"; `countries` when it means states.
+    Pair { countries: bool },
+}
+
+/// A mention: a token span (absolute indices) and what it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub what: What,
+    /// An acronym defined in brackets right after it: "(CPEC)".
+    pub acronym: Option<String>,
+}
+
+/// Finds mentions in the sentences of one article.
+pub struct Finder<'a> {
+    pub g: &'a Gazetteer,
+    pub text: &'a str,
+    pub toks: &'a [Token],
+}
+
+fn upper_first(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
+}
+
+impl<'a> Finder<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    fn lower_is(&self, i: usize, end: usize, w: &str) -> bool {
+        i < end && self.s(i).eq_ignore_ascii_case(w)
+    }
+
+    fn known(&self, i: usize, end: usize) -> Option<(usize, Known)> {
+        if i >= end {
+            return None;
+        }
+        self.g
+            .lookup(self.text, &self.toks[..end], i)
+            .filter(|(n, _)| i + n <= end)
+    }
+
+    /// The mentions of tokens `range`, skipping those `masked`.
+    pub fn sentence(&self, range: std::ops::Range<usize>, masked: &[bool]) -> Vec<Mention> {
+        let end = range.end;
+        let mut out: Vec<Mention> = Vec::new();
+        let mut i = range.start;
+        while i < end {
+            if masked[i] {
+                i += 1;
+                continue;
+            }
+            let next = if let Some(m) = self.person(i, end) {
+                let e = m.end;
+                out.push(m);
+                e
+            } else if let Some((n, k)) = self.known(i, end) {
+                self.known_mention(i, n, k, end, &mut out)
+            } else if matches!(self.s(i).to_ascii_lowercase().as_str(), "he" | "she" | "his" | "her" | "him") {
+                out.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    what: What::Pronoun,
+                    acronym: None,
+                });
+                i + 1
+            } else if let Some(m) = self.unknown(i, end, range.start) {
+                let e = m.end;
+                out.push(m);
+                e
+            } else {
+                i + 1
+            };
+            // an acronym in brackets names what was just mentioned
+            if let Some(last) = out.last_mut() {
+                if last.end == next
+                    && next + 2 < end
+                    && self.s(next) == "("
+                    && self.s(next + 2) == ")"
+                    && is_acronym(self.s(next + 1))
+                {
+                    last.acronym = Some(self.s(next + 1).to_string());
+                    i = next + 3;
+                    continue;
+                }
+            }
+            i = next.max(i + 1);
+        }
+        out
+    }
+
+    fn known_mention(&self, i: usize, n: usize, k: Known, end: usize, out: &mut Vec<Mention>) -> usize {
+        let mut push = |e: usize, what: What| {
+            out.push(Mention {
+                start: i,
+                end: e,
+                what,
+                acronym: None,
+            });
+            e
+        };
+        let after = i + n;
+        // "X's government", "the Chinese side", "Pakistan side"
+        let state_noun = |at: usize| -> Option<usize> {
+            let at = if at < end && matches!(self.s(at), "'s" | "\u{2019}s") { at + 1 } else { at };
+            match self.known(at, end) {
+                Some((m, Known::StateNoun)) | Some((m, Known::Body(None))) => Some(at + m),
+                _ => None,
+            }
+        };
+        match k {
+            Known::Country(c) | Known::Demonym(c) => {
+                if let Some(e) = state_noun(after) {
+                    return push(e, What::Country { id: c, strong: true });
+                }
+                let strong = matches!(k, Known::Country(_));
+                push(after, What::Country { id: c, strong })
+            }
+            Known::Capital(c) => push(after, What::Capital(c)),
+            Known::Place(p) => push(after, What::Place(p)),
+            Known::Org(o) => push(after, What::Org(o)),
+            Known::Initiative(x) => push(after, What::Initiative(x)),
+            Known::Body(Some(c)) => push(after, What::Country { id: c, strong: true }),
+            Known::Body(None) => push(after, What::Body),
+            Known::Pair => {
+                let words = self.text[self.toks[i].start as usize..self.toks[after - 1].end as usize]
+                    .to_lowercase();
+                let countries = ["countr", "nation", "government", "states"]
+                    .iter()
+                    .any(|w| words.contains(w));
+                push(after, What::Pair { countries })
+            }
+            Known::Title(_) | Known::StateNoun => after,
+        }
+    }
+
+    /// A title chain at `j`: modifiers and titles joined by "and": its end,
+    /// and whether it says "former".
+    fn title_chain(&self, j: usize, end: usize) -> Option<(usize, bool)> {
+        let mut k = j;
+        let mut last = None;
+        let mut former = false;
+        loop {
+            let mut m = k;
+            while m < end && self.g.title_modifiers.contains(&self.s(m).to_lowercase()) {
+                if matches!(self.s(m).to_lowercase().as_str(), "former" | "late" | "then") {
+                    former = true;
+                }
+                m += 1;
+            }
+            match self.known(m, end) {
+                Some((n, Known::Title(_))) => {
+                    m += n;
+                    // "Secretary-General", "Prime Minister-designate"
+                    last = Some(m);
+                    if m + 1 < end && matches!(self.s(m), "and" | "&") {
+                        k = m + 1;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            break;
+        }
+        last.map(|e| (e, former))
+    }
+
+    /// A capitalised name at `k` (up to four words, particles inside).
+    fn name_at(&self, k: usize, end: usize) -> Option<usize> {
+        let mut m = k;
+        let mut count = 0;
+        while m < end && count < 4 {
+            let t = self.toks[m];
+            let s = self.s(m);
+            if t.kind == TokKind::Word && upper_first(s) && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3) {
+                if crate::date::weekday_number(s).is_some() {
+                    break;
+                }
+                if crate::date::month_number(s).is_some()
+                    && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number || count == 0)
+                {
+                    break;
+                }
+                if count == 0 && (self.g.non_names.contains(s) || self.g.honorifics.contains(s)) {
+                    break;
+                }
+                if let Some((_, kn)) = self.known(m, end) {
+                    let blocks = match kn {
+                        Known::Country(_) | Known::Demonym(_) | Known::Title(_) | Known::Org(_) | Known::Initiative(_) | Known::Pair => true,
+                        Known::Place(_) | Known::Capital(_) | Known::Body(_) => count == 0,
+                        Known::StateNoun => false,
+                    };
+                    if blocks {
+                        break;
+                    }
+                }
+                count += 1;
+                m += 1;
+            } else if count > 0
+                && m + 1 < end
+                && self.g.name_particles.contains(&s.to_lowercase())
+                && upper_first(self.s(m + 1))
+                && self.toks[m + 1].kind == TokKind::Word
+            {
+                m += 1;
+            } else {
+                break;
+            }
+        }
+        (count > 0).then_some(m)
+    }
+
+    fn text_of(&self, a: usize, b: usize) -> String {
+        let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,
+    /// or a title used alone.
+    fn person(&self, i: usize, end: usize) -> Option<Mention> {
+        let mut j = i;
+        let mut the = false;
+        if self.lower_is(j, end, "the") {
+            j += 1;
+            the = true;
+        }
+        let mut of = None;
+        let mut prefix = false;
+        match self.known(j, end) {
+            Some((n, Known::Country(c) | Known::Demonym(c))) => {
+                let mut a = j + n;
+                if a < end && matches!(self.s(a), "'s" | "\u{2019}s") {
+                    a += 1;
+                }
+                if self.title_chain(a, end).is_some() {
+                    of = Some(Of::Country(c));
+                    j = a;
+                    prefix = true;
+                }
+            }
+            Some((n, Known::Org(o))) => {
+                let mut a = j + n;
+                if a < end && matches!(self.s(a), "'s" | "\u{2019}s") {
+                    a += 1;
+                }
+                if self.title_chain(a, end).is_some() {
+                    of = Some(Of::Org(o));
+                    j = a;
+                    prefix = true;
+                }
+            }
+            _ => {}
+        }
+        let title_start = j;
+        let (mut k, former, title) = match self.title_chain(j, end) {
+            Some((e, former)) => (e, former, Some(self.text_of(title_start, e))),
+            None => {
+                if j < end && self.g.honorifics.contains(self.s(j)) && !the {
+                    (j + 1, false, None)
+                } else {
+                    return None;
+                }
+            }
+        };
+        let title_end = k;
+        // "of China", "of the Communist Party of Vietnam"; "to China" (an envoy's host)
+        if k + 1 < end && matches!(self.s(k), "of" | "to" | "for") {
+            let to = self.s(k) == "to";
+            let mut a = k + 1;
+            if self.lower_is(a, end, "the") {
+                a += 1;
+            }
+            match self.known(a, end) {
+                Some((n, Known::Country(c))) => {
+                    if !to && of.is_none() {
+                        of = Some(Of::Country(c));
+                    }
+                    k = a + n;
+                }
+                Some((n, Known::Org(o))) => {
+                    if !to && of.is_none() {
+                        of = Some(Of::Org(o));
+                    }
+                    k = a + n;
+                }
+                _ => {}
+            }
+        }
+        let mut name_from = k;
+        let comma = k < end && self.s(k) == ",";
+        if comma {
+            name_from = k + 1;
+        }
+        // honorific between title and name: "President Mr. X" is rare; skip one
+        if name_from < end && self.g.honorifics.contains(self.s(name_from)) {
+            name_from += 1;
+        }
+        if let Some(ne) = self.name_at(name_from, end) {
+            // after a comma, the name must end the apposition
+            let closes = !comma
+                || ne >= end
+                || !self.toks[ne].kind.eq(&TokKind::Word)
+                || !upper_first(self.s(ne));
+            if closes && (!comma || the || prefix || title.is_some()) {
+                return Some(Mention {
+                    start: i,
+                    end: ne,
+                    what: What::Person {
+                        name: self.text_of(name_from, ne),
+                        title,
+                        of,
+                        former,
+                    },
+                    acronym: None,
+                });
+            }
+        }
+        let title = title?;
+        let capital_title = upper_first(self.s(title_start));
+        if the || prefix || capital_title {
+            let e = if of.is_some() && !prefix { k } else { title_end };
+            return Some(Mention {
+                start: i,
+                end: e,
+                what: What::TitleRef { title, of },
+                acronym: None,
+            });
+        }
+        None
+    }
+
+    /// An unknown capitalised phrase at `i`, classified by its head word.
+    fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention> {
+        let s0 = self.s(i);
+        let t0 = self.toks[i];
+        if t0.kind != TokKind::Word || !upper_first(s0) {
+            return None;
+        }
+        if self.g.non_names.contains(s0) || crate::date::weekday_number(s0).is_some() || crate::date::month_number(s0).is_some() {
+            return None;
+        }
+        let mut m = i;
+        let mut words: Vec<&str> = Vec::new();
+        while m < end {
+            let s = self.s(m);
+            let t = self.toks[m];
+            let is_cap = t.kind == TokKind::Word && upper_first(s);
+            if is_cap && !words.is_empty() && matches!(self.known(m, end), Some((_, Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Title(_)))) && !matches!(self.s(m - 1), "of" | "for" | "and") {
+                break;
+            }
+            if is_cap && (words.is_empty() || !crate::date::weekday_number(s).is_some()) {
+                words.push(s);
+                m += 1;
+            } else if !words.is_empty()
+                && t.kind == TokKind::Number
+                && words.last().is_some_and(|w| self.g.initiative_heads.contains(*w))
+            {
+                words.push(s);
+                m += 1;
+                break;
+            } else if !words.is_empty()
+                && matches!(s, "of" | "for" | "and" | "on" | "the")
+                && m + 1 < end
+                && upper_first(self.s(m + 1))
+                && self.toks[m + 1].kind == TokKind::Word
+            {
+                words.push(s);
+                m += 1;
+            } else if !words.is_empty()
+                && self.g.name_particles.contains(s)
+                && m + 1 < end
+                && upper_first(self.s(m + 1))
+            {
+                words.push(s);
+                m += 1;
+            } else {
+                break;
+            }
+        }
+        // drop trailing connectors
+        while words.last().is_some_and(|w| matches!(*w, "of" | "for" | "and" | "on" | "the")) {
+            words.pop();
+            m -= 1;
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let name = self.text_of(i, m);
+        let alpha: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let last = alpha.last().map(|w| **w).unwrap_or("");
+        let what = if words.len() == 1 {
+            What::Name(name)
+        } else if self.g.initiative_heads.contains(last) {
+            What::NewInitiative(name)
+        } else if words.iter().any(|w| self.g.org_heads.contains(*w)) {
+            What::NewOrg(name)
+        } else if self.g.place_heads.contains(last) {
+            What::NewPlace(name)
+        } else if words.len() <= 4
+            && !words.iter().any(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"))
+            && !words.iter().skip(1).any(|w| self.g.non_names.contains(*w) && crate::date::month_number(w).is_none())
+            && !(i == sentence_start && words.iter().any(|w| self.g.non_names.contains(*w)))
+            && !words.iter().all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+        {
+            What::Person {
+                name,
+                title: None,
+                of: None,
+                former: false,
+            }
+        } else {
+            return None;
+        };
+        Some(Mention {
+            start: i,
+            end: m,
+            what,
+            acronym: None,
+        })
+    }
+}

@@ -1,0 +1,218 @@
+//! The graph's vocabulary: entity kinds, edge kinds and what an extraction
+//! yields for one article (entities, edges, evidence).
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a node is.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+pub enum EntityKind {
+    Country,
+    Person,
+    Organization,
+    Place,
+    Initiative,
+}
+
+/// What an edge says.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+pub enum EdgeKind {
+    Meeting,
+    Visit,
+    Commitment,
+    Support,
+    Praise,
+    Agreement,
+    Criticism,
+    Role,
+    LocatedIn,
+}
+
+impl EntityKind {
+    /// All kinds, in order.
+    pub const ALL: [EntityKind; 5] = [
+        EntityKind::Country,
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Initiative,
+    ];
+
+    /// The lower-case prefix of node ids of this kind (`country:china`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntityKind::Country => "country",
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Initiative => "initiative",
+        }
+    }
+
+    /// Whether entities of this kind can act (be the source of a stance).
+    pub fn is_actor(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Country | EntityKind::Person | EntityKind::Organization
+        )
+    }
+}
+
+impl EdgeKind {
+    /// All kinds, in order.
+    pub const ALL: [EdgeKind; 9] = [
+        EdgeKind::Meeting,
+        EdgeKind::Visit,
+        EdgeKind::Commitment,
+        EdgeKind::Support,
+        EdgeKind::Praise,
+        EdgeKind::Agreement,
+        EdgeKind::Criticism,
+        EdgeKind::Role,
+        EdgeKind::LocatedIn,
+    ];
+
+    /// Meeting and Agreement have no direction: their ends are stored sorted.
+    pub fn is_directed(self) -> bool {
+        !matches!(self, EdgeKind::Meeting | EdgeKind::Agreement)
+    }
+
+    /// The CAMEO code an edge of this kind gets when its cue names none.
+    pub fn default_cameo(self) -> &'static str {
+        match self {
+            EdgeKind::Meeting => "040",
+            EdgeKind::Visit => "042",
+            EdgeKind::Commitment => "030",
+            EdgeKind::Support => "050",
+            EdgeKind::Praise => "051",
+            EdgeKind::Agreement => "057",
+            EdgeKind::Criticism => "111",
+            EdgeKind::Role | EdgeKind::LocatedIn => "",
+        }
+    }
+
+    /// Whether relations of this kind are events between actors (scored), as
+    /// opposed to structural facts (Role, LocatedIn).
+    pub fn is_event(self) -> bool {
+        !matches!(self, EdgeKind::Role | EdgeKind::LocatedIn)
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+impl fmt::Display for EdgeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// The sentence an edge came from: the proof of the edge.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub article: String,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// An entity as found in one article, keyed by its stable id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// Stable id, `kind:slug` (`country:china`, `person:qin-gang`).
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every surface form seen, sorted.
+    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-3 for countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// An edge as found in one article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EdgeRecord {
+    pub source: String,
+    pub target: String,
+    pub kind: EdgeKind,
+    pub cameo: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Who reported the stance when that is not the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Where a meeting happened (a node id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Fields named: agriculture, connectivity...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// The title, for Role edges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Announced for the future.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+    /// A title no longer held.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub former: bool,
+    pub evidence: Evidence,
+}
+
+/// What extraction finds in one article: a pure function of its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub article: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    pub entities: Vec<EntityRecord>,
+    pub edges: Vec<EdgeRecord>,
+}
+
+/// Lower-case ASCII slug of a name, for ids: "Qin Gang" -> "qin-gang".
+pub fn slug(name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if dash && !s.is_empty() {
+                s.push('-');
+            }
+            dash = false;
+            s.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_stable() {
+        assert_eq!(slug("Qin Gang"), "qin-gang");
+        assert_eq!(slug("one-China policy"), "one-china-policy");
+        assert_eq!(slug("  U.S. "), "u-s");
+        assert_eq!(slug("Côte d'Ivoire"), "côte-d-ivoire");
+    }
+
+    #[test]
+    fn undirected_kinds() {
+        assert!(!EdgeKind::Meeting.is_directed());
+        assert!(!EdgeKind::Agreement.is_directed());
+        assert!(EdgeKind::Visit.is_directed());
+    }
+}

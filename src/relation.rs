@@ -1,0 +1,468 @@
+//! Stage 5: relations. Finds cue words in a sentence and gives each its
+//! agent (the one who takes the stance, not who reports it), its partner,
+//! and the speaker, date, place, topics and tense of the edge.
+
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::{Frame, PatWord};
+use crate::model::{EdgeKind, EntityKind};
+use crate::resolve::{Ref, Resolution, Resolved};
+use crate::token::{TokKind, Token};
+
+/// A relation found in one sentence, between article entities.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub kind: EdgeKind,
+    pub cameo: String,
+    pub source: usize,
+    pub target: usize,
+    pub speaker: Option<usize>,
+    pub place: Option<usize>,
+    pub planned: bool,
+}
+
+/// A cue found in a sentence: which lexicon entry, and its token span.
+#[derive(Clone, Copy, Debug)]
+pub struct CueHit {
+    pub cue: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "this", "that", "these",
+    "those", "'s", "\u{2019}s", "great", "strong", "full", "firm", "continued", "such",
+];
+
+/// The sentence-level context relations are built in.
+pub struct Sentence<'a> {
+    pub g: &'a Gazetteer,
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub range: std::ops::Range<usize>,
+    pub masked: &'a [bool],
+    pub mentions: &'a [Resolved],
+}
+
+impl<'a> Sentence<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.s(i).to_lowercase()
+    }
+
+    /// Every cue in the sentence, longest first at each position.
+    pub fn cues(&self) -> Vec<CueHit> {
+        let mut hits = Vec::new();
+        for i in self.range.clone() {
+            if self.masked[i] || self.toks[i].kind != TokKind::Word {
+                continue;
+            }
+            let Some(pats) = self.g.cue_index.get(&self.lower(i)) else {
+                continue;
+            };
+            for p in pats {
+                if let Some(end) = self.match_pattern(&p.words, i) {
+                    let cue = &self.g.cues[p.cue];
+                    if cue.verb_only && i > self.range.start && DETERMINERS.contains(&self.lower(i - 1).as_str()) {
+                        continue;
+                    }
+                    // one hit per (cue entry, start)
+                    if !hits.iter().any(|h: &CueHit| h.cue == p.cue && h.start == i) {
+                        hits.push(CueHit { cue: p.cue, start: i, end });
+                    }
+                }
+            }
+        }
+        hits
+    }
+
+    fn match_pattern(&self, words: &[PatWord], i: usize) -> Option<usize> {
+        let end = self.range.end;
+        fn go(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<usize> {
+            let Some((w, rest)) = words.split_first() else {
+                return Some(k);
+            };
+            match w {
+                PatWord::Wild => {
+                    if k < end && s.toks[k].kind != TokKind::Punct {
+                        go(s, rest, k + 1, end)
+                    } else {
+                        None
+                    }
+                }
+                PatWord::Any(alts) => {
+                    if k < end && alts.iter().any(|a| *a == s.lower(k)) {
+                        go(s, rest, k + 1, end)
+                    } else {
+                        None
+                    }
+                }
+                PatWord::Optional(alts) => {
+                    if k < end && alts.iter().any(|a| *a == s.lower(k)) {
+                        if let Some(e) = go(s, rest, k + 1, end) {
+                            return Some(e);
+                        }
+                    }
+                    go(s, rest, k, end)
+                }
+            }
+        }
+        go(self, words, i, end)
+    }
+
+    /// Reporting frames: (speaker mention index, frame start, frame end).
+    pub fn speakers(&self) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for i in self.range.clone() {
+            if !self.g.reporting.contains(&self.lower(i)) {
+                continue;
+            }
+            // "X said", "X also said", "X has said"
+            let mut b = i;
+            while b > self.range.start
+                && matches!(self.lower(b - 1).as_str(), "also" | "has" | "had" | "further" | "then" | "have" | "once" | "again" | "later")
+            {
+                b -= 1;
+            }
+            if let Some(mi) = self.mentions.iter().position(|m| m.end == b && self.is_actor(m)) {
+                let mut e = i + 1;
+                if e < self.range.end && self.lower(e) == "that" {
+                    e += 1;
+                }
+                out.push((mi, self.mentions[mi].start, e));
+                continue;
+            }
+            // "said X", "according to X"
+            let mut a = i + 1;
+            if self.lower(i) == "according" && a < self.range.end && self.lower(a) == "to" {
+                a += 1;
+            }
+            if let Some(mi) = self.mentions.iter().position(|m| m.start == a && self.is_actor(m)) {
+                out.push((mi, i, self.mentions[mi].end));
+            }
+        }
+        out
+    }
+
+    fn is_actor(&self, m: &Resolved) -> bool {
+        !m.weak && matches!(m.r, Ref::Pair { .. } | Ref::Entity(_))
+    }
+}
+
+/// The entity kinds a cue of `kind` may take as partner.
+fn target_ok(kind: EdgeKind, ek: EntityKind) -> bool {
+    match kind {
+        EdgeKind::Visit => matches!(ek, EntityKind::Country | EntityKind::Place | EntityKind::Person),
+        EdgeKind::Support => ek != EntityKind::Place,
+        EdgeKind::Commitment => ek.is_actor() || ek == EntityKind::Initiative,
+        _ => ek.is_actor(),
+    }
+}
+
+/// Builds the relations of one sentence. `pair` is the article's two sides;
+/// `host` the country an unnamed visit goes to (the dateline's).
+pub fn relations(
+    s: &Sentence,
+    res: &Resolution,
+    pair: Option<(usize, usize)>,
+    host: Option<usize>,
+) -> Vec<Relation> {
+    let mut out = Vec::new();
+    let cues = s.cues();
+    if cues.is_empty() {
+        return out;
+    }
+    let speakers = s.speakers();
+    let in_frame = |mi: usize| speakers.iter().any(|&(sm, _, _)| sm == mi);
+    let frame_at = |tok: usize| speakers.iter().any(|&(_, a, b)| tok >= a && tok < b);
+    let kind_of = |m: &Resolved| match m.r {
+        Ref::Entity(e) => Some(res.entities[e].kind),
+        Ref::Pair { .. } => None,
+    };
+    let expand = |m: &Resolved, acting: bool| -> Vec<usize> {
+        match m.r {
+            Ref::Entity(e) => {
+                if acting {
+                    vec![m.acts_as.unwrap_or(e)]
+                } else {
+                    vec![e]
+                }
+            }
+            Ref::Pair { countries } => match pair {
+                Some((a, b)) => {
+                    if countries {
+                        vec![res.role_country(a).unwrap_or(a), res.role_country(b).unwrap_or(b)]
+                    } else {
+                        vec![a, b]
+                    }
+                }
+                None => vec![],
+            },
+        }
+    };
+    // where: the first place after "in"/"at"
+    let place = s.mentions.iter().find_map(|m| match m.r {
+        Ref::Entity(e)
+            if res.entities[e].kind == EntityKind::Place
+                && m.start > s.range.start
+                && matches!(s.lower(m.start - 1).as_str(), "in" | "at") =>
+        {
+            Some(e)
+        }
+        _ => None,
+    });
+    let speaker_ent = speakers.first().and_then(|&(mi, _, _)| match s.mentions[mi].r {
+        Ref::Entity(e) => Some(e),
+        _ => None,
+    });
+    let mut used_targets: Vec<usize> = Vec::new();
+    for hit in &cues {
+        let cue = &s.g.cues[hit.cue];
+        let kind = cue.kind;
+        let cameo = if cue.cameo.is_empty() {
+            kind.default_cameo().to_string()
+        } else {
+            cue.cameo.clone()
+        };
+        // negation just before the cue
+        let neg_from = hit.start.saturating_sub(3).max(s.range.start);
+        if (neg_from..hit.start).any(|k| s.g.negation.contains(&s.lower(k))) {
+            continue;
+        }
+        let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
+            && (hit.start.saturating_sub(3).max(s.range.start)..hit.start)
+                .any(|k| s.g.future.contains(&s.lower(k)));
+        // partners after the cue
+        let mut targets: Vec<usize> = Vec::new();
+        let mut last_end = None;
+        for (mi, m) in s.mentions.iter().enumerate() {
+            if m.start < hit.end || in_frame(mi) {
+                continue;
+            }
+            if frame_at(m.start) || m.start > hit.end + 30 {
+                break;
+            }
+            if (hit.end..m.start).any(|k| s.s(k) == ";") {
+                break;
+            }
+            let ok = match kind_of(m) {
+                Some(k) => target_ok(kind, k),
+                None => true,
+            };
+            if !ok {
+                continue;
+            }
+            if let Some(le) = last_end {
+                // coordination: "with X and Y"
+                let between: Vec<&str> = (le..m.start).map(|k| s.s(k)).collect();
+                if between == ["and"] || between == [","] || between == [",", "and"] {
+                    targets.push(mi);
+                    last_end = Some(m.end);
+                    continue;
+                }
+                break;
+            }
+            // Commitment prefers an actor; an initiative only with none
+            if kind == EdgeKind::Commitment && kind_of(m) == Some(EntityKind::Initiative) {
+                if let Some(actor) = s.mentions[mi..].iter().position(|x| {
+                    x.start < hit.end + 30 && !x.weak && kind_of(x).is_some_and(|k| k.is_actor()) && !frame_at(x.start)
+                }) {
+                    targets.push(mi + actor);
+                    last_end = Some(s.mentions[mi + actor].end);
+                    continue;
+                }
+            }
+            targets.push(mi);
+            last_end = Some(m.end);
+        }
+        // the agent: the nearest actor before the cue, else the speaker
+        let mut agents: Vec<usize> = Vec::new();
+        let mut agent_idx = None;
+        for (mi, m) in s.mentions.iter().enumerate().rev() {
+            if m.end > hit.start || m.weak {
+                continue;
+            }
+            if in_frame(mi) {
+                continue;
+            }
+            if used_targets.contains(&mi) {
+                continue;
+            }
+            if kind_of(m).is_some_and(|k| !k.is_actor() && !(k == EntityKind::Place && m.acts_as.is_some())) {
+                continue;
+            }
+            if frame_at(m.end) || (m.end..hit.start).any(|k| matches!(s.s(k), ";" | ":")) {
+                break;
+            }
+            agent_idx = Some(mi);
+            break;
+        }
+        let frame = cue.frame;
+        let mut participants: Vec<Vec<usize>> = Vec::new();
+        match frame {
+            Frame::Between => {
+                if targets.len() >= 2 {
+                    participants.push(expand(&s.mentions[targets[0]], true));
+                    participants.push(expand(&s.mentions[targets[1]], true));
+                } else if targets.len() == 1 {
+                    if let Some(a) = agent_idx {
+                        agents = expand(&s.mentions[a], true);
+                    }
+                    participants.push(agents.clone());
+                    participants.push(expand(&s.mentions[targets[0]], true));
+                } else {
+                    continue;
+                }
+                let (a, b) = (participants[0].clone(), participants[1].clone());
+                for &x in &a {
+                    for &y in &b {
+                        push(&mut out, kind, &cameo, x, y, speaker_ent, place, planned);
+                    }
+                }
+                continue;
+            }
+            Frame::Visitor => {
+                let Some(&ti) = targets.first() else { continue };
+                let m = &s.mentions[ti];
+                if kind_of(m) == Some(EntityKind::Person) {
+                    // "visiting Foreign Minister Qin": Qin visits the host
+                    let visitor = expand(m, false);
+                    let dest = place
+                        .and_then(|p| res.entities[p].country.map(|_| p))
+                        .and_then(|p| place_country(res, p))
+                        .or(host)
+                        .or_else(|| speaker_ent.and_then(|sp| res.role_country(sp)));
+                    if let Some(d) = dest {
+                        for v in visitor {
+                            push(&mut out, kind, &cameo, v, d, None, place, planned);
+                        }
+                    }
+                    used_targets.push(ti);
+                    continue;
+                }
+            }
+            Frame::Subject => {}
+        }
+        if let Some(a) = agent_idx {
+            agents = expand(&s.mentions[a], true);
+            // "X and Y vowed"
+            if a > 0 {
+                let prev = &s.mentions[a - 1];
+                let between: Vec<&str> = (prev.end..s.mentions[a].start).map(|k| s.s(k)).collect();
+                if (between == ["and"] || between == [","]) && !prev.weak && kind_of(prev).is_none_or(|k| k.is_actor()) && !in_frame(a - 1) {
+                    agents.extend(expand(prev, true));
+                }
+            }
+        } else if let Some(sp) = speaker_ent {
+            agents = vec![sp];
+        }
+        if agents.is_empty() {
+            continue;
+        }
+        let mut tgt: Vec<usize> = Vec::new();
+        for &ti in &targets {
+            let m = &s.mentions[ti];
+            let acting = kind != EdgeKind::Visit;
+            for mut t in expand(m, acting) {
+                if kind == EdgeKind::Visit {
+                    let ek = res.entities[t].kind;
+                    if ek == EntityKind::Person {
+                        match res.role_country(t) {
+                            Some(c) => t = c,
+                            None => continue,
+                        }
+                    } else if ek == EntityKind::Place {
+                        if let Some(c) = place_country(res, t) {
+                            t = c;
+                        }
+                    }
+                }
+                tgt.push(t);
+            }
+            used_targets.push(ti);
+        }
+        if tgt.is_empty() {
+            // "X and Y vowed to ..." / "both sides agreed": each way
+            if agents.len() >= 2 {
+                for &x in &agents {
+                    for &y in &agents {
+                        if x != y {
+                            push(&mut out, kind, &cameo, x, y, speaker_ent, place, planned);
+                        }
+                    }
+                }
+            } else if kind == EdgeKind::Agreement {
+                // "X signed agreements" after meeting its counterpart
+                if let Some((p, q)) = pair {
+                    let a = agents[0];
+                    let other = if same_side(res, a, p) { q } else if same_side(res, a, q) { p } else { continue };
+                    push(&mut out, kind, &cameo, a, other, speaker_ent, place, planned);
+                }
+            }
+            continue;
+        }
+        let multi_agent = agents.len() >= 2;
+        for &x in &agents {
+            for &y in &tgt {
+                if x == y || same_side(res, x, y) && !multi_agent {
+                    continue;
+                }
+                let sp = speaker_ent.filter(|&sp| sp != x);
+                push(&mut out, kind, &cameo, x, y, sp, place, planned);
+            }
+        }
+    }
+    out
+}
+
+fn place_country(res: &Resolution, p: usize) -> Option<usize> {
+    let c = res.entities[p].country?;
+    res.entities
+        .iter()
+        .position(|e| e.kind == EntityKind::Country && e.country == Some(c))
+}
+
+fn same_side(res: &Resolution, a: usize, b: usize) -> bool {
+    if a == b {
+        return true;
+    }
+    match (res.role_country(a), res.role_country(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    out: &mut Vec<Relation>,
+    kind: EdgeKind,
+    cameo: &str,
+    source: usize,
+    target: usize,
+    speaker: Option<usize>,
+    place: Option<usize>,
+    planned: bool,
+) {
+    if source == target {
+        return;
+    }
+    let (source, target) = if kind.is_directed() || source < target {
+        (source, target)
+    } else {
+        (target, source)
+    };
+    let r = Relation {
+        kind,
+        cameo: cameo.to_string(),
+        source,
+        target,
+        speaker: speaker.filter(|&s| s != source),
+        place,
+        planned,
+    };
+    if !out.iter().any(|o| o.kind == r.kind && o.source == r.source && o.target == r.target) {
+        out.push(r);
+    }
+}

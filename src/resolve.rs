@@ -1,0 +1,371 @@
+//! Stage 4: resolution. Turns the mentions of one article into entities: one
+//! per real-world thing however it is written (surnames, titles used alone,
+//! pronouns, acronyms, a capital standing for its state), with the roles
+//! people hold.
+
+use crate::gazetteer::Gazetteer;
+use crate::mention::{Mention, Of, What};
+use crate::model::{slug, EntityKind};
+use std::collections::{BTreeSet, HashMap};
+
+/// An entity of one article.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub kind: EntityKind,
+    pub name: String,
+    pub aliases: BTreeSet<String>,
+    /// Country: its gazetteer index; Place/Org: the country it belongs to.
+    pub country: Option<u32>,
+    /// ISO alpha-3 for countries.
+    pub code: Option<String>,
+    /// Titles held: (title, of entity index or None when not yet known, former, sentence).
+    pub roles: Vec<Role>,
+    /// How often it is mentioned.
+    pub mentions: usize,
+}
+
+/// A title held by a person.
+#[derive(Clone, Debug)]
+pub struct Role {
+    pub title: String,
+    pub of: Option<usize>,
+    pub former: bool,
+    pub sentence: usize,
+}
+
+impl Entity {
+    /// The stable id of this entity's node.
+    pub fn id(&self) -> String {
+        format!("{}:{}", self.kind.slug(), slug(&self.name))
+    }
+}
+
+/// What a resolved mention refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ref {
+    Entity(usize),
+    /// The two sides of the article; `countries` when it means the states.
+    Pair { countries: bool },
+}
+
+/// A mention with what it refers to.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub start: usize,
+    pub end: usize,
+    pub r: Ref,
+    /// A bare demonym ("Chinese personnel"): may be a target, never an agent.
+    pub weak: bool,
+    /// For a capital or state body: the state it stands for when it acts.
+    pub acts_as: Option<usize>,
+    /// A person phrase with a title ("Chinese Foreign Minister Qin Gang").
+    pub titled: bool,
+}
+
+/// The entities of an article and its mentions, sentence by sentence.
+#[derive(Debug, Default)]
+pub struct Resolution {
+    pub entities: Vec<Entity>,
+    pub sentences: Vec<Vec<Resolved>>,
+    index: HashMap<(EntityKind, String), usize>,
+}
+
+impl Resolution {
+    fn entity(&mut self, kind: EntityKind, name: &str, country: Option<u32>, code: Option<String>) -> usize {
+        let key = (kind, slug(name));
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.entities.len();
+        self.entities.push(Entity {
+            kind,
+            name: name.to_string(),
+            aliases: BTreeSet::new(),
+            country,
+            code,
+            roles: Vec::new(),
+            mentions: 0,
+        });
+        self.index.insert(key, i);
+        i
+    }
+
+    /// The entity of country `c`.
+    pub fn country(&mut self, g: &Gazetteer, c: u32) -> usize {
+        let info = &g.countries[c as usize];
+        self.entity(EntityKind::Country, &info.name.clone(), Some(c), Some(info.code.clone()))
+    }
+
+    /// The country a person holds a title of, if any.
+    pub fn role_country(&self, e: usize) -> Option<usize> {
+        let ent = &self.entities[e];
+        match ent.kind {
+            EntityKind::Country => Some(e),
+            EntityKind::Person => ent
+                .roles
+                .iter()
+                .filter(|r| !r.former)
+                .filter_map(|r| r.of)
+                .find(|&o| self.entities[o].kind == EntityKind::Country),
+            EntityKind::Place | EntityKind::Organization => None,
+            EntityKind::Initiative => None,
+        }
+    }
+}
+
+fn is_multiword(name: &str) -> bool {
+    name.split_whitespace().count() >= 2
+}
+
+fn title_matches(held: &str, wanted: &str) -> bool {
+    let h = held.to_lowercase();
+    let w = wanted.to_lowercase();
+    h == w || h.ends_with(&w) || h.contains(&format!("{w} ")) || h.contains(&format!(" {w}"))
+}
+
+/// Resolves the mentions of all sentences of an article. `surface` gives a
+/// mention's text; `reporting_next` says whether a reporting verb is next to it;
+/// `context_country` is the dateline's country.
+pub fn resolve(
+    g: &Gazetteer,
+    mentions: &[Vec<Mention>],
+    surface: &dyn Fn(&Mention) -> String,
+    reporting_next: &dyn Fn(&Mention) -> bool,
+    context_country: Option<u32>,
+) -> Resolution {
+    let mut res = Resolution::default();
+    // full names first, so a surname before the full name still resolves
+    let mut full_names: Vec<String> = Vec::new();
+    for m in mentions.iter().flatten() {
+        if let What::Person { name, .. } = &m.what {
+            if is_multiword(name) && !full_names.contains(name) {
+                full_names.push(name.clone());
+            }
+        }
+    }
+    let person_for = |name: &str| -> Option<String> {
+        if is_multiword(name) {
+            // "Sergey Lavrov" and "Sergei Lavrov" stay apart; exact names only
+            return Some(name.to_string());
+        }
+        let hits: Vec<&String> = full_names
+            .iter()
+            .filter(|f| {
+                let parts: Vec<&str> = f.split_whitespace().collect();
+                parts.first() == Some(&name) || parts.last() == Some(&name)
+            })
+            .collect();
+        (hits.len() == 1).then(|| hits[0].clone())
+    };
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut last_person: Option<usize> = None;
+    let mut last_country: Option<usize> = None;
+    let mut pending_titles: Vec<(usize, String, Option<Of>, usize)> = Vec::new();
+    let ctx = context_country.map(|c| res.country(g, c));
+    for (si, ms) in mentions.iter().enumerate() {
+        let mut out = Vec::new();
+        for m in ms {
+            let mut weak = false;
+            let mut acts_as = None;
+            let mut titled = false;
+            let r = match &m.what {
+                What::Country { id, strong } => {
+                    weak = !strong;
+                    let e = res.country(g, *id);
+                    if *strong {
+                        last_country = Some(e);
+                    }
+                    Some(Ref::Entity(e))
+                }
+                What::Capital(c) => {
+                    let info = &g.countries[*c as usize];
+                    let cap = info.capital.clone();
+                    let e = res.entity(EntityKind::Place, &cap, Some(*c), None);
+                    acts_as = Some(res.country(g, *c));
+                    Some(Ref::Entity(e))
+                }
+                What::Place(p) => {
+                    let n = &g.places[*p as usize];
+                    Some(Ref::Entity(res.entity(EntityKind::Place, &n.name.clone(), n.country, None)))
+                }
+                What::NewPlace(n) => Some(Ref::Entity(res.entity(EntityKind::Place, n, None, None))),
+                What::Org(o) => {
+                    let n = &g.orgs[*o as usize];
+                    Some(Ref::Entity(res.entity(EntityKind::Organization, &n.name.clone(), n.country, None)))
+                }
+                What::NewOrg(n) => Some(Ref::Entity(res.entity(EntityKind::Organization, n, None, None))),
+                What::Initiative(x) => {
+                    let n = g.initiatives[*x as usize].clone();
+                    Some(Ref::Entity(res.entity(EntityKind::Initiative, &n, None, None)))
+                }
+                What::NewInitiative(n) => Some(Ref::Entity(res.entity(EntityKind::Initiative, n, None, None))),
+                What::Body => {
+                    let c = last_country.or(ctx);
+                    acts_as = c;
+                    c.map(Ref::Entity)
+                }
+                What::Person {
+                    name,
+                    title,
+                    of,
+                    former,
+                } => {
+                    let full = person_for(name).unwrap_or_else(|| name.clone());
+                    let e = res.entity(EntityKind::Person, &full, None, None);
+                    if let Some(t) = title {
+                        titled = true;
+                        let of_e = of.map(|o| match o {
+                            Of::Country(c) => res.country(g, c),
+                            Of::Org(x) => {
+                                let n = &g.orgs[x as usize];
+                                res.entity(EntityKind::Organization, &n.name.clone(), n.country, None)
+                            }
+                        });
+                        let known = res.entities[e].roles.iter().any(|r| title_matches(&r.title, t) && (of_e.is_none() || r.of == of_e));
+                        if !known {
+                            if let Some(r) = res.entities[e].roles.iter_mut().find(|r| r.of.is_none() && title_matches(&r.title, t)) {
+                                r.of = of_e;
+                            } else {
+                                res.entities[e].roles.push(Role {
+                                    title: t.clone(),
+                                    of: of_e,
+                                    former: *former,
+                                    sentence: si,
+                                });
+                            }
+                        }
+                    }
+                    last_person = Some(e);
+                    Some(Ref::Entity(e))
+                }
+                What::TitleRef { title, of } => {
+                    pending_titles.push((si, title.clone(), *of, out.len()));
+                    None
+                }
+                What::Name(n) => {
+                    if let Some(&e) = acronyms.get(n) {
+                        Some(Ref::Entity(e))
+                    } else if let Some(full) = person_for(n) {
+                        let e = res.entity(EntityKind::Person, &full, None, None);
+                        last_person = Some(e);
+                        Some(Ref::Entity(e))
+                    } else if reporting_next(m) {
+                        let e = res.entity(EntityKind::Person, n, None, None);
+                        last_person = Some(e);
+                        Some(Ref::Entity(e))
+                    } else {
+                        None
+                    }
+                }
+                What::Pronoun => last_person.map(Ref::Entity),
+                What::Pair { countries } => Some(Ref::Pair {
+                    countries: *countries,
+                }),
+            };
+            if let Some(Ref::Entity(e)) = r {
+                res.entities[e].mentions += 1;
+                if !matches!(m.what, What::Pronoun | What::Body) {
+                    let s = surface(m);
+                    if !s.is_empty() {
+                        res.entities[e].aliases.insert(s);
+                    }
+                }
+                if let Some(a) = &m.acronym {
+                    res.entities[e].aliases.insert(a.clone());
+                    acronyms.insert(a.clone(), e);
+                }
+            }
+            if let Some(r) = r {
+                out.push(Resolved {
+                    start: m.start,
+                    end: m.end,
+                    r,
+                    weak,
+                    acts_as,
+                    titled,
+                });
+            } else if matches!(m.what, What::TitleRef { .. }) {
+                // placeholder, filled below once every person is known
+                out.push(Resolved {
+                    start: m.start,
+                    end: m.end,
+                    r: Ref::Pair { countries: false },
+                    weak: true,
+                    acts_as: None,
+                    titled: true,
+                });
+            }
+        }
+        res.sentences.push(out);
+    }
+    // a person with a title of no stated country: the article's most mentioned
+    // country that no other titled person belongs to
+    let owned: Vec<usize> = res
+        .entities
+        .iter()
+        .flat_map(|e| e.roles.iter().filter_map(|r| r.of))
+        .collect();
+    let mut counts: Vec<(usize, usize)> = res
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Country)
+        .map(|(i, e)| (e.mentions, i))
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let free = counts
+        .iter()
+        .find(|(_, i)| !owned.contains(i))
+        .or(counts.first())
+        .map(|x| x.1);
+    for e in 0..res.entities.len() {
+        for r in 0..res.entities[e].roles.len() {
+            if res.entities[e].roles[r].of.is_none() {
+                res.entities[e].roles[r].of = free;
+            }
+        }
+    }
+    // titles used alone: the person who holds that title (of that country)
+    for (si, title, of, idx) in pending_titles {
+        let of_e = of.map(|o| match o {
+            Of::Country(c) => res.country(g, c),
+            Of::Org(x) => {
+                let n = &g.orgs[x as usize];
+                res.entity(EntityKind::Organization, &n.name.clone(), n.country, None)
+            }
+        });
+        let holder = res
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .filter(|(_, e)| {
+                e.roles
+                    .iter()
+                    .any(|r| title_matches(&r.title, &title) && (of_e.is_none() || r.of == of_e))
+            })
+            .min_by_key(|(_, e)| {
+                let first = e.roles.iter().map(|r| r.sentence).min().unwrap_or(usize::MAX);
+                if first <= si { si - first } else { 10_000 + first - si }
+            })
+            .map(|(i, _)| i);
+        let slot = &mut res.sentences[si][idx];
+        match holder.or(of_e) {
+            Some(e) => {
+                slot.r = Ref::Entity(e);
+                slot.weak = false;
+                res.entities[e].mentions += 1;
+            }
+            None => slot.r = Ref::Pair { countries: false },
+        }
+        if holder.is_none() && of_e.is_none() {
+            // nobody holds it: drop the mention
+            slot.weak = true;
+            slot.start = usize::MAX;
+        }
+    }
+    for s in &mut res.sentences {
+        s.retain(|m| m.start != usize::MAX);
+    }
+    res
+}

@@ -1,0 +1,137 @@
+//! Stage 2: sentences. Splits an article's tokens into sentences, joining
+//! lines broken mid-sentence and keeping abbreviations ("U.S.") whole.
+
+use crate::article::Article;
+use crate::token::{tokenize_into, TokKind, Token};
+
+/// One sentence: its index in the article, byte span and token range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Range into the article's token list.
+    pub tokens: std::ops::Range<usize>,
+}
+
+fn first_char(t: &Token, text: &str) -> char {
+    t.text(text).chars().next().unwrap_or(' ')
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]")
+}
+
+fn is_bullet(s: &str) -> bool {
+    matches!(s, "\u{2022}" | "\u{25cf}" | "\u{25aa}" | "\u{2023}" | "*")
+}
+
+/// Tokenizes `article` and splits it into sentences. The header's title is
+/// sentence 0 when there is one.
+pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
+    let text = article.text.as_str();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut sentences = Vec::new();
+    if article.title_span.1 > article.title_span.0 {
+        tokenize_into(text, article.title_span.0, article.title_span.1, &mut tokens);
+        push(&mut sentences, &tokens, 0..tokens.len());
+    }
+    let body_from = tokens.len();
+    let body_start = article.body_start.max(article.title_span.1);
+    tokenize_into(text, body_start, text.len(), &mut tokens);
+    let mut start = body_from;
+    let n = tokens.len();
+    let mut i = body_from;
+    while i < n {
+        let t = tokens[i];
+        let s = t.text(text);
+        if t.kind == TokKind::Punct && is_bullet(s) && (t.newlines_before > 0 || i == start) {
+            push(&mut sentences, &tokens, start..i);
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        let mut boundary = false;
+        if t.kind == TokKind::Punct && matches!(s, "." | "!" | "?" | "\u{2026}") {
+            while end < n && tokens[end].newlines_before == 0 && is_closer(tokens[end].text(text)) {
+                end += 1;
+            }
+            boundary = match tokens.get(end) {
+                None => true,
+                Some(next) => {
+                    let c = first_char(next, text);
+                    next.newlines_before > 0 || !c.is_lowercase()
+                }
+            };
+        } else if let Some(next) = tokens.get(end) {
+            // a blank line ends a sentence unless the text goes on in lower case
+            if next.newlines_before >= 2 {
+                boundary = !first_char(next, text).is_lowercase()
+                    && !matches!(next.text(text), ")" | "," | ";");
+            }
+        }
+        if boundary {
+            push(&mut sentences, &tokens, start..end);
+            start = end;
+        }
+        i = end;
+    }
+    push(&mut sentences, &tokens, start..n);
+    (tokens, sentences)
+}
+
+fn push(out: &mut Vec<Sentence>, tokens: &[Token], r: std::ops::Range<usize>) {
+    if r.is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        index: out.len(),
+        start: tokens[r.start].start as usize,
+        end: tokens[r.end - 1].end as usize,
+        tokens: r,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<String> {
+        let a = Article::parse("t", s).unwrap();
+        let (_, ss) = split(&a);
+        ss.iter().map(|x| a.text[x.start..x.end].to_string()).collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_not_abbreviations() {
+        assert_eq!(
+            sents("He met the U.S. envoy. Mr. Li left! Then? yes."),
+            ["He met the U.S. envoy.", "Mr. Li left!", "Then? yes."]
+        );
+    }
+
+    #[test]
+    fn joins_lines_broken_mid_sentence() {
+        assert_eq!(
+            sents("the Belt and Road\nInitiative and\n\nresulted in. Next"),
+            ["the Belt and Road\nInitiative and\n\nresulted in.", "Next"]
+        );
+    }
+
+    #[test]
+    fn title_is_its_own_sentence_and_blank_lines_split() {
+        assert_eq!(
+            sents(" date 2023-05-06 Head line\nByline 11:25\n\nBody \"quoted.\" Next."),
+            ["Head line", "Byline 11:25", "Body \"quoted.\"", "Next."]
+        );
+    }
+
+    #[test]
+    fn bullets_start_sentences() {
+        assert_eq!(
+            sents("Intro\n\n  \u{2022} one thing\n  \u{2022} other thing"),
+            ["Intro", "one thing", "other thing"]
+        );
+    }
+}

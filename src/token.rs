@@ -1,0 +1,204 @@
+//! Tokens: words, numbers and punctuation with byte spans into the article
+//! text. Abbreviations keep their dots ("U.S.", "Mr."), possessive "'s" is a
+//! token of its own, hyphenated words stay whole ("one-China").
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: a byte span of the article text, with how many line breaks
+/// separate it from the token before (capped at 2: a blank line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokKind,
+    pub newlines_before: u8,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
+}
+
+/// Words that end with a dot which is not a full stop.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Lt", "Col", "Maj", "Capt", "Sen", "Rep",
+    "Gov", "Prof", "Rev", "Amb", "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Inc", "Ltd", "Corp", "Co", "vs", "No", "Nos", "Adm", "Brig", "Sgt", "Hon", "Ave",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text[from..to]` into tokens, appending them to `out`.
+pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    let mut newlines: u8 = 0;
+    while i < to {
+        let c = match text[i..to].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines = newlines.saturating_add(1).min(2);
+            }
+            i += cl;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_ascii_digit() {
+            kind = TokKind::Number;
+            i += 1;
+            while i < to {
+                let b = bytes[i];
+                if b.is_ascii_digit() {
+                    i += 1;
+                } else if matches!(b, b',' | b'.' | b':')
+                    && i + 1 < to
+                    && bytes[i + 1].is_ascii_digit()
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            // "10th", "1990s": letters glued to a number stay with it
+            while i < to && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+        } else if is_word_char(c) {
+            kind = TokKind::Word;
+            i += cl;
+            loop {
+                let Some(n) = text[i..to].chars().next() else {
+                    break;
+                };
+                if is_word_char(n) {
+                    i += n.len_utf8();
+                    continue;
+                }
+                let after = text[i + n.len_utf8()..to].chars().next();
+                match n {
+                    '-' | '\u{2010}' | '\u{2011}' if after.is_some_and(is_word_char) => {
+                        i += n.len_utf8();
+                    }
+                    '\'' | '\u{2019}' => {
+                        // possessive 's ends the word; d'Ivoire, don't continue it
+                        let rest = &text[i + n.len_utf8()..to];
+                        let possessive = rest.starts_with('s')
+                            && !rest[1..].chars().next().is_some_and(is_word_char);
+                        if !possessive && after.is_some_and(is_word_char) {
+                            i += n.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    '.' => {
+                        let word = &text[start..i];
+                        let initials = word
+                            .split('.')
+                            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+                        if initials {
+                            i += 1;
+                            if after.is_some_and(|a| a.is_alphabetic())
+                                && text[i..to].chars().nth(1) == Some('.')
+                            {
+                                continue;
+                            }
+                            break;
+                        }
+                        if ABBREVIATIONS.contains(&word) {
+                            i += 1;
+                        }
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        } else {
+            kind = TokKind::Punct;
+            // a possessive 's is one token
+            if (c == '\'' || c == '\u{2019}') && text[i + cl..to].starts_with('s') {
+                let after = text[i + cl + 1..to].chars().next();
+                if !after.is_some_and(is_word_char) {
+                    i += cl + 1;
+                    out.push(Token {
+                        start: start as u32,
+                        end: i as u32,
+                        kind: TokKind::Word,
+                        newlines_before: newlines,
+                    });
+                    newlines = 0;
+                    continue;
+                }
+            }
+            i += cl;
+        }
+        out.push(Token {
+            start: start as u32,
+            end: i as u32,
+            kind,
+            newlines_before: newlines,
+        });
+        newlines = 0;
+    }
+}
+
+/// Tokens of a whole text.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut v = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, 0, text.len(), &mut v);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_hyphens() {
+        assert_eq!(
+            words("The U.S. and Mr. Li's one-China policy."),
+            ["The", "U.S.", "and", "Mr.", "Li", "'s", "one-China", "policy", "."]
+        );
+    }
+
+    #[test]
+    fn numbers_and_quotes() {
+        assert_eq!(
+            words("at 11:25, May 06, 2023 \u{201c}serious\u{201d} 2,000"),
+            ["at", "11:25", ",", "May", "06", ",", "2023", "\u{201c}", "serious", "\u{201d}", "2,000"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_inside_names_stay() {
+        assert_eq!(words("Cote d'Ivoire's"), ["Cote", "d'Ivoire", "'s"]);
+        assert_eq!(words("Lavrov\u{2019}s call"), ["Lavrov", "\u{2019}s", "call"]);
+    }
+
+    #[test]
+    fn counts_line_breaks() {
+        let t = tokenize("a\nb\n\n\nc");
+        assert_eq!(
+            t.iter().map(|t| t.newlines_before).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+    }
+}
