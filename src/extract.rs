@@ -22,7 +22,13 @@ pub struct Dateline {
 
 /// Marks tokens that are noise, not text: photo credits "(Xinhua/Ahmad
 /// Kamal)", position markers "(R)", bylines with clock times, datelines.
-fn mask_noise(text: &str, toks: &[Token], sentences: &[Sentence], g: &Gazetteer, art_date: Option<Date>) -> (Vec<bool>, Dateline) {
+fn mask_noise(
+    text: &str,
+    toks: &[Token],
+    sentences: &[Sentence],
+    g: &Gazetteer,
+    art_date: Option<Date>,
+) -> (Vec<bool>, Dateline) {
     let mut masked = vec![false; toks.len()];
     let mut dateline = Dateline::default();
     let s = |i: usize| toks[i].text(text);
@@ -31,9 +37,13 @@ fn mask_noise(text: &str, toks: &[Token], sentences: &[Sentence], g: &Gazetteer,
         // bylines and time stamps: a clock time and few lower-case words
         let lower_words = r
             .clone()
-            .filter(|&i| toks[i].kind == TokKind::Word && s(i).chars().next().is_some_and(char::is_lowercase))
+            .filter(|&i| {
+                toks[i].kind == TokKind::Word && s(i).chars().next().is_some_and(char::is_lowercase)
+            })
             .count();
-        let has_time = r.clone().any(|i| toks[i].kind == TokKind::Number && s(i).contains(':'));
+        let has_time = r
+            .clone()
+            .any(|i| toks[i].kind == TokKind::Number && s(i).contains(':'));
         let credit_line = r.clone().any(|i| matches!(s(i), "\u{a9}" | "Copyright"));
         if (has_time && lower_words < 4) || credit_line {
             masked[r.clone()].iter_mut().for_each(|m| *m = true);
@@ -46,8 +56,27 @@ fn mask_noise(text: &str, toks: &[Token], sentences: &[Sentence], g: &Gazetteer,
                 if let Some(close) = (i + 1..r.end.min(i + 12)).find(|&k| s(k) == ")") {
                     let inner: Vec<&str> = (i + 1..close).map(s).collect();
                     let credit = inner.contains(&"/")
-                        || (inner.len() <= 3 && inner.iter().all(|w| w.len() <= 3 && !w.chars().any(char::is_lowercase)) && !inner.iter().any(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic)))
-                        || inner.iter().any(|w| matches!(*w, "Xinhua" | "AFP" | "Reuters" | "AP" | "PTI" | "Kyodo" | "IANS" | "IRNA" | "TASS"));
+                        || (inner.len() <= 3
+                            && inner
+                                .iter()
+                                .all(|w| w.len() <= 3 && !w.chars().any(char::is_lowercase))
+                            && !inner
+                                .iter()
+                                .any(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic)))
+                        || inner.iter().any(|w| {
+                            matches!(
+                                *w,
+                                "Xinhua"
+                                    | "AFP"
+                                    | "Reuters"
+                                    | "AP"
+                                    | "PTI"
+                                    | "Kyodo"
+                                    | "IANS"
+                                    | "IRNA"
+                                    | "TASS"
+                            )
+                        });
                     if credit {
                         masked[i..=close].iter_mut().for_each(|m| *m = true);
                         i = close + 1;
@@ -60,7 +89,9 @@ fn mask_noise(text: &str, toks: &[Token], sentences: &[Sentence], g: &Gazetteer,
         // dateline at the start: CAPS [, CAPS] [, Month Day] [(Agency)] -- / -
         let st = r.start;
         let caps = |i: usize| {
-            toks[i].kind == TokKind::Word && s(i).chars().filter(|c| c.is_alphabetic()).count() >= 2 && s(i).chars().all(|c| !c.is_lowercase())
+            toks[i].kind == TokKind::Word
+                && s(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && s(i).chars().all(|c| !c.is_lowercase())
         };
         if dateline.place.is_none() && st < r.end && caps(st) {
             let mut k = st;
@@ -104,7 +135,13 @@ fn mask_noise(text: &str, toks: &[Token], sentences: &[Sentence], g: &Gazetteer,
 
 /// The date a sentence names ("on Friday", "on May 5, 2023", "June 10"),
 /// resolved against `base`.
-fn sentence_date(text: &str, toks: &[Token], r: std::ops::Range<usize>, masked: &[bool], base: Option<Date>) -> Option<Date> {
+fn sentence_date(
+    text: &str,
+    toks: &[Token],
+    r: std::ops::Range<usize>,
+    masked: &[bool],
+    base: Option<Date>,
+) -> Option<Date> {
     let s = |i: usize| toks[i].text(text);
     for i in r.clone() {
         if masked[i] {
@@ -116,7 +153,10 @@ fn sentence_date(text: &str, toks: &[Token], r: std::ops::Range<usize>, masked: 
                 continue;
             }
             if i + 1 < r.end {
-                if let Ok(d) = s(i + 1).trim_end_matches(|c: char| c.is_alphabetic()).parse::<u8>() {
+                if let Ok(d) = s(i + 1)
+                    .trim_end_matches(|c: char| c.is_alphabetic())
+                    .parse::<u8>()
+                {
                     let mut year = None;
                     let mut k = i + 2;
                     if k < r.end && s(k) == "," {
@@ -143,7 +183,10 @@ fn sentence_date(text: &str, toks: &[Token], r: std::ops::Range<usize>, masked: 
             }
             // Day Month Year
             if i > r.start && i + 1 < r.end {
-                if let (Ok(d), Ok(y)) = (s(i - 1).parse::<u8>(), s(i + 1).get(..4).unwrap_or("").parse::<i32>()) {
+                if let (Ok(d), Ok(y)) = (
+                    s(i - 1).parse::<u8>(),
+                    s(i + 1).get(..4).unwrap_or("").parse::<i32>(),
+                ) {
                     if let Some(dt) = Date::new(y, m, d) {
                         return Some(dt);
                     }
@@ -192,7 +235,11 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
-    let finder = Finder { g, text, toks: &toks };
+    let finder = Finder {
+        g,
+        text,
+        toks: &toks,
+    };
     let mentions: Vec<Vec<Mention>> = sentences
         .iter()
         .map(|s| finder.sentence(s.tokens.clone(), &masked))
@@ -204,13 +251,19 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
                 let a = toks[m.start].start as usize;
                 let b = toks[m.end - 1].end as usize;
                 let s = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
-                s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s).to_string()
+                s.strip_prefix("the ")
+                    .or_else(|| s.strip_prefix("The "))
+                    .unwrap_or(&s)
+                    .to_string()
             }
         }
     };
     let reporting_next = |m: &Mention| -> bool {
-        let after = (m.end..(m.end + 2).min(toks.len())).any(|k| g.reporting.contains(&toks[k].text(text).to_lowercase()));
-        let before = m.start > 0 && g.reporting.contains(&toks[m.start - 1].text(text).to_lowercase());
+        let after = (m.end..(m.end + 2).min(toks.len()))
+            .any(|k| g.reporting.contains(&toks[k].text(text).to_lowercase()));
+        let before = m.start > 0
+            && g.reporting
+                .contains(&toks[m.start - 1].text(text).to_lowercase());
         after || before
     };
     let ctx_country = match dateline.place {
@@ -253,7 +306,10 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         for r in found {
             if r.kind == EdgeKind::Meeting && !met {
                 let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
-                if ks.0 == EntityKind::Person || ks.1 == EntityKind::Person || ks == (EntityKind::Country, EntityKind::Country) {
+                if ks.0 == EntityKind::Person
+                    || ks.1 == EntityKind::Person
+                    || ks == (EntityKind::Country, EntityKind::Country)
+                {
                     pair = Some((r.source, r.target));
                     met = true;
                 }
@@ -327,8 +383,14 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         }
         if e.kind == EntityKind::Place {
             if let Some(c) = e.country {
-                if let Some(ci) = res.entities.iter().position(|x| x.kind == EntityKind::Country && x.country == Some(c) && x.mentions > 0) {
-                    let si = res.sentences.iter().position(|ms| ms.iter().any(|m| m.r == Ref::Entity(pi))).unwrap_or(0);
+                if let Some(ci) = res.entities.iter().position(|x| {
+                    x.kind == EntityKind::Country && x.country == Some(c) && x.mentions > 0
+                }) {
+                    let si = res
+                        .sentences
+                        .iter()
+                        .position(|ms| ms.iter().any(|m| m.r == Ref::Entity(pi)))
+                        .unwrap_or(0);
                     edges.push(EdgeRecord {
                         source: ids[pi].clone(),
                         target: ids[ci].clone(),
@@ -348,15 +410,30 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         }
     }
     edges.sort_by(|a, b| {
-        (a.kind, &a.source, &a.target, a.evidence.sentence).cmp(&(b.kind, &b.source, &b.target, b.evidence.sentence))
+        (a.kind, &a.source, &a.target, a.evidence.sentence).cmp(&(
+            b.kind,
+            &b.source,
+            &b.target,
+            b.evidence.sentence,
+        ))
     });
-    edges.dedup_by(|a, b| a.kind == b.kind && a.source == b.source && a.target == b.target && a.evidence.sentence == b.evidence.sentence);
+    edges.dedup_by(|a, b| {
+        a.kind == b.kind
+            && a.source == b.source
+            && a.target == b.target
+            && a.evidence.sentence == b.evidence.sentence
+    });
     let mut entities: BTreeMap<String, EntityRecord> = BTreeMap::new();
     for (i, e) in res.entities.iter().enumerate() {
         if !used[i] {
             continue;
         }
-        let mut aliases: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).cloned().collect();
+        let mut aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .filter(|a| **a != e.name)
+            .cloned()
+            .collect();
         aliases.sort();
         entities.insert(
             ids[i].clone(),
@@ -376,4 +453,81 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         entities: entities.into_values().collect(),
         edges,
     }
+}
+
+/// A human-readable trace of the extraction of one article: each sentence
+/// with the mentions found, what they resolved to, and the relations made.
+/// It answers "why is this edge here?" (and why another is not).
+pub fn explain(g: &Gazetteer, article: &Article) -> String {
+    use std::fmt::Write;
+    let text = article.text.as_str();
+    let (toks, sentences) = split(article);
+    let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
+    let finder = Finder {
+        g,
+        text,
+        toks: &toks,
+    };
+    let mentions: Vec<Vec<Mention>> = sentences
+        .iter()
+        .map(|s| finder.sentence(s.tokens.clone(), &masked))
+        .collect();
+    let x = extract(g, article);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "article {} date {:?} dateline {:?}",
+        article.id,
+        article.date.map(|d| d.to_string()),
+        dateline
+    );
+    for (si, s) in sentences.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n[{si}] {}",
+            text[s.start..s.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let m: Vec<String> = s
+            .tokens
+            .clone()
+            .filter(|&i| masked[i])
+            .map(|i| toks[i].text(text).to_string())
+            .collect();
+        if !m.is_empty() {
+            let _ = writeln!(out, "    masked: {}", m.join(" "));
+        }
+        for mm in &mentions[si] {
+            let a = toks[mm.start].start as usize;
+            let b = toks[mm.end - 1].end as usize;
+            let _ = writeln!(out, "    mention {:?} = {:?}", &text[a..b], mm.what);
+        }
+        let ctx = relation::Sentence {
+            g,
+            text,
+            toks: &toks,
+            range: s.tokens.clone(),
+            masked: &masked,
+            mentions: &[],
+        };
+        for c in ctx.cues() {
+            let a = toks[c.start].start as usize;
+            let b = toks[c.end - 1].end as usize;
+            let _ = writeln!(out, "    cue {:?} {}", &text[a..b], g.cues[c.cue].kind);
+        }
+        for e in x.edges.iter().filter(|e| e.evidence.sentence == s.index) {
+            let _ = writeln!(
+                out,
+                "    EDGE {} -{}-> {} speaker={:?} date={:?}",
+                e.source,
+                e.kind,
+                e.target,
+                e.speaker,
+                e.date.map(|d| d.to_string())
+            );
+        }
+    }
+    out
 }

@@ -16,7 +16,10 @@ pub enum Of {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum What {
     /// A country; `strong` unless it is a bare demonym ("Chinese personnel").
-    Country { id: u32, strong: bool },
+    Country {
+        id: u32,
+        strong: bool,
+    },
     Capital(u32),
     Place(u32),
     NewPlace(String),
@@ -34,13 +37,18 @@ pub enum What {
         former: bool,
     },
     /// A title without a name: "the president", "the Chinese foreign minister".
-    TitleRef { title: String, of: Option<Of> },
+    TitleRef {
+        title: String,
+        of: Option<Of>,
+    },
     /// One capitalised word no lexicon knows: a surname, or nothing.
     Name(String),
     /// he, she, his, her.
     Pronoun,
     /// "both sides", "the two countries"; `countries` when it means states.
-    Pair { countries: bool },
+    Pair {
+        countries: bool,
+    },
 }
 
 /// A mention: a token span (absolute indices) and what it names.
@@ -51,6 +59,11 @@ pub struct Mention {
     pub what: What,
     /// An acronym defined in brackets right after it: "(CPEC)".
     pub acronym: Option<String>,
+}
+
+fn ne_name(f: &Finder, from: usize, to: usize) -> usize {
+    // the name is the capitalised run; "of India" after it is not part of it
+    (from..to).find(|&k| f.s(k) == "of").unwrap_or(to)
 }
 
 /// Finds mentions in the sentences of one article.
@@ -67,7 +80,8 @@ fn upper_first(s: &str) -> bool {
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
-        && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
 }
 
 impl<'a> Finder<'a> {
@@ -98,13 +112,33 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            let next = if let Some(m) = self.person(i, end) {
+            let next = if let Some(mut m) = self.person(i, end).or_else(|| {
+                if self.known(i, end).is_some() {
+                    return None;
+                }
+                self.unknown(i, end, range.start).filter(|m| matches!(m.what, What::Person { .. }))
+            }) {
+                if let What::Person { title, of, former, .. } = &mut m.what {
+                    if let Some((e, t, o, f)) = self.apposition(m.end, end) {
+                        if title.is_none() {
+                            *title = Some(t);
+                            *of = o;
+                            *former = f;
+                        } else if of.is_none() {
+                            *of = o;
+                        }
+                        m.end = e;
+                    }
+                }
                 let e = m.end;
                 out.push(m);
                 e
             } else if let Some((n, k)) = self.known(i, end) {
                 self.known_mention(i, n, k, end, &mut out)
-            } else if matches!(self.s(i).to_ascii_lowercase().as_str(), "he" | "she" | "his" | "her" | "him") {
+            } else if matches!(
+                self.s(i).to_ascii_lowercase().as_str(),
+                "he" | "she" | "his" | "her" | "him"
+            ) {
                 out.push(Mention {
                     start: i,
                     end: i + 1,
@@ -137,7 +171,14 @@ impl<'a> Finder<'a> {
         out
     }
 
-    fn known_mention(&self, i: usize, n: usize, k: Known, end: usize, out: &mut Vec<Mention>) -> usize {
+    fn known_mention(
+        &self,
+        i: usize,
+        n: usize,
+        k: Known,
+        end: usize,
+        out: &mut Vec<Mention>,
+    ) -> usize {
         let mut push = |e: usize, what: What| {
             out.push(Mention {
                 start: i,
@@ -150,7 +191,11 @@ impl<'a> Finder<'a> {
         let after = i + n;
         // "X's government", "the Chinese side", "Pakistan side"
         let state_noun = |at: usize| -> Option<usize> {
-            let at = if at < end && matches!(self.s(at), "'s" | "\u{2019}s") { at + 1 } else { at };
+            let at = if at < end && matches!(self.s(at), "'s" | "\u{2019}s") {
+                at + 1
+            } else {
+                at
+            };
             match self.known(at, end) {
                 Some((m, Known::StateNoun)) | Some((m, Known::Body(None))) => Some(at + m),
                 _ => None,
@@ -159,7 +204,13 @@ impl<'a> Finder<'a> {
         match k {
             Known::Country(c) | Known::Demonym(c) => {
                 if let Some(e) = state_noun(after) {
-                    return push(e, What::Country { id: c, strong: true });
+                    return push(
+                        e,
+                        What::Country {
+                            id: c,
+                            strong: true,
+                        },
+                    );
                 }
                 let strong = matches!(k, Known::Country(_));
                 push(after, What::Country { id: c, strong })
@@ -168,10 +219,17 @@ impl<'a> Finder<'a> {
             Known::Place(p) => push(after, What::Place(p)),
             Known::Org(o) => push(after, What::Org(o)),
             Known::Initiative(x) => push(after, What::Initiative(x)),
-            Known::Body(Some(c)) => push(after, What::Country { id: c, strong: true }),
+            Known::Body(Some(c)) => push(
+                after,
+                What::Country {
+                    id: c,
+                    strong: true,
+                },
+            ),
             Known::Body(None) => push(after, What::Body),
             Known::Pair => {
-                let words = self.text[self.toks[i].start as usize..self.toks[after - 1].end as usize]
+                let words = self.text
+                    [self.toks[i].start as usize..self.toks[after - 1].end as usize]
                     .to_lowercase();
                 let countries = ["countr", "nation", "government", "states"]
                     .iter()
@@ -191,7 +249,10 @@ impl<'a> Finder<'a> {
         loop {
             let mut m = k;
             while m < end && self.g.title_modifiers.contains(&self.s(m).to_lowercase()) {
-                if matches!(self.s(m).to_lowercase().as_str(), "former" | "late" | "then") {
+                if matches!(
+                    self.s(m).to_lowercase().as_str(),
+                    "former" | "late" | "then"
+                ) {
                     former = true;
                 }
                 m += 1;
@@ -220,7 +281,11 @@ impl<'a> Finder<'a> {
         while m < end && count < 4 {
             let t = self.toks[m];
             let s = self.s(m);
-            if t.kind == TokKind::Word && upper_first(s) && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3) {
+            if t.kind == TokKind::Word
+                && upper_first(s)
+                && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
+            {
                 if crate::date::weekday_number(s).is_some() {
                     break;
                 }
@@ -234,7 +299,12 @@ impl<'a> Finder<'a> {
                 }
                 if let Some((_, kn)) = self.known(m, end) {
                     let blocks = match kn {
-                        Known::Country(_) | Known::Demonym(_) | Known::Title(_) | Known::Org(_) | Known::Initiative(_) | Known::Pair => true,
+                        Known::Country(_)
+                        | Known::Demonym(_)
+                        | Known::Title(_)
+                        | Known::Org(_)
+                        | Known::Initiative(_)
+                        | Known::Pair => true,
                         Known::Place(_) | Known::Capital(_) | Known::Body(_) => count == 0,
                         Known::StateNoun => false,
                     };
@@ -258,6 +328,45 @@ impl<'a> Finder<'a> {
         (count > 0).then_some(m)
     }
 
+    /// "of India" right after a name gives the title's country.
+    fn after_name(&self, ne: usize, end: usize, of: Option<Of>) -> (usize, Option<Of>) {
+        if of.is_none() && ne + 1 < end && self.s(ne) == "of" {
+            match self.known(ne + 1, end) {
+                Some((n, Known::Country(c))) => return (ne + 1 + n, Some(Of::Country(c))),
+                Some((n, Known::Org(o))) => return (ne + 1 + n, Some(Of::Org(o))),
+                _ => {}
+            }
+        }
+        (ne, of)
+    }
+
+    /// ", Minister for Foreign Affairs of India," after a name: the title,
+    /// its country, and where the apposition ends.
+    pub fn apposition(&self, at: usize, end: usize) -> Option<(usize, String, Option<Of>, bool)> {
+        if at + 1 >= end || self.s(at) != "," {
+            return None;
+        }
+        let mut j = at + 1;
+        if self.lower_is(j, end, "the") {
+            j += 1;
+        }
+        let mut of = None;
+        if let Some((n, Known::Country(c) | Known::Demonym(c))) = self.known(j, end) {
+            if self.title_chain(j + n, end).is_some() {
+                of = Some(Of::Country(c));
+                j += n;
+            }
+        }
+        let (te, former) = self.title_chain(j, end)?;
+        let title = self.text_of(j, te);
+        let (e, of) = self.after_name(te, end, of);
+        // the apposition must close: a comma, a full stop, or the end
+        if e < end && !matches!(self.s(e), "," | "." | ";" | ")") {
+            return None;
+        }
+        Some((e, title, of, former))
+    }
+
     fn text_of(&self, a: usize, b: usize) -> String {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
         s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -268,7 +377,12 @@ impl<'a> Finder<'a> {
     fn person(&self, i: usize, end: usize) -> Option<Mention> {
         let mut j = i;
         let mut the = false;
-        if self.lower_is(j, end, "the") {
+        if j < end
+            && matches!(
+                self.s(j).to_lowercase().as_str(),
+                "the" | "his" | "her" | "their" | "its"
+            )
+        {
             j += 1;
             the = true;
         }
@@ -349,12 +463,14 @@ impl<'a> Finder<'a> {
                 || ne >= end
                 || !self.toks[ne].kind.eq(&TokKind::Word)
                 || !upper_first(self.s(ne));
-            if closes && (!comma || the || prefix || title.is_some()) {
+            let full_name = ne - name_from >= 2;
+            if closes && (!comma || (the && full_name)) {
+                let (ne, of) = self.after_name(ne, end, of);
                 return Some(Mention {
                     start: i,
                     end: ne,
                     what: What::Person {
-                        name: self.text_of(name_from, ne),
+                        name: self.text_of(name_from, ne_name(self, name_from, ne)),
                         title,
                         of,
                         former,
@@ -366,7 +482,11 @@ impl<'a> Finder<'a> {
         let title = title?;
         let capital_title = upper_first(self.s(title_start));
         if the || prefix || capital_title {
-            let e = if of.is_some() && !prefix { k } else { title_end };
+            let e = if of.is_some() && !prefix {
+                k
+            } else {
+                title_end
+            };
             return Some(Mention {
                 start: i,
                 end: e,
@@ -384,7 +504,10 @@ impl<'a> Finder<'a> {
         if t0.kind != TokKind::Word || !upper_first(s0) {
             return None;
         }
-        if self.g.non_names.contains(s0) || crate::date::weekday_number(s0).is_some() || crate::date::month_number(s0).is_some() {
+        if self.g.non_names.contains(s0)
+            || crate::date::weekday_number(s0).is_some()
+            || crate::date::month_number(s0).is_some()
+        {
             return None;
         }
         let mut m = i;
@@ -392,8 +515,21 @@ impl<'a> Finder<'a> {
         while m < end {
             let s = self.s(m);
             let t = self.toks[m];
-            let is_cap = t.kind == TokKind::Word && upper_first(s);
-            if is_cap && !words.is_empty() && matches!(self.known(m, end), Some((_, Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Title(_)))) && !matches!(self.s(m - 1), "of" | "for" | "and") {
+            let lower = s.to_lowercase();
+            let is_cap = t.kind == TokKind::Word
+                && upper_first(s)
+                && !(!words.is_empty() && (self.g.cue_index.contains_key(&lower) || self.g.reporting.contains(&lower)));
+            if is_cap
+                && !words.is_empty()
+                && matches!(
+                    self.known(m, end),
+                    Some((
+                        _,
+                        Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Title(_)
+                    ))
+                )
+                && !matches!(self.s(m - 1), "of" | "for" | "and")
+            {
                 break;
             }
             if is_cap && (words.is_empty() || !crate::date::weekday_number(s).is_some()) {
@@ -401,7 +537,9 @@ impl<'a> Finder<'a> {
                 m += 1;
             } else if !words.is_empty()
                 && t.kind == TokKind::Number
-                && words.last().is_some_and(|w| self.g.initiative_heads.contains(*w))
+                && words
+                    .last()
+                    .is_some_and(|w| self.g.initiative_heads.contains(*w))
             {
                 words.push(s);
                 m += 1;
@@ -426,7 +564,10 @@ impl<'a> Finder<'a> {
             }
         }
         // drop trailing connectors
-        while words.last().is_some_and(|w| matches!(*w, "of" | "for" | "and" | "on" | "the")) {
+        while words
+            .last()
+            .is_some_and(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"))
+        {
             words.pop();
             m -= 1;
         }
@@ -434,7 +575,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let name = self.text_of(i, m);
-        let alpha: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let alpha: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
         let last = alpha.last().map(|w| **w).unwrap_or("");
         let what = if words.len() == 1 {
             What::Name(name)
@@ -445,10 +589,17 @@ impl<'a> Finder<'a> {
         } else if self.g.place_heads.contains(last) {
             What::NewPlace(name)
         } else if words.len() <= 4
-            && !words.iter().any(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"))
-            && !words.iter().skip(1).any(|w| self.g.non_names.contains(*w) && crate::date::month_number(w).is_none())
+            && !words
+                .iter()
+                .any(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"))
+            && !words
+                .iter()
+                .skip(1)
+                .any(|w| self.g.non_names.contains(*w) && crate::date::month_number(w).is_none())
             && !(i == sentence_start && words.iter().any(|w| self.g.non_names.contains(*w)))
-            && !words.iter().all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+            && !words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
         {
             What::Person {
                 name,

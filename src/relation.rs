@@ -29,8 +29,28 @@ pub struct CueHit {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "this", "that", "these",
-    "those", "'s", "\u{2019}s", "great", "strong", "full", "firm", "continued", "such",
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "your",
+    "my",
+    "this",
+    "that",
+    "these",
+    "those",
+    "'s",
+    "\u{2019}s",
+    "great",
+    "strong",
+    "full",
+    "firm",
+    "continued",
+    "such",
 ];
 
 /// The sentence-level context relations are built in.
@@ -65,12 +85,19 @@ impl<'a> Sentence<'a> {
             for p in pats {
                 if let Some(end) = self.match_pattern(&p.words, i) {
                     let cue = &self.g.cues[p.cue];
-                    if cue.verb_only && i > self.range.start && DETERMINERS.contains(&self.lower(i - 1).as_str()) {
+                    if cue.verb_only
+                        && i > self.range.start
+                        && DETERMINERS.contains(&self.lower(i - 1).as_str())
+                    {
                         continue;
                     }
                     // one hit per (cue entry, start)
                     if !hits.iter().any(|h: &CueHit| h.cue == p.cue && h.start == i) {
-                        hits.push(CueHit { cue: p.cue, start: i, end });
+                        hits.push(CueHit {
+                            cue: p.cue,
+                            start: i,
+                            end,
+                        });
                     }
                 }
             }
@@ -122,11 +149,26 @@ impl<'a> Sentence<'a> {
             // "X said", "X also said", "X has said"
             let mut b = i;
             while b > self.range.start
-                && matches!(self.lower(b - 1).as_str(), "also" | "has" | "had" | "further" | "then" | "have" | "once" | "again" | "later")
+                && matches!(
+                    self.lower(b - 1).as_str(),
+                    "also"
+                        | "has"
+                        | "had"
+                        | "further"
+                        | "then"
+                        | "have"
+                        | "once"
+                        | "again"
+                        | "later"
+                )
             {
                 b -= 1;
             }
-            if let Some(mi) = self.mentions.iter().position(|m| m.end == b && self.is_actor(m)) {
+            if let Some(mi) = self
+                .mentions
+                .iter()
+                .position(|m| m.end == b && self.is_actor(m))
+            {
                 let mut e = i + 1;
                 if e < self.range.end && self.lower(e) == "that" {
                     e += 1;
@@ -139,7 +181,11 @@ impl<'a> Sentence<'a> {
             if self.lower(i) == "according" && a < self.range.end && self.lower(a) == "to" {
                 a += 1;
             }
-            if let Some(mi) = self.mentions.iter().position(|m| m.start == a && self.is_actor(m)) {
+            if let Some(mi) = self
+                .mentions
+                .iter()
+                .position(|m| m.start == a && self.is_actor(m))
+            {
                 out.push((mi, i, self.mentions[mi].end));
             }
         }
@@ -154,7 +200,10 @@ impl<'a> Sentence<'a> {
 /// The entity kinds a cue of `kind` may take as partner.
 fn target_ok(kind: EdgeKind, ek: EntityKind) -> bool {
     match kind {
-        EdgeKind::Visit => matches!(ek, EntityKind::Country | EntityKind::Place | EntityKind::Person),
+        EdgeKind::Visit => matches!(
+            ek,
+            EntityKind::Country | EntityKind::Place | EntityKind::Person
+        ),
         EdgeKind::Support => ek != EntityKind::Place,
         EdgeKind::Commitment => ek.is_actor() || ek == EntityKind::Initiative,
         _ => ek.is_actor(),
@@ -193,7 +242,10 @@ pub fn relations(
             Ref::Pair { countries } => match pair {
                 Some((a, b)) => {
                     if countries {
-                        vec![res.role_country(a).unwrap_or(a), res.role_country(b).unwrap_or(b)]
+                        vec![
+                            res.role_country(a).unwrap_or(a),
+                            res.role_country(b).unwrap_or(b),
+                        ]
                     } else {
                         vec![a, b]
                     }
@@ -213,10 +265,12 @@ pub fn relations(
         }
         _ => None,
     });
-    let speaker_ent = speakers.first().and_then(|&(mi, _, _)| match s.mentions[mi].r {
-        Ref::Entity(e) => Some(e),
-        _ => None,
-    });
+    let speaker_ent = speakers
+        .first()
+        .and_then(|&(mi, _, _)| match s.mentions[mi].r {
+            Ref::Entity(e) => Some(e),
+            _ => None,
+        });
     let mut used_targets: Vec<usize> = Vec::new();
     for hit in &cues {
         let cue = &s.g.cues[hit.cue];
@@ -267,7 +321,10 @@ pub fn relations(
             // Commitment prefers an actor; an initiative only with none
             if kind == EdgeKind::Commitment && kind_of(m) == Some(EntityKind::Initiative) {
                 if let Some(actor) = s.mentions[mi..].iter().position(|x| {
-                    x.start < hit.end + 30 && !x.weak && kind_of(x).is_some_and(|k| k.is_actor()) && !frame_at(x.start)
+                    x.start < hit.end + 30
+                        && !x.weak
+                        && kind_of(x).is_some_and(|k| k.is_actor())
+                        && !frame_at(x.start)
                 }) {
                     targets.push(mi + actor);
                     last_end = Some(s.mentions[mi + actor].end);
@@ -290,7 +347,9 @@ pub fn relations(
             if used_targets.contains(&mi) {
                 continue;
             }
-            if kind_of(m).is_some_and(|k| !k.is_actor() && !(k == EntityKind::Place && m.acts_as.is_some())) {
+            if kind_of(m)
+                .is_some_and(|k| !k.is_actor() && !(k == EntityKind::Place && m.acts_as.is_some()))
+            {
                 continue;
             }
             if frame_at(m.end) || (m.end..hit.start).any(|k| matches!(s.s(k), ";" | ":")) {
@@ -329,9 +388,16 @@ pub fn relations(
                 if kind_of(m) == Some(EntityKind::Person) {
                     // "visiting Foreign Minister Qin": Qin visits the host
                     let visitor = expand(m, false);
-                    let dest = place
+                    let named = s.mentions.get(ti + 1).filter(|n| {
+                        n.start > m.end && s.s(n.start - 1) == "to" && kind_of(n).is_some_and(|k| matches!(k, EntityKind::Country | EntityKind::Place))
+                    });
+                    let named = named.and_then(|n| match n.r {
+                        Ref::Entity(e) => Some(if res.entities[e].kind == EntityKind::Place { place_country(res, e).unwrap_or(e) } else { e }),
+                        _ => None,
+                    });
+                    let dest = named.or(place
                         .and_then(|p| res.entities[p].country.map(|_| p))
-                        .and_then(|p| place_country(res, p))
+                        .and_then(|p| place_country(res, p)))
                         .or(host)
                         .or_else(|| speaker_ent.and_then(|sp| res.role_country(sp)));
                     if let Some(d) = dest {
@@ -351,7 +417,11 @@ pub fn relations(
             if a > 0 {
                 let prev = &s.mentions[a - 1];
                 let between: Vec<&str> = (prev.end..s.mentions[a].start).map(|k| s.s(k)).collect();
-                if (between == ["and"] || between == [","]) && !prev.weak && kind_of(prev).is_none_or(|k| k.is_actor()) && !in_frame(a - 1) {
+                if (between == ["and"] || between == [","])
+                    && !prev.weak
+                    && kind_of(prev).is_none_or(|k| k.is_actor())
+                    && !in_frame(a - 1)
+                {
                     agents.extend(expand(prev, true));
                 }
             }
@@ -397,8 +467,23 @@ pub fn relations(
                 // "X signed agreements" after meeting its counterpart
                 if let Some((p, q)) = pair {
                     let a = agents[0];
-                    let other = if same_side(res, a, p) { q } else if same_side(res, a, q) { p } else { continue };
-                    push(&mut out, kind, &cameo, a, other, speaker_ent, place, planned);
+                    let other = if same_side(res, a, p) {
+                        q
+                    } else if same_side(res, a, q) {
+                        p
+                    } else {
+                        continue;
+                    };
+                    push(
+                        &mut out,
+                        kind,
+                        &cameo,
+                        a,
+                        other,
+                        speaker_ent,
+                        place,
+                        planned,
+                    );
                 }
             }
             continue;
@@ -462,7 +547,10 @@ fn push(
         place,
         planned,
     };
-    if !out.iter().any(|o| o.kind == r.kind && o.source == r.source && o.target == r.target) {
+    if !out
+        .iter()
+        .any(|o| o.kind == r.kind && o.source == r.source && o.target == r.target)
+    {
         out.push(r);
     }
 }

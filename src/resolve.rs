@@ -45,7 +45,9 @@ impl Entity {
 pub enum Ref {
     Entity(usize),
     /// The two sides of the article; `countries` when it means the states.
-    Pair { countries: bool },
+    Pair {
+        countries: bool,
+    },
 }
 
 /// A mention with what it refers to.
@@ -71,7 +73,13 @@ pub struct Resolution {
 }
 
 impl Resolution {
-    fn entity(&mut self, kind: EntityKind, name: &str, country: Option<u32>, code: Option<String>) -> usize {
+    fn entity(
+        &mut self,
+        kind: EntityKind,
+        name: &str,
+        country: Option<u32>,
+        code: Option<String>,
+    ) -> usize {
         let key = (kind, slug(name));
         if let Some(&i) = self.index.get(&key) {
             return i;
@@ -93,7 +101,12 @@ impl Resolution {
     /// The entity of country `c`.
     pub fn country(&mut self, g: &Gazetteer, c: u32) -> usize {
         let info = &g.countries[c as usize];
-        self.entity(EntityKind::Country, &info.name.clone(), Some(c), Some(info.code.clone()))
+        self.entity(
+            EntityKind::Country,
+            &info.name.clone(),
+            Some(c),
+            Some(info.code.clone()),
+        )
     }
 
     /// The country a person holds a title of, if any.
@@ -186,19 +199,46 @@ pub fn resolve(
                 }
                 What::Place(p) => {
                     let n = &g.places[*p as usize];
-                    Some(Ref::Entity(res.entity(EntityKind::Place, &n.name.clone(), n.country, None)))
+                    Some(Ref::Entity(res.entity(
+                        EntityKind::Place,
+                        &n.name.clone(),
+                        n.country,
+                        None,
+                    )))
                 }
-                What::NewPlace(n) => Some(Ref::Entity(res.entity(EntityKind::Place, n, None, None))),
+                What::NewPlace(n) => {
+                    Some(Ref::Entity(res.entity(EntityKind::Place, n, None, None)))
+                }
                 What::Org(o) => {
                     let n = &g.orgs[*o as usize];
-                    Some(Ref::Entity(res.entity(EntityKind::Organization, &n.name.clone(), n.country, None)))
+                    Some(Ref::Entity(res.entity(
+                        EntityKind::Organization,
+                        &n.name.clone(),
+                        n.country,
+                        None,
+                    )))
                 }
-                What::NewOrg(n) => Some(Ref::Entity(res.entity(EntityKind::Organization, n, None, None))),
+                What::NewOrg(n) => Some(Ref::Entity(res.entity(
+                    EntityKind::Organization,
+                    n,
+                    None,
+                    None,
+                ))),
                 What::Initiative(x) => {
                     let n = g.initiatives[*x as usize].clone();
-                    Some(Ref::Entity(res.entity(EntityKind::Initiative, &n, None, None)))
+                    Some(Ref::Entity(res.entity(
+                        EntityKind::Initiative,
+                        &n,
+                        None,
+                        None,
+                    )))
                 }
-                What::NewInitiative(n) => Some(Ref::Entity(res.entity(EntityKind::Initiative, n, None, None))),
+                What::NewInitiative(n) => Some(Ref::Entity(res.entity(
+                    EntityKind::Initiative,
+                    n,
+                    None,
+                    None,
+                ))),
                 What::Body => {
                     let c = last_country.or(ctx);
                     acts_as = c;
@@ -218,12 +258,23 @@ pub fn resolve(
                             Of::Country(c) => res.country(g, c),
                             Of::Org(x) => {
                                 let n = &g.orgs[x as usize];
-                                res.entity(EntityKind::Organization, &n.name.clone(), n.country, None)
+                                res.entity(
+                                    EntityKind::Organization,
+                                    &n.name.clone(),
+                                    n.country,
+                                    None,
+                                )
                             }
                         });
-                        let known = res.entities[e].roles.iter().any(|r| title_matches(&r.title, t) && (of_e.is_none() || r.of == of_e));
+                        let known = res.entities[e].roles.iter().any(|r| {
+                            title_matches(&r.title, t) && (of_e.is_none() || r.of == of_e)
+                        });
                         if !known {
-                            if let Some(r) = res.entities[e].roles.iter_mut().find(|r| r.of.is_none() && title_matches(&r.title, t)) {
+                            if let Some(r) = res.entities[e]
+                                .roles
+                                .iter_mut()
+                                .find(|r| r.of.is_none() && title_matches(&r.title, t))
+                            {
                                 r.of = of_e;
                             } else {
                                 res.entities[e].roles.push(Role {
@@ -318,6 +369,11 @@ pub fn resolve(
         .find(|(_, i)| !owned.contains(i))
         .or(counts.first())
         .map(|x| x.1);
+    for e in &mut res.entities {
+        if e.roles.iter().any(|r| r.of.is_some()) {
+            e.roles.retain(|r| r.of.is_some());
+        }
+    }
     for e in 0..res.entities.len() {
         for r in 0..res.entities[e].roles.len() {
             if res.entities[e].roles[r].of.is_none() {
@@ -345,8 +401,17 @@ pub fn resolve(
                     .any(|r| title_matches(&r.title, &title) && (of_e.is_none() || r.of == of_e))
             })
             .min_by_key(|(_, e)| {
-                let first = e.roles.iter().map(|r| r.sentence).min().unwrap_or(usize::MAX);
-                if first <= si { si - first } else { 10_000 + first - si }
+                let first = e
+                    .roles
+                    .iter()
+                    .map(|r| r.sentence)
+                    .min()
+                    .unwrap_or(usize::MAX);
+                if first <= si {
+                    si - first
+                } else {
+                    10_000 + first - si
+                }
             })
             .map(|(i, _)| i);
         let slot = &mut res.sentences[si][idx];
