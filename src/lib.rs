@@ -11,6 +11,7 @@
 //! | relations | [`relation`] | cues + entities → typed relations with agent, partner, speaker |
 //! | extraction | [`extract`] | the above, pure: [`Article`] → [`Extraction`] |
 //! | graph | [`graph`] | extractions merged into a petgraph `StableGraph` |
+//! | build | [`pipeline`] | sources → batches extracted in parallel, merged in a fixed order |
 //! | file | [`store`] | the graph as a versioned RON file, written atomically |
 //! | use | [`query`], [`export`] | neighbors, between, paths, timelines; DOT, JSON, RON |
 //!
@@ -31,8 +32,10 @@ pub mod gazetteer;
 pub mod graph;
 pub mod input;
 pub mod lexicon;
+pub mod lock;
 pub mod mention;
 pub mod model;
+pub mod pipeline;
 pub mod query;
 pub mod relation;
 pub mod resolve;

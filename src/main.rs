@@ -1,20 +1,26 @@
 //! The `ties` command: parses arguments, calls the library, prints.
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use ties::export::filter::Selection;
 use ties::export::Format;
 use ties::graph::Graph;
-use ties::input::{self, Item, ReadOptions};
+use ties::input::{self, ReadOptions};
 use ties::model::{EdgeKind, EntityKind};
+use ties::pipeline;
 use ties::query::{self, Direction, Filter};
 use ties::{Error, Extractor, Lexicon};
 
 #[derive(Parser)]
-#[command(name = "ties", version, about = "Turn diplomatic news into a typed knowledge graph and query it")]
+#[command(
+    name = "ties",
+    version,
+    about = "Turn diplomatic news into a typed knowledge graph and query it"
+)]
 struct Cli {
     /// The graph file (RON).
     #[arg(long, global = true, env = "TIES_GRAPH", default_value = "ties.ron")]
@@ -53,27 +59,69 @@ impl FilterArgs {
 enum Cmd {
     /// Build a new graph from articles (files, folders, *.jsonl, - for stdin).
     Build {
-        #[arg(required = true)]
+        #[arg(required_unless_present = "extractions")]
         inputs: Vec<PathBuf>,
         /// Skip articles larger than this many bytes.
         #[arg(long, default_value_t = 10 * 1024 * 1024)]
         max_bytes: u64,
+        /// Merge extraction lines written by `ties extract` (files, - for stdin) instead of reading articles.
+        #[arg(long, num_args = 1.., value_name = "FILE")]
+        extractions: Vec<PathBuf>,
     },
     /// Add articles to an existing graph (creating it if there is none).
     Add {
-        #[arg(required = true)]
+        #[arg(required_unless_present = "extractions")]
+        inputs: Vec<PathBuf>,
+        #[arg(long, default_value_t = 10 * 1024 * 1024)]
+        max_bytes: u64,
+        /// Merge extraction lines written by `ties extract` instead of reading articles.
+        #[arg(long, num_args = 1.., value_name = "FILE")]
+        extractions: Vec<PathBuf>,
+    },
+    /// Extract articles (files, folders, *.jsonl; standard input when none) to
+    /// one JSON line each on standard output, building no graph.
+    Extract {
         inputs: Vec<PathBuf>,
         #[arg(long, default_value_t = 10 * 1024 * 1024)]
         max_bytes: u64,
     },
-    /// Write the graph as DOT, JSON or RON.
+    /// Write the graph (or part of it) as DOT, SVG, JSON, RON, GraphML or Neo4j CSV.
     Export {
         #[arg(long, value_enum, default_value = "dot")]
         format: Format,
-        /// Output file (standard output when absent).
+        /// Output file (standard output when absent); for csv, the folder for nodes.csv and relationships.csv.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Keep only the entities within --depth edges of this one (an ego graph).
+        #[arg(long)]
+        focus: Option<String>,
+        /// Steps from --focus.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Keep only the edges between two sides, their people included.
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        between: Vec<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
+    /// Everything about one entity: names, code, roles, degree by kind, articles.
+    Show {
+        entity: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the entities, most connected first (or by name).
+    Entities {
+        /// Only these entity kinds (comma-separated).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        kind: Vec<EntityKind>,
+        #[arg(long, value_enum, default_value = "degree")]
+        sort: query::Sort,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
     /// The entities around one.
     Neighbors {
         entity: String,
@@ -116,6 +164,9 @@ enum Cmd {
     },
     /// Counts by kind, articles, date range, the most connected entities.
     Stats {
+        /// How many most connected entities and strongest ties to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
         #[arg(long)]
         json: bool,
     },
@@ -131,6 +182,12 @@ impl<E: Into<anyhow::Error>> From<E> for Fail {
 }
 
 fn main() -> ExitCode {
+    // `ties ... | head` ends quietly, as Unix tools do, instead of panicking on a closed pipe
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -173,37 +230,46 @@ fn find(g: &Graph, name: &str) -> Result<petgraph::stable_graph::NodeIndex, Fail
     })
 }
 
-/// Reads and extracts every input into `g`; returns how many articles and how many skipped.
+/// Reads and extracts every input into `g` (in parallel, merged in the order
+/// `ties::pipeline` documents); returns how many articles and how many skipped.
 fn ingest(ex: &Extractor, g: &mut Graph, inputs: &[PathBuf], max_bytes: u64) -> (usize, usize) {
+    let opts = pipeline::Options {
+        read: ReadOptions { max_bytes },
+        ..pipeline::Options::default()
+    };
+    // a progress spinner only for a person watching, never in pipes or logs
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} articles [{elapsed}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb
+    });
     let (sources, errs) = input::sources(inputs);
-    let mut skipped = 0;
+    let mut skipped = errs.len();
     for e in errs {
         eprintln!("ties: skipped {e}");
-        skipped += 1;
     }
-    let opts = ReadOptions { max_bytes };
-    let mut extractions = Vec::new();
-    for src in &sources {
-        input::read_source(src, &opts, &mut |item| match item {
-            Item::Article(a, warn) => {
-                if let Some(w) = warn {
-                    eprintln!("ties: warning: {w}");
-                }
-                extractions.push(ex.extract(&a));
-            }
-            Item::Skipped(e) => {
-                eprintln!("ties: skipped {e}");
-                skipped += 1;
-            }
-        });
+    let st = pipeline::extract_each(ex, &sources, &opts, &mut notice, &mut |x| {
+        g.add_extraction(&x);
+        if let Some(pb) = &bar {
+            pb.inc(1);
+        }
+    });
+    if let Some(pb) = bar {
+        pb.finish_and_clear();
     }
-    // merge in a fixed order: the same inputs give the same graph in any order
-    extractions.sort_by(|a, b| a.article.cmp(&b.article));
-    let n = extractions.len();
-    for x in &extractions {
-        g.add_extraction(x);
+    skipped += st.skipped;
+    (st.articles, skipped)
+}
+
+/// Prints a pipeline notice to standard error.
+fn notice(n: pipeline::Notice) {
+    match n {
+        pipeline::Notice::Skipped(e) => eprintln!("ties: skipped {e}"),
+        pipeline::Notice::Warning(w) => eprintln!("ties: warning: {w}"),
     }
-    (n, skipped)
 }
 
 fn summary(g: &Graph, articles: usize, skipped: usize, path: &Path) -> String {
@@ -219,15 +285,29 @@ fn summary(g: &Graph, articles: usize, skipped: usize, path: &Path) -> String {
     s.push_str(&format!(
         "{} article(s) read{}; graph has {} entities and {} edges, written to {}\n",
         articles,
-        if skipped > 0 { format!(", {skipped} skipped") } else { String::new() },
+        if skipped > 0 {
+            format!(", {skipped} skipped")
+        } else {
+            String::new()
+        },
         g.node_count(),
         g.edge_count(),
         path.display()
     ));
     s.push_str("entities: ");
-    s.push_str(&nk.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "));
+    s.push_str(
+        &nk.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     s.push_str("\nedges:    ");
-    s.push_str(&ek.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "));
+    s.push_str(
+        &ek.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     s.push('\n');
     let mut ties: Vec<(usize, String)> = g
         .edges()
@@ -235,7 +315,16 @@ fn summary(g: &Graph, articles: usize, skipped: usize, path: &Path) -> String {
         .filter(|(_, _, e)| e.kind.is_event())
         .map(|(a, b, e)| {
             let arrow = if e.kind.is_directed() { "→" } else { "—" };
-            (e.weight(), format!("{} {arrow} {}  {} ×{}", g.node(a).name, g.node(b).name, e.kind, e.weight()))
+            (
+                e.weight(),
+                format!(
+                    "{} {arrow} {}  {} ×{}",
+                    g.node(a).name,
+                    g.node(b).name,
+                    e.kind,
+                    e.weight()
+                ),
+            )
         })
         .collect();
     ties.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -266,37 +355,175 @@ fn short(s: &str, n: usize) -> String {
 
 fn statements(rows: &[query::Statement]) {
     for r in rows {
-        let date = r.date.map(|d| d.to_string()).unwrap_or_else(|| "----------".into());
-        let sp = r.speaker.as_ref().map(|s| format!(" (said {s})")).unwrap_or_default();
+        let date = r
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "----------".into());
+        let sp = r
+            .speaker
+            .as_ref()
+            .map(|s| format!(" (said {s})"))
+            .unwrap_or_default();
         let pl = if r.planned { " [planned]" } else { "" };
-        println!("{date}  {:<10} {} → {}{sp}{pl}", r.kind.to_string(), r.source, r.target);
+        println!(
+            "{date}  {:<10} {} → {}{sp}{pl}",
+            r.kind.to_string(),
+            r.source,
+            r.target
+        );
         println!("            “{}” [{}]", short(&r.sentence, 160), r.article);
     }
 }
 
 fn run(cli: Cli) -> Result<u8, Fail> {
     match &cli.cmd {
-        Cmd::Build { inputs, max_bytes } | Cmd::Add { inputs, max_bytes } => {
+        Cmd::Build {
+            inputs,
+            max_bytes,
+            extractions,
+        }
+        | Cmd::Add {
+            inputs,
+            max_bytes,
+            extractions,
+        } => {
             let ex = extractor(&cli)?;
+            // load, change and save under one lock: concurrent runs lose nothing
+            let _lock = ties::lock::GraphLock::acquire(&cli.graph, || {
+                eprintln!("ties: waiting for another ties on {}", cli.graph.display())
+            })?;
             let mut g = match &cli.cmd {
                 Cmd::Add { .. } if cli.graph.exists() => load(&cli.graph)?,
                 _ => Graph::new(),
             };
-            let (n, skipped) = ingest(&ex, &mut g, inputs, *max_bytes);
-            if n == 0 {
-                return Err(Fail(2, anyhow::anyhow!("no article could be read from the inputs given; nothing written")));
+            let (mut n, mut skipped) = (0, 0);
+            if !inputs.is_empty() {
+                (n, skipped) = ingest(&ex, &mut g, inputs, *max_bytes);
             }
-            g.save(&cli.graph).with_context(|| "the graph was not written")?;
+            if !extractions.is_empty() {
+                let st = pipeline::merge_extraction_files(extractions, &mut g, &mut notice);
+                n += st.articles;
+                skipped += st.skipped;
+            }
+            if n == 0 {
+                return Err(Fail(
+                    2,
+                    anyhow::anyhow!(
+                        "no article could be read from the inputs given; nothing written"
+                    ),
+                ));
+            }
+            g.save(&cli.graph)
+                .with_context(|| "the graph was not written")?;
             print!("{}", summary(&g, n, skipped, &cli.graph));
+            if skipped > 0 {
+                eprintln!("ties: {skipped} input(s) skipped, each named above; exit status 2");
+            }
             Ok(if skipped > 0 { 2 } else { 0 })
         }
-        Cmd::Export { format, out } => {
-            let g = load(&cli.graph)?;
-            let bytes = ties::export::render(&g, *format);
-            match out {
-                Some(p) => ties::store::write_atomic(p, &bytes)?,
-                None => std::io::stdout().lock().write_all(&bytes)?,
+        Cmd::Extract { inputs, max_bytes } => {
+            let ex = extractor(&cli)?;
+            let inputs = if inputs.is_empty() { vec![PathBuf::from("-")] } else { inputs.clone() };
+            let (sources, errs) = input::sources(&inputs);
+            let mut skipped = errs.len();
+            for e in errs {
+                eprintln!("ties: skipped {e}");
             }
+            let opts = pipeline::Options {
+                read: ReadOptions { max_bytes: *max_bytes },
+                ..pipeline::Options::default()
+            };
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
+            let mut failed: Option<std::io::Error> = None;
+            let st = pipeline::extract_each(&ex, &sources, &opts, &mut notice, &mut |x| {
+                if failed.is_some() {
+                    return;
+                }
+                let r = pipeline::to_json_line(&x)
+                    .map_err(std::io::Error::other)
+                    .and_then(|l| writeln!(out, "{l}"));
+                failed = r.err();
+            });
+            if let Some(e) = failed.or_else(|| out.flush().err()) {
+                return Err(Fail(2, anyhow::anyhow!("writing extractions: {e}")));
+            }
+            skipped += st.skipped;
+            if st.articles == 0 {
+                return Err(Fail(2, anyhow::anyhow!("no article could be read from the inputs given")));
+            }
+            Ok(if skipped > 0 { 2 } else { 0 })
+        }
+        Cmd::Export {
+            format,
+            out,
+            focus,
+            depth,
+            between,
+            filter,
+        } => {
+            let g = load(&cli.graph)?;
+            let sel = Selection {
+                focus: focus.clone(),
+                depth: *depth,
+                between: between.first().cloned().zip(between.get(1).cloned()),
+                filter: filter.filter(),
+            };
+            let sub = ties::export::filter::subgraph(&g, &sel).map_err(found)?;
+            if !sel.is_everything() && sub.edge_count() == 0 {
+                return Err(Fail(
+                    1,
+                    anyhow::anyhow!("no edge matches these filters; nothing written"),
+                ));
+            }
+            if *format == Format::Csv && out.is_none() {
+                return Err(Fail(
+                    2,
+                    anyhow::anyhow!(
+                        "--format csv writes two files: name their folder with --out DIR"
+                    ),
+                ));
+            }
+            if let Some(bytes) = ties::export::write(&sub, *format, out.as_deref())? {
+                std::io::stdout().lock().write_all(&bytes)?;
+            }
+            Ok(0)
+        }
+        Cmd::Show { entity, json } => {
+            let g = load(&cli.graph)?;
+            let info = query::show(&g, find(&g, entity)?);
+            if *json {
+                print_json(&info)?;
+            } else {
+                print!("{}", show_text(&info));
+            }
+            Ok(0)
+        }
+        Cmd::Entities { kind, sort, json } => {
+            let g = load(&cli.graph)?;
+            let rows = query::entities(&g, kind, *sort);
+            if *json {
+                print_json(&rows)?;
+            } else {
+                println!(
+                    "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
+                    "NAME", "KIND", "CODE", "DEGREE", "STATEMENTS", "ARTICLES"
+                );
+                for r in &rows {
+                    println!(
+                        "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
+                        r.name,
+                        r.kind.to_string(),
+                        r.code.as_deref().unwrap_or("-"),
+                        r.degree,
+                        r.statements,
+                        r.articles
+                    );
+                }
+            }
+            Ok(if rows.is_empty() { 1 } else { 0 })
+        }
+        Cmd::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "ties", &mut std::io::stdout());
             Ok(0)
         }
         Cmd::Neighbors {
@@ -312,11 +539,27 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             if *json {
                 print_json(&rows)?;
             } else {
-                println!("{} ({}): {} neighbor(s)", g.node(n).name, g.node(n).kind, rows.len());
+                println!(
+                    "{} ({}): {} neighbor(s)",
+                    g.node(n).name,
+                    g.node(n).kind,
+                    rows.len()
+                );
                 for r in &rows {
-                    let kinds = r.edges.iter().map(|(k, c)| format!("{k} {c}")).collect::<Vec<_>>().join(", ");
+                    let kinds = r
+                        .edges
+                        .iter()
+                        .map(|(k, c)| format!("{k} {c}"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     let latest = r.latest.map(|d| d.to_string()).unwrap_or_default();
-                    println!("  {:<32} {:<12} {:<40} {}", r.name, r.kind.to_string(), kinds, latest);
+                    println!(
+                        "  {:<32} {:<12} {:<40} {}",
+                        r.name,
+                        r.kind.to_string(),
+                        kinds,
+                        latest
+                    );
                 }
             }
             Ok(if rows.is_empty() { 1 } else { 0 })
@@ -324,14 +567,30 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Cmd::Between { a, b, filter, json } => {
             let g = load(&cli.graph)?;
             let (na, nb) = (find(&g, a)?, find(&g, b)?);
-            let rows = query::between(&g, na, nb, &filter.filter());
+            let view = query::bilateral(&g, na, nb, &filter.filter());
             if *json {
-                print_json(&rows)?;
+                print_json(&view)?;
             } else {
-                println!("{} ↔ {}: {}", g.node(na).name, g.node(nb).name, query::balance(&g, na, nb, &rows));
-                statements(&rows);
+                println!(
+                    "{} ↔ {}: {}",
+                    view.a.name,
+                    view.b.name,
+                    view.balance.line(&view.a.name, &view.b.name)
+                );
+                for kind in EdgeKind::ALL {
+                    let rows: Vec<query::Statement> = view
+                        .statements
+                        .iter()
+                        .filter(|r| r.kind == kind)
+                        .cloned()
+                        .collect();
+                    if !rows.is_empty() {
+                        println!("\n{kind} ({})", rows.len());
+                        statements(&rows);
+                    }
+                }
             }
-            Ok(if rows.is_empty() { 1 } else { 0 })
+            Ok(if view.statements.is_empty() { 1 } else { 0 })
         }
         Cmd::Path { a, b, filter, json } => {
             let g = load(&cli.graph)?;
@@ -343,12 +602,25 @@ fn run(cli: Cli) -> Result<u8, Fail> {
                     } else {
                         for s in &steps {
                             let date = s.date.map(|d| d.to_string()).unwrap_or_default();
-                            println!("{} —{}→ {}  {date}\n    “{}”", s.source, s.kind, s.target, short(&s.sentence, 160));
+                            println!(
+                                "{} —{}→ {}  {date}\n    “{}”",
+                                s.source,
+                                s.kind,
+                                s.target,
+                                short(&s.sentence, 160)
+                            );
                         }
                     }
                     Ok(0)
                 }
-                None => Err(Fail(1, anyhow::anyhow!("no path between {} and {}", g.node(na).name, g.node(nb).name))),
+                None => Err(Fail(
+                    1,
+                    anyhow::anyhow!(
+                        "no path between {} and {}",
+                        g.node(na).name,
+                        g.node(nb).name
+                    ),
+                )),
             }
         }
         Cmd::Timeline {
@@ -371,22 +643,121 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             }
             Ok(if rows.is_empty() { 1 } else { 0 })
         }
-        Cmd::Stats { json } => {
+        Cmd::Stats { top, json } => {
             let g = load(&cli.graph)?;
+            let st = query::stats(&g, *top);
             if *json {
-                let mut nk: BTreeMap<EntityKind, usize> = BTreeMap::new();
-                for n in g.nodes() {
-                    *nk.entry(g.node(n).kind).or_default() += 1;
-                }
-                let mut ek: BTreeMap<EdgeKind, usize> = BTreeMap::new();
-                for (_, _, e) in g.edges() {
-                    *ek.entry(e.kind).or_default() += 1;
-                }
-                print_json(&serde_json::json!({"articles": g.articles.len(), "entities": nk, "edges": ek}))?;
+                print_json(&st)?;
             } else {
-                print!("{}", summary(&g, g.articles.len(), 0, &cli.graph));
+                print!("{}", stats_text(&st, &cli.graph));
             }
             Ok(0)
         }
     }
+}
+
+/// A library error as a failure: an unknown entity is "nothing found" (1), the rest input errors (2).
+fn found(e: Error) -> Fail {
+    let code = if matches!(e, Error::UnknownEntity { .. }) {
+        1
+    } else {
+        2
+    };
+    Fail(code, e.into())
+}
+
+/// The table `ties show` prints.
+fn show_text(i: &query::EntityInfo) -> String {
+    let mut s = format!("{} ({}, {})\n", i.name, i.kind, i.id);
+    if let Some(c) = &i.code {
+        s.push_str(&format!("  code:       {c}\n"));
+    }
+    if !i.aliases.is_empty() {
+        s.push_str(&format!("  aliases:    {}\n", i.aliases.join(", ")));
+    }
+    for r in &i.roles {
+        let former = if r.former { "former " } else { "" };
+        s.push_str(&format!(
+            "  role:       {former}{} of {}\n",
+            r.role.as_deref().unwrap_or("member"),
+            r.of.name
+        ));
+    }
+    if !i.members.is_empty() {
+        let names: Vec<&str> = i.members.iter().map(|m| m.name.as_str()).collect();
+        s.push_str(&format!("  people:     {}\n", names.join(", ")));
+    }
+    let deg: Vec<String> = i.degree.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let total: usize = i.degree.values().sum();
+    s.push_str(&format!(
+        "  degree:     {total} ({}), {} statement(s)\n",
+        deg.join(", "),
+        i.statements
+    ));
+    s.push_str(&format!("  articles:   {}\n", i.articles.len()));
+    for a in &i.articles {
+        let d = a
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "----------".into());
+        s.push_str(&format!("    {d}  {}\n", a.id));
+    }
+    s
+}
+
+/// The table `ties stats` prints.
+fn stats_text(st: &query::Stats, path: &Path) -> String {
+    let join = |v: Vec<String>| v.join(", ");
+    let date = |d: Option<ties::date::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
+    let mut s = format!(
+        "{}: {} article(s) from {} to {}; {} entities, {} edges, {} statements\n",
+        path.display(),
+        st.articles,
+        date(st.first_date),
+        date(st.last_date),
+        st.entities,
+        st.edges,
+        st.statements
+    );
+    s.push_str(&format!(
+        "entities: {}\n",
+        join(
+            st.entities_by_kind
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect()
+        )
+    ));
+    s.push_str(&format!(
+        "edges:    {}\n",
+        join(
+            st.edges_by_kind
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect()
+        )
+    ));
+    if !st.most_connected.is_empty() {
+        s.push_str("most connected:\n");
+        for r in &st.most_connected {
+            s.push_str(&format!(
+                "  {:<36} {:<12} degree {:>3}, {} statement(s)\n",
+                r.name,
+                r.kind.to_string(),
+                r.degree,
+                r.statements
+            ));
+        }
+    }
+    if !st.strongest.is_empty() {
+        s.push_str("strongest ties:\n");
+        for t in &st.strongest {
+            let arrow = if t.kind.is_directed() { "→" } else { "—" };
+            s.push_str(&format!(
+                "  {} {arrow} {}  {} ×{}\n",
+                t.source, t.target, t.kind, t.weight
+            ));
+        }
+    }
+    s
 }

@@ -1,0 +1,301 @@
+//! The parallel build: articles are read in bounded batches on one thread,
+//! extracted in parallel (rayon) and merged into the graph in a fixed order,
+//! so the graph is byte-identical whatever the number of threads.
+//!
+//! **Merge order.** Plain-text files (named or found in folders) are merged in
+//! order of article id, which is their file stem (ties by path), exactly as a
+//! one-shot sorted build would. JSON Lines files and standard input follow, in
+//! the order given, each record in line order: a stream cannot be sorted
+//! without holding it whole. So the same text files in any order give the same
+//! bytes, and a JSON Lines corpus gives the same bytes however many cores build it.
+//!
+//! **Memory.** At most two batches of articles are alive at a time (one being
+//! read, one being extracted); an article's text is dropped as soon as it is
+//! extracted, and an extraction as soon as it is merged.
+
+use crate::error::{Error, Result};
+use crate::graph::Graph;
+use crate::input::{self, Item, ReadOptions, Source};
+use crate::model::Extraction;
+use crate::Article;
+use crate::Extractor;
+use rayon::prelude::*;
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+/// How a build runs.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Limits on what is read.
+    pub read: ReadOptions,
+    /// Articles read, extracted and merged together (at least 1).
+    pub batch: usize,
+    /// Worker threads for extraction; `None` uses rayon's global pool (one per core).
+    pub threads: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            read: ReadOptions::default(),
+            batch: 512,
+            threads: None,
+        }
+    }
+}
+
+/// Something the caller may want to tell the user about, in input order.
+#[derive(Debug)]
+pub enum Notice {
+    /// An input or article that was skipped, and why.
+    Skipped(Error),
+    /// An article that was read but needed repair.
+    Warning(String),
+}
+
+/// What a build did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Articles extracted.
+    pub articles: usize,
+    /// Inputs or articles skipped.
+    pub skipped: usize,
+    /// Bytes of article text extracted.
+    pub bytes: u64,
+}
+
+/// Puts sources in merge order: text files by stem (then path), then streams
+/// (JSON Lines, stdin) in the order given.
+pub fn merge_order(mut sources: Vec<Source>) -> Vec<Source> {
+    fn key(s: &Source) -> (u8, String, PathBuf) {
+        match s {
+            Source::Text(p) => {
+                let stem = p
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (0, stem, p.clone())
+            }
+            _ => (1, String::new(), PathBuf::new()),
+        }
+    }
+    // stable: streams keep their given order
+    sources.sort_by_cached_key(key);
+    sources
+}
+
+enum Read {
+    Article(Article, Option<String>),
+    Skipped(Error),
+}
+
+/// Extracts every article of `sources` (in [`merge_order`]) and hands each
+/// extraction to `sink` in that order; notices go to `on_notice`, also in order.
+pub fn extract_each(
+    ex: &Extractor,
+    sources: &[Source],
+    opts: &Options,
+    on_notice: &mut dyn FnMut(Notice),
+    sink: &mut (dyn FnMut(Extraction) + Send),
+) -> Stats {
+    let sources = merge_order(sources.to_vec());
+    let batch = opts.batch.max(1);
+    let read = opts.read;
+    let pool = opts.threads.and_then(|n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .ok()
+    });
+    let (tx, rx) = mpsc::sync_channel::<Vec<Read>>(1);
+    std::thread::scope(|scope| {
+        // the reader: one batch in the channel, one being filled
+        scope.spawn(move || {
+            let mut buf: Vec<Read> = Vec::with_capacity(batch);
+            let mut open = true;
+            for src in &sources {
+                input::read_source(src, &read, &mut |item| {
+                    if !open {
+                        return;
+                    }
+                    buf.push(match item {
+                        Item::Article(a, w) => Read::Article(a, w),
+                        Item::Skipped(e) => Read::Skipped(e),
+                    });
+                    if buf.len() >= batch {
+                        open = tx
+                            .send(std::mem::replace(&mut buf, Vec::with_capacity(batch)))
+                            .is_ok();
+                    }
+                });
+            }
+            if open && !buf.is_empty() {
+                let _ = tx.send(buf);
+            }
+        });
+        let mut stats = Stats::default();
+        let mut pending: Vec<Extraction> = Vec::new();
+        for items in rx {
+            let mut arts = Vec::with_capacity(items.len());
+            for it in items {
+                match it {
+                    Read::Article(a, w) => {
+                        if let Some(w) = w {
+                            on_notice(Notice::Warning(w));
+                        }
+                        stats.bytes += a.text.len() as u64;
+                        arts.push(a);
+                    }
+                    Read::Skipped(e) => {
+                        stats.skipped += 1;
+                        on_notice(Notice::Skipped(e));
+                    }
+                }
+            }
+            stats.articles += arts.len();
+            // merge the previous batch while this one is extracted
+            let prev = std::mem::take(&mut pending);
+            let sink = &mut *sink;
+            let step = move || {
+                rayon::join(
+                    move || prev.into_iter().for_each(sink),
+                    move || {
+                        arts.into_par_iter()
+                            .with_max_len(1)
+                            .map(|a| ex.extract(&a))
+                            .collect::<Vec<_>>()
+                    },
+                )
+            };
+            let ((), xs) = match &pool {
+                Some(p) => p.install(step),
+                None => step(),
+            };
+            pending = xs;
+        }
+        pending.into_iter().for_each(&mut *sink);
+        stats
+    })
+}
+
+/// Builds `sources` into `graph`: read in batches, extracted in parallel,
+/// merged in [`merge_order`]. The graph's bytes do not depend on `opts.threads`
+/// or `opts.batch`.
+pub fn build(
+    ex: &Extractor,
+    sources: &[Source],
+    opts: &Options,
+    graph: &mut Graph,
+    on_notice: &mut dyn FnMut(Notice),
+) -> Stats {
+    extract_each(ex, sources, opts, on_notice, &mut |x| {
+        graph.add_extraction(&x)
+    })
+}
+
+/// Expands paths (files, folders, `-`) and builds them into `graph`; paths
+/// that do not exist are reported as skipped.
+pub fn build_paths(
+    ex: &Extractor,
+    paths: &[PathBuf],
+    opts: &Options,
+    graph: &mut Graph,
+    on_notice: &mut dyn FnMut(Notice),
+) -> Stats {
+    let (sources, errs) = input::sources(paths);
+    let n = errs.len();
+    for e in errs {
+        on_notice(Notice::Skipped(e));
+    }
+    let mut s = build(ex, &sources, opts, graph, on_notice);
+    s.skipped += n;
+    s
+}
+
+/// Reads extraction lines (one JSON [`Extraction`] per line, as `ties
+/// extract` writes them) and merges them into `graph` in line order. A line
+/// that does not parse is skipped with a notice naming it.
+pub fn merge_extractions(
+    origin: &str,
+    reader: impl BufRead,
+    graph: &mut Graph,
+    on_notice: &mut dyn FnMut(Notice),
+) -> Stats {
+    let mut stats = Stats::default();
+    let mut reader = reader;
+    let mut line = String::new();
+    let mut no = 0usize;
+    loop {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                stats.skipped += 1;
+                on_notice(Notice::Skipped(Error::Article {
+                    origin: format!("{origin}:{}", no + 1),
+                    reason: format!("read failed: {e}"),
+                }));
+                break;
+            }
+        }
+        no += 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Extraction>(&line) {
+            Ok(x) => {
+                stats.articles += 1;
+                graph.add_extraction(&x);
+            }
+            Err(e) => {
+                stats.skipped += 1;
+                on_notice(Notice::Skipped(Error::Article {
+                    origin: format!("{origin}:{no}"),
+                    reason: format!("not an extraction line ({e}); expected the JSON that `ties extract` writes"),
+                }));
+            }
+        }
+    }
+    stats
+}
+
+/// [`merge_extractions`] over files (`-` for standard input), in the order given.
+pub fn merge_extraction_files(
+    paths: &[PathBuf],
+    graph: &mut Graph,
+    on_notice: &mut dyn FnMut(Notice),
+) -> Stats {
+    let mut total = Stats::default();
+    for p in paths {
+        let s = if p.as_os_str() == "-" {
+            merge_extractions("<stdin>", std::io::stdin().lock(), graph, on_notice)
+        } else {
+            match std::fs::File::open(p) {
+                Ok(f) => merge_extractions(
+                    &p.display().to_string(),
+                    std::io::BufReader::with_capacity(1 << 20, f),
+                    graph,
+                    on_notice,
+                ),
+                Err(e) => {
+                    on_notice(Notice::Skipped(Error::io(p, e)));
+                    Stats {
+                        skipped: 1,
+                        ..Stats::default()
+                    }
+                }
+            }
+        };
+        total.articles += s.articles;
+        total.skipped += s.skipped;
+    }
+    total
+}
+
+/// One extraction as a JSON line (no trailing newline).
+pub fn to_json_line(x: &Extraction) -> Result<String> {
+    serde_json::to_string(x)
+        .map_err(|e| Error::Invalid(format!("extraction of {}: {e}", x.article)))
+}
