@@ -22,6 +22,8 @@ pub enum Known {
     StateNoun,
     /// "both sides", "the two countries".
     Pair,
+    /// A phrase that names nothing and hides the names inside it.
+    Block,
 }
 
 impl Known {
@@ -38,6 +40,7 @@ impl Known {
             Known::Body(None) => 2,
             Known::Title(_) => 1,
             Known::StateNoun => 0,
+            Known::Block => 10,
         }
     }
 }
@@ -67,8 +70,8 @@ pub struct Named {
 /// The lexicon compiled for matching.
 #[derive(Debug)]
 pub struct Gazetteer {
-    exact: HashMap<Box<str>, Vec<Phrase>>,
-    folded: HashMap<Box<str>, Vec<Phrase>>,
+    exact: HashMap<Box<str>, Vec<Phrase>, FxBuild>,
+    folded: HashMap<Box<str>, Vec<Phrase>, FxBuild>,
     pub countries: Vec<CountryInfo>,
     pub places: Vec<Named>,
     pub orgs: Vec<Named>,
@@ -92,13 +95,50 @@ pub struct Gazetteer {
     pub code_index: HashMap<String, u32>,
 }
 
+/// FxHash (as in rustc): a fast hasher for the phrase tables, whose keys are
+/// our own lexicon's words, not input an attacker chooses.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FxBuild;
+
+/// The hasher [`FxBuild`] makes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
 fn set(v: &[String]) -> HashSet<String> {
     v.iter().cloned().collect()
 }
 
 /// Normalises a token for lookup: curly apostrophes become straight.
 pub fn norm_token(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('\u{2019}') {
+    // U+2019 is E2 80 99 in UTF-8: no E2 byte, nothing to replace
+    if s.bytes().any(|b| b == 0xE2) && s.contains('\u{2019}') {
         std::borrow::Cow::Owned(s.replace('\u{2019}', "'"))
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -110,8 +150,8 @@ impl Gazetteer {
     pub fn new(lex: &Lexicon) -> Result<Gazetteer> {
         let w = &lex.words;
         let mut g = Gazetteer {
-            exact: HashMap::new(),
-            folded: HashMap::new(),
+            exact: HashMap::default(),
+            folded: HashMap::default(),
             countries: Vec::new(),
             places: Vec::new(),
             orgs: Vec::new(),
@@ -211,6 +251,16 @@ impl Gazetteer {
             g.titles.push(t.name.clone());
             for n in std::iter::once(&t.name).chain(&t.aliases) {
                 g.add(n, true, Known::Title(id));
+                // "Presidents Xi and Macri", "the foreign ministers"
+                if n.chars().last().is_some_and(|c| c.is_alphabetic() && c != 's') && n.len() > 3 {
+                    g.add(&format!("{n}s"), true, Known::Title(id));
+                }
+            }
+        }
+        // multi-word non-names block what is inside them ("South American")
+        for n in &lex.non_names {
+            if n.split_whitespace().count() >= 2 {
+                g.add(n, false, Known::Block);
             }
         }
         for n in &w.state_nouns {
@@ -279,7 +329,11 @@ impl Gazetteer {
                 let ok = p.rest.iter().enumerate().all(|(k, w)| {
                     let t = norm_token(toks[i + 1 + k].text(text));
                     if p.folded {
-                        t.to_lowercase() == **w
+                        if t.is_ascii() {
+                            t.len() == w.len() && t.bytes().map(|b| b.to_ascii_lowercase()).eq(w.bytes())
+                        } else {
+                            t.to_lowercase() == **w
+                        }
                     } else {
                         *t == **w
                     }
@@ -296,8 +350,17 @@ impl Gazetteer {
             }
         };
         consider(self.exact.get(&*first));
-        let lower = first.to_lowercase();
-        consider(self.folded.get(lower.as_str()));
+        // lower-case without allocating for the usual short ASCII word
+        let mut buf = [0u8; 32];
+        if first.is_ascii() && first.len() <= buf.len() {
+            let b = &mut buf[..first.len()];
+            b.copy_from_slice(first.as_bytes());
+            b.make_ascii_lowercase();
+            consider(std::str::from_utf8(b).ok().and_then(|k| self.folded.get(k)));
+        } else {
+            let lower = first.to_lowercase();
+            consider(self.folded.get(lower.as_str()));
+        }
         best
     }
 

@@ -130,8 +130,36 @@ impl<'a> Finder<'a> {
                         m.end = e;
                     }
                 }
-                let e = m.end;
+                let mut e = m.end;
+                let plural = match &m.what {
+                    What::Person { title: Some(t), .. } => t.ends_with('s') && !t.ends_with("ss"),
+                    _ => false,
+                };
+                if plural {
+                    if let What::Person { title: Some(t), .. } = &mut m.what {
+                        t.pop();
+                    }
+                }
+                let second = if plural && e + 1 < end && self.s(e) == "and" {
+                    self.name_at(e + 1, end).map(|ne| {
+                        let (ne2, of) = self.after_name(ne, end, None);
+                        let mut m2 = m.clone();
+                        m2.start = e + 1;
+                        m2.end = ne2;
+                        if let What::Person { name, of: o, .. } = &mut m2.what {
+                            *name = self.text_of(e + 1, ne);
+                            *o = of;
+                        }
+                        m2
+                    })
+                } else {
+                    None
+                };
                 out.push(m);
+                if let Some(m2) = second {
+                    e = m2.end;
+                    out.push(m2);
+                }
                 e
             } else if let Some((n, k)) = self.known(i, end) {
                 self.known_mention(i, n, k, end, &mut out)
@@ -236,7 +264,7 @@ impl<'a> Finder<'a> {
                     .any(|w| words.contains(w));
                 push(after, What::Pair { countries })
             }
-            Known::Title(_) | Known::StateNoun => after,
+            Known::Title(_) | Known::StateNoun | Known::Block => after,
         }
     }
 
@@ -304,7 +332,8 @@ impl<'a> Finder<'a> {
                         | Known::Title(_)
                         | Known::Org(_)
                         | Known::Initiative(_)
-                        | Known::Pair => true,
+                        | Known::Pair
+                        | Known::Block => true,
                         Known::Place(_) | Known::Capital(_) | Known::Body(_) => count == 0,
                         Known::StateNoun => false,
                     };

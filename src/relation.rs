@@ -275,6 +275,7 @@ pub fn relations(
     for hit in &cues {
         let cue = &s.g.cues[hit.cue];
         let kind = cue.kind;
+        let frame = cue.frame;
         let cameo = if cue.cameo.is_empty() {
             kind.default_cameo().to_string()
         } else {
@@ -318,6 +319,16 @@ pub fn relations(
                 }
                 break;
             }
+            // a meeting or signing is with the one named right after the
+            // cue or after "with"; else it is among the agents
+            if matches!(kind, EdgeKind::Meeting | EdgeKind::Agreement) && frame == Frame::Subject {
+                let near = m.start <= hit.end + 1;
+                let with = m.start > 0 && matches!(s.lower(m.start - 1).as_str(), "with" | "by" | "to");
+                let cue_with = s.lower(hit.end - 1) == "with";
+                if !(near || with || (cue_with && m.start <= hit.end + 3)) {
+                    break;
+                }
+            }
             // Commitment prefers an actor; an initiative only with none
             if kind == EdgeKind::Commitment && kind_of(m) == Some(EntityKind::Initiative) {
                 if let Some(actor) = s.mentions[mi..].iter().position(|x| {
@@ -358,7 +369,6 @@ pub fn relations(
             agent_idx = Some(mi);
             break;
         }
-        let frame = cue.frame;
         let mut participants: Vec<Vec<usize>> = Vec::new();
         match frame {
             Frame::Between => {
