@@ -31,7 +31,8 @@ impl Filter {
 
     /// Whether an edge has any occurrence that passes.
     pub fn edge(&self, e: &Edge) -> bool {
-        (self.kinds.is_empty() || self.kinds.contains(&e.kind)) && e.occurrences.iter().any(|o| self.occurrence(o))
+        (self.kinds.is_empty() || self.kinds.contains(&e.kind))
+            && e.occurrences.iter().any(|o| self.occurrence(o))
     }
 }
 
@@ -46,6 +47,9 @@ pub enum Direction {
 }
 
 /// One neighbor: the entity, the kinds of edges with their counts, the latest date.
+///
+/// JSON (`ties neighbors --json` prints a list of these): `{id, name, kind, depth,
+/// edges: {"Meeting": n, ..}, latest}`; counts are statements, `latest` `"YYYY-MM-DD"` or null.
 #[derive(Clone, Debug, Serialize)]
 pub struct Neighbor {
     pub id: String,
@@ -57,7 +61,13 @@ pub struct Neighbor {
 }
 
 /// The entities around `n`, up to `depth` steps, sorted by weight then name.
-pub fn neighbors(g: &Graph, n: NodeIndex, f: &Filter, dir: Direction, depth: usize) -> Vec<Neighbor> {
+pub fn neighbors(
+    g: &Graph,
+    n: NodeIndex,
+    f: &Filter,
+    dir: Direction,
+    depth: usize,
+) -> Vec<Neighbor> {
     let mut seen: HashMap<NodeIndex, usize> = HashMap::from([(n, 0)]);
     let mut rows: BTreeMap<NodeIndex, Neighbor> = BTreeMap::new();
     let mut frontier = vec![n];
@@ -100,7 +110,12 @@ pub fn neighbors(g: &Graph, n: NodeIndex, f: &Filter, dir: Direction, depth: usi
                 });
                 let count = e.occurrences.iter().filter(|o| f.occurrence(o)).count();
                 *row.edges.entry(e.kind).or_default() += count;
-                let latest = e.occurrences.iter().filter(|o| f.occurrence(o)).filter_map(|o| o.date).max();
+                let latest = e
+                    .occurrences
+                    .iter()
+                    .filter(|o| f.occurrence(o))
+                    .filter_map(|o| o.date)
+                    .max();
                 row.latest = row.latest.max(latest);
             }
         }
@@ -110,12 +125,18 @@ pub fn neighbors(g: &Graph, n: NodeIndex, f: &Filter, dir: Direction, depth: usi
     v.sort_by(|a, b| {
         let wa: usize = a.edges.values().sum();
         let wb: usize = b.edges.values().sum();
-        a.depth.cmp(&b.depth).then(wb.cmp(&wa)).then(a.name.cmp(&b.name))
+        a.depth
+            .cmp(&b.depth)
+            .then(wb.cmp(&wa))
+            .then(a.name.cmp(&b.name))
     });
     v
 }
 
-/// One statement between two sides.
+/// One statement between two sides: one occurrence of an edge.
+///
+/// JSON (`ties timeline --json` prints a list): `{source, target, kind, cameo, date,
+/// speaker, planned, article, sentence}`; names, not ids; `date` and `speaker` may be null.
 #[derive(Clone, Debug, Serialize)]
 pub struct Statement {
     pub source: String,
@@ -133,7 +154,9 @@ pub struct Statement {
 pub fn members(g: &Graph, n: NodeIndex) -> BTreeSet<NodeIndex> {
     g.incident(n)
         .into_iter()
-        .filter(|(_, t, e)| *t == n && e.kind == EdgeKind::Role && e.occurrences.iter().any(|o| !o.former))
+        .filter(|(_, t, e)| {
+            *t == n && e.kind == EdgeKind::Role && e.occurrences.iter().any(|o| !o.former)
+        })
         .map(|(s, _, _)| s)
         .collect()
 }
@@ -161,40 +184,32 @@ pub fn between(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Vec<Stateme
                 kind: e.kind,
                 cameo: o.cameo.clone(),
                 date: o.date,
-                speaker: o.speaker.as_ref().and_then(|id| g.node_by_id(id)).map(|n| g.node(n).name.clone()),
+                speaker: o
+                    .speaker
+                    .as_ref()
+                    .and_then(|id| g.node_by_id(id))
+                    .map(|n| g.node(n).name.clone()),
                 planned: o.planned,
                 article: o.evidence.article.clone(),
                 sentence: o.evidence.text.clone(),
             });
         }
     }
-    out.sort_by(|x, y| (x.kind, x.date, &x.source, &x.target, &x.article).cmp(&(y.kind, y.date, &y.source, &y.target, &y.article)));
+    out.sort_by(|x, y| {
+        (x.kind, x.date, &x.source, &x.target, &x.article)
+            .cmp(&(y.kind, y.date, &y.source, &y.target, &y.article))
+    });
     out
 }
 
 /// A one-line balance of a bilateral view: counts by kind and direction.
 pub fn balance(g: &Graph, a: NodeIndex, b: NodeIndex, rows: &[Statement]) -> String {
-    let an = &g.node(a).name;
-    let side_a: BTreeSet<String> = members(g, a).into_iter().map(|n| g.node(n).name.clone()).chain([an.clone()]).collect();
-    let count = |k: EdgeKind, from_a: Option<bool>| {
-        rows.iter()
-            .filter(|r| r.kind == k)
-            .filter(|r| from_a.is_none_or(|fa| side_a.contains(&r.source) == fa))
-            .count()
-    };
-    format!(
-        "meetings {} | agreements {} | visits {}→{} {}←{} | commitments {}→{} {}←{} | support {}→{} {}←{} | praise {}→{} {}←{} | criticism {}→{} {}←{}",
-        count(EdgeKind::Meeting, None),
-        count(EdgeKind::Agreement, None),
-        count(EdgeKind::Visit, Some(true)), g.node(b).name, count(EdgeKind::Visit, Some(false)), g.node(b).name,
-        count(EdgeKind::Commitment, Some(true)), g.node(b).name, count(EdgeKind::Commitment, Some(false)), g.node(b).name,
-        count(EdgeKind::Support, Some(true)), g.node(b).name, count(EdgeKind::Support, Some(false)), g.node(b).name,
-        count(EdgeKind::Praise, Some(true)), g.node(b).name, count(EdgeKind::Praise, Some(false)), g.node(b).name,
-        count(EdgeKind::Criticism, Some(true)), g.node(b).name, count(EdgeKind::Criticism, Some(false)), g.node(b).name,
-    )
+    Balance::of(g, a, rows).line(&g.node(a).name, &g.node(b).name)
 }
 
-/// One step of a path.
+/// One step of a path, in the edge's own direction.
+///
+/// JSON (`ties path --json` prints a list): `{source, target, kind, date, sentence}`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Step {
     pub source: String,
@@ -231,8 +246,17 @@ pub fn path(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Option<Vec<Ste
     let mut at = b;
     while at != a {
         let (from, s, t, k) = prev[&at];
-        let edge = g.incident(s).into_iter().find(|(x, y, e)| *x == s && *y == t && e.kind == k).map(|x| x.2);
-        let occ = edge.and_then(|e| e.occurrences.iter().filter(|o| f.occurrence(o)).max_by_key(|o| o.date));
+        let edge = g
+            .incident(s)
+            .into_iter()
+            .find(|(x, y, e)| *x == s && *y == t && e.kind == k)
+            .map(|x| x.2);
+        let occ = edge.and_then(|e| {
+            e.occurrences
+                .iter()
+                .filter(|o| f.occurrence(o))
+                .max_by_key(|o| o.date)
+        });
         steps.push(Step {
             source: g.node(s).name.clone(),
             target: g.node(t).name.clone(),
@@ -255,20 +279,364 @@ pub fn timeline(g: &Graph, a: NodeIndex, b: Option<NodeIndex>, f: &Filter) -> Ve
             .into_iter()
             .filter(|(_, _, e)| e.kind.is_event() && f.edge(e))
             .flat_map(|(s, t, e)| {
-                e.occurrences.iter().filter(|o| f.occurrence(o)).map(move |o| Statement {
-                    source: g.node(s).name.clone(),
-                    target: g.node(t).name.clone(),
-                    kind: e.kind,
-                    cameo: o.cameo.clone(),
-                    date: o.date,
-                    speaker: o.speaker.as_ref().and_then(|id| g.node_by_id(id)).map(|n| g.node(n).name.clone()),
-                    planned: o.planned,
-                    article: o.evidence.article.clone(),
-                    sentence: o.evidence.text.clone(),
-                })
+                e.occurrences
+                    .iter()
+                    .filter(|o| f.occurrence(o))
+                    .map(move |o| Statement {
+                        source: g.node(s).name.clone(),
+                        target: g.node(t).name.clone(),
+                        kind: e.kind,
+                        cameo: o.cameo.clone(),
+                        date: o.date,
+                        speaker: o
+                            .speaker
+                            .as_ref()
+                            .and_then(|id| g.node_by_id(id))
+                            .map(|n| g.node(n).name.clone()),
+                        planned: o.planned,
+                        article: o.evidence.article.clone(),
+                        sentence: o.evidence.text.clone(),
+                    })
             })
             .collect(),
     };
-    rows.sort_by(|x, y| (x.date, &x.article, x.kind, &x.source).cmp(&(y.date, &y.article, y.kind, &y.source)));
+    rows.sort_by(|x, y| {
+        (x.date, &x.article, x.kind, &x.source).cmp(&(y.date, &y.article, y.kind, &y.source))
+    });
     rows
+}
+
+/// Counts of a bilateral view, by kind and direction (`a_to_b`: from A's side to B's).
+///
+/// JSON: `{"meetings": n, "agreements": n, "visits": {"a_to_b": n, "b_to_a": n},
+/// "commitments": {..}, "support": {..}, "praise": {..}, "criticism": {..}}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Balance {
+    pub meetings: usize,
+    pub agreements: usize,
+    pub visits: Flow,
+    pub commitments: Flow,
+    pub support: Flow,
+    pub praise: Flow,
+    pub criticism: Flow,
+}
+
+/// Statements of one kind each way between two sides.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Flow {
+    pub a_to_b: usize,
+    pub b_to_a: usize,
+}
+
+impl Balance {
+    /// Counts `rows` (from [`between`]) with A's side being `a` and its people.
+    pub fn of(g: &Graph, a: NodeIndex, rows: &[Statement]) -> Balance {
+        let side_a: BTreeSet<&str> = members(g, a)
+            .into_iter()
+            .map(|n| g.node(n).name.as_str())
+            .chain([g.node(a).name.as_str()])
+            .collect();
+        let flow = |k: EdgeKind| {
+            let mut f = Flow::default();
+            for r in rows.iter().filter(|r| r.kind == k) {
+                if side_a.contains(r.source.as_str()) {
+                    f.a_to_b += 1;
+                } else {
+                    f.b_to_a += 1;
+                }
+            }
+            f
+        };
+        Balance {
+            meetings: rows.iter().filter(|r| r.kind == EdgeKind::Meeting).count(),
+            agreements: rows
+                .iter()
+                .filter(|r| r.kind == EdgeKind::Agreement)
+                .count(),
+            visits: flow(EdgeKind::Visit),
+            commitments: flow(EdgeKind::Commitment),
+            support: flow(EdgeKind::Support),
+            praise: flow(EdgeKind::Praise),
+            criticism: flow(EdgeKind::Criticism),
+        }
+    }
+
+    /// One line: `meetings 1 | agreements 0 | visits A→B 0, B→A 1 | ...`.
+    pub fn line(&self, a: &str, b: &str) -> String {
+        let f = |name: &str, x: Flow| format!("{name} {a}→{b} {}, {b}→{a} {}", x.a_to_b, x.b_to_a);
+        [
+            format!("meetings {}", self.meetings),
+            format!("agreements {}", self.agreements),
+            f("visits", self.visits),
+            f("commitments", self.commitments),
+            f("support", self.support),
+            f("praise", self.praise),
+            f("criticism", self.criticism),
+        ]
+        .join(" | ")
+    }
+}
+
+/// The bilateral view `ties between A B --json` prints.
+///
+/// JSON: `{"a": {id, name, kind}, "b": {..}, "balance": Balance, "statements": [Statement]}`
+/// where a Statement is `{source, target, kind, cameo, date, speaker, planned, article, sentence}`
+/// (names, not ids; `date` `"YYYY-MM-DD"` or null), sorted by kind, date, source, target.
+#[derive(Clone, Debug, Serialize)]
+pub struct Bilateral {
+    pub a: EntityRef,
+    pub b: EntityRef,
+    pub balance: Balance,
+    pub statements: Vec<Statement>,
+}
+
+/// An entity named in a result: id, name and kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityRef {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+}
+
+impl EntityRef {
+    /// The reference to node `n`.
+    pub fn of(g: &Graph, n: NodeIndex) -> EntityRef {
+        let node = g.node(n);
+        EntityRef {
+            id: node.id.clone(),
+            name: node.name.clone(),
+            kind: node.kind,
+        }
+    }
+}
+
+/// Everything between `a` and `b` with its balance: [`between`] and [`Balance::of`] together.
+pub fn bilateral(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Bilateral {
+    let statements = between(g, a, b, f);
+    Bilateral {
+        a: EntityRef::of(g, a),
+        b: EntityRef::of(g, b),
+        balance: Balance::of(g, a, &statements),
+        statements,
+    }
+}
+
+/// A role a person holds (or held) for a country or organization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RoleHeld {
+    /// The title, when the text gave one ("Foreign Minister").
+    pub role: Option<String>,
+    /// Who the role is for.
+    pub of: EntityRef,
+    /// Whether every mention says it is a former role.
+    pub former: bool,
+}
+
+/// An article an entity appears in, with the article's date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArticleRef {
+    pub id: String,
+    pub date: Option<Date>,
+}
+
+/// What `ties show` prints about one entity.
+///
+/// JSON: `{id, name, kind, code, aliases: [..], roles: [{role, of: {id, name, kind}, former}],
+/// members: [{id, name, kind}], degree: {"Meeting": n, ..}, statements: n,
+/// articles: [{id, date}]}`; `degree` counts edges (one per kind and neighbor),
+/// `statements` their occurrences, `members` the people holding a role for it.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityInfo {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub code: Option<String>,
+    pub aliases: Vec<String>,
+    pub roles: Vec<RoleHeld>,
+    pub members: Vec<EntityRef>,
+    pub degree: BTreeMap<EdgeKind, usize>,
+    pub statements: usize,
+    pub articles: Vec<ArticleRef>,
+}
+
+/// Everything known about entity `n`: names, roles, degree by kind, articles.
+pub fn show(g: &Graph, n: NodeIndex) -> EntityInfo {
+    let node = g.node(n);
+    let mut degree: BTreeMap<EdgeKind, usize> = BTreeMap::new();
+    let mut statements = 0;
+    let mut roles = Vec::new();
+    for (s, t, e) in g.incident(n) {
+        *degree.entry(e.kind).or_default() += 1;
+        statements += e.weight();
+        if e.kind == EdgeKind::Role && s == n {
+            let latest = e.occurrences.iter().max_by_key(|o| o.date);
+            roles.push(RoleHeld {
+                role: latest.and_then(|o| o.role.clone()),
+                of: EntityRef::of(g, t),
+                former: e.occurrences.iter().all(|o| o.former),
+            });
+        }
+    }
+    let mut members: Vec<EntityRef> = members(g, n)
+        .into_iter()
+        .map(|m| EntityRef::of(g, m))
+        .collect();
+    members.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut articles: Vec<ArticleRef> = node
+        .articles
+        .iter()
+        .map(|a| ArticleRef {
+            id: a.clone(),
+            date: g.articles.get(a).copied().flatten(),
+        })
+        .collect();
+    articles.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    EntityInfo {
+        id: node.id.clone(),
+        name: node.name.clone(),
+        kind: node.kind,
+        code: node.code.clone(),
+        aliases: node.aliases.iter().cloned().collect(),
+        roles,
+        members,
+        degree,
+        statements,
+        articles,
+    }
+}
+
+/// How `ties entities` orders its rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Most connected first, then by name.
+    #[default]
+    Degree,
+    /// By name, then id.
+    Name,
+}
+
+/// One row of `ties entities` and of the most connected entities in `ties stats`.
+///
+/// JSON: `{id, name, kind, code, degree, statements, articles}`: `degree` counts edges,
+/// `statements` their occurrences, `articles` the articles the entity appears in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityRow {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub code: Option<String>,
+    pub degree: usize,
+    pub statements: usize,
+    pub articles: usize,
+}
+
+/// Every entity of the given kinds (all when empty), sorted as asked.
+pub fn entities(g: &Graph, kinds: &[EntityKind], sort: Sort) -> Vec<EntityRow> {
+    let mut rows: Vec<EntityRow> = g
+        .nodes()
+        .into_iter()
+        .filter(|&n| kinds.is_empty() || kinds.contains(&g.node(n).kind))
+        .map(|n| {
+            let node = g.node(n);
+            let inc = g.incident(n);
+            EntityRow {
+                id: node.id.clone(),
+                name: node.name.clone(),
+                kind: node.kind,
+                code: node.code.clone(),
+                degree: inc.len(),
+                statements: inc.iter().map(|(_, _, e)| e.weight()).sum(),
+                articles: node.articles.len(),
+            }
+        })
+        .collect();
+    match sort {
+        Sort::Degree => rows.sort_by(|a, b| {
+            (b.degree, b.statements)
+                .cmp(&(a.degree, a.statements))
+                .then(a.name.cmp(&b.name))
+                .then(a.id.cmp(&b.id))
+        }),
+        Sort::Name => rows.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        }),
+    }
+    rows
+}
+
+/// One edge in `ties stats`'s strongest ties: a pair, a kind, how many times.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Tie {
+    pub source: String,
+    pub target: String,
+    pub kind: EdgeKind,
+    pub weight: usize,
+}
+
+/// What `ties stats` prints.
+///
+/// JSON: `{articles, entities, edges, statements, first_date, last_date,
+/// entities_by_kind: {"Country": n, ..}, edges_by_kind: {"Meeting": n, ..},
+/// most_connected: [EntityRow], strongest: [{source, target, kind, weight}]}`;
+/// dates are the range of dated articles, `"YYYY-MM-DD"` or null.
+#[derive(Clone, Debug, Serialize)]
+pub struct Stats {
+    pub articles: usize,
+    pub entities: usize,
+    pub edges: usize,
+    pub statements: usize,
+    pub first_date: Option<Date>,
+    pub last_date: Option<Date>,
+    pub entities_by_kind: BTreeMap<EntityKind, usize>,
+    pub edges_by_kind: BTreeMap<EdgeKind, usize>,
+    pub most_connected: Vec<EntityRow>,
+    pub strongest: Vec<Tie>,
+}
+
+/// Counts by kind, the article date range, the `top` most connected entities and strongest ties.
+pub fn stats(g: &Graph, top: usize) -> Stats {
+    let mut entities_by_kind: BTreeMap<EntityKind, usize> = BTreeMap::new();
+    for n in g.nodes() {
+        *entities_by_kind.entry(g.node(n).kind).or_default() += 1;
+    }
+    let mut edges_by_kind: BTreeMap<EdgeKind, usize> = BTreeMap::new();
+    let mut statements = 0;
+    let mut strongest = Vec::new();
+    for (s, t, e) in g.edges() {
+        *edges_by_kind.entry(e.kind).or_default() += 1;
+        statements += e.weight();
+        if e.kind.is_event() {
+            strongest.push(Tie {
+                source: g.node(s).name.clone(),
+                target: g.node(t).name.clone(),
+                kind: e.kind,
+                weight: e.weight(),
+            });
+        }
+    }
+    strongest.sort_by(|a, b| {
+        b.weight
+            .cmp(&a.weight)
+            .then_with(|| (&a.source, &a.target, a.kind).cmp(&(&b.source, &b.target, b.kind)))
+    });
+    strongest.truncate(top);
+    let dates = g.articles.values().flatten();
+    let mut most_connected = entities(g, &[], Sort::Degree);
+    most_connected.truncate(top);
+    Stats {
+        articles: g.articles.len(),
+        entities: g.node_count(),
+        edges: g.edge_count(),
+        statements,
+        first_date: dates.clone().min().copied(),
+        last_date: dates.max().copied(),
+        entities_by_kind,
+        edges_by_kind,
+        most_connected,
+        strongest,
+    }
 }

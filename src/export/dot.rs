@@ -56,8 +56,12 @@ pub fn to_dot(g: &Graph) -> Vec<u8> {
         w.set_pretty_print(true);
         let mut d = w.digraph();
         d.set("rankdir", "LR", false);
-        d.node_attributes().set("style", "filled", false).set("fontname", "Helvetica", true);
-        d.edge_attributes().set("fontname", "Helvetica", true).set("fontsize", "10", false);
+        d.node_attributes()
+            .set("style", "filled", false)
+            .set("fontname", "Helvetica", true);
+        d.edge_attributes()
+            .set("fontname", "Helvetica", true)
+            .set("fontsize", "10", false);
         let nodes = g.nodes();
         let mut ids = std::collections::HashMap::new();
         for (i, n) in nodes.iter().enumerate() {
@@ -73,7 +77,11 @@ pub fn to_dot(g: &Graph) -> Vec<u8> {
                 .set("label", &escape(&label), false)
                 .set("shape", shape, false)
                 .set("fillcolor", &escape(color), false)
-                .set("tooltip", &escape(&format!("{} ({})", node.id, node.kind)), false);
+                .set(
+                    "tooltip",
+                    &escape(&format!("{} ({})", node.id, node.kind)),
+                    false,
+                );
         }
         for (s, t, e) in g.edges() {
             let (color, style) = edge_style(e.kind);
@@ -91,7 +99,11 @@ pub fn to_dot(g: &Graph) -> Vec<u8> {
                 .set("color", &escape(color), false)
                 .set("fontcolor", &escape(color), false)
                 .set("style", style, false)
-                .set("penwidth", &format!("{:.1}", 1.0 + (e.weight() as f64).ln()), false);
+                .set(
+                    "penwidth",
+                    &format!("{:.1}", 1.0 + (e.weight() as f64).ln()),
+                    false,
+                );
             if !e.kind.is_directed() {
                 attrs.set("dir", "none", false);
             }
@@ -115,8 +127,12 @@ pub fn to_dot(g: &Graph) -> Vec<u8> {
         }
         for (i, k) in EdgeKind::ALL.iter().enumerate() {
             let (color, style) = edge_style(*k);
-            cl.node_named(format!("legend_a{i}")).set("shape", "point", false).set("style", "invis", false);
-            cl.node_named(format!("legend_b{i}")).set("shape", "point", false).set("style", "invis", false);
+            cl.node_named(format!("legend_a{i}"))
+                .set("shape", "point", false)
+                .set("style", "invis", false);
+            cl.node_named(format!("legend_b{i}"))
+                .set("shape", "point", false)
+                .set("style", "invis", false);
             cl.edge(format!("legend_a{i}"), format!("legend_b{i}"))
                 .attributes()
                 .set("label", &escape(&k.to_string()), false)

@@ -1,24 +1,56 @@
-//! Exports: Graphviz DOT (through dot-writer), JSON (the shape score.py and
-//! other tools read) and RON (the graph file itself).
+//! Exports: Graphviz DOT (through dot-writer) and SVG (through `dot`), JSON
+//! (the shape score.py and other tools read), RON (the graph file itself),
+//! GraphML (Gephi, yEd, NetworkX, Cytoscape) and CSV (Neo4j's bulk importer).
+//! [`filter::subgraph`] narrows the graph first, for every format.
 
+pub mod csv;
 pub mod dot;
+pub mod filter;
+pub mod graphml;
 pub mod json;
+pub mod svg;
+mod xml;
 
+use crate::error::{Error, Result};
 use crate::graph::Graph;
+use std::path::Path;
 
 /// The formats `ties export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 pub enum Format {
     Dot,
+    Svg,
     Json,
     Ron,
+    Graphml,
+    Csv,
 }
 
-/// Renders the graph in `format`.
-pub fn render(g: &Graph, format: Format) -> Vec<u8> {
-    match format {
+/// Renders the graph in a one-file `format`; CSV is two files: use [`write`].
+pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
+    Ok(match format {
         Format::Dot => dot::to_dot(g),
+        Format::Svg => svg::dot_to_svg(&dot::to_dot(g))?,
         Format::Json => json::to_json(g).into_bytes(),
         Format::Ron => g.to_ron().into_bytes(),
+        Format::Graphml => graphml::to_graphml(g).into_bytes(),
+        Format::Csv => {
+            return Err(Error::Invalid(
+                "csv writes two files (nodes.csv, relationships.csv): name their folder with --out"
+                    .into(),
+            ))
+        }
+    })
+}
+
+/// Writes the graph in `format` to `out` (a folder for CSV); returns the bytes
+/// instead when `out` is `None` (for standard output).
+pub fn write(g: &Graph, format: Format, out: Option<&Path>) -> Result<Option<Vec<u8>>> {
+    match (format, out) {
+        (Format::Csv, Some(dir)) => csv::write_dir(g, dir).map(|_| None),
+        (_, Some(p)) => crate::store::write_atomic(p, &render(g, format)?).map(|_| None),
+        (_, None) => render(g, format).map(Some),
     }
 }

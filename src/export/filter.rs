@@ -1,0 +1,139 @@
+//! Sub-graphs for exports: an ego graph around one entity, the bilateral
+//! graph of two sides, edges of some kinds or dates. Every format renders the result.
+
+use crate::error::{Error, Result};
+use crate::graph::{Edge, Graph};
+use crate::query::{members, Filter};
+use petgraph::stable_graph::NodeIndex;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What part of the graph to keep. The default keeps everything.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Keep only entities within `depth` edges of this one (an ego graph).
+    pub focus: Option<String>,
+    /// Steps from `focus` (1 when 0).
+    pub depth: usize,
+    /// Keep only edges between these two sides (their people included) and the roles making them so.
+    pub between: Option<(String, String)>,
+    /// Edge kinds and date bounds; occurrences outside the dates are dropped.
+    pub filter: Filter,
+}
+
+impl Selection {
+    /// Whether it keeps the whole graph.
+    pub fn is_everything(&self) -> bool {
+        self.focus.is_none()
+            && self.between.is_none()
+            && self.filter.kinds.is_empty()
+            && self.filter.since.is_none()
+            && self.filter.until.is_none()
+    }
+}
+
+fn find(g: &Graph, name: &str) -> Result<NodeIndex> {
+    g.lookup(name).ok_or_else(|| Error::UnknownEntity {
+        name: name.to_string(),
+        suggestions: g.suggest(name, 3),
+    })
+}
+
+/// The sub-graph `sel` selects: kept edges (with only their kept occurrences),
+/// the entities they touch and the named ones, and the articles still cited.
+/// Fails with [`Error::UnknownEntity`] when a name matches nothing.
+pub fn subgraph(g: &Graph, sel: &Selection) -> Result<Graph> {
+    if sel.is_everything() {
+        return Ok(g.clone());
+    }
+    let f = &sel.filter;
+    // candidate edges: kind and date filters, occurrences trimmed
+    let mut edges: Vec<(NodeIndex, NodeIndex, Edge)> = g
+        .edges()
+        .into_iter()
+        .filter(|(_, _, e)| f.edge(e))
+        .map(|(s, t, e)| {
+            let occurrences = e
+                .occurrences
+                .iter()
+                .filter(|o| f.occurrence(o))
+                .cloned()
+                .collect();
+            (
+                s,
+                t,
+                Edge {
+                    kind: e.kind,
+                    occurrences,
+                },
+            )
+        })
+        .collect();
+    let mut named: BTreeSet<NodeIndex> = BTreeSet::new();
+    if let Some((a, b)) = &sel.between {
+        let (a, b) = (find(g, a)?, find(g, b)?);
+        let mut side_a = members(g, a);
+        side_a.insert(a);
+        let mut side_b = members(g, b);
+        side_b.insert(b);
+        let role_of = |s: NodeIndex, t: NodeIndex, e: &Edge| {
+            e.kind == crate::model::EdgeKind::Role
+                && ((t == a && side_a.contains(&s)) || (t == b && side_b.contains(&s)))
+        };
+        let cross = |s: NodeIndex, t: NodeIndex| {
+            (side_a.contains(&s) && side_b.contains(&t))
+                || (side_b.contains(&s) && side_a.contains(&t))
+        };
+        edges.retain(|(s, t, e)| role_of(*s, *t, e) || (e.kind.is_event() && cross(*s, *t)));
+        named.extend([a, b]);
+    }
+    if let Some(focus) = &sel.focus {
+        let n = find(g, focus)?;
+        let mut adj: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
+        for (s, t, _) in &edges {
+            adj.entry(*s).or_default().push(*t);
+            adj.entry(*t).or_default().push(*s);
+        }
+        let mut seen = BTreeSet::from([n]);
+        let mut frontier = vec![n];
+        for _ in 0..sel.depth.max(1) {
+            let mut next = Vec::new();
+            for at in frontier {
+                for &o in adj.get(&at).into_iter().flatten() {
+                    if seen.insert(o) {
+                        next.push(o);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        edges.retain(|(s, t, _)| seen.contains(s) && seen.contains(t));
+        named.insert(n);
+    }
+    let mut keep: BTreeSet<NodeIndex> = named;
+    for (s, t, _) in &edges {
+        keep.insert(*s);
+        keep.insert(*t);
+    }
+    let mut out = Graph::new();
+    let mut map: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
+    let mut order: Vec<NodeIndex> = keep.into_iter().collect();
+    order.sort_by(|a, b| g.node(*a).id.cmp(&g.node(*b).id));
+    for n in order {
+        map.insert(n, out.insert_node(g.node(n).clone()));
+    }
+    let mut cited: BTreeSet<String> = BTreeSet::new();
+    for (s, t, e) in edges {
+        cited.extend(e.occurrences.iter().map(|o| o.evidence.article.clone()));
+        out.insert_edge(map[&s], map[&t], e);
+    }
+    for n in out.nodes() {
+        cited.extend(out.node(n).articles.iter().cloned());
+    }
+    out.articles = g
+        .articles
+        .iter()
+        .filter(|(a, _)| cited.contains(*a))
+        .map(|(a, d)| (a.clone(), *d))
+        .collect();
+    Ok(out)
+}

@@ -1,0 +1,103 @@
+//! Shared helpers of the CLI tests: a graph built from the seed (and a few dev
+//! articles of ../shared when present) in a temporary folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Dev articles the richer graph adds to the seed.
+pub const DEV: [&str; 4] = [
+    "2013-03-21-china-uk-premiers-phone-talks.txt",
+    "2014-05-29-li-keqiang-modi-phone-talks.txt",
+    "2015-10-27-china-summons-us-ambassador.txt",
+    "2016-11-02-india-summons-pakistan-deputy-envoy.txt",
+];
+
+/// A built graph in its own temporary folder.
+pub struct Built {
+    pub dir: tempfile::TempDir,
+    pub graph: PathBuf,
+}
+
+impl Built {
+    /// Runs `ties --graph GRAPH args...`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        ties(&[&["--graph", self.graph.to_str().unwrap()], args].concat())
+    }
+
+    /// Runs and returns (exit code, stdout, stderr).
+    pub fn out(&self, args: &[&str]) -> (i32, String, String) {
+        let o = self.run(args);
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    }
+
+    /// Runs with `--json` and parses standard output, asserting success.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let (code, out, err) = self.out(&[args, &["--json"]].concat());
+        assert_eq!(code, 0, "ties {args:?} --json failed: {err}");
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("ties {args:?} --json: {e}\n{out}"))
+    }
+}
+
+/// Runs the ties binary.
+pub fn ties(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ties"))
+        .args(args)
+        .env_remove("TIES_GRAPH")
+        .output()
+        .expect("ties runs")
+}
+
+/// The seed folder.
+pub fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+/// The dev corpus, when ../shared is there.
+pub fn dev_dir() -> Option<PathBuf> {
+    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    if d.is_dir() {
+        Some(d)
+    } else {
+        eprintln!(
+            "note: {} is absent: skipping the test that needs dev articles",
+            d.display()
+        );
+        None
+    }
+}
+
+fn build(inputs: &[PathBuf]) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let graph = dir.path().join("g.ron");
+    let mut args: Vec<&str> = vec!["--graph", graph.to_str().unwrap(), "build"];
+    args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
+    let o = ties(&args);
+    assert!(
+        o.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "a build with stderr not a terminal prints no progress bar"
+    );
+    Built { dir, graph }
+}
+
+/// A graph from the seed alone.
+pub fn seed_graph() -> Built {
+    build(&[seeds()])
+}
+
+/// A graph from the seed and four dev articles; `None` (with a note) without ../shared.
+pub fn dev_graph() -> Option<Built> {
+    let d = dev_dir()?;
+    let mut inputs = vec![seeds()];
+    inputs.extend(DEV.iter().map(|f| d.join(f)));
+    Some(build(&inputs))
+}
