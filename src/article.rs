@@ -78,7 +78,9 @@ impl Article {
         title: Option<String>,
         body: &str,
     ) -> Article {
-        let title = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let title = title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
         let (text, title_span, body_start) = match &title {
             Some(t) => (format!("{t}\n\n{body}"), (0, t.len()), t.len() + 2),
             None => (body.to_string(), (0, 0), 0),

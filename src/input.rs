@@ -32,7 +32,6 @@ pub enum Item {
     Skipped(Error),
 }
 
-
 /// One input to read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
@@ -42,8 +41,8 @@ pub enum Source {
 }
 
 /// Expands paths into sources: folders recursively (`*.txt` and `*.jsonl`,
-/// sorted), `-` for standard input. A path that does not exist is an error
-/// item, not a failure of the whole run.
+/// sorted; symlinked folders followed once), `-` for standard input. A path
+/// that does not exist is an error item, not a failure of the whole run.
 pub fn sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
     let mut out = Vec::new();
     let mut errs = Vec::new();
@@ -52,15 +51,21 @@ pub fn sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
             out.push(Source::Stdin);
         } else if p.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found, &mut errs);
+            let mut seen = std::collections::BTreeSet::new();
+            walk(p, &mut found, &mut errs, &mut seen);
             found.sort();
             out.extend(found);
         } else if p.exists() {
             out.push(classify(p));
         } else {
+            let reason = if p.symlink_metadata().is_ok() {
+                "a symbolic link to nothing (dangling); check the path"
+            } else {
+                "no such file or folder; check the path"
+            };
             errs.push(Error::Article {
                 origin: p.display().to_string(),
-                reason: "no such file or folder; check the path".into(),
+                reason: reason.into(),
             });
         }
     }
@@ -75,7 +80,18 @@ fn classify(p: &Path) -> Source {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>, errs: &mut Vec<Error>) {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<Source>,
+    errs: &mut Vec<Error>,
+    seen: &mut std::collections::BTreeSet<PathBuf>,
+) {
+    // a symlink loop would otherwise recurse forever
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
@@ -83,23 +99,57 @@ fn walk(dir: &Path, out: &mut Vec<Source>, errs: &mut Vec<Error>) {
             return;
         }
     };
-    for entry in rd.flatten() {
+    for entry in rd {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errs.push(Error::io(dir, e));
+                continue;
+            }
+        };
         let p = entry.path();
         if p.is_dir() {
-            walk(&p, out, errs);
+            walk(&p, out, errs, seen);
         } else if p.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
             out.push(classify(&p));
         }
     }
 }
 
+/// Why a path cannot be read as a file, if it cannot.
+fn not_a_file(p: &Path) -> Option<Error> {
+    let bad = |reason: &str| {
+        Some(Error::Article {
+            origin: p.display().to_string(),
+            reason: reason.into(),
+        })
+    };
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_file() => None,
+        Ok(m) if m.is_dir() => bad("a folder, not a file"),
+        Ok(_) => bad("not a regular file (a pipe, socket or device); not read"),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && p.symlink_metadata().is_ok() => {
+            bad("a symbolic link to nothing (dangling); check the path")
+        }
+        Err(e) => Some(Error::io(p, e)),
+    }
+}
+
 /// Decodes bytes as text: refuses binary and mostly-invalid data, repairs a
 /// few bad bytes (saying so).
 pub fn decode(origin: &str, bytes: Vec<u8>) -> Result<(String, Option<String>)> {
+    if let Some(s) = utf16(&bytes) {
+        return Ok((
+            s,
+            Some(format!(
+                "{origin}: read as UTF-16 (byte-order mark); UTF-8 is preferred"
+            )),
+        ));
+    }
     if bytes.contains(&0) {
         return Err(Error::Article {
             origin: origin.into(),
-            reason: "binary data (NUL bytes), not a text article; skipped".into(),
+            reason: "binary data (NUL bytes), not a text article".into(),
         });
     }
     match String::from_utf8(bytes) {
@@ -111,17 +161,47 @@ pub fn decode(origin: &str, bytes: Vec<u8>) -> Result<(String, Option<String>)> 
             if bad * 20 > s.chars().count().max(1) {
                 Err(Error::Article {
                     origin: origin.into(),
-                    reason: format!("not UTF-8 text ({bad} invalid sequences); convert it to UTF-8 first"),
+                    reason: format!(
+                        "not UTF-8 text ({bad} invalid sequences); convert it to UTF-8 first"
+                    ),
                 })
             } else {
-                Ok((s, Some(format!("{origin}: {bad} invalid UTF-8 sequence(s) replaced by U+FFFD"))))
+                Ok((
+                    s,
+                    Some(format!(
+                        "{origin}: {bad} invalid UTF-8 sequence(s) replaced by U+FFFD"
+                    )),
+                ))
             }
         }
     }
 }
 
+/// Text with a UTF-16 byte-order mark, decoded; `None` for anything else.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let le = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|c| {
+        let pair = [c[0], c[1]];
+        if le {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let s: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or('\u{fffd}'))
+        .collect();
+    (!s.contains('\0')).then_some(s)
+}
+
 fn stem(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
 }
 
 fn text_article(origin: &str, id: String, bytes: Vec<u8>) -> Item {
@@ -131,7 +211,7 @@ fn text_article(origin: &str, id: String, bytes: Vec<u8>) -> Item {
             if text.trim().is_empty() {
                 return Item::Skipped(Error::Article {
                     origin: origin.into(),
-                    reason: "empty article; skipped".into(),
+                    reason: "empty article (no text)".into(),
                 });
             }
             match Article::parse(id, text) {
@@ -163,8 +243,11 @@ pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
         reason,
     };
     let r: Record = serde_json::from_str(line).map_err(|e| {
+        // serde_json ends its message with " at line 1 column N"; say it once
+        let msg = e.to_string();
+        let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
         bad(format!(
-            "column {}: {e}; each line must be an object {{\"id\", \"text\", \"date\"?, \"title\"?}}",
+            "column {}: {msg}; each line must be an object {{\"id\", \"text\", \"date\"?, \"title\"?}}",
             e.column()
         ))
     })?;
@@ -175,12 +258,46 @@ pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
     };
     let date = match r.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
-        Some(d) => Some(Date::parse_iso(d).ok_or_else(|| bad(format!("date {d:?} is not a real date YYYY-MM-DD")))?),
+        Some(d) => Some(
+            Date::parse_iso(d)
+                .ok_or_else(|| bad(format!("date {d:?} is not a real date YYYY-MM-DD")))?,
+        ),
     };
     if r.text.trim().is_empty() && r.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        return Err(bad("empty article; skipped".into()));
+        return Err(bad("empty article (no text)".into()));
     }
     Ok(Article::from_parts(id, date, r.title, &r.text))
+}
+
+/// Reads up to and including the next `\n`, keeping at most `max + 1` bytes
+/// of it (the rest is read and dropped). Returns the full length read.
+fn read_line_bounded(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: u64,
+) -> std::io::Result<u64> {
+    let mut total = 0u64;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        let (take, done) = match chunk.iter().position(|&c| c == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = (max + 1).saturating_sub(buf.len() as u64);
+        buf.extend_from_slice(&chunk[..take.min(usize::try_from(room).unwrap_or(usize::MAX))]);
+        reader.consume(take);
+        total += take as u64;
+        if done {
+            return Ok(total);
+        }
+    }
 }
 
 fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dyn FnMut(Item)) {
@@ -189,9 +306,9 @@ fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dy
     let mut line_no = 0usize;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+        let len = match read_line_bounded(&mut reader, &mut buf, opts.max_bytes) {
             Ok(0) => break,
-            Ok(_) => {}
+            Ok(n) => n,
             Err(e) => {
                 f(Item::Skipped(Error::Article {
                     origin: format!("{origin}:{}", line_no + 1),
@@ -199,17 +316,20 @@ fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dy
                 }));
                 break;
             }
-        }
+        };
         line_no += 1;
         let here = format!("{origin}:{line_no}");
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        if buf.len() as u64 > opts.max_bytes {
+        if len > opts.max_bytes {
             f(Item::Skipped(Error::Article {
                 origin: here,
-                reason: format!("record of {} bytes is over the limit of {} bytes; skipped (raise --max-bytes)", buf.len(), opts.max_bytes),
+                reason: format!(
+                    "record of {len} bytes is over the limit of {} bytes (raise --max-bytes)",
+                    opts.max_bytes
+                ),
             }));
+            continue;
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         let (line, warn) = match decode(&here, std::mem::take(&mut buf)) {
@@ -226,59 +346,84 @@ fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dy
     }
 }
 
+/// Reads at most `max + 1` bytes of a file.
+fn read_capped(p: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(p)?
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn too_big(origin: String, len: u64, max: u64) -> Item {
+    Item::Skipped(Error::Article {
+        origin,
+        reason: format!("{len} bytes is over the limit of {max} bytes (raise --max-bytes)"),
+    })
+}
+
 /// Reads one source, calling `f` for every article or skipped input, in order.
 pub fn read_source(src: &Source, opts: &ReadOptions, f: &mut dyn FnMut(Item)) {
     match src {
         Source::Text(p) => {
+            if let Some(e) = not_a_file(p) {
+                return f(Item::Skipped(e));
+            }
             let origin = p.display().to_string();
             match std::fs::metadata(p) {
                 Ok(m) if m.len() > opts.max_bytes => {
-                    f(Item::Skipped(Error::Article {
-                        origin,
-                        reason: format!("{} bytes is over the limit of {} bytes; skipped (raise --max-bytes)", m.len(), opts.max_bytes),
-                    }));
-                    return;
+                    return f(too_big(origin, m.len(), opts.max_bytes))
                 }
-                Err(e) => {
-                    f(Item::Skipped(Error::io(p, e)));
-                    return;
-                }
+                Err(e) => return f(Item::Skipped(Error::io(p, e))),
                 _ => {}
             }
-            match std::fs::read(p) {
+            match read_capped(p, opts.max_bytes) {
+                Ok(b) if b.len() as u64 > opts.max_bytes => {
+                    f(too_big(origin, b.len() as u64, opts.max_bytes))
+                }
                 Ok(bytes) => f(text_article(&origin, stem(p), bytes)),
                 Err(e) => f(Item::Skipped(Error::io(p, e))),
             }
         }
-        Source::Jsonl(p) => match std::fs::File::open(p) {
-            Ok(file) => read_jsonl(&p.display().to_string(), std::io::BufReader::new(file), opts, f),
-            Err(e) => f(Item::Skipped(Error::io(p, e))),
-        },
+        Source::Jsonl(p) => {
+            if let Some(e) = not_a_file(p) {
+                return f(Item::Skipped(e));
+            }
+            match std::fs::File::open(p) {
+                Ok(file) => read_jsonl(
+                    &p.display().to_string(),
+                    std::io::BufReader::new(file),
+                    opts,
+                    f,
+                ),
+                Err(e) => f(Item::Skipped(Error::io(p, e))),
+            }
+        }
         Source::Stdin => {
             let stdin = std::io::stdin();
             let mut lock = stdin.lock();
             let first = match lock.fill_buf() {
                 Ok(b) => b.iter().find(|c| !c.is_ascii_whitespace()).copied(),
-                Err(e) => {
-                    f(Item::Skipped(Error::io("<stdin>", e)));
-                    return;
-                }
+                Err(e) => return f(Item::Skipped(Error::io("<stdin>", e))),
             };
             if first == Some(b'{') {
                 read_jsonl("<stdin>", lock, opts, f);
             } else {
                 let mut bytes = Vec::new();
-                let limit = opts.max_bytes + 1;
-                if let Err(e) = lock.take(limit).read_to_end(&mut bytes) {
-                    f(Item::Skipped(Error::io("<stdin>", e)));
-                    return;
+                if let Err(e) = lock
+                    .take(opts.max_bytes.saturating_add(1))
+                    .read_to_end(&mut bytes)
+                {
+                    return f(Item::Skipped(Error::io("<stdin>", e)));
                 }
                 if bytes.len() as u64 > opts.max_bytes {
-                    f(Item::Skipped(Error::Article {
+                    return f(Item::Skipped(Error::Article {
                         origin: "<stdin>".into(),
-                        reason: format!("over the limit of {} bytes; skipped (raise --max-bytes)", opts.max_bytes),
+                        reason: format!(
+                            "over the limit of {} bytes (raise --max-bytes)",
+                            opts.max_bytes
+                        ),
                     }));
-                    return;
                 }
                 f(text_article("<stdin>", "stdin".into(), bytes));
             }
@@ -294,9 +439,17 @@ mod tests {
     fn jsonl_errors_name_line_and_reason() {
         let e = jsonl_record("c.jsonl:3", "{\"id\": 1, \"text\": 5}").unwrap_err();
         assert!(e.to_string().starts_with("c.jsonl:3: column"), "{e}");
-        let e = jsonl_record("c.jsonl:4", "{\"id\": \"a\", \"date\": \"2023-02-30\", \"text\": \"x\"}").unwrap_err();
+        let e = jsonl_record(
+            "c.jsonl:4",
+            "{\"id\": \"a\", \"date\": \"2023-02-30\", \"text\": \"x\"}",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("2023-02-30"), "{e}");
-        let a = jsonl_record("c.jsonl:5", "{\"id\": \"a\", \"date\": \"2023-02-03\", \"title\": \"T\", \"text\": \"x\"}").unwrap();
+        let a = jsonl_record(
+            "c.jsonl:5",
+            "{\"id\": \"a\", \"date\": \"2023-02-03\", \"title\": \"T\", \"text\": \"x\"}",
+        )
+        .unwrap();
         assert_eq!(a.text, "T\n\nx");
     }
 
@@ -307,6 +460,24 @@ mod tests {
         let (s, warn) = decode("a", b).unwrap();
         assert!(s.contains('\u{fffd}') && warn.is_some());
         assert!(decode("b", vec![0xff; 50]).is_err());
-        assert!(decode("c", b"a\0b".to_vec()).unwrap_err().to_string().contains("binary"));
+        assert!(decode("c", b"a\0b".to_vec())
+            .unwrap_err()
+            .to_string()
+            .contains("binary"));
+        let (s, warn) = decode("d", vec![0xff, 0xfe, b'h', 0, b'i', 0]).unwrap();
+        assert_eq!(s, "hi");
+        assert!(warn.unwrap().contains("UTF-16"));
+    }
+
+    #[test]
+    fn long_lines_are_cut_not_kept() {
+        let text = format!("{}\nshort\n", "x".repeat(100));
+        let mut r = std::io::Cursor::new(text.into_bytes());
+        let mut buf = Vec::new();
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 10).unwrap(), 101);
+        assert_eq!(buf.len(), 11);
+        buf.clear();
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 10).unwrap(), 6);
+        assert_eq!(buf, b"short\n");
     }
 }

@@ -12,6 +12,9 @@ use std::path::Path;
 /// The format version this build writes.
 pub const VERSION: u32 = 1;
 
+/// The oldest format version this build migrates on load.
+pub const OLDEST: u32 = 0;
+
 /// The file as stored.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,17 +38,88 @@ pub struct StoredEdge {
     pub edge: Edge,
 }
 
-/// Just the header, read first to check the version.
+/// Just the header, read first to check the version (other fields ignored).
 #[derive(Deserialize)]
 struct Header {
     format: String,
     version: u32,
 }
 
+/// Version 0: version 1 without the `articles` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GraphFileV0 {
+    format: String,
+    #[allow(dead_code)]
+    version: u32,
+    nodes: Vec<Node>,
+    edges: Vec<StoredEdge>,
+}
+
+impl GraphFileV0 {
+    /// To version 1: the articles are those the nodes and evidence name;
+    /// their dates were not kept, so they are unknown.
+    fn migrate(self) -> GraphFile {
+        let mut articles = BTreeMap::new();
+        for n in &self.nodes {
+            for a in &n.articles {
+                articles.insert(a.clone(), None);
+            }
+        }
+        for e in &self.edges {
+            for o in &e.edge.occurrences {
+                articles.insert(o.evidence.article.clone(), None);
+            }
+        }
+        GraphFile {
+            format: self.format,
+            version: 1,
+            articles,
+            nodes: self.nodes,
+            edges: self.edges,
+        }
+    }
+}
+
+/// Reads a file of format `version` and migrates it, step by step, to the
+/// current one. Errors keep the file's line and column.
+fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
+    let parse = |e: ron::error::SpannedError| Error::ron(origin, &e);
+    match version {
+        0 => Ok(ron::from_str::<GraphFileV0>(text).map_err(parse)?.migrate()),
+        VERSION => ron::from_str::<GraphFile>(text).map_err(parse),
+        v => Err(Error::Version {
+            path: origin.to_path_buf(),
+            found: v,
+            supported: VERSION,
+        }),
+    }
+}
+
+/// 1-based line and column of the first `word` in `text` (1, 1 when absent).
+fn locate(text: &str, word: &str) -> (usize, usize) {
+    locate_nth(text, word, 1)
+}
+
+/// 1-based line and column of the `nth` `word` in `text` (1, 1 when absent).
+fn locate_nth(text: &str, word: &str, nth: usize) -> (usize, usize) {
+    let Some((at, _)) = text.match_indices(word).nth(nth.saturating_sub(1)) else {
+        return (1, 1);
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
 impl Graph {
     /// The graph as a file struct, sorted: the same graph gives the same bytes.
     pub fn to_file(&self) -> GraphFile {
-        let nodes = self.nodes().into_iter().map(|n| self.node(n).clone()).collect();
+        let nodes = self
+            .nodes()
+            .into_iter()
+            .map(|n| self.node(n).clone())
+            .collect();
         let edges = self
             .edges()
             .into_iter()
@@ -66,11 +140,32 @@ impl Graph {
 
     /// Rebuilds a graph from a file struct; `origin` names it in errors.
     pub fn from_file(f: GraphFile, origin: &Path) -> Result<Graph> {
+        Graph::from_file_in(f, origin, None)
+    }
+
+    /// As [`Graph::from_file`]; with the file's `text`, errors give a line.
+    fn from_file_in(f: GraphFile, origin: &Path, text: Option<&str>) -> Result<Graph> {
+        let bad = |id: &str, nth: usize, message: String| match text {
+            Some(t) => {
+                let (line, column) = locate_nth(t, &format!("{id:?}"), nth);
+                Error::Parse {
+                    path: origin.to_path_buf(),
+                    line,
+                    column,
+                    message,
+                }
+            }
+            None => Error::Invalid(format!("{}: {message}", origin.display())),
+        };
         let mut g = Graph::new();
         g.articles = f.articles;
         for n in f.nodes {
             if g.node_by_id(&n.id).is_some() {
-                return Err(Error::Invalid(format!("{}: node {:?} appears twice", origin.display(), n.id)));
+                return Err(bad(
+                    &n.id,
+                    2,
+                    format!("node {:?} appears twice; expected each node once", n.id),
+                ));
             }
             g.insert_node(n);
         }
@@ -79,13 +174,16 @@ impl Graph {
             let t = g.node_by_id(&e.target);
             match (s, t) {
                 (Some(s), Some(t)) => g.insert_edge(s, t, e.edge),
-                _ => {
-                    return Err(Error::Invalid(format!(
-                        "{}: an edge names a node that is not in the file ({} -> {}); the file was edited or damaged",
-                        origin.display(),
-                        e.source,
-                        e.target
-                    )))
+                (s, _) => {
+                    let missing = if s.is_none() { &e.source } else { &e.target };
+                    return Err(bad(
+                        missing,
+                        1,
+                        format!(
+                            "an edge names a node that is not in the file ({} -> {}); expected a node id listed under `nodes` (the file was edited or damaged)",
+                            e.source, e.target
+                        ),
+                    ));
                 }
             }
         }
@@ -94,42 +192,55 @@ impl Graph {
 
     /// The graph as RON text.
     pub fn to_ron(&self) -> String {
-        let cfg = ron::ser::PrettyConfig::new().struct_names(false).indentor("  ".to_string());
+        let cfg = ron::ser::PrettyConfig::new()
+            .struct_names(false)
+            .indentor("  ".to_string());
         let mut s = ron::ser::to_string_pretty(&self.to_file(), cfg).unwrap_or_default();
         s.push('\n');
         s
     }
 
-    /// Parses RON text of a graph file; `origin` names it in errors.
+    /// Parses RON text of a graph file, migrating older versions; `origin`
+    /// names it in errors, with line and column.
     pub fn from_ron(text: &str, origin: &Path) -> Result<Graph> {
-        let header: Header = ron::Options::default()
-            .from_str::<ron::Value>(text)
-            .map_err(|e| Error::ron(origin, &e))
-            .and_then(|v| {
-                v.into_rust::<Header>().map_err(|e| Error::Parse {
-                    path: origin.to_path_buf(),
-                    line: 1,
-                    column: 1,
-                    message: format!("not a ties graph file ({e})"),
-                })
-            })?;
-        if header.format != "ties-graph" {
-            return Err(Error::Parse {
+        let header: Header = ron::from_str(text).map_err(|e| {
+            let mut err = Error::ron(origin, &e);
+            if let Error::Parse {
+                message, line: 1, ..
+            } = &mut err
+            {
+                message.push_str(
+                    "; expected a ties graph file `(format: \"ties-graph\", version: N, ...)`",
+                );
+            }
+            err
+        })?;
+        let at = |field: &str, message: String| {
+            let (line, column) = locate(text, field);
+            Error::Parse {
                 path: origin.to_path_buf(),
-                line: 1,
-                column: 1,
-                message: format!("format is {:?}, expected \"ties-graph\"", header.format),
-            });
+                line,
+                column,
+                message,
+            }
+        };
+        if header.format != "ties-graph" {
+            return Err(at(
+                "format",
+                format!("format is {:?}, expected \"ties-graph\"", header.format),
+            ));
         }
         if header.version > VERSION {
-            return Err(Error::Version {
-                path: origin.to_path_buf(),
-                found: header.version,
-                supported: VERSION,
-            });
+            return Err(at(
+                "version",
+                format!(
+                    "graph format version {} is newer than this ties understands (expected {OLDEST} to {VERSION}); upgrade ties",
+                    header.version
+                ),
+            ));
         }
-        let f: GraphFile = ron::from_str(text).map_err(|e| Error::ron(origin, &e))?;
-        Graph::from_file(f, origin)
+        let f = read_version(text, origin, header.version)?;
+        Graph::from_file_in(f, origin, Some(text))
     }
 
     /// Loads a graph file.
@@ -148,21 +259,75 @@ impl Graph {
 /// Writes `bytes` to `path` through a synced temporary file and a rename, so
 /// that a failure leaves the old file as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with `write` filling the temporary file: if it
+/// fails, the temporary file is removed and `path` is untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "graph".into());
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "graph".into());
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.tmp{}-{n}", std::process::id()));
+    let mut created = false;
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        created = true;
+        write(&mut f)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        drop(f);
+        std::fs::rename(&tmp, path)?;
+        // make the rename itself durable; not every system can sync a folder
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     })();
     if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
+        if created {
+            let _ = std::fs::remove_file(&tmp);
+        }
         return Err(Error::io(path, e));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_failing_half_way_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.ron");
+        write_atomic(&p, b"old graph").unwrap();
+        let e = write_atomic_with(&p, |f| {
+            f.write_all(b"new gr")?;
+            Err(std::io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("disk full"), "{e}");
+        assert_eq!(std::fs::read(&p).unwrap(), b"old graph");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "temporary file left behind");
+    }
+
+    #[test]
+    fn locate_counts_lines_and_columns() {
+        assert_eq!(locate("(\n  version: 3,", "version"), (2, 3));
+        assert_eq!(locate("abc", "zz"), (1, 1));
+    }
 }
