@@ -289,14 +289,17 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     // "Abe and Putin", "X and Y held talks": two people of two states named together
     'find: for (si, ms) in res.sentences.iter().enumerate() {
         for w in ms.windows(2) {
-            let (Ref::Entity(a), Ref::Entity(b)) = (w[0].r, w[1].r) else { continue };
+            let (Ref::Entity(a), Ref::Entity(b)) = (w[0].r, w[1].r) else {
+                continue;
+            };
             let between: Vec<&str> = (w[0].end..w[1].start).map(|k| toks[k].text(text)).collect();
             if between != ["and"] || a == b {
                 continue;
             }
             let (ka, kb) = (res.entities[a].kind, res.entities[b].kind);
             let persons = ka == EntityKind::Person && kb == EntityKind::Person;
-            let states = ka == EntityKind::Country && kb == EntityKind::Country && !w[0].weak && !w[1].weak;
+            let states =
+                ka == EntityKind::Country && kb == EntityKind::Country && !w[0].weak && !w[1].weak;
             let apart = match (res.role_country(a), res.role_country(b)) {
                 (Some(x), Some(y)) => x != y,
                 _ => states,

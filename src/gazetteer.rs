@@ -252,7 +252,11 @@ impl Gazetteer {
             for n in std::iter::once(&t.name).chain(&t.aliases) {
                 g.add(n, true, Known::Title(id));
                 // "Presidents Xi and Macri", "the foreign ministers"
-                if n.chars().last().is_some_and(|c| c.is_alphabetic() && c != 's') && n.len() > 3 {
+                if n.chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphabetic() && c != 's')
+                    && n.len() > 3
+                {
                     g.add(&format!("{n}s"), true, Known::Title(id));
                 }
             }
@@ -330,7 +334,8 @@ impl Gazetteer {
                     let t = norm_token(toks[i + 1 + k].text(text));
                     if p.folded {
                         if t.is_ascii() {
-                            t.len() == w.len() && t.bytes().map(|b| b.to_ascii_lowercase()).eq(w.bytes())
+                            t.len() == w.len()
+                                && t.bytes().map(|b| b.to_ascii_lowercase()).eq(w.bytes())
                         } else {
                             t.to_lowercase() == **w
                         }
@@ -341,7 +346,9 @@ impl Gazetteer {
                 if ok {
                     let better = match best {
                         None => true,
-                        Some((bl, bk)) => n + 1 > bl || (n + 1 == bl && p.known.priority() > bk.priority()),
+                        Some((bl, bk)) => {
+                            n + 1 > bl || (n + 1 == bl && p.known.priority() > bk.priority())
+                        }
                     };
                     if better {
                         best = Some((n + 1, p.known));

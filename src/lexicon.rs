@@ -106,6 +106,9 @@ pub struct CueEntry {
     /// Not a cue after a determiner ("its support", "the visit").
     #[serde(default)]
     pub verb_only: bool,
+    /// Words that, right after the cue, mean it is no cue ("thanks to").
+    #[serde(default)]
+    pub not_followed_by: Vec<String>,
     /// Sentences this cue must produce an edge of its kind in.
     #[serde(default)]
     pub matches: Vec<String>,
@@ -237,7 +240,12 @@ impl Lexicon {
                 )));
             }
         }
-        for e in self.initiatives.iter().map(|i| &i.name).chain(self.titles.iter().map(|t| &t.name)) {
+        for e in self
+            .initiatives
+            .iter()
+            .map(|i| &i.name)
+            .chain(self.titles.iter().map(|t| &t.name))
+        {
             if e.trim().is_empty() {
                 return Err(bad("an entry has an empty name".into()));
             }
@@ -336,9 +344,11 @@ mod tests {
 
     #[test]
     fn bad_codes_are_refused() {
-        let e = Lexicon::from_ron("u.ron", "(countries: [(name: \"X\", code: \"xx\")])").unwrap_err();
+        let e =
+            Lexicon::from_ron("u.ron", "(countries: [(name: \"X\", code: \"xx\")])").unwrap_err();
         assert!(e.to_string().contains("alpha-3"), "{e}");
-        let e = Lexicon::from_ron("u.ron", "(cues: [(kind: Praise, patterns: [\"* x\"])])").unwrap_err();
+        let e = Lexicon::from_ron("u.ron", "(cues: [(kind: Praise, patterns: [\"* x\"])])")
+            .unwrap_err();
         assert!(e.to_string().contains("plain word"), "{e}");
         let e = Lexicon::from_ron("u.ron", "(cues: [(kind: Hug, patterns: [\"x\"])])").unwrap_err();
         assert!(e.to_string().starts_with("u.ron:1:"), "{e}");

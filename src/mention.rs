@@ -116,9 +116,13 @@ impl<'a> Finder<'a> {
                 if self.known(i, end).is_some() {
                     return None;
                 }
-                self.unknown(i, end, range.start).filter(|m| matches!(m.what, What::Person { .. }))
+                self.unknown(i, end, range.start)
+                    .filter(|m| matches!(m.what, What::Person { .. }))
             }) {
-                if let What::Person { title, of, former, .. } = &mut m.what {
+                if let What::Person {
+                    title, of, former, ..
+                } = &mut m.what
+                {
                     if let Some((e, t, o, f)) = self.apposition(m.end, end) {
                         if title.is_none() {
                             *title = Some(t);
@@ -231,6 +235,13 @@ impl<'a> Finder<'a> {
         };
         match k {
             Known::Country(c) | Known::Demonym(c) => {
+                // "US$600": a currency, not a state
+                if after < end
+                    && self.s(after) == "$"
+                    && self.toks[after].start == self.toks[after - 1].end
+                {
+                    return after;
+                }
                 if let Some(e) = state_noun(after) {
                     return push(
                         e,
@@ -454,6 +465,24 @@ impl<'a> Finder<'a> {
             }
         };
         let title_end = k;
+        if of.is_none() {
+            // "European Council President": whose is inside the title
+            let mut a = title_start;
+            while a < title_end {
+                match self.known(a, title_end) {
+                    Some((_, Known::Org(o))) => {
+                        of = Some(Of::Org(o));
+                        break;
+                    }
+                    Some((_, Known::Country(c))) => {
+                        of = Some(Of::Country(c));
+                        break;
+                    }
+                    Some((n, _)) => a += n,
+                    None => a += 1,
+                }
+            }
+        }
         // "of China", "of the Communist Party of Vietnam"; "to China" (an envoy's host)
         if k + 1 < end && matches!(self.s(k), "of" | "to" | "for") {
             let to = self.s(k) == "to";
@@ -547,7 +576,9 @@ impl<'a> Finder<'a> {
             let lower = s.to_lowercase();
             let is_cap = t.kind == TokKind::Word
                 && upper_first(s)
-                && !(!words.is_empty() && (self.g.cue_index.contains_key(&lower) || self.g.reporting.contains(&lower)));
+                && !(!words.is_empty()
+                    && (self.g.cue_index.contains_key(&lower)
+                        || self.g.reporting.contains(&lower)));
             if is_cap
                 && !words.is_empty()
                 && matches!(

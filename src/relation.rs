@@ -91,6 +91,11 @@ impl<'a> Sentence<'a> {
                     {
                         continue;
                     }
+                    if end < self.range.end
+                        && cue.not_followed_by.iter().any(|w| *w == self.lower(end))
+                    {
+                        continue;
+                    }
                     // one hit per (cue entry, start)
                     if !hits.iter().any(|h: &CueHit| h.cue == p.cue && h.start == i) {
                         hits.push(CueHit {
@@ -173,7 +178,24 @@ impl<'a> Sentence<'a> {
                 if e < self.range.end && self.lower(e) == "that" {
                     e += 1;
                 }
-                out.push((mi, self.mentions[mi].start, e));
+                let mut first = mi;
+                // "President Rouhani and visiting President Xi said"
+                while first > 0 {
+                    let prev = &self.mentions[first - 1];
+                    let gap: Vec<String> = (prev.end..self.mentions[first].start)
+                        .map(|k| self.lower(k))
+                        .collect();
+                    if gap.first().map(String::as_str) == Some("and")
+                        && gap.len() <= 2
+                        && self.is_actor(prev)
+                    {
+                        first -= 1;
+                        out.push((first, prev.start, e));
+                    } else {
+                        break;
+                    }
+                }
+                out.push((mi, self.mentions[first].start, e));
                 continue;
             }
             // "said X", "according to X"
@@ -293,10 +315,11 @@ pub fn relations(
         let mut targets: Vec<usize> = Vec::new();
         let mut last_end = None;
         for (mi, m) in s.mentions.iter().enumerate() {
-            if m.start < hit.end || in_frame(mi) {
+            let visitor = frame == Frame::Visitor && targets.is_empty();
+            if m.start < hit.end || (in_frame(mi) && !visitor) {
                 continue;
             }
-            if frame_at(m.start) || m.start > hit.end + 30 {
+            if (frame_at(m.start) && !visitor) || m.start > hit.end + 30 {
                 break;
             }
             if (hit.end..m.start).any(|k| s.s(k) == ";") {
@@ -323,7 +346,8 @@ pub fn relations(
             // cue or after "with"; else it is among the agents
             if matches!(kind, EdgeKind::Meeting | EdgeKind::Agreement) && frame == Frame::Subject {
                 let near = m.start <= hit.end + 1;
-                let with = m.start > 0 && matches!(s.lower(m.start - 1).as_str(), "with" | "by" | "to");
+                let with =
+                    m.start > 0 && matches!(s.lower(m.start - 1).as_str(), "with" | "by" | "to");
                 let cue_with = s.lower(hit.end - 1) == "with";
                 if !(near || with || (cue_with && m.start <= hit.end + 3)) {
                     break;
@@ -399,15 +423,24 @@ pub fn relations(
                     // "visiting Foreign Minister Qin": Qin visits the host
                     let visitor = expand(m, false);
                     let named = s.mentions.get(ti + 1).filter(|n| {
-                        n.start > m.end && s.s(n.start - 1) == "to" && kind_of(n).is_some_and(|k| matches!(k, EntityKind::Country | EntityKind::Place))
+                        n.start > m.end
+                            && s.s(n.start - 1) == "to"
+                            && kind_of(n).is_some_and(|k| {
+                                matches!(k, EntityKind::Country | EntityKind::Place)
+                            })
                     });
                     let named = named.and_then(|n| match n.r {
-                        Ref::Entity(e) => Some(if res.entities[e].kind == EntityKind::Place { place_country(res, e).unwrap_or(e) } else { e }),
+                        Ref::Entity(e) => Some(if res.entities[e].kind == EntityKind::Place {
+                            place_country(res, e).unwrap_or(e)
+                        } else {
+                            e
+                        }),
                         _ => None,
                     });
-                    let dest = named.or(place
-                        .and_then(|p| res.entities[p].country.map(|_| p))
-                        .and_then(|p| place_country(res, p)))
+                    let dest = named
+                        .or(place
+                            .and_then(|p| res.entities[p].country.map(|_| p))
+                            .and_then(|p| place_country(res, p)))
                         .or(host)
                         .or_else(|| speaker_ent.and_then(|sp| res.role_country(sp)));
                     if let Some(d) = dest {
