@@ -177,7 +177,7 @@ pub fn decode(origin: &str, bytes: Vec<u8>) -> Result<(String, Option<String>)> 
     }
 }
 
-/// Text with a UTF-16 byte-order mark, decoded; `None` for anything else.
+/// Plausible text with a UTF-16 byte-order mark, decoded; `None` otherwise.
 fn utf16(bytes: &[u8]) -> Option<String> {
     let le = match bytes {
         [0xff, 0xfe, ..] => true,
@@ -192,10 +192,16 @@ fn utf16(bytes: &[u8]) -> Option<String> {
             u16::from_be_bytes(pair)
         }
     });
+    // only plausible text: whole units, no broken pairs or control
+    // characters, and a good share of ASCII (news in English)
     let s: String = char::decode_utf16(units)
-        .map(|c| c.unwrap_or('\u{fffd}'))
-        .collect();
-    (!s.contains('\0')).then_some(s)
+        .collect::<std::result::Result<_, _>>()
+        .ok()?;
+    let ascii = s.chars().filter(char::is_ascii).count();
+    let plausible = bytes.len() % 2 == 0
+        && !s.chars().any(|c| c.is_control() && !c.is_whitespace())
+        && ascii * 10 >= s.chars().count() * 3;
+    plausible.then_some(s)
 }
 
 fn stem(p: &Path) -> String {
