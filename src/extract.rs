@@ -323,7 +323,24 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             masked: &masked,
             mentions: &res.sentences[si],
         };
-        let found = relation::relations(&ctx, &res, pair, host);
+        let mut found = relation::relations(&ctx, &res, pair, host);
+        // two people who sign together have met
+        let signings: Vec<Relation> = found
+            .iter()
+            .filter(|r| {
+                r.kind == EdgeKind::Agreement
+                    && res.entities[r.source].kind == EntityKind::Person
+                    && res.entities[r.target].kind == EntityKind::Person
+            })
+            .cloned()
+            .collect();
+        for mut r in signings {
+            if !found.iter().any(|o| o.kind == EdgeKind::Meeting && o.source == r.source && o.target == r.target) {
+                r.kind = EdgeKind::Meeting;
+                r.cameo = EdgeKind::Meeting.default_cameo().to_string();
+                found.push(r);
+            }
+        }
         if found.is_empty() {
             continue;
         }

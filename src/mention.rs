@@ -605,7 +605,7 @@ impl<'a> Finder<'a> {
                 m += 1;
                 break;
             } else if !words.is_empty()
-                && matches!(s, "of" | "for" | "and" | "on" | "the")
+                && matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
                 && m + 1 < end
                 && upper_first(self.s(m + 1))
                 && self.toks[m + 1].kind == TokKind::Word
@@ -626,7 +626,7 @@ impl<'a> Finder<'a> {
         // drop trailing connectors
         while words
             .last()
-            .is_some_and(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"))
+            .is_some_and(|w| matches!(*w, "of" | "for" | "and" | "on" | "the" | "in"))
         {
             words.pop();
             m -= 1;
@@ -640,14 +640,27 @@ impl<'a> Finder<'a> {
             .filter(|w| w.chars().any(char::is_alphabetic))
             .collect();
         let last = alpha.last().map(|w| **w).unwrap_or("");
+        let connector = |w: &&str| matches!(*w, "of" | "for" | "and" | "on" | "the" | "in");
+        let prev = (i > sentence_start).then(|| self.s(i - 1).to_lowercase());
         let what = if words.len() == 1 {
             What::Name(name)
-        } else if self.g.initiative_heads.contains(last) {
+        } else if self.g.initiative_heads.contains(last)
+            || (self.g.initiative_heads.contains(words[0]) && words.get(1).is_some_and(|w| matches!(*w, "on" | "of" | "for")))
+        {
             What::NewInitiative(name)
         } else if words.iter().any(|w| self.g.org_heads.contains(*w)) {
             What::NewOrg(name)
-        } else if self.g.place_heads.contains(last) {
+        } else if self.g.place_heads.contains(last)
+            || (prev.as_deref().is_some_and(|p| matches!(p, "in" | "of" | "near" | "from")) && !words.iter().any(connector))
+        {
             What::NewPlace(name)
+        } else if words.iter().any(connector) {
+            // "Temer and Peña Nieto": only the run before the connector is a name
+            let k = words.iter().position(connector).unwrap_or(words.len());
+            let e = i + k;
+            return self.unknown(i, e, sentence_start).or_else(|| {
+                (k == 1).then(|| Mention { start: i, end: i + 1, what: What::Name(self.s(i).to_string()), acronym: None })
+            });
         } else if words.len() <= 4
             && !words
                 .iter()

@@ -158,7 +158,12 @@ pub fn resolve(
     }
     let person_for = |name: &str| -> Option<String> {
         if is_multiword(name) {
-            // "Sergey Lavrov" and "Sergei Lavrov" stay apart; exact names only
+            // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
+            let tail = format!(" {name}");
+            let longer: Vec<&String> = full_names.iter().filter(|f| f.ends_with(&tail)).collect();
+            if longer.len() == 1 {
+                return Some(longer[0].clone());
+            }
             return Some(name.to_string());
         }
         let hits: Vec<&String> = full_names
