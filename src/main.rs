@@ -365,8 +365,9 @@ fn statements(rows: &[query::Statement]) {
             .map(|s| format!(" (said {s})"))
             .unwrap_or_default();
         let pl = if r.planned { " [planned]" } else { "" };
+        let arrow = if r.kind.is_directed() { "→" } else { "—" };
         println!(
-            "{date}  {:<10} {} → {}{sp}{pl}",
+            "{date}  {:<10} {} {arrow} {}{sp}{pl}",
             r.kind.to_string(),
             r.source,
             r.target
@@ -423,14 +424,20 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         }
         Cmd::Extract { inputs, max_bytes } => {
             let ex = extractor(&cli)?;
-            let inputs = if inputs.is_empty() { vec![PathBuf::from("-")] } else { inputs.clone() };
+            let inputs = if inputs.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                inputs.clone()
+            };
             let (sources, errs) = input::sources(&inputs);
             let mut skipped = errs.len();
             for e in errs {
                 eprintln!("ties: skipped {e}");
             }
             let opts = pipeline::Options {
-                read: ReadOptions { max_bytes: *max_bytes },
+                read: ReadOptions {
+                    max_bytes: *max_bytes,
+                },
                 ..pipeline::Options::default()
             };
             let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
@@ -449,7 +456,10 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             }
             skipped += st.skipped;
             if st.articles == 0 {
-                return Err(Fail(2, anyhow::anyhow!("no article could be read from the inputs given")));
+                return Err(Fail(
+                    2,
+                    anyhow::anyhow!("no article could be read from the inputs given"),
+                ));
             }
             Ok(if skipped > 0 { 2 } else { 0 })
         }
