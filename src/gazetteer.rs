@@ -286,7 +286,11 @@ impl Gazetteer {
     }
 
     fn add(&mut self, name: &str, folded: bool, known: Known) {
-        let name = name.trim().strip_prefix("the ").unwrap_or(name.trim());
+        let name = if known == Known::Pair {
+            name.trim()
+        } else {
+            name.trim().strip_prefix("the ").unwrap_or(name.trim())
+        };
         let toks: Vec<Token> = tokenize(name);
         let mut words: Vec<Box<str>> = toks
             .iter()

@@ -399,7 +399,19 @@ impl<'a> Finder<'a> {
         }
         let (te, former) = self.title_chain(j, end)?;
         let title = self.text_of(j, te);
-        let (e, of) = self.after_name(te, end, of);
+        let (mut e, of) = self.after_name(te, end, of);
+        // "of the Communist Party of China (CPC) Central Committee,": qualifiers
+        let mut extra = 0;
+        while e < end && extra < 4 {
+            if self.s(e) == "(" && e + 2 < end && self.s(e + 2) == ")" && is_acronym(self.s(e + 1)) {
+                e += 3;
+            } else if upper_first(self.s(e)) && self.toks[e].kind == TokKind::Word {
+                e += 1;
+            } else {
+                break;
+            }
+            extra += 1;
+        }
         // the apposition must close: a comma, a full stop, or the end
         if e < end && !matches!(self.s(e), "," | "." | ";" | ")") {
             return None;

@@ -316,7 +316,8 @@ pub fn relations(
         let mut last_end = None;
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = frame == Frame::Visitor && targets.is_empty();
-            if m.start < hit.end || (in_frame(mi) && !visitor) {
+            // "paid Buhari a visit": a partner may stand inside the cue
+            if m.start <= hit.start || (in_frame(mi) && !visitor) {
                 continue;
             }
             if (frame_at(m.start) && !visitor) || m.start > hit.end + 30 {
@@ -474,6 +475,29 @@ pub fn relations(
         if agents.is_empty() {
             continue;
         }
+        // a visit goes to a state: past a palace or villa to the city or country after it
+        if kind == EdgeKind::Visit && targets.len() == 1 {
+            let t0 = targets[0];
+            let placeless = match s.mentions[t0].r {
+                Ref::Entity(e) => res.entities[e].kind == EntityKind::Place && place_country(res, e).is_none(),
+                _ => false,
+            };
+            if placeless {
+                if let Some(better) = (t0 + 1..s.mentions.len()).find(|&k| {
+                    let m = &s.mentions[k];
+                    m.start <= hit.end + 30
+                        && match m.r {
+                            Ref::Entity(e) => {
+                                res.entities[e].kind == EntityKind::Country
+                                    || place_country(res, e).is_some()
+                            }
+                            _ => false,
+                        }
+                }) {
+                    targets[0] = better;
+                }
+            }
+        }
         let mut tgt: Vec<usize> = Vec::new();
         for &ti in &targets {
             let m = &s.mentions[ti];
@@ -532,6 +556,14 @@ pub fn relations(
             continue;
         }
         let multi_agent = agents.len() >= 2;
+        // a named body of a state ("the US Treasury") acts for its state too
+        let states: Vec<usize> = agents
+            .iter()
+            .filter(|&&a| res.entities[a].kind == EntityKind::Organization)
+            .filter_map(|&a| org_country(res, a))
+            .filter(|c| !agents.contains(c))
+            .collect();
+        agents.extend(states);
         for &x in &agents {
             for &y in &tgt {
                 if x == y || same_side(res, x, y) && !multi_agent {
@@ -543,6 +575,10 @@ pub fn relations(
         }
     }
     out
+}
+
+fn org_country(res: &Resolution, o: usize) -> Option<usize> {
+    place_country(res, o)
 }
 
 fn place_country(res: &Resolution, p: usize) -> Option<usize> {

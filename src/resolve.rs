@@ -175,6 +175,19 @@ pub fn resolve(
             .collect();
         (hits.len() == 1).then(|| hits[0].clone())
     };
+    // "President Buhari" makes "Buhari" a person wherever it stands
+    let titled_singles: Vec<String> = mentions
+        .iter()
+        .flatten()
+        .filter_map(|m| match &m.what {
+            What::Person {
+                name,
+                title: Some(_),
+                ..
+            } if !is_multiword(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
     let mut acronyms: HashMap<String, usize> = HashMap::new();
     let mut last_person: Option<usize> = None;
     let mut last_country: Option<usize> = None;
@@ -305,7 +318,7 @@ pub fn resolve(
                         let e = res.entity(EntityKind::Person, &full, None, None);
                         last_person = Some(e);
                         Some(Ref::Entity(e))
-                    } else if reporting_next(m) {
+                    } else if reporting_next(m) || titled_singles.contains(n) {
                         let e = res.entity(EntityKind::Person, n, None, None);
                         last_person = Some(e);
                         Some(Ref::Entity(e))
@@ -420,7 +433,9 @@ pub fn resolve(
             })
             .map(|(i, _)| i);
         let slot = &mut res.sentences[si][idx];
-        match holder.or(of_e) {
+        // a title of a body that nobody holds here names nobody
+        let of_state = of_e.filter(|&o| res.entities[o].kind == EntityKind::Country);
+        match holder.or(of_state) {
             Some(e) => {
                 slot.r = Ref::Entity(e);
                 slot.weak = false;
@@ -428,7 +443,7 @@ pub fn resolve(
             }
             None => slot.r = Ref::Pair { countries: false },
         }
-        if holder.is_none() && of_e.is_none() {
+        if holder.is_none() && of_state.is_none() {
             // nobody holds it: drop the mention
             slot.weak = true;
             slot.start = usize::MAX;
