@@ -198,7 +198,7 @@ fn utf16(bytes: &[u8]) -> Option<String> {
         .collect::<std::result::Result<_, _>>()
         .ok()?;
     let ascii = s.chars().filter(char::is_ascii).count();
-    let plausible = bytes.len() % 2 == 0
+    let plausible = bytes.len().is_multiple_of(2)
         && !s.chars().any(|c| c.is_control() && !c.is_whitespace())
         && ascii * 10 >= s.chars().count() * 3;
     plausible.then_some(s)
