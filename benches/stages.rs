@@ -1,1 +1,56 @@
-fn main() {}
+//! Criterion benchmarks per stage: sentence split, mentions, relations (whole
+//! extraction), merge, save, load. `cargo bench --bench stages`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use ties::graph::Graph;
+use ties::{Article, Extractor};
+
+fn seed() -> Article {
+    let text = include_str!("../seeds/000_186ee53d8d80909e.txt");
+    Article::parse("seed", text).expect("the seed article parses")
+}
+
+fn stages(c: &mut Criterion) {
+    let ex = Extractor::new().expect("built-in lexicon");
+    let a = seed();
+    let words = a.text.split_whitespace().count() as u64;
+    let mut g = c.benchmark_group("article");
+    g.throughput(Throughput::Elements(words));
+    g.bench_function("sentence_split", |b| {
+        b.iter(|| black_box(ties::sentence::split(black_box(&a))))
+    });
+    g.bench_function("extract_whole", |b| {
+        b.iter(|| black_box(ex.extract(black_box(&a))))
+    });
+    let x = ex.extract(&a);
+    g.bench_function("merge_one_into_empty", |b| {
+        b.iter(|| {
+            let mut gr = Graph::new();
+            gr.add_extraction(black_box(&x));
+            black_box(gr)
+        })
+    });
+    g.finish();
+
+    // a graph of 200 variants of the seed for save and load
+    let mut gr = Graph::new();
+    for i in 0..200 {
+        let mut v = a.clone();
+        v.id = format!("v{i:03}");
+        gr.add_extraction(&ex.extract(&v));
+    }
+    let ron = gr.to_ron();
+    let mut g = c.benchmark_group("graph_200_articles");
+    g.throughput(Throughput::Bytes(ron.len() as u64));
+    g.sample_size(10);
+    g.bench_function("save_to_ron", |b| b.iter(|| black_box(gr.to_ron())));
+    let path = std::path::Path::new("bench.ron");
+    g.bench_function("load_from_ron", |b| {
+        b.iter(|| black_box(Graph::from_ron(black_box(&ron), path)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

@@ -605,6 +605,12 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         Cmd::Path { a, b, filter, json } => {
             let g = load(&cli.graph)?;
             let (na, nb) = (find(&g, a)?, find(&g, b)?);
+            if na == nb {
+                return Err(Fail(
+                    2,
+                    anyhow::anyhow!("{a:?} and {b:?} are the same entity, {}", g.node(na).name),
+                ));
+            }
             match query::path(&g, na, nb, &filter.filter()) {
                 Some(steps) => {
                     if *json {
