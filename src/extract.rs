@@ -271,7 +271,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         Some(Known::Place(p)) => g.places[p as usize].country,
         _ => None,
     };
-    let mut res = resolve(g, &mentions, &surface, &reporting_next, ctx_country);
+    let mut res = resolve(g, &mentions, &surface, &reporting_next, ctx_country, article.date);
     let host = ctx_country.map(|c| res.country(g, c));
     let base = dateline.date.or(article.date);
 

@@ -93,6 +93,31 @@ pub struct Gazetteer {
     /// Topic phrases, lower-case words.
     pub topics: Vec<Vec<String>>,
     pub code_index: HashMap<String, u32>,
+    /// Known office-holders.
+    pub people: Vec<PersonInfo>,
+    /// Full names and aliases of known people.
+    pub person_names: HashMap<String, u32>,
+    /// Surnames (first or last word) of known people.
+    pub person_surnames: HashMap<String, Vec<u32>>,
+}
+
+/// A known office-holder.
+#[derive(Clone, Debug)]
+pub struct PersonInfo {
+    pub name: String,
+    pub country: Option<u32>,
+    /// (title, organization name or "", from, to)
+    pub roles: Vec<(String, String, Option<crate::date::Date>, Option<crate::date::Date>)>,
+}
+
+impl PersonInfo {
+    /// Whether a role of theirs was held on `d` (any role when `d` is unknown).
+    pub fn active(&self, d: Option<crate::date::Date>) -> Option<&(String, String, Option<crate::date::Date>, Option<crate::date::Date>)> {
+        self.roles.iter().rev().find(|(_, _, from, to)| match d {
+            None => to.is_none(),
+            Some(d) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t),
+        })
+    }
 }
 
 /// FxHash (as in rustc): a fast hasher for the phrase tables, whose keys are
@@ -176,6 +201,9 @@ impl Gazetteer {
                 .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
             code_index: HashMap::new(),
+            people: Vec::new(),
+            person_names: HashMap::new(),
+            person_surnames: HashMap::new(),
         };
         // countries first, so that codes resolve for the rest
         for c in &lex.countries {
@@ -265,6 +293,37 @@ impl Gazetteer {
         for n in &lex.non_names {
             if n.split_whitespace().count() >= 2 {
                 g.add(n, false, Known::Block);
+            }
+        }
+        for p in &lex.people {
+            let id = g.people.len() as u32;
+            g.people.push(PersonInfo {
+                name: p.name.clone(),
+                country: g.code_index.get(&p.country).copied(),
+                roles: p
+                    .roles
+                    .iter()
+                    .map(|r| {
+                        (
+                            r.title.clone(),
+                            r.of.clone(),
+                            crate::lexicon::loose_date(&r.from, false),
+                            crate::lexicon::loose_date(&r.to, true),
+                        )
+                    })
+                    .collect(),
+            });
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                g.person_names.entry(n.clone()).or_insert(id);
+                let parts: Vec<&str> = n.split_whitespace().collect();
+                if parts.len() >= 2 {
+                    for sur in [parts[0], parts[parts.len() - 1]] {
+                        let v = g.person_surnames.entry(sur.to_string()).or_default();
+                        if !v.contains(&id) {
+                            v.push(id);
+                        }
+                    }
+                }
             }
         }
         for n in &w.state_nouns {

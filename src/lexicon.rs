@@ -17,9 +17,43 @@ pub struct Lexicon {
     pub state_bodies: Vec<StateBodyEntry>,
     pub initiatives: Vec<InitiativeEntry>,
     pub titles: Vec<TitleEntry>,
+    pub people: Vec<PersonEntry>,
     pub cues: Vec<CueEntry>,
     pub non_names: Vec<String>,
     pub words: Words,
+}
+
+/// A well-known office-holder with date-bounded roles (like PETRARCH's actors).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PersonEntry {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Alpha-3 of the state they serve, "" for international officials.
+    pub country: String,
+    pub roles: Vec<RoleSpan>,
+}
+
+/// A title held from one date to another ("" = still held).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RoleSpan {
+    pub title: String,
+    /// "" for the person's country, else an organization's name.
+    pub of: String,
+    /// `YYYY-MM-DD` or `YYYY`.
+    pub from: String,
+    pub to: String,
+}
+
+/// Parses `YYYY-MM-DD` or `YYYY` (as its first or last day).
+pub fn loose_date(s: &str, end: bool) -> Option<crate::date::Date> {
+    let s = s.trim();
+    if s.len() == 4 {
+        let y: i32 = s.parse().ok()?;
+        return if end { crate::date::Date::new(y, 12, 31) } else { crate::date::Date::new(y, 1, 1) };
+    }
+    crate::date::Date::parse_iso(s)
 }
 
 /// A state or territory with an ISO 3166-1 code.
@@ -160,6 +194,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin_files!(
     "organizations.ron",
     "initiatives.ron",
     "titles.ron",
+    "people.ron",
     "cues.ron",
 );
 
@@ -188,6 +223,7 @@ impl Lexicon {
         self.state_bodies.extend(other.state_bodies);
         self.initiatives.extend(other.initiatives);
         self.titles.extend(other.titles);
+        self.people.extend(other.people);
         self.cues.extend(other.cues);
         self.non_names.extend(other.non_names);
         let w = &mut self.words;
@@ -248,6 +284,24 @@ impl Lexicon {
         {
             if e.trim().is_empty() {
                 return Err(bad("an entry has an empty name".into()));
+            }
+        }
+        for p in &self.people {
+            if p.name.trim().is_empty() {
+                return Err(bad("a person has an empty name".into()));
+            }
+            if !p.country.is_empty() && !code_ok(&p.country) {
+                return Err(bad(format!("person {:?}: country {:?} is not an alpha-3 code", p.name, p.country)));
+            }
+            for r in &p.roles {
+                let from_ok = r.from.is_empty() || loose_date(&r.from, false).is_some();
+                let to_ok = r.to.is_empty() || loose_date(&r.to, true).is_some();
+                if !from_ok || !to_ok {
+                    return Err(bad(format!(
+                        "person {:?}: role {:?} has a date that is not YYYY-MM-DD or YYYY",
+                        p.name, r.title
+                    )));
+                }
             }
         }
         for cue in &self.cues {

@@ -22,6 +22,8 @@ pub struct Entity {
     pub roles: Vec<Role>,
     /// How often it is mentioned.
     pub mentions: usize,
+    /// The sentence of its first mention.
+    pub first_sentence: usize,
 }
 
 /// A title held by a person.
@@ -93,6 +95,7 @@ impl Resolution {
             code,
             roles: Vec::new(),
             mentions: 0,
+            first_sentence: usize::MAX,
         });
         self.index.insert(key, i);
         i
@@ -145,6 +148,7 @@ pub fn resolve(
     surface: &dyn Fn(&Mention) -> String,
     reporting_next: &dyn Fn(&Mention) -> bool,
     context_country: Option<u32>,
+    date: Option<crate::date::Date>,
 ) -> Resolution {
     let mut res = Resolution::default();
     // full names first, so a surname before the full name still resolves
@@ -156,15 +160,22 @@ pub fn resolve(
             }
         }
     }
+    // the lexicon's name for a person, if it knows them
+    let canonical = |name: &str| -> String {
+        match g.person_names.get(name) {
+            Some(&p) => g.people[p as usize].name.clone(),
+            None => name.to_string(),
+        }
+    };
     let person_for = |name: &str| -> Option<String> {
         if is_multiword(name) {
             // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
             let tail = format!(" {name}");
             let longer: Vec<&String> = full_names.iter().filter(|f| f.ends_with(&tail)).collect();
             if longer.len() == 1 {
-                return Some(longer[0].clone());
+                return Some(canonical(longer[0]));
             }
-            return Some(name.to_string());
+            return Some(canonical(name));
         }
         let hits: Vec<&String> = full_names
             .iter()
@@ -173,7 +184,19 @@ pub fn resolve(
                 parts.first() == Some(&name) || parts.last() == Some(&name)
             })
             .collect();
-        (hits.len() == 1).then(|| hits[0].clone())
+        if hits.len() == 1 {
+            return Some(canonical(hits[0]));
+        }
+        if !hits.is_empty() {
+            return None;
+        }
+        // a known office-holder in office at the article's date: "Putin said"
+        let known: Vec<u32> = g
+            .person_surnames
+            .get(name)
+            .map(|v| v.iter().copied().filter(|&p| g.people[p as usize].active(date).is_some()).collect())
+            .unwrap_or_default();
+        (known.len() == 1).then(|| g.people[known[0] as usize].name.clone())
     };
     // "President Buhari" makes "Buhari" a person wherever it stands
     let titled_singles: Vec<String> = mentions
@@ -333,6 +356,7 @@ pub fn resolve(
             };
             if let Some(Ref::Entity(e)) = r {
                 res.entities[e].mentions += 1;
+                res.entities[e].first_sentence = res.entities[e].first_sentence.min(si);
                 if !matches!(m.what, What::Pronoun | What::Body) {
                     let s = surface(m);
                     if !s.is_empty() {
@@ -387,6 +411,38 @@ pub fn resolve(
         .find(|(_, i)| !owned.contains(i))
         .or(counts.first())
         .map(|x| x.1);
+    // what the article does not say, the people lexicon may know
+    for e in 0..res.entities.len() {
+        if res.entities[e].kind != EntityKind::Person {
+            continue;
+        }
+        let name = res.entities[e].name.clone();
+        let Some(&p) = g.person_names.get(&name) else { continue };
+        let info = &g.people[p as usize];
+        if res.entities[e].roles.iter().any(|r| r.of.is_some()) {
+            continue;
+        }
+        let Some((title, org, _, _)) = info.active(date).cloned() else { continue };
+        let of = if org.is_empty() {
+            info.country.map(|c| res.country(g, c))
+        } else {
+            g.orgs
+                .iter()
+                .find(|o| o.name == org)
+                .map(|o| (o.name.clone(), o.country))
+                .map(|(n, c)| res.entity(EntityKind::Organization, &n, c, None))
+        };
+        let Some(of) = of else { continue };
+        let ent = &mut res.entities[e];
+        let sentence = ent.roles.first().map(|r| r.sentence).unwrap_or(ent.first_sentence);
+        ent.roles.retain(|r| r.of.is_some());
+        ent.roles.push(Role {
+            title,
+            of: Some(of),
+            former: false,
+            sentence,
+        });
+    }
     for e in &mut res.entities {
         if e.roles.iter().any(|r| r.of.is_some()) {
             e.roles.retain(|r| r.of.is_some());

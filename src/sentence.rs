@@ -33,7 +33,12 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut sentences = Vec::new();
     if article.title_span.1 > article.title_span.0 {
-        tokenize_into(text, article.title_span.0, article.title_span.1, &mut tokens);
+        tokenize_into(
+            text,
+            article.title_span.0,
+            article.title_span.1,
+            &mut tokens,
+        );
         push(&mut sentences, &tokens, 0..tokens.len());
     }
     let body_from = tokens.len();
@@ -81,8 +86,18 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
     (tokens, sentences)
 }
 
+/// The most tokens a sentence may have; text without full stops is cut into
+/// pieces of this size so that no input makes extraction slow.
+pub const MAX_TOKENS: usize = 200;
+
 fn push(out: &mut Vec<Sentence>, tokens: &[Token], r: std::ops::Range<usize>) {
     if r.is_empty() {
+        return;
+    }
+    if r.len() > MAX_TOKENS {
+        let mid = r.start + MAX_TOKENS;
+        push(out, tokens, r.start..mid);
+        push(out, tokens, mid..r.end);
         return;
     }
     out.push(Sentence {
@@ -97,10 +112,21 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], r: std::ops::Range<usize>) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn long_runs_without_full_stops_are_cut() {
+        let text = "word ".repeat(MAX_TOKENS * 3 + 7);
+        let a = Article::parse("t", text).unwrap();
+        let (_, ss) = split(&a);
+        assert_eq!(ss.len(), 4);
+        assert!(ss.iter().all(|s| s.tokens.len() <= MAX_TOKENS));
+    }
+
     fn sents(s: &str) -> Vec<String> {
         let a = Article::parse("t", s).unwrap();
         let (_, ss) = split(&a);
-        ss.iter().map(|x| a.text[x.start..x.end].to_string()).collect()
+        ss.iter()
+            .map(|x| a.text[x.start..x.end].to_string())
+            .collect()
     }
 
     #[test]
