@@ -247,6 +247,8 @@ fn path_and_timeline() {
     );
     // Syed Haider Shah holds a role for Pakistan: what India said to him counts
     assert!(pair.iter().any(|s| s["target"] == "Syed Haider Shah"));
+    let (code, _, err) = b.out(&["path", "China", "Chinese"]);
+    assert_eq!(code, 2, "one entity under two names is no path: {err}");
     // Myanmar only appears, and has no edge: no path, exit 1
     let (code, _, err) = b.out(&["path", "Myanmar", "India"]);
     assert_eq!(code, 1, "{err}");
