@@ -26,6 +26,7 @@
 pub mod article;
 pub mod date;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;

@@ -162,6 +162,20 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Score extraction against a gold folder (NAME.txt + NAME.gold.json), as score.py does.
+    Eval {
+        gold_dir: PathBuf,
+        /// List each article's missing and wrong edges.
+        #[arg(long)]
+        misses: bool,
+        /// Exit 1 when core F1 at country level falls below this.
+        #[arg(long)]
+        min_core: Option<f64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show how one article is read: sentences, mentions, cues and edges.
+    Explain { article: PathBuf },
     /// Counts by kind, articles, date range, the most connected entities.
     Stats {
         /// How many most connected entities and strongest ties to list.
@@ -223,7 +237,7 @@ fn find(g: &Graph, name: &str) -> Result<petgraph::stable_graph::NodeIndex, Fail
             1,
             Error::UnknownEntity {
                 name: name.to_string(),
-                suggestions: g.suggest(name, 3),
+                suggestions: query::suggest(g, name, 3),
             }
             .into(),
         )
@@ -658,6 +672,61 @@ fn run(cli: Cli) -> Result<u8, Fail> {
                 statements(&rows);
             }
             Ok(if rows.is_empty() { 1 } else { 0 })
+        }
+        Cmd::Eval {
+            gold_dir,
+            misses,
+            min_core,
+            json,
+        } => {
+            let ex = extractor(&cli)?;
+            let report = ties::eval::eval_dir(&ex, gold_dir)?;
+            if *json {
+                let rows: BTreeMap<String, serde_json::Value> = report
+                    .rows()
+                    .into_iter()
+                    .map(|(k, p, r, f)| (k, serde_json::json!({"p": p, "r": r, "f1": f})))
+                    .collect();
+                print_json(&rows)?;
+            } else {
+                if *misses {
+                    for (name, m) in &report.misses {
+                        for (level, s, k, t) in &m.missing {
+                            println!("{name} [{level}] missing ({s}, {k}, {t})");
+                        }
+                        for (level, s, k, t) in &m.wrong {
+                            println!("{name} [{level}] wrong   ({s}, {k}, {t})");
+                        }
+                    }
+                }
+                println!("{} articles", report.articles);
+                println!("{:<22} {:>6} {:>6} {:>6}", "what", "P", "R", "F1");
+                for (k, p, r, f) in report.rows() {
+                    println!("{k:<22} {p:6.3} {r:6.3} {f:6.3}");
+                }
+                println!("core F1 (country level): {:.3}", report.f1("country:core"));
+            }
+            let core = report.f1("country:core");
+            match min_core {
+                Some(floor) if core < *floor => Err(Fail(
+                    1,
+                    anyhow::anyhow!(
+                        "core F1 at country level {core:.3} is below the floor {floor:.3}"
+                    ),
+                )),
+                _ => Ok(0),
+            }
+        }
+        Cmd::Explain { article } => {
+            let ex = extractor(&cli)?;
+            let text = std::fs::read_to_string(article).map_err(|e| Error::io(article, e))?;
+            let id = article
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let a = ties::Article::parse(id, text)?;
+            print!("{}", ties::extract::explain(ex.gazetteer(), &a));
+            Ok(0)
         }
         Cmd::Stats { top, json } => {
             let g = load(&cli.graph)?;
