@@ -271,3 +271,19 @@ fn completions_for_each_shell() {
     }
     assert_eq!(ties(&["completions", "cmd.exe"]).status.code(), Some(2));
 }
+
+#[test]
+fn suggestions_know_initials_prefixes_and_codes() {
+    let Some(b) = dev_graph() else { return };
+    for (typed, meant) in [
+        ("the UK", "United Kingdom"),
+        ("GBR", "United Kingdom"),
+        ("Pak", "Pakistan"),
+        ("Modhi", "Narendra Modi"),
+    ] {
+        let (code, _, err) = b.out(&["show", typed]);
+        assert_eq!(code, 1);
+        let first = err.split("did you mean ").nth(1).unwrap_or_default();
+        assert!(first.starts_with(meant), "{typed}: {err}");
+    }
+}

@@ -34,7 +34,7 @@ impl Selection {
 fn find(g: &Graph, name: &str) -> Result<NodeIndex> {
     g.lookup(name).ok_or_else(|| Error::UnknownEntity {
         name: name.to_string(),
-        suggestions: g.suggest(name, 3),
+        suggestions: crate::query::suggest(g, name, 3),
     })
 }
 
