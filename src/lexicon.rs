@@ -51,7 +51,11 @@ pub fn loose_date(s: &str, end: bool) -> Option<crate::date::Date> {
     let s = s.trim();
     if s.len() == 4 {
         let y: i32 = s.parse().ok()?;
-        return if end { crate::date::Date::new(y, 12, 31) } else { crate::date::Date::new(y, 1, 1) };
+        return if end {
+            crate::date::Date::new(y, 12, 31)
+        } else {
+            crate::date::Date::new(y, 1, 1)
+        };
     }
     crate::date::Date::parse_iso(s)
 }
@@ -127,7 +131,7 @@ pub enum Frame {
 }
 
 /// A cue of one edge kind: word patterns matched ignoring case. In a pattern
-/// `a|b` is either word, `word?` is optional and `*` is any one word.
+/// `a|b` is either word, `word?` is optional and `*` is one to four words.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CueEntry {
@@ -291,7 +295,10 @@ impl Lexicon {
                 return Err(bad("a person has an empty name".into()));
             }
             if !p.country.is_empty() && !code_ok(&p.country) {
-                return Err(bad(format!("person {:?}: country {:?} is not an alpha-3 code", p.name, p.country)));
+                return Err(bad(format!(
+                    "person {:?}: country {:?} is not an alpha-3 code",
+                    p.name, p.country
+                )));
             }
             for r in &p.roles {
                 let from_ok = r.from.is_empty() || loose_date(&r.from, false).is_some();

@@ -118,11 +118,15 @@ impl<'a> Sentence<'a> {
             };
             match w {
                 PatWord::Wild => {
-                    if k < end && s.toks[k].kind != TokKind::Punct {
-                        go(s, rest, k + 1, end)
-                    } else {
-                        None
+                    // one to four words, the fewest that let the rest match
+                    let mut j = k;
+                    while j < end && j < k + 4 && s.toks[j].kind != TokKind::Punct {
+                        j += 1;
+                        if let Some(e) = go(s, rest, j, end) {
+                            return Some(e);
+                        }
                     }
+                    None
                 }
                 PatWord::Any(alts) => {
                     if k < end && alts.iter().any(|a| *a == s.lower(k)) {
@@ -443,7 +447,20 @@ pub fn relations(
                             .and_then(|p| res.entities[p].country.map(|_| p))
                             .and_then(|p| place_country(res, p)))
                         .or(host)
-                        .or_else(|| speaker_ent.and_then(|sp| res.role_country(sp)));
+                        .or_else(|| speaker_ent.and_then(|sp| res.role_country(sp)))
+                        .or_else(|| {
+                            // the host: someone of another state named beside the visitor
+                            let mine = match m.r {
+                                Ref::Entity(v) => res.role_country(v),
+                                _ => None,
+                            };
+                            s.mentions.iter().find_map(|o| match o.r {
+                                Ref::Entity(e) if res.entities[e].kind == EntityKind::Person => {
+                                    res.role_country(e).filter(|c| Some(*c) != mine)
+                                }
+                                _ => None,
+                            })
+                        });
                     if let Some(d) = dest {
                         for v in visitor {
                             push(&mut out, kind, &cameo, v, d, None, place, planned);
@@ -479,7 +496,9 @@ pub fn relations(
         if kind == EdgeKind::Visit && targets.len() == 1 {
             let t0 = targets[0];
             let placeless = match s.mentions[t0].r {
-                Ref::Entity(e) => res.entities[e].kind == EntityKind::Place && place_country(res, e).is_none(),
+                Ref::Entity(e) => {
+                    res.entities[e].kind == EntityKind::Place && place_country(res, e).is_none()
+                }
                 _ => false,
             };
             if placeless {

@@ -194,7 +194,12 @@ pub fn resolve(
         let known: Vec<u32> = g
             .person_surnames
             .get(name)
-            .map(|v| v.iter().copied().filter(|&p| g.people[p as usize].active(date).is_some()).collect())
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|&p| g.people[p as usize].active(date).is_some())
+                    .collect()
+            })
             .unwrap_or_default();
         (known.len() == 1).then(|| g.people[known[0] as usize].name.clone())
     };
@@ -406,23 +411,23 @@ pub fn resolve(
         .map(|(i, e)| (e.mentions, i))
         .collect();
     counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let free = counts
-        .iter()
-        .find(|(_, i)| !owned.contains(i))
-        .or(counts.first())
-        .map(|x| x.1);
+    let free = counts.iter().find(|(_, i)| !owned.contains(i)).map(|x| x.1);
     // what the article does not say, the people lexicon may know
     for e in 0..res.entities.len() {
         if res.entities[e].kind != EntityKind::Person {
             continue;
         }
         let name = res.entities[e].name.clone();
-        let Some(&p) = g.person_names.get(&name) else { continue };
+        let Some(&p) = g.person_names.get(&name) else {
+            continue;
+        };
         let info = &g.people[p as usize];
         if res.entities[e].roles.iter().any(|r| r.of.is_some()) {
             continue;
         }
-        let Some((title, org, _, _)) = info.active(date).cloned() else { continue };
+        let Some((title, org, _, _)) = info.active(date).cloned() else {
+            continue;
+        };
         let of = if org.is_empty() {
             info.country.map(|c| res.country(g, c))
         } else {
@@ -434,7 +439,11 @@ pub fn resolve(
         };
         let Some(of) = of else { continue };
         let ent = &mut res.entities[e];
-        let sentence = ent.roles.first().map(|r| r.sentence).unwrap_or(ent.first_sentence);
+        let sentence = ent
+            .roles
+            .first()
+            .map(|r| r.sentence)
+            .unwrap_or(ent.first_sentence);
         ent.roles.retain(|r| r.of.is_some());
         ent.roles.push(Role {
             title,
