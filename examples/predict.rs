@@ -16,7 +16,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     paths.sort();
     for p in paths {
-        let id = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let id = p
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let article = ties::Article::parse(id.clone(), std::fs::read_to_string(&p)?)?;
         let mut g = ties::Graph::new();
         g.add_extraction(&ex.extract(&article));

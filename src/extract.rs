@@ -271,7 +271,14 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         Some(Known::Place(p)) => g.places[p as usize].country,
         _ => None,
     };
-    let mut res = resolve(g, &mentions, &surface, &reporting_next, ctx_country, article.date);
+    let mut res = resolve(
+        g,
+        &mentions,
+        &surface,
+        &reporting_next,
+        ctx_country,
+        article.date,
+    );
     let host = ctx_country.map(|c| res.country(g, c));
     let base = dateline.date.or(article.date);
 
@@ -335,7 +342,9 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             .cloned()
             .collect();
         for mut r in signings {
-            if !found.iter().any(|o| o.kind == EdgeKind::Meeting && o.source == r.source && o.target == r.target) {
+            if !found.iter().any(|o| {
+                o.kind == EdgeKind::Meeting && o.source == r.source && o.target == r.target
+            }) {
                 r.kind = EdgeKind::Meeting;
                 r.cameo = EdgeKind::Meeting.default_cameo().to_string();
                 found.push(r);

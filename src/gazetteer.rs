@@ -107,12 +107,25 @@ pub struct PersonInfo {
     pub name: String,
     pub country: Option<u32>,
     /// (title, organization name or "", from, to)
-    pub roles: Vec<(String, String, Option<crate::date::Date>, Option<crate::date::Date>)>,
+    pub roles: Vec<(
+        String,
+        String,
+        Option<crate::date::Date>,
+        Option<crate::date::Date>,
+    )>,
 }
 
 impl PersonInfo {
     /// Whether a role of theirs was held on `d` (any role when `d` is unknown).
-    pub fn active(&self, d: Option<crate::date::Date>) -> Option<&(String, String, Option<crate::date::Date>, Option<crate::date::Date>)> {
+    pub fn active(
+        &self,
+        d: Option<crate::date::Date>,
+    ) -> Option<&(
+        String,
+        String,
+        Option<crate::date::Date>,
+        Option<crate::date::Date>,
+    )> {
         self.roles.iter().rev().find(|(_, _, from, to)| match d {
             None => to.is_none(),
             Some(d) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t),

@@ -69,7 +69,10 @@ impl Edge {
 
     /// The CAMEO code of its first occurrence.
     pub fn cameo(&self) -> &str {
-        self.occurrences.first().map(|o| o.cameo.as_str()).unwrap_or("")
+        self.occurrences
+            .first()
+            .map(|o| o.cameo.as_str())
+            .unwrap_or("")
     }
 }
 
@@ -135,7 +138,11 @@ impl Graph {
             .map(|e| (e.source(), e.target(), e.weight()))
             .collect();
         v.sort_by(|a, b| {
-            (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(&self.g[b.0].id, &self.g[b.1].id, b.2.kind))
+            (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(
+                &self.g[b.0].id,
+                &self.g[b.1].id,
+                b.2.kind,
+            ))
         });
         v
     }
@@ -149,7 +156,11 @@ impl Graph {
             .map(|e| (e.source(), e.target(), e.weight()))
             .collect();
         v.sort_by(|a, b| {
-            (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(&self.g[b.0].id, &self.g[b.1].id, b.2.kind))
+            (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(
+                &self.g[b.0].id,
+                &self.g[b.1].id,
+                b.2.kind,
+            ))
         });
         v.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind);
         v
@@ -172,7 +183,10 @@ impl Graph {
     fn index_aliases(&mut self, n: NodeIndex) {
         let node = &self.g[n];
         let kind = node.kind;
-        let mut keys: Vec<String> = std::iter::once(&node.name).chain(&node.aliases).map(|a| norm(a)).collect();
+        let mut keys: Vec<String> = std::iter::once(&node.name)
+            .chain(&node.aliases)
+            .map(|a| norm(a))
+            .collect();
         if kind == EntityKind::Person {
             // "Qin Gang" is found again as "Qin"
             let parts: Vec<&str> = node.name.split_whitespace().collect();
@@ -197,7 +211,8 @@ impl Graph {
                 if e.name != node.name {
                     node.aliases.insert(e.name.clone());
                 }
-                node.aliases.extend(e.aliases.iter().filter(|a| **a != node.name).cloned());
+                node.aliases
+                    .extend(e.aliases.iter().filter(|a| **a != node.name).cloned());
                 if node.code.is_none() {
                     node.code = e.code.clone();
                 }
@@ -224,15 +239,32 @@ impl Graph {
 
     /// Adds one occurrence of an edge between two nodes. Returns whether it
     /// was new (the same evidence twice adds nothing).
-    pub fn add_occurrence(&mut self, s: NodeIndex, t: NodeIndex, kind: EdgeKind, occ: Occurrence) -> bool {
-        let (s, t) = if !kind.is_directed() && self.g[s].id > self.g[t].id { (t, s) } else { (s, t) };
+    pub fn add_occurrence(
+        &mut self,
+        s: NodeIndex,
+        t: NodeIndex,
+        kind: EdgeKind,
+        occ: Occurrence,
+    ) -> bool {
+        let (s, t) = if !kind.is_directed() && self.g[s].id > self.g[t].id {
+            (t, s)
+        } else {
+            (s, t)
+        };
         if s == t {
             return false;
         }
         let ei = match self.by_edge.get(&(s, t, kind)) {
             Some(&ei) => ei,
             None => {
-                let ei = self.g.add_edge(s, t, Edge { kind, occurrences: Vec::new() });
+                let ei = self.g.add_edge(
+                    s,
+                    t,
+                    Edge {
+                        kind,
+                        occurrences: Vec::new(),
+                    },
+                );
                 self.by_edge.insert((s, t, kind), ei);
                 ei
             }
@@ -255,7 +287,8 @@ impl Graph {
             local.insert(e.id.as_str(), n);
         }
         for r in &x.edges {
-            let (Some(&s), Some(&t)) = (local.get(r.source.as_str()), local.get(r.target.as_str())) else {
+            let (Some(&s), Some(&t)) = (local.get(r.source.as_str()), local.get(r.target.as_str()))
+            else {
                 continue;
             };
             let occ = occurrence(r, |id| local.get(id).map(|&n| self.g[n].id.clone()));
@@ -271,7 +304,9 @@ impl Graph {
         }
         let eis: Vec<EdgeIndex> = self.g.edge_indices().collect();
         for ei in eis {
-            self.g[ei].occurrences.retain(|o| o.evidence.article != article);
+            self.g[ei]
+                .occurrences
+                .retain(|o| o.evidence.article != article);
             if self.g[ei].occurrences.is_empty() {
                 if let Some((s, t)) = self.g.edge_endpoints(ei) {
                     let k = self.g[ei].kind;
@@ -357,7 +392,8 @@ impl Graph {
 
     /// Number of edges touching `n`.
     pub fn degree(&self, n: NodeIndex) -> usize {
-        self.g.edges_directed(n, Direction::Outgoing).count() + self.g.edges_directed(n, Direction::Incoming).count()
+        self.g.edges_directed(n, Direction::Outgoing).count()
+            + self.g.edges_directed(n, Direction::Incoming).count()
     }
 
     /// Adds a node as stored in a file (no merging).

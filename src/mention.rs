@@ -403,7 +403,8 @@ impl<'a> Finder<'a> {
         // "of the Communist Party of China (CPC) Central Committee,": qualifiers
         let mut extra = 0;
         while e < end && extra < 4 {
-            if self.s(e) == "(" && e + 2 < end && self.s(e + 2) == ")" && is_acronym(self.s(e + 1)) {
+            if self.s(e) == "(" && e + 2 < end && self.s(e + 2) == ")" && is_acronym(self.s(e + 1))
+            {
                 e += 3;
             } else if upper_first(self.s(e)) && self.toks[e].kind == TokKind::Word {
                 e += 1;
@@ -657,13 +658,19 @@ impl<'a> Finder<'a> {
         let what = if words.len() == 1 {
             What::Name(name)
         } else if self.g.initiative_heads.contains(last)
-            || (self.g.initiative_heads.contains(words[0]) && words.get(1).is_some_and(|w| matches!(*w, "on" | "of" | "for")))
+            || (self.g.initiative_heads.contains(words[0])
+                && words
+                    .get(1)
+                    .is_some_and(|w| matches!(*w, "on" | "of" | "for")))
         {
             What::NewInitiative(name)
         } else if words.iter().any(|w| self.g.org_heads.contains(*w)) {
             What::NewOrg(name)
         } else if self.g.place_heads.contains(last)
-            || (prev.as_deref().is_some_and(|p| matches!(p, "in" | "of" | "near" | "from")) && !words.iter().any(connector))
+            || (prev
+                .as_deref()
+                .is_some_and(|p| matches!(p, "in" | "of" | "near" | "from"))
+                && !words.iter().any(connector))
         {
             What::NewPlace(name)
         } else if words.iter().any(connector) {
@@ -671,7 +678,12 @@ impl<'a> Finder<'a> {
             let k = words.iter().position(connector).unwrap_or(words.len());
             let e = i + k;
             return self.unknown(i, e, sentence_start).or_else(|| {
-                (k == 1).then(|| Mention { start: i, end: i + 1, what: What::Name(self.s(i).to_string()), acronym: None })
+                (k == 1).then(|| Mention {
+                    start: i,
+                    end: i + 1,
+                    what: What::Name(self.s(i).to_string()),
+                    acronym: None,
+                })
             });
         } else if words.len() <= 4
             && !words

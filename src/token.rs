@@ -175,7 +175,17 @@ mod tests {
     fn keeps_abbreviations_and_hyphens() {
         assert_eq!(
             words("The U.S. and Mr. Li's one-China policy."),
-            ["The", "U.S.", "and", "Mr.", "Li", "'s", "one-China", "policy", "."]
+            [
+                "The",
+                "U.S.",
+                "and",
+                "Mr.",
+                "Li",
+                "'s",
+                "one-China",
+                "policy",
+                "."
+            ]
         );
     }
 
@@ -183,14 +193,20 @@ mod tests {
     fn numbers_and_quotes() {
         assert_eq!(
             words("at 11:25, May 06, 2023 \u{201c}serious\u{201d} 2,000"),
-            ["at", "11:25", ",", "May", "06", ",", "2023", "\u{201c}", "serious", "\u{201d}", "2,000"]
+            [
+                "at", "11:25", ",", "May", "06", ",", "2023", "\u{201c}", "serious", "\u{201d}",
+                "2,000"
+            ]
         );
     }
 
     #[test]
     fn apostrophes_inside_names_stay() {
         assert_eq!(words("Cote d'Ivoire's"), ["Cote", "d'Ivoire", "'s"]);
-        assert_eq!(words("Lavrov\u{2019}s call"), ["Lavrov", "\u{2019}s", "call"]);
+        assert_eq!(
+            words("Lavrov\u{2019}s call"),
+            ["Lavrov", "\u{2019}s", "call"]
+        );
     }
 
     #[test]
