@@ -356,23 +356,6 @@ pub fn score_article(name: &str, gold: &Gold, g: &Graph, report: &mut Report) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::norm;
-
-    #[test]
-    fn norm_matches_score_py() {
-        assert_eq!(norm("The United States"), "united states");
-        assert_eq!(norm("China's"), "china");
-        assert_eq!(norm("one-China policy"), "one china policy");
-        assert_eq!(norm("U.S."), "u s");
-        assert_eq!(
-            norm("Foreign Ministers’ Strategic Dialogue"),
-            "foreign ministers strategic dialogue"
-        );
-    }
-}
-
 /// Builds each `NAME.txt` of `dir` alone and scores it against
 /// `NAME.gold.json`. Articles without a gold file are not scored.
 pub fn eval_dir(ex: &crate::Extractor, dir: &std::path::Path) -> crate::Result<Report> {
@@ -411,4 +394,21 @@ pub fn eval_dir(ex: &crate::Extractor, dir: &std::path::Path) -> crate::Result<R
         score_article(&name, &gold, &g, &mut report);
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::norm;
+
+    #[test]
+    fn norm_matches_score_py() {
+        assert_eq!(norm("The United States"), "united states");
+        assert_eq!(norm("China's"), "china");
+        assert_eq!(norm("one-China policy"), "one china policy");
+        assert_eq!(norm("U.S."), "u s");
+        assert_eq!(
+            norm("Foreign Ministers’ Strategic Dialogue"),
+            "foreign ministers strategic dialogue"
+        );
+    }
 }

@@ -296,17 +296,14 @@ impl<'a> Finder<'a> {
                 }
                 m += 1;
             }
-            match self.known(m, end) {
-                Some((n, Known::Title(_))) => {
-                    m += n;
-                    // "Secretary-General", "Prime Minister-designate"
-                    last = Some(m);
-                    if m + 1 < end && matches!(self.s(m), "and" | "&") {
-                        k = m + 1;
-                        continue;
-                    }
+            if let Some((n, Known::Title(_))) = self.known(m, end) {
+                m += n;
+                // "Secretary-General", "Prime Minister-designate"
+                last = Some(m);
+                if m + 1 < end && matches!(self.s(m), "and" | "&") {
+                    k = m + 1;
+                    continue;
                 }
-                _ => {}
             }
             break;
         }
@@ -568,6 +565,23 @@ impl<'a> Finder<'a> {
         None
     }
 
+    /// Whether capitalised words can be a person's name: no connectors, no
+    /// non-name words (but months: "Theresa May"), not all in capitals.
+    fn plain_name(&self, words: &[&str], at_start: bool) -> bool {
+        let connector = words
+            .iter()
+            .any(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"));
+        let non_name_inside = words
+            .iter()
+            .skip(1)
+            .any(|w| self.g.non_names.contains(*w) && crate::date::month_number(w).is_none());
+        let non_name_at_start = at_start && words.iter().any(|w| self.g.non_names.contains(*w));
+        let all_caps = words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
+        !(connector || non_name_inside || non_name_at_start || all_caps)
+    }
+
     /// An unknown capitalised phrase at `i`, classified by its head word.
     fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention> {
         let s0 = self.s(i);
@@ -605,7 +619,7 @@ impl<'a> Finder<'a> {
             {
                 break;
             }
-            if is_cap && (words.is_empty() || !crate::date::weekday_number(s).is_some()) {
+            if is_cap && (words.is_empty() || crate::date::weekday_number(s).is_none()) {
                 words.push(s);
                 m += 1;
             } else if !words.is_empty()
@@ -618,17 +632,11 @@ impl<'a> Finder<'a> {
                 m += 1;
                 break;
             } else if !words.is_empty()
-                && matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
                 && m + 1 < end
                 && upper_first(self.s(m + 1))
-                && self.toks[m + 1].kind == TokKind::Word
-            {
-                words.push(s);
-                m += 1;
-            } else if !words.is_empty()
-                && self.g.name_particles.contains(s)
-                && m + 1 < end
-                && upper_first(self.s(m + 1))
+                && ((matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
+                    && self.toks[m + 1].kind == TokKind::Word)
+                    || self.g.name_particles.contains(s))
             {
                 words.push(s);
                 m += 1;
@@ -685,19 +693,7 @@ impl<'a> Finder<'a> {
                     acronym: None,
                 })
             });
-        } else if words.len() <= 4
-            && !words
-                .iter()
-                .any(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"))
-            && !words
-                .iter()
-                .skip(1)
-                .any(|w| self.g.non_names.contains(*w) && crate::date::month_number(w).is_none())
-            && !(i == sentence_start && words.iter().any(|w| self.g.non_names.contains(*w)))
-            && !words
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
-        {
+        } else if words.len() <= 4 && self.plain_name(&words, i == sentence_start) {
             What::Person {
                 name,
                 title: None,

@@ -388,7 +388,7 @@ pub fn relations(
                 continue;
             }
             if kind_of(m)
-                .is_some_and(|k| !k.is_actor() && !(k == EntityKind::Place && m.acts_as.is_some()))
+                .is_some_and(|k| !(k.is_actor() || k == EntityKind::Place && m.acts_as.is_some()))
             {
                 continue;
             }

@@ -81,10 +81,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         } else if is_word_char(c) {
             kind = TokKind::Word;
             i += cl;
-            loop {
-                let Some(n) = text[i..to].chars().next() else {
-                    break;
-                };
+            while let Some(n) = text[i..to].chars().next() {
                 if is_word_char(n) {
                     i += n.len_utf8();
                     continue;
