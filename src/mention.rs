@@ -317,6 +317,10 @@ impl<'a> Finder<'a> {
         while m < end && count < 4 {
             let t = self.toks[m];
             let s = self.s(m);
+            // a name does not run across a line break
+            if count > 0 && t.newlines_before > 0 {
+                break;
+            }
             if t.kind == TokKind::Word
                 && upper_first(s)
                 && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
@@ -555,10 +559,17 @@ impl<'a> Finder<'a> {
             } else {
                 title_end
             };
+            // "the foreign ministers", "the two leaders": both sides
+            let plural = the && of.is_none() && title.ends_with('s') && !title.ends_with("ss");
+            let what = if plural {
+                What::Pair { countries: false }
+            } else {
+                What::TitleRef { title, of }
+            };
             return Some(Mention {
                 start: i,
                 end: e,
-                what: What::TitleRef { title, of },
+                what,
                 acronym: None,
             });
         }
@@ -603,6 +614,7 @@ impl<'a> Finder<'a> {
             let lower = s.to_lowercase();
             let is_cap = t.kind == TokKind::Word
                 && upper_first(s)
+                && !(!words.is_empty() && t.newlines_before > 0)
                 && !(!words.is_empty()
                     && (self.g.cue_index.contains_key(&lower)
                         || self.g.reporting.contains(&lower)));

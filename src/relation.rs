@@ -53,6 +53,64 @@ const DETERMINERS: &[&str] = &[
     "such",
 ];
 
+/// Words after which a mention is the object of a preposition, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "near",
+    "from",
+    "to",
+    "with",
+    "for",
+    "of",
+    "by",
+    "against",
+    "into",
+    "over",
+    "about",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "under",
+    "after",
+    "before",
+    "during",
+    "across",
+    "through",
+    "within",
+    "without",
+    "including",
+    "like",
+];
+
+/// Words that introduce a commitment's partner.
+const COMMIT_PREPS: &[&str] = &[
+    "with",
+    "to",
+    "for",
+    "towards",
+    "toward",
+    "of",
+    "alongside",
+    "between",
+];
+
+/// Whether the mention starting at `start` follows one of `preps` (past a determiner).
+fn introduced(s: &Sentence, start: usize, preps: &[&str]) -> bool {
+    let mut b = start;
+    while b > s.range.start
+        && matches!(
+            s.lower(b - 1).as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+    {
+        b -= 1;
+    }
+    b > s.range.start && preps.contains(&s.lower(b - 1).as_str())
+}
+
 /// The sentence-level context relations are built in.
 pub struct Sentence<'a> {
     pub g: &'a Gazetteer,
@@ -320,6 +378,11 @@ pub fn relations(
         let mut last_end = None;
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = frame == Frame::Visitor && targets.is_empty();
+            // "expressed Russia's condemnation": a possessor inside the cue is not its partner
+            if m.start < hit.end && m.end < s.range.end && matches!(s.s(m.end), "'s" | "\u{2019}s")
+            {
+                continue;
+            }
             // "paid Buhari a visit": a partner may stand inside the cue
             if m.start <= hit.start || (in_frame(mi) && !visitor) {
                 continue;
@@ -358,6 +421,15 @@ pub fn relations(
                     break;
                 }
             }
+            // a commitment's partner is introduced ("work with X", "committed to X")
+            // or follows the cue at once; an initiative may stand anywhere
+            if kind == EdgeKind::Commitment
+                && frame == Frame::Subject
+                && kind_of(m) != Some(EntityKind::Initiative)
+                && !(m.start <= hit.end + 2 || introduced(s, m.start, COMMIT_PREPS))
+            {
+                continue;
+            }
             // Commitment prefers an actor; an initiative only with none
             if kind == EdgeKind::Commitment && kind_of(m) == Some(EntityKind::Initiative) {
                 if let Some(actor) = s.mentions[mi..].iter().position(|x| {
@@ -394,6 +466,14 @@ pub fn relations(
             }
             if frame_at(m.end) || (m.end..hit.start).any(|k| matches!(s.s(k), ";" | ":")) {
                 break;
+            }
+            // "near the Israel embassy": the object of a preposition is no subject
+            let mut b = m.start;
+            while b > s.range.start && matches!(s.lower(b - 1).as_str(), "the" | "a" | "an") {
+                b -= 1;
+            }
+            if b > s.range.start && PREPOSITIONS.contains(&s.lower(b - 1).as_str()) {
+                continue;
             }
             agent_idx = Some(mi);
             break;
@@ -575,6 +655,23 @@ pub fn relations(
             continue;
         }
         let multi_agent = agents.len() >= 2;
+        // "X and Y agreed to continue their contacts": a pledge to each other;
+        // a third party only when named with "with"
+        if kind == EdgeKind::Commitment && multi_agent {
+            for &x in &agents {
+                for &y in &agents {
+                    if x != y {
+                        push(&mut out, kind, &cameo, x, y, speaker_ent, place, planned);
+                    }
+                }
+            }
+            let with: Vec<usize> = targets
+                .iter()
+                .filter(|&&ti| introduced(s, s.mentions[ti].start, &["with"]))
+                .flat_map(|&ti| expand(&s.mentions[ti], true))
+                .collect();
+            tgt.retain(|t| with.contains(t));
+        }
         // a named body of a state ("the US Treasury") acts for its state too
         let states: Vec<usize> = agents
             .iter()
