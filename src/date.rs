@@ -111,20 +111,28 @@ fn days_in_month(y: i32, m: u8) -> u8 {
 
 /// The month number of a month name or its abbreviation ("May", "Oct.", "Sept").
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
+        .position(|m| {
+            m.eq_ignore_ascii_case(w)
+                || (w.len() <= 4 && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w))
+        })
         .map(|i| i as u8 + 1)
 }
 
 /// The weekday number (0 = Monday) of a weekday name.
 pub fn weekday_number(word: &str) -> Option<u8> {
-    let w = word.to_ascii_lowercase();
-    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u8)
+    if word.len() < 6 || word.len() > 9 {
+        return None;
+    }
+    WEEKDAYS
+        .iter()
+        .position(|d| d.eq_ignore_ascii_case(word))
+        .map(|i| i as u8)
 }
 
 impl fmt::Display for Date {

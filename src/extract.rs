@@ -212,9 +212,23 @@ fn sentence_date(
     None
 }
 
+/// Every token in lower case (ASCII without the Unicode tables).
+fn lower_all(text: &str, toks: &[Token]) -> Vec<String> {
+    toks.iter()
+        .map(|t| {
+            let s = t.text(text);
+            if s.is_ascii() {
+                s.to_ascii_lowercase()
+            } else {
+                s.to_lowercase()
+            }
+        })
+        .collect()
+}
+
 /// Topics a sentence names.
-fn topics(g: &Gazetteer, text: &str, toks: &[Token], r: std::ops::Range<usize>) -> Vec<String> {
-    let words: Vec<String> = r.map(|i| toks[i].text(text).to_lowercase()).collect();
+fn topics(g: &Gazetteer, lowers: &[String], r: std::ops::Range<usize>) -> Vec<String> {
+    let words = &lowers[r];
     let mut out: Vec<String> = g
         .topics
         .iter()
@@ -235,11 +249,8 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
-    let finder = Finder {
-        g,
-        text,
-        toks: &toks,
-    };
+    let lowers = lower_all(text, &toks);
+    let finder = Finder::new(g, text, &toks, &lowers, &sentences);
     let mentions: Vec<Vec<Mention>> = sentences
         .iter()
         .map(|s| finder.sentence(s.tokens.clone(), &masked))
@@ -259,11 +270,8 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         }
     };
     let reporting_next = |m: &Mention| -> bool {
-        let after = (m.end..(m.end + 2).min(toks.len()))
-            .any(|k| g.reporting.contains(&toks[k].text(text).to_lowercase()));
-        let before = m.start > 0
-            && g.reporting
-                .contains(&toks[m.start - 1].text(text).to_lowercase());
+        let after = (m.end..(m.end + 2).min(toks.len())).any(|k| g.reporting.contains(&lowers[k]));
+        let before = m.start > 0 && g.reporting.contains(&lowers[m.start - 1]);
         after || before
     };
     let ctx_country = match dateline.place {
@@ -329,6 +337,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             range: sent.tokens.clone(),
             masked: &masked,
             mentions: &res.sentences[si],
+            lowers: &lowers,
         };
         let mut found = relation::relations(&ctx, &res, pair, host);
         // two people who sign together have met
@@ -354,7 +363,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             continue;
         }
         let date = sentence_date(text, &toks, sent.tokens.clone(), &masked, base).or(article.date);
-        let tops = topics(g, text, &toks, sent.tokens.clone());
+        let tops = topics(g, &lowers, sent.tokens.clone());
         for r in found {
             if r.kind == EdgeKind::Meeting && !met {
                 let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
@@ -515,11 +524,8 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
-    let finder = Finder {
-        g,
-        text,
-        toks: &toks,
-    };
+    let lowers = lower_all(text, &toks);
+    let finder = Finder::new(g, text, &toks, &lowers, &sentences);
     let mentions: Vec<Vec<Mention>> = sentences
         .iter()
         .map(|s| finder.sentence(s.tokens.clone(), &masked))
@@ -563,6 +569,7 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
             range: s.tokens.clone(),
             masked: &masked,
             mentions: &[],
+            lowers: &lowers,
         };
         for c in ctx.cues() {
             let a = toks[c.start].start as usize;

@@ -79,26 +79,26 @@ pub struct Gazetteer {
     pub initiatives: Vec<String>,
     pub titles: Vec<String>,
     pub cues: Vec<CueEntry>,
-    pub cue_index: HashMap<String, Vec<Pattern>>,
-    pub non_names: HashSet<String>,
-    pub reporting: HashSet<String>,
-    pub negation: HashSet<String>,
-    pub future: HashSet<String>,
-    pub title_modifiers: HashSet<String>,
-    pub name_particles: HashSet<String>,
-    pub org_heads: HashSet<String>,
-    pub initiative_heads: HashSet<String>,
-    pub place_heads: HashSet<String>,
-    pub honorifics: HashSet<String>,
+    pub cue_index: HashMap<String, Vec<Pattern>, FxBuild>,
+    pub non_names: HashSet<String, FxBuild>,
+    pub reporting: HashSet<String, FxBuild>,
+    pub negation: HashSet<String, FxBuild>,
+    pub future: HashSet<String, FxBuild>,
+    pub title_modifiers: HashSet<String, FxBuild>,
+    pub name_particles: HashSet<String, FxBuild>,
+    pub org_heads: HashSet<String, FxBuild>,
+    pub initiative_heads: HashSet<String, FxBuild>,
+    pub place_heads: HashSet<String, FxBuild>,
+    pub honorifics: HashSet<String, FxBuild>,
     /// Topic phrases, lower-case words.
     pub topics: Vec<Vec<String>>,
-    pub code_index: HashMap<String, u32>,
+    pub code_index: HashMap<String, u32, FxBuild>,
     /// Known office-holders.
     pub people: Vec<PersonInfo>,
     /// Full names and aliases of known people.
-    pub person_names: HashMap<String, u32>,
+    pub person_names: HashMap<String, u32, FxBuild>,
     /// Surnames (first or last word) of known people.
-    pub person_surnames: HashMap<String, Vec<u32>>,
+    pub person_surnames: HashMap<String, Vec<u32>, FxBuild>,
 }
 
 /// A known office-holder.
@@ -169,7 +169,7 @@ impl std::hash::BuildHasher for FxBuild {
     }
 }
 
-fn set(v: &[String]) -> HashSet<String> {
+fn set(v: &[String]) -> HashSet<String, FxBuild> {
     v.iter().cloned().collect()
 }
 
@@ -197,7 +197,7 @@ impl Gazetteer {
             initiatives: Vec::new(),
             titles: Vec::new(),
             cues: lex.cues.clone(),
-            cue_index: compile_cues(&lex.cues),
+            cue_index: compile_cues(&lex.cues).into_iter().collect(),
             non_names: set(&lex.non_names),
             reporting: set(&w.reporting),
             negation: set(&w.negation),
@@ -213,10 +213,10 @@ impl Gazetteer {
                 .iter()
                 .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
-            code_index: HashMap::new(),
+            code_index: HashMap::default(),
             people: Vec::new(),
-            person_names: HashMap::new(),
-            person_surnames: HashMap::new(),
+            person_names: HashMap::default(),
+            person_surnames: HashMap::default(),
         };
         // countries first, so that codes resolve for the rest
         for c in &lex.countries {
@@ -399,50 +399,67 @@ impl Gazetteer {
     /// and what it names.
     pub fn lookup(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Known)> {
         let first = norm_token(toks[i].text(text));
-        let mut best: Option<(usize, Known)> = None;
-        let mut consider = |cands: Option<&Vec<Phrase>>| {
-            for p in cands.into_iter().flatten() {
-                let n = p.rest.len();
-                if i + 1 + n > toks.len() {
-                    continue;
-                }
-                let ok = p.rest.iter().enumerate().all(|(k, w)| {
-                    let t = norm_token(toks[i + 1 + k].text(text));
-                    if p.folded {
-                        if t.is_ascii() {
-                            t.len() == w.len()
-                                && t.bytes().map(|b| b.to_ascii_lowercase()).eq(w.bytes())
-                        } else {
-                            t.to_lowercase() == **w
-                        }
-                    } else {
-                        *t == **w
-                    }
-                });
-                if ok {
-                    let better = match best {
-                        None => true,
-                        Some((bl, bk)) => {
-                            n + 1 > bl || (n + 1 == bl && p.known.priority() > bk.priority())
-                        }
-                    };
-                    if better {
-                        best = Some((n + 1, p.known));
-                    }
-                }
-            }
-        };
-        consider(self.exact.get(&*first));
+        let exact = self.exact.get(&*first);
         // lower-case without allocating for the usual short ASCII word
         let mut buf = [0u8; 32];
-        if first.is_ascii() && first.len() <= buf.len() {
+        let lowered;
+        let folded = if first.is_ascii() && first.len() <= buf.len() {
             let b = &mut buf[..first.len()];
             b.copy_from_slice(first.as_bytes());
             b.make_ascii_lowercase();
-            consider(std::str::from_utf8(b).ok().and_then(|k| self.folded.get(k)));
+            std::str::from_utf8(b).ok().and_then(|k| self.folded.get(k))
         } else {
-            let lower = first.to_lowercase();
-            consider(self.folded.get(lower.as_str()));
+            lowered = first.to_lowercase();
+            self.folded.get(lowered.as_str())
+        };
+        if exact.is_none() && folded.is_none() {
+            return None;
+        }
+        // the words after it, normalised once for every candidate
+        let longest = exact
+            .into_iter()
+            .chain(folded)
+            .flatten()
+            .map(|p| p.rest.len())
+            .max()
+            .unwrap_or(0)
+            .min(toks.len() - i - 1);
+        let longest = longest.min(16);
+        let next: [std::borrow::Cow<'_, str>; 16] = std::array::from_fn(|k| {
+            if k < longest {
+                norm_token(toks[i + 1 + k].text(text))
+            } else {
+                std::borrow::Cow::Borrowed("")
+            }
+        });
+        let next_len = longest;
+        let mut best: Option<(usize, Known)> = None;
+        for p in exact.into_iter().chain(folded).flatten() {
+            let n = p.rest.len();
+            if n > next_len {
+                continue;
+            }
+            if let Some((bl, bk)) = best {
+                if n + 1 < bl || (n + 1 == bl && p.known.priority() <= bk.priority()) {
+                    continue;
+                }
+            }
+            let ok = p.rest.iter().enumerate().all(|(k, w)| {
+                let t = &next[k];
+                if p.folded {
+                    if t.is_ascii() {
+                        t.len() == w.len()
+                            && t.bytes().map(|b| b.to_ascii_lowercase()).eq(w.bytes())
+                    } else {
+                        t.to_lowercase() == **w
+                    }
+                } else {
+                    **t == **w
+                }
+            });
+            if ok {
+                best = Some((n + 1, p.known));
+            }
         }
         best
     }

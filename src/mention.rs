@@ -71,6 +71,10 @@ pub struct Finder<'a> {
     pub g: &'a Gazetteer,
     pub text: &'a str,
     pub toks: &'a [Token],
+    /// Each token in lower case.
+    lowers: &'a [String],
+    /// The longest lexicon phrase at each token, within its sentence.
+    known_at: Vec<Option<(usize, Known)>>,
 }
 
 fn upper_first(s: &str) -> bool {
@@ -85,8 +89,35 @@ fn is_acronym(s: &str) -> bool {
 }
 
 impl<'a> Finder<'a> {
+    /// A finder over an article's tokens; looks every token up once.
+    pub fn new(
+        g: &'a Gazetteer,
+        text: &'a str,
+        toks: &'a [Token],
+        lowers: &'a [String],
+        sentences: &[crate::sentence::Sentence],
+    ) -> Finder<'a> {
+        let mut known_at = vec![None; toks.len()];
+        for s in sentences {
+            for i in s.tokens.clone() {
+                known_at[i] = g.lookup(text, &toks[..s.tokens.end], i);
+            }
+        }
+        Finder {
+            g,
+            text,
+            toks,
+            lowers,
+            known_at,
+        }
+    }
+
     fn s(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
+    }
+
+    fn lower(&self, i: usize) -> &'a str {
+        &self.lowers[i]
     }
 
     fn lower_is(&self, i: usize, end: usize, w: &str) -> bool {
@@ -97,9 +128,15 @@ impl<'a> Finder<'a> {
         if i >= end {
             return None;
         }
-        self.g
-            .lookup(self.text, &self.toks[..end], i)
-            .filter(|(n, _)| i + n <= end)
+        match self.known_at.get(i).copied().flatten() {
+            Some((n, k)) if i + n <= end => Some((n, k)),
+            None => None,
+            // the longest phrase runs past `end`: a shorter one may fit
+            Some(_) => self
+                .g
+                .lookup(self.text, &self.toks[..end], i)
+                .filter(|(n, _)| i + n <= end),
+        }
     }
 
     /// The mentions of tokens `range`, skipping those `masked`.
@@ -287,11 +324,8 @@ impl<'a> Finder<'a> {
         let mut former = false;
         loop {
             let mut m = k;
-            while m < end && self.g.title_modifiers.contains(&self.s(m).to_lowercase()) {
-                if matches!(
-                    self.s(m).to_lowercase().as_str(),
-                    "former" | "late" | "then"
-                ) {
+            while m < end && self.g.title_modifiers.contains(self.lower(m)) {
+                if matches!(self.lower(m), "former" | "late" | "then") {
                     former = true;
                 }
                 m += 1;
@@ -357,7 +391,7 @@ impl<'a> Finder<'a> {
                 m += 1;
             } else if count > 0
                 && m + 1 < end
-                && self.g.name_particles.contains(&s.to_lowercase())
+                && self.g.name_particles.contains(self.lower(m))
                 && upper_first(self.s(m + 1))
                 && self.toks[m + 1].kind == TokKind::Word
             {
@@ -431,12 +465,7 @@ impl<'a> Finder<'a> {
     fn person(&self, i: usize, end: usize) -> Option<Mention> {
         let mut j = i;
         let mut the = false;
-        if j < end
-            && matches!(
-                self.s(j).to_lowercase().as_str(),
-                "the" | "his" | "her" | "their" | "its"
-            )
-        {
+        if j < end && matches!(self.lower(j), "the" | "his" | "her" | "their" | "its") {
             j += 1;
             the = true;
         }
@@ -611,13 +640,12 @@ impl<'a> Finder<'a> {
         while m < end {
             let s = self.s(m);
             let t = self.toks[m];
-            let lower = s.to_lowercase();
+            let lower = self.lower(m);
             let is_cap = t.kind == TokKind::Word
                 && upper_first(s)
                 && !(!words.is_empty() && t.newlines_before > 0)
                 && !(!words.is_empty()
-                    && (self.g.cue_index.contains_key(&lower)
-                        || self.g.reporting.contains(&lower)));
+                    && (self.g.cue_index.contains_key(lower) || self.g.reporting.contains(lower)));
             if is_cap
                 && !words.is_empty()
                 && matches!(
@@ -674,7 +702,7 @@ impl<'a> Finder<'a> {
             .collect();
         let last = alpha.last().map(|w| **w).unwrap_or("");
         let connector = |w: &&str| matches!(*w, "of" | "for" | "and" | "on" | "the" | "in");
-        let prev = (i > sentence_start).then(|| self.s(i - 1).to_lowercase());
+        let prev = (i > sentence_start).then(|| self.lower(i - 1));
         let what = if words.len() == 1 {
             What::Name(name)
         } else if self.g.initiative_heads.contains(last)

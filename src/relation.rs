@@ -102,13 +102,13 @@ fn introduced(s: &Sentence, start: usize, preps: &[&str]) -> bool {
     let mut b = start;
     while b > s.range.start
         && matches!(
-            s.lower(b - 1).as_str(),
+            s.lower(b - 1),
             "the" | "a" | "an" | "its" | "his" | "her" | "their"
         )
     {
         b -= 1;
     }
-    b > s.range.start && preps.contains(&s.lower(b - 1).as_str())
+    b > s.range.start && preps.contains(&s.lower(b - 1))
 }
 
 /// The sentence-level context relations are built in.
@@ -119,6 +119,8 @@ pub struct Sentence<'a> {
     pub range: std::ops::Range<usize>,
     pub masked: &'a [bool],
     pub mentions: &'a [Resolved],
+    /// Each token of the article in lower case.
+    pub lowers: &'a [String],
 }
 
 impl<'a> Sentence<'a> {
@@ -126,8 +128,8 @@ impl<'a> Sentence<'a> {
         self.toks[i].text(self.text)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.s(i).to_lowercase()
+    fn lower(&self, i: usize) -> &'a str {
+        &self.lowers[i]
     }
 
     /// Every cue in the sentence, longest first at each position.
@@ -137,7 +139,7 @@ impl<'a> Sentence<'a> {
             if self.masked[i] || self.toks[i].kind != TokKind::Word {
                 continue;
             }
-            let Some(pats) = self.g.cue_index.get(&self.lower(i)) else {
+            let Some(pats) = self.g.cue_index.get(self.lower(i)) else {
                 continue;
             };
             for p in pats {
@@ -145,7 +147,7 @@ impl<'a> Sentence<'a> {
                     let cue = &self.g.cues[p.cue];
                     if cue.verb_only
                         && i > self.range.start
-                        && DETERMINERS.contains(&self.lower(i - 1).as_str())
+                        && DETERMINERS.contains(&self.lower(i - 1))
                     {
                         continue;
                     }
@@ -210,14 +212,14 @@ impl<'a> Sentence<'a> {
     pub fn speakers(&self) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         for i in self.range.clone() {
-            if !self.g.reporting.contains(&self.lower(i)) {
+            if !self.g.reporting.contains(self.lower(i)) {
                 continue;
             }
             // "X said", "X also said", "X has said"
             let mut b = i;
             while b > self.range.start
                 && matches!(
-                    self.lower(b - 1).as_str(),
+                    self.lower(b - 1),
                     "also"
                         | "has"
                         | "had"
@@ -244,12 +246,10 @@ impl<'a> Sentence<'a> {
                 // "President Rouhani and visiting President Xi said"
                 while first > 0 {
                     let prev = &self.mentions[first - 1];
-                    let gap: Vec<String> = (prev.end..self.mentions[first].start)
+                    let gap: Vec<&str> = (prev.end..self.mentions[first].start)
                         .map(|k| self.lower(k))
                         .collect();
-                    if gap.first().map(String::as_str) == Some("and")
-                        && gap.len() <= 2
-                        && self.is_actor(prev)
+                    if gap.first().copied() == Some("and") && gap.len() <= 2 && self.is_actor(prev)
                     {
                         first -= 1;
                         out.push((first, prev.start, e));
@@ -343,7 +343,7 @@ pub fn relations(
         Ref::Entity(e)
             if res.entities[e].kind == EntityKind::Place
                 && m.start > s.range.start
-                && matches!(s.lower(m.start - 1).as_str(), "in" | "at") =>
+                && matches!(s.lower(m.start - 1), "in" | "at") =>
         {
             Some(e)
         }
@@ -367,12 +367,12 @@ pub fn relations(
         };
         // negation just before the cue
         let neg_from = hit.start.saturating_sub(3).max(s.range.start);
-        if (neg_from..hit.start).any(|k| s.g.negation.contains(&s.lower(k))) {
+        if (neg_from..hit.start).any(|k| s.g.negation.contains(s.lower(k))) {
             continue;
         }
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
             && (hit.start.saturating_sub(3).max(s.range.start)..hit.start)
-                .any(|k| s.g.future.contains(&s.lower(k)));
+                .any(|k| s.g.future.contains(s.lower(k)));
         // partners after the cue
         let mut targets: Vec<usize> = Vec::new();
         let mut last_end = None;
@@ -414,8 +414,7 @@ pub fn relations(
             // cue or after "with"; else it is among the agents
             if matches!(kind, EdgeKind::Meeting | EdgeKind::Agreement) && frame == Frame::Subject {
                 let near = m.start <= hit.end + 1;
-                let with =
-                    m.start > 0 && matches!(s.lower(m.start - 1).as_str(), "with" | "by" | "to");
+                let with = m.start > 0 && matches!(s.lower(m.start - 1), "with" | "by" | "to");
                 let cue_with = s.lower(hit.end - 1) == "with";
                 if !(near || with || (cue_with && m.start <= hit.end + 3)) {
                     break;
@@ -469,10 +468,10 @@ pub fn relations(
             }
             // "near the Israel embassy": the object of a preposition is no subject
             let mut b = m.start;
-            while b > s.range.start && matches!(s.lower(b - 1).as_str(), "the" | "a" | "an") {
+            while b > s.range.start && matches!(s.lower(b - 1), "the" | "a" | "an") {
                 b -= 1;
             }
-            if b > s.range.start && PREPOSITIONS.contains(&s.lower(b - 1).as_str()) {
+            if b > s.range.start && PREPOSITIONS.contains(&s.lower(b - 1)) {
                 continue;
             }
             agent_idx = Some(mi);
