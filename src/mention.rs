@@ -307,7 +307,7 @@ impl<'a> Finder<'a> {
                 let words = self.text
                     [self.toks[i].start as usize..self.toks[after - 1].end as usize]
                     .to_lowercase();
-                let countries = ["countr", "nation", "government", "states"]
+                let countries = ["countr", "nation", "government", "states", "side"]
                     .iter()
                     .any(|w| words.contains(w));
                 push(after, What::Pair { countries })

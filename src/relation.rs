@@ -384,8 +384,12 @@ pub fn relations(
                 continue;
             }
             // "paid Buhari a visit": a partner may stand inside the cue
-            if m.start <= hit.start || (in_frame(mi) && !visitor) {
+            if m.start <= hit.start {
                 continue;
+            }
+            // past the speaker of a reported clause, the clause has ended
+            if in_frame(mi) && !visitor {
+                break;
             }
             if (frame_at(m.start) && !visitor) || m.start > hit.end + 30 {
                 break;
