@@ -429,7 +429,7 @@ pub fn relations(
             if kind == EdgeKind::Commitment
                 && frame == Frame::Subject
                 && kind_of(m) != Some(EntityKind::Initiative)
-                && !(m.start <= hit.end + 2 || introduced(s, m.start, COMMIT_PREPS))
+                && !(m.start <= hit.end + 5 || introduced(s, m.start, COMMIT_PREPS))
             {
                 continue;
             }
@@ -459,7 +459,11 @@ pub fn relations(
             if in_frame(mi) {
                 continue;
             }
-            if used_targets.contains(&mi) {
+            // "praised China for supporting the UN": the one praised is the supporter
+            let gerund = hit.start > s.range.start
+                && matches!(s.lower(hit.start - 1), "for" | "by")
+                && s.lower(hit.start).ends_with("ing");
+            if used_targets.contains(&mi) && !gerund {
                 continue;
             }
             if kind_of(m)
@@ -574,6 +578,20 @@ pub fn relations(
         }
         if agents.is_empty() {
             continue;
+        }
+        // "United Nations secretary-general designate Antonio Guterres": the person met
+        if kind == EdgeKind::Meeting && targets.len() == 1 {
+            let t0 = targets[0];
+            let modifier = matches!(kind_of(&s.mentions[t0]), Some(EntityKind::Organization | EntityKind::Country));
+            if let Some(next) = s.mentions.get(t0 + 1) {
+                if modifier
+                    && kind_of(next) == Some(EntityKind::Person)
+                    && next.start <= s.mentions[t0].end + 3
+                    && !(s.mentions[t0].end..next.start).any(|k| matches!(s.s(k), "," | "and" | ";"))
+                {
+                    targets[0] = t0 + 1;
+                }
+            }
         }
         // a visit goes to a state: past a palace or villa to the city or country after it
         if kind == EdgeKind::Visit && targets.len() == 1 {
