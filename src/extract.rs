@@ -329,6 +329,56 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     }
 
     let mut rels: Vec<(usize, Relation, Option<Date>, Vec<String>)> = Vec::new();
+    // "the China-ASEAN summit", "Japan-India talks": a meeting of the two
+    let mut compound: Vec<(usize, Relation)> = Vec::new();
+    for (si, sent) in sentences.iter().enumerate() {
+        for i in sent.tokens.clone() {
+            let word = toks[i].text(text);
+            if masked[i] || !word.contains('-') {
+                continue;
+            }
+            let meeting_after = (i + 1..(i + 5).min(sent.tokens.end)).any(|k| {
+                matches!(
+                    lowers[k].as_str(),
+                    "summit" | "talks" | "meeting" | "meetings" | "dialogue" | "consultations" | "conversation" | "call"
+                )
+            });
+            if !meeting_after {
+                continue;
+            }
+            let parts: Vec<Option<usize>> = word
+                .split('-')
+                .map(|p| match g.lookup_word(p) {
+                    Some(Known::Country(c)) => Some(res.country(g, c)),
+                    Some(Known::Org(o)) => {
+                        let n = &g.orgs[o as usize];
+                        Some(res.named(EntityKind::Organization, &n.name.clone(), n.country))
+                    }
+                    _ => None,
+                })
+                .collect();
+            if parts.len() == 2 && parts.iter().all(Option::is_some) {
+                let (a, b) = (parts[0].unwrap_or(0), parts[1].unwrap_or(0));
+                if a != b {
+                    for e in [a, b] {
+                        res.entities[e].mentions += 1;
+                    }
+                    compound.push((
+                        si,
+                        Relation {
+                            kind: EdgeKind::Meeting,
+                            cameo: "040".into(),
+                            source: a.min(b),
+                            target: a.max(b),
+                            speaker: None,
+                            place: None,
+                            planned: false,
+                        },
+                    ));
+                }
+            }
+        }
+    }
     for (si, sent) in sentences.iter().enumerate() {
         let ctx = relation::Sentence {
             g,
@@ -340,6 +390,11 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             lowers: &lowers,
         };
         let mut found = relation::relations(&ctx, &res, pair, host);
+        for (csi, r) in &compound {
+            if *csi == si && !found.iter().any(|o| o.kind == r.kind && o.source == r.source && o.target == r.target) {
+                found.push(r.clone());
+            }
+        }
         // two people who sign together have met
         let signings: Vec<Relation> = found
             .iter()

@@ -464,6 +464,17 @@ impl Gazetteer {
         best
     }
 
+    /// What one word alone names ("China", "ASEAN"), if anything.
+    pub fn lookup_word(&self, word: &str) -> Option<Known> {
+        self.exact
+            .get(word)
+            .into_iter()
+            .flatten()
+            .filter(|p| p.rest.is_empty())
+            .max_by_key(|p| p.known.priority())
+            .map(|p| p.known)
+    }
+
     /// The country of an alpha-3 code.
     pub fn country_by_code(&self, code: &str) -> Option<u32> {
         self.code_index.get(code).copied()

@@ -456,8 +456,9 @@ pub fn relations(
             if m.end > hit.start || m.weak {
                 continue;
             }
+            // "..., Li said at the summit co-chaired by him": past the speaker, the speaker acts
             if in_frame(mi) {
-                continue;
+                break;
             }
             // "praised China for supporting the UN": the one praised is the supporter
             let gerund = hit.start > s.range.start

@@ -101,6 +101,11 @@ impl Resolution {
         i
     }
 
+    /// The entity of a named place, body or initiative.
+    pub fn named(&mut self, kind: EntityKind, name: &str, country: Option<u32>) -> usize {
+        self.entity(kind, name, country, None)
+    }
+
     /// The entity of country `c`.
     pub fn country(&mut self, g: &Gazetteer, c: u32) -> usize {
         let info = &g.countries[c as usize];
