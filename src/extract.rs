@@ -337,7 +337,38 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             if masked[i] || !word.contains('-') {
                 continue;
             }
-            let meeting_after = (i + 1..(i + 5).min(sent.tokens.end)).any(|k| {
+            // "Iranian-backed Houthi militia": support of the backer for the backed
+            if let Some((backer, how)) = word.rsplit_once('-') {
+                if matches!(how, "backed" | "supported" | "sponsored" | "funded" | "armed") {
+                    let state = match g.lookup_word(backer) {
+                        Some(Known::Country(c) | Known::Demonym(c)) => Some(res.country(g, c)),
+                        _ => None,
+                    };
+                    let backed = res.sentences[si].iter().find(|m| m.start > i).and_then(|m| match m.r {
+                        Ref::Entity(e) if m.start <= i + 3 => Some(e),
+                        _ => None,
+                    });
+                    if let (Some(a), Some(b)) = (state, backed) {
+                        if a != b {
+                            res.entities[a].mentions += 1;
+                            compound.push((
+                                si,
+                                Relation {
+                                    kind: EdgeKind::Support,
+                                    cameo: "050".into(),
+                                    source: a,
+                                    target: b,
+                                    speaker: None,
+                                    place: None,
+                                    planned: false,
+                                },
+                            ));
+                        }
+                    }
+                    continue;
+                }
+            }
+            let meeting_after = (i + 1..sent.tokens.end).filter(|&k| !masked[k]).take(4).any(|k| {
                 matches!(
                     lowers[k].as_str(),
                     "summit" | "talks" | "meeting" | "meetings" | "dialogue" | "consultations" | "conversation" | "call"
