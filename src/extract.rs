@@ -269,8 +269,15 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             }
         }
     };
+    // "Alvi said", "said Alvi": an unknown word next to a reporting verb is a person
+    // (not a word in capitals, not a headline word before "adds")
     let reporting_next = |m: &Mention| -> bool {
-        let after = (m.end..(m.end + 2).min(toks.len())).any(|k| g.reporting.contains(&lowers[k]));
+        let word = toks[m.start].text(text);
+        if word.chars().all(|c| !c.is_lowercase()) {
+            return false;
+        }
+        let strong = |k: usize| matches!(lowers[k].as_str(), "said" | "says" | "told" | "noted" | "stressed");
+        let after = (m.end..(m.end + 2).min(toks.len())).any(|k| strong(k));
         let before = m.start > 0 && g.reporting.contains(&lowers[m.start - 1]);
         after || before
     };

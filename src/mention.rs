@@ -291,7 +291,23 @@ impl<'a> Finder<'a> {
                 let strong = matches!(k, Known::Country(_));
                 push(after, What::Country { id: c, strong })
             }
-            Known::Capital(c) => push(after, What::Capital(c)),
+            Known::Capital(c) => {
+                // "talks in Beijing" is the city; "Beijing summoned" is the state
+                let prev = if i > 0 { self.lower(i - 1) } else { "" };
+                let as_place = matches!(
+                    prev,
+                    "in" | "at" | "to" | "from" | "near" | "of" | "into" | "outside" | "around"
+                        | "across" | "via" | "visiting" | "visited" | "visit" | "capital" | "city"
+                        | "reached" | "arrived" | "left" | "toward" | "towards"
+                ) || (after + 1 < end
+                    && self.s(after) == ","
+                    && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))));
+                if as_place {
+                    push(after, What::Capital(c))
+                } else {
+                    push(after, What::Country { id: c, strong: true })
+                }
+            }
             Known::Place(p) => push(after, What::Place(p)),
             Known::Org(o) => push(after, What::Org(o)),
             Known::Initiative(x) => push(after, What::Initiative(x)),
@@ -627,6 +643,9 @@ impl<'a> Finder<'a> {
         let s0 = self.s(i);
         let t0 = self.toks[i];
         if t0.kind != TokKind::Word || !upper_first(s0) {
+            return None;
+        }
+        if s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some()) {
             return None;
         }
         if self.g.non_names.contains(s0)
