@@ -223,6 +223,7 @@ pub fn resolve(
         .collect();
     let mut acronyms: HashMap<String, usize> = HashMap::new();
     let mut last_person: Option<usize> = None;
+    let mut last_speaker: Option<usize> = None;
     let mut last_country: Option<usize> = None;
     let mut pending_titles: Vec<(usize, String, Option<Of>, usize)> = Vec::new();
     let ctx = context_country.map(|c| res.country(g, c));
@@ -359,12 +360,17 @@ pub fn resolve(
                         None
                     }
                 }
+                // "he said": the one who last spoke, before the one last named
+                What::Pronoun if reporting_next(m) => last_speaker.or(last_person).map(Ref::Entity),
                 What::Pronoun => last_person.map(Ref::Entity),
                 What::Pair { countries } => Some(Ref::Pair {
                     countries: *countries,
                 }),
             };
             if let Some(Ref::Entity(e)) = r {
+                if res.entities[e].kind == EntityKind::Person && reporting_next(m) {
+                    last_speaker = Some(e);
+                }
                 res.entities[e].mentions += 1;
                 res.entities[e].first_sentence = res.entities[e].first_sentence.min(si);
                 if !matches!(m.what, What::Pronoun | What::Body) {
