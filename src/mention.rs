@@ -296,16 +296,39 @@ impl<'a> Finder<'a> {
                 let prev = if i > 0 { self.lower(i - 1) } else { "" };
                 let as_place = matches!(
                     prev,
-                    "in" | "at" | "to" | "from" | "near" | "of" | "into" | "outside" | "around"
-                        | "across" | "via" | "visiting" | "visited" | "visit" | "capital" | "city"
-                        | "reached" | "arrived" | "left" | "toward" | "towards"
+                    "in" | "at"
+                        | "to"
+                        | "from"
+                        | "near"
+                        | "of"
+                        | "into"
+                        | "outside"
+                        | "around"
+                        | "across"
+                        | "via"
+                        | "visiting"
+                        | "visited"
+                        | "visit"
+                        | "capital"
+                        | "city"
+                        | "reached"
+                        | "arrived"
+                        | "left"
+                        | "toward"
+                        | "towards"
                 ) || (after + 1 < end
                     && self.s(after) == ","
                     && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))));
                 if as_place {
                     push(after, What::Capital(c))
                 } else {
-                    push(after, What::Country { id: c, strong: true })
+                    push(
+                        after,
+                        What::Country {
+                            id: c,
+                            strong: true,
+                        },
+                    )
                 }
             }
             Known::Place(p) => push(after, What::Place(p)),
@@ -379,12 +402,25 @@ impl<'a> Finder<'a> {
                 if crate::date::weekday_number(s).is_some() {
                     break;
                 }
-                if crate::date::month_number(s).is_some()
-                    && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number || count == 0)
+                // "January Makamba", "Santiago Cafiero": a first name that is also
+                // a month or a city, when a surname follows
+                let surname_next = m + 1 < end
+                    && self.toks[m + 1].kind == TokKind::Word
+                    && upper_first(self.s(m + 1))
+                    && self.known(m + 1, end).is_none()
+                    && crate::date::month_number(self.s(m + 1)).is_none()
+                    && crate::date::weekday_number(self.s(m + 1)).is_none();
+                let month = crate::date::month_number(s).is_some();
+                if month
+                    && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number
+                        || (count == 0 && !surname_next))
                 {
                     break;
                 }
-                if count == 0 && (self.g.non_names.contains(s) || self.g.honorifics.contains(s)) {
+                if count == 0
+                    && !(month && surname_next)
+                    && (self.g.non_names.contains(s) || self.g.honorifics.contains(s))
+                {
                     break;
                 }
                 if let Some((_, kn)) = self.known(m, end) {
@@ -396,7 +432,9 @@ impl<'a> Finder<'a> {
                         | Known::Initiative(_)
                         | Known::Pair
                         | Known::Block => true,
-                        Known::Place(_) | Known::Capital(_) | Known::Body(_) => count == 0,
+                        Known::Place(_) | Known::Capital(_) | Known::Body(_) => {
+                            count == 0 && !surname_next
+                        }
                         Known::StateNoun => false,
                     };
                     if blocks {
