@@ -276,8 +276,13 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         if word.chars().all(|c| !c.is_lowercase()) {
             return false;
         }
-        let strong = |k: usize| matches!(lowers[k].as_str(), "said" | "says" | "told" | "noted" | "stressed");
-        let after = (m.end..(m.end + 2).min(toks.len())).any(|k| strong(k));
+        let strong = |k: usize| {
+            matches!(
+                lowers[k].as_str(),
+                "said" | "says" | "told" | "noted" | "stressed"
+            )
+        };
+        let after = (m.end..(m.end + 2).min(toks.len())).any(strong);
         let before = m.start > 0 && g.reporting.contains(&lowers[m.start - 1]);
         after || before
     };
@@ -346,15 +351,22 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             }
             // "Iranian-backed Houthi militia": support of the backer for the backed
             if let Some((backer, how)) = word.rsplit_once('-') {
-                if matches!(how, "backed" | "supported" | "sponsored" | "funded" | "armed") {
+                if matches!(
+                    how,
+                    "backed" | "supported" | "sponsored" | "funded" | "armed"
+                ) {
                     let state = match g.lookup_word(backer) {
                         Some(Known::Country(c) | Known::Demonym(c)) => Some(res.country(g, c)),
                         _ => None,
                     };
-                    let backed = res.sentences[si].iter().find(|m| m.start > i).and_then(|m| match m.r {
-                        Ref::Entity(e) if m.start <= i + 3 => Some(e),
-                        _ => None,
-                    });
+                    let backed =
+                        res.sentences[si]
+                            .iter()
+                            .find(|m| m.start > i)
+                            .and_then(|m| match m.r {
+                                Ref::Entity(e) if m.start <= i + 3 => Some(e),
+                                _ => None,
+                            });
                     if let (Some(a), Some(b)) = (state, backed) {
                         if a != b {
                             res.entities[a].mentions += 1;
@@ -375,12 +387,22 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
                     continue;
                 }
             }
-            let meeting_after = (i + 1..sent.tokens.end).filter(|&k| !masked[k]).take(4).any(|k| {
-                matches!(
-                    lowers[k].as_str(),
-                    "summit" | "talks" | "meeting" | "meetings" | "dialogue" | "consultations" | "conversation" | "call"
-                )
-            });
+            let meeting_after = (i + 1..sent.tokens.end)
+                .filter(|&k| !masked[k])
+                .take(4)
+                .any(|k| {
+                    matches!(
+                        lowers[k].as_str(),
+                        "summit"
+                            | "talks"
+                            | "meeting"
+                            | "meetings"
+                            | "dialogue"
+                            | "consultations"
+                            | "conversation"
+                            | "call"
+                    )
+                });
             if !meeting_after {
                 continue;
             }
@@ -429,7 +451,11 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         };
         let mut found = relation::relations(&ctx, &res, pair, host);
         for (csi, r) in &compound {
-            if *csi == si && !found.iter().any(|o| o.kind == r.kind && o.source == r.source && o.target == r.target) {
+            if *csi == si
+                && !found
+                    .iter()
+                    .any(|o| o.kind == r.kind && o.source == r.source && o.target == r.target)
+            {
                 found.push(r.clone());
             }
         }

@@ -698,11 +698,12 @@ impl<'a> Finder<'a> {
             let s = self.s(m);
             let t = self.toks[m];
             let lower = self.lower(m);
-            let is_cap = t.kind == TokKind::Word
-                && upper_first(s)
-                && !(!words.is_empty() && t.newlines_before > 0)
-                && !(!words.is_empty()
-                    && (self.g.cue_index.contains_key(lower) || self.g.reporting.contains(lower)));
+            // a name does not run across a line break nor into a cue word
+            let continues = words.is_empty()
+                || (t.newlines_before == 0
+                    && !self.g.cue_index.contains_key(lower)
+                    && !self.g.reporting.contains(lower));
+            let is_cap = t.kind == TokKind::Word && upper_first(s) && continues;
             if is_cap
                 && !words.is_empty()
                 && matches!(
@@ -772,9 +773,7 @@ impl<'a> Finder<'a> {
         } else if words.iter().any(|w| self.g.org_heads.contains(*w)) {
             What::NewOrg(name)
         } else if self.g.place_heads.contains(last)
-            || (prev
-                .as_deref()
-                .is_some_and(|p| matches!(p, "in" | "of" | "near" | "from"))
+            || (prev.is_some_and(|p| matches!(p, "in" | "near" | "from"))
                 && !words.iter().any(connector))
         {
             What::NewPlace(name)
