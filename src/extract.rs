@@ -10,7 +10,7 @@ use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Ext
 use crate::relation::{self, Relation};
 use crate::resolve::{resolve, Ref, Resolution};
 use crate::sentence::{split, Sentence};
-use crate::token::{TokKind, Token};
+use crate::token::{Lowered, TokKind, Token};
 use std::collections::BTreeMap;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
@@ -212,23 +212,9 @@ fn sentence_date(
     None
 }
 
-/// Every token in lower case (ASCII without the Unicode tables).
-fn lower_all(text: &str, toks: &[Token]) -> Vec<String> {
-    toks.iter()
-        .map(|t| {
-            let s = t.text(text);
-            if s.is_ascii() {
-                s.to_ascii_lowercase()
-            } else {
-                s.to_lowercase()
-            }
-        })
-        .collect()
-}
-
 /// Topics a sentence names.
-fn topics(g: &Gazetteer, lowers: &[String], r: std::ops::Range<usize>) -> Vec<String> {
-    let words = &lowers[r];
+fn topics(g: &Gazetteer, lowers: &Lowered, r: std::ops::Range<usize>) -> Vec<String> {
+    let words: Vec<&str> = lowers.range(r).collect();
     let mut out: Vec<String> = g
         .topics
         .iter()
@@ -249,7 +235,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
-    let lowers = lower_all(text, &toks);
+    let lowers = Lowered::new(text, &toks);
     let finder = Finder::new(g, text, &toks, &lowers, &sentences);
     let mentions: Vec<Vec<Mention>> = sentences
         .iter()
@@ -276,12 +262,8 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         if word.chars().all(|c| !c.is_lowercase()) {
             return false;
         }
-        let strong = |k: usize| {
-            matches!(
-                lowers[k].as_str(),
-                "said" | "says" | "told" | "noted" | "stressed"
-            )
-        };
+        let strong =
+            |k: usize| matches!(&lowers[k], "said" | "says" | "told" | "noted" | "stressed");
         let after = (m.end..(m.end + 2).min(toks.len())).any(strong);
         let before = m.start > 0 && g.reporting.contains(&lowers[m.start - 1]);
         after || before
@@ -392,7 +374,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
                 .take(4)
                 .any(|k| {
                     matches!(
-                        lowers[k].as_str(),
+                        &lowers[k],
                         "summit"
                             | "talks"
                             | "meeting"
@@ -643,7 +625,7 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
-    let lowers = lower_all(text, &toks);
+    let lowers = Lowered::new(text, &toks);
     let finder = Finder::new(g, text, &toks, &lowers, &sentences);
     let mentions: Vec<Vec<Mention>> = sentences
         .iter()

@@ -72,7 +72,7 @@ pub struct Finder<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     /// Each token in lower case.
-    lowers: &'a [String],
+    lowers: &'a crate::token::Lowered,
     /// The longest lexicon phrase at each token, within its sentence.
     known_at: Vec<Option<(usize, Known)>>,
 }
@@ -94,7 +94,7 @@ impl<'a> Finder<'a> {
         g: &'a Gazetteer,
         text: &'a str,
         toks: &'a [Token],
-        lowers: &'a [String],
+        lowers: &'a crate::token::Lowered,
         sentences: &[crate::sentence::Sentence],
     ) -> Finder<'a> {
         let mut known_at = vec![None; toks.len()];

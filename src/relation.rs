@@ -120,7 +120,7 @@ pub struct Sentence<'a> {
     pub masked: &'a [bool],
     pub mentions: &'a [Resolved],
     /// Each token of the article in lower case.
-    pub lowers: &'a [String],
+    pub lowers: &'a crate::token::Lowered,
 }
 
 impl<'a> Sentence<'a> {
@@ -583,12 +583,16 @@ pub fn relations(
         // "United Nations secretary-general designate Antonio Guterres": the person met
         if kind == EdgeKind::Meeting && targets.len() == 1 {
             let t0 = targets[0];
-            let modifier = matches!(kind_of(&s.mentions[t0]), Some(EntityKind::Organization | EntityKind::Country));
+            let modifier = matches!(
+                kind_of(&s.mentions[t0]),
+                Some(EntityKind::Organization | EntityKind::Country)
+            );
             if let Some(next) = s.mentions.get(t0 + 1) {
                 if modifier
                     && kind_of(next) == Some(EntityKind::Person)
                     && next.start <= s.mentions[t0].end + 3
-                    && !(s.mentions[t0].end..next.start).any(|k| matches!(s.s(k), "," | "and" | ";"))
+                    && !(s.mentions[t0].end..next.start)
+                        .any(|k| matches!(s.s(k), "," | "and" | ";"))
                 {
                     targets[0] = t0 + 1;
                 }

@@ -153,6 +153,47 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     }
 }
 
+/// Every token of a text in lower case, in one buffer: `lowered[i]` is token
+/// `i` lower-cased (ASCII without the Unicode tables).
+#[derive(Clone, Debug, Default)]
+pub struct Lowered {
+    buf: String,
+    ends: Vec<u32>,
+}
+
+impl Lowered {
+    /// Lower-cases the tokens of `text`.
+    pub fn new(text: &str, toks: &[Token]) -> Lowered {
+        let mut buf = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            let s = t.text(text);
+            if s.is_ascii() {
+                let at = buf.len();
+                buf.push_str(s);
+                buf[at..].make_ascii_lowercase();
+            } else {
+                buf.extend(s.chars().flat_map(char::to_lowercase));
+            }
+            ends.push(buf.len() as u32);
+        }
+        Lowered { buf, ends }
+    }
+
+    /// The lower-case words of tokens `r`.
+    pub fn range(&self, r: std::ops::Range<usize>) -> impl Iterator<Item = &str> + '_ {
+        r.map(move |i| &self[i])
+    }
+}
+
+impl std::ops::Index<usize> for Lowered {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.buf[start..self.ends[i] as usize]
+    }
+}
+
 /// Tokens of a whole text.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut v = Vec::with_capacity(text.len() / 5);
