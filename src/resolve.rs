@@ -72,6 +72,8 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     pub sentences: Vec<Vec<Resolved>>,
     index: HashMap<(EntityKind, String), usize>,
+    /// Names as written, per kind, for a lookup without making a slug.
+    written: [HashMap<String, usize>; 5],
 }
 
 impl Resolution {
@@ -82,11 +84,17 @@ impl Resolution {
         country: Option<u32>,
         code: Option<String>,
     ) -> usize {
+        let k = kind as usize;
+        if let Some(&i) = self.written[k].get(name) {
+            return i;
+        }
         let key = (kind, slug(name));
         if let Some(&i) = self.index.get(&key) {
+            self.written[k].insert(name.to_string(), i);
             return i;
         }
         let i = self.entities.len();
+        self.written[k].insert(name.to_string(), i);
         self.entities.push(Entity {
             kind,
             name: name.to_string(),
