@@ -32,8 +32,33 @@ fn mask_noise(
     let mut masked = vec![false; toks.len()];
     let mut dateline = Dateline::default();
     let s = |i: usize| toks[i].text(text);
+    // after "Related readings" / "Related:" come other articles' headlines
+    let mut in_related = false;
     for sent in sentences {
         let r = sent.tokens.clone();
+        let first = s(r.start);
+        let ends_with_stop = matches!(s(r.end - 1), "." | "!" | "?" | "\"" | "\u{201d}");
+        if matches!(first, "Related" | "RELATED" | "Read" | "READ" | "See") && r.len() <= 4 {
+            in_related = true;
+            masked[r.clone()].iter_mut().for_each(|m| *m = true);
+            continue;
+        }
+        if in_related {
+            if ends_with_stop && r.len() > 12 {
+                in_related = false;
+            } else {
+                masked[r.clone()].iter_mut().for_each(|m| *m = true);
+                continue;
+            }
+        }
+        // photo credits: "Photo: Name / Agency", "Photo by ..."
+        if matches!(first, "Photo" | "PHOTO" | "Photos" | "File")
+            && r.len() > 1
+            && matches!(s(r.start + 1), ":" | "by" | "credit")
+        {
+            masked[r.clone()].iter_mut().for_each(|m| *m = true);
+            continue;
+        }
         // bylines and time stamps: a clock time and few lower-case words
         let lower_words = r
             .clone()
@@ -690,4 +715,80 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edges_of(text: &str) -> Vec<String> {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let a = Article::parse("t", text).unwrap();
+        extract(&g, &a)
+            .edges
+            .iter()
+            .filter(|e| e.kind.is_event())
+            .map(|e| format!("{} {} {}", e.source, e.kind, e.target))
+            .collect()
+    }
+
+    #[test]
+    fn related_readings_and_photo_credits_are_not_text() {
+        let text = "China and Pakistan vowed to deepen ties.\n\nRelated readings\n\nIndia condemns Pakistan\n\nJapan thanks Germany\n\nPhoto: John Smith / Reuters\n";
+        let e = edges_of(text);
+        assert!(
+            e.contains(&"country:china Commitment country:pakistan".to_string()),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter().any(|x| x.contains("india") || x.contains("japan")),
+            "{e:?}"
+        );
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let x = extract(&g, &Article::parse("t", text).unwrap());
+        assert!(
+            !x.entities.iter().any(|e| e.name.contains("Smith")),
+            "{:?}",
+            x.entities
+        );
+    }
+
+    #[test]
+    fn relative_dates_count_back_from_the_dateline() {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let a = Article::parse(
+            "t",
+            " date 2023-05-06 T\n\nISLAMABAD, May 6 (Xinhua) -- Pakistani President Arif Alvi met Chinese Foreign Minister Qin Gang on Friday.",
+        )
+        .unwrap();
+        let x = extract(&g, &a);
+        let m = x
+            .edges
+            .iter()
+            .find(|e| e.kind == EdgeKind::Meeting)
+            .unwrap();
+        assert_eq!(m.date.unwrap().to_string(), "2023-05-05");
+    }
+
+    #[test]
+    fn a_denied_stance_gives_no_edge() {
+        assert!(
+            edges_of("Japan does not support the sanctions against Russia.")
+                .iter()
+                .all(|e| !e.contains("Support"))
+        );
+        assert!(edges_of("Japan supports Russia.")
+            .iter()
+            .any(|e| e.contains("Support")));
+    }
+
+    #[test]
+    fn a_capital_acting_is_its_state() {
+        let e = edges_of("Beijing summoned the U.S. ambassador over the patrol.");
+        assert!(
+            e.iter()
+                .any(|x| x.starts_with("country:china") && x.contains("united-states")),
+            "{e:?}"
+        );
+    }
 }
