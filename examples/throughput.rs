@@ -37,8 +37,9 @@ fn main() -> anyhow::Result<()> {
     let mut g = Graph::new();
     let t = Instant::now();
     let st = pipeline::extract_each(&ex, &sources, &opts, &mut |_| {}, &mut |x| {
-        g.add_extraction(&x);
+        g.merge_extraction(&x);
     });
+    g.settle();
     let build = t.elapsed().as_secs_f64();
     // words of the text read, counted after the timed build
     let mut words = 0u64;

@@ -8,7 +8,8 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 /// A node: one real-world entity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +84,12 @@ pub struct Graph {
     by_id: HashMap<String, NodeIndex>,
     by_alias: HashMap<(EntityKind, String), NodeIndex>,
     by_edge: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    /// Per edge, hashes of the evidence it holds: finds a repeated occurrence
+    /// without scanning the edge. Filled lazily, for edges merged into.
+    seen: HashMap<EdgeIndex, HashSet<u64, crate::cache::FxBuild>>,
+    /// Edges whose occurrences were appended by [`Graph::merge_extraction`]
+    /// and are not sorted yet; [`Graph::settle`] sorts them.
+    unsorted: HashSet<EdgeIndex>,
     /// Articles built into it, with their dates.
     pub articles: BTreeMap<String, Option<Date>>,
 }
@@ -238,8 +245,23 @@ impl Graph {
     }
 
     /// Adds one occurrence of an edge between two nodes. Returns whether it
-    /// was new (the same evidence twice adds nothing).
+    /// was new (the same evidence twice adds nothing). The edge's occurrences
+    /// stay sorted.
     pub fn add_occurrence(
+        &mut self,
+        s: NodeIndex,
+        t: NodeIndex,
+        kind: EdgeKind,
+        occ: Occurrence,
+    ) -> bool {
+        let added = self.append_occurrence(s, t, kind, occ);
+        self.settle();
+        added
+    }
+
+    /// As [`Graph::add_occurrence`], but appends: the edge is sorted by the
+    /// next [`Graph::settle`]. Finding a repeat costs a hash lookup, not a scan.
+    fn append_occurrence(
         &mut self,
         s: NodeIndex,
         t: NodeIndex,
@@ -270,16 +292,51 @@ impl Graph {
             }
         };
         let occs = &mut self.g[ei].occurrences;
-        if occs.iter().any(|o| o.evidence == occ.evidence) {
+        let seen = self
+            .seen
+            .entry(ei)
+            .or_insert_with(|| occs.iter().map(|o| evidence_hash(&o.evidence)).collect());
+        // a hash seen before is almost always the same evidence; make sure
+        if !seen.insert(evidence_hash(&occ.evidence))
+            && occs.iter().any(|o| o.evidence == occ.evidence)
+        {
             return false;
         }
-        let at = occs.binary_search(&occ).unwrap_or_else(|x| x);
-        occs.insert(at, occ);
+        if occs.last().is_some_and(|l| *l > occ) {
+            self.unsorted.insert(ei);
+        }
+        occs.push(occ);
         true
+    }
+
+    /// Sorts the occurrences of every edge merged into since the last call.
+    /// [`Graph::merge_extraction`] leaves them unsorted; every other way of
+    /// changing the graph settles it. Saving needs no settling.
+    pub fn settle(&mut self) {
+        for ei in std::mem::take(&mut self.unsorted) {
+            if let Some(e) = self.g.edge_weight_mut(ei) {
+                e.occurrences.sort();
+            }
+        }
+    }
+
+    /// Whether every edge's occurrences are sorted (see [`Graph::settle`]).
+    pub fn is_settled(&self) -> bool {
+        self.unsorted.is_empty()
     }
 
     /// Merges one article's extraction. Building the same article twice adds nothing.
     pub fn add_extraction(&mut self, x: &Extraction) {
+        self.merge_extraction(x);
+        self.settle();
+    }
+
+    /// As [`Graph::add_extraction`], without sorting the occurrences of the
+    /// edges it adds to: for merging many articles, call [`Graph::settle`]
+    /// once at the end (sorting each edge once instead of inserting into it
+    /// in order). Until then, occurrences may be out of order (the saved file
+    /// never is); the result after `settle` is the same.
+    pub fn merge_extraction(&mut self, x: &Extraction) {
         self.articles.insert(x.article.clone(), x.date);
         let mut local: HashMap<&str, NodeIndex> = HashMap::new();
         for e in &x.entities {
@@ -292,7 +349,7 @@ impl Graph {
                 continue;
             };
             let occ = occurrence(r, |id| local.get(id).map(|&n| self.g[n].id.clone()));
-            self.add_occurrence(s, t, r.kind, occ);
+            self.append_occurrence(s, t, r.kind, occ);
         }
     }
 
@@ -302,6 +359,7 @@ impl Graph {
         if self.articles.remove(article).is_none() {
             return false;
         }
+        self.settle();
         let eis: Vec<EdgeIndex> = self.g.edge_indices().collect();
         for ei in eis {
             self.g[ei]
@@ -328,6 +386,8 @@ impl Graph {
 
     /// Rebuilds the lookup tables from the graph.
     pub(crate) fn reindex(&mut self) {
+        self.settle();
+        self.seen.clear();
         self.by_id.clear();
         self.by_alias.clear();
         self.by_edge.clear();
@@ -411,6 +471,13 @@ impl Graph {
         let ei = self.g.add_edge(s, t, e);
         self.by_edge.insert((s, t, k), ei);
     }
+}
+
+/// A hash of one piece of evidence (to find repeats; equal evidence, equal hash).
+fn evidence_hash(e: &Evidence) -> u64 {
+    let mut h = crate::cache::Fx::default();
+    e.hash(&mut h);
+    h.finish()
 }
 
 /// The occurrence an edge record makes, with speaker and place ids mapped.

@@ -12,7 +12,7 @@
 //! | extraction | [`extract`] | the above, pure: [`Article`] → [`Extraction`] |
 //! | graph | [`graph`] | extractions merged into a petgraph `StableGraph` |
 //! | build | [`pipeline`] | sources → batches extracted in parallel, merged in a fixed order |
-//! | file | [`store`] | the graph as a versioned RON file, written atomically |
+//! | file | [`store`], [`cache`] | the graph as a versioned RON file, written atomically; a binary cache beside it for fast loads |
 //! | use | [`query`], [`export`] | neighbors, between, paths, timelines; DOT, JSON, RON |
 //!
 //! Invariants between the stages:
@@ -24,6 +24,7 @@
 //! - undirected kinds (Meeting, Agreement) store their ends sorted by id.
 
 pub mod article;
+pub mod cache;
 pub mod date;
 pub mod error;
 pub mod eval;

@@ -266,11 +266,12 @@ fn ingest(ex: &Extractor, g: &mut Graph, inputs: &[PathBuf], max_bytes: u64) -> 
         eprintln!("ties: skipped {e}");
     }
     let st = pipeline::extract_each(ex, &sources, &opts, &mut notice, &mut |x| {
-        g.add_extraction(&x);
+        g.merge_extraction(&x);
         if let Some(pb) = &bar {
             pb.inc(1);
         }
     });
+    g.settle();
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }

@@ -189,9 +189,11 @@ pub fn build(
     graph: &mut Graph,
     on_notice: &mut dyn FnMut(Notice),
 ) -> Stats {
-    extract_each(ex, sources, opts, on_notice, &mut |x| {
-        graph.add_extraction(&x)
-    })
+    let st = extract_each(ex, sources, opts, on_notice, &mut |x| {
+        graph.merge_extraction(&x)
+    });
+    graph.settle();
+    st
 }
 
 /// Expands paths (files, folders, `-`) and builds them into `graph`; paths
@@ -247,7 +249,7 @@ pub fn merge_extractions(
         match serde_json::from_str::<Extraction>(&line) {
             Ok(x) => {
                 stats.articles += 1;
-                graph.add_extraction(&x);
+                graph.merge_extraction(&x);
             }
             Err(e) => {
                 stats.skipped += 1;
@@ -258,6 +260,7 @@ pub fn merge_extractions(
             }
         }
     }
+    graph.settle();
     stats
 }
 

@@ -192,12 +192,35 @@ impl Graph {
 
     /// The graph as RON text.
     pub fn to_ron(&self) -> String {
-        let cfg = ron::ser::PrettyConfig::new()
-            .struct_names(false)
-            .indentor("  ".to_string());
-        let mut s = ron::ser::to_string_pretty(&self.to_file(), cfg).unwrap_or_default();
+        let mut s = String::new();
+        let _ = ron::Options::default().to_writer_pretty(&mut s, &self.file_view(), ron_config());
         s.push('\n');
         s
+    }
+
+    /// The file struct borrowed from the graph: serializes to the same bytes
+    /// as [`Graph::to_file`] without copying the graph.
+    fn file_view(&self) -> FileView<'_> {
+        let nodes = self.nodes().into_iter().map(|n| self.node(n)).collect();
+        let edges = self
+            .edges()
+            .into_iter()
+            .map(|(s, t, e)| StoredEdgeView {
+                source: &self.node(s).id,
+                target: &self.node(t).id,
+                edge: EdgeView {
+                    kind: e.kind,
+                    occurrences: Sorted(&e.occurrences),
+                },
+            })
+            .collect();
+        FileView {
+            format: "ties-graph",
+            version: VERSION,
+            articles: &self.articles,
+            nodes,
+            edges,
+        }
     }
 
     /// Parses RON text of a graph file, migrating older versions; `origin`
@@ -243,16 +266,113 @@ impl Graph {
         Graph::from_file_in(f, origin, Some(text))
     }
 
-    /// Loads a graph file.
+    /// Loads a graph file: from its binary cache (`PATH.cache`, see
+    /// [`crate::cache`]) when that was made from the file as it is now,
+    /// otherwise by parsing the RON, then writing the cache afresh (a cache
+    /// that cannot be written is no error).
     pub fn load(path: &Path) -> Result<Graph> {
+        if let Some(g) = crate::cache::read(path) {
+            return Ok(g);
+        }
+        let g = Graph::load_ron(path)?;
+        Ok(g)
+    }
+
+    /// Loads a graph file by parsing its RON, ignoring any cache; refreshes
+    /// the cache.
+    pub fn load_ron(path: &Path) -> Result<Graph> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        Graph::from_ron(&text, path)
+        let g = Graph::from_ron(&text, path)?;
+        let _ = crate::cache::write(path, &g, crate::cache::FileHash::of(text.as_bytes()));
+        Ok(g)
     }
 
     /// Writes the graph to `path` atomically: a temporary file in the same
-    /// folder, synced, then renamed over the old one.
+    /// folder, synced, then renamed over the old one. Then writes its binary
+    /// cache (`PATH.cache`); a cache that cannot be written is no error, as
+    /// loading never trusts a cache that does not match the file.
     pub fn save(&self, path: &Path) -> Result<()> {
-        write_atomic(path, self.to_ron().as_bytes())
+        let mut hash = crate::cache::FileHash::new();
+        write_atomic_with(path, |f| {
+            let mut w = std::io::BufWriter::with_capacity(
+                1 << 20,
+                Hashing {
+                    inner: f,
+                    hash: &mut hash,
+                },
+            );
+            ron::Options::default()
+                .to_io_writer_pretty(&mut w, &self.file_view(), ron_config())
+                .map_err(std::io::Error::other)?;
+            w.write_all(b"\n")?;
+            w.flush()
+        })?;
+        let _ = crate::cache::write(path, self, hash.finish());
+        Ok(())
+    }
+}
+
+fn ron_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("  ".to_string())
+}
+
+/// A writer that hashes what it passes on.
+struct Hashing<'a, W> {
+    inner: W,
+    hash: &'a mut crate::cache::FileHash,
+}
+
+impl<W: Write> Write for Hashing<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// [`GraphFile`], borrowed.
+#[derive(Serialize)]
+struct FileView<'a> {
+    format: &'a str,
+    version: u32,
+    articles: &'a BTreeMap<String, Option<Date>>,
+    nodes: Vec<&'a Node>,
+    edges: Vec<StoredEdgeView<'a>>,
+}
+
+/// [`StoredEdge`], borrowed.
+#[derive(Serialize)]
+struct StoredEdgeView<'a> {
+    source: &'a str,
+    target: &'a str,
+    #[serde(flatten)]
+    edge: EdgeView<'a>,
+}
+
+/// [`Edge`], borrowed.
+#[derive(Serialize)]
+struct EdgeView<'a> {
+    kind: crate::model::EdgeKind,
+    occurrences: Sorted<'a>,
+}
+
+/// Occurrences, written in order even before [`Graph::settle`].
+struct Sorted<'a>(&'a [crate::graph::Occurrence]);
+
+impl Serialize for Sorted<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        if self.0.is_sorted() {
+            s.collect_seq(self.0)
+        } else {
+            let mut v: Vec<&crate::graph::Occurrence> = self.0.iter().collect();
+            v.sort();
+            s.collect_seq(v)
+        }
     }
 }
 
