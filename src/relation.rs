@@ -492,6 +492,15 @@ pub fn relations(
                 if targets.len() >= 2 {
                     participants.push(expand(&s.mentions[targets[0]], true));
                     participants.push(expand(&s.mentions[targets[1]], true));
+                } else if targets.len() == 1 && matches!(s.mentions[targets[0]].r, Ref::Pair { .. })
+                {
+                    // "an agreement between the two countries": the pair itself
+                    let both = expand(&s.mentions[targets[0]], true);
+                    if both.len() < 2 {
+                        continue;
+                    }
+                    participants.push(vec![both[0]]);
+                    participants.push(vec![both[1]]);
                 } else if targets.len() == 1 {
                     if let Some(a) = agent_idx {
                         agents = expand(&s.mentions[a], true);
@@ -646,8 +655,14 @@ pub fn relations(
             used_targets.push(ti);
         }
         if tgt.is_empty() {
-            // "X and Y vowed to ..." / "both sides agreed": each way
-            if agents.len() >= 2 {
+            // "X and Y vowed to ..." / "both sides agreed": each way (a pledge or
+            // a meeting is mutual; support or criticism needs a named object)
+            if agents.len() >= 2
+                && matches!(
+                    kind,
+                    EdgeKind::Commitment | EdgeKind::Meeting | EdgeKind::Agreement
+                )
+            {
                 for &x in &agents {
                     for &y in &agents {
                         if x != y {
