@@ -35,9 +35,15 @@ fn json_ron_and_dot_to_stdout_and_file() {
     assert_eq!(code, 0);
     assert!(dot.starts_with("digraph {"), "{dot}");
     // China→Pakistan commitments are stated several times and drawn once, with the count
-    let lines: Vec<&str> = dot.lines().filter(|l| l.contains("label=\"Commitment ×")).collect();
+    let lines: Vec<&str> = dot
+        .lines()
+        .filter(|l| l.contains("label=\"Commitment ×"))
+        .collect();
     assert!(!lines.is_empty(), "{dot}");
-    let edges: Vec<&str> = lines.iter().map(|l| l.split('[').next().unwrap_or("").trim()).collect();
+    let edges: Vec<&str> = lines
+        .iter()
+        .map(|l| l.split('[').next().unwrap_or("").trim())
+        .collect();
     let mut uniq = edges.clone();
     uniq.sort();
     uniq.dedup();
