@@ -192,10 +192,94 @@ impl Graph {
 
     /// The graph as RON text.
     pub fn to_ron(&self) -> String {
+        let mut out = Vec::new();
+        // writing to memory cannot fail, and only valid UTF-8 is written
+        let _ = self.write_ron(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The graph as RON text, as the `ron` crate writes it (pretty, no
+    /// struct names, two-space indent): the reference [`Graph::write_ron`]
+    /// must match byte for byte.
+    pub fn to_ron_reference(&self) -> String {
         let mut s = String::new();
         let _ = ron::Options::default().to_writer_pretty(&mut s, &self.file_view(), ron_config());
         s.push('\n');
         s
+    }
+
+    /// Writes the graph file's RON: the bytes [`Graph::to_ron_reference`]
+    /// gives, written directly (the `ron` serializer escapes strings one
+    /// character at a time, which made saving slower than building).
+    pub fn write_ron(&self, w: &mut impl Write) -> std::io::Result<()> {
+        w.write_all(b"(\n  format: \"ties-graph\",\n")?;
+        writeln!(w, "  version: {VERSION},")?;
+        if self.articles.is_empty() {
+            w.write_all(b"  articles: {},\n")?;
+        } else {
+            w.write_all(b"  articles: {\n")?;
+            for (a, d) in &self.articles {
+                w.write_all(b"    ")?;
+                ron_str(w, a)?;
+                match d {
+                    Some(d) => writeln!(w, ": Some(\"{d}\"),")?,
+                    None => w.write_all(b": None,\n")?,
+                }
+            }
+            w.write_all(b"  },\n")?;
+        }
+        let nodes = self.nodes();
+        if nodes.is_empty() {
+            w.write_all(b"  nodes: [],\n")?;
+        } else {
+            w.write_all(b"  nodes: [\n")?;
+            for n in nodes {
+                let n = self.node(n);
+                w.write_all(b"    (\n      id: ")?;
+                ron_str(w, &n.id)?;
+                w.write_all(b",\n      name: ")?;
+                ron_str(w, &n.name)?;
+                writeln!(w, ",\n      kind: {:?},", n.kind)?;
+                ron_strs(w, "      ", "aliases", n.aliases.iter())?;
+                if let Some(c) = &n.code {
+                    w.write_all(b"      code: Some(")?;
+                    ron_str(w, c)?;
+                    w.write_all(b"),\n")?;
+                }
+                ron_strs(w, "      ", "articles", n.articles.iter())?;
+                w.write_all(b"    ),\n")?;
+            }
+            w.write_all(b"  ],\n")?;
+        }
+        let edges = self.edges();
+        if edges.is_empty() {
+            w.write_all(b"  edges: [],\n")?;
+        } else {
+            w.write_all(b"  edges: [\n")?;
+            for (s, t, e) in edges {
+                w.write_all(b"    {\n      \"source\": ")?;
+                ron_str(w, &self.node(s).id)?;
+                w.write_all(b",\n      \"target\": ")?;
+                ron_str(w, &self.node(t).id)?;
+                writeln!(w, ",\n      \"kind\": {:?},", e.kind)?;
+                let mut sorted: Vec<&crate::graph::Occurrence> = e.occurrences.iter().collect();
+                if !e.occurrences.is_sorted() {
+                    sorted.sort();
+                }
+                if sorted.is_empty() {
+                    w.write_all(b"      \"occurrences\": [],\n")?;
+                } else {
+                    w.write_all(b"      \"occurrences\": [\n")?;
+                    for o in sorted {
+                        ron_occurrence(w, o)?;
+                    }
+                    w.write_all(b"      ],\n")?;
+                }
+                w.write_all(b"    },\n")?;
+            }
+            w.write_all(b"  ],\n")?;
+        }
+        w.write_all(b")\n")
     }
 
     /// The file struct borrowed from the graph: serializes to the same bytes
@@ -301,15 +385,94 @@ impl Graph {
                     hash: &mut hash,
                 },
             );
-            ron::Options::default()
-                .to_io_writer_pretty(&mut w, &self.file_view(), ron_config())
-                .map_err(std::io::Error::other)?;
-            w.write_all(b"\n")?;
+            self.write_ron(&mut w)?;
             w.flush()
         })?;
         let _ = crate::cache::write(path, self, hash.finish());
         Ok(())
     }
+}
+
+/// A string as `ron` writes it: quoted, each character `char::escape_debug`ged.
+fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
+    w.write_all(b"\"")?;
+    let plain = |b: u8| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'\'';
+    if s.bytes().all(plain) {
+        w.write_all(s.as_bytes())?;
+    } else {
+        let mut buf = [0u8; 4];
+        for c in s.chars() {
+            if c.is_ascii() && plain(c as u8) {
+                w.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+            } else {
+                for e in c.escape_debug() {
+                    w.write_all(e.encode_utf8(&mut buf).as_bytes())?;
+                }
+            }
+        }
+    }
+    w.write_all(b"\"")
+}
+
+/// A field holding a list of strings, at `indent`.
+fn ron_strs<'a>(
+    w: &mut impl Write,
+    indent: &str,
+    field: &str,
+    items: impl ExactSizeIterator<Item = &'a String>,
+) -> std::io::Result<()> {
+    if items.len() == 0 {
+        return writeln!(w, "{indent}{field}: [],");
+    }
+    writeln!(w, "{indent}{field}: [")?;
+    for a in items {
+        write!(w, "{indent}  ")?;
+        ron_str(w, a)?;
+        w.write_all(b",\n")?;
+    }
+    writeln!(w, "{indent}],")
+}
+
+/// One occurrence, as an element of an edge's list.
+fn ron_occurrence(w: &mut impl Write, o: &crate::graph::Occurrence) -> std::io::Result<()> {
+    const I: &str = "          ";
+    w.write_all(b"        (\n")?;
+    if let Some(d) = o.date {
+        writeln!(w, "{I}date: Some(\"{d}\"),")?;
+    }
+    for (field, v) in [("speaker", &o.speaker), ("place", &o.place)] {
+        if let Some(v) = v {
+            write!(w, "{I}{field}: Some(")?;
+            ron_str(w, v)?;
+            w.write_all(b"),\n")?;
+        }
+    }
+    if !o.topics.is_empty() {
+        ron_strs(w, I, "topics", o.topics.iter())?;
+    }
+    if let Some(v) = &o.role {
+        write!(w, "{I}role: Some(")?;
+        ron_str(w, v)?;
+        w.write_all(b"),\n")?;
+    }
+    if o.planned {
+        writeln!(w, "{I}planned: true,")?;
+    }
+    if o.former {
+        writeln!(w, "{I}former: true,")?;
+    }
+    write!(w, "{I}cameo: ")?;
+    ron_str(w, &o.cameo)?;
+    let e = &o.evidence;
+    write!(w, ",\n{I}evidence: (\n{I}  article: ")?;
+    ron_str(w, &e.article)?;
+    write!(
+        w,
+        ",\n{I}  sentence: {},\n{I}  start: {},\n{I}  end: {},\n{I}  text: ",
+        e.sentence, e.start, e.end
+    )?;
+    ron_str(w, &e.text)?;
+    write!(w, ",\n{I}),\n        ),\n")
 }
 
 fn ron_config() -> ron::ser::PrettyConfig {
@@ -443,6 +606,59 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"old graph");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "temporary file left behind");
+    }
+
+    #[test]
+    fn the_direct_writer_writes_what_ron_writes() {
+        use crate::model::{EdgeKind, EntityKind, EntityRecord, Evidence};
+        let mut g = Graph::new();
+        assert_eq!(g.to_ron(), g.to_ron_reference());
+        let rec = |id: &str, name: &str, aliases: &[&str]| EntityRecord {
+            id: id.into(),
+            name: name.into(),
+            kind: EntityKind::Person,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            code: None,
+        };
+        let a = g.add_entity(&rec("person:a", "Ça \"q\" \\ it's\u{301}\t\n", &[]), "x1");
+        let b = g.add_entity(&rec("person:b", "B", &["Bé", "B\u{200b}"]), "x1");
+        g.articles.insert("x1".into(), None);
+        g.articles
+            .insert("x\u{0}2".into(), Date::parse_iso("2024-02-03"));
+        let ev = |text: &str| Evidence {
+            article: "x1".into(),
+            sentence: 2,
+            start: 10,
+            end: 99,
+            text: text.into(),
+        };
+        let full = crate::graph::Occurrence {
+            date: Date::parse_iso("2024-02-03"),
+            speaker: Some("person:a".into()),
+            place: Some("place:x".into()),
+            topics: vec!["t\u{1F600}".into(), "u".into()],
+            role: Some("minister".into()),
+            planned: true,
+            former: true,
+            cameo: "040".into(),
+            evidence: ev("Ünïcode — \u{7f} \u{feff} text\r"),
+        };
+        let bare = crate::graph::Occurrence {
+            date: None,
+            speaker: None,
+            place: None,
+            topics: vec![],
+            role: None,
+            planned: false,
+            former: false,
+            cameo: String::new(),
+            evidence: ev(""),
+        };
+        g.add_occurrence(a, b, EdgeKind::Praise, full);
+        g.add_occurrence(b, a, EdgeKind::Meeting, bare);
+        assert_eq!(g.to_ron(), g.to_ron_reference());
+        let back = Graph::from_ron(&g.to_ron(), Path::new("t")).unwrap();
+        assert_eq!(back.to_ron(), g.to_ron());
     }
 
     #[test]
