@@ -254,18 +254,51 @@ fn topics(g: &Gazetteer, lowers: &Lowered, r: std::ops::Range<usize>) -> Vec<Str
     out
 }
 
-/// Extracts the entities and edges of one article. Pure: the same article
-/// and lexicon always give the same records.
-pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
+/// The first stages of an article: tokens, sentences, masked noise, the
+/// dateline, lower-case forms and the mentions of each sentence.
+struct Front {
+    toks: Vec<Token>,
+    sentences: Vec<Sentence>,
+    masked: Vec<bool>,
+    dateline: Dateline,
+    lowers: Lowered,
+    mentions: Vec<Vec<Mention>>,
+}
+
+fn front(g: &Gazetteer, article: &Article) -> Front {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
     let lowers = Lowered::new(text, &toks);
-    let finder = Finder::new(g, text, &toks, &lowers, &sentences);
-    let mentions: Vec<Vec<Mention>> = sentences
-        .iter()
-        .map(|s| finder.sentence(s.tokens.clone(), &masked))
-        .collect();
+    let mentions = {
+        let finder = Finder::new(g, text, &toks, &lowers, &sentences);
+        sentences
+            .iter()
+            .map(|s| finder.sentence(s.tokens.clone(), &masked))
+            .collect()
+    };
+    Front {
+        toks,
+        sentences,
+        masked,
+        dateline,
+        lowers,
+        mentions,
+    }
+}
+
+/// Extracts the entities and edges of one article. Pure: the same article
+/// and lexicon always give the same records.
+pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
+    let text = article.text.as_str();
+    let Front {
+        toks,
+        sentences,
+        masked,
+        dateline,
+        lowers,
+        mentions,
+    } = front(g, article);
     let surface = |m: &Mention| -> String {
         match &m.what {
             crate::mention::What::Person { name, .. } => name.clone(),
@@ -648,14 +681,14 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
 pub fn explain(g: &Gazetteer, article: &Article) -> String {
     use std::fmt::Write;
     let text = article.text.as_str();
-    let (toks, sentences) = split(article);
-    let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
-    let lowers = Lowered::new(text, &toks);
-    let finder = Finder::new(g, text, &toks, &lowers, &sentences);
-    let mentions: Vec<Vec<Mention>> = sentences
-        .iter()
-        .map(|s| finder.sentence(s.tokens.clone(), &masked))
-        .collect();
+    let Front {
+        toks,
+        sentences,
+        masked,
+        dateline,
+        lowers,
+        mentions,
+    } = front(g, article);
     let x = extract(g, article);
     let mut out = String::new();
     let _ = writeln!(

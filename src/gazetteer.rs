@@ -133,41 +133,7 @@ impl PersonInfo {
     }
 }
 
-/// FxHash (as in rustc): a fast hasher for the phrase tables, whose keys are
-/// our own lexicon's words, not input an attacker chooses.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FxBuild;
-
-/// The hasher [`FxBuild`] makes.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl std::hash::BuildHasher for FxBuild {
-    type Hasher = Fx;
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
+pub use crate::cache::{Fx, FxBuild};
 
 fn set(v: &[String]) -> HashSet<String, FxBuild> {
     v.iter().cloned().collect()

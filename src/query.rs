@@ -178,21 +178,7 @@ pub fn between(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Vec<Stateme
             continue;
         }
         for o in e.occurrences.iter().filter(|o| f.occurrence(o)) {
-            out.push(Statement {
-                source: g.node(s).name.clone(),
-                target: g.node(t).name.clone(),
-                kind: e.kind,
-                cameo: o.cameo.clone(),
-                date: o.date,
-                speaker: o
-                    .speaker
-                    .as_ref()
-                    .and_then(|id| g.node_by_id(id))
-                    .map(|n| g.node(n).name.clone()),
-                planned: o.planned,
-                article: o.evidence.article.clone(),
-                sentence: o.evidence.text.clone(),
-            });
+            out.push(statement(g, s, t, e, o));
         }
     }
     out.sort_by(|x, y| {
@@ -282,21 +268,7 @@ pub fn timeline(g: &Graph, a: NodeIndex, b: Option<NodeIndex>, f: &Filter) -> Ve
                 e.occurrences
                     .iter()
                     .filter(|o| f.occurrence(o))
-                    .map(move |o| Statement {
-                        source: g.node(s).name.clone(),
-                        target: g.node(t).name.clone(),
-                        kind: e.kind,
-                        cameo: o.cameo.clone(),
-                        date: o.date,
-                        speaker: o
-                            .speaker
-                            .as_ref()
-                            .and_then(|id| g.node_by_id(id))
-                            .map(|n| g.node(n).name.clone()),
-                        planned: o.planned,
-                        article: o.evidence.article.clone(),
-                        sentence: o.evidence.text.clone(),
-                    })
+                    .map(move |o| statement(g, s, t, e, o))
             })
             .collect(),
     };
@@ -682,4 +654,23 @@ pub fn suggest(g: &Graph, name: &str, k: usize) -> Vec<String> {
         }
     }
     out
+}
+
+/// One occurrence of an edge as a statement a person reads.
+fn statement(g: &Graph, s: NodeIndex, t: NodeIndex, e: &Edge, o: &Occurrence) -> Statement {
+    Statement {
+        source: g.node(s).name.clone(),
+        target: g.node(t).name.clone(),
+        kind: e.kind,
+        cameo: o.cameo.clone(),
+        date: o.date,
+        speaker: o
+            .speaker
+            .as_ref()
+            .and_then(|id| g.node_by_id(id))
+            .map(|n| g.node(n).name.clone()),
+        planned: o.planned,
+        article: o.evidence.article.clone(),
+        sentence: o.evidence.text.clone(),
+    }
 }
