@@ -8,7 +8,7 @@ use crate::gazetteer::{Gazetteer, Known};
 use crate::mention::{Finder, Mention};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use crate::relation::{self, Relation};
-use crate::resolve::{resolve, Ref, Resolution};
+use crate::resolve::{resolve, Ref};
 use crate::sentence::{split, Sentence};
 use crate::token::{Lowered, TokKind, Token};
 use std::collections::BTreeMap;
@@ -354,7 +354,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     let mut pair = (by_count.len() >= 2).then(|| (by_count[0].1, by_count[1].1));
     let mut met = false;
     // "Abe and Putin", "X and Y held talks": two people of two states named together
-    'find: for (si, ms) in res.sentences.iter().enumerate() {
+    'find: for ms in &res.sentences {
         for w in ms.windows(2) {
             let (Ref::Entity(a), Ref::Entity(b)) = (w[0].r, w[1].r) else {
                 continue;
@@ -374,7 +374,6 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             if (persons || states) && apart {
                 pair = Some((a, b));
                 met = persons;
-                let _ = si;
                 break 'find;
             }
         }
@@ -549,10 +548,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             text: text[s.start..s.end].to_string(),
         }
     };
-    let mut used = vec![false; res.entities.len()];
-    for (i, e) in res.entities.iter().enumerate() {
-        used[i] = e.mentions > 0;
-    }
+    let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
     let mut edges: Vec<EdgeRecord> = Vec::new();
     let ids: Vec<String> = res.entities.iter().map(|e| e.id()).collect();
     for (si, r, date, tops) in rels {
@@ -666,7 +662,6 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             },
         );
     }
-    let _ = Resolution::default;
     Extraction {
         article: article.id.clone(),
         date: article.date,

@@ -233,7 +233,6 @@ impl Gazetteer {
         }
         for b in &lex.state_bodies {
             let country = g.code_index.get(&b.country).copied();
-            let id = g.bodies.len() as u32;
             g.bodies.push(Named {
                 name: b.name.clone(),
                 country,
@@ -244,7 +243,6 @@ impl Gazetteer {
                     None => g.add(n, true, Known::Body(None)),
                 }
             }
-            let _ = id;
         }
         for i in &lex.initiatives {
             let id = g.initiatives.len() as u32;

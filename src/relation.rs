@@ -717,7 +717,7 @@ pub fn relations(
         let states: Vec<usize> = agents
             .iter()
             .filter(|&&a| res.entities[a].kind == EntityKind::Organization)
-            .filter_map(|&a| org_country(res, a))
+            .filter_map(|&a| place_country(res, a))
             .filter(|c| !agents.contains(c))
             .collect();
         agents.extend(states);
@@ -734,10 +734,7 @@ pub fn relations(
     out
 }
 
-fn org_country(res: &Resolution, o: usize) -> Option<usize> {
-    place_country(res, o)
-}
-
+/// The country entity a place or body belongs to, if it is in the article.
 fn place_country(res: &Resolution, p: usize) -> Option<usize> {
     let c = res.entities[p].country?;
     res.entities
