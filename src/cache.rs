@@ -2,24 +2,32 @@
 //! so that a cold start does not parse RON. The RON file stays the format
 //! users read and exchange; the cache is only ever a faster way to read it.
 //!
-//! **Never stale.** The cache records the RON file's length, modification
-//! time and a 64-bit hash of all its bytes. [`read`] serves the cache only
-//! when all three match the file as it is now (the whole file is hashed on
-//! every load, in parallel with decoding the cache; about 0.3 s a GB from the
-//! page cache). A same-length edit within the same mtime tick is caught by
-//! the hash. The hash is not cryptographic: a file crafted to collide with
-//! the one cached could be missed, an accidental edit practically cannot (two
-//! inputs differing in a single 8-byte word never collide). The payload has
-//! its own hash, and the cache records the layout of this build (a schema
-//! fingerprint), so a damaged cache or one written by another version is
-//! ignored. Every failure means "no cache": loading falls back to the RON.
+//! **Layout.** A header, then the body (the articles, each node's articles,
+//! and edge after edge its occurrences), then the skeleton section
+//! ([`Skeleton`]: nodes, and per edge its counts per date). A cold
+//! `neighbors` reads the header and the skeleton only: milliseconds, however
+//! large the graph. Both are written in one pass while the RON is written,
+//! so the graph never has to be whole in memory to be cached.
+//!
+//! **Never stale.** The header records the RON file's stamp: length,
+//! modification time, and on Unix its change time, inode and device. [`read`]
+//! and [`read_skeleton`] serve the cache only when the stamp matches the file
+//! as it is now. Every way of changing the file changes the stamp: ties
+//! writes a new file and renames it (a new inode), an editor or `cp` writes
+//! in place (the change time moves, and no program can set it back, not even
+//! one that restores the modification time). Each section has its own hash
+//! and the header records the layout of this build (a schema fingerprint),
+//! so a damaged cache or one written by another version is ignored. Every
+//! failure means "no cache": loading falls back to the RON.
 
 use crate::date::Date;
 use crate::graph::{Edge, Graph, Node, Occurrence};
 use crate::model::{EdgeKind, EntityKind, Evidence};
+use crate::skeleton::{SkEdge, SkNode, Skeleton};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// FxHash's hasher: fast, not collision-resistant; for in-memory tables.
@@ -145,20 +153,6 @@ impl FileHash {
     }
 }
 
-/// Hashes a whole file, reading it in 1 MB pieces.
-fn hash_file(path: &Path) -> std::io::Result<u64> {
-    let mut f = std::fs::File::open(path)?;
-    let mut buf = vec![0u8; 1 << 20];
-    let mut h = FileHash::new();
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            return Ok(h.finish());
-        }
-        h.update(&buf[..n]);
-    }
-}
-
 /// Where the cache of the graph file `path` lives: `PATH.cache`.
 pub fn cache_path(path: &Path) -> PathBuf {
     let mut name = path
@@ -169,14 +163,17 @@ pub fn cache_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-const MAGIC: &[u8; 8] = b"TIESBIN1";
-const HEADER: usize = 8 + 8 * 7;
+const MAGIC: &[u8; 8] = b"TIESBIN2";
+/// Header words after the magic: schema, the RON file's stamp (7 words), then
+/// offset, length and hash of the skeleton section and of the body.
+const WORDS: usize = 14;
+const HEADER: usize = 8 + 8 * WORDS;
 
 /// The layout this build writes: changes when the payload or the kinds do.
 fn schema() -> u64 {
     FileHash::of(
         format!(
-            "payload 1 {:?} {:?} {}",
+            "payload 2 {:?} {:?} {}",
             EntityKind::ALL,
             EdgeKind::ALL,
             env!("CARGO_PKG_VERSION")
@@ -185,15 +182,33 @@ fn schema() -> u64 {
     )
 }
 
-/// The RON file's length and modification time, as the cache records them.
-fn stamp(path: &Path) -> Option<(u64, u64, u64)> {
+/// What identifies the RON file as it is now: length, modification time,
+/// and (on Unix) change time, inode and device. Any write to the file,
+/// a rename over it, or `touch` changes one of them; the change time cannot
+/// be set back by any program.
+fn stamp(path: &Path) -> Option<[u64; 7]> {
     let m = std::fs::metadata(path).ok()?;
     let t = m
         .modified()
         .ok()?
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?;
-    Some((m.len(), t.as_secs(), u64::from(t.subsec_nanos())))
+    #[cfg(unix)]
+    let more = {
+        use std::os::unix::fs::MetadataExt;
+        [m.ctime() as u64, m.ctime_nsec() as u64, m.ino(), m.dev()]
+    };
+    #[cfg(not(unix))]
+    let more = [0u64; 4];
+    Some([
+        m.len(),
+        t.as_secs(),
+        u64::from(t.subsec_nanos()),
+        more[0],
+        more[1],
+        more[2],
+        more[3],
+    ])
 }
 
 type CDate = Option<(i32, u8, u8)>;
@@ -202,23 +217,35 @@ fn cdate(d: Option<Date>) -> CDate {
     d.map(|d| (d.year, d.month, d.day))
 }
 
+fn date(d: CDate) -> Option<Date> {
+    d.map(|(year, month, day)| Date { year, month, day })
+}
+
+fn kind_code<K: PartialEq>(all: &[K], k: &K) -> u8 {
+    all.iter().position(|x| x == k).unwrap_or(0) as u8
+}
+
+/// The skeleton section.
 #[derive(Serialize, Deserialize)]
-struct Payload {
-    /// Every string an occurrence or a node's article list names, once.
-    strings: Vec<String>,
-    articles: Vec<(u32, CDate)>,
-    nodes: Vec<CNode>,
+struct CSkeleton<'a> {
+    articles: u64,
+    #[serde(borrow)]
+    nodes: Vec<CNode<'a>>,
     edges: Vec<CEdge>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct CNode {
-    id: String,
-    name: String,
+struct CNode<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    name: Cow<'a, str>,
     kind: u8,
-    aliases: Vec<String>,
-    code: Option<String>,
-    articles: Vec<u32>,
+    #[serde(borrow)]
+    aliases: Vec<Cow<'a, str>>,
+    #[serde(borrow)]
+    code: Option<Cow<'a, str>>,
+    articles: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -226,225 +253,362 @@ struct CEdge {
     source: u32,
     target: u32,
     kind: u8,
-    occurrences: Vec<COcc>,
+    dates: Vec<(i32, u8, u8, u32)>,
+    undated: u32,
 }
 
+/// One occurrence in the body; the body lists, edge after edge in skeleton
+/// order, each edge's occurrences.
 #[derive(Serialize, Deserialize)]
-struct COcc {
+pub(crate) struct COcc<'a> {
     date: CDate,
-    speaker: Option<u32>,
-    place: Option<u32>,
-    topics: Vec<u32>,
-    role: Option<u32>,
+    #[serde(borrow)]
+    speaker: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    place: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    topics: Vec<Cow<'a, str>>,
+    #[serde(borrow)]
+    role: Option<Cow<'a, str>>,
     planned: bool,
     former: bool,
-    cameo: u32,
-    article: u32,
+    #[serde(borrow)]
+    cameo: Cow<'a, str>,
+    #[serde(borrow)]
+    article: Cow<'a, str>,
     sentence: u64,
     start: u64,
     end: u64,
-    text: u32,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
 }
 
-#[derive(Default)]
-struct Interner<'a> {
-    index: HashMap<&'a str, u32, FxBuild>,
-    strings: Vec<&'a str>,
+fn cow(s: &str) -> Cow<'_, str> {
+    Cow::Borrowed(s)
 }
 
-impl<'a> Interner<'a> {
-    fn id(&mut self, s: &'a str) -> u32 {
-        if let Some(&i) = self.index.get(s) {
-            return i;
+impl<'a> COcc<'a> {
+    pub(crate) fn of(o: &'a Occurrence) -> COcc<'a> {
+        COcc {
+            date: cdate(o.date),
+            speaker: o.speaker.as_deref().map(cow),
+            place: o.place.as_deref().map(cow),
+            topics: o.topics.iter().map(|t| cow(t)).collect(),
+            role: o.role.as_deref().map(cow),
+            planned: o.planned,
+            former: o.former,
+            cameo: cow(&o.cameo),
+            article: cow(&o.evidence.article),
+            sentence: o.evidence.sentence as u64,
+            start: o.evidence.start as u64,
+            end: o.evidence.end as u64,
+            text: cow(&o.evidence.text),
         }
-        let i = self.strings.len() as u32;
-        self.strings.push(s);
-        self.index.insert(s, i);
-        i
+    }
+
+    pub(crate) fn occurrence(self) -> Option<Occurrence> {
+        Some(Occurrence {
+            date: date(self.date),
+            speaker: self.speaker.map(Cow::into_owned),
+            place: self.place.map(Cow::into_owned),
+            topics: self.topics.into_iter().map(Cow::into_owned).collect(),
+            role: self.role.map(Cow::into_owned),
+            planned: self.planned,
+            former: self.former,
+            cameo: self.cameo.into_owned(),
+            evidence: Evidence {
+                article: self.article.into_owned(),
+                sentence: usize::try_from(self.sentence).ok()?,
+                start: usize::try_from(self.start).ok()?,
+                end: usize::try_from(self.end).ok()?,
+                text: self.text.into_owned(),
+            },
+        })
     }
 }
 
-fn encode(g: &Graph) -> Vec<u8> {
-    let mut names = Interner::default();
-    let articles = g
-        .articles
-        .iter()
-        .map(|(a, d)| (names.id(a), cdate(*d)))
-        .collect();
-    let order = g.nodes();
-    let mut at: HashMap<petgraph::stable_graph::NodeIndex, u32> = HashMap::new();
-    let mut nodes = Vec::with_capacity(order.len());
-    for (i, &n) in order.iter().enumerate() {
-        at.insert(n, i as u32);
-        let node = g.node(n);
-        nodes.push(CNode {
-            id: node.id.clone(),
-            name: node.name.clone(),
-            kind: EntityKind::ALL
-                .iter()
-                .position(|k| *k == node.kind)
-                .unwrap_or(0) as u8,
-            aliases: node.aliases.iter().cloned().collect(),
-            code: node.code.clone(),
-            articles: node.articles.iter().map(|a| names.id(a)).collect(),
-        });
-    }
-    let mut edges = Vec::new();
-    for (s, t, e) in g.edges() {
-        let mut occs: Vec<&Occurrence> = e.occurrences.iter().collect();
-        occs.sort();
-        let occurrences = occs
-            .into_iter()
-            .map(|o| COcc {
-                date: cdate(o.date),
-                speaker: o.speaker.as_deref().map(|x| names.id(x)),
-                place: o.place.as_deref().map(|x| names.id(x)),
-                topics: o.topics.iter().map(|x| names.id(x)).collect(),
-                role: o.role.as_deref().map(|x| names.id(x)),
-                planned: o.planned,
-                former: o.former,
-                cameo: names.id(&o.cameo),
-                article: names.id(&o.evidence.article),
-                sentence: o.evidence.sentence as u64,
-                start: o.evidence.start as u64,
-                end: o.evidence.end as u64,
-                text: names.id(&o.evidence.text),
-            })
+/// Writes a cache while its graph file is written, edge by edge: begun with
+/// the graph's articles and nodes, fed each edge's occurrences in file
+/// order, finished once the graph file is in place.
+pub(crate) struct Writer {
+    tmp: PathBuf,
+    out: std::io::BufWriter<std::fs::File>,
+    body: FileHash,
+    body_len: u64,
+}
+
+impl Writer {
+    /// Starts the cache of `path` for the graph `g` (nodes in id order).
+    pub(crate) fn begin(path: &Path, g: &Graph) -> std::io::Result<Writer> {
+        let target = cache_path(path);
+        let tmp = target.with_file_name(format!(
+            ".{}.tmp{}",
+            target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            std::process::id()
+        ));
+        let file = std::fs::File::create(&tmp)?;
+        let mut w = Writer {
+            tmp,
+            out: std::io::BufWriter::with_capacity(1 << 20, file),
+            body: FileHash::new(),
+            body_len: 0,
+        };
+        w.out.write_all(&[0u8; HEADER])?;
+        let index: HashMap<&str, u32, FxBuild> = g
+            .articles
+            .keys()
+            .enumerate()
+            .map(|(i, a)| (a.as_str(), i as u32))
             .collect();
-        edges.push(CEdge {
-            source: at[&s],
-            target: at[&t],
-            kind: EdgeKind::ALL.iter().position(|k| *k == e.kind).unwrap_or(0) as u8,
-            occurrences,
-        });
+        let articles: Vec<(&str, CDate)> = g
+            .articles
+            .iter()
+            .map(|(a, d)| (a.as_str(), cdate(*d)))
+            .collect();
+        w.put(&articles)?;
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        for n in g.nodes() {
+            let list = g
+                .node(n)
+                .articles
+                .iter()
+                .map(|a| index.get(a.as_str()).copied());
+            let list: Option<Vec<u32>> = list.collect();
+            lists.push(list.ok_or_else(|| {
+                std::io::Error::other("a node names an article the graph does not list")
+            })?);
+        }
+        w.put(&lists)?;
+        Ok(w)
     }
-    let p = Payload {
-        strings: names.strings.iter().map(|s| s.to_string()).collect(),
-        articles,
+
+    fn put<T: Serialize + ?Sized>(&mut self, v: &T) -> std::io::Result<()> {
+        let bytes = postcard::to_allocvec(v).map_err(std::io::Error::other)?;
+        self.body.update(&bytes);
+        self.body_len += bytes.len() as u64;
+        self.out.write_all(&bytes)
+    }
+
+    /// The next edge's occurrences, sorted.
+    pub(crate) fn edge(&mut self, occs: &[Occurrence]) -> std::io::Result<()> {
+        let v: Vec<COcc> = occs.iter().map(COcc::of).collect();
+        self.put(&v)
+    }
+
+    /// Writes the skeleton and the header (stamped with the graph file as it
+    /// is now), then puts the cache in place.
+    pub(crate) fn finish(mut self, path: &Path, sk: &Skeleton) -> std::io::Result<()> {
+        let result = (|| {
+            let section = postcard::to_allocvec(&CSkeleton {
+                articles: sk.articles as u64,
+                nodes: sk
+                    .nodes
+                    .iter()
+                    .map(|n| CNode {
+                        id: cow(&n.id),
+                        name: cow(&n.name),
+                        kind: kind_code(&EntityKind::ALL, &n.kind),
+                        aliases: n.aliases.iter().map(|a| cow(a)).collect(),
+                        code: n.code.as_deref().map(cow),
+                        articles: n.articles as u64,
+                    })
+                    .collect(),
+                edges: sk
+                    .edges
+                    .iter()
+                    .map(|e| CEdge {
+                        source: e.source,
+                        target: e.target,
+                        kind: kind_code(&EdgeKind::ALL, &e.kind),
+                        dates: e
+                            .dates
+                            .iter()
+                            .map(|(d, c)| (d.year, d.month, d.day, *c))
+                            .collect(),
+                        undated: e.undated,
+                    })
+                    .collect(),
+            })
+            .map_err(std::io::Error::other)?;
+            self.out.write_all(&section)?;
+            let stamp = stamp(path)
+                .ok_or_else(|| std::io::Error::other("the graph file has no modification time"))?;
+            let mut header = Vec::with_capacity(HEADER);
+            header.extend_from_slice(MAGIC);
+            let words = [schema()].into_iter().chain(stamp).chain([
+                HEADER as u64 + self.body_len,
+                section.len() as u64,
+                FileHash::of(&section),
+                HEADER as u64,
+                self.body_len,
+                self.body.finish(),
+            ]);
+            for v in words {
+                header.extend_from_slice(&v.to_le_bytes());
+            }
+            let mut f = self.out.into_inner().map_err(|e| e.into_error())?;
+            f.seek(std::io::SeekFrom::Start(0))?;
+            f.write_all(&header)?;
+            drop(f);
+            std::fs::rename(&self.tmp, cache_path(path))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        result
+    }
+}
+
+/// Writes the cache of the graph file `path`, which holds `g` (just loaded
+/// from it, say).
+pub(crate) fn refresh(path: &Path, g: &Graph) -> std::io::Result<()> {
+    let mut w = Writer::begin(path, g)?;
+    for (_, _, e) in g.edges() {
+        if e.occurrences.is_sorted() {
+            w.edge(&e.occurrences)?;
+        } else {
+            let mut v = e.occurrences.clone();
+            v.sort();
+            w.edge(&v)?;
+        }
+    }
+    w.finish(path, &Skeleton::of(g))
+}
+
+/// The cache's header words, if the cache is of this build's layout and was
+/// made from the graph file `path` exactly as it is now.
+fn fresh_header(path: &Path, head: &[u8]) -> Option<[u64; WORDS]> {
+    if head.len() < HEADER || &head[..8] != MAGIC {
+        return None;
+    }
+    let mut words = [0u64; WORDS];
+    for (i, w) in words.iter_mut().enumerate() {
+        let o = 8 + i * 8;
+        *w = u64::from_le_bytes(head[o..o + 8].try_into().ok()?);
+    }
+    (words[0] == schema() && words[1..8] == stamp(path)?).then_some(words)
+}
+
+/// A section of the cache, checked against its length and hash.
+fn section(bytes: &[u8], off: u64, len: u64, hash: u64) -> Option<&[u8]> {
+    let off = usize::try_from(off).ok()?;
+    let end = off.checked_add(usize::try_from(len).ok()?)?;
+    let s = bytes.get(off..end)?;
+    (FileHash::of(s) == hash).then_some(s)
+}
+
+fn skeleton_of(bytes: &[u8]) -> Option<Skeleton> {
+    let c: CSkeleton = postcard::from_bytes(bytes).ok()?;
+    let nodes = c
+        .nodes
+        .into_iter()
+        .map(|n| {
+            Some(SkNode {
+                id: n.id.into_owned(),
+                name: n.name.into_owned(),
+                kind: *EntityKind::ALL.get(n.kind as usize)?,
+                aliases: n.aliases.into_iter().map(Cow::into_owned).collect(),
+                code: n.code.map(Cow::into_owned),
+                articles: usize::try_from(n.articles).ok()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let edges = c
+        .edges
+        .into_iter()
+        .map(|e| {
+            ((e.source as usize) < nodes.len() && (e.target as usize) < nodes.len())
+                .then_some(())?;
+            Some(SkEdge {
+                source: e.source,
+                target: e.target,
+                kind: *EdgeKind::ALL.get(e.kind as usize)?,
+                dates: e
+                    .dates
+                    .into_iter()
+                    .map(|(year, month, day, c)| (Date { year, month, day }, c))
+                    .collect(),
+                undated: e.undated,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Skeleton::new(
+        usize::try_from(c.articles).ok()?,
         nodes,
         edges,
-    };
-    postcard::to_allocvec(&p).unwrap_or_default()
+    ))
 }
 
-fn decode(bytes: &[u8]) -> Option<Graph> {
-    let p: Payload = postcard::from_bytes(bytes).ok()?;
-    let s = |i: u32| p.strings.get(i as usize).cloned();
-    let date = |d: CDate| -> Option<Option<Date>> {
-        match d {
-            None => Some(None),
-            Some((year, month, day)) => Some(Some(Date { year, month, day })),
-        }
-    };
-    let mut g = Graph::new();
-    for &(a, d) in &p.articles {
-        g.articles.insert(s(a)?, date(d)?);
+/// The skeleton the cache of `path` holds, reading only its header and
+/// skeleton section, if the cache is fresh (see [`read`]).
+pub fn read_skeleton(path: &Path) -> Option<Skeleton> {
+    let mut f = std::fs::File::open(cache_path(path)).ok()?;
+    let mut head = vec![0u8; HEADER];
+    f.read_exact(&mut head).ok()?;
+    let w = fresh_header(path, &head)?;
+    let len = usize::try_from(w[9]).ok()?;
+    if len > 1 << 34 {
+        return None;
     }
-    let mut idx = Vec::with_capacity(p.nodes.len());
-    for n in &p.nodes {
-        if g.node_by_id(&n.id).is_some() {
-            return None;
-        }
-        let node = Node {
-            id: n.id.clone(),
-            name: n.name.clone(),
-            kind: *EntityKind::ALL.get(n.kind as usize)?,
-            aliases: n.aliases.iter().cloned().collect(),
-            code: n.code.clone(),
-            articles: n.articles.iter().map(|&a| s(a)).collect::<Option<_>>()?,
-        };
-        idx.push(g.insert_node(node));
-    }
-    for e in &p.edges {
-        let mut occurrences = Vec::with_capacity(e.occurrences.len());
-        for o in &e.occurrences {
-            occurrences.push(Occurrence {
-                date: date(o.date)?,
-                speaker: o.speaker.map(s).map_or(Some(None), |x| x.map(Some))?,
-                place: o.place.map(s).map_or(Some(None), |x| x.map(Some))?,
-                topics: o.topics.iter().map(|&t| s(t)).collect::<Option<_>>()?,
-                role: o.role.map(s).map_or(Some(None), |x| x.map(Some))?,
-                planned: o.planned,
-                former: o.former,
-                cameo: s(o.cameo)?,
-                evidence: Evidence {
-                    article: s(o.article)?,
-                    sentence: usize::try_from(o.sentence).ok()?,
-                    start: usize::try_from(o.start).ok()?,
-                    end: usize::try_from(o.end).ok()?,
-                    text: s(o.text)?,
-                },
-            });
-        }
-        let edge = Edge {
-            kind: *EdgeKind::ALL.get(e.kind as usize)?,
-            occurrences,
-        };
-        g.insert_edge(
-            *idx.get(e.source as usize)?,
-            *idx.get(e.target as usize)?,
-            edge,
-        );
-    }
-    Some(g)
-}
-
-/// Writes the cache of the graph file `path`, which holds `g` and whose
-/// bytes hash to `ron_hash` (see [`FileHash`]). Atomic, like the file.
-pub fn write(path: &Path, g: &Graph, ron_hash: u64) -> crate::Result<()> {
-    let (len, secs, nanos) = stamp(path).ok_or_else(|| {
-        crate::Error::Invalid(format!("{}: no modification time", path.display()))
-    })?;
-    let payload = encode(g);
-    let mut out = Vec::with_capacity(HEADER + payload.len());
-    out.extend_from_slice(MAGIC);
-    for v in [
-        schema(),
-        len,
-        secs,
-        nanos,
-        ron_hash,
-        payload.len() as u64,
-        FileHash::of(&payload),
-    ] {
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-    out.extend_from_slice(&payload);
-    crate::store::write_atomic(&cache_path(path), &out)
+    f.seek(std::io::SeekFrom::Start(w[8])).ok()?;
+    let mut bytes = vec![0u8; len];
+    f.read_exact(&mut bytes).ok()?;
+    skeleton_of(section(&bytes, 0, w[9], w[10])?)
 }
 
 /// The graph the cache of `path` holds, if it is there, whole, of this
 /// build's layout and made from the RON file exactly as it is now.
 pub fn read(path: &Path) -> Option<Graph> {
-    let (len, secs, nanos) = stamp(path)?;
-    let bytes = std::fs::read(cache_path(path)).ok()?;
-    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+    let mut f = std::fs::File::open(cache_path(path)).ok()?;
+    let mut head = vec![0u8; HEADER];
+    f.read_exact(&mut head).ok()?;
+    let w = fresh_header(path, &head)?;
+    let mut bytes = head;
+    f.read_to_end(&mut bytes).ok()?;
+    let sk = skeleton_of(section(&bytes, w[8], w[9], w[10])?)?;
+    let mut body = section(&bytes, w[11], w[12], w[13])?;
+    let mut g = Graph::new();
+    let (articles, rest): (Vec<(&str, CDate)>, _) = postcard::take_from_bytes(body).ok()?;
+    let (lists, rest): (Vec<Vec<u32>>, _) = postcard::take_from_bytes(rest).ok()?;
+    body = rest;
+    if lists.len() != sk.nodes.len() {
         return None;
     }
-    let word = |i: usize| {
-        let o = 8 + i * 8;
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[o..o + 8]);
-        u64::from_le_bytes(w)
-    };
-    if word(0) != schema() || word(1) != len || word(2) != secs || word(3) != nanos {
-        return None;
+    for &(a, d) in &articles {
+        g.articles.insert(a.to_string(), date(d));
     }
-    let payload = &bytes[HEADER..];
-    if word(5) != payload.len() as u64 {
-        return None;
+    let mut idx = Vec::with_capacity(sk.nodes.len());
+    for (n, list) in sk.nodes.iter().zip(&lists) {
+        let node = Node {
+            id: n.id.clone(),
+            name: n.name.clone(),
+            kind: n.kind,
+            aliases: n.aliases.iter().cloned().collect(),
+            code: n.code.clone(),
+            articles: list
+                .iter()
+                .map(|&a| articles.get(a as usize).map(|x| x.0.to_string()))
+                .collect::<Option<_>>()?,
+        };
+        idx.push(g.insert_node(node));
     }
-    let ron_hash = word(4);
-    let payload_hash = word(6);
-    // hash the RON file while the payload is checked and decoded
-    std::thread::scope(|scope| {
-        let file = scope.spawn(|| hash_file(path).ok());
-        let g = (FileHash::of(payload) == payload_hash)
-            .then(|| decode(payload))
-            .flatten();
-        let fresh = file.join().ok().flatten() == Some(ron_hash);
-        g.filter(|_| fresh)
-    })
+    for e in &sk.edges {
+        let (occs, rest): (Vec<COcc>, _) = postcard::take_from_bytes(body).ok()?;
+        body = rest;
+        let occurrences = occs
+            .into_iter()
+            .map(COcc::occurrence)
+            .collect::<Option<Vec<_>>>()?;
+        let edge = Edge {
+            kind: e.kind,
+            occurrences,
+        };
+        g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+    }
+    body.is_empty().then_some(g)
 }
 
 #[cfg(test)]

@@ -94,7 +94,8 @@ pub struct Graph {
     pub articles: BTreeMap<String, Option<Date>>,
 }
 
-fn norm(s: &str) -> String {
+/// The key a name is looked up by: its slug without a leading "the".
+pub(crate) fn norm(s: &str) -> String {
     let s = slug(s);
     s.strip_prefix("the-").map(str::to_string).unwrap_or(s)
 }
@@ -190,22 +191,7 @@ impl Graph {
     fn index_aliases(&mut self, n: NodeIndex) {
         let node = &self.g[n];
         let kind = node.kind;
-        let mut keys: Vec<String> = std::iter::once(&node.name)
-            .chain(&node.aliases)
-            .map(|a| norm(a))
-            .collect();
-        if kind == EntityKind::Person {
-            // "Qin Gang" is found again as "Qin"
-            let parts: Vec<&str> = node.name.split_whitespace().collect();
-            if parts.len() >= 2 {
-                keys.push(norm(parts[0]));
-                keys.push(norm(parts[parts.len() - 1]));
-            }
-        }
-        for k in keys {
-            if k.is_empty() {
-                continue;
-            }
+        for k in alias_keys(kind, &node.name, node.aliases.iter()) {
             self.by_alias.entry((kind, k)).or_insert(n);
         }
     }
@@ -268,28 +254,8 @@ impl Graph {
         kind: EdgeKind,
         occ: Occurrence,
     ) -> bool {
-        let (s, t) = if !kind.is_directed() && self.g[s].id > self.g[t].id {
-            (t, s)
-        } else {
-            (s, t)
-        };
-        if s == t {
+        let Some(ei) = self.edge_slot(s, t, kind) else {
             return false;
-        }
-        let ei = match self.by_edge.get(&(s, t, kind)) {
-            Some(&ei) => ei,
-            None => {
-                let ei = self.g.add_edge(
-                    s,
-                    t,
-                    Edge {
-                        kind,
-                        occurrences: Vec::new(),
-                    },
-                );
-                self.by_edge.insert((s, t, kind), ei);
-                ei
-            }
         };
         let occs = &mut self.g[ei].occurrences;
         let seen = self
@@ -307,6 +273,49 @@ impl Graph {
         }
         occs.push(occ);
         true
+    }
+
+    /// The edge of `kind` between `s` and `t`, made if new (an undirected
+    /// kind runs from the smaller id); `None` for a loop.
+    pub(crate) fn edge_slot(
+        &mut self,
+        s: NodeIndex,
+        t: NodeIndex,
+        kind: EdgeKind,
+    ) -> Option<EdgeIndex> {
+        let (s, t) = if !kind.is_directed() && self.g[s].id > self.g[t].id {
+            (t, s)
+        } else {
+            (s, t)
+        };
+        if s == t {
+            return None;
+        }
+        Some(match self.by_edge.get(&(s, t, kind)) {
+            Some(&ei) => ei,
+            None => {
+                let ei = self.g.add_edge(
+                    s,
+                    t,
+                    Edge {
+                        kind,
+                        occurrences: Vec::new(),
+                    },
+                );
+                self.by_edge.insert((s, t, kind), ei);
+                ei
+            }
+        })
+    }
+
+    /// The edge of `kind` from `s` to `t` (ends as stored), if there is one.
+    pub(crate) fn edge_index(
+        &self,
+        s: NodeIndex,
+        t: NodeIndex,
+        kind: EdgeKind,
+    ) -> Option<EdgeIndex> {
+        self.by_edge.get(&(s, t, kind)).copied()
     }
 
     /// Sorts the occurrences of every edge merged into since the last call.
@@ -337,6 +346,18 @@ impl Graph {
     /// in order). Until then, occurrences may be out of order (the saved file
     /// never is); the result after `settle` is the same.
     pub fn merge_extraction(&mut self, x: &Extraction) {
+        self.merge_with(x, |g, s, t, kind, occ| {
+            g.append_occurrence(s, t, kind, occ);
+        });
+    }
+
+    /// Merges an extraction's article and entities; hands each edge record,
+    /// as an occurrence between two nodes, to `edge`.
+    pub(crate) fn merge_with(
+        &mut self,
+        x: &Extraction,
+        mut edge: impl FnMut(&mut Graph, NodeIndex, NodeIndex, EdgeKind, Occurrence),
+    ) {
         self.articles.insert(x.article.clone(), x.date);
         let mut local: HashMap<&str, NodeIndex> = HashMap::new();
         for e in &x.entities {
@@ -349,7 +370,7 @@ impl Graph {
                 continue;
             };
             let occ = occurrence(r, |id| local.get(id).map(|&n| self.g[n].id.clone()));
-            self.append_occurrence(s, t, r.kind, occ);
+            edge(self, s, t, r.kind, occ);
         }
     }
 
@@ -424,30 +445,16 @@ impl Graph {
 
     /// Names close to `name`, for "did you mean" messages.
     pub fn suggest(&self, name: &str, k: usize) -> Vec<String> {
-        let key = norm(name);
-        let mut scored: Vec<(usize, String)> = self
-            .g
-            .node_indices()
-            .flat_map(|n| {
+        suggest_among(
+            self.g.node_indices().flat_map(|n| {
                 let node = &self.g[n];
                 std::iter::once(&node.name)
                     .chain(&node.aliases)
-                    .map(move |a| (a.clone(), node.name.clone()))
-            })
-            .map(|(alias, name)| (edit_distance(&key, &norm(&alias)), name))
-            .filter(|(d, _)| *d <= key.len().max(3) / 2 + 1)
-            .collect();
-        scored.sort();
-        let mut out: Vec<String> = Vec::new();
-        for (_, n) in scored {
-            if !out.contains(&n) {
-                out.push(n);
-            }
-            if out.len() == k {
-                break;
-            }
-        }
-        out
+                    .map(move |a| (a.as_str(), node.name.as_str()))
+            }),
+            name,
+            k,
+        )
     }
 
     /// Number of edges touching `n`.
@@ -471,6 +478,70 @@ impl Graph {
         let ei = self.g.add_edge(s, t, e);
         self.by_edge.insert((s, t, k), ei);
     }
+}
+
+/// The keys an entity is found again by: its name and aliases, and for a
+/// person the first and last word of the name ("Qin Gang" as "Qin").
+pub(crate) fn alias_keys<'a>(
+    kind: EntityKind,
+    name: &'a str,
+    aliases: impl Iterator<Item = &'a String>,
+) -> Vec<String> {
+    let mut keys: Vec<String> = std::iter::once(name)
+        .chain(aliases.map(String::as_str))
+        .map(norm)
+        .collect();
+    if kind == EntityKind::Person {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        if parts.len() >= 2 {
+            keys.push(norm(parts[0]));
+            keys.push(norm(parts[parts.len() - 1]));
+        }
+    }
+    keys.retain(|k| !k.is_empty());
+    keys
+}
+
+/// Up to `k` names whose (alias, name) pairs come closest to `name`, for
+/// "did you mean" messages.
+pub(crate) fn suggest_among<'a>(
+    pairs: impl Iterator<Item = (&'a str, &'a str)>,
+    name: &str,
+    k: usize,
+) -> Vec<String> {
+    let key = norm(name);
+    let mut scored: Vec<(usize, &str)> = pairs
+        .map(|(alias, name)| (edit_distance(&key, &norm(alias)), name))
+        .filter(|(d, _)| *d <= key.len().max(3) / 2 + 1)
+        .collect();
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, n) in scored {
+        if !out.iter().any(|o| o == n) {
+            out.push(n.to_string());
+        }
+        if out.len() == k {
+            break;
+        }
+    }
+    out
+}
+
+/// Drops every occurrence whose evidence an earlier one has (the same
+/// sentence stated twice adds nothing), keeping the order.
+pub(crate) fn dedup_evidence(v: &mut Vec<Occurrence>) {
+    let mut seen: HashMap<u64, Vec<usize>, crate::cache::FxBuild> = HashMap::default();
+    let mut keep = vec![true; v.len()];
+    for i in 0..v.len() {
+        let same = seen.entry(evidence_hash(&v[i].evidence)).or_default();
+        if same.iter().any(|&j| v[j].evidence == v[i].evidence) {
+            keep[i] = false;
+        } else {
+            same.push(i);
+        }
+    }
+    let mut k = keep.into_iter();
+    v.retain(|_| k.next().unwrap_or(true));
 }
 
 /// A hash of one piece of evidence (to find repeats; equal evidence, equal hash).

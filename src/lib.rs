@@ -24,6 +24,7 @@
 //! - undirected kinds (Meeting, Agreement) store their ends sorted by id.
 
 pub mod article;
+pub mod bulk;
 pub mod cache;
 pub mod date;
 pub mod error;
@@ -42,6 +43,7 @@ pub mod query;
 pub mod relation;
 pub mod resolve;
 pub mod sentence;
+pub mod skeleton;
 pub mod store;
 pub mod token;
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use ties::bulk::Bulk;
 use ties::export::filter::Selection;
 use ties::export::Format;
 use ties::graph::Graph;
@@ -13,6 +14,7 @@ use ties::input::{self, ReadOptions};
 use ties::model::{EdgeKind, EntityKind};
 use ties::pipeline;
 use ties::query::{self, Direction, Filter};
+use ties::skeleton::Skeleton;
 use ties::{Error, Extractor, Lexicon};
 
 #[derive(Parser)]
@@ -231,6 +233,14 @@ fn load(path: &Path) -> Result<Graph, Fail> {
     Ok(Graph::load(path)?)
 }
 
+/// The skeleton of the graph file at `path` (see [`Skeleton::load`]).
+fn load_skeleton(path: &Path) -> Result<Skeleton, Fail> {
+    if !path.exists() {
+        load(path)?;
+    }
+    Ok(Skeleton::load(path)?)
+}
+
 fn find(g: &Graph, name: &str) -> Result<petgraph::stable_graph::NodeIndex, Fail> {
     g.lookup(name).ok_or_else(|| {
         Fail(
@@ -246,7 +256,12 @@ fn find(g: &Graph, name: &str) -> Result<petgraph::stable_graph::NodeIndex, Fail
 
 /// Reads and extracts every input into `g` (in parallel, merged in the order
 /// `ties::pipeline` documents); returns how many articles and how many skipped.
-fn ingest(ex: &Extractor, g: &mut Graph, inputs: &[PathBuf], max_bytes: u64) -> (usize, usize) {
+fn ingest(
+    ex: &Extractor,
+    g: &mut dyn pipeline::Sink,
+    inputs: &[PathBuf],
+    max_bytes: u64,
+) -> (usize, usize) {
     let opts = pipeline::Options {
         read: ReadOptions { max_bytes },
         ..pipeline::Options::default()
@@ -266,12 +281,12 @@ fn ingest(ex: &Extractor, g: &mut Graph, inputs: &[PathBuf], max_bytes: u64) -> 
         eprintln!("ties: skipped {e}");
     }
     let st = pipeline::extract_each(ex, &sources, &opts, &mut notice, &mut |x| {
-        g.merge_extraction(&x);
+        g.merge(&x);
         if let Some(pb) = &bar {
             pb.inc(1);
         }
     });
-    g.settle();
+    g.finish();
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
@@ -287,14 +302,14 @@ fn notice(n: pipeline::Notice) {
     }
 }
 
-fn summary(g: &Graph, articles: usize, skipped: usize, path: &Path) -> String {
+fn summary(g: &Skeleton, articles: usize, skipped: usize, path: &Path) -> String {
     let mut s = String::new();
     let mut nk: BTreeMap<EntityKind, usize> = BTreeMap::new();
-    for n in g.nodes() {
-        *nk.entry(g.node(n).kind).or_default() += 1;
+    for n in &g.nodes {
+        *nk.entry(n.kind).or_default() += 1;
     }
     let mut ek: BTreeMap<EdgeKind, usize> = BTreeMap::new();
-    for (_, _, e) in g.edges() {
+    for e in &g.edges {
         *ek.entry(e.kind).or_default() += 1;
     }
     s.push_str(&format!(
@@ -305,8 +320,8 @@ fn summary(g: &Graph, articles: usize, skipped: usize, path: &Path) -> String {
         } else {
             String::new()
         },
-        g.node_count(),
-        g.edge_count(),
+        g.nodes.len(),
+        g.edges.len(),
         path.display()
     ));
     s.push_str("entities: ");
@@ -325,20 +340,15 @@ fn summary(g: &Graph, articles: usize, skipped: usize, path: &Path) -> String {
     );
     s.push('\n');
     let mut ties: Vec<(usize, String)> = g
-        .edges()
-        .into_iter()
-        .filter(|(_, _, e)| e.kind.is_event())
-        .map(|(a, b, e)| {
+        .edges
+        .iter()
+        .filter(|e| e.kind.is_event())
+        .map(|e| {
+            let (a, b) = (&g.nodes[e.source as usize], &g.nodes[e.target as usize]);
             let arrow = if e.kind.is_directed() { "→" } else { "—" };
             (
                 e.weight(),
-                format!(
-                    "{} {arrow} {}  {} ×{}",
-                    g.node(a).name,
-                    g.node(b).name,
-                    e.kind,
-                    e.weight()
-                ),
+                format!("{} {arrow} {}  {} ×{}", a.name, b.name, e.kind, e.weight()),
             )
         })
         .collect();
@@ -408,16 +418,24 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             let _lock = ties::lock::GraphLock::acquire(&cli.graph, || {
                 eprintln!("ties: waiting for another ties on {}", cli.graph.display())
             })?;
-            let mut g = match &cli.cmd {
-                Cmd::Add { .. } if cli.graph.exists() => load(&cli.graph)?,
-                _ => Graph::new(),
+            // adding to a graph loads it; a new graph is built in bulk, its
+            // evidence spilled to disk, so its size is not bounded by memory
+            let mut old = match &cli.cmd {
+                Cmd::Add { .. } if cli.graph.exists() => Some(load(&cli.graph)?),
+                _ => None,
+            };
+            let mut bulk = old.is_none().then(|| Bulk::new(&cli.graph));
+            let sink: &mut dyn pipeline::Sink = match (&mut old, &mut bulk) {
+                (Some(g), _) => g,
+                (None, Some(b)) => b,
+                (None, None) => unreachable!("one of the two is set"),
             };
             let (mut n, mut skipped) = (0, 0);
             if !inputs.is_empty() {
-                (n, skipped) = ingest(&ex, &mut g, inputs, *max_bytes);
+                (n, skipped) = ingest(&ex, sink, inputs, *max_bytes);
             }
             if !extractions.is_empty() {
-                let st = pipeline::merge_extraction_files(extractions, &mut g, &mut notice);
+                let st = pipeline::merge_extraction_files(extractions, sink, &mut notice);
                 n += st.articles;
                 skipped += st.skipped;
             }
@@ -429,8 +447,12 @@ fn run(cli: Cli) -> Result<u8, Fail> {
                     ),
                 ));
             }
-            g.save(&cli.graph)
-                .with_context(|| "the graph was not written")?;
+            let g = match (old, bulk) {
+                (Some(g), _) => g.save(&cli.graph),
+                (None, Some(b)) => b.save(),
+                (None, None) => unreachable!("one of the two is set"),
+            }
+            .with_context(|| "the graph was not written")?;
             print!("{}", summary(&g, n, skipped, &cli.graph));
             if skipped > 0 {
                 eprintln!("ties: {skipped} input(s) skipped, each named above; exit status 2");
@@ -558,18 +580,24 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             filter,
             json,
         } => {
-            let g = load(&cli.graph)?;
-            let n = find(&g, entity)?;
-            let rows = query::neighbors(&g, n, &filter.filter(), *direction, *depth);
+            // the skeleton is enough, and the cache serves it without the evidence
+            let g = load_skeleton(&cli.graph)?;
+            let n = g.lookup(entity).ok_or_else(|| {
+                Fail(
+                    1,
+                    Error::UnknownEntity {
+                        name: entity.to_string(),
+                        suggestions: g.suggest(entity, 3),
+                    }
+                    .into(),
+                )
+            })?;
+            let rows = query::neighbors_in(&g, n, &filter.filter(), *direction, *depth);
+            let node = &g.nodes[n as usize];
             if *json {
                 print_json(&rows)?;
             } else {
-                println!(
-                    "{} ({}): {} neighbor(s)",
-                    g.node(n).name,
-                    g.node(n).kind,
-                    rows.len()
-                );
+                println!("{} ({}): {} neighbor(s)", node.name, node.kind, rows.len());
                 for r in &rows {
                     let kinds = r
                         .edges

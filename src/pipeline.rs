@@ -13,6 +13,7 @@
 //! read, one being extracted); an article's text is dropped as soon as it is
 //! extracted, and an extraction as soon as it is merged.
 
+use crate::bulk::Bulk;
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::input::{self, Item, ReadOptions, Source};
@@ -23,6 +24,30 @@ use rayon::prelude::*;
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::sync::mpsc;
+
+/// Where merged extractions go: a [`Graph`] in memory, or a [`Bulk`] build
+/// of a graph file.
+pub trait Sink: Send {
+    /// Merges one extraction.
+    fn merge(&mut self, x: &Extraction);
+    /// Called once the last extraction is merged.
+    fn finish(&mut self) {}
+}
+
+impl Sink for Graph {
+    fn merge(&mut self, x: &Extraction) {
+        self.merge_extraction(x);
+    }
+    fn finish(&mut self) {
+        self.settle();
+    }
+}
+
+impl Sink for Bulk {
+    fn merge(&mut self, x: &Extraction) {
+        self.add(x);
+    }
+}
 
 /// How a build runs.
 #[derive(Clone, Copy, Debug)]
@@ -186,13 +211,11 @@ pub fn build(
     ex: &Extractor,
     sources: &[Source],
     opts: &Options,
-    graph: &mut Graph,
+    graph: &mut dyn Sink,
     on_notice: &mut dyn FnMut(Notice),
 ) -> Stats {
-    let st = extract_each(ex, sources, opts, on_notice, &mut |x| {
-        graph.merge_extraction(&x)
-    });
-    graph.settle();
+    let st = extract_each(ex, sources, opts, on_notice, &mut |x| graph.merge(&x));
+    graph.finish();
     st
 }
 
@@ -202,7 +225,7 @@ pub fn build_paths(
     ex: &Extractor,
     paths: &[PathBuf],
     opts: &Options,
-    graph: &mut Graph,
+    graph: &mut dyn Sink,
     on_notice: &mut dyn FnMut(Notice),
 ) -> Stats {
     let (sources, errs) = input::sources(paths);
@@ -221,7 +244,7 @@ pub fn build_paths(
 pub fn merge_extractions(
     origin: &str,
     reader: impl BufRead,
-    graph: &mut Graph,
+    graph: &mut dyn Sink,
     on_notice: &mut dyn FnMut(Notice),
 ) -> Stats {
     let mut stats = Stats::default();
@@ -249,7 +272,7 @@ pub fn merge_extractions(
         match serde_json::from_str::<Extraction>(&line) {
             Ok(x) => {
                 stats.articles += 1;
-                graph.merge_extraction(&x);
+                graph.merge(&x);
             }
             Err(e) => {
                 stats.skipped += 1;
@@ -260,14 +283,14 @@ pub fn merge_extractions(
             }
         }
     }
-    graph.settle();
+    graph.finish();
     stats
 }
 
 /// [`merge_extractions`] over files (`-` for standard input), in the order given.
 pub fn merge_extraction_files(
     paths: &[PathBuf],
-    graph: &mut Graph,
+    graph: &mut dyn Sink,
     on_notice: &mut dyn FnMut(Notice),
 ) -> Stats {
     let mut total = Stats::default();

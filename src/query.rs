@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::graph::{Edge, Graph, Occurrence};
 use crate::model::{EdgeKind, EntityKind};
+use crate::skeleton::Skeleton;
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
@@ -23,7 +24,12 @@ pub struct Filter {
 impl Filter {
     /// Whether an occurrence passes the date bounds (undated ones always do).
     pub fn occurrence(&self, o: &Occurrence) -> bool {
-        match o.date {
+        self.date(o.date)
+    }
+
+    /// Whether a date passes the bounds (no date always does).
+    pub fn date(&self, d: Option<Date>) -> bool {
+        match d {
             None => true,
             Some(d) => self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u),
         }
@@ -68,17 +74,37 @@ pub fn neighbors(
     dir: Direction,
     depth: usize,
 ) -> Vec<Neighbor> {
-    let mut seen: HashMap<NodeIndex, usize> = HashMap::from([(n, 0)]);
-    let mut rows: BTreeMap<NodeIndex, Neighbor> = BTreeMap::new();
+    let sk = Skeleton::of(g);
+    match sk.node_by_id(&g.node(n).id) {
+        Some(i) => neighbors_in(&sk, i, f, dir, depth),
+        None => Vec::new(),
+    }
+}
+
+/// [`neighbors`] on a graph's skeleton (node `n` a position in it): what a
+/// cold `ties neighbors` runs on, without loading any evidence.
+pub fn neighbors_in(
+    sk: &Skeleton,
+    n: u32,
+    f: &Filter,
+    dir: Direction,
+    depth: usize,
+) -> Vec<Neighbor> {
+    let mut seen: HashMap<u32, usize> = HashMap::from([(n, 0)]);
+    let mut rows: BTreeMap<u32, Neighbor> = BTreeMap::new();
     let mut frontier = vec![n];
     for d in 1..=depth.max(1) {
         let mut next = Vec::new();
         for &at in &frontier {
-            for (s, t, e) in g.incident(at) {
-                if !f.edge(e) {
+            for e in sk.incident(at) {
+                if !(f.kinds.is_empty() || f.kinds.contains(&e.kind)) {
                     continue;
                 }
-                let out = s == at;
+                let (count, latest) = e.within(f);
+                if count == 0 {
+                    continue;
+                }
+                let out = e.source == at;
                 let ok = match dir {
                     Direction::Out => out || !e.kind.is_directed(),
                     Direction::In => !out || !e.kind.is_directed(),
@@ -87,7 +113,7 @@ pub fn neighbors(
                 if !ok {
                     continue;
                 }
-                let other = if out { t } else { s };
+                let other = if out { e.target } else { e.source };
                 if other == n {
                     continue;
                 }
@@ -99,7 +125,7 @@ pub fn neighbors(
                 if od != d {
                     continue;
                 }
-                let node = g.node(other);
+                let node = &sk.nodes[other as usize];
                 let row = rows.entry(other).or_insert_with(|| Neighbor {
                     id: node.id.clone(),
                     name: node.name.clone(),
@@ -108,14 +134,7 @@ pub fn neighbors(
                     edges: BTreeMap::new(),
                     latest: None,
                 });
-                let count = e.occurrences.iter().filter(|o| f.occurrence(o)).count();
                 *row.edges.entry(e.kind).or_default() += count;
-                let latest = e
-                    .occurrences
-                    .iter()
-                    .filter(|o| f.occurrence(o))
-                    .filter_map(|o| o.date)
-                    .max();
                 row.latest = row.latest.max(latest);
             }
         }
@@ -129,6 +148,7 @@ pub fn neighbors(
             .cmp(&b.depth)
             .then(wb.cmp(&wa))
             .then(a.name.cmp(&b.name))
+            .then(a.id.cmp(&b.id))
     });
     v
 }

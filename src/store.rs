@@ -3,7 +3,10 @@
 
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::graph::{Edge, Graph, Node};
+use crate::graph::{Edge, Graph, Node, Occurrence};
+use crate::model::EdgeKind;
+use crate::skeleton::{SkEdge, SkNode, Skeleton, Tally};
+use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -212,6 +215,18 @@ impl Graph {
     /// gives, written directly (the `ron` serializer escapes strings one
     /// character at a time, which made saving slower than building).
     pub fn write_ron(&self, w: &mut impl Write) -> std::io::Result<()> {
+        self.write_file(w, &mut own_occurrences, &mut |_, _, _, _| Ok(()))
+    }
+
+    /// Writes the graph file's RON, taking each edge's occurrences from
+    /// `occs` (which hands them, sorted, to its last argument) and showing
+    /// them to `each` with the edge's ends as positions in id order.
+    pub(crate) fn write_file(
+        &self,
+        w: &mut impl Write,
+        occs: &mut Occurrences<'_>,
+        each: &mut dyn FnMut(u32, u32, EdgeKind, &[Occurrence]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         w.write_all(b"(\n  format: \"ties-graph\",\n")?;
         writeln!(w, "  version: {VERSION},")?;
         if self.articles.is_empty() {
@@ -229,6 +244,11 @@ impl Graph {
             w.write_all(b"  },\n")?;
         }
         let nodes = self.nodes();
+        let at: std::collections::HashMap<NodeIndex, u32> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (n, i as u32))
+            .collect();
         if nodes.is_empty() {
             w.write_all(b"  nodes: [],\n")?;
         } else {
@@ -262,19 +282,18 @@ impl Graph {
                 w.write_all(b",\n      \"target\": ")?;
                 ron_str(w, &self.node(t).id)?;
                 writeln!(w, ",\n      \"kind\": {:?},", e.kind)?;
-                let mut sorted: Vec<&crate::graph::Occurrence> = e.occurrences.iter().collect();
-                if !e.occurrences.is_sorted() {
-                    sorted.sort();
-                }
-                if sorted.is_empty() {
-                    w.write_all(b"      \"occurrences\": [],\n")?;
-                } else {
-                    w.write_all(b"      \"occurrences\": [\n")?;
-                    for o in sorted {
-                        ron_occurrence(w, o)?;
+                occs(s, t, e, &mut |sorted| {
+                    if sorted.is_empty() {
+                        w.write_all(b"      \"occurrences\": [],\n")?;
+                    } else {
+                        w.write_all(b"      \"occurrences\": [\n")?;
+                        for o in sorted {
+                            ron_occurrence(w, o)?;
+                        }
+                        w.write_all(b"      ],\n")?;
                     }
-                    w.write_all(b"      ],\n")?;
-                }
+                    each(at[&s], at[&t], e.kind, sorted)
+                })?;
                 w.write_all(b"    },\n")?;
             }
             w.write_all(b"  ],\n")?;
@@ -367,29 +386,77 @@ impl Graph {
     pub fn load_ron(path: &Path) -> Result<Graph> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let g = Graph::from_ron(&text, path)?;
-        let _ = crate::cache::write(path, &g, crate::cache::FileHash::of(text.as_bytes()));
+        drop(text);
+        let _ = crate::cache::refresh(path, &g);
         Ok(g)
     }
 
     /// Writes the graph to `path` atomically: a temporary file in the same
-    /// folder, synced, then renamed over the old one. Then writes its binary
-    /// cache (`PATH.cache`); a cache that cannot be written is no error, as
-    /// loading never trusts a cache that does not match the file.
-    pub fn save(&self, path: &Path) -> Result<()> {
-        let mut hash = crate::cache::FileHash::new();
+    /// folder, synced, then renamed over the old one. Then puts its binary
+    /// cache (`PATH.cache`) beside it; a cache that cannot be written is no
+    /// error, as loading never trusts a cache that does not match the file.
+    /// Returns the graph's skeleton, as saved.
+    pub fn save(&self, path: &Path) -> Result<Skeleton> {
+        self.save_with(path, &mut own_occurrences)
+    }
+
+    /// [`Graph::save`], with each edge's occurrences taken from `occs`;
+    /// writes the file and its cache in one pass and returns the skeleton.
+    pub(crate) fn save_with(&self, path: &Path, occs: &mut Occurrences<'_>) -> Result<Skeleton> {
+        let mut cache = crate::cache::Writer::begin(path, self).ok();
+        let mut edges: Vec<SkEdge> = Vec::with_capacity(self.edge_count());
         write_atomic_with(path, |f| {
-            let mut w = std::io::BufWriter::with_capacity(
-                1 << 20,
-                Hashing {
-                    inner: f,
-                    hash: &mut hash,
-                },
-            );
-            self.write_ron(&mut w)?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            self.write_file(&mut w, occs, &mut |s, t, kind, sorted| {
+                let mut tally = Tally::default();
+                for o in sorted {
+                    tally.add(o.date);
+                }
+                edges.push(tally.edge(s, t, kind));
+                if let Some(c) = &mut cache {
+                    if c.edge(sorted).is_err() {
+                        cache = None;
+                    }
+                }
+                Ok(())
+            })?;
             w.flush()
         })?;
-        let _ = crate::cache::write(path, self, hash.finish());
-        Ok(())
+        let nodes = self
+            .nodes()
+            .into_iter()
+            .map(|n| SkNode::of(self.node(n)))
+            .collect();
+        let sk = Skeleton::new(self.articles.len(), nodes, edges);
+        if let Some(c) = cache {
+            let _ = c.finish(path, &sk);
+        }
+        Ok(sk)
+    }
+}
+
+/// Hands an edge's occurrences, sorted, to a writer (see [`Graph::write_file`]).
+pub(crate) type Occurrences<'a> = dyn FnMut(
+        NodeIndex,
+        NodeIndex,
+        &Edge,
+        &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>,
+    ) -> std::io::Result<()>
+    + 'a;
+
+/// The occurrences an edge holds, sorted.
+fn own_occurrences(
+    _: NodeIndex,
+    _: NodeIndex,
+    e: &Edge,
+    f: &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if e.occurrences.is_sorted() {
+        f(&e.occurrences)
+    } else {
+        let mut v = e.occurrences.clone();
+        v.sort();
+        f(&v)
     }
 }
 
@@ -479,23 +546,6 @@ fn ron_config() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .struct_names(false)
         .indentor("  ".to_string())
-}
-
-/// A writer that hashes what it passes on.
-struct Hashing<'a, W> {
-    inner: W,
-    hash: &'a mut crate::cache::FileHash,
-}
-
-impl<W: Write> Write for Hashing<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// [`GraphFile`], borrowed.

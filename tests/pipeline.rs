@@ -100,3 +100,48 @@ fn a_bad_extraction_line_is_skipped_with_its_line_number() {
     assert_eq!((st.articles, st.skipped), (0, 1));
     assert!(notes[0].contains("x.jsonl:1"), "{notes:?}");
 }
+
+/// A graph built in bulk, its evidence spilled to disk in runs of any size,
+/// is written byte for byte as the graph built in memory, cache included.
+#[test]
+fn a_bulk_build_spilling_runs_writes_the_same_file_and_cache() {
+    use ties::bulk::Bulk;
+    use ties::skeleton::Skeleton;
+    let dir = tempfile::tempdir().unwrap();
+    let paths = corpus(dir.path());
+    let ex = Extractor::new().unwrap();
+    let (sources, _) = input::sources(&paths);
+    let opts = Options::default();
+    let mut g = Graph::new();
+    pipeline::build(&ex, &sources, &opts, &mut g, &mut |n| panic!("{n:?}"));
+    let want = dir.path().join("memory.ron");
+    let want_sk = g.save(&want).unwrap();
+    let want_bytes = std::fs::read(&want).unwrap();
+    for limit in [1, 40_000, usize::MAX] {
+        let p = dir.path().join(format!("bulk{limit}.ron"));
+        let mut b = Bulk::with_limit(&p, limit);
+        // every article twice: the repeats add nothing
+        for _ in 0..2 {
+            pipeline::build(&ex, &sources, &opts, &mut b, &mut |n| panic!("{n:?}"));
+        }
+        let runs = b.runs();
+        assert_eq!(runs > 0, limit < usize::MAX, "limit {limit}: {runs} runs");
+        let sk = b.save().unwrap();
+        assert!(
+            std::fs::read(&p).unwrap() == want_bytes,
+            "limit {limit}: the bulk file differs"
+        );
+        let names = |s: &Skeleton| format!("{:?} {:?} {}", s.nodes, s.edges, s.articles);
+        assert_eq!(names(&sk), names(&want_sk));
+        let cached = Skeleton::load(&p).unwrap();
+        assert_eq!(names(&cached), names(&want_sk));
+        assert_eq!(Graph::load(&p).unwrap().to_ron(), g.to_ron());
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("spill"))
+            .collect();
+        assert!(left.is_empty(), "spill files left: {left:?}");
+    }
+}

@@ -1,0 +1,211 @@
+//! Stage 6 at any size: building a graph file without holding its evidence.
+//! Nodes and edges stay in memory (a [`Graph`] whose edges hold no
+//! occurrences); occurrences wait in a buffer, and when it passes its limit
+//! they are sorted and written as one run to a temporary file beside the
+//! graph file. [`Bulk::save`] then merges the runs edge by edge straight into
+//! the RON file and its cache. Memory is the nodes, the edges and one buffer,
+//! whatever the number of articles; the file is byte-for-byte the one that
+//! building the same extractions in memory and saving gives.
+
+use crate::cache::COcc;
+use crate::error::{Error, Result};
+use crate::graph::{Graph, Occurrence};
+use crate::model::Extraction;
+use crate::skeleton::Skeleton;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// Bytes of occurrences buffered before a run is written: 256 MB.
+pub const DEFAULT_LIMIT: usize = 256 << 20;
+
+/// A graph being built for one file: see the module's documentation.
+pub struct Bulk {
+    g: Graph,
+    /// Occurrences not yet in a run, with the index of their edge.
+    buf: Vec<(u32, Occurrence)>,
+    /// About how much memory `buf` holds.
+    buf_bytes: usize,
+    limit: usize,
+    /// Per run, where each edge's occurrences lie in the spill file.
+    runs: Vec<HashMap<u32, (u64, u64)>>,
+    spill: Option<(PathBuf, File)>,
+    /// Where the graph file will be: the spill file goes beside it.
+    target: PathBuf,
+    /// The first run that could not be written.
+    failed: Option<Error>,
+}
+
+impl Bulk {
+    /// A build for the graph file `path`, buffering [`DEFAULT_LIMIT`] bytes.
+    pub fn new(path: &Path) -> Bulk {
+        Bulk::with_limit(path, DEFAULT_LIMIT)
+    }
+
+    /// A build writing a run whenever about `limit` bytes are buffered.
+    pub fn with_limit(path: &Path, limit: usize) -> Bulk {
+        Bulk {
+            g: Graph::new(),
+            buf: Vec::new(),
+            buf_bytes: 0,
+            limit: limit.max(1),
+            runs: Vec::new(),
+            spill: None,
+            target: path.to_path_buf(),
+            failed: None,
+        }
+    }
+
+    /// Merges one article's extraction (as [`Graph::merge_extraction`]). A
+    /// run that cannot be written is reported by [`Bulk::save`].
+    pub fn add(&mut self, x: &Extraction) {
+        if self.failed.is_some() {
+            return;
+        }
+        let buf = &mut self.buf;
+        let bytes = &mut self.buf_bytes;
+        self.g.merge_with(x, |g, s, t, kind, occ| {
+            if let Some(ei) = g.edge_slot(s, t, kind) {
+                *bytes += footprint(&occ);
+                buf.push((ei.index() as u32, occ));
+            }
+        });
+        if self.buf_bytes >= self.limit {
+            if let Err(e) = self.write_run() {
+                self.failed = Some(e);
+            }
+        }
+    }
+
+    /// The graph so far: nodes, edges and articles, without occurrences.
+    pub fn graph(&self) -> &Graph {
+        &self.g
+    }
+
+    /// How many runs went to the spill file so far.
+    pub fn runs(&self) -> usize {
+        self.runs.len()
+    }
+
+    fn spill_path(&self) -> PathBuf {
+        let name = self
+            .target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "graph".into());
+        self.target
+            .with_file_name(format!(".{name}.spill{}", std::process::id()))
+    }
+
+    /// Sorts the buffer and appends it to the spill file as one run.
+    fn write_run(&mut self) -> Result<()> {
+        if self.spill.is_none() {
+            let p = self.spill_path();
+            let f = File::options()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(&p)
+                .map_err(|e| Error::io(&p, e))?;
+            self.spill = Some((p, f));
+        }
+        let Some((path, file)) = &self.spill else {
+            return Ok(());
+        };
+        let mut buf = std::mem::take(&mut self.buf);
+        self.buf_bytes = 0;
+        buf.sort_unstable();
+        let io = |e| Error::io(path.as_path(), e);
+        let mut at = (&*file).seek(SeekFrom::End(0)).map_err(io)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, &*file);
+        let mut run = HashMap::new();
+        for group in buf.chunk_by(|a, b| a.0 == b.0) {
+            let v: Vec<COcc> = group.iter().map(|(_, o)| COcc::of(o)).collect();
+            let bytes = postcard::to_allocvec(&v).map_err(|e| Error::Invalid(e.to_string()))?;
+            w.write_all(&bytes).map_err(io)?;
+            run.insert(group[0].0, (at, bytes.len() as u64));
+            at += bytes.len() as u64;
+        }
+        w.flush().map_err(io)?;
+        self.runs.push(run);
+        Ok(())
+    }
+
+    /// Writes the graph file (the path given to [`Bulk::new`]) and its cache,
+    /// merging every run;
+    /// returns the graph's skeleton. The spill file is removed.
+    pub fn save(mut self) -> Result<Skeleton> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        self.g.settle();
+        self.buf.sort_unstable();
+        let Bulk {
+            g,
+            buf,
+            runs,
+            spill,
+            target,
+            ..
+        } = &mut self;
+        let mut occs =
+            |s,
+             t,
+             e: &crate::graph::Edge,
+             f: &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>| {
+                let Some(ei) = g.edge_index(s, t, e.kind) else {
+                    return f(&[]);
+                };
+                let key = ei.index() as u32;
+                let mut v: Vec<Occurrence> = Vec::new();
+                for run in runs.iter() {
+                    if let (Some(&(off, len)), Some((_, file))) = (run.get(&key), spill.as_ref()) {
+                        let mut bytes = vec![0u8; len as usize];
+                        let mut r: &File = file;
+                        r.seek(SeekFrom::Start(off))?;
+                        r.read_exact(&mut bytes)?;
+                        let part: Vec<COcc> =
+                            postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
+                        for o in part {
+                            v.push(o.occurrence().ok_or_else(|| {
+                                std::io::Error::other(
+                                    "a spilled occurrence does not fit this machine",
+                                )
+                            })?);
+                        }
+                    }
+                }
+                let from = buf.partition_point(|(k, _)| *k < key);
+                let to = buf.partition_point(|(k, _)| *k <= key);
+                v.extend(buf[from..to].iter().map(|(_, o)| o.clone()));
+                v.sort();
+                crate::graph::dedup_evidence(&mut v);
+                f(&v)
+            };
+        g.save_with(target, &mut occs)
+    }
+}
+
+impl Drop for Bulk {
+    fn drop(&mut self) {
+        if let Some((p, _)) = self.spill.take() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// About how many bytes an occurrence holds, its strings included.
+fn footprint(o: &Occurrence) -> usize {
+    let s = |x: &Option<String>| x.as_ref().map_or(0, |v| v.len() + 16);
+    std::mem::size_of::<(u32, Occurrence)>()
+        + o.evidence.text.len()
+        + o.evidence.article.len()
+        + o.cameo.len()
+        + s(&o.speaker)
+        + s(&o.place)
+        + s(&o.role)
+        + o.topics.iter().map(|t| t.len() + 40).sum::<usize>()
+        + 64
+}
