@@ -119,7 +119,7 @@ impl Bulk {
         buf.sort_unstable();
         let io = |e| Error::io(path.as_path(), e);
         let mut at = (&*file).seek(SeekFrom::End(0)).map_err(io)?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, &*file);
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
         let mut run = HashMap::new();
         for group in buf.chunk_by(|a, b| a.0 == b.0) {
             let v: Vec<COcc> = group.iter().map(|(_, o)| COcc::of(o)).collect();

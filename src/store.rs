@@ -225,7 +225,7 @@ impl Graph {
         &self,
         w: &mut impl Write,
         occs: &mut Occurrences<'_>,
-        each: &mut dyn FnMut(u32, u32, EdgeKind, &[Occurrence]) -> std::io::Result<()>,
+        each: &mut EachEdge<'_>,
     ) -> std::io::Result<()> {
         w.write_all(b"(\n  format: \"ties-graph\",\n")?;
         writeln!(w, "  version: {VERSION},")?;
@@ -443,6 +443,11 @@ pub(crate) type Occurrences<'a> = dyn FnMut(
         &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>,
     ) -> std::io::Result<()>
     + 'a;
+
+/// Sees each edge written: its ends as node positions in id order, its
+/// kind and its sorted occurrences.
+pub(crate) type EachEdge<'a> =
+    dyn FnMut(u32, u32, EdgeKind, &[Occurrence]) -> std::io::Result<()> + 'a;
 
 /// The occurrences an edge holds, sorted.
 fn own_occurrences(
