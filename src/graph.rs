@@ -198,18 +198,31 @@ impl Graph {
 
     /// Adds a node for `e`, or merges `e` into the node it already is.
     pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeIndex {
-        let n = match self.find(e) {
+        match self.find(e) {
             Some(n) => {
                 let node = &mut self.g[n];
-                if e.name != node.name {
-                    node.aliases.insert(e.name.clone());
+                for a in std::iter::once(&e.name).chain(&e.aliases) {
+                    if *a != node.name && !node.aliases.contains(a) {
+                        node.aliases.insert(a.clone());
+                    }
                 }
-                node.aliases
-                    .extend(e.aliases.iter().filter(|a| **a != node.name).cloned());
                 if node.code.is_none() {
                     node.code = e.code.clone();
                 }
-                node.articles.insert(article.to_string());
+                if !node.articles.contains(article) {
+                    node.articles.insert(article.to_string());
+                }
+                // the node's own names are indexed already: only the record's are new
+                let kind = node.kind;
+                for a in std::iter::once(&e.name).chain(&e.aliases) {
+                    let k = norm(a);
+                    if !k.is_empty() {
+                        self.by_alias.entry((kind, k)).or_insert(n);
+                    }
+                }
+                if !self.by_id.contains_key(&e.id) {
+                    self.by_id.insert(e.id.clone(), n);
+                }
                 n
             }
             None => {
@@ -222,12 +235,10 @@ impl Graph {
                     articles: BTreeSet::from([article.to_string()]),
                 });
                 self.by_id.insert(e.id.clone(), n);
+                self.index_aliases(n);
                 n
             }
-        };
-        self.by_id.entry(e.id.clone()).or_insert(n);
-        self.index_aliases(n);
-        n
+        }
     }
 
     /// Adds one occurrence of an edge between two nodes. Returns whether it
