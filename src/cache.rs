@@ -255,6 +255,8 @@ struct CEdge {
     kind: u8,
     dates: Vec<(i32, u8, u8, u32)>,
     undated: u32,
+    /// Where the edge's occurrences lie in the file: offset, length, hash.
+    span: (u64, u64, u64),
 }
 
 /// One occurrence in the body; the body lists, edge after edge in skeleton
@@ -335,6 +337,8 @@ pub(crate) struct Writer {
     out: std::io::BufWriter<std::fs::File>,
     body: FileHash,
     body_len: u64,
+    /// Each edge's occurrences: offset in the file, length and hash.
+    spans: Vec<(u64, u64, u64)>,
 }
 
 impl Writer {
@@ -355,6 +359,7 @@ impl Writer {
             out: std::io::BufWriter::with_capacity(1 << 20, file),
             body: FileHash::new(),
             body_len: 0,
+            spans: Vec::new(),
         };
         w.out.write_all(&[0u8; HEADER])?;
         let index: HashMap<&str, u32, FxBuild> = g
@@ -385,23 +390,34 @@ impl Writer {
         Ok(w)
     }
 
-    fn put<T: Serialize + ?Sized>(&mut self, v: &T) -> std::io::Result<()> {
+    /// Appends a value to the body; returns its hash.
+    fn put<T: Serialize + ?Sized>(&mut self, v: &T) -> std::io::Result<u64> {
         let bytes = postcard::to_allocvec(v).map_err(std::io::Error::other)?;
         self.body.update(&bytes);
         self.body_len += bytes.len() as u64;
-        self.out.write_all(&bytes)
+        self.out.write_all(&bytes)?;
+        Ok(FileHash::of(&bytes))
     }
 
     /// The next edge's occurrences, sorted.
     pub(crate) fn edge(&mut self, occs: &[Occurrence]) -> std::io::Result<()> {
         let v: Vec<COcc> = occs.iter().map(COcc::of).collect();
-        self.put(&v)
+        let at = HEADER as u64 + self.body_len;
+        let hash = self.put(&v)?;
+        self.spans
+            .push((at, HEADER as u64 + self.body_len - at, hash));
+        Ok(())
     }
 
     /// Writes the skeleton and the header (stamped with the graph file as it
     /// is now), then puts the cache in place.
     pub(crate) fn finish(mut self, path: &Path, sk: &Skeleton) -> std::io::Result<()> {
         let result = (|| {
+            if self.spans.len() != sk.edges.len() {
+                return Err(std::io::Error::other(
+                    "the skeleton does not match the edges written",
+                ));
+            }
             let section = postcard::to_allocvec(&CSkeleton {
                 articles: sk.articles as u64,
                 nodes: sk
@@ -419,7 +435,8 @@ impl Writer {
                 edges: sk
                     .edges
                     .iter()
-                    .map(|e| CEdge {
+                    .zip(&self.spans)
+                    .map(|(e, &span)| CEdge {
                         source: e.source,
                         target: e.target,
                         kind: kind_code(&EdgeKind::ALL, &e.kind),
@@ -429,6 +446,7 @@ impl Writer {
                             .map(|(d, c)| (d.year, d.month, d.day, *c))
                             .collect(),
                         undated: e.undated,
+                        span,
                     })
                     .collect(),
             })
@@ -500,7 +518,8 @@ fn section(bytes: &[u8], off: u64, len: u64, hash: u64) -> Option<&[u8]> {
     (FileHash::of(s) == hash).then_some(s)
 }
 
-fn skeleton_of(bytes: &[u8]) -> Option<Skeleton> {
+/// The skeleton section decoded, with each edge's span in the file.
+fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<(u64, u64, u64)>)> {
     let c: CSkeleton = postcard::from_bytes(bytes).ok()?;
     let nodes = c
         .nodes
@@ -516,6 +535,7 @@ fn skeleton_of(bytes: &[u8]) -> Option<Skeleton> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
+    let spans = c.edges.iter().map(|e| e.span).collect();
     let edges = c
         .edges
         .into_iter()
@@ -535,16 +555,13 @@ fn skeleton_of(bytes: &[u8]) -> Option<Skeleton> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(Skeleton::new(
-        usize::try_from(c.articles).ok()?,
-        nodes,
-        edges,
-    ))
+    let sk = Skeleton::new(usize::try_from(c.articles).ok()?, nodes, edges);
+    Some((sk, spans))
 }
 
-/// The skeleton the cache of `path` holds, reading only its header and
-/// skeleton section, if the cache is fresh (see [`read`]).
-pub fn read_skeleton(path: &Path) -> Option<Skeleton> {
+/// The header words and the skeleton of the cache of `path`, reading only
+/// those, if the cache is fresh; and the open cache file.
+fn open_skeleton(path: &Path) -> Option<(std::fs::File, Skeleton, Vec<(u64, u64, u64)>)> {
     let mut f = std::fs::File::open(cache_path(path)).ok()?;
     let mut head = vec![0u8; HEADER];
     f.read_exact(&mut head).ok()?;
@@ -556,7 +573,69 @@ pub fn read_skeleton(path: &Path) -> Option<Skeleton> {
     f.seek(std::io::SeekFrom::Start(w[8])).ok()?;
     let mut bytes = vec![0u8; len];
     f.read_exact(&mut bytes).ok()?;
-    skeleton_of(section(&bytes, 0, w[9], w[10])?)
+    let (sk, spans) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
+    Some((f, sk, spans))
+}
+
+/// The skeleton the cache of `path` holds, reading only its header and
+/// skeleton section, if the cache is fresh (see [`read`]).
+pub fn read_skeleton(path: &Path) -> Option<Skeleton> {
+    open_skeleton(path).map(|(_, sk, _)| sk)
+}
+
+/// Part of the graph the cache of `path` holds, if the cache is fresh: every
+/// node (without its article list), and only the edges touching the nodes
+/// `ids` or the people holding a role for them, read from their own spans of
+/// the file. Enough for `between` and `timeline` of those nodes, which give
+/// on it what they give on the whole graph.
+pub fn read_around(path: &Path, ids: &[&str]) -> Option<Graph> {
+    let (mut f, sk, spans) = open_skeleton(path)?;
+    let mut around: std::collections::BTreeSet<u32> =
+        ids.iter().filter_map(|id| sk.node_by_id(id)).collect();
+    for &n in around.clone().iter() {
+        for e in sk.incident(n) {
+            if e.kind == EdgeKind::Role && e.target == n {
+                around.insert(e.source);
+            }
+        }
+    }
+    let mut g = Graph::new();
+    let idx: Vec<_> = sk
+        .nodes
+        .iter()
+        .map(|n| {
+            g.insert_node(Node {
+                id: n.id.clone(),
+                name: n.name.clone(),
+                kind: n.kind,
+                aliases: n.aliases.iter().cloned().collect(),
+                code: n.code.clone(),
+                articles: Default::default(),
+            })
+        })
+        .collect();
+    for (e, &(at, len, hash)) in sk.edges.iter().zip(&spans) {
+        if !(around.contains(&e.source) || around.contains(&e.target)) {
+            continue;
+        }
+        f.seek(std::io::SeekFrom::Start(at)).ok()?;
+        let mut bytes = vec![0u8; usize::try_from(len).ok()?];
+        f.read_exact(&mut bytes).ok()?;
+        if FileHash::of(&bytes) != hash {
+            return None;
+        }
+        let occs: Vec<COcc> = postcard::from_bytes(&bytes).ok()?;
+        let occurrences = occs
+            .into_iter()
+            .map(COcc::occurrence)
+            .collect::<Option<Vec<_>>>()?;
+        let edge = Edge {
+            kind: e.kind,
+            occurrences,
+        };
+        g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+    }
+    Some(g)
 }
 
 /// The graph the cache of `path` holds, if it is there, whole, of this
@@ -568,7 +647,7 @@ pub fn read(path: &Path) -> Option<Graph> {
     let w = fresh_header(path, &head)?;
     let mut bytes = head;
     f.read_to_end(&mut bytes).ok()?;
-    let sk = skeleton_of(section(&bytes, w[8], w[9], w[10])?)?;
+    let (sk, _) = skeleton_of(section(&bytes, w[8], w[9], w[10])?)?;
     let mut body = section(&bytes, w[11], w[12], w[13])?;
     let mut g = Graph::new();
     let (articles, rest): (Vec<(&str, CDate)>, _) = postcard::take_from_bytes(body).ok()?;

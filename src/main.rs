@@ -241,6 +241,44 @@ fn load_skeleton(path: &Path) -> Result<Skeleton, Fail> {
     Ok(Skeleton::load(path)?)
 }
 
+/// An entity of the skeleton by name, or the error naming close ones.
+fn find_in(sk: &Skeleton, name: &str) -> Result<u32, Fail> {
+    sk.lookup(name).ok_or_else(|| {
+        Fail(
+            1,
+            Error::UnknownEntity {
+                name: name.to_string(),
+                suggestions: sk.suggest(name, 3),
+            }
+            .into(),
+        )
+    })
+}
+
+/// The graph around the entities `names`, and their nodes: names are found
+/// on the skeleton (so each means what it means in the whole graph), then
+/// only the edges around them are read from the cache; the whole graph when
+/// the cache cannot serve them.
+fn load_around(
+    path: &Path,
+    names: &[&String],
+) -> Result<(Graph, Vec<petgraph::stable_graph::NodeIndex>), Fail> {
+    let sk = load_skeleton(path)?;
+    let mut ids = Vec::new();
+    for name in names {
+        ids.push(sk.nodes[find_in(&sk, name)? as usize].id.as_str());
+    }
+    let g = match ties::cache::read_around(path, &ids) {
+        Some(g) => g,
+        None => load(path)?,
+    };
+    let found = ids
+        .iter()
+        .map(|id| find(&g, id))
+        .collect::<Result<_, _>>()?;
+    Ok((g, found))
+}
+
 fn find(g: &Graph, name: &str) -> Result<petgraph::stable_graph::NodeIndex, Fail> {
     g.lookup(name).ok_or_else(|| {
         Fail(
@@ -582,16 +620,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         } => {
             // the skeleton is enough, and the cache serves it without the evidence
             let g = load_skeleton(&cli.graph)?;
-            let n = g.lookup(entity).ok_or_else(|| {
-                Fail(
-                    1,
-                    Error::UnknownEntity {
-                        name: entity.to_string(),
-                        suggestions: g.suggest(entity, 3),
-                    }
-                    .into(),
-                )
-            })?;
+            let n = find_in(&g, entity)?;
             let rows = query::neighbors_in(&g, n, &filter.filter(), *direction, *depth);
             let node = &g.nodes[n as usize];
             if *json {
@@ -618,8 +647,8 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             Ok(if rows.is_empty() { 1 } else { 0 })
         }
         Cmd::Between { a, b, filter, json } => {
-            let g = load(&cli.graph)?;
-            let (na, nb) = (find(&g, a)?, find(&g, b)?);
+            let (g, found) = load_around(&cli.graph, &[a, b])?;
+            let (na, nb) = (found[0], found[1]);
             let view = query::bilateral(&g, na, nb, &filter.filter());
             if *json {
                 print_json(&view)?;
@@ -688,12 +717,9 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             filter,
             json,
         } => {
-            let g = load(&cli.graph)?;
-            let na = find(&g, entity)?;
-            let nb = match other {
-                Some(o) => Some(find(&g, o)?),
-                None => None,
-            };
+            let names: Vec<&String> = std::iter::once(entity).chain(other).collect();
+            let (g, found) = load_around(&cli.graph, &names)?;
+            let (na, nb) = (found[0], found.get(1).copied());
             let rows = query::timeline(&g, na, nb, &filter.filter());
             if *json {
                 print_json(&rows)?;

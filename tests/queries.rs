@@ -287,3 +287,51 @@ fn suggestions_know_initials_prefixes_and_codes() {
         assert!(first.starts_with(meant), "{typed}: {err}");
     }
 }
+
+/// `between` and `timeline` read only the edges around their entities from
+/// the cache; they must print what the whole graph gives.
+#[test]
+fn between_and_timeline_from_the_cache_match_the_whole_graph() {
+    use ties::query::{self, Filter};
+    let Some(b) = common::dev_corpus_graph() else {
+        return;
+    };
+    assert!(
+        ties::cache::read_skeleton(&b.graph).is_some(),
+        "the build wrote a cache"
+    );
+    let g = ties::Graph::load_ron(&b.graph).unwrap();
+    let mut countries: Vec<_> = g
+        .nodes()
+        .into_iter()
+        .filter(|&n| g.node(n).kind == ties::EntityKind::Country)
+        .collect();
+    countries.sort_by_key(|&n| std::cmp::Reverse(g.degree(n)));
+    countries.truncate(6);
+    let ids: Vec<&str> = countries.iter().map(|&n| g.node(n).id.as_str()).collect();
+    let part = ties::cache::read_around(&b.graph, &ids[..2]).expect("the cache serves a part");
+    assert!(
+        part.edge_count() < g.edge_count(),
+        "only the edges around them"
+    );
+    let f = Filter::default();
+    let mut compared = 0;
+    for &x in &countries {
+        let xid = g.node(x).id.as_str();
+        let want = serde_json::to_value(query::timeline(&g, x, None, &f)).unwrap();
+        assert_eq!(b.json(&["timeline", xid]), want, "timeline {xid}");
+        for &y in &countries {
+            if x == y {
+                continue;
+            }
+            let yid = g.node(y).id.as_str();
+            let want = serde_json::to_value(query::bilateral(&g, x, y, &f)).unwrap();
+            let (code, out, err) = b.out(&["between", xid, yid, "--json"]);
+            assert!(code == 0 || code == 1, "{err}");
+            let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(got, want, "between {xid} {yid}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 30);
+}

@@ -101,3 +101,8 @@ pub fn dev_graph() -> Option<Built> {
     inputs.extend(DEV.iter().map(|f| d.join(f)));
     Some(build(&inputs))
 }
+
+/// A graph of the whole dev corpus; `None` (with a note) without ../shared.
+pub fn dev_corpus_graph() -> Option<Built> {
+    Some(build(&[dev_dir()?]))
+}
