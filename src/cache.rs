@@ -256,7 +256,7 @@ struct CEdge {
     dates: Vec<(i32, u8, u8, u32)>,
     undated: u32,
     /// Where the edge's occurrences lie in the file: offset, length, hash.
-    span: (u64, u64, u64),
+    span: Span,
 }
 
 /// One occurrence in the body; the body lists, edge after edge in skeleton
@@ -338,7 +338,7 @@ pub(crate) struct Writer {
     body: FileHash,
     body_len: u64,
     /// Each edge's occurrences: offset in the file, length and hash.
-    spans: Vec<(u64, u64, u64)>,
+    spans: Vec<Span>,
 }
 
 impl Writer {
@@ -518,8 +518,11 @@ fn section(bytes: &[u8], off: u64, len: u64, hash: u64) -> Option<&[u8]> {
     (FileHash::of(s) == hash).then_some(s)
 }
 
+/// Where an edge's occurrences lie in the cache file: offset, length, hash.
+type Span = (u64, u64, u64);
+
 /// The skeleton section decoded, with each edge's span in the file.
-fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<(u64, u64, u64)>)> {
+fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>)> {
     let c: CSkeleton = postcard::from_bytes(bytes).ok()?;
     let nodes = c
         .nodes
@@ -561,7 +564,7 @@ fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<(u64, u64, u64)>)> {
 
 /// The header words and the skeleton of the cache of `path`, reading only
 /// those, if the cache is fresh; and the open cache file.
-fn open_skeleton(path: &Path) -> Option<(std::fs::File, Skeleton, Vec<(u64, u64, u64)>)> {
+fn open_skeleton(path: &Path) -> Option<(std::fs::File, Skeleton, Vec<Span>)> {
     let mut f = std::fs::File::open(cache_path(path)).ok()?;
     let mut head = vec![0u8; HEADER];
     f.read_exact(&mut head).ok()?;
