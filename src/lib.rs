@@ -9,10 +9,11 @@
 //! | mentions | [`gazetteer`], [`mention`] | lexicon ([`lexicon`]) + tokens → spans naming things |
 //! | entities | [`resolve`] | mentions → one entity per real-world thing in the article |
 //! | relations | [`relation`] | cues + entities → typed relations with agent, partner, speaker |
-//! | extraction | [`extract`] | the above, pure: [`Article`] → [`Extraction`] |
+//! | extraction | [`extract`](mod@extract) | the above, pure: [`Article`] → [`Extraction`] |
 //! | graph | [`graph`] | extractions merged into a petgraph `StableGraph` |
-//! | build | [`pipeline`] | sources → batches extracted in parallel, merged in a fixed order |
-//! | file | [`store`], [`cache`] | the graph as a versioned RON file, written atomically; a binary cache beside it for fast loads |
+//! | build | [`pipeline`], [`bulk`] | sources → batches extracted in parallel, merged in a fixed order; at any size, evidence spilled to sorted runs on disk |
+//! | file | [`store`], [`cache`] | the graph as a versioned RON file, written atomically; a binary cache beside it, written in the same pass |
+//! | skeleton | [`skeleton`] | nodes and per-edge counts per date, no evidence: what a cold `neighbors` reads |
 //! | use | [`query`], [`export`] | neighbors, between, paths, timelines; DOT, JSON, RON |
 //!
 //! Invariants between the stages:
@@ -21,7 +22,10 @@
 //!   and every id is `kind:slug` (`country:china`), stable across articles;
 //! - extraction is pure and deterministic; the graph file is written from
 //!   ordered maps, so the same inputs give the same bytes in any order;
-//! - undirected kinds (Meeting, Agreement) store their ends sorted by id.
+//! - undirected kinds (Meeting, Agreement) store their ends sorted by id;
+//! - a [`bulk::Bulk`] build writes the bytes that building the same
+//!   extractions into a [`Graph`] and saving it writes; a cache is served
+//!   only for the graph file it was written beside, as that file is now.
 
 pub mod article;
 pub mod bulk;

@@ -28,7 +28,7 @@ pub enum Format {
     Csv,
 }
 
-/// Renders the graph in a one-file `format`; CSV is two files: use [`write`].
+/// Renders the graph in a one-file `format`; CSV is two files: use [`write`](fn@write).
 pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Dot => dot::to_dot(g),
