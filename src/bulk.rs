@@ -7,18 +7,24 @@
 //! whatever the number of articles; the file is byte-for-byte the one that
 //! building the same extractions in memory and saving gives.
 
-use crate::cache::COcc;
+use crate::cache::{read_span, COcc, FileHash, Span};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
 use crate::skeleton::Skeleton;
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// Bytes of occurrences buffered before a run is written: 256 MB.
 pub const DEFAULT_LIMIT: usize = 256 << 20;
+
+/// Occurrences written earlier: per edge, where they lie in one file.
+struct Run {
+    file: usize,
+    spans: HashMap<u32, Span>,
+}
 
 /// A graph being built for one file: see the module's documentation.
 pub struct Bulk {
@@ -28,9 +34,13 @@ pub struct Bulk {
     /// About how much memory `buf` holds.
     buf_bytes: usize,
     limit: usize,
-    /// Per run, where each edge's occurrences lie in the spill file.
-    runs: Vec<HashMap<u32, (u64, u64)>>,
-    spill: Option<(PathBuf, File)>,
+    /// Occurrences written earlier: the graph file's cache when adding to
+    /// it, then the runs of the spill file.
+    runs: Vec<Run>,
+    /// The files the runs lie in.
+    files: Vec<File>,
+    /// The spill file, once made: its path and its place in `files`.
+    spill: Option<(PathBuf, usize)>,
     /// Where the graph file will be: the spill file goes beside it.
     target: PathBuf,
     /// The first run that could not be written.
@@ -51,10 +61,30 @@ impl Bulk {
             buf_bytes: 0,
             limit: limit.max(1),
             runs: Vec::new(),
+            files: Vec::new(),
             spill: None,
             target: path.to_path_buf(),
             failed: None,
         }
+    }
+
+    /// A build adding to the graph file `path`, if its cache is fresh: the
+    /// nodes and edges are read, the occurrences stay in the cache until
+    /// [`Bulk::save`] merges them with the new ones.
+    pub fn extend(path: &Path) -> Option<Bulk> {
+        let (g, file, spans) = crate::cache::read_frame(path)?;
+        let mut b = Bulk::new(path);
+        b.g = g;
+        b.files.push(file);
+        b.runs.push(Run {
+            file: 0,
+            spans: spans
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| (i as u32, s))
+                .collect(),
+        });
+        Some(b)
     }
 
     /// Merges one article's extraction (as [`Graph::merge_extraction`]). A
@@ -109,27 +139,33 @@ impl Bulk {
                 .truncate(true)
                 .open(&p)
                 .map_err(|e| Error::io(&p, e))?;
-            self.spill = Some((p, f));
+            self.files.push(f);
+            self.spill = Some((p, self.files.len() - 1));
         }
-        let Some((path, file)) = &self.spill else {
+        let Some((path, at_file)) = &self.spill else {
             return Ok(());
         };
+        let file = &self.files[*at_file];
         let mut buf = std::mem::take(&mut self.buf);
         self.buf_bytes = 0;
         buf.sort_unstable();
         let io = |e| Error::io(path.as_path(), e);
         let mut at = (&*file).seek(SeekFrom::End(0)).map_err(io)?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-        let mut run = HashMap::new();
+        let mut spans = HashMap::new();
         for group in buf.chunk_by(|a, b| a.0 == b.0) {
             let v: Vec<COcc> = group.iter().map(|(_, o)| COcc::of(o)).collect();
             let bytes = postcard::to_allocvec(&v).map_err(|e| Error::Invalid(e.to_string()))?;
             w.write_all(&bytes).map_err(io)?;
-            run.insert(group[0].0, (at, bytes.len() as u64));
-            at += bytes.len() as u64;
+            let len = bytes.len() as u64;
+            spans.insert(group[0].0, (at, len, FileHash::of(&bytes)));
+            at += len;
         }
         w.flush().map_err(io)?;
-        self.runs.push(run);
+        self.runs.push(Run {
+            file: *at_file,
+            spans,
+        });
         Ok(())
     }
 
@@ -146,7 +182,7 @@ impl Bulk {
             g,
             buf,
             runs,
-            spill,
+            files,
             target,
             ..
         } = &mut self;
@@ -161,11 +197,8 @@ impl Bulk {
                 let key = ei.index() as u32;
                 let mut v: Vec<Occurrence> = Vec::new();
                 for run in runs.iter() {
-                    if let (Some(&(off, len)), Some((_, file))) = (run.get(&key), spill.as_ref()) {
-                        let mut bytes = vec![0u8; len as usize];
-                        let mut r: &File = file;
-                        r.seek(SeekFrom::Start(off))?;
-                        r.read_exact(&mut bytes)?;
+                    if let Some(&span) = run.spans.get(&key) {
+                        let bytes = read_span(&files[run.file], span)?;
                         let part: Vec<COcc> =
                             postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
                         for o in part {

@@ -229,6 +229,8 @@ fn kind_code<K: PartialEq>(all: &[K], k: &K) -> u8 {
 #[derive(Serialize, Deserialize)]
 struct CSkeleton<'a> {
     articles: u64,
+    /// Where the articles and each node's article list lie.
+    head: Span,
     #[serde(borrow)]
     nodes: Vec<CNode<'a>>,
     edges: Vec<CEdge>,
@@ -339,6 +341,8 @@ pub(crate) struct Writer {
     body_len: u64,
     /// Each edge's occurrences: offset in the file, length and hash.
     spans: Vec<Span>,
+    /// The articles and node article lists: offset, length and hash.
+    head: Span,
 }
 
 impl Writer {
@@ -360,6 +364,7 @@ impl Writer {
             body: FileHash::new(),
             body_len: 0,
             spans: Vec::new(),
+            head: (0, 0, 0),
         };
         w.out.write_all(&[0u8; HEADER])?;
         let index: HashMap<&str, u32, FxBuild> = g
@@ -373,7 +378,6 @@ impl Writer {
             .iter()
             .map(|(a, d)| (a.as_str(), cdate(*d)))
             .collect();
-        w.put(&articles)?;
         let mut lists: Vec<Vec<u32>> = Vec::new();
         for n in g.nodes() {
             let list = g
@@ -386,7 +390,8 @@ impl Writer {
                 std::io::Error::other("a node names an article the graph does not list")
             })?);
         }
-        w.put(&lists)?;
+        let hash = w.put(&(articles, lists))?;
+        w.head = (HEADER as u64, w.body_len, hash);
         Ok(w)
     }
 
@@ -420,6 +425,7 @@ impl Writer {
             }
             let section = postcard::to_allocvec(&CSkeleton {
                 articles: sk.articles as u64,
+                head: self.head,
                 nodes: sk
                     .nodes
                     .iter()
@@ -519,10 +525,10 @@ fn section(bytes: &[u8], off: u64, len: u64, hash: u64) -> Option<&[u8]> {
 }
 
 /// Where an edge's occurrences lie in the cache file: offset, length, hash.
-type Span = (u64, u64, u64);
+pub(crate) type Span = (u64, u64, u64);
 
 /// The skeleton section decoded, with each edge's span in the file.
-fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>)> {
+fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, Span)> {
     let c: CSkeleton = postcard::from_bytes(bytes).ok()?;
     let nodes = c
         .nodes
@@ -559,52 +565,58 @@ fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>)> {
         })
         .collect::<Option<Vec<_>>>()?;
     let sk = Skeleton::new(usize::try_from(c.articles).ok()?, nodes, edges);
-    Some((sk, spans))
+    Some((sk, spans, c.head))
 }
 
 /// The header words and the skeleton of the cache of `path`, reading only
 /// those, if the cache is fresh; and the open cache file.
-fn open_skeleton(path: &Path) -> Option<(std::fs::File, Skeleton, Vec<Span>)> {
-    let mut f = std::fs::File::open(cache_path(path)).ok()?;
+fn open_skeleton(path: &Path) -> Option<Opened> {
+    let mut file = std::fs::File::open(cache_path(path)).ok()?;
     let mut head = vec![0u8; HEADER];
-    f.read_exact(&mut head).ok()?;
+    file.read_exact(&mut head).ok()?;
     let w = fresh_header(path, &head)?;
     let len = usize::try_from(w[9]).ok()?;
     if len > 1 << 34 {
         return None;
     }
-    f.seek(std::io::SeekFrom::Start(w[8])).ok()?;
+    file.seek(std::io::SeekFrom::Start(w[8])).ok()?;
     let mut bytes = vec![0u8; len];
-    f.read_exact(&mut bytes).ok()?;
-    let (sk, spans) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
-    Some((f, sk, spans))
+    file.read_exact(&mut bytes).ok()?;
+    let (sk, spans, head) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
+    Some(Opened {
+        file,
+        sk,
+        spans,
+        head,
+    })
 }
 
-/// The skeleton the cache of `path` holds, reading only its header and
-/// skeleton section, if the cache is fresh (see [`read`]).
-pub fn read_skeleton(path: &Path) -> Option<Skeleton> {
-    open_skeleton(path).map(|(_, sk, _)| sk)
+/// A fresh cache opened, its skeleton read.
+struct Opened {
+    file: std::fs::File,
+    sk: Skeleton,
+    /// Where each edge's occurrences lie.
+    spans: Vec<Span>,
+    /// Where the article lists lie.
+    head: Span,
 }
 
-/// Part of the graph the cache of `path` holds, if the cache is fresh: every
-/// node (without its article list), and only the edges touching the nodes
-/// `ids` or the people holding a role for them, read from their own spans of
-/// the file. Enough for `between` and `timeline` of those nodes, which give
-/// on it what they give on the whole graph.
-pub fn read_around(path: &Path, ids: &[&str]) -> Option<Graph> {
-    let (mut f, sk, spans) = open_skeleton(path)?;
-    let mut around: std::collections::BTreeSet<u32> =
-        ids.iter().filter_map(|id| sk.node_by_id(id)).collect();
-    for &n in around.clone().iter() {
-        for e in sk.incident(n) {
-            if e.kind == EdgeKind::Role && e.target == n {
-                around.insert(e.source);
-            }
-        }
+/// Reads a span of the cache file, checked against its hash.
+pub(crate) fn read_span(mut f: &std::fs::File, (at, len, hash): Span) -> std::io::Result<Vec<u8>> {
+    let mut bytes = vec![0u8; usize::try_from(len).map_err(std::io::Error::other)?];
+    f.seek(std::io::SeekFrom::Start(at))?;
+    f.read_exact(&mut bytes)?;
+    if FileHash::of(&bytes) != hash {
+        return Err(std::io::Error::other(
+            "a span of the cache does not match its hash",
+        ));
     }
-    let mut g = Graph::new();
-    let idx: Vec<_> = sk
-        .nodes
+    Ok(bytes)
+}
+
+/// Every node of the skeleton, as a graph node without articles.
+fn frame_nodes(g: &mut Graph, sk: &Skeleton) -> Vec<petgraph::stable_graph::NodeIndex> {
+    sk.nodes
         .iter()
         .map(|n| {
             g.insert_node(Node {
@@ -616,17 +628,73 @@ pub fn read_around(path: &Path, ids: &[&str]) -> Option<Graph> {
                 articles: Default::default(),
             })
         })
-        .collect();
-    for (e, &(at, len, hash)) in sk.edges.iter().zip(&spans) {
+        .collect()
+}
+
+/// The graph the cache of `path` holds with every node, article and edge
+/// but no occurrence, the open cache file and where each edge's occurrences
+/// lie in it (edge `i` of the graph at `spans[i]`): what a bulk build adds to.
+pub(crate) fn read_frame(path: &Path) -> Option<(Graph, std::fs::File, Vec<Span>)> {
+    let o = open_skeleton(path)?;
+    let head = read_span(&o.file, o.head).ok()?;
+    let (articles, lists): (Vec<(&str, CDate)>, Vec<Vec<u32>>) =
+        postcard::from_bytes(&head).ok()?;
+    if lists.len() != o.sk.nodes.len() {
+        return None;
+    }
+    let mut g = Graph::new();
+    for &(a, d) in &articles {
+        g.articles.insert(a.to_string(), date(d));
+    }
+    let idx = frame_nodes(&mut g, &o.sk);
+    for (&n, list) in idx.iter().zip(&lists) {
+        for &a in list {
+            g.node_mut(n)
+                .articles
+                .insert(articles.get(a as usize)?.0.to_string());
+        }
+    }
+    for e in &o.sk.edges {
+        let edge = Edge {
+            kind: e.kind,
+            occurrences: Vec::new(),
+        };
+        g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+    }
+    Some((g, o.file, o.spans))
+}
+
+/// The skeleton the cache of `path` holds, reading only its header and
+/// skeleton section, if the cache is fresh (see [`read`]).
+pub fn read_skeleton(path: &Path) -> Option<Skeleton> {
+    open_skeleton(path).map(|o| o.sk)
+}
+
+/// Part of the graph the cache of `path` holds, if the cache is fresh: every
+/// node (without its article list), and only the edges touching the nodes
+/// `ids` or the people holding a role for them, read from their own spans of
+/// the file. Enough for `between` and `timeline` of those nodes, which give
+/// on it what they give on the whole graph.
+pub fn read_around(path: &Path, ids: &[&str]) -> Option<Graph> {
+    let Opened {
+        file, sk, spans, ..
+    } = open_skeleton(path)?;
+    let mut around: std::collections::BTreeSet<u32> =
+        ids.iter().filter_map(|id| sk.node_by_id(id)).collect();
+    for &n in around.clone().iter() {
+        for e in sk.incident(n) {
+            if e.kind == EdgeKind::Role && e.target == n {
+                around.insert(e.source);
+            }
+        }
+    }
+    let mut g = Graph::new();
+    let idx = frame_nodes(&mut g, &sk);
+    for (e, &span) in sk.edges.iter().zip(&spans) {
         if !(around.contains(&e.source) || around.contains(&e.target)) {
             continue;
         }
-        f.seek(std::io::SeekFrom::Start(at)).ok()?;
-        let mut bytes = vec![0u8; usize::try_from(len).ok()?];
-        f.read_exact(&mut bytes).ok()?;
-        if FileHash::of(&bytes) != hash {
-            return None;
-        }
+        let bytes = read_span(&file, span).ok()?;
         let occs: Vec<COcc> = postcard::from_bytes(&bytes).ok()?;
         let occurrences = occs
             .into_iter()
@@ -650,12 +718,11 @@ pub fn read(path: &Path) -> Option<Graph> {
     let w = fresh_header(path, &head)?;
     let mut bytes = head;
     f.read_to_end(&mut bytes).ok()?;
-    let (sk, _) = skeleton_of(section(&bytes, w[8], w[9], w[10])?)?;
-    let mut body = section(&bytes, w[11], w[12], w[13])?;
+    let (sk, _, _) = skeleton_of(section(&bytes, w[8], w[9], w[10])?)?;
+    let body = section(&bytes, w[11], w[12], w[13])?;
     let mut g = Graph::new();
-    let (articles, rest): (Vec<(&str, CDate)>, _) = postcard::take_from_bytes(body).ok()?;
-    let (lists, rest): (Vec<Vec<u32>>, _) = postcard::take_from_bytes(rest).ok()?;
-    body = rest;
+    type Head<'a> = (Vec<(&'a str, CDate)>, Vec<Vec<u32>>);
+    let ((articles, lists), mut body): (Head, _) = postcard::take_from_bytes(body).ok()?;
     if lists.len() != sk.nodes.len() {
         return None;
     }

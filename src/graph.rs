@@ -131,6 +131,11 @@ impl Graph {
         &self.g[n]
     }
 
+    /// A node, to change (crate only: ids and aliases are indexed).
+    pub(crate) fn node_mut(&mut self, n: NodeIndex) -> &mut Node {
+        &mut self.g[n]
+    }
+
     /// Every node, sorted by id.
     pub fn nodes(&self) -> Vec<NodeIndex> {
         let mut v: Vec<NodeIndex> = self.g.node_indices().collect();

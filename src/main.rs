@@ -456,13 +456,25 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             let _lock = ties::lock::GraphLock::acquire(&cli.graph, || {
                 eprintln!("ties: waiting for another ties on {}", cli.graph.display())
             })?;
-            // adding to a graph loads it; a new graph is built in bulk, its
-            // evidence spilled to disk, so its size is not bounded by memory
-            let mut old = match &cli.cmd {
-                Cmd::Add { .. } if cli.graph.exists() => Some(load(&cli.graph)?),
-                _ => None,
-            };
-            let mut bulk = old.is_none().then(|| Bulk::new(&cli.graph));
+            // graphs are built in bulk, evidence spilled to disk, so their size
+            // is not bounded by memory
+            // a graph added to stays on disk, read through its cache, when it
+            // can; else it is loaded whole
+            let (mut old, mut bulk) = (None, None);
+            match &cli.cmd {
+                Cmd::Add { .. } if cli.graph.exists() => match Bulk::extend(&cli.graph) {
+                    Some(b) => bulk = Some(b),
+                    None => {
+                        // loading writes the cache afresh
+                        let g = load(&cli.graph)?;
+                        match Bulk::extend(&cli.graph) {
+                            Some(b) => bulk = Some(b),
+                            None => old = Some(g),
+                        }
+                    }
+                },
+                _ => bulk = Some(Bulk::new(&cli.graph)),
+            }
             let sink: &mut dyn pipeline::Sink = match (&mut old, &mut bulk) {
                 (Some(g), _) => g,
                 (None, Some(b)) => b,

@@ -144,4 +144,16 @@ fn a_bulk_build_spilling_runs_writes_the_same_file_and_cache() {
             .collect();
         assert!(left.is_empty(), "spill files left: {left:?}");
     }
+    // adding to a saved graph through its cache: half the articles, then the
+    // rest (and the first half again), give the same file
+    let (first, _) = input::sources(&paths[..10]);
+    let p = dir.path().join("added.ron");
+    let mut b = Bulk::with_limit(&p, 40_000);
+    pipeline::build(&ex, &first, &opts, &mut b, &mut |n| panic!("{n:?}"));
+    b.save().unwrap();
+    let mut b = Bulk::extend(&p).expect("a fresh cache to add to");
+    pipeline::build(&ex, &sources, &opts, &mut b, &mut |n| panic!("{n:?}"));
+    b.save().unwrap();
+    assert!(std::fs::read(&p).unwrap() == want_bytes, "adding differs");
+    assert_eq!(Graph::load(&p).unwrap().to_ron(), g.to_ron());
 }
