@@ -164,16 +164,17 @@ pub fn cache_path(path: &Path) -> PathBuf {
 }
 
 const MAGIC: &[u8; 8] = b"TIESBIN2";
-/// Header words after the magic: schema, the RON file's stamp (7 words), then
-/// offset, length and hash of the skeleton section and of the body.
-const WORDS: usize = 14;
+/// Header words after the magic: schema, the RON file's stamp (7 words),
+/// offset, length and hash of the skeleton section, offset and length of the
+/// body (whose parts the skeleton locates and hashes one by one).
+const WORDS: usize = 13;
 const HEADER: usize = 8 + 8 * WORDS;
 
 /// The layout this build writes: changes when the payload or the kinds do.
 fn schema() -> u64 {
     FileHash::of(
         format!(
-            "payload 2 {:?} {:?} {}",
+            "payload 3 {:?} {:?} {}",
             EntityKind::ALL,
             EdgeKind::ALL,
             env!("CARGO_PKG_VERSION")
@@ -337,7 +338,6 @@ impl<'a> COcc<'a> {
 pub(crate) struct Writer {
     tmp: PathBuf,
     out: std::io::BufWriter<std::fs::File>,
-    body: FileHash,
     body_len: u64,
     /// Each edge's occurrences: offset in the file, length and hash.
     spans: Vec<Span>,
@@ -361,7 +361,6 @@ impl Writer {
         let mut w = Writer {
             tmp,
             out: std::io::BufWriter::with_capacity(1 << 20, file),
-            body: FileHash::new(),
             body_len: 0,
             spans: Vec::new(),
             head: (0, 0, 0),
@@ -398,7 +397,6 @@ impl Writer {
     /// Appends a value to the body; returns its hash.
     fn put<T: Serialize + ?Sized>(&mut self, v: &T) -> std::io::Result<u64> {
         let bytes = postcard::to_allocvec(v).map_err(std::io::Error::other)?;
-        self.body.update(&bytes);
         self.body_len += bytes.len() as u64;
         self.out.write_all(&bytes)?;
         Ok(FileHash::of(&bytes))
@@ -468,7 +466,6 @@ impl Writer {
                 FileHash::of(&section),
                 HEADER as u64,
                 self.body_len,
-                self.body.finish(),
             ]);
             for v in words {
                 header.extend_from_slice(&v.to_le_bytes());
@@ -718,12 +715,12 @@ pub fn read(path: &Path) -> Option<Graph> {
     let w = fresh_header(path, &head)?;
     let mut bytes = head;
     f.read_to_end(&mut bytes).ok()?;
-    let (sk, _, _) = skeleton_of(section(&bytes, w[8], w[9], w[10])?)?;
-    let body = section(&bytes, w[11], w[12], w[13])?;
+    let (sk, spans, head) = skeleton_of(section(&bytes, w[8], w[9], w[10])?)?;
     let mut g = Graph::new();
     type Head<'a> = (Vec<(&'a str, CDate)>, Vec<Vec<u32>>);
-    let ((articles, lists), mut body): (Head, _) = postcard::take_from_bytes(body).ok()?;
-    if lists.len() != sk.nodes.len() {
+    let (articles, lists): Head =
+        postcard::from_bytes(section(&bytes, head.0, head.1, head.2)?).ok()?;
+    if lists.len() != sk.nodes.len() || spans.len() != sk.edges.len() {
         return None;
     }
     for &(a, d) in &articles {
@@ -744,9 +741,8 @@ pub fn read(path: &Path) -> Option<Graph> {
         };
         idx.push(g.insert_node(node));
     }
-    for e in &sk.edges {
-        let (occs, rest): (Vec<COcc>, _) = postcard::take_from_bytes(body).ok()?;
-        body = rest;
+    for (e, &(at, len, hash)) in sk.edges.iter().zip(&spans) {
+        let occs: Vec<COcc> = postcard::from_bytes(section(&bytes, at, len, hash)?).ok()?;
         let occurrences = occs
             .into_iter()
             .map(COcc::occurrence)
@@ -757,7 +753,7 @@ pub fn read(path: &Path) -> Option<Graph> {
         };
         g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
     }
-    body.is_empty().then_some(g)
+    Some(g)
 }
 
 #[cfg(test)]

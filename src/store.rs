@@ -505,46 +505,107 @@ fn ron_strs<'a>(
     writeln!(w, "{indent}],")
 }
 
-/// One occurrence, as an element of an edge's list.
+/// One occurrence, as an element of an edge's list. Written with plain
+/// byte writes: this is most of a graph file, and `write!` costs twice as much.
 fn ron_occurrence(w: &mut impl Write, o: &crate::graph::Occurrence) -> std::io::Result<()> {
-    const I: &str = "          ";
+    const I: &[u8] = b"          ";
     w.write_all(b"        (\n")?;
     if let Some(d) = o.date {
-        writeln!(w, "{I}date: Some(\"{d}\"),")?;
+        w.write_all(I)?;
+        w.write_all(b"date: Some(\"")?;
+        w.write_all(&date_bytes(d))?;
+        w.write_all(b"\"),\n")?;
     }
-    for (field, v) in [("speaker", &o.speaker), ("place", &o.place)] {
+    for (field, v) in [(&b"speaker"[..], &o.speaker), (b"place", &o.place)] {
         if let Some(v) = v {
-            write!(w, "{I}{field}: Some(")?;
+            w.write_all(I)?;
+            w.write_all(field)?;
+            w.write_all(b": Some(")?;
             ron_str(w, v)?;
             w.write_all(b"),\n")?;
         }
     }
     if !o.topics.is_empty() {
-        ron_strs(w, I, "topics", o.topics.iter())?;
+        ron_strs(w, "          ", "topics", o.topics.iter())?;
     }
     if let Some(v) = &o.role {
-        write!(w, "{I}role: Some(")?;
+        w.write_all(I)?;
+        w.write_all(b"role: Some(")?;
         ron_str(w, v)?;
         w.write_all(b"),\n")?;
     }
     if o.planned {
-        writeln!(w, "{I}planned: true,")?;
+        w.write_all(I)?;
+        w.write_all(b"planned: true,\n")?;
     }
     if o.former {
-        writeln!(w, "{I}former: true,")?;
+        w.write_all(I)?;
+        w.write_all(b"former: true,\n")?;
     }
-    write!(w, "{I}cameo: ")?;
+    w.write_all(I)?;
+    w.write_all(b"cameo: ")?;
     ron_str(w, &o.cameo)?;
     let e = &o.evidence;
-    write!(w, ",\n{I}evidence: (\n{I}  article: ")?;
+    w.write_all(b",\n")?;
+    w.write_all(I)?;
+    w.write_all(b"evidence: (\n")?;
+    w.write_all(I)?;
+    w.write_all(b"  article: ")?;
     ron_str(w, &e.article)?;
-    write!(
-        w,
-        ",\n{I}  sentence: {},\n{I}  start: {},\n{I}  end: {},\n{I}  text: ",
-        e.sentence, e.start, e.end
-    )?;
+    for (field, n) in [
+        (&b"sentence"[..], e.sentence),
+        (b"start", e.start),
+        (b"end", e.end),
+    ] {
+        w.write_all(b",\n")?;
+        w.write_all(I)?;
+        w.write_all(b"  ")?;
+        w.write_all(field)?;
+        w.write_all(b": ")?;
+        let mut buf = [0u8; 20];
+        w.write_all(decimal(n as u64, &mut buf))?;
+    }
+    w.write_all(b",\n")?;
+    w.write_all(I)?;
+    w.write_all(b"  text: ")?;
     ron_str(w, &e.text)?;
-    write!(w, ",\n{I}),\n        ),\n")
+    w.write_all(b",\n")?;
+    w.write_all(I)?;
+    w.write_all(b"),\n        ),\n")
+}
+
+/// `n` in decimal, written into the end of `buf`.
+fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
+/// A date as `YYYY-MM-DD`, as its `Display` writes it (years 0 to 9999).
+fn date_bytes(d: Date) -> Vec<u8> {
+    if (0..=9999).contains(&d.year) {
+        let y = d.year as u32;
+        let digits = [
+            y / 1000,
+            y / 100 % 10,
+            y / 10 % 10,
+            y % 10,
+            u32::from(d.month) / 10 % 10,
+            u32::from(d.month) % 10,
+            u32::from(d.day) / 10 % 10,
+            u32::from(d.day) % 10,
+        ];
+        let c = |k: usize| b'0' + digits[k] as u8;
+        vec![c(0), c(1), c(2), c(3), b'-', c(4), c(5), b'-', c(6), c(7)]
+    } else {
+        d.to_string().into_bytes()
+    }
 }
 
 fn ron_config() -> ron::ser::PrettyConfig {
