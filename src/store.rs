@@ -214,7 +214,7 @@ impl Graph {
     /// Writes the graph file's RON: the bytes [`Graph::to_ron_reference`]
     /// gives, written directly (the `ron` serializer escapes strings one
     /// character at a time, which made saving slower than building).
-    pub fn write_ron(&self, w: &mut impl Write) -> std::io::Result<()> {
+    pub fn write_ron(&self, w: &mut (impl Write + Send)) -> std::io::Result<()> {
         self.write_file(w, &mut own_occurrences, &mut |_, _, _, _| Ok(()))
     }
 
@@ -223,7 +223,7 @@ impl Graph {
     /// them to `each` with the edge's ends as positions in id order.
     pub(crate) fn write_file(
         &self,
-        w: &mut impl Write,
+        w: &mut (impl Write + Send),
         occs: &mut Occurrences<'_>,
         each: &mut EachEdge<'_>,
     ) -> std::io::Result<()> {
@@ -282,17 +282,25 @@ impl Graph {
                 w.write_all(b",\n      \"target\": ")?;
                 ron_str(w, &self.node(t).id)?;
                 writeln!(w, ",\n      \"kind\": {:?},", e.kind)?;
+                let (from, to) = (at[&s], at[&t]);
                 occs(s, t, e, &mut |sorted| {
-                    if sorted.is_empty() {
-                        w.write_all(b"      \"occurrences\": [],\n")?;
-                    } else {
-                        w.write_all(b"      \"occurrences\": [\n")?;
-                        for o in sorted {
-                            ron_occurrence(w, o)?;
-                        }
-                        w.write_all(b"      ],\n")?;
-                    }
-                    each(at[&s], at[&t], e.kind, sorted)
+                    // the RON and what `each` makes of the edge (its cache), side by side
+                    let (ron, other) = rayon::join(
+                        || -> std::io::Result<()> {
+                            if sorted.is_empty() {
+                                w.write_all(b"      \"occurrences\": [],\n")?;
+                            } else {
+                                w.write_all(b"      \"occurrences\": [\n")?;
+                                for o in sorted {
+                                    ron_occurrence(w, o)?;
+                                }
+                                w.write_all(b"      ],\n")?;
+                            }
+                            Ok(())
+                        },
+                        || each(from, to, e.kind, sorted),
+                    );
+                    ron.and(other)
                 })?;
                 w.write_all(b"    },\n")?;
             }
@@ -447,7 +455,7 @@ pub(crate) type Occurrences<'a> = dyn FnMut(
 /// Sees each edge written: its ends as node positions in id order, its
 /// kind and its sorted occurrences.
 pub(crate) type EachEdge<'a> =
-    dyn FnMut(u32, u32, EdgeKind, &[Occurrence]) -> std::io::Result<()> + 'a;
+    dyn FnMut(u32, u32, EdgeKind, &[Occurrence]) -> std::io::Result<()> + Send + 'a;
 
 /// The occurrences an edge holds, sorted.
 fn own_occurrences(
