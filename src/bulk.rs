@@ -186,39 +186,69 @@ impl Bulk {
             target,
             ..
         } = &mut self;
-        let mut occs =
-            |s,
-             t,
-             e: &crate::graph::Edge,
-             f: &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>| {
-                let Some(ei) = g.edge_index(s, t, e.kind) else {
-                    return f(&[]);
-                };
-                let key = ei.index() as u32;
-                let mut v: Vec<Occurrence> = Vec::new();
-                for run in runs.iter() {
-                    if let Some(&span) = run.spans.get(&key) {
-                        let bytes = read_span(&files[run.file], span)?;
-                        let part: Vec<COcc> =
-                            postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
-                        for o in part {
-                            v.push(o.occurrence().ok_or_else(|| {
-                                std::io::Error::other(
-                                    "a spilled occurrence does not fit this machine",
-                                )
-                            })?);
-                        }
+        let (g, buf, runs, files): (&Graph, &[(u32, Occurrence)], &[Run], &[File]) =
+            (g, buf, runs, files);
+        // each edge's occurrences are gathered one edge ahead of the writer, in
+        // the writer's order (the file's: by ids and kind)
+        let keys: Vec<Option<u32>> = g
+            .edges()
+            .into_iter()
+            .map(|(s, t, e)| g.edge_index(s, t, e.kind).map(|i| i.index() as u32))
+            .collect();
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(4);
+            scope.spawn(move || {
+                for key in keys {
+                    let v = match key {
+                        Some(k) => gather(k, buf, runs, files),
+                        None => Ok(Vec::new()),
+                    };
+                    if tx.send(v).is_err() {
+                        return;
                     }
                 }
-                let from = buf.partition_point(|(k, _)| *k < key);
-                let to = buf.partition_point(|(k, _)| *k <= key);
-                v.extend(buf[from..to].iter().map(|(_, o)| o.clone()));
-                v.sort();
-                crate::graph::dedup_evidence(&mut v);
-                f(&v)
-            };
-        g.save_with(target, &mut occs)
+            });
+            let mut occs =
+                |_,
+                 _,
+                 _: &crate::graph::Edge,
+                 f: &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>| {
+                    let v = rx.recv().map_err(|_| {
+                        std::io::Error::other("the occurrences ran out before the edges")
+                    })??;
+                    f(&v)
+                };
+            g.save_with(target, &mut occs)
+        })
     }
+}
+
+/// Every occurrence of edge `key`: from each run, then the buffer; sorted,
+/// each evidence once.
+fn gather(
+    key: u32,
+    buf: &[(u32, Occurrence)],
+    runs: &[Run],
+    files: &[File],
+) -> std::io::Result<Vec<Occurrence>> {
+    let mut v: Vec<Occurrence> = Vec::new();
+    for run in runs {
+        if let Some(&span) = run.spans.get(&key) {
+            let bytes = read_span(&files[run.file], span)?;
+            let part: Vec<COcc> = postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
+            for o in part {
+                v.push(o.occurrence().ok_or_else(|| {
+                    std::io::Error::other("a spilled occurrence does not fit this machine")
+                })?);
+            }
+        }
+    }
+    let from = buf.partition_point(|(k, _)| *k < key);
+    let to = buf.partition_point(|(k, _)| *k <= key);
+    v.extend(buf[from..to].iter().map(|(_, o)| o.clone()));
+    v.sort();
+    crate::graph::dedup_evidence(&mut v);
+    Ok(v)
 }
 
 impl Drop for Bulk {
