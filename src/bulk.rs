@@ -186,8 +186,7 @@ impl Bulk {
             target,
             ..
         } = &mut self;
-        let (g, buf, runs, files): (&Graph, &[(u32, Occurrence)], &[Run], &[File]) =
-            (g, buf, runs, files);
+        let (g, buf, runs, files) = (&*g, buf.as_slice(), runs.as_slice(), files.as_slice());
         // each edge's occurrences are gathered one edge ahead of the writer, in
         // the writer's order (the file's: by ids and kind)
         let keys: Vec<Option<u32>> = g
