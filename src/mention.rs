@@ -2,7 +2,7 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{Gazetteer, Known};
+use crate::gazetteer::{Gazetteer, Known, WordId};
 use crate::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -73,6 +73,8 @@ pub struct Finder<'a> {
     pub toks: &'a [Token],
     /// Each token in lower case.
     lowers: &'a crate::token::Lowered,
+    /// The lexicon word of each token.
+    ids: Vec<WordId>,
     /// The longest lexicon phrase at each token, within its sentence.
     known_at: Vec<Option<(usize, Known)>>,
 }
@@ -97,10 +99,12 @@ impl<'a> Finder<'a> {
         lowers: &'a crate::token::Lowered,
         sentences: &[crate::sentence::Sentence],
     ) -> Finder<'a> {
+        let ids: Vec<WordId> = toks.iter().map(|t| g.word_id(t.text(text))).collect();
         let mut known_at = vec![None; toks.len()];
         for s in sentences {
+            let end = s.tokens.end;
             for i in s.tokens.clone() {
-                known_at[i] = g.lookup(text, &toks[..s.tokens.end], i);
+                known_at[i] = g.lookup_at(text, &toks[..end], &ids[..end], i);
             }
         }
         Finder {
@@ -108,6 +112,7 @@ impl<'a> Finder<'a> {
             text,
             toks,
             lowers,
+            ids,
             known_at,
         }
     }
@@ -134,7 +139,7 @@ impl<'a> Finder<'a> {
             // the longest phrase runs past `end`: a shorter one may fit
             Some(_) => self
                 .g
-                .lookup(self.text, &self.toks[..end], i)
+                .lookup_at(self.text, &self.toks[..end], &self.ids[..end], i)
                 .filter(|(n, _)| i + n <= end),
         }
     }
@@ -149,13 +154,16 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
-            let next = if let Some(mut m) = self.person(i, end).or_else(|| {
+            // an unknown name is tried once: as a person first, else as itself
+            let mut unknown = None;
+            let person = self.person(i, end).or_else(|| {
                 if self.known(i, end).is_some() {
                     return None;
                 }
-                self.unknown(i, end, range.start)
-                    .filter(|m| matches!(m.what, What::Person { .. }))
-            }) {
+                unknown = self.unknown(i, end, range.start);
+                unknown.take_if(|m| matches!(m.what, What::Person { .. }))
+            });
+            let next = if let Some(mut m) = person {
                 if let What::Person {
                     title, of, former, ..
                 } = &mut m.what
@@ -204,10 +212,10 @@ impl<'a> Finder<'a> {
                 e
             } else if let Some((n, k)) = self.known(i, end) {
                 self.known_mention(i, n, k, end, &mut out)
-            } else if matches!(
-                self.s(i).to_ascii_lowercase().as_str(),
-                "he" | "she" | "his" | "her" | "him"
-            ) {
+            } else if ["he", "she", "his", "her", "him"]
+                .iter()
+                .any(|p| self.s(i).eq_ignore_ascii_case(p))
+            {
                 out.push(Mention {
                     start: i,
                     end: i + 1,
@@ -215,7 +223,7 @@ impl<'a> Finder<'a> {
                     acronym: None,
                 });
                 i + 1
-            } else if let Some(m) = self.unknown(i, end, range.start) {
+            } else if let Some(m) = unknown {
                 let e = m.end;
                 out.push(m);
                 e
