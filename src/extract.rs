@@ -4,7 +4,7 @@
 
 use crate::article::Article;
 use crate::date::{month_number, weekday_number, Date};
-use crate::gazetteer::{Gazetteer, Known};
+use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
 use crate::mention::{Finder, Mention};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use crate::relation::{self, Relation};
@@ -238,13 +238,27 @@ fn sentence_date(
 }
 
 /// Topics a sentence names.
-fn topics(g: &Gazetteer, lowers: &Lowered, r: std::ops::Range<usize>) -> Vec<String> {
-    let words: Vec<&str> = lowers.range(r).collect();
+fn topics(
+    g: &Gazetteer,
+    lowers: &Lowered,
+    words: &TokenWords,
+    r: std::ops::Range<usize>,
+) -> Vec<String> {
+    let mut named = vec![false; g.topics.len()];
+    for k in r.clone().filter(|&k| words.may_be(k, class::TOPIC)) {
+        for (t, named) in g.topics.iter().zip(&mut named) {
+            *named = *named
+                || (!t.is_empty()
+                    && k + t.len() <= r.end
+                    && t.iter().enumerate().all(|(j, w)| lowers[k + j] == **w));
+        }
+    }
     let mut out: Vec<String> = g
         .topics
         .iter()
-        .filter(|t| !t.is_empty() && words.windows(t.len()).any(|w| w == t.as_slice()))
-        .map(|t| t.join(" "))
+        .zip(named)
+        .filter(|(_, named)| *named)
+        .map(|(t, _)| t.join(" "))
         .collect();
     // a longer topic covers the shorter inside it
     let all = out.clone();
@@ -262,6 +276,7 @@ struct Front {
     masked: Vec<bool>,
     dateline: Dateline,
     lowers: Lowered,
+    words: TokenWords,
     mentions: Vec<Vec<Mention>>,
 }
 
@@ -270,8 +285,9 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
     let lowers = Lowered::new(text, &toks);
+    let words = g.token_words(text, &toks);
     let mentions = {
-        let finder = Finder::new(g, text, &toks, &lowers, &sentences);
+        let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences);
         sentences
             .iter()
             .map(|s| finder.sentence(s.tokens.clone(), &masked))
@@ -283,6 +299,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
         masked,
         dateline,
         lowers,
+        words,
         mentions,
     }
 }
@@ -297,6 +314,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         masked,
         dateline,
         lowers,
+        words,
         mentions,
     } = front(g, article);
     let surface = |m: &Mention| -> String {
@@ -323,7 +341,9 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         let strong =
             |k: usize| matches!(&lowers[k], "said" | "says" | "told" | "noted" | "stressed");
         let after = (m.end..(m.end + 2).min(toks.len())).any(strong);
-        let before = m.start > 0 && g.reporting.contains(&lowers[m.start - 1]);
+        let before = m.start > 0
+            && words.may_be(m.start - 1, class::REPORTING)
+            && g.reporting.contains(&lowers[m.start - 1]);
         after || before
     };
     let ctx_country = match dateline.place {
@@ -487,6 +507,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             masked: &masked,
             mentions: &res.sentences[si],
             lowers: &lowers,
+            words: &words,
         };
         let mut found = relation::relations(&ctx, &res, pair, host);
         for (csi, r) in &compound {
@@ -521,7 +542,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             continue;
         }
         let date = sentence_date(text, &toks, sent.tokens.clone(), &masked, base).or(article.date);
-        let tops = topics(g, &lowers, sent.tokens.clone());
+        let tops = topics(g, &lowers, &words, sent.tokens.clone());
         for r in found {
             if r.kind == EdgeKind::Meeting && !met {
                 let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
@@ -682,6 +703,7 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
         masked,
         dateline,
         lowers,
+        words,
         mentions,
     } = front(g, article);
     let x = extract(g, article);
@@ -724,6 +746,7 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
             masked: &masked,
             mentions: &[],
             lowers: &lowers,
+            words: &words,
         };
         for c in ctx.cues() {
             let a = toks[c.start].start as usize;

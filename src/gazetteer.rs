@@ -68,6 +68,36 @@ pub type WordId = u32;
 /// The id of a word no lexicon phrase has.
 pub const NO_WORD: WordId = WordId::MAX;
 
+/// Word sets as bits of a token's class: a token whose bit is clear is
+/// surely not in that set (one whose bit is set may be: look it up).
+pub mod class {
+    pub const TITLE_MODIFIER: u16 = 1;
+    pub const HONORIFIC: u16 = 1 << 1;
+    pub const NON_NAME: u16 = 1 << 2;
+    pub const NAME_PARTICLE: u16 = 1 << 3;
+    pub const CUE: u16 = 1 << 4;
+    pub const REPORTING: u16 = 1 << 5;
+    pub const NEGATION: u16 = 1 << 6;
+    pub const FUTURE: u16 = 1 << 7;
+    /// The first word of a topic.
+    pub const TOPIC: u16 = 1 << 8;
+}
+
+/// The lexicon's view of an article's tokens, worked out once: each token's
+/// [`WordId`] and the word sets it may be in.
+#[derive(Clone, Debug, Default)]
+pub struct TokenWords {
+    pub ids: Vec<WordId>,
+    classes: Vec<u16>,
+}
+
+impl TokenWords {
+    /// Whether token `i` may be in a set of `class`; `false` means surely not.
+    pub fn may_be(&self, i: usize, class: u16) -> bool {
+        self.classes[i] & class != 0
+    }
+}
+
 /// A country as the rules need it.
 #[derive(Clone, Debug)]
 pub struct CountryInfo {
@@ -93,6 +123,8 @@ pub struct Gazetteer {
     /// The phrases by first word, best first: longest, then highest priority,
     /// exact before folded, then in lexicon order.
     starts: Vec<Vec<Candidate>>,
+    /// The word sets (bits of [`class`]) each word's lower case is in.
+    classes: Vec<u16>,
     pub countries: Vec<CountryInfo>,
     pub places: Vec<Named>,
     pub orgs: Vec<Named>,
@@ -179,6 +211,7 @@ impl Gazetteer {
             folded: HashMap::default(),
             words: HashMap::default(),
             starts: Vec::new(),
+            classes: Vec::new(),
             countries: Vec::new(),
             places: Vec::new(),
             orgs: Vec::new(),
@@ -333,6 +366,7 @@ impl Gazetteer {
             g.add(n, true, Known::Pair);
         }
         g.compile_candidates();
+        g.compile_classes();
         Ok(g)
     }
 
@@ -388,6 +422,59 @@ impl Gazetteer {
         }
         self.words = words;
         self.starts = starts;
+    }
+
+    /// Marks the words of the word sets with their [`class`] bits.
+    fn compile_classes(&mut self) {
+        let sets = [
+            (class::TITLE_MODIFIER, &self.title_modifiers),
+            (class::HONORIFIC, &self.honorifics),
+            (class::NON_NAME, &self.non_names),
+            (class::NAME_PARTICLE, &self.name_particles),
+            (class::REPORTING, &self.reporting),
+            (class::NEGATION, &self.negation),
+            (class::FUTURE, &self.future),
+        ];
+        let cues = self.cue_index.keys().map(|w| (class::CUE, w));
+        let topics = self
+            .topics
+            .iter()
+            .filter_map(|t| Some((class::TOPIC, t.first()?)));
+        let all = sets
+            .into_iter()
+            .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
+            .chain(cues)
+            .chain(topics);
+        let mut classes = std::mem::take(&mut self.classes);
+        for (bit, w) in all {
+            // the key a token equal to `w` (or to its lower case) is looked up by
+            let key = norm_token(w).to_lowercase().into_bytes();
+            let n = self.words.len() as WordId;
+            let id = *self.words.entry(key.into()).or_insert(n) as usize;
+            if classes.len() <= id {
+                classes.resize(id + 1, 0);
+            }
+            classes[id] |= bit;
+        }
+        self.classes = classes;
+    }
+
+    /// The [`WordId`]s and word classes of tokens.
+    pub fn token_words(&self, text: &str, toks: &[Token]) -> TokenWords {
+        let mut ids = Vec::with_capacity(toks.len());
+        let mut classes = Vec::with_capacity(toks.len());
+        for t in toks {
+            let s = t.text(text);
+            let id = self.word_id(s);
+            ids.push(id);
+            // beyond ASCII a token's lower case may differ from its key: no promise
+            classes.push(if s.is_ascii() {
+                self.classes.get(id as usize).copied().unwrap_or(0)
+            } else {
+                u16::MAX
+            });
+        }
+        TokenWords { ids, classes }
     }
 
     /// Adds a name as written and in capitals (datelines write "ISLAMABAD").

@@ -2,7 +2,7 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{Gazetteer, Known, WordId};
+use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
 use crate::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -73,8 +73,8 @@ pub struct Finder<'a> {
     pub toks: &'a [Token],
     /// Each token in lower case.
     lowers: &'a crate::token::Lowered,
-    /// The lexicon word of each token.
-    ids: Vec<WordId>,
+    /// The lexicon words of the tokens.
+    words: &'a TokenWords,
     /// The longest lexicon phrase at each token, within its sentence.
     known_at: Vec<Option<(usize, Known)>>,
 }
@@ -97,9 +97,10 @@ impl<'a> Finder<'a> {
         text: &'a str,
         toks: &'a [Token],
         lowers: &'a crate::token::Lowered,
+        words: &'a TokenWords,
         sentences: &[crate::sentence::Sentence],
     ) -> Finder<'a> {
-        let ids: Vec<WordId> = toks.iter().map(|t| g.word_id(t.text(text))).collect();
+        let ids = &words.ids;
         let mut known_at = vec![None; toks.len()];
         for s in sentences {
             let end = s.tokens.end;
@@ -112,7 +113,7 @@ impl<'a> Finder<'a> {
             text,
             toks,
             lowers,
-            ids,
+            words,
             known_at,
         }
     }
@@ -123,6 +124,11 @@ impl<'a> Finder<'a> {
 
     fn lower(&self, i: usize) -> &'a str {
         &self.lowers[i]
+    }
+
+    /// Whether token `i` is an honorific ("Mr.", "Dr.").
+    fn honorific(&self, i: usize) -> bool {
+        self.words.may_be(i, class::HONORIFIC) && self.g.honorifics.contains(self.s(i))
     }
 
     fn lower_is(&self, i: usize, end: usize, w: &str) -> bool {
@@ -139,7 +145,7 @@ impl<'a> Finder<'a> {
             // the longest phrase runs past `end`: a shorter one may fit
             Some(_) => self
                 .g
-                .lookup_at(self.text, &self.toks[..end], &self.ids[..end], i)
+                .lookup_at(self.text, &self.toks[..end], &self.words.ids[..end], i)
                 .filter(|(n, _)| i + n <= end),
         }
     }
@@ -371,7 +377,10 @@ impl<'a> Finder<'a> {
         let mut former = false;
         loop {
             let mut m = k;
-            while m < end && self.g.title_modifiers.contains(self.lower(m)) {
+            while m < end
+                && self.words.may_be(m, class::TITLE_MODIFIER)
+                && self.g.title_modifiers.contains(self.lower(m))
+            {
                 if matches!(self.lower(m), "former" | "late" | "then") {
                     former = true;
                 }
@@ -427,7 +436,8 @@ impl<'a> Finder<'a> {
                 }
                 if count == 0
                     && !(month && surname_next)
-                    && (self.g.non_names.contains(s) || self.g.honorifics.contains(s))
+                    && ((self.words.may_be(m, class::NON_NAME) && self.g.non_names.contains(s))
+                        || self.honorific(m))
                 {
                     break;
                 }
@@ -453,6 +463,7 @@ impl<'a> Finder<'a> {
                 m += 1;
             } else if count > 0
                 && m + 1 < end
+                && self.words.may_be(m, class::NAME_PARTICLE)
                 && self.g.name_particles.contains(self.lower(m))
                 && upper_first(self.s(m + 1))
                 && self.toks[m + 1].kind == TokKind::Word
@@ -562,7 +573,7 @@ impl<'a> Finder<'a> {
         let (mut k, former, title) = match self.title_chain(j, end) {
             Some((e, former)) => (e, former, Some(self.text_of(title_start, e))),
             None => {
-                if j < end && self.g.honorifics.contains(self.s(j)) && !the {
+                if j < end && self.honorific(j) && !the {
                     (j + 1, false, None)
                 } else {
                     return None;
@@ -617,7 +628,7 @@ impl<'a> Finder<'a> {
             name_from = k + 1;
         }
         // honorific between title and name: "President Mr. X" is rare; skip one
-        if name_from < end && self.g.honorifics.contains(self.s(name_from)) {
+        if name_from < end && self.honorific(name_from) {
             name_from += 1;
         }
         if let Some(ne) = self.name_at(name_from, end) {
@@ -694,7 +705,7 @@ impl<'a> Finder<'a> {
         if s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some()) {
             return None;
         }
-        if self.g.non_names.contains(s0)
+        if (self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
             || crate::date::weekday_number(s0).is_some()
             || crate::date::month_number(s0).is_some()
         {
@@ -709,8 +720,9 @@ impl<'a> Finder<'a> {
             // a name does not run across a line break nor into a cue word
             let continues = words.is_empty()
                 || (t.newlines_before == 0
-                    && !self.g.cue_index.contains_key(lower)
-                    && !self.g.reporting.contains(lower));
+                    && !(self.words.may_be(m, class::CUE) && self.g.cue_index.contains_key(lower))
+                    && !(self.words.may_be(m, class::REPORTING)
+                        && self.g.reporting.contains(lower)));
             let is_cap = t.kind == TokKind::Word && upper_first(s) && continues;
             if is_cap
                 && !words.is_empty()
@@ -742,7 +754,8 @@ impl<'a> Finder<'a> {
                 && upper_first(self.s(m + 1))
                 && ((matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
                     && self.toks[m + 1].kind == TokKind::Word)
-                    || self.g.name_particles.contains(s))
+                    || (self.words.may_be(m, class::NAME_PARTICLE)
+                        && self.g.name_particles.contains(s)))
             {
                 words.push(s);
                 m += 1;

@@ -38,13 +38,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character at byte `i` of `text[..to]`, decoding only beyond ASCII.
+#[inline]
+fn char_at(text: &str, i: usize, to: usize) -> Option<char> {
+    match text.as_bytes()[..to].get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..to].chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text[from..to]` into tokens, appending them to `out`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = from;
     let mut newlines: u8 = 0;
     while i < to {
-        let c = match text[i..to].chars().next() {
+        let c = match char_at(text, i, to) {
             Some(c) => c,
             None => break,
         };
@@ -81,12 +91,19 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         } else if is_word_char(c) {
             kind = TokKind::Word;
             i += cl;
-            while let Some(n) = text[i..to].chars().next() {
+            loop {
+                // ASCII letters and digits without decoding
+                while i < to && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let Some(n) = char_at(text, i, to) else {
+                    break;
+                };
                 if is_word_char(n) {
                     i += n.len_utf8();
                     continue;
                 }
-                let after = text[i + n.len_utf8()..to].chars().next();
+                let after = char_at(text, i + n.len_utf8(), to);
                 match n {
                     '-' | '\u{2010}' | '\u{2011}' if after.is_some_and(is_word_char) => {
                         i += n.len_utf8();
@@ -128,7 +145,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             kind = TokKind::Punct;
             // a possessive 's is one token
             if (c == '\'' || c == '\u{2019}') && text[i + cl..to].starts_with('s') {
-                let after = text[i + cl + 1..to].chars().next();
+                let after = char_at(text, i + cl + 1, to);
                 if !after.is_some_and(is_word_char) {
                     i += cl + 1;
                     out.push(Token {
