@@ -285,7 +285,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
     let lowers = Lowered::new(text, &toks);
-    let words = g.token_words(text, &toks);
+    let words = g.token_words(text, &toks, &lowers);
     let mentions = {
         let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences);
         sentences

@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::lexicon::{compile_cues, CueEntry, Lexicon, Pattern};
-use crate::token::{tokenize, Token};
+use crate::token::{tokenize, Lowered, Token};
 use std::collections::{HashMap, HashSet};
 
 /// What a lexicon phrase names.
@@ -118,7 +118,7 @@ pub struct Named {
 pub struct Gazetteer {
     exact: HashMap<Box<str>, Vec<Phrase>, FxBuild>,
     folded: HashMap<Box<str>, Vec<Phrase>, FxBuild>,
-    /// The words of all phrases in lower case.
+    /// The words of all phrases and word sets in lower case.
     words: HashMap<Box<[u8]>, WordId, FxBuild>,
     /// The phrases by first word, best first: longest, then highest priority,
     /// exact before folded, then in lexicon order.
@@ -459,16 +459,22 @@ impl Gazetteer {
         self.classes = classes;
     }
 
-    /// The [`WordId`]s and word classes of tokens.
-    pub fn token_words(&self, text: &str, toks: &[Token]) -> TokenWords {
+    /// The [`WordId`]s and word classes of tokens, given their lower case.
+    pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
         let mut ids = Vec::with_capacity(toks.len());
         let mut classes = Vec::with_capacity(toks.len());
-        for t in toks {
+        for (i, t) in toks.iter().enumerate() {
             let s = t.text(text);
-            let id = self.word_id(s);
+            // an ASCII token's lower case is its key
+            let ascii = s.is_ascii();
+            let id = if ascii {
+                self.id_of(lowers[i].as_bytes())
+            } else {
+                self.word_id(s)
+            };
             ids.push(id);
             // beyond ASCII a token's lower case may differ from its key: no promise
-            classes.push(if s.is_ascii() {
+            classes.push(if ascii {
                 self.classes.get(id as usize).copied().unwrap_or(0)
             } else {
                 u16::MAX
@@ -526,17 +532,21 @@ impl Gazetteer {
     /// The [`WordId`] of a token's text: its lower case, curly apostrophes
     /// straightened.
     pub fn word_id(&self, t: &str) -> WordId {
-        let id = |k: &[u8]| self.words.get(k).copied().unwrap_or(NO_WORD);
-        // lower-case without allocating for the usual short ASCII word
         let mut buf = [0u8; 32];
         if t.is_ascii() && t.len() <= buf.len() {
+            // lower-case without allocating for the usual short word
             let b = &mut buf[..t.len()];
             b.copy_from_slice(t.as_bytes());
             b.make_ascii_lowercase();
-            id(b)
+            self.id_of(b)
         } else {
-            id(norm_token(t).to_lowercase().as_bytes())
+            self.id_of(norm_token(t).to_lowercase().as_bytes())
         }
+    }
+
+    /// The [`WordId`] of a word's lookup key (its lower case).
+    fn id_of(&self, key: &[u8]) -> WordId {
+        self.words.get(key).copied().unwrap_or(NO_WORD)
     }
 
     /// The longest lexicon phrase starting at token `i`: its length in tokens
@@ -570,7 +580,7 @@ impl Gazetteer {
             .iter()
             .find(|c| {
                 c.rest.len() <= room
-                    && next.get(..c.rest.len()) == Some(&c.rest[..])
+                    && c.rest.iter().zip(next).all(|(a, b)| a == b)
                     && c.exact.as_ref().is_none_or(|words| {
                         words
                             .iter()

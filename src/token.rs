@@ -174,27 +174,31 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
 /// `i` lower-cased (ASCII without the Unicode tables).
 #[derive(Clone, Debug, Default)]
 pub struct Lowered {
+    /// The text with its ASCII capitals lowered (so an ASCII token keeps its
+    /// span), then the lower case of each token beyond ASCII.
     buf: String,
-    ends: Vec<u32>,
+    /// Each token's span in `buf`.
+    spans: Vec<(u32, u32)>,
 }
 
 impl Lowered {
     /// Lower-cases the tokens of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Lowered {
-        let mut buf = String::with_capacity(text.len());
-        let mut ends = Vec::with_capacity(toks.len());
-        for t in toks {
-            let s = t.text(text);
-            if s.is_ascii() {
-                let at = buf.len();
-                buf.push_str(s);
-                buf[at..].make_ascii_lowercase();
-            } else {
-                buf.extend(s.chars().flat_map(char::to_lowercase));
-            }
-            ends.push(buf.len() as u32);
-        }
-        Lowered { buf, ends }
+        let mut buf = text.to_ascii_lowercase();
+        let spans = toks
+            .iter()
+            .map(|t| {
+                let s = t.text(text);
+                if s.is_ascii() {
+                    (t.start, t.end)
+                } else {
+                    let at = buf.len() as u32;
+                    buf.extend(s.chars().flat_map(char::to_lowercase));
+                    (at, buf.len() as u32)
+                }
+            })
+            .collect();
+        Lowered { buf, spans }
     }
 
     /// The lower-case words of tokens `r`.
@@ -206,8 +210,8 @@ impl Lowered {
 impl std::ops::Index<usize> for Lowered {
     type Output = str;
     fn index(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.buf[start..self.ends[i] as usize]
+        let (a, b) = self.spans[i];
+        &self.buf[a as usize..b as usize]
     }
 }
 
