@@ -10,7 +10,7 @@ use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Ext
 use crate::relation::{self, Relation};
 use crate::resolve::{resolve, Ref};
 use crate::sentence::{split, Sentence};
-use crate::token::{Lowered, TokKind, Token};
+use crate::token::{single_spaced, Lowered, TokKind, Token};
 use std::collections::BTreeMap;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
@@ -228,10 +228,11 @@ fn sentence_date(
         if let Some(wd) = weekday_number(w) {
             return Some(base.last_weekday(wd));
         }
-        match w.to_ascii_lowercase().as_str() {
-            "today" | "tonight" => return Some(base),
-            "yesterday" => return Some(Date::from_days(base.days() - 1)),
-            _ => {}
+        if w.eq_ignore_ascii_case("today") || w.eq_ignore_ascii_case("tonight") {
+            return Some(base);
+        }
+        if w.eq_ignore_ascii_case("yesterday") {
+            return Some(Date::from_days(base.days() - 1));
         }
     }
     None
@@ -323,11 +324,11 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             _ => {
                 let a = toks[m.start].start as usize;
                 let b = toks[m.end - 1].end as usize;
-                let s = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
-                s.strip_prefix("the ")
-                    .or_else(|| s.strip_prefix("The "))
-                    .unwrap_or(&s)
-                    .to_string()
+                let mut s = single_spaced(&text[a..b]);
+                if s.starts_with("the ") || s.starts_with("The ") {
+                    s.drain(..4);
+                }
+                s
             }
         }
     };
@@ -405,7 +406,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     for (si, sent) in sentences.iter().enumerate() {
         for i in sent.tokens.clone() {
             let word = toks[i].text(text);
-            if masked[i] || !word.contains('-') {
+            if masked[i] || !word.bytes().any(|b| b == b'-') {
                 continue;
             }
             // "Iranian-backed Houthi militia": support of the backer for the backed

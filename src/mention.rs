@@ -126,6 +126,21 @@ impl<'a> Finder<'a> {
         &self.lowers[i]
     }
 
+    /// Whether no mention can start at token `i`: it begins no lexicon
+    /// phrase, is no title word or honorific, not capitalised, and neither a
+    /// pronoun nor a determiner.
+    fn inert(&self, i: usize) -> bool {
+        self.known_at[i].is_none()
+            && !self
+                .words
+                .may_be(i, class::TITLE_MODIFIER | class::HONORIFIC)
+            && !upper_first(self.s(i))
+            && !matches!(
+                self.lower(i),
+                "the" | "his" | "her" | "their" | "its" | "he" | "she" | "him"
+            )
+    }
+
     /// Whether token `i` is an honorific ("Mr.", "Dr.").
     fn honorific(&self, i: usize) -> bool {
         self.words.may_be(i, class::HONORIFIC) && self.g.honorifics.contains(self.s(i))
@@ -156,7 +171,7 @@ impl<'a> Finder<'a> {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = range.start;
         while i < end {
-            if masked[i] {
+            if masked[i] || self.inert(i) {
                 i += 1;
                 continue;
             }
@@ -530,7 +545,7 @@ impl<'a> Finder<'a> {
 
     fn text_of(&self, a: usize, b: usize) -> String {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        crate::token::single_spaced(s)
     }
 
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,

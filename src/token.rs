@@ -215,6 +215,29 @@ impl std::ops::Index<usize> for Lowered {
     }
 }
 
+/// The words of `s` joined by single spaces: line breaks and runs of blanks
+/// become one space, blanks at the ends go.
+pub fn single_spaced(s: &str) -> String {
+    let b = s.as_bytes();
+    // the usual case, already so: ASCII with lone spaces inside
+    let plain = s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Tokens of a whole text.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut v = Vec::with_capacity(text.len() / 5);
@@ -266,6 +289,14 @@ mod tests {
             words("Lavrov\u{2019}s call"),
             ["Lavrov", "\u{2019}s", "call"]
         );
+    }
+
+    #[test]
+    fn single_spacing() {
+        for s in ["a b", " a  b\n\tc ", "", "  ", "a\u{a0}b", "\u{2028}x y"] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), want, "{s:?}");
+        }
     }
 
     #[test]
