@@ -111,17 +111,36 @@ fn days_in_month(y: i32, m: u8) -> u8 {
 
 /// The month number of a month name or its abbreviation ("May", "Oct.", "Sept").
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 || !w.as_bytes()[0].is_ascii_alphabetic() {
+    // every month begins with one of these: most words are out at once
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(first, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd') {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| {
-            m.eq_ignore_ascii_case(w)
-                || (w.len() <= 4 && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w))
-        })
-        .map(|i| i as u8 + 1)
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    // no two months share their first three letters
+    let b = w.as_bytes();
+    let i = match [b[0], b[1], b[2]].map(|c| c.to_ascii_lowercase()) {
+        [b'j', b'a', b'n'] => 0,
+        [b'f', b'e', b'b'] => 1,
+        [b'm', b'a', b'r'] => 2,
+        [b'a', b'p', b'r'] => 3,
+        [b'm', b'a', b'y'] => 4,
+        [b'j', b'u', b'n'] => 5,
+        [b'j', b'u', b'l'] => 6,
+        [b'a', b'u', b'g'] => 7,
+        [b's', b'e', b'p'] => 8,
+        [b'o', b'c', b't'] => 9,
+        [b'n', b'o', b'v'] => 10,
+        [b'd', b'e', b'c'] => 11,
+        _ => return None,
+    };
+    let m = MONTHS[i];
+    let ok = m.eq_ignore_ascii_case(w)
+        || (w.len() <= 4 && m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w));
+    ok.then_some(i as u8 + 1)
 }
 
 /// The weekday number (0 = Monday) of a weekday name.

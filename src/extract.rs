@@ -4,13 +4,13 @@
 
 use crate::article::Article;
 use crate::date::{month_number, weekday_number, Date};
-use crate::gazetteer::{Gazetteer, Known};
+use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
 use crate::mention::{Finder, Mention};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use crate::relation::{self, Relation};
 use crate::resolve::{resolve, Ref};
 use crate::sentence::{split, Sentence};
-use crate::token::{Lowered, TokKind, Token};
+use crate::token::{single_spaced, Lowered, TokKind, Token};
 use std::collections::BTreeMap;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
@@ -228,23 +228,38 @@ fn sentence_date(
         if let Some(wd) = weekday_number(w) {
             return Some(base.last_weekday(wd));
         }
-        match w.to_ascii_lowercase().as_str() {
-            "today" | "tonight" => return Some(base),
-            "yesterday" => return Some(Date::from_days(base.days() - 1)),
-            _ => {}
+        if w.eq_ignore_ascii_case("today") || w.eq_ignore_ascii_case("tonight") {
+            return Some(base);
+        }
+        if w.eq_ignore_ascii_case("yesterday") {
+            return Some(Date::from_days(base.days() - 1));
         }
     }
     None
 }
 
 /// Topics a sentence names.
-fn topics(g: &Gazetteer, lowers: &Lowered, r: std::ops::Range<usize>) -> Vec<String> {
-    let words: Vec<&str> = lowers.range(r).collect();
+fn topics(
+    g: &Gazetteer,
+    lowers: &Lowered,
+    words: &TokenWords,
+    r: std::ops::Range<usize>,
+) -> Vec<String> {
+    let mut named = vec![false; g.topics.len()];
+    for k in r.clone().filter(|&k| words.may_be(k, class::TOPIC)) {
+        for (t, named) in g.topics.iter().zip(&mut named) {
+            *named = *named
+                || (!t.is_empty()
+                    && k + t.len() <= r.end
+                    && t.iter().enumerate().all(|(j, w)| lowers[k + j] == **w));
+        }
+    }
     let mut out: Vec<String> = g
         .topics
         .iter()
-        .filter(|t| !t.is_empty() && words.windows(t.len()).any(|w| w == t.as_slice()))
-        .map(|t| t.join(" "))
+        .zip(named)
+        .filter(|(_, named)| *named)
+        .map(|(t, _)| t.join(" "))
         .collect();
     // a longer topic covers the shorter inside it
     let all = out.clone();
@@ -262,6 +277,7 @@ struct Front {
     masked: Vec<bool>,
     dateline: Dateline,
     lowers: Lowered,
+    words: TokenWords,
     mentions: Vec<Vec<Mention>>,
 }
 
@@ -270,8 +286,9 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
     let (toks, sentences) = split(article);
     let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
     let lowers = Lowered::new(text, &toks);
+    let words = g.token_words(text, &toks, &lowers);
     let mentions = {
-        let finder = Finder::new(g, text, &toks, &lowers, &sentences);
+        let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences);
         sentences
             .iter()
             .map(|s| finder.sentence(s.tokens.clone(), &masked))
@@ -283,6 +300,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
         masked,
         dateline,
         lowers,
+        words,
         mentions,
     }
 }
@@ -297,6 +315,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         masked,
         dateline,
         lowers,
+        words,
         mentions,
     } = front(g, article);
     let surface = |m: &Mention| -> String {
@@ -305,11 +324,11 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             _ => {
                 let a = toks[m.start].start as usize;
                 let b = toks[m.end - 1].end as usize;
-                let s = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
-                s.strip_prefix("the ")
-                    .or_else(|| s.strip_prefix("The "))
-                    .unwrap_or(&s)
-                    .to_string()
+                let mut s = single_spaced(&text[a..b]);
+                if s.starts_with("the ") || s.starts_with("The ") {
+                    s.drain(..4);
+                }
+                s
             }
         }
     };
@@ -323,7 +342,9 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         let strong =
             |k: usize| matches!(&lowers[k], "said" | "says" | "told" | "noted" | "stressed");
         let after = (m.end..(m.end + 2).min(toks.len())).any(strong);
-        let before = m.start > 0 && g.reporting.contains(&lowers[m.start - 1]);
+        let before = m.start > 0
+            && words.may_be(m.start - 1, class::REPORTING)
+            && g.reporting.contains(&lowers[m.start - 1]);
         after || before
     };
     let ctx_country = match dateline.place {
@@ -385,7 +406,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     for (si, sent) in sentences.iter().enumerate() {
         for i in sent.tokens.clone() {
             let word = toks[i].text(text);
-            if masked[i] || !word.contains('-') {
+            if masked[i] || !word.bytes().any(|b| b == b'-') {
                 continue;
             }
             // "Iranian-backed Houthi militia": support of the backer for the backed
@@ -487,6 +508,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             masked: &masked,
             mentions: &res.sentences[si],
             lowers: &lowers,
+            words: &words,
         };
         let mut found = relation::relations(&ctx, &res, pair, host);
         for (csi, r) in &compound {
@@ -521,7 +543,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             continue;
         }
         let date = sentence_date(text, &toks, sent.tokens.clone(), &masked, base).or(article.date);
-        let tops = topics(g, &lowers, sent.tokens.clone());
+        let tops = topics(g, &lowers, &words, sent.tokens.clone());
         for r in found {
             if r.kind == EdgeKind::Meeting && !met {
                 let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
@@ -682,6 +704,7 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
         masked,
         dateline,
         lowers,
+        words,
         mentions,
     } = front(g, article);
     let x = extract(g, article);
@@ -724,6 +747,7 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
             masked: &masked,
             mentions: &[],
             lowers: &lowers,
+            words: &words,
         };
         for c in ctx.cues() {
             let a = toks[c.start].start as usize;

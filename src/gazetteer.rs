@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::lexicon::{compile_cues, CueEntry, Lexicon, Pattern};
-use crate::token::{tokenize, Token};
+use crate::token::{tokenize, Lowered, Token};
 use std::collections::{HashMap, HashSet};
 
 /// What a lexicon phrase names.
@@ -48,8 +48,54 @@ impl Known {
 #[derive(Clone, Debug)]
 struct Phrase {
     rest: Box<[Box<str>]>,
-    folded: bool,
     known: Known,
+}
+
+/// A phrase as [`Gazetteer::lookup`] tries it, its words as [`WordId`]s.
+#[derive(Clone, Debug)]
+struct Candidate {
+    /// The words after the first.
+    rest: Box<[WordId]>,
+    /// All its words as written, when they must match exactly (not folded).
+    exact: Option<Box<[Box<str>]>>,
+    known: Known,
+}
+
+/// A word of the lexicon's phrases, by its lower-case form; [`NO_WORD`] for
+/// any other.
+pub type WordId = u32;
+
+/// The id of a word no lexicon phrase has.
+pub const NO_WORD: WordId = WordId::MAX;
+
+/// Word sets as bits of a token's class: a token whose bit is clear is
+/// surely not in that set (one whose bit is set may be: look it up).
+pub mod class {
+    pub const TITLE_MODIFIER: u16 = 1;
+    pub const HONORIFIC: u16 = 1 << 1;
+    pub const NON_NAME: u16 = 1 << 2;
+    pub const NAME_PARTICLE: u16 = 1 << 3;
+    pub const CUE: u16 = 1 << 4;
+    pub const REPORTING: u16 = 1 << 5;
+    pub const NEGATION: u16 = 1 << 6;
+    pub const FUTURE: u16 = 1 << 7;
+    /// The first word of a topic.
+    pub const TOPIC: u16 = 1 << 8;
+}
+
+/// The lexicon's view of an article's tokens, worked out once: each token's
+/// [`WordId`] and the word sets it may be in.
+#[derive(Clone, Debug, Default)]
+pub struct TokenWords {
+    pub ids: Vec<WordId>,
+    classes: Vec<u16>,
+}
+
+impl TokenWords {
+    /// Whether token `i` may be in a set of `class`; `false` means surely not.
+    pub fn may_be(&self, i: usize, class: u16) -> bool {
+        self.classes[i] & class != 0
+    }
 }
 
 /// A country as the rules need it.
@@ -72,6 +118,13 @@ pub struct Named {
 pub struct Gazetteer {
     exact: HashMap<Box<str>, Vec<Phrase>, FxBuild>,
     folded: HashMap<Box<str>, Vec<Phrase>, FxBuild>,
+    /// The words of all phrases and word sets in lower case.
+    words: HashMap<Box<[u8]>, WordId, FxBuild>,
+    /// The phrases by first word, best first: longest, then highest priority,
+    /// exact before folded, then in lexicon order.
+    starts: Vec<Vec<Candidate>>,
+    /// The word sets (bits of [`class`]) each word's lower case is in.
+    classes: Vec<u16>,
     pub countries: Vec<CountryInfo>,
     pub places: Vec<Named>,
     pub orgs: Vec<Named>,
@@ -156,6 +209,9 @@ impl Gazetteer {
         let mut g = Gazetteer {
             exact: HashMap::default(),
             folded: HashMap::default(),
+            words: HashMap::default(),
+            starts: Vec::new(),
+            classes: Vec::new(),
             countries: Vec::new(),
             places: Vec::new(),
             orgs: Vec::new(),
@@ -309,7 +365,122 @@ impl Gazetteer {
         for n in &w.pair_phrases {
             g.add(n, true, Known::Pair);
         }
+        g.compile_candidates();
+        g.compile_classes();
         Ok(g)
+    }
+
+    /// Numbers the phrases' words and files the phrases under their first.
+    fn compile_candidates(&mut self) {
+        let mut starts: Vec<Vec<Candidate>> = Vec::new();
+        let mut words = std::mem::take(&mut self.words);
+        let mut id = |w: &str| -> WordId {
+            let n = words.len() as WordId;
+            *words.entry(w.as_bytes().into()).or_insert(n)
+        };
+        // exact lists first, folded after: the sort below is stable
+        let lists = self
+            .exact
+            .iter()
+            .map(|(f, v)| (f, v, false))
+            .chain(self.folded.iter().map(|(f, v)| (f, v, true)));
+        for (first, phrases, folded) in lists {
+            let key = |w: &str| {
+                if folded {
+                    w.to_string()
+                } else {
+                    w.to_lowercase()
+                }
+            };
+            let f = id(&key(first)) as usize;
+            if starts.len() <= f {
+                starts.resize_with(f + 1, Vec::new);
+            }
+            for p in phrases {
+                let rest: Box<[WordId]> = p.rest.iter().map(|w| id(&key(w))).collect();
+                let exact = (!folded).then(|| {
+                    std::iter::once(first)
+                        .chain(p.rest.iter())
+                        .cloned()
+                        .collect()
+                });
+                starts[f].push(Candidate {
+                    rest,
+                    exact,
+                    known: p.known,
+                });
+            }
+        }
+        for v in &mut starts {
+            v.sort_by_key(|c| {
+                (
+                    std::cmp::Reverse(c.rest.len()),
+                    std::cmp::Reverse(c.known.priority()),
+                    c.exact.is_none(),
+                )
+            });
+        }
+        self.words = words;
+        self.starts = starts;
+    }
+
+    /// Marks the words of the word sets with their [`class`] bits.
+    fn compile_classes(&mut self) {
+        let sets = [
+            (class::TITLE_MODIFIER, &self.title_modifiers),
+            (class::HONORIFIC, &self.honorifics),
+            (class::NON_NAME, &self.non_names),
+            (class::NAME_PARTICLE, &self.name_particles),
+            (class::REPORTING, &self.reporting),
+            (class::NEGATION, &self.negation),
+            (class::FUTURE, &self.future),
+        ];
+        let cues = self.cue_index.keys().map(|w| (class::CUE, w));
+        let topics = self
+            .topics
+            .iter()
+            .filter_map(|t| Some((class::TOPIC, t.first()?)));
+        let all = sets
+            .into_iter()
+            .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
+            .chain(cues)
+            .chain(topics);
+        let mut classes = std::mem::take(&mut self.classes);
+        for (bit, w) in all {
+            // the key a token equal to `w` (or to its lower case) is looked up by
+            let key = norm_token(w).to_lowercase().into_bytes();
+            let n = self.words.len() as WordId;
+            let id = *self.words.entry(key.into()).or_insert(n) as usize;
+            if classes.len() <= id {
+                classes.resize(id + 1, 0);
+            }
+            classes[id] |= bit;
+        }
+        self.classes = classes;
+    }
+
+    /// The [`WordId`]s and word classes of tokens, given their lower case.
+    pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
+        let mut ids = Vec::with_capacity(toks.len());
+        let mut classes = Vec::with_capacity(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            let s = t.text(text);
+            // an ASCII token's lower case is its key
+            let ascii = s.is_ascii();
+            let id = if ascii {
+                self.id_of(lowers[i].as_bytes())
+            } else {
+                self.word_id(s)
+            };
+            ids.push(id);
+            // beyond ASCII a token's lower case may differ from its key: no promise
+            classes.push(if ascii {
+                self.classes.get(id as usize).copied().unwrap_or(0)
+            } else {
+                u16::MAX
+            });
+        }
+        TokenWords { ids, classes }
     }
 
     /// Adds a name as written and in capitals (datelines write "ISLAMABAD").
@@ -354,78 +525,70 @@ impl Gazetteer {
         }
         v.push(Phrase {
             rest: words.into(),
-            folded,
             known,
         });
+    }
+
+    /// The [`WordId`] of a token's text: its lower case, curly apostrophes
+    /// straightened.
+    pub fn word_id(&self, t: &str) -> WordId {
+        let mut buf = [0u8; 32];
+        if t.is_ascii() && t.len() <= buf.len() {
+            // lower-case without allocating for the usual short word
+            let b = &mut buf[..t.len()];
+            b.copy_from_slice(t.as_bytes());
+            b.make_ascii_lowercase();
+            self.id_of(b)
+        } else {
+            self.id_of(norm_token(t).to_lowercase().as_bytes())
+        }
+    }
+
+    /// The [`WordId`] of a word's lookup key (its lower case).
+    fn id_of(&self, key: &[u8]) -> WordId {
+        self.words.get(key).copied().unwrap_or(NO_WORD)
     }
 
     /// The longest lexicon phrase starting at token `i`: its length in tokens
     /// and what it names.
     pub fn lookup(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Known)> {
-        let first = norm_token(toks[i].text(text));
-        let exact = self.exact.get(&*first);
-        // lower-case without allocating for the usual short ASCII word
-        let mut buf = [0u8; 32];
-        let lowered;
-        let folded = if first.is_ascii() && first.len() <= buf.len() {
-            let b = &mut buf[..first.len()];
-            b.copy_from_slice(first.as_bytes());
-            b.make_ascii_lowercase();
-            std::str::from_utf8(b).ok().and_then(|k| self.folded.get(k))
-        } else {
-            lowered = first.to_lowercase();
-            self.folded.get(lowered.as_str())
-        };
-        if exact.is_none() && folded.is_none() {
-            return None;
+        let first = self.word_id(toks[i].text(text));
+        // the longest phrase comes first
+        let longest = self.starts.get(first as usize)?.first()?.rest.len();
+        let n = (longest + 1).min(toks.len() - i).min(17);
+        let mut ids = [first; 17];
+        for (id, t) in ids[1..n].iter_mut().zip(&toks[i + 1..]) {
+            *id = self.word_id(t.text(text));
         }
-        // the words after it, normalised once for every candidate
-        let longest = exact
-            .into_iter()
-            .chain(folded)
-            .flatten()
-            .map(|p| p.rest.len())
-            .max()
-            .unwrap_or(0)
-            .min(toks.len() - i - 1);
-        let longest = longest.min(16);
-        let next: [std::borrow::Cow<'_, str>; 16] = std::array::from_fn(|k| {
-            if k < longest {
-                norm_token(toks[i + 1 + k].text(text))
-            } else {
-                std::borrow::Cow::Borrowed("")
-            }
-        });
-        let next_len = longest;
-        let mut best: Option<(usize, Known)> = None;
-        for p in exact.into_iter().chain(folded).flatten() {
-            let n = p.rest.len();
-            if n > next_len {
-                continue;
-            }
-            if let Some((bl, bk)) = best {
-                if n + 1 < bl || (n + 1 == bl && p.known.priority() <= bk.priority()) {
-                    continue;
-                }
-            }
-            let ok = p.rest.iter().enumerate().all(|(k, w)| {
-                let t = &next[k];
-                if p.folded {
-                    if t.is_ascii() {
-                        t.len() == w.len()
-                            && t.bytes().map(|b| b.to_ascii_lowercase()).eq(w.bytes())
-                    } else {
-                        t.to_lowercase() == **w
-                    }
-                } else {
-                    **t == **w
-                }
-            });
-            if ok {
-                best = Some((n + 1, p.known));
-            }
-        }
-        best
+        self.lookup_at(text, &toks[i..i + n], &ids[..n], 0)
+    }
+
+    /// [`Gazetteer::lookup`] with the tokens' [`WordId`]s at hand: `ids[k]`
+    /// is that of `toks[k]`, and both end where a phrase must.
+    pub fn lookup_at(
+        &self,
+        text: &str,
+        toks: &[Token],
+        ids: &[WordId],
+        i: usize,
+    ) -> Option<(usize, Known)> {
+        let candidates = self.starts.get(ids[i] as usize)?;
+        // phrases of more than 16 words are never tried
+        let room = (toks.len() - i - 1).min(16);
+        let next = &ids[i + 1..];
+        candidates
+            .iter()
+            .find(|c| {
+                c.rest.len() <= room
+                    && c.rest.iter().zip(next).all(|(a, b)| a == b)
+                    && c.exact.as_ref().is_none_or(|words| {
+                        words
+                            .iter()
+                            .zip(&toks[i..])
+                            .all(|(w, t)| *norm_token(t.text(text)) == **w)
+                    })
+            })
+            .map(|c| (c.rest.len() + 1, c.known))
     }
 
     /// What one word alone names ("China", "ASEAN"), if anything.

@@ -2,7 +2,7 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{Gazetteer, Known};
+use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
 use crate::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -73,6 +73,8 @@ pub struct Finder<'a> {
     pub toks: &'a [Token],
     /// Each token in lower case.
     lowers: &'a crate::token::Lowered,
+    /// The lexicon words of the tokens.
+    words: &'a TokenWords,
     /// The longest lexicon phrase at each token, within its sentence.
     known_at: Vec<Option<(usize, Known)>>,
 }
@@ -95,12 +97,15 @@ impl<'a> Finder<'a> {
         text: &'a str,
         toks: &'a [Token],
         lowers: &'a crate::token::Lowered,
+        words: &'a TokenWords,
         sentences: &[crate::sentence::Sentence],
     ) -> Finder<'a> {
+        let ids = &words.ids;
         let mut known_at = vec![None; toks.len()];
         for s in sentences {
+            let end = s.tokens.end;
             for i in s.tokens.clone() {
-                known_at[i] = g.lookup(text, &toks[..s.tokens.end], i);
+                known_at[i] = g.lookup_at(text, &toks[..end], &ids[..end], i);
             }
         }
         Finder {
@@ -108,6 +113,7 @@ impl<'a> Finder<'a> {
             text,
             toks,
             lowers,
+            words,
             known_at,
         }
     }
@@ -118,6 +124,26 @@ impl<'a> Finder<'a> {
 
     fn lower(&self, i: usize) -> &'a str {
         &self.lowers[i]
+    }
+
+    /// Whether no mention can start at token `i`: it begins no lexicon
+    /// phrase, is no title word or honorific, not capitalised, and neither a
+    /// pronoun nor a determiner.
+    fn inert(&self, i: usize) -> bool {
+        self.known_at[i].is_none()
+            && !self
+                .words
+                .may_be(i, class::TITLE_MODIFIER | class::HONORIFIC)
+            && !upper_first(self.s(i))
+            && !matches!(
+                self.lower(i),
+                "the" | "his" | "her" | "their" | "its" | "he" | "she" | "him"
+            )
+    }
+
+    /// Whether token `i` is an honorific ("Mr.", "Dr.").
+    fn honorific(&self, i: usize) -> bool {
+        self.words.may_be(i, class::HONORIFIC) && self.g.honorifics.contains(self.s(i))
     }
 
     fn lower_is(&self, i: usize, end: usize, w: &str) -> bool {
@@ -134,7 +160,7 @@ impl<'a> Finder<'a> {
             // the longest phrase runs past `end`: a shorter one may fit
             Some(_) => self
                 .g
-                .lookup(self.text, &self.toks[..end], i)
+                .lookup_at(self.text, &self.toks[..end], &self.words.ids[..end], i)
                 .filter(|(n, _)| i + n <= end),
         }
     }
@@ -145,17 +171,20 @@ impl<'a> Finder<'a> {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = range.start;
         while i < end {
-            if masked[i] {
+            if masked[i] || self.inert(i) {
                 i += 1;
                 continue;
             }
-            let next = if let Some(mut m) = self.person(i, end).or_else(|| {
+            // an unknown name is tried once: as a person first, else as itself
+            let mut unknown = None;
+            let person = self.person(i, end).or_else(|| {
                 if self.known(i, end).is_some() {
                     return None;
                 }
-                self.unknown(i, end, range.start)
-                    .filter(|m| matches!(m.what, What::Person { .. }))
-            }) {
+                unknown = self.unknown(i, end, range.start);
+                unknown.take_if(|m| matches!(m.what, What::Person { .. }))
+            });
+            let next = if let Some(mut m) = person {
                 if let What::Person {
                     title, of, former, ..
                 } = &mut m.what
@@ -204,10 +233,10 @@ impl<'a> Finder<'a> {
                 e
             } else if let Some((n, k)) = self.known(i, end) {
                 self.known_mention(i, n, k, end, &mut out)
-            } else if matches!(
-                self.s(i).to_ascii_lowercase().as_str(),
-                "he" | "she" | "his" | "her" | "him"
-            ) {
+            } else if ["he", "she", "his", "her", "him"]
+                .iter()
+                .any(|p| self.s(i).eq_ignore_ascii_case(p))
+            {
                 out.push(Mention {
                     start: i,
                     end: i + 1,
@@ -215,7 +244,7 @@ impl<'a> Finder<'a> {
                     acronym: None,
                 });
                 i + 1
-            } else if let Some(m) = self.unknown(i, end, range.start) {
+            } else if let Some(m) = unknown {
                 let e = m.end;
                 out.push(m);
                 e
@@ -363,7 +392,10 @@ impl<'a> Finder<'a> {
         let mut former = false;
         loop {
             let mut m = k;
-            while m < end && self.g.title_modifiers.contains(self.lower(m)) {
+            while m < end
+                && self.words.may_be(m, class::TITLE_MODIFIER)
+                && self.g.title_modifiers.contains(self.lower(m))
+            {
                 if matches!(self.lower(m), "former" | "late" | "then") {
                     former = true;
                 }
@@ -419,7 +451,8 @@ impl<'a> Finder<'a> {
                 }
                 if count == 0
                     && !(month && surname_next)
-                    && (self.g.non_names.contains(s) || self.g.honorifics.contains(s))
+                    && ((self.words.may_be(m, class::NON_NAME) && self.g.non_names.contains(s))
+                        || self.honorific(m))
                 {
                     break;
                 }
@@ -445,6 +478,7 @@ impl<'a> Finder<'a> {
                 m += 1;
             } else if count > 0
                 && m + 1 < end
+                && self.words.may_be(m, class::NAME_PARTICLE)
                 && self.g.name_particles.contains(self.lower(m))
                 && upper_first(self.s(m + 1))
                 && self.toks[m + 1].kind == TokKind::Word
@@ -511,7 +545,7 @@ impl<'a> Finder<'a> {
 
     fn text_of(&self, a: usize, b: usize) -> String {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        crate::token::single_spaced(s)
     }
 
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,
@@ -554,7 +588,7 @@ impl<'a> Finder<'a> {
         let (mut k, former, title) = match self.title_chain(j, end) {
             Some((e, former)) => (e, former, Some(self.text_of(title_start, e))),
             None => {
-                if j < end && self.g.honorifics.contains(self.s(j)) && !the {
+                if j < end && self.honorific(j) && !the {
                     (j + 1, false, None)
                 } else {
                     return None;
@@ -609,7 +643,7 @@ impl<'a> Finder<'a> {
             name_from = k + 1;
         }
         // honorific between title and name: "President Mr. X" is rare; skip one
-        if name_from < end && self.g.honorifics.contains(self.s(name_from)) {
+        if name_from < end && self.honorific(name_from) {
             name_from += 1;
         }
         if let Some(ne) = self.name_at(name_from, end) {
@@ -686,7 +720,7 @@ impl<'a> Finder<'a> {
         if s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some()) {
             return None;
         }
-        if self.g.non_names.contains(s0)
+        if (self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
             || crate::date::weekday_number(s0).is_some()
             || crate::date::month_number(s0).is_some()
         {
@@ -701,8 +735,9 @@ impl<'a> Finder<'a> {
             // a name does not run across a line break nor into a cue word
             let continues = words.is_empty()
                 || (t.newlines_before == 0
-                    && !self.g.cue_index.contains_key(lower)
-                    && !self.g.reporting.contains(lower));
+                    && !(self.words.may_be(m, class::CUE) && self.g.cue_index.contains_key(lower))
+                    && !(self.words.may_be(m, class::REPORTING)
+                        && self.g.reporting.contains(lower)));
             let is_cap = t.kind == TokKind::Word && upper_first(s) && continues;
             if is_cap
                 && !words.is_empty()
@@ -734,7 +769,8 @@ impl<'a> Finder<'a> {
                 && upper_first(self.s(m + 1))
                 && ((matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
                     && self.toks[m + 1].kind == TokKind::Word)
-                    || self.g.name_particles.contains(s))
+                    || (self.words.may_be(m, class::NAME_PARTICLE)
+                        && self.g.name_particles.contains(s)))
             {
                 words.push(s);
                 m += 1;

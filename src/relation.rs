@@ -2,7 +2,7 @@
 //! agent (the one who takes the stance, not who reports it), its partner,
 //! and the speaker, date, place, topics and tense of the edge.
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{class, Gazetteer, TokenWords};
 use crate::lexicon::{Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
 use crate::resolve::{Ref, Resolution, Resolved};
@@ -121,6 +121,8 @@ pub struct Sentence<'a> {
     pub mentions: &'a [Resolved],
     /// Each token of the article in lower case.
     pub lowers: &'a crate::token::Lowered,
+    /// The lexicon words of the article's tokens.
+    pub words: &'a TokenWords,
 }
 
 impl<'a> Sentence<'a> {
@@ -137,6 +139,9 @@ impl<'a> Sentence<'a> {
         let mut hits = Vec::new();
         for i in self.range.clone() {
             if self.masked[i] || self.toks[i].kind != TokKind::Word {
+                continue;
+            }
+            if !self.words.may_be(i, class::CUE) {
                 continue;
             }
             let Some(pats) = self.g.cue_index.get(self.lower(i)) else {
@@ -212,7 +217,8 @@ impl<'a> Sentence<'a> {
     pub fn speakers(&self) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         for i in self.range.clone() {
-            if !self.g.reporting.contains(self.lower(i)) {
+            if !(self.words.may_be(i, class::REPORTING) && self.g.reporting.contains(self.lower(i)))
+            {
                 continue;
             }
             // "X said", "X also said", "X has said"
@@ -367,12 +373,14 @@ pub fn relations(
         };
         // negation just before the cue
         let neg_from = hit.start.saturating_sub(3).max(s.range.start);
-        if (neg_from..hit.start).any(|k| s.g.negation.contains(s.lower(k))) {
+        if (neg_from..hit.start)
+            .any(|k| s.words.may_be(k, class::NEGATION) && s.g.negation.contains(s.lower(k)))
+        {
             continue;
         }
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
             && (hit.start.saturating_sub(3).max(s.range.start)..hit.start)
-                .any(|k| s.g.future.contains(s.lower(k)));
+                .any(|k| s.words.may_be(k, class::FUTURE) && s.g.future.contains(s.lower(k)));
         // partners after the cue
         let mut targets: Vec<usize> = Vec::new();
         let mut last_end = None;

@@ -3,6 +3,7 @@
 //! pronouns, acronyms, a capital standing for its state), with the roles
 //! people hold.
 
+use crate::gazetteer::FxBuild;
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, Of, What};
 use crate::model::{slug, EntityKind};
@@ -24,6 +25,8 @@ pub struct Entity {
     pub mentions: usize,
     /// The sentence of its first mention.
     pub first_sentence: usize,
+    /// Its name as a slug, for its id.
+    slug: String,
 }
 
 /// A title held by a person.
@@ -38,7 +41,7 @@ pub struct Role {
 impl Entity {
     /// The stable id of this entity's node.
     pub fn id(&self) -> String {
-        format!("{}:{}", self.kind.slug(), slug(&self.name))
+        format!("{}:{}", self.kind.slug(), self.slug)
     }
 }
 
@@ -71,9 +74,9 @@ pub struct Resolved {
 pub struct Resolution {
     pub entities: Vec<Entity>,
     pub sentences: Vec<Vec<Resolved>>,
-    index: HashMap<(EntityKind, String), usize>,
+    index: HashMap<(EntityKind, String), usize, FxBuild>,
     /// Names as written, per kind, for a lookup without making a slug.
-    written: [HashMap<String, usize>; 5],
+    written: [HashMap<String, usize, FxBuild>; 5],
 }
 
 impl Resolution {
@@ -82,7 +85,7 @@ impl Resolution {
         kind: EntityKind,
         name: &str,
         country: Option<u32>,
-        code: Option<String>,
+        code: Option<&str>,
     ) -> usize {
         let k = kind as usize;
         if let Some(&i) = self.written[k].get(name) {
@@ -100,10 +103,11 @@ impl Resolution {
             name: name.to_string(),
             aliases: BTreeSet::new(),
             country,
-            code,
+            code: code.map(str::to_string),
             roles: Vec::new(),
             mentions: 0,
             first_sentence: usize::MAX,
+            slug: key.1.clone(),
         });
         self.index.insert(key, i);
         i
@@ -117,12 +121,7 @@ impl Resolution {
     /// The entity of country `c`.
     pub fn country(&mut self, g: &Gazetteer, c: u32) -> usize {
         let info = &g.countries[c as usize];
-        self.entity(
-            EntityKind::Country,
-            &info.name.clone(),
-            Some(c),
-            Some(info.code.clone()),
-        )
+        self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code))
     }
 
     /// The country a person holds a title of, if any.
@@ -252,8 +251,7 @@ pub fn resolve(
                 }
                 What::Capital(c) => {
                     let info = &g.countries[*c as usize];
-                    let cap = info.capital.clone();
-                    let e = res.entity(EntityKind::Place, &cap, Some(*c), None);
+                    let e = res.entity(EntityKind::Place, &info.capital, Some(*c), None);
                     acts_as = Some(res.country(g, *c));
                     Some(Ref::Entity(e))
                 }
@@ -261,7 +259,7 @@ pub fn resolve(
                     let n = &g.places[*p as usize];
                     Some(Ref::Entity(res.entity(
                         EntityKind::Place,
-                        &n.name.clone(),
+                        &n.name,
                         n.country,
                         None,
                     )))
@@ -273,7 +271,7 @@ pub fn resolve(
                     let n = &g.orgs[*o as usize];
                     Some(Ref::Entity(res.entity(
                         EntityKind::Organization,
-                        &n.name.clone(),
+                        &n.name,
                         n.country,
                         None,
                     )))
@@ -285,10 +283,10 @@ pub fn resolve(
                     None,
                 ))),
                 What::Initiative(x) => {
-                    let n = g.initiatives[*x as usize].clone();
+                    let n = &g.initiatives[*x as usize];
                     Some(Ref::Entity(res.entity(
                         EntityKind::Initiative,
-                        &n,
+                        n,
                         None,
                         None,
                     )))
@@ -318,12 +316,7 @@ pub fn resolve(
                             Of::Country(c) => res.country(g, c),
                             Of::Org(x) => {
                                 let n = &g.orgs[x as usize];
-                                res.entity(
-                                    EntityKind::Organization,
-                                    &n.name.clone(),
-                                    n.country,
-                                    None,
-                                )
+                                res.entity(EntityKind::Organization, &n.name, n.country, None)
                             }
                         });
                         let known = res.entities[e].roles.iter().any(|r| {
@@ -489,7 +482,7 @@ pub fn resolve(
             Of::Country(c) => res.country(g, c),
             Of::Org(x) => {
                 let n = &g.orgs[x as usize];
-                res.entity(EntityKind::Organization, &n.name.clone(), n.country, None)
+                res.entity(EntityKind::Organization, &n.name, n.country, None)
             }
         });
         let holder = res

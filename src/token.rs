@@ -38,13 +38,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character at byte `i` of `text[..to]`, decoding only beyond ASCII.
+#[inline]
+fn char_at(text: &str, i: usize, to: usize) -> Option<char> {
+    match text.as_bytes()[..to].get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..to].chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text[from..to]` into tokens, appending them to `out`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = from;
     let mut newlines: u8 = 0;
     while i < to {
-        let c = match text[i..to].chars().next() {
+        let c = match char_at(text, i, to) {
             Some(c) => c,
             None => break,
         };
@@ -81,12 +91,19 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         } else if is_word_char(c) {
             kind = TokKind::Word;
             i += cl;
-            while let Some(n) = text[i..to].chars().next() {
+            loop {
+                // ASCII letters and digits without decoding
+                while i < to && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let Some(n) = char_at(text, i, to) else {
+                    break;
+                };
                 if is_word_char(n) {
                     i += n.len_utf8();
                     continue;
                 }
-                let after = text[i + n.len_utf8()..to].chars().next();
+                let after = char_at(text, i + n.len_utf8(), to);
                 match n {
                     '-' | '\u{2010}' | '\u{2011}' if after.is_some_and(is_word_char) => {
                         i += n.len_utf8();
@@ -128,7 +145,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             kind = TokKind::Punct;
             // a possessive 's is one token
             if (c == '\'' || c == '\u{2019}') && text[i + cl..to].starts_with('s') {
-                let after = text[i + cl + 1..to].chars().next();
+                let after = char_at(text, i + cl + 1, to);
                 if !after.is_some_and(is_word_char) {
                     i += cl + 1;
                     out.push(Token {
@@ -157,27 +174,31 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
 /// `i` lower-cased (ASCII without the Unicode tables).
 #[derive(Clone, Debug, Default)]
 pub struct Lowered {
+    /// The text with its ASCII capitals lowered (so an ASCII token keeps its
+    /// span), then the lower case of each token beyond ASCII.
     buf: String,
-    ends: Vec<u32>,
+    /// Each token's span in `buf`.
+    spans: Vec<(u32, u32)>,
 }
 
 impl Lowered {
     /// Lower-cases the tokens of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Lowered {
-        let mut buf = String::with_capacity(text.len());
-        let mut ends = Vec::with_capacity(toks.len());
-        for t in toks {
-            let s = t.text(text);
-            if s.is_ascii() {
-                let at = buf.len();
-                buf.push_str(s);
-                buf[at..].make_ascii_lowercase();
-            } else {
-                buf.extend(s.chars().flat_map(char::to_lowercase));
-            }
-            ends.push(buf.len() as u32);
-        }
-        Lowered { buf, ends }
+        let mut buf = text.to_ascii_lowercase();
+        let spans = toks
+            .iter()
+            .map(|t| {
+                let s = t.text(text);
+                if s.is_ascii() {
+                    (t.start, t.end)
+                } else {
+                    let at = buf.len() as u32;
+                    buf.extend(s.chars().flat_map(char::to_lowercase));
+                    (at, buf.len() as u32)
+                }
+            })
+            .collect();
+        Lowered { buf, spans }
     }
 
     /// The lower-case words of tokens `r`.
@@ -189,9 +210,32 @@ impl Lowered {
 impl std::ops::Index<usize> for Lowered {
     type Output = str;
     fn index(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.buf[start..self.ends[i] as usize]
+        let (a, b) = self.spans[i];
+        &self.buf[a as usize..b as usize]
     }
+}
+
+/// The words of `s` joined by single spaces: line breaks and runs of blanks
+/// become one space, blanks at the ends go.
+pub fn single_spaced(s: &str) -> String {
+    let b = s.as_bytes();
+    // the usual case, already so: ASCII with lone spaces inside
+    let plain = s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Tokens of a whole text.
@@ -245,6 +289,14 @@ mod tests {
             words("Lavrov\u{2019}s call"),
             ["Lavrov", "\u{2019}s", "call"]
         );
+    }
+
+    #[test]
+    fn single_spacing() {
+        for s in ["a b", " a  b\n\tc ", "", "  ", "a\u{a0}b", "\u{2028}x y"] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), want, "{s:?}");
+        }
     }
 
     #[test]
