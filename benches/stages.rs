@@ -1,5 +1,6 @@
 //! Criterion benchmarks per stage: sentence split, mentions, relations (whole
-//! extraction), merge, save, load. `cargo bench --bench stages`.
+//! extraction), merge, save (RON; bulk with cache), load (RON, cache,
+//! skeleton). `cargo bench --bench stages`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -48,6 +49,31 @@ fn stages(c: &mut Criterion) {
     let path = std::path::Path::new("bench.ron");
     g.bench_function("load_from_ron", |b| {
         b.iter(|| black_box(Graph::from_ron(black_box(&ron), path)))
+    });
+    // the file path: bulk save (RON + cache) and the cold loads a query makes
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("g.ron");
+    let xs: Vec<_> = (0..200)
+        .map(|i| {
+            let mut v = a.clone();
+            v.id = format!("v{i:03}");
+            ex.extract(&v)
+        })
+        .collect();
+    g.bench_function("bulk_merge_and_save", |b| {
+        b.iter(|| {
+            let mut bulk = ties::bulk::Bulk::new(&file);
+            for x in &xs {
+                bulk.add(x);
+            }
+            black_box(bulk.save().expect("saved"))
+        })
+    });
+    g.bench_function("load_through_cache", |b| {
+        b.iter(|| black_box(Graph::load(&file).expect("loads")))
+    });
+    g.bench_function("load_skeleton_for_neighbors", |b| {
+        b.iter(|| black_box(ties::skeleton::Skeleton::load(&file).expect("loads")))
     });
     g.finish();
 }
