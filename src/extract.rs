@@ -404,6 +404,10 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     // "the China-ASEAN summit", "Japan-India talks": a meeting of the two
     let mut compound: Vec<(usize, Relation)> = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {
+        // most sentences have no hyphen at all
+        if !text[sent.start..sent.end].contains('-') {
+            continue;
+        }
         for i in sent.tokens.clone() {
             let word = toks[i].text(text);
             if masked[i] || !word.bytes().any(|b| b == b'-') {

@@ -50,10 +50,15 @@ fn char_at(text: &str, i: usize, to: usize) -> Option<char> {
 
 /// Splits `text[from..to]` into tokens, appending them to `out`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..to];
     let mut i = from;
     let mut newlines: u8 = 0;
     while i < to {
+        // blanks between words, the commonest byte after letters
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = match char_at(text, i, to) {
             Some(c) => c,
             None => break,
@@ -93,7 +98,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             i += cl;
             loop {
                 // ASCII letters and digits without decoding
-                while i < to && bytes[i].is_ascii_alphanumeric() {
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                     i += 1;
                 }
                 let Some(n) = char_at(text, i, to) else {
