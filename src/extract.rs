@@ -60,16 +60,18 @@ fn mask_noise(
             continue;
         }
         // bylines and time stamps: a clock time and few lower-case words
-        let lower_words = r
-            .clone()
-            .filter(|&i| {
-                toks[i].kind == TokKind::Word && s(i).chars().next().is_some_and(char::is_lowercase)
-            })
-            .count();
-        let has_time = r
-            .clone()
-            .any(|i| toks[i].kind == TokKind::Number && s(i).contains(':'));
-        let credit_line = r.clone().any(|i| matches!(s(i), "\u{a9}" | "Copyright"));
+        let (mut lower_words, mut has_time, mut credit_line) = (0, false, false);
+        for i in r.clone() {
+            let w = s(i);
+            match toks[i].kind {
+                TokKind::Word => {
+                    lower_words += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+                    credit_line |= w == "Copyright";
+                }
+                TokKind::Number => has_time |= w.contains(':'),
+                TokKind::Punct => credit_line |= w == "\u{a9}",
+            }
+        }
         if (has_time && lower_words < 4) || credit_line {
             masked[r.clone()].iter_mut().for_each(|m| *m = true);
             continue;
