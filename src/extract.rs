@@ -11,6 +11,7 @@ use crate::relation::{self, Relation};
 use crate::resolve::{resolve, Ref};
 use crate::sentence::{split, Sentence};
 use crate::token::{single_spaced, Lowered, TokKind, Token};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
@@ -271,6 +272,27 @@ fn topics(
     out
 }
 
+/// How a mention is written: a person's name, else its words single-spaced
+/// without a leading "the".
+fn surface<'a>(text: &'a str, toks: &[Token], m: &'a Mention) -> Cow<'a, str> {
+    if let crate::mention::What::Person { name, .. } = &m.what {
+        return Cow::Borrowed(name);
+    }
+    let a = toks[m.start].start as usize;
+    let b = toks[m.end - 1].end as usize;
+    let s = single_spaced(&text[a..b]);
+    if !(s.starts_with("the ") || s.starts_with("The ")) {
+        return s;
+    }
+    match s {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[4..]),
+        Cow::Owned(mut s) => {
+            s.drain(..4);
+            Cow::Owned(s)
+        }
+    }
+}
+
 /// The first stages of an article: tokens, sentences, masked noise, the
 /// dateline, lower-case forms and the mentions of each sentence.
 struct Front {
@@ -320,20 +342,6 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         words,
         mentions,
     } = front(g, article);
-    let surface = |m: &Mention| -> String {
-        match &m.what {
-            crate::mention::What::Person { name, .. } => name.clone(),
-            _ => {
-                let a = toks[m.start].start as usize;
-                let b = toks[m.end - 1].end as usize;
-                let mut s = single_spaced(&text[a..b]);
-                if s.starts_with("the ") || s.starts_with("The ") {
-                    s.drain(..4);
-                }
-                s
-            }
-        }
-    };
     // "Alvi said", "said Alvi": an unknown word next to a reporting verb is a person
     // (not a word in capitals, not a headline word before "adds")
     let reporting_next = |m: &Mention| -> bool {
@@ -357,7 +365,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     let mut res = resolve(
         g,
         &mentions,
-        &surface,
+        &|m| surface(text, &toks, m),
         &reporting_next,
         ctx_country,
         article.date,

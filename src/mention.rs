@@ -546,7 +546,7 @@ impl<'a> Finder<'a> {
 
     fn text_of(&self, a: usize, b: usize) -> String {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
-        crate::token::single_spaced(s)
+        crate::token::single_spaced(s).into_owned()
     }
 
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,

@@ -222,7 +222,7 @@ impl std::ops::Index<usize> for Lowered {
 
 /// The words of `s` joined by single spaces: line breaks and runs of blanks
 /// become one space, blanks at the ends go.
-pub fn single_spaced(s: &str) -> String {
+pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
     // the usual case, already so: ASCII with lone spaces inside
     let plain = s.is_ascii()
@@ -231,7 +231,7 @@ pub fn single_spaced(s: &str) -> String {
         && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
         && !b.windows(2).any(|w| w == b"  ");
     if plain {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -240,7 +240,7 @@ pub fn single_spaced(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Tokens of a whole text.
