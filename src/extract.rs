@@ -11,6 +11,7 @@ use crate::relation::{self, Relation};
 use crate::resolve::{resolve, Ref};
 use crate::sentence::{split, Sentence};
 use crate::token::{single_spaced, Lowered, TokKind, Token};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
@@ -60,16 +61,18 @@ fn mask_noise(
             continue;
         }
         // bylines and time stamps: a clock time and few lower-case words
-        let lower_words = r
-            .clone()
-            .filter(|&i| {
-                toks[i].kind == TokKind::Word && s(i).chars().next().is_some_and(char::is_lowercase)
-            })
-            .count();
-        let has_time = r
-            .clone()
-            .any(|i| toks[i].kind == TokKind::Number && s(i).contains(':'));
-        let credit_line = r.clone().any(|i| matches!(s(i), "\u{a9}" | "Copyright"));
+        let (mut lower_words, mut has_time, mut credit_line) = (0, false, false);
+        for i in r.clone() {
+            let w = s(i);
+            match toks[i].kind {
+                TokKind::Word => {
+                    lower_words += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+                    credit_line |= w == "Copyright";
+                }
+                TokKind::Number => has_time |= w.contains(':'),
+                TokKind::Punct => credit_line |= w == "\u{a9}",
+            }
+        }
         if (has_time && lower_words < 4) || credit_line {
             masked[r.clone()].iter_mut().for_each(|m| *m = true);
             continue;
@@ -269,6 +272,27 @@ fn topics(
     out
 }
 
+/// How a mention is written: a person's name, else its words single-spaced
+/// without a leading "the".
+fn surface<'a>(text: &'a str, toks: &[Token], m: &'a Mention) -> Cow<'a, str> {
+    if let crate::mention::What::Person { name, .. } = &m.what {
+        return Cow::Borrowed(name);
+    }
+    let a = toks[m.start].start as usize;
+    let b = toks[m.end - 1].end as usize;
+    let s = single_spaced(&text[a..b]);
+    if !(s.starts_with("the ") || s.starts_with("The ")) {
+        return s;
+    }
+    match s {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[4..]),
+        Cow::Owned(mut s) => {
+            s.drain(..4);
+            Cow::Owned(s)
+        }
+    }
+}
+
 /// The first stages of an article: tokens, sentences, masked noise, the
 /// dateline, lower-case forms and the mentions of each sentence.
 struct Front {
@@ -318,20 +342,6 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         words,
         mentions,
     } = front(g, article);
-    let surface = |m: &Mention| -> String {
-        match &m.what {
-            crate::mention::What::Person { name, .. } => name.clone(),
-            _ => {
-                let a = toks[m.start].start as usize;
-                let b = toks[m.end - 1].end as usize;
-                let mut s = single_spaced(&text[a..b]);
-                if s.starts_with("the ") || s.starts_with("The ") {
-                    s.drain(..4);
-                }
-                s
-            }
-        }
-    };
     // "Alvi said", "said Alvi": an unknown word next to a reporting verb is a person
     // (not a word in capitals, not a headline word before "adds")
     let reporting_next = |m: &Mention| -> bool {
@@ -355,7 +365,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     let mut res = resolve(
         g,
         &mentions,
-        &surface,
+        &|m| surface(text, &toks, m),
         &reporting_next,
         ctx_country,
         article.date,
@@ -404,6 +414,10 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     // "the China-ASEAN summit", "Japan-India talks": a meeting of the two
     let mut compound: Vec<(usize, Relation)> = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {
+        // most sentences have no hyphen at all
+        if !text[sent.start..sent.end].contains('-') {
+            continue;
+        }
         for i in sent.tokens.clone() {
             let word = toks[i].text(text);
             if masked[i] || !word.bytes().any(|b| b == b'-') {

@@ -51,6 +51,18 @@ struct Phrase {
     known: Known,
 }
 
+/// The phrases that begin with one word.
+#[derive(Clone, Debug, Default)]
+struct Start {
+    /// Best first: longest, then highest priority, exact before folded,
+    /// then in lexicon order.
+    candidates: Vec<Candidate>,
+    /// Bit `id % 64` set for the second word of each longer phrase.
+    seconds: u64,
+    /// Where the one-word phrases begin in `candidates`.
+    singles: usize,
+}
+
 /// A phrase as [`Gazetteer::lookup`] tries it, its words as [`WordId`]s.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -120,9 +132,8 @@ pub struct Gazetteer {
     folded: HashMap<Box<str>, Vec<Phrase>, FxBuild>,
     /// The words of all phrases and word sets in lower case.
     words: HashMap<Box<[u8]>, WordId, FxBuild>,
-    /// The phrases by first word, best first: longest, then highest priority,
-    /// exact before folded, then in lexicon order.
-    starts: Vec<Vec<Candidate>>,
+    /// The phrases by first word.
+    starts: Vec<Start>,
     /// The word sets (bits of [`class`]) each word's lower case is in.
     classes: Vec<u16>,
     pub countries: Vec<CountryInfo>,
@@ -421,7 +432,17 @@ impl Gazetteer {
             });
         }
         self.words = words;
-        self.starts = starts;
+        self.starts = starts
+            .into_iter()
+            .map(|candidates| Start {
+                seconds: candidates
+                    .iter()
+                    .filter_map(|c| c.rest.first())
+                    .fold(0, |m, &id| m | 1 << (id % 64)),
+                singles: candidates.partition_point(|c| !c.rest.is_empty()),
+                candidates,
+            })
+            .collect();
     }
 
     /// Marks the words of the word sets with their [`class`] bits.
@@ -554,7 +575,13 @@ impl Gazetteer {
     pub fn lookup(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Known)> {
         let first = self.word_id(toks[i].text(text));
         // the longest phrase comes first
-        let longest = self.starts.get(first as usize)?.first()?.rest.len();
+        let longest = self
+            .starts
+            .get(first as usize)?
+            .candidates
+            .first()?
+            .rest
+            .len();
         let n = (longest + 1).min(toks.len() - i).min(17);
         let mut ids = [first; 17];
         for (id, t) in ids[1..n].iter_mut().zip(&toks[i + 1..]) {
@@ -572,11 +599,16 @@ impl Gazetteer {
         ids: &[WordId],
         i: usize,
     ) -> Option<(usize, Known)> {
-        let candidates = self.starts.get(ids[i] as usize)?;
+        let start = self.starts.get(ids[i] as usize)?;
         // phrases of more than 16 words are never tried
         let room = (toks.len() - i - 1).min(16);
         let next = &ids[i + 1..];
-        candidates
+        // when no longer phrase has the next word second, only one word can match
+        let longer = next
+            .first()
+            .is_some_and(|&id| start.seconds & 1 << (id % 64) != 0);
+        let from = if longer { 0 } else { start.singles };
+        start.candidates[from..]
             .iter()
             .find(|c| {
                 c.rest.len() <= room

@@ -2,7 +2,7 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
+use crate::gazetteer::{class, Gazetteer, Known, TokenWords, NO_WORD};
 use crate::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -104,7 +104,8 @@ impl<'a> Finder<'a> {
         let mut known_at = vec![None; toks.len()];
         for s in sentences {
             let end = s.tokens.end;
-            for i in s.tokens.clone() {
+            // a word no lexicon phrase has begins none
+            for i in s.tokens.clone().filter(|&i| ids[i] != NO_WORD) {
                 known_at[i] = g.lookup_at(text, &toks[..end], &ids[..end], i);
             }
         }
@@ -545,7 +546,7 @@ impl<'a> Finder<'a> {
 
     fn text_of(&self, a: usize, b: usize) -> String {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
-        crate::token::single_spaced(s)
+        crate::token::single_spaced(s).into_owned()
     }
 
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,

@@ -366,10 +366,10 @@ pub fn relations(
         let cue = &s.g.cues[hit.cue];
         let kind = cue.kind;
         let frame = cue.frame;
-        let cameo = if cue.cameo.is_empty() {
-            kind.default_cameo().to_string()
+        let cameo: &str = if cue.cameo.is_empty() {
+            kind.default_cameo()
         } else {
-            cue.cameo.clone()
+            &cue.cameo
         };
         // negation just before the cue
         let neg_from = hit.start.saturating_sub(3).max(s.range.start);
@@ -521,7 +521,7 @@ pub fn relations(
                 let (a, b) = (participants[0].clone(), participants[1].clone());
                 for &x in &a {
                     for &y in &b {
-                        push(&mut out, kind, &cameo, x, y, speaker_ent, place, planned);
+                        push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
                     }
                 }
                 continue;
@@ -568,7 +568,7 @@ pub fn relations(
                         });
                     if let Some(d) = dest {
                         for v in visitor {
-                            push(&mut out, kind, &cameo, v, d, None, place, planned);
+                            push(&mut out, kind, cameo, v, d, None, place, planned);
                         }
                     }
                     used_targets.push(ti);
@@ -674,7 +674,7 @@ pub fn relations(
                 for &x in &agents {
                     for &y in &agents {
                         if x != y {
-                            push(&mut out, kind, &cameo, x, y, speaker_ent, place, planned);
+                            push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
                         }
                     }
                 }
@@ -689,16 +689,7 @@ pub fn relations(
                     } else {
                         continue;
                     };
-                    push(
-                        &mut out,
-                        kind,
-                        &cameo,
-                        a,
-                        other,
-                        speaker_ent,
-                        place,
-                        planned,
-                    );
+                    push(&mut out, kind, cameo, a, other, speaker_ent, place, planned);
                 }
             }
             continue;
@@ -710,7 +701,7 @@ pub fn relations(
             for &x in &agents {
                 for &y in &agents {
                     if x != y {
-                        push(&mut out, kind, &cameo, x, y, speaker_ent, place, planned);
+                        push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
                     }
                 }
             }
@@ -735,7 +726,7 @@ pub fn relations(
                     continue;
                 }
                 let sp = speaker_ent.filter(|&sp| sp != x);
-                push(&mut out, kind, &cameo, x, y, sp, place, planned);
+                push(&mut out, kind, cameo, x, y, sp, place, planned);
             }
         }
     }

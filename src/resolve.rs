@@ -142,7 +142,7 @@ impl Resolution {
 }
 
 fn is_multiword(name: &str) -> bool {
-    name.split_whitespace().count() >= 2
+    name.split_whitespace().nth(1).is_some()
 }
 
 fn title_matches(held: &str, wanted: &str) -> bool {
@@ -154,10 +154,10 @@ fn title_matches(held: &str, wanted: &str) -> bool {
 /// Resolves the mentions of all sentences of an article. `surface` gives a
 /// mention's text; `reporting_next` says whether a reporting verb is next to it;
 /// `context_country` is the dateline's country.
-pub fn resolve(
+pub fn resolve<'a>(
     g: &Gazetteer,
-    mentions: &[Vec<Mention>],
-    surface: &dyn Fn(&Mention) -> String,
+    mentions: &'a [Vec<Mention>],
+    surface: &dyn Fn(&'a Mention) -> std::borrow::Cow<'a, str>,
     reporting_next: &dyn Fn(&Mention) -> bool,
     context_country: Option<u32>,
     date: Option<crate::date::Date>,
@@ -182,8 +182,10 @@ pub fn resolve(
     let person_for = |name: &str| -> Option<String> {
         if is_multiword(name) {
             // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
-            let tail = format!(" {name}");
-            let longer: Vec<&String> = full_names.iter().filter(|f| f.ends_with(&tail)).collect();
+            let longer: Vec<&String> = full_names
+                .iter()
+                .filter(|f| f.strip_suffix(name).is_some_and(|head| head.ends_with(' ')))
+                .collect();
             if longer.len() == 1 {
                 return Some(canonical(longer[0]));
             }
@@ -192,8 +194,8 @@ pub fn resolve(
         let hits: Vec<&String> = full_names
             .iter()
             .filter(|f| {
-                let parts: Vec<&str> = f.split_whitespace().collect();
-                parts.first() == Some(&name) || parts.last() == Some(&name)
+                let mut parts = f.split_whitespace();
+                parts.next() == Some(name) || parts.next_back() == Some(name)
             })
             .collect();
         if hits.len() == 1 {
@@ -376,8 +378,10 @@ pub fn resolve(
                 res.entities[e].first_sentence = res.entities[e].first_sentence.min(si);
                 if !matches!(m.what, What::Pronoun | What::Body) {
                     let s = surface(m);
-                    if !s.is_empty() {
-                        res.entities[e].aliases.insert(s);
+                    let aliases = &mut res.entities[e].aliases;
+                    // most mentions repeat a name already seen: no copy for them
+                    if !s.is_empty() && !aliases.contains(&*s) {
+                        aliases.insert(s.into_owned());
                     }
                 }
                 if let Some(a) = &m.acronym {

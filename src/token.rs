@@ -50,10 +50,15 @@ fn char_at(text: &str, i: usize, to: usize) -> Option<char> {
 
 /// Splits `text[from..to]` into tokens, appending them to `out`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..to];
     let mut i = from;
     let mut newlines: u8 = 0;
     while i < to {
+        // blanks between words, the commonest byte after letters
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = match char_at(text, i, to) {
             Some(c) => c,
             None => break,
@@ -93,7 +98,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             i += cl;
             loop {
                 // ASCII letters and digits without decoding
-                while i < to && bytes[i].is_ascii_alphanumeric() {
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                     i += 1;
                 }
                 let Some(n) = char_at(text, i, to) else {
@@ -217,7 +222,7 @@ impl std::ops::Index<usize> for Lowered {
 
 /// The words of `s` joined by single spaces: line breaks and runs of blanks
 /// become one space, blanks at the ends go.
-pub fn single_spaced(s: &str) -> String {
+pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
     // the usual case, already so: ASCII with lone spaces inside
     let plain = s.is_ascii()
@@ -226,7 +231,7 @@ pub fn single_spaced(s: &str) -> String {
         && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
         && !b.windows(2).any(|w| w == b"  ");
     if plain {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -235,7 +240,7 @@ pub fn single_spaced(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Tokens of a whole text.
