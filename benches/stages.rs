@@ -1,5 +1,5 @@
-//! Criterion benchmarks per stage: sentence split, mentions, relations (whole
-//! extraction), merge, save (RON; bulk with cache), load (RON, cache,
+//! Criterion benchmarks per stage: sentence split, mentions (everything
+//! before resolution), relations (the whole extraction), merge, save (RON; bulk with cache), load (RON, cache,
 //! skeleton). `cargo bench --bench stages`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -20,6 +20,9 @@ fn stages(c: &mut Criterion) {
     g.throughput(Throughput::Elements(words));
     g.bench_function("sentence_split", |b| {
         b.iter(|| black_box(ties::sentence::split(black_box(&a))))
+    });
+    g.bench_function("mentions", |b| {
+        b.iter(|| black_box(ties::extract::mentions(ex.gazetteer(), black_box(&a))))
     });
     g.bench_function("extract_whole", |b| {
         b.iter(|| black_box(ex.extract(black_box(&a))))

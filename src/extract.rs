@@ -329,6 +329,13 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
     }
 }
 
+/// The mentions of each sentence of an article: the stages before entity
+/// resolution (tokens, sentences, noise, lexicon lookup), on their own for
+/// benchmarks and tools.
+pub fn mentions(g: &Gazetteer, article: &Article) -> Vec<Vec<Mention>> {
+    front(g, article).mentions
+}
+
 /// Extracts the entities and edges of one article. Pure: the same article
 /// and lexicon always give the same records.
 pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
