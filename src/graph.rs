@@ -206,9 +206,12 @@ impl Graph {
         match self.find(e) {
             Some(n) => {
                 let node = &mut self.g[n];
+                // names new to the node; the others are indexed already
+                let mut fresh: Vec<&String> = Vec::new();
                 for a in std::iter::once(&e.name).chain(&e.aliases) {
                     if *a != node.name && !node.aliases.contains(a) {
                         node.aliases.insert(a.clone());
+                        fresh.push(a);
                     }
                 }
                 if node.code.is_none() {
@@ -217,9 +220,8 @@ impl Graph {
                 if !node.articles.contains(article) {
                     node.articles.insert(article.to_string());
                 }
-                // the node's own names are indexed already: only the record's are new
                 let kind = node.kind;
-                for a in std::iter::once(&e.name).chain(&e.aliases) {
+                for a in fresh {
                     let k = norm(a);
                     if !k.is_empty() {
                         self.by_alias.entry((kind, k)).or_insert(n);
