@@ -174,7 +174,7 @@ const HEADER: usize = 8 + 8 * WORDS;
 fn schema() -> u64 {
     FileHash::of(
         format!(
-            "payload 3 {:?} {:?} {}",
+            "payload 4 {:?} {:?} {}",
             EntityKind::ALL,
             EdgeKind::ALL,
             env!("CARGO_PKG_VERSION")
@@ -230,6 +230,7 @@ fn kind_code<K: PartialEq>(all: &[K], k: &K) -> u8 {
 #[derive(Serialize, Deserialize)]
 struct CSkeleton<'a> {
     articles: u64,
+    dates: Option<((i32, u8, u8), (i32, u8, u8))>,
     /// Where the articles and each node's article list lie.
     head: Span,
     #[serde(borrow)]
@@ -423,6 +424,9 @@ impl Writer {
             }
             let section = postcard::to_allocvec(&CSkeleton {
                 articles: sk.articles as u64,
+                dates: sk
+                    .dates
+                    .map(|(a, b)| ((a.year, a.month, a.day), (b.year, b.month, b.day))),
                 head: self.head,
                 nodes: sk
                     .nodes
@@ -561,7 +565,12 @@ fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, Span)> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    let sk = Skeleton::new(usize::try_from(c.articles).ok()?, nodes, edges);
+    let dates = c.dates.map(|(a, b)| (date(Some(a)), date(Some(b))));
+    let dates = match dates {
+        Some((Some(a), Some(b))) => Some((a, b)),
+        _ => None,
+    };
+    let sk = Skeleton::new(usize::try_from(c.articles).ok()?, dates, nodes, edges);
     Some((sk, spans, c.head))
 }
 

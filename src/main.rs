@@ -253,7 +253,7 @@ fn find_in(sk: &Skeleton, name: &str) -> Result<u32, Fail> {
             1,
             Error::UnknownEntity {
                 name: name.to_string(),
-                suggestions: sk.suggest(name, 3),
+                suggestions: query::suggest_in(sk, name, 3),
             }
             .into(),
         )
@@ -601,8 +601,8 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             Ok(0)
         }
         Cmd::Entities { kind, sort, json } => {
-            let g = load(&cli.graph)?;
-            let rows = query::entities(&g, kind, *sort);
+            let g = load_skeleton(&cli.graph)?;
+            let rows = query::entities_in(&g, kind, *sort);
             if *json {
                 print_json(&rows)?;
             } else {
@@ -801,8 +801,8 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             Ok(0)
         }
         Cmd::Stats { top, json } => {
-            let g = load(&cli.graph)?;
-            let st = query::stats(&g, *top);
+            let g = load_skeleton(&cli.graph)?;
+            let st = query::stats_in(&g, *top);
             if *json {
                 print_json(&st)?;
             } else {

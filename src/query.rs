@@ -525,22 +525,24 @@ pub struct EntityRow {
 
 /// Every entity of the given kinds (all when empty), sorted as asked.
 pub fn entities(g: &Graph, kinds: &[EntityKind], sort: Sort) -> Vec<EntityRow> {
-    let mut rows: Vec<EntityRow> = g
-        .nodes()
-        .into_iter()
-        .filter(|&n| kinds.is_empty() || kinds.contains(&g.node(n).kind))
-        .map(|n| {
-            let node = g.node(n);
-            let inc = g.incident(n);
-            EntityRow {
-                id: node.id.clone(),
-                name: node.name.clone(),
-                kind: node.kind,
-                code: node.code.clone(),
-                degree: inc.len(),
-                statements: inc.iter().map(|(_, _, e)| e.weight()).sum(),
-                articles: node.articles.len(),
-            }
+    entities_in(&Skeleton::of(g), kinds, sort)
+}
+
+/// [`entities`] on a graph's skeleton, which has all it needs.
+pub fn entities_in(sk: &Skeleton, kinds: &[EntityKind], sort: Sort) -> Vec<EntityRow> {
+    let mut rows: Vec<EntityRow> = sk
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| kinds.is_empty() || kinds.contains(&node.kind))
+        .map(|(i, node)| EntityRow {
+            id: node.id.clone(),
+            name: node.name.clone(),
+            kind: node.kind,
+            code: node.code.clone(),
+            degree: sk.incident(i as u32).count(),
+            statements: sk.incident(i as u32).map(|e| e.weight()).sum(),
+            articles: node.articles,
         })
         .collect();
     match sort {
@@ -591,20 +593,25 @@ pub struct Stats {
 
 /// Counts by kind, the article date range, the `top` most connected entities and strongest ties.
 pub fn stats(g: &Graph, top: usize) -> Stats {
+    stats_in(&Skeleton::of(g), top)
+}
+
+/// [`stats`] on a graph's skeleton, which has all it needs.
+pub fn stats_in(sk: &Skeleton, top: usize) -> Stats {
     let mut entities_by_kind: BTreeMap<EntityKind, usize> = BTreeMap::new();
-    for n in g.nodes() {
-        *entities_by_kind.entry(g.node(n).kind).or_default() += 1;
+    for n in &sk.nodes {
+        *entities_by_kind.entry(n.kind).or_default() += 1;
     }
     let mut edges_by_kind: BTreeMap<EdgeKind, usize> = BTreeMap::new();
     let mut statements = 0;
     let mut strongest = Vec::new();
-    for (s, t, e) in g.edges() {
+    for e in &sk.edges {
         *edges_by_kind.entry(e.kind).or_default() += 1;
         statements += e.weight();
         if e.kind.is_event() {
             strongest.push(Tie {
-                source: g.node(s).name.clone(),
-                target: g.node(t).name.clone(),
+                source: sk.nodes[e.source as usize].name.clone(),
+                target: sk.nodes[e.target as usize].name.clone(),
                 kind: e.kind,
                 weight: e.weight(),
             });
@@ -616,16 +623,15 @@ pub fn stats(g: &Graph, top: usize) -> Stats {
             .then_with(|| (&a.source, &a.target, a.kind).cmp(&(&b.source, &b.target, b.kind)))
     });
     strongest.truncate(top);
-    let dates = g.articles.values().flatten();
-    let mut most_connected = entities(g, &[], Sort::Degree);
+    let mut most_connected = entities_in(sk, &[], Sort::Degree);
     most_connected.truncate(top);
     Stats {
-        articles: g.articles.len(),
-        entities: g.node_count(),
-        edges: g.edge_count(),
+        articles: sk.articles,
+        entities: sk.nodes.len(),
+        edges: sk.edges.len(),
         statements,
-        first_date: dates.clone().min().copied(),
-        last_date: dates.max().copied(),
+        first_date: sk.dates.map(|d| d.0),
+        last_date: sk.dates.map(|d| d.1),
         entities_by_kind,
         edges_by_kind,
         most_connected,
@@ -636,12 +642,16 @@ pub fn stats(g: &Graph, top: usize) -> Stats {
 /// Names close to `name` for "did you mean": [`Graph::suggest`]'s spelling
 /// matches, after initials ("UK" → United Kingdom) and prefixes ("Pak" → Pakistan).
 pub fn suggest(g: &Graph, name: &str, k: usize) -> Vec<String> {
+    suggest_in(&Skeleton::of(g), name, k)
+}
+
+/// [`suggest`] on a graph's skeleton.
+pub fn suggest_in(sk: &Skeleton, name: &str, k: usize) -> Vec<String> {
     let key = crate::model::slug(name);
     let key = key.strip_prefix("the-").unwrap_or(&key).replace('-', "");
     let mut first: Vec<(usize, usize, String)> = Vec::new();
     if !key.is_empty() {
-        for n in g.nodes() {
-            let node = g.node(n);
+        for (n, node) in sk.nodes.iter().enumerate() {
             for alias in std::iter::once(&node.name)
                 .chain(&node.aliases)
                 .chain(&node.code)
@@ -659,13 +669,13 @@ pub fn suggest(g: &Graph, name: &str, k: usize) -> Vec<String> {
                 } else {
                     continue;
                 };
-                first.push((score, g.degree(n), node.name.clone()));
+                first.push((score, sk.incident(n as u32).count(), node.name.clone()));
             }
         }
     }
     first.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let mut out: Vec<String> = Vec::new();
-    for name in first.into_iter().map(|x| x.2).chain(g.suggest(name, k)) {
+    for name in first.into_iter().map(|x| x.2).chain(sk.suggest(name, k)) {
         if out.len() == k {
             break;
         }

@@ -95,6 +95,8 @@ impl Tally {
 #[derive(Clone, Debug, Default)]
 pub struct Skeleton {
     pub articles: usize,
+    /// The first and last article date.
+    pub dates: Option<(Date, Date)>,
     pub nodes: Vec<SkNode>,
     pub edges: Vec<SkEdge>,
     /// Per node, the edges touching it, in edge order.
@@ -105,7 +107,12 @@ pub struct Skeleton {
 
 impl Skeleton {
     /// The skeleton from its parts (nodes sorted by id, edges in file order).
-    pub fn new(articles: usize, nodes: Vec<SkNode>, edges: Vec<SkEdge>) -> Skeleton {
+    pub fn new(
+        articles: usize,
+        dates: Option<(Date, Date)>,
+        nodes: Vec<SkNode>,
+        edges: Vec<SkEdge>,
+    ) -> Skeleton {
         let mut incident = vec![Vec::new(); nodes.len()];
         for (i, e) in edges.iter().enumerate() {
             for end in [e.source, e.target] {
@@ -116,6 +123,7 @@ impl Skeleton {
         }
         let mut sk = Skeleton {
             articles,
+            dates,
             nodes,
             edges,
             incident,
@@ -145,7 +153,7 @@ impl Skeleton {
             .into_iter()
             .map(|(s, t, e)| SkEdge::of(at[&s], at[&t], e))
             .collect();
-        Skeleton::new(g.articles.len(), nodes, edges)
+        Skeleton::new(g.articles.len(), article_dates(g), nodes, edges)
     }
 
     /// The skeleton of the graph file `path`: from its cache when that is
@@ -203,6 +211,12 @@ impl Skeleton {
             k,
         )
     }
+}
+
+/// The first and last date of the graph's articles.
+pub fn article_dates(g: &Graph) -> Option<(Date, Date)> {
+    let dates = g.articles.values().flatten();
+    Some((*dates.clone().min()?, *dates.max()?))
 }
 
 impl SkNode {

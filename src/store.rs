@@ -435,7 +435,12 @@ impl Graph {
             .into_iter()
             .map(|n| SkNode::of(self.node(n)))
             .collect();
-        let sk = Skeleton::new(self.articles.len(), nodes, edges);
+        let sk = Skeleton::new(
+            self.articles.len(),
+            crate::skeleton::article_dates(self),
+            nodes,
+            edges,
+        );
         if let Some(c) = cache {
             let _ = c.finish(path, &sk);
         }

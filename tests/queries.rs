@@ -281,10 +281,17 @@ fn suggestions_know_initials_prefixes_and_codes() {
         ("Pak", "Pakistan"),
         ("Modhi", "Narendra Modi"),
     ] {
-        let (code, _, err) = b.out(&["show", typed]);
-        assert_eq!(code, 1);
-        let first = err.split("did you mean ").nth(1).unwrap_or_default();
-        assert!(first.starts_with(meant), "{typed}: {err}");
+        // `show` loads the graph, `neighbors` and `between` only its skeleton
+        for cmd in [
+            vec!["show", typed],
+            vec!["neighbors", typed],
+            vec!["between", "China", typed],
+        ] {
+            let (code, _, err) = b.out(&cmd);
+            assert_eq!(code, 1);
+            let first = err.split("did you mean ").nth(1).unwrap_or_default();
+            assert!(first.starts_with(meant), "{cmd:?}: {err}");
+        }
     }
 }
 
@@ -314,6 +321,11 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
         part.edge_count() < g.edge_count(),
         "only the edges around them"
     );
+    // stats and entities come from the cache's skeleton alone
+    let want = serde_json::to_value(query::stats(&g, 10)).unwrap();
+    assert_eq!(b.json(&["stats", "--top", "10"]), want);
+    let want = serde_json::to_value(query::entities(&g, &[], query::Sort::Degree)).unwrap();
+    assert_eq!(b.json(&["entities"]), want);
     let f = Filter::default();
     let mut compared = 0;
     for &x in &countries {
