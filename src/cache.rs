@@ -212,7 +212,10 @@ fn stamp(path: &Path) -> Option<[u64; 7]> {
     ])
 }
 
-type CDate = Option<(i32, u8, u8)>;
+/// A date as year, month, day.
+type Ymd = (i32, u8, u8);
+
+type CDate = Option<Ymd>;
 
 fn cdate(d: Option<Date>) -> CDate {
     d.map(|d| (d.year, d.month, d.day))
@@ -230,7 +233,7 @@ fn kind_code<K: PartialEq>(all: &[K], k: &K) -> u8 {
 #[derive(Serialize, Deserialize)]
 struct CSkeleton<'a> {
     articles: u64,
-    dates: Option<((i32, u8, u8), (i32, u8, u8))>,
+    dates: Option<(Ymd, Ymd)>,
     /// Where the articles and each node's article list lie.
     head: Span,
     #[serde(borrow)]
