@@ -684,9 +684,12 @@ pub fn read_skeleton(path: &Path) -> Option<Skeleton> {
 /// `ids` or the people holding a role for them, read from their own spans of
 /// the file. Enough for `between` and `timeline` of those nodes, which give
 /// on it what they give on the whole graph.
-pub fn read_around(path: &Path, ids: &[&str]) -> Option<Graph> {
+pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
     let Opened {
-        file, sk, spans, ..
+        file,
+        sk,
+        spans,
+        head,
     } = open_skeleton(path)?;
     let mut around: std::collections::BTreeSet<u32> =
         ids.iter().filter_map(|id| sk.node_by_id(id)).collect();
@@ -699,6 +702,21 @@ pub fn read_around(path: &Path, ids: &[&str]) -> Option<Graph> {
     }
     let mut g = Graph::new();
     let idx = frame_nodes(&mut g, &sk);
+    if articles {
+        let bytes = read_span(&file, head).ok()?;
+        let (all, lists): (Vec<(&str, CDate)>, Vec<Vec<u32>>) =
+            postcard::from_bytes(&bytes).ok()?;
+        for id in ids {
+            let n = sk.node_by_id(id)?;
+            for &a in lists.get(n as usize)? {
+                let (name, d) = *all.get(a as usize)?;
+                g.articles.insert(name.to_string(), date(d));
+                g.node_mut(idx[n as usize])
+                    .articles
+                    .insert(name.to_string());
+            }
+        }
+    }
     for (e, &span) in sk.edges.iter().zip(&spans) {
         if !(around.contains(&e.source) || around.contains(&e.target)) {
             continue;

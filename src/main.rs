@@ -262,18 +262,19 @@ fn find_in(sk: &Skeleton, name: &str) -> Result<u32, Fail> {
 
 /// The graph around the entities `names`, and their nodes: names are found
 /// on the skeleton (so each means what it means in the whole graph), then
-/// only the edges around them are read from the cache; the whole graph when
-/// the cache cannot serve them.
+/// only the edges around them (and with `articles`, their article lists) are
+/// read from the cache; the whole graph when the cache cannot serve them.
 fn load_around(
     path: &Path,
     names: &[&String],
+    articles: bool,
 ) -> Result<(Graph, Vec<petgraph::stable_graph::NodeIndex>), Fail> {
     let sk = load_skeleton(path)?;
     let mut ids = Vec::new();
     for name in names {
         ids.push(sk.nodes[find_in(&sk, name)? as usize].id.as_str());
     }
-    let g = match ties::cache::read_around(path, &ids) {
+    let g = match ties::cache::read_around(path, &ids, articles) {
         Some(g) => g,
         None => load(path)?,
     };
@@ -591,8 +592,8 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             Ok(0)
         }
         Cmd::Show { entity, json } => {
-            let g = load(&cli.graph)?;
-            let info = query::show(&g, find(&g, entity)?);
+            let (g, found) = load_around(&cli.graph, &[entity], true)?;
+            let info = query::show(&g, found[0]);
             if *json {
                 print_json(&info)?;
             } else {
@@ -664,7 +665,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             Ok(if rows.is_empty() { 1 } else { 0 })
         }
         Cmd::Between { a, b, filter, json } => {
-            let (g, found) = load_around(&cli.graph, &[a, b])?;
+            let (g, found) = load_around(&cli.graph, &[a, b], false)?;
             let (na, nb) = (found[0], found[1]);
             let view = query::bilateral(&g, na, nb, &filter.filter());
             if *json {
@@ -735,7 +736,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             json,
         } => {
             let names: Vec<&String> = std::iter::once(entity).chain(other).collect();
-            let (g, found) = load_around(&cli.graph, &names)?;
+            let (g, found) = load_around(&cli.graph, &names, false)?;
             let (na, nb) = (found[0], found.get(1).copied());
             let rows = query::timeline(&g, na, nb, &filter.filter());
             if *json {

@@ -295,7 +295,7 @@ fn suggestions_know_initials_prefixes_and_codes() {
     }
 }
 
-/// `between` and `timeline` read only the edges around their entities from
+/// `between`, `timeline` and `show` read only the edges around their entities from
 /// the cache; they must print what the whole graph gives.
 #[test]
 fn between_and_timeline_from_the_cache_match_the_whole_graph() {
@@ -316,7 +316,8 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
     countries.sort_by_key(|&n| std::cmp::Reverse(g.degree(n)));
     countries.truncate(6);
     let ids: Vec<&str> = countries.iter().map(|&n| g.node(n).id.as_str()).collect();
-    let part = ties::cache::read_around(&b.graph, &ids[..2]).expect("the cache serves a part");
+    let part =
+        ties::cache::read_around(&b.graph, &ids[..2], false).expect("the cache serves a part");
     assert!(
         part.edge_count() < g.edge_count(),
         "only the edges around them"
@@ -332,6 +333,8 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
         let xid = g.node(x).id.as_str();
         let want = serde_json::to_value(query::timeline(&g, x, None, &f)).unwrap();
         assert_eq!(b.json(&["timeline", xid]), want, "timeline {xid}");
+        let want = serde_json::to_value(query::show(&g, x)).unwrap();
+        assert_eq!(b.json(&["show", xid]), want, "show {xid}");
         for &y in &countries {
             if x == y {
                 continue;
