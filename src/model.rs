@@ -209,7 +209,12 @@ pub fn slug(name: &str) -> String {
                 s.push('-');
             }
             dash = false;
-            s.extend(c.to_lowercase());
+            // ASCII fast path; same result as the general lower-casing
+            if c.is_ascii() {
+                s.push(c.to_ascii_lowercase());
+            } else {
+                s.extend(c.to_lowercase());
+            }
         } else {
             dash = true;
         }
