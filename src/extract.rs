@@ -264,9 +264,16 @@ fn topics(
         .filter(|(_, named)| *named)
         .map(|(t, _)| t.join(" "))
         .collect();
-    // a longer topic covers the shorter inside it
-    let all = out.clone();
-    out.retain(|t| !all.iter().any(|o| o != t && o.contains(t.as_str())));
+    // a longer topic covers the shorter inside it (only a longer one can)
+    let covered: Vec<bool> = out
+        .iter()
+        .map(|t| {
+            out.iter()
+                .any(|o| o.len() > t.len() && o.contains(t.as_str()))
+        })
+        .collect();
+    let mut covered = covered.into_iter();
+    out.retain(|_| !covered.next().unwrap_or(false));
     out.sort();
     out.dedup();
     out

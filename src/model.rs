@@ -201,6 +201,9 @@ pub struct Extraction {
 
 /// Lower-case ASCII slug of a name, for ids: "Qin Gang" -> "qin-gang".
 pub fn slug(name: &str) -> String {
+    if name.is_ascii() {
+        return ascii_slug(name);
+    }
     let mut s = String::with_capacity(name.len());
     let mut dash = false;
     for c in name.chars() {
@@ -215,6 +218,24 @@ pub fn slug(name: &str) -> String {
         }
     }
     s
+}
+
+/// [`slug`] of an all-ASCII name, byte by byte.
+fn ascii_slug(name: &str) -> String {
+    let mut s = Vec::with_capacity(name.len());
+    let mut dash = false;
+    for &b in name.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if dash && !s.is_empty() {
+                s.push(b'-');
+            }
+            dash = false;
+            s.push(b.to_ascii_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    String::from_utf8(s).expect("ASCII is UTF-8")
 }
 
 #[cfg(test)]

@@ -138,10 +138,11 @@ impl<'a> Sentence<'a> {
     pub fn cues(&self) -> Vec<CueHit> {
         let mut hits = Vec::new();
         for i in self.range.clone() {
-            if self.masked[i] || self.toks[i].kind != TokKind::Word {
+            // the word class first: it rules out most tokens at once
+            if !self.words.may_be(i, class::CUE) {
                 continue;
             }
-            if !self.words.may_be(i, class::CUE) {
+            if self.masked[i] || self.toks[i].kind != TokKind::Word {
                 continue;
             }
             let Some(pats) = self.g.cue_index.get(self.lower(i)) else {

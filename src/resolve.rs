@@ -145,10 +145,25 @@ fn is_multiword(name: &str) -> bool {
     name.split_whitespace().nth(1).is_some()
 }
 
+/// Whether title `held`, case aside, is `wanted` or ends with it or has it as whole words.
 fn title_matches(held: &str, wanted: &str) -> bool {
-    let h = held.to_lowercase();
-    let w = wanted.to_lowercase();
-    h == w || h.ends_with(&w) || h.contains(&format!("{w} ")) || h.contains(&format!(" {w}"))
+    if !(held.is_ascii() && wanted.is_ascii()) {
+        let h = held.to_lowercase();
+        let w = wanted.to_lowercase();
+        return h == w
+            || h.ends_with(&w)
+            || h.contains(&format!("{w} "))
+            || h.contains(&format!(" {w}"));
+    }
+    // ASCII: the same test in place, without lower-cased copies
+    let (h, w) = (held.as_bytes(), wanted.as_bytes());
+    let Some(last) = h.len().checked_sub(w.len()) else {
+        return false;
+    };
+    let at = |i: usize| h[i..i + w.len()].eq_ignore_ascii_case(w);
+    at(last)
+        || (0..=last)
+            .any(|i| at(i) && (h.get(i + w.len()) == Some(&b' ') || (i > 0 && h[i - 1] == b' ')))
 }
 
 /// Resolves the mentions of all sentences of an article. `surface` gives a
@@ -534,4 +549,20 @@ pub fn resolve<'a>(
         s.retain(|m| m.start != usize::MAX);
     }
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_matches;
+
+    #[test]
+    fn titles_match_as_whole_words() {
+        assert!(title_matches("Foreign Minister", "foreign minister"));
+        assert!(title_matches("Chinese Foreign Minister", "Minister"));
+        assert!(title_matches("Prime Minister of Peru", "prime minister"));
+        assert!(title_matches("Vice Premier", "premier"));
+        assert!(!title_matches("Ministerial Envoy", "Minister"));
+        assert!(!title_matches("Envoy", "Special Envoy"));
+        assert!(title_matches("Président", "président"));
+    }
 }
