@@ -7,7 +7,7 @@
 //! whatever the number of articles; the file is byte-for-byte the one that
 //! building the same extractions in memory and saving gives.
 
-use crate::cache::{read_span, COcc, FileHash, Span};
+use crate::cache::{occurrences_of, read_span, COcc, FileHash, Span};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
@@ -234,12 +234,9 @@ fn gather(
     for run in runs {
         if let Some(&span) = run.spans.get(&key) {
             let bytes = read_span(&files[run.file], span)?;
-            let part: Vec<COcc> = postcard::from_bytes(&bytes).map_err(std::io::Error::other)?;
-            for o in part {
-                v.push(o.occurrence().ok_or_else(|| {
-                    std::io::Error::other("a spilled occurrence does not fit this machine")
-                })?);
-            }
+            v.extend(occurrences_of(&bytes).ok_or_else(|| {
+                std::io::Error::other("a spilled run does not decode on this machine")
+            })?);
         }
     }
     let from = buf.partition_point(|(k, _)| *k < key);

@@ -610,6 +610,12 @@ struct Opened {
     head: Span,
 }
 
+/// An edge's occurrences (or a run's), decoded from the bytes written for them.
+pub(crate) fn occurrences_of(bytes: &[u8]) -> Option<Vec<Occurrence>> {
+    let occs: Vec<COcc> = postcard::from_bytes(bytes).ok()?;
+    occs.into_iter().map(COcc::occurrence).collect()
+}
+
 /// Reads a span of the cache file, checked against its hash.
 pub(crate) fn read_span(mut f: &std::fs::File, (at, len, hash): Span) -> std::io::Result<Vec<u8>> {
     let mut bytes = vec![0u8; usize::try_from(len).map_err(std::io::Error::other)?];
@@ -721,12 +727,7 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
         if !(around.contains(&e.source) || around.contains(&e.target)) {
             continue;
         }
-        let bytes = read_span(&file, span).ok()?;
-        let occs: Vec<COcc> = postcard::from_bytes(&bytes).ok()?;
-        let occurrences = occs
-            .into_iter()
-            .map(COcc::occurrence)
-            .collect::<Option<Vec<_>>>()?;
+        let occurrences = occurrences_of(&read_span(&file, span).ok()?)?;
         let edge = Edge {
             kind: e.kind,
             occurrences,
@@ -772,11 +773,7 @@ pub fn read(path: &Path) -> Option<Graph> {
         idx.push(g.insert_node(node));
     }
     for (e, &(at, len, hash)) in sk.edges.iter().zip(&spans) {
-        let occs: Vec<COcc> = postcard::from_bytes(section(&bytes, at, len, hash)?).ok()?;
-        let occurrences = occs
-            .into_iter()
-            .map(COcc::occurrence)
-            .collect::<Option<Vec<_>>>()?;
+        let occurrences = occurrences_of(section(&bytes, at, len, hash)?)?;
         let edge = Edge {
             kind: e.kind,
             occurrences,
