@@ -495,13 +495,7 @@ impl Writer {
 pub(crate) fn refresh(path: &Path, g: &Graph) -> std::io::Result<()> {
     let mut w = Writer::begin(path, g)?;
     for (_, _, e) in g.edges() {
-        if e.occurrences.is_sorted() {
-            w.edge(&e.occurrences)?;
-        } else {
-            let mut v = e.occurrences.clone();
-            v.sort();
-            w.edge(&v)?;
-        }
+        w.edge(&e.sorted())?;
     }
     w.finish(path, &Skeleton::of(g))
 }
@@ -663,11 +657,10 @@ pub(crate) fn read_frame(path: &Path) -> Option<(Graph, std::fs::File, Vec<Span>
     }
     let idx = frame_nodes(&mut g, &o.sk);
     for (&n, list) in idx.iter().zip(&lists) {
-        for &a in list {
-            g.node_mut(n)
-                .articles
-                .insert(articles.get(a as usize)?.0.to_string());
-        }
+        g.node_mut(n).articles = list
+            .iter()
+            .map(|&a| articles.get(a as usize).map(|x| x.0.to_string()))
+            .collect::<Option<_>>()?;
     }
     for e in &o.sk.edges {
         let edge = Edge {
@@ -740,45 +733,12 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
 /// The graph the cache of `path` holds, if it is there, whole, of this
 /// build's layout and made from the RON file exactly as it is now.
 pub fn read(path: &Path) -> Option<Graph> {
-    let mut f = std::fs::File::open(cache_path(path)).ok()?;
-    let mut head = vec![0u8; HEADER];
-    f.read_exact(&mut head).ok()?;
-    let w = fresh_header(path, &head)?;
-    let mut bytes = head;
-    f.read_to_end(&mut bytes).ok()?;
-    let (sk, spans, head) = skeleton_of(section(&bytes, w[8], w[9], w[10])?)?;
-    let mut g = Graph::new();
-    type Head<'a> = (Vec<(&'a str, CDate)>, Vec<Vec<u32>>);
-    let (articles, lists): Head =
-        postcard::from_bytes(section(&bytes, head.0, head.1, head.2)?).ok()?;
-    if lists.len() != sk.nodes.len() || spans.len() != sk.edges.len() {
-        return None;
-    }
-    for &(a, d) in &articles {
-        g.articles.insert(a.to_string(), date(d));
-    }
-    let mut idx = Vec::with_capacity(sk.nodes.len());
-    for (n, list) in sk.nodes.iter().zip(&lists) {
-        let node = Node {
-            id: n.id.clone(),
-            name: n.name.clone(),
-            kind: n.kind,
-            aliases: n.aliases.iter().cloned().collect(),
-            code: n.code.clone(),
-            articles: list
-                .iter()
-                .map(|&a| articles.get(a as usize).map(|x| x.0.to_string()))
-                .collect::<Option<_>>()?,
-        };
-        idx.push(g.insert_node(node));
-    }
-    for (e, &(at, len, hash)) in sk.edges.iter().zip(&spans) {
-        let occurrences = occurrences_of(section(&bytes, at, len, hash)?)?;
-        let edge = Edge {
-            kind: e.kind,
-            occurrences,
-        };
-        g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+    let (mut g, file, spans) = read_frame(path)?;
+    // the frame holds edge `i` at index `i`
+    for (i, span) in spans.into_iter().enumerate() {
+        let e =
+            g.g.edge_weight_mut(petgraph::stable_graph::EdgeIndex::new(i))?;
+        e.occurrences = occurrences_of(&read_span(&file, span).ok()?)?;
     }
     Some(g)
 }

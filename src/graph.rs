@@ -68,6 +68,17 @@ impl Edge {
         self.occurrences.iter().filter_map(|o| o.date).min()
     }
 
+    /// Its occurrences in order (a sorted copy before [`Graph::settle`]).
+    pub fn sorted(&self) -> std::borrow::Cow<'_, [Occurrence]> {
+        if self.occurrences.is_sorted() {
+            std::borrow::Cow::Borrowed(&self.occurrences)
+        } else {
+            let mut v = self.occurrences.clone();
+            v.sort();
+            std::borrow::Cow::Owned(v)
+        }
+    }
+
     /// The CAMEO code of its first occurrence.
     pub fn cameo(&self) -> &str {
         self.occurrences

@@ -248,16 +248,8 @@ fn load_skeleton(path: &Path) -> Result<Skeleton, Fail> {
 
 /// An entity of the skeleton by name, or the error naming close ones.
 fn find_in(sk: &Skeleton, name: &str) -> Result<u32, Fail> {
-    sk.lookup(name).ok_or_else(|| {
-        Fail(
-            1,
-            Error::UnknownEntity {
-                name: name.to_string(),
-                suggestions: query::suggest_in(sk, name, 3),
-            }
-            .into(),
-        )
-    })
+    sk.lookup(name)
+        .ok_or_else(|| unknown(name, query::suggest_in(sk, name, 3)))
 }
 
 /// The graph around the entities `names`, and their nodes: names are found
@@ -286,16 +278,20 @@ fn load_around(
 }
 
 fn find(g: &Graph, name: &str) -> Result<petgraph::stable_graph::NodeIndex, Fail> {
-    g.lookup(name).ok_or_else(|| {
-        Fail(
-            1,
-            Error::UnknownEntity {
-                name: name.to_string(),
-                suggestions: query::suggest(g, name, 3),
-            }
-            .into(),
-        )
-    })
+    g.lookup(name)
+        .ok_or_else(|| unknown(name, query::suggest(g, name, 3)))
+}
+
+/// The failure of a name that finds no entity, with the names it may mean.
+fn unknown(name: &str, suggestions: Vec<String>) -> Fail {
+    Fail(
+        1,
+        Error::UnknownEntity {
+            name: name.to_string(),
+            suggestions,
+        }
+        .into(),
+    )
 }
 
 /// Reads and extracts every input into `g` (in parallel, merged in the order

@@ -469,13 +469,7 @@ fn own_occurrences(
     e: &Edge,
     f: &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    if e.occurrences.is_sorted() {
-        f(&e.occurrences)
-    } else {
-        let mut v = e.occurrences.clone();
-        v.sort();
-        f(&v)
-    }
+    f(&e.sorted())
 }
 
 /// A string as `ron` writes it: quoted, each character `char::escape_debug`ged.
