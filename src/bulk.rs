@@ -3,7 +3,9 @@
 //! occurrences); occurrences wait in a buffer, and when it passes its limit
 //! they are sorted and written as one run to a temporary file beside the
 //! graph file. [`Bulk::save`] then merges the runs edge by edge straight into
-//! the RON file and its cache. Memory is the nodes, the edges and one buffer,
+//! the RON file and its cache. An occurrence waits encoded as the cache
+//! encodes it (a few hundred bytes in one shared buffer, no allocation of its
+//! own), and the buffer is reused from run to run. Memory is the nodes, the edges and one buffer,
 //! whatever the number of articles; the file is byte-for-byte the one that
 //! building the same extractions in memory and saving gives.
 
@@ -12,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
 use crate::skeleton::Skeleton;
+use petgraph::stable_graph::NodeIndex;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
@@ -29,10 +32,11 @@ struct Run {
 /// A graph being built for one file: see the module's documentation.
 pub struct Bulk {
     g: Graph,
-    /// Occurrences not yet in a run, with the index of their edge.
-    buf: Vec<(u32, Occurrence)>,
-    /// About how much memory `buf` holds.
-    buf_bytes: usize,
+    /// Occurrences not yet in a run, each encoded as in the cache, one
+    /// after another.
+    buf: Vec<u8>,
+    /// Per occurrence in `buf`: the index of its edge, and where it lies.
+    at: Vec<(u32, usize, usize)>,
     limit: usize,
     /// Occurrences written earlier: the graph file's cache when adding to
     /// it, then the runs of the spill file.
@@ -58,7 +62,7 @@ impl Bulk {
         Bulk {
             g: Graph::new(),
             buf: Vec::new(),
-            buf_bytes: 0,
+            at: Vec::new(),
             limit: limit.max(1),
             runs: Vec::new(),
             files: Vec::new(),
@@ -93,15 +97,27 @@ impl Bulk {
         if self.failed.is_some() {
             return;
         }
-        let buf = &mut self.buf;
-        let bytes = &mut self.buf_bytes;
-        self.g.merge_with(x, |g, s, t, kind, occ| {
-            if let Some(ei) = g.edge_slot(s, t, kind) {
-                *bytes += footprint(&occ);
-                buf.push((ei.index() as u32, occ));
+        let (buf, at) = (&mut self.buf, &mut self.at);
+        let mut failed = None;
+        self.g.merge_with(x, |g, s, t, r, speaker, place| {
+            let Some(ei) = g.edge_slot(s, t, r.kind) else {
+                return;
+            };
+            let id = |n: Option<NodeIndex>| n.map(|n| g.g[n].id.as_str());
+            let from = buf.len();
+            let c = COcc::of_record(r, id(speaker), id(place));
+            match postcard::to_extend(&c, std::mem::take(buf)) {
+                Ok(b) => *buf = b,
+                Err(e) => failed = Some(Error::Invalid(e.to_string())),
             }
+            at.push((ei.index() as u32, from, buf.len()));
         });
-        if self.buf_bytes >= self.limit {
+        if let Some(e) = failed {
+            self.failed = Some(e);
+            return;
+        }
+        if self.buf.len() + self.at.len() * std::mem::size_of::<(u32, usize, usize)>() >= self.limit
+        {
             if let Err(e) = self.write_run() {
                 self.failed = Some(e);
             }
@@ -146,21 +162,26 @@ impl Bulk {
             return Ok(());
         };
         let file = &self.files[*at_file];
-        let mut buf = std::mem::take(&mut self.buf);
-        self.buf_bytes = 0;
-        buf.sort_unstable();
+        self.at.sort_unstable();
         let io = |e| Error::io(path.as_path(), e);
         let mut at = (&*file).seek(SeekFrom::End(0)).map_err(io)?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
         let mut spans = HashMap::new();
-        for group in buf.chunk_by(|a, b| a.0 == b.0) {
-            let v: Vec<COcc> = group.iter().map(|(_, o)| COcc::of(o)).collect();
-            let bytes = postcard::to_allocvec(&v).map_err(|e| Error::Invalid(e.to_string()))?;
+        let mut bytes = Vec::new();
+        for group in self.at.chunk_by(|a, b| a.0 == b.0) {
+            // a postcard list: its length, then its items
+            bytes.clear();
+            varint(&mut bytes, group.len());
+            for &(_, from, to) in group {
+                bytes.extend_from_slice(&self.buf[from..to]);
+            }
             w.write_all(&bytes).map_err(io)?;
             let len = bytes.len() as u64;
             spans.insert(group[0].0, (at, len, FileHash::of(&bytes)));
             at += len;
         }
+        self.buf.clear();
+        self.at.clear();
         w.flush().map_err(io)?;
         self.runs.push(Run {
             file: *at_file,
@@ -177,16 +198,18 @@ impl Bulk {
             return Err(e);
         }
         self.g.settle();
-        self.buf.sort_unstable();
+        self.at.sort_unstable();
         let Bulk {
             g,
             buf,
+            at,
             runs,
             files,
             target,
             ..
         } = &mut self;
-        let (g, buf, runs, files) = (&*g, buf.as_slice(), runs.as_slice(), files.as_slice());
+        let (g, runs, files) = (&*g, runs.as_slice(), files.as_slice());
+        let buf = (buf.as_slice(), at.as_slice());
         // each edge's occurrences are gathered one edge ahead of the writer, in
         // the writer's order (the file's: by ids and kind)
         let keys: Vec<Option<u32>> = g
@@ -226,25 +249,36 @@ impl Bulk {
 /// each evidence once.
 fn gather(
     key: u32,
-    buf: &[(u32, Occurrence)],
+    (buf, at): (&[u8], &[(u32, usize, usize)]),
     runs: &[Run],
     files: &[File],
 ) -> std::io::Result<Vec<Occurrence>> {
     let mut v: Vec<Occurrence> = Vec::new();
+    let bad = || std::io::Error::other("a spilled run does not decode on this machine");
     for run in runs {
         if let Some(&span) = run.spans.get(&key) {
             let bytes = read_span(&files[run.file], span)?;
-            v.extend(occurrences_of(&bytes).ok_or_else(|| {
-                std::io::Error::other("a spilled run does not decode on this machine")
-            })?);
+            v.extend(occurrences_of(&bytes).ok_or_else(bad)?);
         }
     }
-    let from = buf.partition_point(|(k, _)| *k < key);
-    let to = buf.partition_point(|(k, _)| *k <= key);
-    v.extend(buf[from..to].iter().map(|(_, o)| o.clone()));
+    let from = at.partition_point(|(k, ..)| *k < key);
+    let to = at.partition_point(|(k, ..)| *k <= key);
+    for &(_, a, b) in &at[from..to] {
+        let c: COcc = postcard::from_bytes(&buf[a..b]).map_err(|_| bad())?;
+        v.push(c.occurrence().ok_or_else(bad)?);
+    }
     v.sort();
     crate::graph::dedup_evidence(&mut v);
     Ok(v)
+}
+
+/// Appends `n` as postcard writes a length: seven bits a byte, low first.
+fn varint(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
 }
 
 impl Drop for Bulk {
@@ -255,16 +289,20 @@ impl Drop for Bulk {
     }
 }
 
-/// About how many bytes an occurrence holds, its strings included.
-fn footprint(o: &Occurrence) -> usize {
-    let s = |x: &Option<String>| x.as_ref().map_or(0, |v| v.len() + 16);
-    std::mem::size_of::<(u32, Occurrence)>()
-        + o.evidence.text.len()
-        + o.evidence.article.len()
-        + o.cameo.len()
-        + s(&o.speaker)
-        + s(&o.place)
-        + s(&o.role)
-        + o.topics.iter().map(|t| t.len() + 40).sum::<usize>()
-        + 64
+#[cfg(test)]
+mod tests {
+    use super::varint;
+
+    #[test]
+    fn a_run_list_is_encoded_as_postcard_encodes_a_vec() {
+        for n in [0usize, 1, 127, 128, 300, 16_384, 70_000] {
+            let items = vec![7u8; n];
+            let mut ours = Vec::new();
+            varint(&mut ours, n);
+            for i in &items {
+                ours.extend(postcard::to_allocvec(i).unwrap());
+            }
+            assert_eq!(ours, postcard::to_allocvec(&items).unwrap(), "{n} items");
+        }
+    }
 }

@@ -315,6 +315,29 @@ impl<'a> COcc<'a> {
         }
     }
 
+    /// An edge record's occurrence, its speaker and place given as node ids.
+    pub(crate) fn of_record(
+        r: &'a crate::model::EdgeRecord,
+        speaker: Option<&'a str>,
+        place: Option<&'a str>,
+    ) -> COcc<'a> {
+        COcc {
+            date: cdate(r.date),
+            speaker: speaker.map(cow),
+            place: place.map(cow),
+            topics: r.topics.iter().map(|t| cow(t)).collect(),
+            role: r.role.as_deref().map(cow),
+            planned: r.planned,
+            former: r.former,
+            cameo: cow(&r.cameo),
+            article: cow(&r.evidence.article),
+            sentence: r.evidence.sentence as u64,
+            start: r.evidence.start as u64,
+            end: r.evidence.end as u64,
+            text: cow(&r.evidence.text),
+        }
+    }
+
     pub(crate) fn occurrence(self) -> Option<Occurrence> {
         Some(Occurrence {
             date: date(self.date),

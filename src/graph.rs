@@ -2,6 +2,7 @@
 //! node per real-world entity (found again through its aliases), one edge per
 //! (source, target, kind) holding every occurrence and its evidence.
 
+use crate::cache::FxBuild;
 use crate::date::Date;
 use crate::model::{slug, EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -92,15 +93,15 @@ impl Edge {
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     pub(crate) g: StableDiGraph<Node, Edge>,
-    by_id: HashMap<String, NodeIndex>,
-    by_alias: HashMap<(EntityKind, String), NodeIndex>,
-    by_edge: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    by_id: HashMap<String, NodeIndex, FxBuild>,
+    by_alias: HashMap<(EntityKind, String), NodeIndex, FxBuild>,
+    by_edge: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex, FxBuild>,
     /// Per edge, hashes of the evidence it holds: finds a repeated occurrence
     /// without scanning the edge. Filled lazily, for edges merged into.
-    seen: HashMap<EdgeIndex, HashSet<u64, crate::cache::FxBuild>>,
+    seen: HashMap<EdgeIndex, HashSet<u64, FxBuild>, FxBuild>,
     /// Edges whose occurrences were appended by [`Graph::merge_extraction`]
     /// and are not sorted yet; [`Graph::settle`] sorts them.
-    unsorted: HashSet<EdgeIndex>,
+    unsorted: HashSet<EdgeIndex, FxBuild>,
     /// Articles built into it, with their dates.
     pub articles: BTreeMap<String, Option<Date>>,
 }
@@ -375,31 +376,47 @@ impl Graph {
     /// in order). Until then, occurrences may be out of order (the saved file
     /// never is); the result after `settle` is the same.
     pub fn merge_extraction(&mut self, x: &Extraction) {
-        self.merge_with(x, |g, s, t, kind, occ| {
-            g.append_occurrence(s, t, kind, occ);
+        self.merge_with(x, |g, s, t, r, speaker, place| {
+            let id = |n: Option<NodeIndex>| n.map(|n| g.g[n].id.clone());
+            let occ = occurrence(r, id(speaker), id(place));
+            g.append_occurrence(s, t, r.kind, occ);
         });
     }
 
-    /// Merges an extraction's article and entities; hands each edge record,
-    /// as an occurrence between two nodes, to `edge`.
+    /// Merges an extraction's article and entities; hands each edge record
+    /// between two nodes to `edge`, with the nodes of its speaker and place.
     pub(crate) fn merge_with(
         &mut self,
         x: &Extraction,
-        mut edge: impl FnMut(&mut Graph, NodeIndex, NodeIndex, EdgeKind, Occurrence),
+        mut edge: impl FnMut(
+            &mut Graph,
+            NodeIndex,
+            NodeIndex,
+            &EdgeRecord,
+            Option<NodeIndex>,
+            Option<NodeIndex>,
+        ),
     ) {
-        self.articles.insert(x.article.clone(), x.date);
-        let mut local: HashMap<&str, NodeIndex> = HashMap::new();
+        if !self.articles.contains_key(&x.article) {
+            self.articles.insert(x.article.clone(), x.date);
+        } else if let Some(d) = self.articles.get_mut(&x.article) {
+            *d = x.date;
+        }
+        // an article names a few dozen entities: a list beats a map (the
+        // last of one id wins, as in a map)
+        let mut local: Vec<(&str, NodeIndex)> = Vec::with_capacity(x.entities.len());
         for e in &x.entities {
             let n = self.add_entity(e, &x.article);
-            local.insert(e.id.as_str(), n);
+            local.push((e.id.as_str(), n));
         }
+        let find = |id: &str| local.iter().rev().find(|(k, _)| *k == id).map(|&(_, n)| n);
         for r in &x.edges {
-            let (Some(&s), Some(&t)) = (local.get(r.source.as_str()), local.get(r.target.as_str()))
-            else {
+            let (Some(s), Some(t)) = (find(&r.source), find(&r.target)) else {
                 continue;
             };
-            let occ = occurrence(r, |id| local.get(id).map(|&n| self.g[n].id.clone()));
-            edge(self, s, t, r.kind, occ);
+            let speaker = r.speaker.as_deref().and_then(find);
+            let place = r.place.as_deref().and_then(find);
+            edge(self, s, t, r, speaker, place);
         }
     }
 
@@ -559,7 +576,7 @@ pub(crate) fn suggest_among<'a>(
 /// Drops every occurrence whose evidence an earlier one has (the same
 /// sentence stated twice adds nothing), keeping the order.
 pub(crate) fn dedup_evidence(v: &mut Vec<Occurrence>) {
-    let mut seen: HashMap<u64, Vec<usize>, crate::cache::FxBuild> = HashMap::default();
+    let mut seen: HashMap<u64, Vec<usize>, FxBuild> = HashMap::default();
     let mut keep = vec![true; v.len()];
     for i in 0..v.len() {
         let same = seen.entry(evidence_hash(&v[i].evidence)).or_default();
@@ -581,11 +598,11 @@ fn evidence_hash(e: &Evidence) -> u64 {
 }
 
 /// The occurrence an edge record makes, with speaker and place ids mapped.
-fn occurrence(r: &EdgeRecord, map: impl Fn(&str) -> Option<String>) -> Occurrence {
+fn occurrence(r: &EdgeRecord, speaker: Option<String>, place: Option<String>) -> Occurrence {
     Occurrence {
         date: r.date,
-        speaker: r.speaker.as_deref().and_then(&map),
-        place: r.place.as_deref().and_then(&map),
+        speaker,
+        place,
         topics: r.topics.clone(),
         role: r.role.clone(),
         planned: r.planned,

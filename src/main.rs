@@ -6,6 +6,20 @@ use anyhow::Context;
 /// and spends a quarter of its time in the system allocator without it.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` in mimalloc's `mimalloc.h` (version 3, the one
+/// libmimalloc-sys builds).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Keeps freed memory for reuse instead of handing it back to the system
+/// 10 ms later: a build frees each batch of articles and allocates the next,
+/// and every page handed back is zeroed again by the kernel when touched
+/// (6,700 page faults and about a tenth of a 20k build without this; 345 with).
+fn keep_freed_memory() {
+    // SAFETY: sets one of mimalloc's options, a plain integer it reads when
+    // deciding to purge; any value is valid (-1: never purge).
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -209,6 +223,7 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    keep_freed_memory();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
