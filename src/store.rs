@@ -479,16 +479,24 @@ fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
     if s.bytes().all(plain) {
         w.write_all(s.as_bytes())?;
     } else {
+        // runs of characters written as they are, in one write each
         let mut buf = [0u8; 4];
-        for c in s.chars() {
-            if c.is_ascii() && plain(c as u8) {
-                w.write_all(c.encode_utf8(&mut buf).as_bytes())?;
+        let mut from = 0;
+        for (i, c) in s.char_indices() {
+            let as_is = if c.is_ascii() {
+                plain(c as u8)
             } else {
+                c.escape_debug().len() == 1
+            };
+            if !as_is {
+                w.write_all(&s.as_bytes()[from..i])?;
                 for e in c.escape_debug() {
                     w.write_all(e.encode_utf8(&mut buf).as_bytes())?;
                 }
+                from = i + c.len_utf8();
             }
         }
+        w.write_all(&s.as_bytes()[from..])?;
     }
     w.write_all(b"\"")
 }
