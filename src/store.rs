@@ -480,21 +480,32 @@ fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
         w.write_all(s.as_bytes())?;
     } else {
         // runs of characters written as they are, in one write each
+        let b = s.as_bytes();
         let mut buf = [0u8; 4];
-        let mut from = 0;
-        for (i, c) in s.char_indices() {
-            let as_is = if c.is_ascii() {
-                plain(c as u8)
-            } else {
-                c.escape_debug().len() == 1
-            };
-            if !as_is {
-                w.write_all(&s.as_bytes()[from..i])?;
-                for e in c.escape_debug() {
-                    w.write_all(e.encode_utf8(&mut buf).as_bytes())?;
+        let (mut from, mut i) = (0, 0);
+        while i < b.len() {
+            let (c, n) = if b[i].is_ascii() {
+                if plain(b[i]) {
+                    i += 1;
+                    continue;
                 }
-                from = i + c.len_utf8();
+                (char::from(b[i]), 1)
+            } else {
+                match s.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) if c.escape_debug().len() == 1 => {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            w.write_all(&b[from..i])?;
+            for e in c.escape_debug() {
+                w.write_all(e.encode_utf8(&mut buf).as_bytes())?;
             }
+            i += n;
+            from = i;
         }
         w.write_all(&s.as_bytes()[from..])?;
     }
