@@ -110,6 +110,7 @@ fn days_in_month(y: i32, m: u8) -> u8 {
 }
 
 /// The month number of a month name or its abbreviation ("May", "Oct.", "Sept").
+#[inline]
 pub fn month_number(word: &str) -> Option<u8> {
     // every month begins with one of these: most words are out at once
     let first = word.as_bytes().first()?.to_ascii_lowercase();
@@ -144,6 +145,7 @@ pub fn month_number(word: &str) -> Option<u8> {
 }
 
 /// The weekday number (0 = Monday) of a weekday name.
+#[inline]
 pub fn weekday_number(word: &str) -> Option<u8> {
     if word.len() < 6 || word.len() > 9 {
         return None;

@@ -4,7 +4,7 @@
 
 use crate::article::Article;
 use crate::date::{month_number, weekday_number, Date};
-use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
+use crate::gazetteer::{class, Gazetteer, Known, TokenWords, WordId};
 use crate::mention::{Finder, Mention};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use crate::relation::{self, Relation};
@@ -66,7 +66,11 @@ fn mask_noise(
             let w = s(i);
             match toks[i].kind {
                 TokKind::Word => {
-                    lower_words += usize::from(w.chars().next().is_some_and(char::is_lowercase));
+                    let lower = match w.as_bytes().first() {
+                        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                        _ => w.chars().next().is_some_and(char::is_lowercase),
+                    };
+                    lower_words += usize::from(lower);
                     credit_line |= w == "Copyright";
                 }
                 TokKind::Number => has_time |= w.contains(':'),
@@ -80,7 +84,7 @@ fn mask_noise(
         // bracketed credits and markers
         let mut i = r.start;
         while i < r.end {
-            if s(i) == "(" {
+            if toks[i].end - toks[i].start == 1 && s(i) == "(" {
                 if let Some(close) = (i + 1..r.end.min(i + 12)).find(|&k| s(k) == ")") {
                     let inner: Vec<&str> = (i + 1..close).map(s).collect();
                     let credit = inner.contains(&"/")
@@ -171,8 +175,19 @@ fn sentence_date(
     base: Option<Date>,
 ) -> Option<Date> {
     let s = |i: usize| toks[i].text(text);
+    let first = |i: usize| {
+        text.as_bytes()
+            .get(toks[i].start as usize)
+            .map_or(0, u8::to_ascii_lowercase)
+    };
     for i in r.clone() {
-        if masked[i] {
+        // every month begins with one of these letters: most tokens are out at once
+        if masked[i]
+            || !matches!(
+                first(i),
+                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+            )
+        {
             continue;
         }
         // Month Day[, Year]
@@ -224,7 +239,10 @@ fn sentence_date(
     }
     let base = base?;
     for i in r.clone() {
-        if masked[i] {
+        // weekdays, "today" and "yesterday" end in "day"; or "tonight"
+        let b = &text.as_bytes()[toks[i].start as usize..toks[i].end as usize];
+        let day = b.len() >= 5 && b[b.len() - 3..].eq_ignore_ascii_case(b"day");
+        if masked[i] || !(day || b.eq_ignore_ascii_case(b"tonight")) {
             continue;
         }
         let w = s(i);
@@ -241,20 +259,33 @@ fn sentence_date(
     None
 }
 
+/// Each topic's first word as a [`WordId`], where that word is ASCII: an
+/// ASCII token can be that word only if its id is this one.
+fn topic_firsts(g: &Gazetteer) -> Vec<Option<WordId>> {
+    g.topics
+        .iter()
+        .map(|t| t.first().filter(|w| w.is_ascii()).map(|w| g.word_id(w)))
+        .collect()
+}
+
 /// Topics a sentence names.
 fn topics(
     g: &Gazetteer,
-    lowers: &Lowered,
-    words: &TokenWords,
+    (text, toks, lowers, words): (&str, &[Token], &Lowered, &TokenWords),
+    firsts: &[Option<WordId>],
     r: std::ops::Range<usize>,
 ) -> Vec<String> {
     let mut named = vec![false; g.topics.len()];
     for k in r.clone().filter(|&k| words.may_be(k, class::TOPIC)) {
-        for (t, named) in g.topics.iter().zip(&mut named) {
-            *named = *named
-                || (!t.is_empty()
-                    && k + t.len() <= r.end
-                    && t.iter().enumerate().all(|(j, w)| lowers[k + j] == **w));
+        // an ASCII token's id says which topics can start here
+        let id = toks[k].text(text).is_ascii().then(|| words.ids[k]);
+        for ((t, named), first) in g.topics.iter().zip(&mut named).zip(firsts) {
+            if *named || (id.is_some() && *first != id) {
+                continue;
+            }
+            *named = !t.is_empty()
+                && k + t.len() <= r.end
+                && t.iter().enumerate().all(|(j, w)| lowers[k + j] == **w);
         }
     }
     let mut out: Vec<String> = g
@@ -425,6 +456,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     }
 
     let mut rels: Vec<(usize, Relation, Option<Date>, Vec<String>)> = Vec::new();
+    let mut firsts = None;
     // "the China-ASEAN summit", "Japan-India talks": a meeting of the two
     let mut compound: Vec<(usize, Relation)> = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {
@@ -571,7 +603,13 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             continue;
         }
         let date = sentence_date(text, &toks, sent.tokens.clone(), &masked, base).or(article.date);
-        let tops = topics(g, &lowers, &words, sent.tokens.clone());
+        let firsts = firsts.get_or_insert_with(|| topic_firsts(g));
+        let tops = topics(
+            g,
+            (text, &toks, &lowers, &words),
+            firsts,
+            sent.tokens.clone(),
+        );
         for r in found {
             if r.kind == EdgeKind::Meeting && !met {
                 let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
