@@ -9,7 +9,7 @@
 //! whatever the number of articles; the file is byte-for-byte the one that
 //! building the same extractions in memory and saving gives.
 
-use crate::cache::{occurrences_of, read_span, COcc, FileHash, Span};
+use crate::cache::{occurrences_of, read_span, varint, COcc, FileHash, Span};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
@@ -98,24 +98,15 @@ impl Bulk {
             return;
         }
         let (buf, at) = (&mut self.buf, &mut self.at);
-        let mut failed = None;
         self.g.merge_with(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
             let id = |n: Option<NodeIndex>| n.map(|n| g.g[n].id.as_str());
             let from = buf.len();
-            let c = COcc::of_record(r, id(speaker), id(place));
-            match postcard::to_extend(&c, std::mem::take(buf)) {
-                Ok(b) => *buf = b,
-                Err(e) => failed = Some(Error::Invalid(e.to_string())),
-            }
+            COcc::of_record(r, id(speaker), id(place)).encode(buf);
             at.push((ei.index() as u32, from, buf.len()));
         });
-        if let Some(e) = failed {
-            self.failed = Some(e);
-            return;
-        }
         if self.buf.len() + self.at.len() * std::mem::size_of::<(u32, usize, usize)>() >= self.limit
         {
             if let Err(e) = self.write_run() {
@@ -171,7 +162,7 @@ impl Bulk {
         for group in self.at.chunk_by(|a, b| a.0 == b.0) {
             // a postcard list: its length, then its items
             bytes.clear();
-            varint(&mut bytes, group.len());
+            varint(&mut bytes, group.len() as u64);
             for &(_, from, to) in group {
                 bytes.extend_from_slice(&self.buf[from..to]);
             }
@@ -272,15 +263,6 @@ fn gather(
     Ok(v)
 }
 
-/// Appends `n` as postcard writes a length: seven bits a byte, low first.
-fn varint(out: &mut Vec<u8>, mut n: usize) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
 impl Drop for Bulk {
     fn drop(&mut self) {
         if let Some((p, _)) = self.spill.take() {
@@ -298,7 +280,7 @@ mod tests {
         for n in [0usize, 1, 127, 128, 300, 16_384, 70_000] {
             let items = vec![7u8; n];
             let mut ours = Vec::new();
-            varint(&mut ours, n);
+            varint(&mut ours, n as u64);
             for i in &items {
                 ours.extend(postcard::to_allocvec(i).unwrap());
             }

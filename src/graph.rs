@@ -193,13 +193,14 @@ impl Graph {
 
     /// Finds the node an entity record is: by id, then by alias, then a
     /// surname matching a known person's full name.
-    fn find(&self, e: &EntityRecord) -> Option<NodeIndex> {
+    /// The node `e` already is, and whether its id found it.
+    fn find(&self, e: &EntityRecord) -> Option<(NodeIndex, bool)> {
         if let Some(&n) = self.by_id.get(&e.id) {
-            return Some(n);
+            return Some((n, true));
         }
         for a in std::iter::once(&e.name).chain(&e.aliases) {
             if let Some(&n) = self.by_alias.get(&(e.kind, norm(a))) {
-                return Some(n);
+                return Some((n, false));
             }
         }
         None
@@ -216,7 +217,7 @@ impl Graph {
     /// Adds a node for `e`, or merges `e` into the node it already is.
     pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeIndex {
         match self.find(e) {
-            Some(n) => {
+            Some((n, by_id)) => {
                 let node = &mut self.g[n];
                 // names new to the node; the others are indexed already
                 let mut fresh: Vec<&String> = Vec::new();
@@ -229,7 +230,9 @@ impl Graph {
                 if node.code.is_none() {
                     node.code = e.code.clone();
                 }
-                if !node.articles.contains(article) {
+                // articles mostly come in order: one after the last is new
+                let after_last = node.articles.last().is_none_or(|l| l.as_str() < article);
+                if after_last || !node.articles.contains(article) {
                     node.articles.insert(article.to_string());
                 }
                 let kind = node.kind;
@@ -239,7 +242,7 @@ impl Graph {
                         self.by_alias.entry((kind, k)).or_insert(n);
                     }
                 }
-                if !self.by_id.contains_key(&e.id) {
+                if !by_id && !self.by_id.contains_key(&e.id) {
                     self.by_id.insert(e.id.clone(), n);
                 }
                 n
