@@ -421,6 +421,8 @@ pub(crate) struct Writer {
     spans: Vec<Span>,
     /// The articles and node article lists: offset, length and hash.
     head: Span,
+    /// The bytes of one edge, reused from edge to edge.
+    scratch: Vec<u8>,
 }
 
 impl Writer {
@@ -442,6 +444,7 @@ impl Writer {
             body_len: 0,
             spans: Vec::new(),
             head: (0, 0, 0),
+            scratch: Vec::new(),
         };
         w.out.write_all(&[0u8; HEADER])?;
         let index: HashMap<&str, u32, FxBuild> = g
@@ -482,12 +485,20 @@ impl Writer {
 
     /// The next edge's occurrences, sorted.
     pub(crate) fn edge(&mut self, occs: &[Occurrence]) -> std::io::Result<()> {
-        let v: Vec<COcc> = occs.iter().map(COcc::of).collect();
+        // a postcard list, encoded by hand: its length, then each item
+        let mut bytes = std::mem::take(&mut self.scratch);
+        bytes.clear();
+        varint(&mut bytes, occs.len() as u64);
+        for o in occs {
+            COcc::of(o).encode(&mut bytes);
+        }
         let at = HEADER as u64 + self.body_len;
-        let hash = self.put(&v)?;
+        self.body_len += bytes.len() as u64;
+        let written = self.out.write_all(&bytes);
         self.spans
-            .push((at, HEADER as u64 + self.body_len - at, hash));
-        Ok(())
+            .push((at, bytes.len() as u64, FileHash::of(&bytes)));
+        self.scratch = bytes;
+        written
     }
 
     /// Writes the skeleton and the header (stamped with the graph file as it
