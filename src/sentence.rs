@@ -48,7 +48,20 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
     let n = tokens.len();
     let mut i = body_from;
     while i < n {
-        let t = tokens[i];
+        let mut t = tokens[i];
+        if t.kind != TokKind::Punct {
+            // words and numbers matter only before a blank line: go to the
+            // last one before punctuation or a blank line
+            let k = tokens
+                .get(i + 1..n)
+                .and_then(|r| {
+                    r.iter()
+                        .position(|t| t.newlines_before >= 2 || t.kind == TokKind::Punct)
+                })
+                .unwrap_or(n - i - 1);
+            i += k;
+            t = tokens[i];
+        }
         let mut end = i + 1;
         let mut boundary = false;
         // only punctuation ends a sentence by itself; words and numbers end

@@ -295,12 +295,19 @@ impl Lowered {
     pub fn new(text: &str, toks: &[Token]) -> Lowered {
         let mut buf = text.to_ascii_lowercase();
         let bytes = text.as_bytes();
-        let mut spans = Vec::with_capacity(toks.len());
         // the first byte beyond ASCII at or after `from`: a token that ends
         // before it is ASCII, and keeps its span
         let mut from = 0;
         let mut high = next_high(bytes, 0);
-        for t in toks {
+        // the tokens before it at once (all of them in an ASCII text)
+        let ascii = toks
+            .iter()
+            .position(|t| t.end as usize > high)
+            .unwrap_or(toks.len());
+        let (head, rest) = toks.split_at(ascii);
+        let mut spans = Vec::with_capacity(toks.len());
+        spans.extend(head.iter().map(|t| (t.start, t.end)));
+        for t in rest {
             let (a, b) = (t.start as usize, t.end as usize);
             if a < from || high < a {
                 from = a;
