@@ -68,6 +68,43 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// Bytes of `x` (eight, little-endian) that are not ASCII letters or digits:
+/// the high bit of each such byte is set, nothing else.
+#[inline(always)]
+fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    // per byte without carries into the next: the high bits are cleared first
+    let x7 = x & !HIGHS;
+    let digit = (x7 + ONES * u64::from(0x80 - b'0')) & !(x7 + ONES * u64::from(0x7f - b'9'));
+    let l = x7 | ONES * 0x20;
+    let alpha = (l + ONES * u64::from(0x80 - b'a')) & !(l + ONES * u64::from(0x7f - b'z'));
+    HIGHS & (x | !(digit | alpha))
+}
+
+/// The end of the run of ASCII letters and digits from byte `i`, eight bytes
+/// at a time while there are eight.
+#[inline(always)]
+fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(w) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let stop = not_alnum(u64::from_le_bytes(w));
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes
+        .get(i)
+        .is_some_and(|&b| CLASS[usize::from(b)] & ALNUM != 0)
+    {
+        i += 1;
+    }
+    i
+}
+
 /// The longest word of [`ABBREVIATIONS`], in bytes.
 const ABBREVIATION_MAX: usize = {
     let mut m = 0;
@@ -114,12 +151,7 @@ fn possessive_at(text: &str, bytes: &[u8], i: usize) -> bool {
 fn word_end(text: &str, bytes: &[u8], start: usize, mut i: usize) -> usize {
     loop {
         // ASCII letters and digits without decoding
-        while bytes
-            .get(i)
-            .is_some_and(|&b| CLASS[usize::from(b)] & ALNUM != 0)
-        {
-            i += 1;
-        }
+        i = alnum_end(bytes, i);
         let Some(n) = char_at(text, bytes, i) else {
             return i;
         };
@@ -179,13 +211,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             kind = TokKind::Word;
             // the usual word: ASCII letters and digits up to a blank or
             // punctuation that cannot join it to more
-            i += 1;
-            while bytes
-                .get(i)
-                .is_some_and(|&b| CLASS[usize::from(b)] & ALNUM != 0)
-            {
-                i += 1;
-            }
+            i = alnum_end(bytes, i + 1);
             if bytes
                 .get(i)
                 .is_some_and(|&b| CLASS[usize::from(b)] & JOIN != 0)
@@ -258,6 +284,10 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             newlines_before: newlines,
         });
         newlines = 0;
+        // the blank after a token without another turn of the loop
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
 }
 
@@ -267,7 +297,7 @@ fn next_high(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
     // whole chunks at a time: the word-wise `is_ascii` is much cheaper
     // than a byte loop
-    for c in bytes.get(from..).unwrap_or(&[]).chunks(64) {
+    for c in bytes.get(from..).unwrap_or(&[]).chunks(256) {
         if !c.is_ascii() {
             return at + c.iter().position(|&b| b >= 0x80).unwrap_or(0);
         }
@@ -443,6 +473,22 @@ mod tests {
         for s in ["a b", " a  b\n\tc ", "", "  ", "a\u{a0}b", "\u{2028}x y"] {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(single_spaced(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_runs_eight_bytes_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..9 {
+                let mut v = vec![b'a'; 9];
+                v[at] = b;
+                let want = if CLASS[usize::from(b)] & ALNUM != 0 {
+                    9
+                } else {
+                    at
+                };
+                assert_eq!(alnum_end(&v, 0), want, "{b} at {at}");
+            }
         }
     }
 
