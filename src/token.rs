@@ -77,7 +77,7 @@ fn not_alnum(x: u64) -> u64 {
     // per byte without carries into the next: the high bits are cleared first
     let x7 = x & !HIGHS;
     let digit = (x7 + ONES * u64::from(0x80 - b'0')) & !(x7 + ONES * u64::from(0x7f - b'9'));
-    let l = x7 | ONES * 0x20;
+    let l = x7 | (ONES * 0x20);
     let alpha = (l + ONES * u64::from(0x80 - b'a')) & !(l + ONES * u64::from(0x7f - b'z'));
     HIGHS & (x | !(digit | alpha))
 }
@@ -164,13 +164,11 @@ fn word_end(text: &str, bytes: &[u8], start: usize, mut i: usize) -> usize {
             '-' | '\u{2010}' | '\u{2011}' if word_char_at(text, bytes, i + nl) => {
                 i += nl;
             }
-            '\'' | '\u{2019}' => {
-                // possessive 's ends the word; d'Ivoire, don't continue it
-                if !possessive_at(text, bytes, i + nl) && word_char_at(text, bytes, i + nl) {
-                    i += nl;
-                } else {
-                    return i;
-                }
+            // possessive 's ends the word; d'Ivoire, don't continue it
+            '\'' | '\u{2019}'
+                if !possessive_at(text, bytes, i + nl) && word_char_at(text, bytes, i + nl) =>
+            {
+                i += nl;
             }
             '.' => {
                 let word = text.get(start..i).unwrap_or("");
