@@ -148,6 +148,8 @@ fn possessive_at(text: &str, bytes: &[u8], i: usize) -> bool {
 
 /// The end of the word token that starts at byte `start`; `i` is the byte
 /// after its first character.
+/// Kept out of line: most words end at a blank or punctuation without it.
+#[inline(never)]
 fn word_end(text: &str, bytes: &[u8], start: usize, mut i: usize) -> usize {
     loop {
         // ASCII letters and digits without decoding
@@ -194,6 +196,28 @@ fn word_end(text: &str, bytes: &[u8], start: usize, mut i: usize) -> usize {
     }
 }
 
+/// The end of the number token whose first digit is before byte `i`:
+/// digits, with single separators between them ("2,000", "11:25", "3.5"),
+/// then letters glued on ("10th", "1990s"). Out of line: numbers are rare.
+#[inline(never)]
+fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_digit() {
+            i += 1;
+        } else if matches!(b, b',' | b'.' | b':')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
 /// Splits `text[from..to]` into tokens, appending them to `out`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let Some(bytes) = text.as_bytes().get(..to) else {
@@ -225,22 +249,7 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             continue;
         } else if class & DIGIT != 0 {
             kind = TokKind::Number;
-            i += 1;
-            while let Some(&b) = bytes.get(i) {
-                if b.is_ascii_digit() {
-                    i += 1;
-                } else if matches!(b, b',' | b'.' | b':')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-            // "10th", "1990s": letters glued to a number stay with it
-            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                i += 1;
-            }
+            i = number_end(bytes, i + 1);
         } else {
             let c = if class & HIGH != 0 {
                 let Some(c) = char_at(text, bytes, i) else {
