@@ -337,10 +337,13 @@ impl Lowered {
         let mut from = 0;
         let mut high = next_high(bytes, 0);
         // the tokens before it at once (all of them in an ASCII text)
-        let ascii = toks
-            .iter()
-            .position(|t| t.end as usize > high)
-            .unwrap_or(toks.len());
+        let ascii = if high == usize::MAX {
+            toks.len()
+        } else {
+            toks.iter()
+                .position(|t| t.end as usize > high)
+                .unwrap_or(toks.len())
+        };
         let (head, rest) = toks.split_at(ascii);
         let mut spans = Vec::with_capacity(toks.len());
         spans.extend(head.iter().map(|t| (t.start, t.end)));
