@@ -31,7 +31,7 @@ fn is_bullet(s: &str) -> bool {
 pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
     let text = article.text.as_str();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(text.len() / 128 + 2);
     if article.title_span.1 > article.title_span.0 {
         tokenize_into(
             text,
@@ -48,16 +48,35 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
     let n = tokens.len();
     let mut i = body_from;
     while i < n {
-        let t = tokens[i];
-        let s = t.text(text);
+        let mut t = tokens[i];
+        if t.kind != TokKind::Punct {
+            // words and numbers matter only before a blank line: go to the
+            // last one before punctuation or a blank line
+            let k = tokens
+                .get(i + 1..n)
+                .and_then(|r| {
+                    r.iter()
+                        .position(|t| t.newlines_before >= 2 || t.kind == TokKind::Punct)
+                })
+                .unwrap_or(n - i - 1);
+            i += k;
+            t = tokens[i];
+        }
+        let mut end = i + 1;
+        let mut boundary = false;
+        // only punctuation ends a sentence by itself; words and numbers end
+        // one only before a blank line
+        let s = if t.kind == TokKind::Punct {
+            t.text(text)
+        } else {
+            ""
+        };
         if t.kind == TokKind::Punct && is_bullet(s) && (t.newlines_before > 0 || i == start) {
             push(&mut sentences, &tokens, start..i);
             start = i + 1;
             i += 1;
             continue;
         }
-        let mut end = i + 1;
-        let mut boundary = false;
         if t.kind == TokKind::Punct && matches!(s, "." | "!" | "?" | "\u{2026}") {
             while end < n && tokens[end].newlines_before == 0 && is_closer(tokens[end].text(text)) {
                 end += 1;

@@ -38,120 +38,238 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The character at byte `i` of `text[..to]`, decoding only beyond ASCII.
+/// Byte classes of the ASCII fast path (`CLASS[b]`): blanks other than a
+/// line break, the line break, digits, letters, bytes of characters beyond
+/// ASCII, and bytes after which a word may go on (`JOIN`: "-", "'", ".",
+/// and bytes beyond ASCII). Other ASCII bytes (punctuation, controls) are 0.
+const SPACE: u8 = 1;
+const NEWLINE: u8 = 2;
+const DIGIT: u8 = 4;
+const ALPHA: u8 = 8;
+const HIGH: u8 = 16;
+const JOIN: u8 = 32;
+const ALNUM: u8 = DIGIT | ALPHA;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match i as u8 {
+            b' ' | b'\t' | 0x0b | 0x0c | b'\r' => SPACE,
+            b'\n' => NEWLINE,
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => ALPHA,
+            b'-' | b'\'' | b'.' => JOIN,
+            0x80..=0xff => HIGH | JOIN,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Bytes of `x` (eight, little-endian) that are not ASCII letters or digits:
+/// the high bit of each such byte is set, nothing else.
+#[inline(always)]
+fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    // per byte without carries into the next: the high bits are cleared first
+    let x7 = x & !HIGHS;
+    let digit = (x7 + ONES * u64::from(0x80 - b'0')) & !(x7 + ONES * u64::from(0x7f - b'9'));
+    let l = x7 | (ONES * 0x20);
+    let alpha = (l + ONES * u64::from(0x80 - b'a')) & !(l + ONES * u64::from(0x7f - b'z'));
+    HIGHS & (x | !(digit | alpha))
+}
+
+/// The end of the run of ASCII letters and digits from byte `i`, eight bytes
+/// at a time while there are eight.
+#[inline(always)]
+fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(w) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let stop = not_alnum(u64::from_le_bytes(w));
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes
+        .get(i)
+        .is_some_and(|&b| CLASS[usize::from(b)] & ALNUM != 0)
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The longest word of [`ABBREVIATIONS`], in bytes.
+const ABBREVIATION_MAX: usize = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > m {
+            m = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    m
+};
+
+/// The character at byte `i` of `text[..bytes.len()]`, decoding only beyond
+/// ASCII (`bytes` is a prefix of the text's bytes).
 #[inline]
-fn char_at(text: &str, i: usize, to: usize) -> Option<char> {
-    match text.as_bytes()[..to].get(i) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => text[i..to].chars().next(),
+fn char_at(text: &str, bytes: &[u8], i: usize) -> Option<char> {
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..bytes.len()).and_then(|s| s.chars().next()),
         None => None,
     }
 }
 
+/// Whether the character at byte `i` is a letter or digit.
+#[inline]
+fn word_char_at(text: &str, bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => CLASS[usize::from(b)] & ALNUM != 0,
+        Some(_) => char_at(text, bytes, i).is_some_and(is_word_char),
+        None => false,
+    }
+}
+
+/// Whether byte `i` starts a possessive "s": an "s" not followed by a
+/// letter or digit.
+#[inline]
+fn possessive_at(text: &str, bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&b's') && !word_char_at(text, bytes, i + 1)
+}
+
+/// The end of the word token that starts at byte `start`; `i` is the byte
+/// after its first character.
+/// Kept out of line: most words end at a blank or punctuation without it.
+#[inline(never)]
+fn word_end(text: &str, bytes: &[u8], start: usize, mut i: usize) -> usize {
+    loop {
+        // ASCII letters and digits without decoding
+        i = alnum_end(bytes, i);
+        let Some(n) = char_at(text, bytes, i) else {
+            return i;
+        };
+        let nl = n.len_utf8();
+        if !n.is_ascii() && is_word_char(n) {
+            i += nl;
+            continue;
+        }
+        match n {
+            '-' | '\u{2010}' | '\u{2011}' if word_char_at(text, bytes, i + nl) => {
+                i += nl;
+            }
+            // possessive 's ends the word; d'Ivoire, don't continue it
+            '\'' | '\u{2019}'
+                if !possessive_at(text, bytes, i + nl) && word_char_at(text, bytes, i + nl) =>
+            {
+                i += nl;
+            }
+            '.' => {
+                let word = text.get(start..i).unwrap_or("");
+                let initials = word
+                    .split('.')
+                    .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+                if initials {
+                    i += 1;
+                    if let Some(a) = char_at(text, bytes, i) {
+                        if a.is_alphabetic() && bytes.get(i + a.len_utf8()) == Some(&b'.') {
+                            continue;
+                        }
+                    }
+                    return i;
+                }
+                if word.len() <= ABBREVIATION_MAX && ABBREVIATIONS.contains(&word) {
+                    i += 1;
+                }
+                return i;
+            }
+            _ => return i,
+        }
+    }
+}
+
+/// The end of the number token whose first digit is before byte `i`:
+/// digits, with single separators between them ("2,000", "11:25", "3.5"),
+/// then letters glued on ("10th", "1990s"). Out of line: numbers are rare.
+#[inline(never)]
+fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_digit() {
+            i += 1;
+        } else if matches!(b, b',' | b'.' | b':')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
 /// Splits `text[from..to]` into tokens, appending them to `out`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
-    let bytes = &text.as_bytes()[..to];
+    let Some(bytes) = text.as_bytes().get(..to) else {
+        return;
+    };
     let mut i = from;
     let mut newlines: u8 = 0;
-    while i < to {
-        // blanks between words, the commonest byte after letters
-        if bytes[i] == b' ' {
-            i += 1;
-            continue;
-        }
-        let c = match char_at(text, i, to) {
-            Some(c) => c,
-            None => break,
-        };
-        let cl = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
-                newlines = newlines.saturating_add(1).min(2);
-            }
-            i += cl;
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[usize::from(b)];
         let start = i;
         let kind;
-        if c.is_ascii_digit() {
-            kind = TokKind::Number;
-            i += 1;
-            while i < to {
-                let b = bytes[i];
-                if b.is_ascii_digit() {
-                    i += 1;
-                } else if matches!(b, b',' | b'.' | b':')
-                    && i + 1 < to
-                    && bytes[i + 1].is_ascii_digit()
-                {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-            // "10th", "1990s": letters glued to a number stay with it
-            while i < to && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-        } else if is_word_char(c) {
+        if class & ALPHA != 0 {
             kind = TokKind::Word;
-            i += cl;
-            loop {
-                // ASCII letters and digits without decoding
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    i += 1;
-                }
-                let Some(n) = char_at(text, i, to) else {
+            // the usual word: ASCII letters and digits up to a blank or
+            // punctuation that cannot join it to more
+            i = alnum_end(bytes, i + 1);
+            if bytes
+                .get(i)
+                .is_some_and(|&b| CLASS[usize::from(b)] & JOIN != 0)
+            {
+                i = word_end(text, bytes, start, i);
+            }
+        } else if class & SPACE != 0 {
+            i += 1;
+            continue;
+        } else if class & NEWLINE != 0 {
+            newlines = newlines.saturating_add(1).min(2);
+            i += 1;
+            continue;
+        } else if class & DIGIT != 0 {
+            kind = TokKind::Number;
+            i = number_end(bytes, i + 1);
+        } else {
+            let c = if class & HIGH != 0 {
+                let Some(c) = char_at(text, bytes, i) else {
                     break;
                 };
-                if is_word_char(n) {
-                    i += n.len_utf8();
+                if c.is_whitespace() {
+                    i += c.len_utf8();
                     continue;
                 }
-                let after = char_at(text, i + n.len_utf8(), to);
-                match n {
-                    '-' | '\u{2010}' | '\u{2011}' if after.is_some_and(is_word_char) => {
-                        i += n.len_utf8();
-                    }
-                    '\'' | '\u{2019}' => {
-                        // possessive 's ends the word; d'Ivoire, don't continue it
-                        let rest = &text[i + n.len_utf8()..to];
-                        let possessive = rest.starts_with('s')
-                            && !rest[1..].chars().next().is_some_and(is_word_char);
-                        if !possessive && after.is_some_and(is_word_char) {
-                            i += n.len_utf8();
-                        } else {
-                            break;
-                        }
-                    }
-                    '.' => {
-                        let word = &text[start..i];
-                        let initials = word
-                            .split('.')
-                            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-                        if initials {
-                            i += 1;
-                            if after.is_some_and(|a| a.is_alphabetic())
-                                && text[i..to].chars().nth(1) == Some('.')
-                            {
-                                continue;
-                            }
-                            break;
-                        }
-                        if ABBREVIATIONS.contains(&word) {
-                            i += 1;
-                        }
-                        break;
-                    }
-                    _ => break,
-                }
-            }
-        } else {
-            kind = TokKind::Punct;
-            // a possessive 's is one token
-            if (c == '\'' || c == '\u{2019}') && text[i + cl..to].starts_with('s') {
-                let after = char_at(text, i + cl + 1, to);
-                if !after.is_some_and(is_word_char) {
+                c
+            } else {
+                char::from(b)
+            };
+            let cl = c.len_utf8();
+            if class & HIGH != 0 && is_word_char(c) {
+                kind = TokKind::Word;
+                i = word_end(text, bytes, start, i + cl);
+            } else {
+                // a possessive 's is one token
+                if (c == '\'' || c == '\u{2019}') && possessive_at(text, bytes, i + cl) {
                     i += cl + 1;
                     out.push(Token {
                         start: start as u32,
@@ -162,8 +280,9 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
                     newlines = 0;
                     continue;
                 }
+                kind = TokKind::Punct;
+                i += cl;
             }
-            i += cl;
         }
         out.push(Token {
             start: start as u32,
@@ -172,7 +291,26 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             newlines_before: newlines,
         });
         newlines = 0;
+        // the blank after a token without another turn of the loop
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
+}
+
+/// Where the first byte beyond ASCII at or after `from` is (`usize::MAX`
+/// when there is none).
+fn next_high(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    // whole chunks at a time: the word-wise `is_ascii` is much cheaper
+    // than a byte loop
+    for c in bytes.get(from..).unwrap_or(&[]).chunks(256) {
+        if !c.is_ascii() {
+            return at + c.iter().position(|&b| b >= 0x80).unwrap_or(0);
+        }
+        at += c.len();
+    }
+    usize::MAX
 }
 
 /// Every token of a text in lower case, in one buffer: `lowered[i]` is token
@@ -184,26 +322,57 @@ pub struct Lowered {
     buf: String,
     /// Each token's span in `buf`.
     spans: Vec<(u32, u32)>,
+    /// The text's length: spans beyond it are the lower case of tokens
+    /// beyond ASCII.
+    text_len: u32,
 }
 
 impl Lowered {
     /// Lower-cases the tokens of `text`.
     pub fn new(text: &str, toks: &[Token]) -> Lowered {
         let mut buf = text.to_ascii_lowercase();
-        let spans = toks
-            .iter()
-            .map(|t| {
-                let s = t.text(text);
-                if s.is_ascii() {
-                    (t.start, t.end)
-                } else {
-                    let at = buf.len() as u32;
-                    buf.extend(s.chars().flat_map(char::to_lowercase));
-                    (at, buf.len() as u32)
-                }
-            })
-            .collect();
-        Lowered { buf, spans }
+        let bytes = text.as_bytes();
+        // the first byte beyond ASCII at or after `from`: a token that ends
+        // before it is ASCII, and keeps its span
+        let mut from = 0;
+        let mut high = next_high(bytes, 0);
+        // the tokens before it at once (all of them in an ASCII text)
+        let ascii = if high == usize::MAX {
+            toks.len()
+        } else {
+            toks.iter()
+                .position(|t| t.end as usize > high)
+                .unwrap_or(toks.len())
+        };
+        let (head, rest) = toks.split_at(ascii);
+        let mut spans = Vec::with_capacity(toks.len());
+        spans.extend(head.iter().map(|t| (t.start, t.end)));
+        for t in rest {
+            let (a, b) = (t.start as usize, t.end as usize);
+            if a < from || high < a {
+                from = a;
+                high = next_high(bytes, a);
+            }
+            if b <= high {
+                spans.push((t.start, t.end));
+            } else {
+                // a byte beyond ASCII lies in the token
+                let at = buf.len() as u32;
+                buf.extend(t.text(text).chars().flat_map(char::to_lowercase));
+                spans.push((at, buf.len() as u32));
+            }
+        }
+        Lowered {
+            buf,
+            spans,
+            text_len: text.len() as u32,
+        }
+    }
+
+    /// Whether token `i` is ASCII (its lower case is then a span of the
+    /// text's, with the same length).
+    pub fn is_ascii(&self, i: usize) -> bool {
+        self.spans.get(i).is_some_and(|&(_, b)| b <= self.text_len)
     }
 
     /// The lower-case words of tokens `r`.
@@ -223,13 +392,26 @@ impl std::ops::Index<usize> for Lowered {
 /// The words of `s` joined by single spaces: line breaks and runs of blanks
 /// become one space, blanks at the ends go.
 pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
+    // the usual case, already so: ASCII with lone spaces inside and none
+    // at the ends
     let b = s.as_bytes();
-    // the usual case, already so: ASCII with lone spaces inside
-    let plain = s.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ");
+    let mut blank = true;
+    let mut plain = true;
+    for &c in b {
+        if c == b' ' {
+            if blank {
+                plain = false;
+                break;
+            }
+            blank = true;
+        } else if CLASS[usize::from(c)] & (SPACE | NEWLINE | HIGH) != 0 {
+            plain = false;
+            break;
+        } else {
+            blank = false;
+        }
+    }
+    let plain = plain && (!blank || b.is_empty());
     if plain {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -301,6 +483,22 @@ mod tests {
         for s in ["a b", " a  b\n\tc ", "", "  ", "a\u{a0}b", "\u{2028}x y"] {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(single_spaced(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_runs_eight_bytes_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..9 {
+                let mut v = vec![b'a'; 9];
+                v[at] = b;
+                let want = if CLASS[usize::from(b)] & ALNUM != 0 {
+                    9
+                } else {
+                    at
+                };
+                assert_eq!(alnum_end(&v, 0), want, "{b} at {at}");
+            }
         }
     }
 
