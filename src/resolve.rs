@@ -77,6 +77,8 @@ pub struct Resolution {
     index: HashMap<(EntityKind, String), usize, FxBuild>,
     /// Names as written, per kind, for a lookup without making a slug.
     written: [HashMap<String, usize, FxBuild>; 5],
+    /// The entity of each gazetteer country met so far: (country, entity).
+    by_country: Vec<(u32, usize)>,
 }
 
 impl Resolution {
@@ -97,10 +99,11 @@ impl Resolution {
             return i;
         }
         let i = self.entities.len();
-        self.written[k].insert(name.to_string(), i);
+        let name = name.to_string();
+        self.written[k].insert(name.clone(), i);
         self.entities.push(Entity {
             kind,
-            name: name.to_string(),
+            name,
             aliases: BTreeSet::new(),
             country,
             code: code.map(str::to_string),
@@ -120,8 +123,14 @@ impl Resolution {
 
     /// The entity of country `c`.
     pub fn country(&mut self, g: &Gazetteer, c: u32) -> usize {
+        // a name once seen always gives the same entity: remember it by country
+        if let Some(&(_, e)) = self.by_country.iter().find(|(k, _)| *k == c) {
+            return e;
+        }
         let info = &g.countries[c as usize];
-        self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code))
+        let e = self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code));
+        self.by_country.push((c, e));
+        e
     }
 
     /// The country a person holds a title of, if any.
@@ -142,7 +151,19 @@ impl Resolution {
 }
 
 fn is_multiword(name: &str) -> bool {
-    name.split_whitespace().nth(1).is_some()
+    if !name.is_ascii() {
+        return name.split_whitespace().nth(1).is_some();
+    }
+    // ASCII: a word, white space (as `split_whitespace` has it), then another word
+    let ws = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let b = name.as_bytes();
+    match (
+        b.iter().position(|c| !ws(c)),
+        b.iter().rposition(|c| !ws(c)),
+    ) {
+        (Some(f), Some(l)) => b[f..l].iter().any(ws),
+        _ => false,
+    }
 }
 
 /// Whether title `held`, case aside, is `wanted` or ends with it or has it as whole words.
@@ -166,6 +187,55 @@ fn title_matches(held: &str, wanted: &str) -> bool {
             .any(|i| at(i) && (h.get(i + w.len()) == Some(&b' ') || (i > 0 && h[i - 1] == b' ')))
 }
 
+/// The lexicon's name for a person, if it knows them.
+fn canonical<'s>(g: &'s Gazetteer, name: &'s str) -> &'s str {
+    match g.person_names.get(name) {
+        Some(&p) => &g.people[p as usize].name,
+        None => name,
+    }
+}
+
+/// The full name a person's name as written stands for, if any: a longer
+/// name of the article it is part of, else a known office-holder.
+fn person_for<'s>(
+    g: &'s Gazetteer,
+    full_names: &[&'s str],
+    name: &'s str,
+    date: Option<crate::date::Date>,
+) -> Option<&'s str> {
+    if is_multiword(name) {
+        // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
+        let mut longer = full_names
+            .iter()
+            .filter(|f| f.strip_suffix(name).is_some_and(|head| head.ends_with(' ')));
+        if let (Some(f), None) = (longer.next(), longer.next()) {
+            return Some(canonical(g, f));
+        }
+        return Some(canonical(g, name));
+    }
+    let mut hits = full_names.iter().filter(|f| {
+        let mut parts = f.split_whitespace();
+        parts.next() == Some(name) || parts.next_back() == Some(name)
+    });
+    match (hits.next(), hits.next()) {
+        (Some(f), None) => return Some(canonical(g, f)),
+        (Some(_), Some(_)) => return None,
+        _ => {}
+    }
+    // a known office-holder in office at the article's date: "Putin said"
+    let mut known = g
+        .person_surnames
+        .get(name)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&p| g.people[p as usize].active(date).is_some());
+    match (known.next(), known.next()) {
+        (Some(p), None) => Some(&g.people[p as usize].name),
+        _ => None,
+    }
+}
+
 /// Resolves the mentions of all sentences of an article. `surface` gives a
 /// mention's text; `reporting_next` says whether a reporting verb is next to it;
 /// `context_country` is the dateline's country.
@@ -177,83 +247,45 @@ pub fn resolve<'a>(
     context_country: Option<u32>,
     date: Option<crate::date::Date>,
 ) -> Resolution {
-    let mut res = Resolution::default();
-    // full names first, so a surname before the full name still resolves
-    let mut full_names: Vec<String> = Vec::new();
+    let mut res = Resolution {
+        entities: Vec::with_capacity(16),
+        sentences: Vec::with_capacity(mentions.len()),
+        ..Resolution::default()
+    };
+    // full names first, so a surname before the full name still resolves;
+    // "President Buhari" makes "Buhari" a person wherever it stands
+    let mut full_names: Vec<&'a str> = Vec::new();
+    let mut titled_singles: Vec<&'a str> = Vec::new();
     for m in mentions.iter().flatten() {
-        if let What::Person { name, .. } = &m.what {
-            if is_multiword(name) && !full_names.contains(name) {
-                full_names.push(name.clone());
+        if let What::Person { name, title, .. } = &m.what {
+            if is_multiword(name) {
+                if !full_names.contains(&name.as_str()) {
+                    full_names.push(name);
+                }
+            } else if title.is_some() {
+                titled_singles.push(name);
             }
         }
     }
-    // the lexicon's name for a person, if it knows them
-    let canonical = |name: &str| -> String {
-        match g.person_names.get(name) {
-            Some(&p) => g.people[p as usize].name.clone(),
-            None => name.to_string(),
-        }
+    // what a name stands for depends on nothing that changes below: work it out once
+    let mut people: HashMap<&str, Option<&str>, FxBuild> = HashMap::default();
+    let mut full_of = |name: &'a str| {
+        *people
+            .entry(name)
+            .or_insert_with(|| person_for(g, &full_names, name, date))
     };
-    let person_for = |name: &str| -> Option<String> {
-        if is_multiword(name) {
-            // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
-            let longer: Vec<&String> = full_names
-                .iter()
-                .filter(|f| f.strip_suffix(name).is_some_and(|head| head.ends_with(' ')))
-                .collect();
-            if longer.len() == 1 {
-                return Some(canonical(longer[0]));
-            }
-            return Some(canonical(name));
-        }
-        let hits: Vec<&String> = full_names
-            .iter()
-            .filter(|f| {
-                let mut parts = f.split_whitespace();
-                parts.next() == Some(name) || parts.next_back() == Some(name)
-            })
-            .collect();
-        if hits.len() == 1 {
-            return Some(canonical(hits[0]));
-        }
-        if !hits.is_empty() {
-            return None;
-        }
-        // a known office-holder in office at the article's date: "Putin said"
-        let known: Vec<u32> = g
-            .person_surnames
-            .get(name)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|&p| g.people[p as usize].active(date).is_some())
-                    .collect()
-            })
-            .unwrap_or_default();
-        (known.len() == 1).then(|| g.people[known[0] as usize].name.clone())
-    };
-    // "President Buhari" makes "Buhari" a person wherever it stands
-    let titled_singles: Vec<String> = mentions
-        .iter()
-        .flatten()
-        .filter_map(|m| match &m.what {
-            What::Person {
-                name,
-                title: Some(_),
-                ..
-            } if !is_multiword(name) => Some(name.clone()),
-            _ => None,
-        })
-        .collect();
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: HashMap<&'a str, usize, FxBuild> = HashMap::default();
     let mut last_person: Option<usize> = None;
     let mut last_speaker: Option<usize> = None;
     let mut last_country: Option<usize> = None;
-    let mut pending_titles: Vec<(usize, String, Option<Of>, usize)> = Vec::new();
+    let mut pending_titles: Vec<(usize, &'a str, Option<Of>, usize)> = Vec::new();
     let ctx = context_country.map(|c| res.country(g, c));
     for (si, ms) in mentions.iter().enumerate() {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(ms.len());
         for m in ms {
+            // whether a reporting verb is next to it, asked at most once
+            let mut rep = None;
+            let mut reporting = |m: &Mention| *rep.get_or_insert_with(|| reporting_next(m));
             let mut weak = false;
             let mut acts_as = None;
             let mut titled = false;
@@ -325,8 +357,8 @@ pub fn resolve<'a>(
                     of,
                     former,
                 } => {
-                    let full = person_for(name).unwrap_or_else(|| name.clone());
-                    let e = res.entity(EntityKind::Person, &full, None, None);
+                    let full = full_of(name).unwrap_or(name);
+                    let e = res.entity(EntityKind::Person, full, None, None);
                     if let Some(t) = title {
                         titled = true;
                         let of_e = of.map(|o| match o {
@@ -360,17 +392,17 @@ pub fn resolve<'a>(
                     Some(Ref::Entity(e))
                 }
                 What::TitleRef { title, of } => {
-                    pending_titles.push((si, title.clone(), *of, out.len()));
+                    pending_titles.push((si, title, *of, out.len()));
                     None
                 }
                 What::Name(n) => {
-                    if let Some(&e) = acronyms.get(n) {
+                    if let Some(&e) = acronyms.get(n.as_str()) {
                         Some(Ref::Entity(e))
-                    } else if let Some(full) = person_for(n) {
-                        let e = res.entity(EntityKind::Person, &full, None, None);
+                    } else if let Some(full) = full_of(n) {
+                        let e = res.entity(EntityKind::Person, full, None, None);
                         last_person = Some(e);
                         Some(Ref::Entity(e))
-                    } else if reporting_next(m) || titled_singles.contains(n) {
+                    } else if reporting(m) || titled_singles.contains(&n.as_str()) {
                         let e = res.entity(EntityKind::Person, n, None, None);
                         last_person = Some(e);
                         Some(Ref::Entity(e))
@@ -379,14 +411,14 @@ pub fn resolve<'a>(
                     }
                 }
                 // "he said": the one who last spoke, before the one last named
-                What::Pronoun if reporting_next(m) => last_speaker.or(last_person).map(Ref::Entity),
+                What::Pronoun if reporting(m) => last_speaker.or(last_person).map(Ref::Entity),
                 What::Pronoun => last_person.map(Ref::Entity),
                 What::Pair { countries } => Some(Ref::Pair {
                     countries: *countries,
                 }),
             };
             if let Some(Ref::Entity(e)) = r {
-                if res.entities[e].kind == EntityKind::Person && reporting_next(m) {
+                if res.entities[e].kind == EntityKind::Person && reporting(m) {
                     last_speaker = Some(e);
                 }
                 res.entities[e].mentions += 1;
@@ -401,7 +433,7 @@ pub fn resolve<'a>(
                 }
                 if let Some(a) = &m.acronym {
                     res.entities[e].aliases.insert(a.clone());
-                    acronyms.insert(a.clone(), e);
+                    acronyms.insert(a, e);
                 }
             }
             if let Some(r) = r {
@@ -448,8 +480,7 @@ pub fn resolve<'a>(
         if res.entities[e].kind != EntityKind::Person {
             continue;
         }
-        let name = res.entities[e].name.clone();
-        let Some(&p) = g.person_names.get(&name) else {
+        let Some(&p) = g.person_names.get(&res.entities[e].name) else {
             continue;
         };
         let info = &g.people[p as usize];
@@ -512,7 +543,7 @@ pub fn resolve<'a>(
             .filter(|(_, e)| {
                 e.roles
                     .iter()
-                    .any(|r| title_matches(&r.title, &title) && (of_e.is_none() || r.of == of_e))
+                    .any(|r| title_matches(&r.title, title) && (of_e.is_none() || r.of == of_e))
             })
             .min_by_key(|(_, e)| {
                 let first = e
