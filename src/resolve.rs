@@ -187,6 +187,13 @@ fn title_matches(held: &str, wanted: &str) -> bool {
             .any(|i| at(i) && (h.get(i + w.len()) == Some(&b' ') || (i > 0 && h[i - 1] == b' ')))
 }
 
+/// A person's name of more than one word, with its first and last word.
+struct FullName<'s> {
+    name: &'s str,
+    first: Option<&'s str>,
+    last: Option<&'s str>,
+}
+
 /// The lexicon's name for a person, if it knows them.
 fn canonical<'s>(g: &'s Gazetteer, name: &'s str) -> &'s str {
     match g.person_names.get(name) {
@@ -199,26 +206,27 @@ fn canonical<'s>(g: &'s Gazetteer, name: &'s str) -> &'s str {
 /// name of the article it is part of, else a known office-holder.
 fn person_for<'s>(
     g: &'s Gazetteer,
-    full_names: &[&'s str],
+    full_names: &[FullName<'s>],
     name: &'s str,
     date: Option<crate::date::Date>,
 ) -> Option<&'s str> {
     if is_multiword(name) {
         // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
-        let mut longer = full_names
-            .iter()
-            .filter(|f| f.strip_suffix(name).is_some_and(|head| head.ends_with(' ')));
+        let mut longer = full_names.iter().filter(|f| {
+            f.name
+                .strip_suffix(name)
+                .is_some_and(|head| head.ends_with(' '))
+        });
         if let (Some(f), None) = (longer.next(), longer.next()) {
-            return Some(canonical(g, f));
+            return Some(canonical(g, f.name));
         }
         return Some(canonical(g, name));
     }
-    let mut hits = full_names.iter().filter(|f| {
-        let mut parts = f.split_whitespace();
-        parts.next() == Some(name) || parts.next_back() == Some(name)
-    });
+    let mut hits = full_names
+        .iter()
+        .filter(|f| f.first == Some(name) || f.last == Some(name));
     match (hits.next(), hits.next()) {
-        (Some(f), None) => return Some(canonical(g, f)),
+        (Some(f), None) => return Some(canonical(g, f.name)),
         (Some(_), Some(_)) => return None,
         _ => {}
     }
@@ -247,32 +255,64 @@ pub fn resolve<'a>(
     context_country: Option<u32>,
     date: Option<crate::date::Date>,
 ) -> Resolution {
+    // full names first, so a surname before the full name still resolves;
+    // "President Buhari" makes "Buhari" a person wherever it stands
+    let mut full_names: Vec<FullName<'a>> = Vec::new();
+    let mut titled_singles: Vec<&'a str> = Vec::new();
+    // mentions of each kind, to size the tables of names
+    let mut per_kind = [0usize; 5];
+    for m in mentions.iter().flatten() {
+        let kind = match &m.what {
+            What::Person { name, title, .. } => {
+                if is_multiword(name) {
+                    if !full_names.iter().any(|f| f.name == name) {
+                        let mut parts = name.split_whitespace();
+                        full_names.push(FullName {
+                            name,
+                            first: parts.next(),
+                            last: parts.next_back(),
+                        });
+                    }
+                } else if title.is_some() {
+                    titled_singles.push(name);
+                }
+                EntityKind::Person
+            }
+            What::Name(_) => EntityKind::Person,
+            What::Country { .. } | What::Capital(_) => EntityKind::Country,
+            What::Place(_) | What::NewPlace(_) => EntityKind::Place,
+            What::Org(_) | What::NewOrg(_) => EntityKind::Organization,
+            _ => continue,
+        };
+        per_kind[kind as usize] += 1;
+    }
     let mut res = Resolution {
-        entities: Vec::with_capacity(16),
+        entities: Vec::with_capacity(per_kind.iter().sum::<usize>().min(32)),
         sentences: Vec::with_capacity(mentions.len()),
         ..Resolution::default()
     };
-    // full names first, so a surname before the full name still resolves;
-    // "President Buhari" makes "Buhari" a person wherever it stands
-    let mut full_names: Vec<&'a str> = Vec::new();
-    let mut titled_singles: Vec<&'a str> = Vec::new();
-    for m in mentions.iter().flatten() {
-        if let What::Person { name, title, .. } = &m.what {
-            if is_multiword(name) {
-                if !full_names.contains(&name.as_str()) {
-                    full_names.push(name);
-                }
-            } else if title.is_some() {
-                titled_singles.push(name);
-            }
-        }
+    let per_kind = per_kind.map(|n| n.min(16));
+    res.index.reserve(per_kind.iter().sum());
+    for (w, n) in res.written.iter_mut().zip(per_kind) {
+        w.reserve(n);
     }
     // what a name stands for depends on nothing that changes below: work it out once
-    let mut people: HashMap<&str, Option<&str>, FxBuild> = HashMap::default();
-    let mut full_of = |name: &'a str| {
-        *people
+    // (its full name, the entity of that or of the name itself once asked)
+    type Known<'s> = (Option<&'s str>, Option<usize>);
+    let mut people: HashMap<&str, Known, FxBuild> = HashMap::default();
+    // the person a name stands for; a name no full name or office-holder
+    // explains stands for a person of its own only when `alone`
+    let mut person_of = |res: &mut Resolution, name: &'a str, alone: bool| {
+        let slot = people
             .entry(name)
-            .or_insert_with(|| person_for(g, &full_names, name, date))
+            .or_insert_with(|| (person_for(g, &full_names, name, date), None));
+        if slot.0.is_none() && !alone {
+            return None;
+        }
+        if slot.1.is_none() {
+            slot.1 = Some(res.entity(EntityKind::Person, slot.0.unwrap_or(name), None, None));
+        }
+        slot.1
     };
     let mut acronyms: HashMap<&'a str, usize, FxBuild> = HashMap::default();
     let mut last_person: Option<usize> = None;
@@ -357,8 +397,9 @@ pub fn resolve<'a>(
                     of,
                     former,
                 } => {
-                    let full = full_of(name).unwrap_or(name);
-                    let e = res.entity(EntityKind::Person, full, None, None);
+                    let Some(e) = person_of(&mut res, name, true) else {
+                        continue;
+                    };
                     if let Some(t) = title {
                         titled = true;
                         let of_e = of.map(|o| match o {
@@ -398,8 +439,7 @@ pub fn resolve<'a>(
                 What::Name(n) => {
                     if let Some(&e) = acronyms.get(n.as_str()) {
                         Some(Ref::Entity(e))
-                    } else if let Some(full) = full_of(n) {
-                        let e = res.entity(EntityKind::Person, full, None, None);
+                    } else if let Some(e) = person_of(&mut res, n, false) {
                         last_person = Some(e);
                         Some(Ref::Entity(e))
                     } else if reporting(m) || titled_singles.contains(&n.as_str()) {
@@ -527,6 +567,7 @@ pub fn resolve<'a>(
         }
     }
     // titles used alone: the person who holds that title (of that country)
+    let mut dropped = false;
     for (si, title, of, idx) in pending_titles {
         let of_e = of.map(|o| match o {
             Of::Country(c) => res.country(g, c),
@@ -574,10 +615,13 @@ pub fn resolve<'a>(
             // nobody holds it: drop the mention
             slot.weak = true;
             slot.start = usize::MAX;
+            dropped = true;
         }
     }
-    for s in &mut res.sentences {
-        s.retain(|m| m.start != usize::MAX);
+    if dropped {
+        for s in &mut res.sentences {
+            s.retain(|m| m.start != usize::MAX);
+        }
     }
     res
 }
