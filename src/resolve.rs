@@ -8,6 +8,7 @@ use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, Of, What};
 use crate::model::{slug, EntityKind};
 use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasher;
 
 /// An entity of one article.
 #[derive(Clone, Debug)]
@@ -74,7 +75,8 @@ pub struct Resolved {
 pub struct Resolution {
     pub entities: Vec<Entity>,
     pub sentences: Vec<Vec<Resolved>>,
-    index: HashMap<(EntityKind, String), usize, FxBuild>,
+    /// The entity of each (kind, slug), by its hash: the first one of that hash.
+    index: HashMap<u64, usize, FxBuild>,
     /// Names as written, per kind, for a lookup without making a slug.
     written: [HashMap<String, usize, FxBuild>; 5],
     /// The entity of each gazetteer country met so far: (country, entity).
@@ -93,8 +95,18 @@ impl Resolution {
         if let Some(&i) = self.written[k].get(name) {
             return i;
         }
-        let key = (kind, slug(name));
-        if let Some(&i) = self.index.get(&key) {
+        let slug = slug(name);
+        let key = FxBuild.hash_one((k, slug.as_str()));
+        let known = match self.index.get(&key) {
+            Some(&i) if self.entities[i].kind == kind && self.entities[i].slug == slug => Some(i),
+            // another slug of the same hash: look through them all
+            Some(_) => self
+                .entities
+                .iter()
+                .position(|e| e.kind == kind && e.slug == slug),
+            None => None,
+        };
+        if let Some(i) = known {
             self.written[k].insert(name.to_string(), i);
             return i;
         }
@@ -110,9 +122,9 @@ impl Resolution {
             roles: Vec::new(),
             mentions: 0,
             first_sentence: usize::MAX,
-            slug: key.1.clone(),
+            slug,
         });
-        self.index.insert(key, i);
+        self.index.entry(key).or_insert(i);
         i
     }
 
@@ -568,6 +580,15 @@ pub fn resolve<'a>(
     }
     // titles used alone: the person who holds that title (of that country)
     let mut dropped = false;
+    // who may hold one: people with titles, and the first sentence naming one
+    // (the titles do not change below, and entities made below hold none)
+    let holders: Vec<(usize, usize)> = res
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter_map(|(i, e)| Some((i, e.roles.iter().map(|r| r.sentence).min()?)))
+        .collect();
     for (si, title, of, idx) in pending_titles {
         let of_e = of.map(|o| match o {
             Of::Country(c) => res.country(g, c),
@@ -576,30 +597,22 @@ pub fn resolve<'a>(
                 res.entity(EntityKind::Organization, &n.name, n.country, None)
             }
         });
-        let holder = res
-            .entities
+        let holder = holders
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person)
-            .filter(|(_, e)| {
-                e.roles
+            .filter(|&&(i, _)| {
+                res.entities[i]
+                    .roles
                     .iter()
                     .any(|r| title_matches(&r.title, title) && (of_e.is_none() || r.of == of_e))
             })
-            .min_by_key(|(_, e)| {
-                let first = e
-                    .roles
-                    .iter()
-                    .map(|r| r.sentence)
-                    .min()
-                    .unwrap_or(usize::MAX);
+            .min_by_key(|&&(_, first)| {
                 if first <= si {
                     si - first
                 } else {
                     10_000 + first - si
                 }
             })
-            .map(|(i, _)| i);
+            .map(|&(i, _)| i);
         let slot = &mut res.sentences[si][idx];
         // a title of a body that nobody holds here names nobody
         let of_state = of_e.filter(|&o| res.entities[o].kind == EntityKind::Country);
