@@ -282,7 +282,7 @@ impl<'a> Sentence<'a> {
                     let prev = &self.mentions[first - 1];
                     let (from, to) = (prev.end, self.mentions[first].start);
                     let gap = to.saturating_sub(from);
-                    if gap >= 1 && gap <= 2 && self.lower(from) == "and" && self.is_actor(prev) {
+                    if (1..=2).contains(&gap) && self.lower(from) == "and" && self.is_actor(prev) {
                         first -= 1;
                         out((first, prev.start, e));
                     } else {
