@@ -21,69 +21,75 @@ pub struct Relation {
 }
 
 /// A cue found in a sentence: which lexicon entry, and its token span.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CueHit {
     pub cue: usize,
     pub start: usize,
     pub end: usize,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "your",
-    "my",
-    "this",
-    "that",
-    "these",
-    "those",
-    "'s",
-    "\u{2019}s",
-    "great",
-    "strong",
-    "full",
-    "firm",
-    "continued",
-    "such",
-];
+/// Words before a noun: a cue after one is no verb ("its support").
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "your"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "'s"
+            | "\u{2019}s"
+            | "great"
+            | "strong"
+            | "full"
+            | "firm"
+            | "continued"
+            | "such"
+    )
+}
 
 /// Words after which a mention is the object of a preposition, not a subject.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "on",
-    "near",
-    "from",
-    "to",
-    "with",
-    "for",
-    "of",
-    "by",
-    "against",
-    "into",
-    "over",
-    "about",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "under",
-    "after",
-    "before",
-    "during",
-    "across",
-    "through",
-    "within",
-    "without",
-    "including",
-    "like",
-];
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "on"
+            | "near"
+            | "from"
+            | "to"
+            | "with"
+            | "for"
+            | "of"
+            | "by"
+            | "against"
+            | "into"
+            | "over"
+            | "about"
+            | "toward"
+            | "towards"
+            | "between"
+            | "among"
+            | "under"
+            | "after"
+            | "before"
+            | "during"
+            | "across"
+            | "through"
+            | "within"
+            | "without"
+            | "including"
+            | "like"
+    )
+}
 
 /// Words that introduce a commitment's partner.
 const COMMIT_PREPS: &[&str] = &[
@@ -134,11 +140,44 @@ impl<'a> Sentence<'a> {
         &self.lowers[i]
     }
 
+    /// Whether token `i` is the one ASCII character `b` (as `s(i) == ";"` says).
+    fn is_char(&self, i: usize, b: u8) -> bool {
+        let t = &self.toks[i];
+        t.end == t.start + 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
+    }
+
+    /// Whether tokens `from..to` are `words` as written.
+    fn gap_is(&self, from: usize, to: usize, words: &[&str]) -> bool {
+        to.saturating_sub(from) == words.len()
+            && (from..to).zip(words).all(|(k, w)| self.s(k) == *w)
+    }
+
     /// Every cue in the sentence, longest first at each position.
     pub fn cues(&self) -> Vec<CueHit> {
         let mut hits = Vec::new();
+        self.scan(None, |h| hits.push(h));
+        hits
+    }
+
+    /// Calls `hit` with every cue of the sentence, in the order of
+    /// [`Sentence::cues`]; notes the tokens that may be reporting verbs in
+    /// `reporting` on the way.
+    fn scan(&self, mut reporting: Option<&mut Short<usize, 8>>, mut hit: impl FnMut(CueHit)) {
+        let want = if reporting.is_some() {
+            class::CUE | class::REPORTING
+        } else {
+            class::CUE
+        };
         for i in self.range.clone() {
             // the word class first: it rules out most tokens at once
+            if !self.words.may_be(i, want) {
+                continue;
+            }
+            if let Some(r) = reporting.as_deref_mut() {
+                if self.words.may_be(i, class::REPORTING) {
+                    r.push(i);
+                }
+            }
             if !self.words.may_be(i, class::CUE) {
                 continue;
             }
@@ -148,76 +187,64 @@ impl<'a> Sentence<'a> {
             let Some(pats) = self.g.cue_index.get(self.lower(i)) else {
                 continue;
             };
+            // one hit per (cue entry, start)
+            let mut seen: Option<Short<usize, 8>> = None;
+            let mut after_determiner = None;
+            // the next word, which most patterns test first
+            let next = (i + 1 < self.range.end).then(|| self.lower(i + 1));
             for p in pats {
-                if let Some(end) = self.match_pattern(&p.words, i) {
-                    let cue = &self.g.cues[p.cue];
-                    if cue.verb_only
-                        && i > self.range.start
-                        && DETERMINERS.contains(&self.lower(i - 1))
-                    {
+                // a pattern is filed under its first words: the first matches
+                let mut rest = p.words.get(1..).unwrap_or_default();
+                let mut from = i + 1;
+                if let Some((PatWord::Any(alts), more)) = rest.split_first() {
+                    if !next.is_some_and(|w| one_of(alts, w)) {
                         continue;
                     }
-                    if end < self.range.end
-                        && cue.not_followed_by.iter().any(|w| *w == self.lower(end))
-                    {
-                        continue;
-                    }
-                    // one hit per (cue entry, start)
-                    if !hits.iter().any(|h: &CueHit| h.cue == p.cue && h.start == i) {
-                        hits.push(CueHit {
-                            cue: p.cue,
-                            start: i,
-                            end,
-                        });
-                    }
+                    rest = more;
+                    from += 1;
+                }
+                let Some(end) = match_words(self, rest, from, self.range.end) else {
+                    continue;
+                };
+                let cue = &self.g.cues[p.cue];
+                if cue.verb_only
+                    && *after_determiner.get_or_insert_with(|| {
+                        i > self.range.start && is_determiner(self.lower(i - 1))
+                    })
+                {
+                    continue;
+                }
+                if end < self.range.end && cue.not_followed_by.iter().any(|w| *w == self.lower(end))
+                {
+                    continue;
+                }
+                let seen = seen.get_or_insert_with(Short::default);
+                if !seen.contains(&p.cue) {
+                    seen.push(p.cue);
+                    hit(CueHit {
+                        cue: p.cue,
+                        start: i,
+                        end,
+                    });
                 }
             }
         }
-        hits
-    }
-
-    fn match_pattern(&self, words: &[PatWord], i: usize) -> Option<usize> {
-        let end = self.range.end;
-        fn go(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<usize> {
-            let Some((w, rest)) = words.split_first() else {
-                return Some(k);
-            };
-            match w {
-                PatWord::Wild => {
-                    // one to four words, the fewest that let the rest match
-                    let mut j = k;
-                    while j < end && j < k + 4 && s.toks[j].kind != TokKind::Punct {
-                        j += 1;
-                        if let Some(e) = go(s, rest, j, end) {
-                            return Some(e);
-                        }
-                    }
-                    None
-                }
-                PatWord::Any(alts) => {
-                    if k < end && alts.iter().any(|a| *a == s.lower(k)) {
-                        go(s, rest, k + 1, end)
-                    } else {
-                        None
-                    }
-                }
-                PatWord::Optional(alts) => {
-                    if k < end && alts.iter().any(|a| *a == s.lower(k)) {
-                        if let Some(e) = go(s, rest, k + 1, end) {
-                            return Some(e);
-                        }
-                    }
-                    go(s, rest, k, end)
-                }
-            }
-        }
-        go(self, words, i, end)
     }
 
     /// Reporting frames: (speaker mention index, frame start, frame end).
     pub fn speakers(&self) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        for i in self.range.clone() {
+        self.speakers_at(self.range.clone(), |f| out.push(f));
+        out
+    }
+
+    /// [`Sentence::speakers`] of the reporting verbs among tokens `at`.
+    fn speakers_at(
+        &self,
+        at: impl IntoIterator<Item = usize>,
+        mut out: impl FnMut((usize, usize, usize)),
+    ) {
+        for i in at {
             if !(self.words.may_be(i, class::REPORTING) && self.g.reporting.contains(self.lower(i)))
             {
                 continue;
@@ -253,18 +280,16 @@ impl<'a> Sentence<'a> {
                 // "President Rouhani and visiting President Xi said"
                 while first > 0 {
                     let prev = &self.mentions[first - 1];
-                    let gap: Vec<&str> = (prev.end..self.mentions[first].start)
-                        .map(|k| self.lower(k))
-                        .collect();
-                    if gap.first().copied() == Some("and") && gap.len() <= 2 && self.is_actor(prev)
-                    {
+                    let (from, to) = (prev.end, self.mentions[first].start);
+                    let gap = to.saturating_sub(from);
+                    if (1..=2).contains(&gap) && self.lower(from) == "and" && self.is_actor(prev) {
                         first -= 1;
-                        out.push((first, prev.start, e));
+                        out((first, prev.start, e));
                     } else {
                         break;
                     }
                 }
-                out.push((mi, self.mentions[first].start, e));
+                out((mi, self.mentions[first].start, e));
                 continue;
             }
             // "said X", "according to X"
@@ -277,14 +302,130 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .position(|m| m.start == a && self.is_actor(m))
             {
-                out.push((mi, i, self.mentions[mi].end));
+                out((mi, i, self.mentions[mi].end));
             }
         }
-        out
     }
 
     fn is_actor(&self, m: &Resolved) -> bool {
         !m.weak && matches!(m.r, Ref::Pair { .. } | Ref::Entity(_))
+    }
+}
+
+/// Whether `w` is one of `alts`.
+fn one_of(alts: &[String], w: &str) -> bool {
+    let w = w.as_bytes();
+    alts.iter()
+        .any(|a| a.len() == w.len() && a.as_bytes().first() == w.first() && a.as_bytes() == w)
+}
+
+/// Matches pattern words from token `k` on (before `end`): where the match ends.
+fn match_words(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<usize> {
+    let Some((w, rest)) = words.split_first() else {
+        return Some(k);
+    };
+    match w {
+        PatWord::Wild => {
+            // one to four words, the fewest that let the rest match
+            let mut j = k;
+            while j < end && j < k + 4 && s.toks[j].kind != TokKind::Punct {
+                j += 1;
+                if let Some(e) = match_words(s, rest, j, end) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+        PatWord::Any(alts) => {
+            if k < end && one_of(alts, s.lower(k)) {
+                match_words(s, rest, k + 1, end)
+            } else {
+                None
+            }
+        }
+        PatWord::Optional(alts) => {
+            if k < end && one_of(alts, s.lower(k)) {
+                if let Some(e) = match_words(s, rest, k + 1, end) {
+                    return Some(e);
+                }
+            }
+            match_words(s, rest, k, end)
+        }
+    }
+}
+
+/// A short list on the stack, spilling to the heap past `N` items.
+#[derive(Clone, Debug)]
+struct Short<T, const N: usize> {
+    head: [T; N],
+    len: usize,
+    /// All items once there are more than `N`.
+    spill: Vec<T>,
+}
+
+impl<T: Copy + Default, const N: usize> Default for Short<T, N> {
+    fn default() -> Self {
+        Short {
+            head: [T::default(); N],
+            len: 0,
+            spill: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Default + PartialEq, const N: usize> Short<T, N> {
+    fn push(&mut self, x: T) {
+        if self.len < N {
+            self.head[self.len] = x;
+        } else {
+            if self.len == N {
+                self.spill.extend_from_slice(&self.head);
+            }
+            self.spill.push(x);
+        }
+        self.len += 1;
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+        self.spill.clear();
+    }
+
+    fn extend(&mut self, xs: &[T]) {
+        for &x in xs {
+            self.push(x);
+        }
+    }
+
+    /// Keeps the items `keep` says yes to, in order.
+    fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        let old = std::mem::take(self);
+        for x in old.iter() {
+            if keep(x) {
+                self.push(*x);
+            }
+        }
+    }
+}
+
+impl<T, const N: usize> std::ops::Deref for Short<T, N> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        if self.len > N {
+            &self.spill
+        } else {
+            &self.head[..self.len]
+        }
+    }
+}
+
+impl<T, const N: usize> std::ops::DerefMut for Short<T, N> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        if self.len > N {
+            &mut self.spill
+        } else {
+            &mut self.head[..self.len]
+        }
     }
 }
 
@@ -310,40 +451,47 @@ pub fn relations(
     host: Option<usize>,
 ) -> Vec<Relation> {
     let mut out = Vec::new();
-    let cues = s.cues();
+    // without a mention there is no partner, agent nor speaker: nothing to find
+    if s.mentions.is_empty() {
+        return out;
+    }
+    let mut cues: Short<CueHit, 8> = Short::default();
+    let mut reporting: Short<usize, 8> = Short::default();
+    s.scan(Some(&mut reporting), |h| cues.push(h));
     if cues.is_empty() {
         return out;
     }
-    let speakers = s.speakers();
+    let mut speakers: Short<(usize, usize, usize), 8> = Short::default();
+    s.speakers_at(reporting.iter().copied(), |f| speakers.push(f));
     let in_frame = |mi: usize| speakers.iter().any(|&(sm, _, _)| sm == mi);
     let frame_at = |tok: usize| speakers.iter().any(|&(_, a, b)| tok >= a && tok < b);
     let kind_of = |m: &Resolved| match m.r {
         Ref::Entity(e) => Some(res.entities[e].kind),
         Ref::Pair { .. } => None,
     };
-    let expand = |m: &Resolved, acting: bool| -> Vec<usize> {
+    let expand = |m: &Resolved, acting: bool| -> Short<usize, 2> {
+        let mut v = Short::default();
         match m.r {
             Ref::Entity(e) => {
                 if acting {
-                    vec![m.acts_as.unwrap_or(e)]
+                    v.push(m.acts_as.unwrap_or(e));
                 } else {
-                    vec![e]
+                    v.push(e);
                 }
             }
-            Ref::Pair { countries } => match pair {
-                Some((a, b)) => {
+            Ref::Pair { countries } => {
+                if let Some((a, b)) = pair {
                     if countries {
-                        vec![
-                            res.role_country(a).unwrap_or(a),
-                            res.role_country(b).unwrap_or(b),
-                        ]
+                        v.push(res.role_country(a).unwrap_or(a));
+                        v.push(res.role_country(b).unwrap_or(b));
                     } else {
-                        vec![a, b]
+                        v.push(a);
+                        v.push(b);
                     }
                 }
-                None => vec![],
-            },
+            }
         }
+        v
     };
     // where: the first place after "in"/"at"
     let place = s.mentions.iter().find_map(|m| match m.r {
@@ -362,8 +510,13 @@ pub fn relations(
             Ref::Entity(e) => Some(e),
             _ => None,
         });
-    let mut used_targets: Vec<usize> = Vec::new();
-    for hit in &cues {
+    let mut used_targets: Short<usize, 8> = Short::default();
+    // the lists of one cue, emptied for each
+    let mut targets: Short<usize, 8> = Short::default();
+    let mut agents: Short<usize, 8> = Short::default();
+    let mut tgt: Short<usize, 8> = Short::default();
+    let mut states: Short<usize, 8> = Short::default();
+    for hit in cues.iter() {
         let cue = &s.g.cues[hit.cue];
         let kind = cue.kind;
         let frame = cue.frame;
@@ -383,7 +536,7 @@ pub fn relations(
             && (hit.start.saturating_sub(3).max(s.range.start)..hit.start)
                 .any(|k| s.words.may_be(k, class::FUTURE) && s.g.future.contains(s.lower(k)));
         // partners after the cue
-        let mut targets: Vec<usize> = Vec::new();
+        targets.clear();
         let mut last_end = None;
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = frame == Frame::Visitor && targets.is_empty();
@@ -403,7 +556,7 @@ pub fn relations(
             if (frame_at(m.start) && !visitor) || m.start > hit.end + 30 {
                 break;
             }
-            if (hit.end..m.start).any(|k| s.s(k) == ";") {
+            if (hit.end..m.start).any(|k| s.is_char(k, b';')) {
                 break;
             }
             let ok = match kind_of(m) {
@@ -415,8 +568,10 @@ pub fn relations(
             }
             if let Some(le) = last_end {
                 // coordination: "with X and Y"
-                let between: Vec<&str> = (le..m.start).map(|k| s.s(k)).collect();
-                if between == ["and"] || between == [","] || between == [",", "and"] {
+                if s.gap_is(le, m.start, &["and"])
+                    || s.gap_is(le, m.start, &[","])
+                    || s.gap_is(le, m.start, &[",", "and"])
+                {
                     targets.push(mi);
                     last_end = Some(m.end);
                     continue;
@@ -459,7 +614,7 @@ pub fn relations(
             last_end = Some(m.end);
         }
         // the agent: the nearest actor before the cue, else the speaker
-        let mut agents: Vec<usize> = Vec::new();
+        agents.clear();
         let mut agent_idx = None;
         for (mi, m) in s.mentions.iter().enumerate().rev() {
             if m.end > hit.start || m.weak {
@@ -481,7 +636,9 @@ pub fn relations(
             {
                 continue;
             }
-            if frame_at(m.end) || (m.end..hit.start).any(|k| matches!(s.s(k), ";" | ":")) {
+            if frame_at(m.end)
+                || (m.end..hit.start).any(|k| s.is_char(k, b';') || s.is_char(k, b':'))
+            {
                 break;
             }
             // "near the Israel embassy": the object of a preposition is no subject
@@ -489,18 +646,19 @@ pub fn relations(
             while b > s.range.start && matches!(s.lower(b - 1), "the" | "a" | "an") {
                 b -= 1;
             }
-            if b > s.range.start && PREPOSITIONS.contains(&s.lower(b - 1)) {
+            if b > s.range.start && is_preposition(s.lower(b - 1)) {
                 continue;
             }
             agent_idx = Some(mi);
             break;
         }
-        let mut participants: Vec<Vec<usize>> = Vec::new();
         match frame {
             Frame::Between => {
-                if targets.len() >= 2 {
-                    participants.push(expand(&s.mentions[targets[0]], true));
-                    participants.push(expand(&s.mentions[targets[1]], true));
+                let (a, b) = if targets.len() >= 2 {
+                    (
+                        expand(&s.mentions[targets[0]], true),
+                        expand(&s.mentions[targets[1]], true),
+                    )
                 } else if targets.len() == 1 && matches!(s.mentions[targets[0]].r, Ref::Pair { .. })
                 {
                     // "an agreement between the two countries": the pair itself
@@ -508,20 +666,21 @@ pub fn relations(
                     if both.len() < 2 {
                         continue;
                     }
-                    participants.push(vec![both[0]]);
-                    participants.push(vec![both[1]]);
+                    let (mut a, mut b) = (Short::default(), Short::default());
+                    a.push(both[0]);
+                    b.push(both[1]);
+                    (a, b)
                 } else if targets.len() == 1 {
-                    if let Some(a) = agent_idx {
-                        agents = expand(&s.mentions[a], true);
-                    }
-                    participants.push(agents.clone());
-                    participants.push(expand(&s.mentions[targets[0]], true));
+                    let a = match agent_idx {
+                        Some(a) => expand(&s.mentions[a], true),
+                        None => Short::default(),
+                    };
+                    (a, expand(&s.mentions[targets[0]], true))
                 } else {
                     continue;
-                }
-                let (a, b) = (participants[0].clone(), participants[1].clone());
-                for &x in &a {
-                    for &y in &b {
+                };
+                for &x in a.iter() {
+                    for &y in b.iter() {
                         push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
                     }
                 }
@@ -568,7 +727,7 @@ pub fn relations(
                             })
                         });
                     if let Some(d) = dest {
-                        for v in visitor {
+                        for &v in visitor.iter() {
                             push(&mut out, kind, cameo, v, d, None, place, planned);
                         }
                     }
@@ -579,21 +738,21 @@ pub fn relations(
             Frame::Subject => {}
         }
         if let Some(a) = agent_idx {
-            agents = expand(&s.mentions[a], true);
+            agents.extend(&expand(&s.mentions[a], true));
             // "X and Y vowed"
             if a > 0 {
                 let prev = &s.mentions[a - 1];
-                let between: Vec<&str> = (prev.end..s.mentions[a].start).map(|k| s.s(k)).collect();
-                if (between == ["and"] || between == [","])
+                let (from, to) = (prev.end, s.mentions[a].start);
+                if (s.gap_is(from, to, &["and"]) || s.gap_is(from, to, &[","]))
                     && !prev.weak
                     && kind_of(prev).is_none_or(|k| k.is_actor())
                     && !in_frame(a - 1)
                 {
-                    agents.extend(expand(prev, true));
+                    agents.extend(&expand(prev, true));
                 }
             }
         } else if let Some(sp) = speaker_ent {
-            agents = vec![sp];
+            agents.push(sp);
         }
         if agents.is_empty() {
             continue;
@@ -641,11 +800,12 @@ pub fn relations(
                 }
             }
         }
-        let mut tgt: Vec<usize> = Vec::new();
-        for &ti in &targets {
+        tgt.clear();
+        for &ti in targets.iter() {
             let m = &s.mentions[ti];
             let acting = kind != EdgeKind::Visit;
-            for mut t in expand(m, acting) {
+            for &t in expand(m, acting).iter() {
+                let mut t = t;
                 if kind == EdgeKind::Visit {
                     let ek = res.entities[t].kind;
                     if ek == EntityKind::Person {
@@ -672,8 +832,8 @@ pub fn relations(
                     EdgeKind::Commitment | EdgeKind::Meeting | EdgeKind::Agreement
                 )
             {
-                for &x in &agents {
-                    for &y in &agents {
+                for &x in agents.iter() {
+                    for &y in agents.iter() {
                         if x != y {
                             push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
                         }
@@ -699,8 +859,8 @@ pub fn relations(
         // "X and Y agreed to continue their contacts": a pledge to each other;
         // a third party only when named with "with"
         if kind == EdgeKind::Commitment && multi_agent {
-            for &x in &agents {
-                for &y in &agents {
+            for &x in agents.iter() {
+                for &y in agents.iter() {
                     if x != y {
                         push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
                     }
@@ -709,20 +869,22 @@ pub fn relations(
             let with: Vec<usize> = targets
                 .iter()
                 .filter(|&&ti| introduced(s, s.mentions[ti].start, &["with"]))
-                .flat_map(|&ti| expand(&s.mentions[ti], true))
+                .flat_map(|&ti| expand(&s.mentions[ti], true).to_vec())
                 .collect();
             tgt.retain(|t| with.contains(t));
         }
         // a named body of a state ("the US Treasury") acts for its state too
-        let states: Vec<usize> = agents
-            .iter()
-            .filter(|&&a| res.entities[a].kind == EntityKind::Organization)
-            .filter_map(|&a| place_country(res, a))
-            .filter(|c| !agents.contains(c))
-            .collect();
-        agents.extend(states);
-        for &x in &agents {
-            for &y in &tgt {
+        states.clear();
+        for &a in agents.iter() {
+            if res.entities[a].kind == EntityKind::Organization {
+                if let Some(c) = place_country(res, a).filter(|c| !agents.contains(c)) {
+                    states.push(c);
+                }
+            }
+        }
+        agents.extend(&states);
+        for &x in agents.iter() {
+            for &y in tgt.iter() {
                 if x == y || same_side(res, x, y) && !multi_agent {
                     continue;
                 }
@@ -771,7 +933,13 @@ fn push(
     } else {
         (target, source)
     };
-    let r = Relation {
+    if out
+        .iter()
+        .any(|o| o.kind == kind && o.source == source && o.target == target)
+    {
+        return;
+    }
+    out.push(Relation {
         kind,
         cameo: cameo.to_string(),
         source,
@@ -779,11 +947,5 @@ fn push(
         speaker: speaker.filter(|&s| s != source),
         place,
         planned,
-    };
-    if !out
-        .iter()
-        .any(|o| o.kind == r.kind && o.source == r.source && o.target == r.target)
-    {
-        out.push(r);
-    }
+    });
 }

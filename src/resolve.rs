@@ -8,6 +8,7 @@ use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, Of, What};
 use crate::model::{slug, EntityKind};
 use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasher;
 
 /// An entity of one article.
 #[derive(Clone, Debug)]
@@ -74,9 +75,12 @@ pub struct Resolved {
 pub struct Resolution {
     pub entities: Vec<Entity>,
     pub sentences: Vec<Vec<Resolved>>,
-    index: HashMap<(EntityKind, String), usize, FxBuild>,
+    /// The entity of each (kind, slug), by its hash: the first one of that hash.
+    index: HashMap<u64, usize, FxBuild>,
     /// Names as written, per kind, for a lookup without making a slug.
     written: [HashMap<String, usize, FxBuild>; 5],
+    /// The entity of each gazetteer country met so far: (country, entity).
+    by_country: Vec<(u32, usize)>,
 }
 
 impl Resolution {
@@ -91,25 +95,36 @@ impl Resolution {
         if let Some(&i) = self.written[k].get(name) {
             return i;
         }
-        let key = (kind, slug(name));
-        if let Some(&i) = self.index.get(&key) {
+        let slug = slug(name);
+        let key = FxBuild.hash_one((k, slug.as_str()));
+        let known = match self.index.get(&key) {
+            Some(&i) if self.entities[i].kind == kind && self.entities[i].slug == slug => Some(i),
+            // another slug of the same hash: look through them all
+            Some(_) => self
+                .entities
+                .iter()
+                .position(|e| e.kind == kind && e.slug == slug),
+            None => None,
+        };
+        if let Some(i) = known {
             self.written[k].insert(name.to_string(), i);
             return i;
         }
         let i = self.entities.len();
-        self.written[k].insert(name.to_string(), i);
+        let name = name.to_string();
+        self.written[k].insert(name.clone(), i);
         self.entities.push(Entity {
             kind,
-            name: name.to_string(),
+            name,
             aliases: BTreeSet::new(),
             country,
             code: code.map(str::to_string),
             roles: Vec::new(),
             mentions: 0,
             first_sentence: usize::MAX,
-            slug: key.1.clone(),
+            slug,
         });
-        self.index.insert(key, i);
+        self.index.entry(key).or_insert(i);
         i
     }
 
@@ -120,8 +135,14 @@ impl Resolution {
 
     /// The entity of country `c`.
     pub fn country(&mut self, g: &Gazetteer, c: u32) -> usize {
+        // a name once seen always gives the same entity: remember it by country
+        if let Some(&(_, e)) = self.by_country.iter().find(|(k, _)| *k == c) {
+            return e;
+        }
         let info = &g.countries[c as usize];
-        self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code))
+        let e = self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code));
+        self.by_country.push((c, e));
+        e
     }
 
     /// The country a person holds a title of, if any.
@@ -142,7 +163,19 @@ impl Resolution {
 }
 
 fn is_multiword(name: &str) -> bool {
-    name.split_whitespace().nth(1).is_some()
+    if !name.is_ascii() {
+        return name.split_whitespace().nth(1).is_some();
+    }
+    // ASCII: a word, white space (as `split_whitespace` has it), then another word
+    let ws = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let b = name.as_bytes();
+    match (
+        b.iter().position(|c| !ws(c)),
+        b.iter().rposition(|c| !ws(c)),
+    ) {
+        (Some(f), Some(l)) => b[f..l].iter().any(ws),
+        _ => false,
+    }
 }
 
 /// Whether title `held`, case aside, is `wanted` or ends with it or has it as whole words.
@@ -166,6 +199,63 @@ fn title_matches(held: &str, wanted: &str) -> bool {
             .any(|i| at(i) && (h.get(i + w.len()) == Some(&b' ') || (i > 0 && h[i - 1] == b' ')))
 }
 
+/// A person's name of more than one word, with its first and last word.
+struct FullName<'s> {
+    name: &'s str,
+    first: Option<&'s str>,
+    last: Option<&'s str>,
+}
+
+/// The lexicon's name for a person, if it knows them.
+fn canonical<'s>(g: &'s Gazetteer, name: &'s str) -> &'s str {
+    match g.person_names.get(name) {
+        Some(&p) => &g.people[p as usize].name,
+        None => name,
+    }
+}
+
+/// The full name a person's name as written stands for, if any: a longer
+/// name of the article it is part of, else a known office-holder.
+fn person_for<'s>(
+    g: &'s Gazetteer,
+    full_names: &[FullName<'s>],
+    name: &'s str,
+    date: Option<crate::date::Date>,
+) -> Option<&'s str> {
+    if is_multiword(name) {
+        // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
+        let mut longer = full_names.iter().filter(|f| {
+            f.name
+                .strip_suffix(name)
+                .is_some_and(|head| head.ends_with(' '))
+        });
+        if let (Some(f), None) = (longer.next(), longer.next()) {
+            return Some(canonical(g, f.name));
+        }
+        return Some(canonical(g, name));
+    }
+    let mut hits = full_names
+        .iter()
+        .filter(|f| f.first == Some(name) || f.last == Some(name));
+    match (hits.next(), hits.next()) {
+        (Some(f), None) => return Some(canonical(g, f.name)),
+        (Some(_), Some(_)) => return None,
+        _ => {}
+    }
+    // a known office-holder in office at the article's date: "Putin said"
+    let mut known = g
+        .person_surnames
+        .get(name)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&p| g.people[p as usize].active(date).is_some());
+    match (known.next(), known.next()) {
+        (Some(p), None) => Some(&g.people[p as usize].name),
+        _ => None,
+    }
+}
+
 /// Resolves the mentions of all sentences of an article. `surface` gives a
 /// mention's text; `reporting_next` says whether a reporting verb is next to it;
 /// `context_country` is the dateline's country.
@@ -177,83 +267,77 @@ pub fn resolve<'a>(
     context_country: Option<u32>,
     date: Option<crate::date::Date>,
 ) -> Resolution {
-    let mut res = Resolution::default();
-    // full names first, so a surname before the full name still resolves
-    let mut full_names: Vec<String> = Vec::new();
+    // full names first, so a surname before the full name still resolves;
+    // "President Buhari" makes "Buhari" a person wherever it stands
+    let mut full_names: Vec<FullName<'a>> = Vec::new();
+    let mut titled_singles: Vec<&'a str> = Vec::new();
+    // mentions of each kind, to size the tables of names
+    let mut per_kind = [0usize; 5];
     for m in mentions.iter().flatten() {
-        if let What::Person { name, .. } = &m.what {
-            if is_multiword(name) && !full_names.contains(name) {
-                full_names.push(name.clone());
+        let kind = match &m.what {
+            What::Person { name, title, .. } => {
+                if is_multiword(name) {
+                    if !full_names.iter().any(|f| f.name == name) {
+                        let mut parts = name.split_whitespace();
+                        full_names.push(FullName {
+                            name,
+                            first: parts.next(),
+                            last: parts.next_back(),
+                        });
+                    }
+                } else if title.is_some() {
+                    titled_singles.push(name);
+                }
+                EntityKind::Person
             }
-        }
+            What::Name(_) => EntityKind::Person,
+            What::Country { .. } | What::Capital(_) => EntityKind::Country,
+            What::Place(_) | What::NewPlace(_) => EntityKind::Place,
+            What::Org(_) | What::NewOrg(_) => EntityKind::Organization,
+            _ => continue,
+        };
+        per_kind[kind as usize] += 1;
     }
-    // the lexicon's name for a person, if it knows them
-    let canonical = |name: &str| -> String {
-        match g.person_names.get(name) {
-            Some(&p) => g.people[p as usize].name.clone(),
-            None => name.to_string(),
-        }
+    let mut res = Resolution {
+        entities: Vec::with_capacity(per_kind.iter().sum::<usize>().min(32)),
+        sentences: Vec::with_capacity(mentions.len()),
+        ..Resolution::default()
     };
-    let person_for = |name: &str| -> Option<String> {
-        if is_multiword(name) {
-            // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
-            let longer: Vec<&String> = full_names
-                .iter()
-                .filter(|f| f.strip_suffix(name).is_some_and(|head| head.ends_with(' ')))
-                .collect();
-            if longer.len() == 1 {
-                return Some(canonical(longer[0]));
-            }
-            return Some(canonical(name));
-        }
-        let hits: Vec<&String> = full_names
-            .iter()
-            .filter(|f| {
-                let mut parts = f.split_whitespace();
-                parts.next() == Some(name) || parts.next_back() == Some(name)
-            })
-            .collect();
-        if hits.len() == 1 {
-            return Some(canonical(hits[0]));
-        }
-        if !hits.is_empty() {
+    let per_kind = per_kind.map(|n| n.min(16));
+    res.index.reserve(per_kind.iter().sum());
+    for (w, n) in res.written.iter_mut().zip(per_kind) {
+        w.reserve(n);
+    }
+    // what a name stands for depends on nothing that changes below: work it out once
+    // (its full name, the entity of that or of the name itself once asked)
+    type Known<'s> = (Option<&'s str>, Option<usize>);
+    let mut people: HashMap<&str, Known, FxBuild> = HashMap::default();
+    // the person a name stands for; a name no full name or office-holder
+    // explains stands for a person of its own only when `alone`
+    let mut person_of = |res: &mut Resolution, name: &'a str, alone: bool| {
+        let slot = people
+            .entry(name)
+            .or_insert_with(|| (person_for(g, &full_names, name, date), None));
+        if slot.0.is_none() && !alone {
             return None;
         }
-        // a known office-holder in office at the article's date: "Putin said"
-        let known: Vec<u32> = g
-            .person_surnames
-            .get(name)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|&p| g.people[p as usize].active(date).is_some())
-                    .collect()
-            })
-            .unwrap_or_default();
-        (known.len() == 1).then(|| g.people[known[0] as usize].name.clone())
+        if slot.1.is_none() {
+            slot.1 = Some(res.entity(EntityKind::Person, slot.0.unwrap_or(name), None, None));
+        }
+        slot.1
     };
-    // "President Buhari" makes "Buhari" a person wherever it stands
-    let titled_singles: Vec<String> = mentions
-        .iter()
-        .flatten()
-        .filter_map(|m| match &m.what {
-            What::Person {
-                name,
-                title: Some(_),
-                ..
-            } if !is_multiword(name) => Some(name.clone()),
-            _ => None,
-        })
-        .collect();
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: HashMap<&'a str, usize, FxBuild> = HashMap::default();
     let mut last_person: Option<usize> = None;
     let mut last_speaker: Option<usize> = None;
     let mut last_country: Option<usize> = None;
-    let mut pending_titles: Vec<(usize, String, Option<Of>, usize)> = Vec::new();
+    let mut pending_titles: Vec<(usize, &'a str, Option<Of>, usize)> = Vec::new();
     let ctx = context_country.map(|c| res.country(g, c));
     for (si, ms) in mentions.iter().enumerate() {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(ms.len());
         for m in ms {
+            // whether a reporting verb is next to it, asked at most once
+            let mut rep = None;
+            let mut reporting = |m: &Mention| *rep.get_or_insert_with(|| reporting_next(m));
             let mut weak = false;
             let mut acts_as = None;
             let mut titled = false;
@@ -325,8 +409,9 @@ pub fn resolve<'a>(
                     of,
                     former,
                 } => {
-                    let full = person_for(name).unwrap_or_else(|| name.clone());
-                    let e = res.entity(EntityKind::Person, &full, None, None);
+                    let Some(e) = person_of(&mut res, name, true) else {
+                        continue;
+                    };
                     if let Some(t) = title {
                         titled = true;
                         let of_e = of.map(|o| match o {
@@ -360,17 +445,16 @@ pub fn resolve<'a>(
                     Some(Ref::Entity(e))
                 }
                 What::TitleRef { title, of } => {
-                    pending_titles.push((si, title.clone(), *of, out.len()));
+                    pending_titles.push((si, title, *of, out.len()));
                     None
                 }
                 What::Name(n) => {
-                    if let Some(&e) = acronyms.get(n) {
+                    if let Some(&e) = acronyms.get(n.as_str()) {
                         Some(Ref::Entity(e))
-                    } else if let Some(full) = person_for(n) {
-                        let e = res.entity(EntityKind::Person, &full, None, None);
+                    } else if let Some(e) = person_of(&mut res, n, false) {
                         last_person = Some(e);
                         Some(Ref::Entity(e))
-                    } else if reporting_next(m) || titled_singles.contains(n) {
+                    } else if reporting(m) || titled_singles.contains(&n.as_str()) {
                         let e = res.entity(EntityKind::Person, n, None, None);
                         last_person = Some(e);
                         Some(Ref::Entity(e))
@@ -379,14 +463,14 @@ pub fn resolve<'a>(
                     }
                 }
                 // "he said": the one who last spoke, before the one last named
-                What::Pronoun if reporting_next(m) => last_speaker.or(last_person).map(Ref::Entity),
+                What::Pronoun if reporting(m) => last_speaker.or(last_person).map(Ref::Entity),
                 What::Pronoun => last_person.map(Ref::Entity),
                 What::Pair { countries } => Some(Ref::Pair {
                     countries: *countries,
                 }),
             };
             if let Some(Ref::Entity(e)) = r {
-                if res.entities[e].kind == EntityKind::Person && reporting_next(m) {
+                if res.entities[e].kind == EntityKind::Person && reporting(m) {
                     last_speaker = Some(e);
                 }
                 res.entities[e].mentions += 1;
@@ -401,7 +485,7 @@ pub fn resolve<'a>(
                 }
                 if let Some(a) = &m.acronym {
                     res.entities[e].aliases.insert(a.clone());
-                    acronyms.insert(a.clone(), e);
+                    acronyms.insert(a, e);
                 }
             }
             if let Some(r) = r {
@@ -448,8 +532,7 @@ pub fn resolve<'a>(
         if res.entities[e].kind != EntityKind::Person {
             continue;
         }
-        let name = res.entities[e].name.clone();
-        let Some(&p) = g.person_names.get(&name) else {
+        let Some(&p) = g.person_names.get(&res.entities[e].name) else {
             continue;
         };
         let info = &g.people[p as usize];
@@ -496,6 +579,16 @@ pub fn resolve<'a>(
         }
     }
     // titles used alone: the person who holds that title (of that country)
+    let mut dropped = false;
+    // who may hold one: people with titles, and the first sentence naming one
+    // (the titles do not change below, and entities made below hold none)
+    let holders: Vec<(usize, usize)> = res
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter_map(|(i, e)| Some((i, e.roles.iter().map(|r| r.sentence).min()?)))
+        .collect();
     for (si, title, of, idx) in pending_titles {
         let of_e = of.map(|o| match o {
             Of::Country(c) => res.country(g, c),
@@ -504,30 +597,22 @@ pub fn resolve<'a>(
                 res.entity(EntityKind::Organization, &n.name, n.country, None)
             }
         });
-        let holder = res
-            .entities
+        let holder = holders
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person)
-            .filter(|(_, e)| {
-                e.roles
-                    .iter()
-                    .any(|r| title_matches(&r.title, &title) && (of_e.is_none() || r.of == of_e))
-            })
-            .min_by_key(|(_, e)| {
-                let first = e
+            .filter(|&&(i, _)| {
+                res.entities[i]
                     .roles
                     .iter()
-                    .map(|r| r.sentence)
-                    .min()
-                    .unwrap_or(usize::MAX);
+                    .any(|r| title_matches(&r.title, title) && (of_e.is_none() || r.of == of_e))
+            })
+            .min_by_key(|&&(_, first)| {
                 if first <= si {
                     si - first
                 } else {
                     10_000 + first - si
                 }
             })
-            .map(|(i, _)| i);
+            .map(|&(i, _)| i);
         let slot = &mut res.sentences[si][idx];
         // a title of a body that nobody holds here names nobody
         let of_state = of_e.filter(|&o| res.entities[o].kind == EntityKind::Country);
@@ -543,10 +628,13 @@ pub fn resolve<'a>(
             // nobody holds it: drop the mention
             slot.weak = true;
             slot.start = usize::MAX;
+            dropped = true;
         }
     }
-    for s in &mut res.sentences {
-        s.retain(|m| m.start != usize::MAX);
+    if dropped {
+        for s in &mut res.sentences {
+            s.retain(|m| m.start != usize::MAX);
+        }
     }
     res
 }
