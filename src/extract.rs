@@ -318,6 +318,10 @@ fn surface<'a>(text: &'a str, toks: &[Token], m: &'a Mention) -> Cow<'a, str> {
     }
     let a = toks[m.start].start as usize;
     let b = toks[m.end - 1].end as usize;
+    // one ASCII token is written as it is (no blank inside, no "the ")
+    if m.end == m.start + 1 && text.as_bytes()[a..b].is_ascii() {
+        return Cow::Borrowed(&text[a..b]);
+    }
     let s = single_spaced(&text[a..b]);
     if !(s.starts_with("the ") || s.starts_with("The ")) {
         return s;

@@ -383,6 +383,7 @@ impl Lowered {
 
 impl std::ops::Index<usize> for Lowered {
     type Output = str;
+    #[inline]
     fn index(&self, i: usize) -> &str {
         let (a, b) = self.spans[i];
         &self.buf[a as usize..b as usize]
