@@ -97,6 +97,11 @@ impl Bulk {
         if self.failed.is_some() {
             return;
         }
+        if self.buf.capacity() == 0 {
+            // the whole buffer at once: growing it would copy it into fresh
+            // memory again and again (untouched pages cost nothing)
+            self.buf.reserve_exact(self.limit.min(DEFAULT_LIMIT));
+        }
         let (buf, at) = (&mut self.buf, &mut self.at);
         self.g.merge_with(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
