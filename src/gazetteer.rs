@@ -54,13 +54,18 @@ struct Phrase {
 /// The phrases that begin with one word.
 #[derive(Clone, Debug, Default)]
 struct Start {
-    /// Best first: longest, then highest priority, exact before folded,
-    /// then in lexicon order.
+    /// The longer phrases grouped by second word (see `groups`), then the
+    /// one-word phrases; within a group and among the one-word phrases best
+    /// first: longest, then highest priority, exact before folded, then in
+    /// lexicon order.
     candidates: Vec<Candidate>,
     /// Bit `id % 64` set for the second word of each longer phrase.
     seconds: u64,
     /// Where the one-word phrases begin in `candidates`.
     singles: usize,
+    /// Each second word of a longer phrase, by id, with the range of
+    /// `candidates` holding the phrases with that word second.
+    groups: Vec<(WordId, u32, u32)>,
 }
 
 /// A phrase as [`Gazetteer::lookup`] tries it, its words as [`WordId`]s.
@@ -319,6 +324,13 @@ fn set(v: &[String]) -> HashSet<String, FxBuild> {
     v.iter().cloned().collect()
 }
 
+/// Whether a token is `w` once normalised ([`norm_token`]), `w` being so.
+#[inline]
+fn same_word(tok: &str, w: &str) -> bool {
+    // only a token with a curly apostrophe changes
+    tok == w || (tok.as_bytes().contains(&0xE2) && *norm_token(tok) == *w)
+}
+
 /// Normalises a token for lookup: curly apostrophes become straight.
 pub fn norm_token(s: &str) -> std::borrow::Cow<'_, str> {
     // U+2019 is E2 80 99 in UTF-8: no E2 byte, nothing to replace
@@ -552,13 +564,28 @@ impl Gazetteer {
         self.words = words;
         self.starts = starts
             .into_iter()
-            .map(|candidates| Start {
-                seconds: candidates
-                    .iter()
-                    .filter_map(|c| c.rest.first())
-                    .fold(0, |m, &id| m | 1 << (id % 64)),
-                singles: candidates.partition_point(|c| !c.rest.is_empty()),
-                candidates,
+            .map(|mut candidates| {
+                let singles = candidates.partition_point(|c| !c.rest.is_empty());
+                // a phrase can only match when its second word is the next
+                // token's: group by it (the sort is stable, order within kept)
+                candidates[..singles].sort_by_key(|c| c.rest.first().copied());
+                let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
+                for (k, c) in candidates[..singles].iter().enumerate() {
+                    let second = c.rest.first().copied().unwrap_or(NO_WORD);
+                    match groups.last_mut() {
+                        Some(g) if g.0 == second => g.2 = k as u32 + 1,
+                        _ => groups.push((second, k as u32, k as u32 + 1)),
+                    }
+                }
+                Start {
+                    seconds: candidates
+                        .iter()
+                        .filter_map(|c| c.rest.first())
+                        .fold(0, |m, &id| m | 1 << (id % 64)),
+                    singles,
+                    groups,
+                    candidates,
+                }
             })
             .collect();
     }
@@ -742,25 +769,41 @@ impl Gazetteer {
         let start = self.starts.get(ids[i] as usize)?;
         // phrases of more than 16 words are never tried
         let room = (toks.len() - i - 1).min(16);
-        let next = &ids[i + 1..];
-        // when no longer phrase has the next word second, only one word can match
+        let next = ids.get(i + 1..).unwrap_or_default();
+        let fits = |c: &&Candidate| {
+            c.rest.len() <= room
+                && c.rest.iter().zip(next).all(|(a, b)| a == b)
+                && c.exact.as_ref().is_none_or(|words| {
+                    words
+                        .iter()
+                        .zip(toks.get(i..).unwrap_or_default())
+                        .all(|(w, t)| same_word(t.text(text), w))
+                })
+        };
+        // a longer phrase must have the next word second: only its group can match
         let longer = next
             .first()
-            .is_some_and(|&id| start.seconds & 1 << (id % 64) != 0);
-        let from = if longer { 0 } else { start.singles };
-        start.candidates[from..]
-            .iter()
-            .find(|c| {
-                c.rest.len() <= room
-                    && c.rest.iter().zip(next).all(|(a, b)| a == b)
-                    && c.exact.as_ref().is_none_or(|words| {
-                        words
-                            .iter()
-                            .zip(&toks[i..])
-                            .all(|(w, t)| *norm_token(t.text(text)) == **w)
-                    })
-            })
+            .filter(|&&id| start.seconds & 1 << (id % 64) != 0)
+            .and_then(|id| {
+                let g = start.groups.binary_search_by_key(id, |g| g.0).ok()?;
+                let (_, a, b) = start.groups[g];
+                start
+                    .candidates
+                    .get(a as usize..b as usize)?
+                    .iter()
+                    .find(fits)
+            });
+        longer
+            .or_else(|| start.candidates.get(start.singles..)?.iter().find(fits))
             .map(|c| (c.rest.len() + 1, c.known))
+    }
+
+    /// Whether some lexicon phrase begins with word `id`.
+    #[inline]
+    pub fn begins(&self, id: WordId) -> bool {
+        self.starts
+            .get(id as usize)
+            .is_some_and(|s| !s.candidates.is_empty())
     }
 
     /// What one word alone names ("China", "ASEAN"), if anything.

@@ -2,7 +2,7 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{class, Gazetteer, Known, TokenWords, NO_WORD};
+use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
 use crate::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -104,8 +104,8 @@ impl<'a> Finder<'a> {
         let mut known_at = vec![None; toks.len()];
         for s in sentences {
             let end = s.tokens.end;
-            // a word no lexicon phrase has begins none
-            for i in s.tokens.clone().filter(|&i| ids[i] != NO_WORD) {
+            // only a word some lexicon phrase begins with begins one
+            for i in s.tokens.clone().filter(|&i| g.begins(ids[i])) {
                 known_at[i] = g.lookup_at(text, &toks[..end], &ids[..end], i);
             }
         }
