@@ -248,6 +248,19 @@ fn load(b: &[u8]) -> Option<(u64, u64)> {
     })
 }
 
+/// A lower-case ASCII word of at most 8 bytes as an integer, its bytes
+/// little-endian: compared for cheap with a token so packed.
+pub const fn short_word(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let mut x = 0u64;
+    let mut k = 0;
+    while k < b.len() && k < 8 {
+        x |= (b[k] as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
 /// The high bit of each byte: set in a word of non-ASCII bytes.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
@@ -272,7 +285,7 @@ struct ShortWords {
 
 impl ShortWords {
     fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>) -> ShortWords {
-        let n = words.len().max(1) * 2;
+        let n = words.len().max(1) * 4;
         let bits = n.next_power_of_two().trailing_zeros().max(4);
         let mut t = ShortWords {
             slots: vec![((0, 0), NO_WORD); 1 << bits],
@@ -627,38 +640,41 @@ impl Gazetteer {
 
     /// The [`WordId`]s and word classes of tokens, given their lower case.
     pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
+        let bytes = text.as_bytes();
         let mut ids = Vec::with_capacity(toks.len());
         let mut classes = Vec::with_capacity(toks.len());
-        let bytes = text.as_bytes();
         for (i, t) in toks.iter().enumerate() {
             let b = bytes
                 .get(t.start as usize..t.end as usize)
                 .unwrap_or_default();
-            let (id, ascii) = match load(b) {
+            let (id, class) = match load(b) {
                 // a short ASCII token: lowered and packed without a copy
                 Some((lo, hi)) if (lo | hi) & HIGH_BITS == 0 => {
                     let key = (ascii_lower(lo), ascii_lower(hi) | (b.len() as u64) << 56);
-                    (self.short.get(key), true)
+                    let id = self.short.get(key);
+                    (id, self.classes.get(id as usize).copied().unwrap_or(0))
                 }
-                _ => {
-                    let s = t.text(text);
-                    // an ASCII token's lower case is its key
-                    if s.is_ascii() {
-                        (self.id_of(lowers[i].as_bytes()), true)
-                    } else {
-                        (self.word_id(s), false)
-                    }
-                }
+                _ => self.long_token_word(text, t, lowers, i),
             };
             ids.push(id);
-            // beyond ASCII a token's lower case may differ from its key: no promise
-            classes.push(if ascii {
-                self.classes.get(id as usize).copied().unwrap_or(0)
-            } else {
-                u16::MAX
-            });
+            classes.push(class);
         }
         TokenWords { ids, classes }
+    }
+
+    /// [`Gazetteer::token_words`] for one token of more than 15 bytes or
+    /// beyond ASCII.
+    #[inline(never)]
+    fn long_token_word(&self, text: &str, t: &Token, lowers: &Lowered, i: usize) -> (WordId, u16) {
+        let s = t.text(text);
+        // an ASCII token's lower case is its key
+        if s.is_ascii() {
+            let id = self.id_of(lowers[i].as_bytes());
+            (id, self.classes.get(id as usize).copied().unwrap_or(0))
+        } else {
+            // beyond ASCII a token's lower case may differ from its key: no promise
+            (self.word_id(s), u16::MAX)
+        }
     }
 
     /// Adds a name as written and in capitals (datelines write "ISLAMABAD").

@@ -2,7 +2,16 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
+use crate::gazetteer::{class, short_word, Gazetteer, Known, TokenWords};
+
+const THE: u64 = short_word("the");
+const HIS: u64 = short_word("his");
+const HER: u64 = short_word("her");
+const THEIR: u64 = short_word("their");
+const ITS: u64 = short_word("its");
+const HE: u64 = short_word("he");
+const SHE: u64 = short_word("she");
+const HIM: u64 = short_word("him");
 use crate::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -136,10 +145,28 @@ impl<'a> Finder<'a> {
                 .words
                 .may_be(i, class::TITLE_MODIFIER | class::HONORIFIC)
             && !self.upper_at(i)
-            && !matches!(
-                self.lower(i),
-                "the" | "his" | "her" | "their" | "its" | "he" | "she" | "him"
-            )
+            && !matches!(self.pron(i), THE | HIS | HER | THEIR | ITS | HE | SHE | HIM)
+    }
+
+    /// Token `i` as [`short_word`] packs a word, its letters lowered, when
+    /// it may be a determiner or pronoun (two to five bytes, beginning with
+    /// t, h, i or s in either case); 0 otherwise. Equal to
+    /// `short_word(w)` for such a word `w` exactly when the token is `w` in
+    /// any case (a byte beyond ASCII stays beyond it, matching no letter).
+    #[inline]
+    fn pron(&self, i: usize) -> u64 {
+        let t = &self.toks[i];
+        let b = self
+            .text
+            .as_bytes()
+            .get(t.start as usize..t.end as usize)
+            .unwrap_or_default();
+        if !(2..=5).contains(&b.len()) || !matches!(b[0] | 0x20, b't' | b'h' | b'i' | b's') {
+            return 0;
+        }
+        b.iter()
+            .enumerate()
+            .fold(0, |x, (k, &c)| x | u64::from(c | 0x20) << (8 * k))
     }
 
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
@@ -154,7 +181,7 @@ impl<'a> Finder<'a> {
     /// its title chain or honorific, after a determiner, begins with a
     /// title word, an honorific or a lexicon phrase.
     fn may_be_person(&self, i: usize, end: usize) -> bool {
-        let j = if matches!(self.lower(i), "the" | "his" | "her" | "their" | "its") {
+        let j = if matches!(self.pron(i), THE | HIS | HER | THEIR | ITS) {
             i + 1
         } else {
             i
@@ -175,6 +202,7 @@ impl<'a> Finder<'a> {
         i < end && self.s(i).eq_ignore_ascii_case(w)
     }
 
+    #[inline]
     fn known(&self, i: usize, end: usize) -> Option<(usize, Known)> {
         if i >= end {
             return None;
@@ -263,10 +291,7 @@ impl<'a> Finder<'a> {
                 e
             } else if let Some((n, k)) = self.known(i, end) {
                 self.known_mention(i, n, k, end, &mut out)
-            } else if ["he", "she", "his", "her", "him"]
-                .iter()
-                .any(|p| self.s(i).eq_ignore_ascii_case(p))
-            {
+            } else if matches!(self.pron(i), HE | SHE | HIS | HER | HIM) {
                 out.push(Mention {
                     start: i,
                     end: i + 1,
@@ -594,7 +619,7 @@ impl<'a> Finder<'a> {
     fn person(&self, i: usize, end: usize) -> Option<Mention> {
         let mut j = i;
         let mut the = false;
-        if j < end && matches!(self.lower(j), "the" | "his" | "her" | "their" | "its") {
+        if j < end && matches!(self.pron(j), THE | HIS | HER | THEIR | ITS) {
             j += 1;
             the = true;
         }
