@@ -285,7 +285,7 @@ struct ShortWords {
 
 impl ShortWords {
     fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>) -> ShortWords {
-        let n = words.len().max(1) * 4;
+        let n = words.len().max(1) * 2;
         let bits = n.next_power_of_two().trailing_zeros().max(4);
         let mut t = ShortWords {
             slots: vec![((0, 0), NO_WORD); 1 << bits],
