@@ -54,13 +54,18 @@ struct Phrase {
 /// The phrases that begin with one word.
 #[derive(Clone, Debug, Default)]
 struct Start {
-    /// Best first: longest, then highest priority, exact before folded,
-    /// then in lexicon order.
+    /// The longer phrases grouped by second word (see `groups`), then the
+    /// one-word phrases; within a group and among the one-word phrases best
+    /// first: longest, then highest priority, exact before folded, then in
+    /// lexicon order.
     candidates: Vec<Candidate>,
     /// Bit `id % 64` set for the second word of each longer phrase.
     seconds: u64,
     /// Where the one-word phrases begin in `candidates`.
     singles: usize,
+    /// Each second word of a longer phrase, by id, with the range of
+    /// `candidates` holding the phrases with that word second.
+    groups: Vec<(WordId, u32, u32)>,
 }
 
 /// A phrase as [`Gazetteer::lookup`] tries it, its words as [`WordId`]s.
@@ -132,6 +137,8 @@ pub struct Gazetteer {
     folded: HashMap<Box<str>, Vec<Phrase>, FxBuild>,
     /// The words of all phrases and word sets in lower case.
     words: HashMap<Box<[u8]>, WordId, FxBuild>,
+    /// The same words up to 15 bytes, for lookup without hashing slices.
+    short: ShortWords,
     /// The phrases by first word.
     starts: Vec<Start>,
     /// The word sets (bits of [`class`]) each word's lower case is in.
@@ -199,8 +206,142 @@ impl PersonInfo {
 
 pub use crate::cache::{Fx, FxBuild};
 
+/// A word of at most 15 bytes as two integers: its bytes, zero-padded, with
+/// its length in the last byte (so no two words share a key).
+type Packed = (u64, u64);
+
+/// Packs a word of at most 15 bytes; `None` for a longer one.
+#[inline]
+fn pack(b: &[u8]) -> Option<Packed> {
+    let (lo, hi) = load(b)?;
+    Some((lo, hi | (b.len() as u64) << 56))
+}
+
+/// The bytes of a word of at most 15 bytes as two little-endian integers,
+/// zero-padded; `None` for a longer one.
+#[inline]
+fn load(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
+    // little-endian loads of `k` bytes at `at`; overlapping loads of the
+    // same bytes put them in the same places, so or-ing them is exact
+    let load8 = |at: usize| -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let load4 = |at: usize| -> u64 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    Some(match n {
+        0 => (0, 0),
+        1..=3 => {
+            let (a, m, z) = (b[0], b[n / 2], b[n - 1]);
+            let lo = u64::from(a) | u64::from(m) << (8 * (n / 2)) | u64::from(z) << (8 * (n - 1));
+            (lo, 0)
+        }
+        4..=7 => (load4(0) | load4(n - 4) << (8 * (n - 4)), 0),
+        8 => (load8(0), 0),
+        9..=15 => (load8(0), load8(n - 8) >> (8 * (16 - n))),
+        _ => return None,
+    })
+}
+
+/// A lower-case ASCII word of at most 8 bytes as an integer, its bytes
+/// little-endian: compared for cheap with a token so packed.
+pub const fn short_word(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let mut x = 0u64;
+    let mut k = 0;
+    while k < b.len() && k < 8 {
+        x |= (b[k] as u64) << (8 * k);
+        k += 1;
+    }
+    x
+}
+
+/// The high bit of each byte: set in a word of non-ASCII bytes.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight ASCII bytes with their capitals lowered.
+#[inline]
+fn ascii_lower(x: u64) -> u64 {
+    // a byte's high bit after adding: set from 'A' on, and from past 'Z' on
+    let from_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = x.wrapping_add(0x2525_2525_2525_2525);
+    x | ((from_a & !past_z & HIGH_BITS) >> 2)
+}
+
+/// The lexicon's short words in an open-addressing table keyed by
+/// [`Packed`]: one multiply to hash, two integer compares to match.
+#[derive(Debug, Default)]
+struct ShortWords {
+    /// Key and id; an empty slot has id [`NO_WORD`].
+    slots: Vec<(Packed, WordId)>,
+    /// Bits of the hash used: `slots.len() == 1 << bits`.
+    bits: u32,
+}
+
+impl ShortWords {
+    fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>) -> ShortWords {
+        let n = words.len().max(1) * 2;
+        let bits = n.next_power_of_two().trailing_zeros().max(4);
+        let mut t = ShortWords {
+            slots: vec![((0, 0), NO_WORD); 1 << bits],
+            bits,
+        };
+        let mask = t.slots.len() - 1;
+        for (w, &id) in words {
+            if let Some(k) = pack(w) {
+                let mut at = t.slot(k);
+                while t.slots[at].1 != NO_WORD {
+                    at = (at + 1) & mask;
+                }
+                t.slots[at] = (k, id);
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, (a, b): Packed) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let h = (a.wrapping_mul(K).rotate_left(29) ^ b).wrapping_mul(K);
+        (h >> (64 - self.bits)) as usize
+    }
+
+    /// The id of a packed word, [`NO_WORD`] when not in the table.
+    #[inline]
+    fn get(&self, k: Packed) -> WordId {
+        if self.slots.is_empty() {
+            return NO_WORD;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(k);
+        loop {
+            match self.slots.get(at) {
+                Some(&(key, id)) if id != NO_WORD => {
+                    if key == k {
+                        return id;
+                    }
+                }
+                _ => return NO_WORD,
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 fn set(v: &[String]) -> HashSet<String, FxBuild> {
     v.iter().cloned().collect()
+}
+
+/// Whether a token is `w` once normalised ([`norm_token`]), `w` being so.
+#[inline]
+fn same_word(tok: &str, w: &str) -> bool {
+    // only a token with a curly apostrophe changes
+    tok == w || (tok.as_bytes().contains(&0xE2) && *norm_token(tok) == *w)
 }
 
 /// Normalises a token for lookup: curly apostrophes become straight.
@@ -221,6 +362,7 @@ impl Gazetteer {
             exact: HashMap::default(),
             folded: HashMap::default(),
             words: HashMap::default(),
+            short: ShortWords::default(),
             starts: Vec::new(),
             classes: Vec::new(),
             countries: Vec::new(),
@@ -378,6 +520,7 @@ impl Gazetteer {
         }
         g.compile_candidates();
         g.compile_classes();
+        g.short = ShortWords::new(&g.words);
         Ok(g)
     }
 
@@ -434,13 +577,28 @@ impl Gazetteer {
         self.words = words;
         self.starts = starts
             .into_iter()
-            .map(|candidates| Start {
-                seconds: candidates
-                    .iter()
-                    .filter_map(|c| c.rest.first())
-                    .fold(0, |m, &id| m | 1 << (id % 64)),
-                singles: candidates.partition_point(|c| !c.rest.is_empty()),
-                candidates,
+            .map(|mut candidates| {
+                let singles = candidates.partition_point(|c| !c.rest.is_empty());
+                // a phrase can only match when its second word is the next
+                // token's: group by it (the sort is stable, order within kept)
+                candidates[..singles].sort_by_key(|c| c.rest.first().copied());
+                let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
+                for (k, c) in candidates[..singles].iter().enumerate() {
+                    let second = c.rest.first().copied().unwrap_or(NO_WORD);
+                    match groups.last_mut() {
+                        Some(g) if g.0 == second => g.2 = k as u32 + 1,
+                        _ => groups.push((second, k as u32, k as u32 + 1)),
+                    }
+                }
+                Start {
+                    seconds: candidates
+                        .iter()
+                        .filter_map(|c| c.rest.first())
+                        .fold(0, |m, &id| m | 1 << (id % 64)),
+                    singles,
+                    groups,
+                    candidates,
+                }
             })
             .collect();
     }
@@ -482,26 +640,41 @@ impl Gazetteer {
 
     /// The [`WordId`]s and word classes of tokens, given their lower case.
     pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
+        let bytes = text.as_bytes();
         let mut ids = Vec::with_capacity(toks.len());
         let mut classes = Vec::with_capacity(toks.len());
         for (i, t) in toks.iter().enumerate() {
-            let s = t.text(text);
-            // an ASCII token's lower case is its key
-            let ascii = s.is_ascii();
-            let id = if ascii {
-                self.id_of(lowers[i].as_bytes())
-            } else {
-                self.word_id(s)
+            let b = bytes
+                .get(t.start as usize..t.end as usize)
+                .unwrap_or_default();
+            let (id, class) = match load(b) {
+                // a short ASCII token: lowered and packed without a copy
+                Some((lo, hi)) if (lo | hi) & HIGH_BITS == 0 => {
+                    let key = (ascii_lower(lo), ascii_lower(hi) | (b.len() as u64) << 56);
+                    let id = self.short.get(key);
+                    (id, self.classes.get(id as usize).copied().unwrap_or(0))
+                }
+                _ => self.long_token_word(text, t, lowers, i),
             };
             ids.push(id);
-            // beyond ASCII a token's lower case may differ from its key: no promise
-            classes.push(if ascii {
-                self.classes.get(id as usize).copied().unwrap_or(0)
-            } else {
-                u16::MAX
-            });
+            classes.push(class);
         }
         TokenWords { ids, classes }
+    }
+
+    /// [`Gazetteer::token_words`] for one token of more than 15 bytes or
+    /// beyond ASCII.
+    #[inline(never)]
+    fn long_token_word(&self, text: &str, t: &Token, lowers: &Lowered, i: usize) -> (WordId, u16) {
+        let s = t.text(text);
+        // an ASCII token's lower case is its key
+        if s.is_ascii() {
+            let id = self.id_of(lowers[i].as_bytes());
+            (id, self.classes.get(id as usize).copied().unwrap_or(0))
+        } else {
+            // beyond ASCII a token's lower case may differ from its key: no promise
+            (self.word_id(s), u16::MAX)
+        }
     }
 
     /// Adds a name as written and in capitals (datelines write "ISLAMABAD").
@@ -566,7 +739,17 @@ impl Gazetteer {
     }
 
     /// The [`WordId`] of a word's lookup key (its lower case).
+    #[inline]
     fn id_of(&self, key: &[u8]) -> WordId {
+        match pack(key) {
+            Some(k) => self.short.get(k),
+            None => self.long_id(key),
+        }
+    }
+
+    /// [`Gazetteer::id_of`] for a key of more than 15 bytes.
+    #[inline(never)]
+    fn long_id(&self, key: &[u8]) -> WordId {
         self.words.get(key).copied().unwrap_or(NO_WORD)
     }
 
@@ -602,25 +785,41 @@ impl Gazetteer {
         let start = self.starts.get(ids[i] as usize)?;
         // phrases of more than 16 words are never tried
         let room = (toks.len() - i - 1).min(16);
-        let next = &ids[i + 1..];
-        // when no longer phrase has the next word second, only one word can match
+        let next = ids.get(i + 1..).unwrap_or_default();
+        let fits = |c: &&Candidate| {
+            c.rest.len() <= room
+                && c.rest.iter().zip(next).all(|(a, b)| a == b)
+                && c.exact.as_ref().is_none_or(|words| {
+                    words
+                        .iter()
+                        .zip(toks.get(i..).unwrap_or_default())
+                        .all(|(w, t)| same_word(t.text(text), w))
+                })
+        };
+        // a longer phrase must have the next word second: only its group can match
         let longer = next
             .first()
-            .is_some_and(|&id| start.seconds & 1 << (id % 64) != 0);
-        let from = if longer { 0 } else { start.singles };
-        start.candidates[from..]
-            .iter()
-            .find(|c| {
-                c.rest.len() <= room
-                    && c.rest.iter().zip(next).all(|(a, b)| a == b)
-                    && c.exact.as_ref().is_none_or(|words| {
-                        words
-                            .iter()
-                            .zip(&toks[i..])
-                            .all(|(w, t)| *norm_token(t.text(text)) == **w)
-                    })
-            })
+            .filter(|&&id| start.seconds & 1 << (id % 64) != 0)
+            .and_then(|id| {
+                let g = start.groups.binary_search_by_key(id, |g| g.0).ok()?;
+                let (_, a, b) = start.groups[g];
+                start
+                    .candidates
+                    .get(a as usize..b as usize)?
+                    .iter()
+                    .find(fits)
+            });
+        longer
+            .or_else(|| start.candidates.get(start.singles..)?.iter().find(fits))
             .map(|c| (c.rest.len() + 1, c.known))
+    }
+
+    /// Whether some lexicon phrase begins with word `id`.
+    #[inline]
+    pub fn begins(&self, id: WordId) -> bool {
+        self.starts
+            .get(id as usize)
+            .is_some_and(|s| !s.candidates.is_empty())
     }
 
     /// What one word alone names ("China", "ASEAN"), if anything.

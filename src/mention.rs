@@ -2,7 +2,16 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{class, Gazetteer, Known, TokenWords, NO_WORD};
+use crate::gazetteer::{class, short_word, Gazetteer, Known, TokenWords};
+
+const THE: u64 = short_word("the");
+const HIS: u64 = short_word("his");
+const HER: u64 = short_word("her");
+const THEIR: u64 = short_word("their");
+const ITS: u64 = short_word("its");
+const HE: u64 = short_word("he");
+const SHE: u64 = short_word("she");
+const HIM: u64 = short_word("him");
 use crate::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -104,8 +113,8 @@ impl<'a> Finder<'a> {
         let mut known_at = vec![None; toks.len()];
         for s in sentences {
             let end = s.tokens.end;
-            // a word no lexicon phrase has begins none
-            for i in s.tokens.clone().filter(|&i| ids[i] != NO_WORD) {
+            // only a word some lexicon phrase begins with begins one
+            for i in s.tokens.clone().filter(|&i| g.begins(ids[i])) {
                 known_at[i] = g.lookup_at(text, &toks[..end], &ids[..end], i);
             }
         }
@@ -135,11 +144,53 @@ impl<'a> Finder<'a> {
             && !self
                 .words
                 .may_be(i, class::TITLE_MODIFIER | class::HONORIFIC)
-            && !upper_first(self.s(i))
-            && !matches!(
-                self.lower(i),
-                "the" | "his" | "her" | "their" | "its" | "he" | "she" | "him"
-            )
+            && !self.upper_at(i)
+            && !matches!(self.pron(i), THE | HIS | HER | THEIR | ITS | HE | SHE | HIM)
+    }
+
+    /// Token `i` as [`short_word`] packs a word, its letters lowered, when
+    /// it may be a determiner or pronoun (two to five bytes, beginning with
+    /// t, h, i or s in either case); 0 otherwise. Equal to
+    /// `short_word(w)` for such a word `w` exactly when the token is `w` in
+    /// any case (a byte beyond ASCII stays beyond it, matching no letter).
+    #[inline]
+    fn pron(&self, i: usize) -> u64 {
+        let t = &self.toks[i];
+        let b = self
+            .text
+            .as_bytes()
+            .get(t.start as usize..t.end as usize)
+            .unwrap_or_default();
+        if !(2..=5).contains(&b.len()) || !matches!(b[0] | 0x20, b't' | b'h' | b'i' | b's') {
+            return 0;
+        }
+        b.iter()
+            .enumerate()
+            .fold(0, |x, (k, &c)| x | u64::from(c | 0x20) << (8 * k))
+    }
+
+    /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
+    fn upper_at(&self, i: usize) -> bool {
+        match self.text.as_bytes().get(self.toks[i].start as usize) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => upper_first(self.s(i)),
+        }
+    }
+
+    /// Whether a person phrase can begin at `i` (see [`Finder::person`]):
+    /// its title chain or honorific, after a determiner, begins with a
+    /// title word, an honorific or a lexicon phrase.
+    fn may_be_person(&self, i: usize, end: usize) -> bool {
+        let j = if matches!(self.pron(i), THE | HIS | HER | THEIR | ITS) {
+            i + 1
+        } else {
+            i
+        };
+        j < end
+            && (self.known_at[j].is_some()
+                || self
+                    .words
+                    .may_be(j, class::TITLE_MODIFIER | class::HONORIFIC))
     }
 
     /// Whether token `i` is an honorific ("Mr.", "Dr.").
@@ -151,6 +202,7 @@ impl<'a> Finder<'a> {
         i < end && self.s(i).eq_ignore_ascii_case(w)
     }
 
+    #[inline]
     fn known(&self, i: usize, end: usize) -> Option<(usize, Known)> {
         if i >= end {
             return None;
@@ -178,7 +230,12 @@ impl<'a> Finder<'a> {
             }
             // an unknown name is tried once: as a person first, else as itself
             let mut unknown = None;
-            let person = self.person(i, end).or_else(|| {
+            let person = if self.may_be_person(i, end) {
+                self.person(i, end)
+            } else {
+                None
+            };
+            let person = person.or_else(|| {
                 if self.known(i, end).is_some() {
                     return None;
                 }
@@ -234,10 +291,7 @@ impl<'a> Finder<'a> {
                 e
             } else if let Some((n, k)) = self.known(i, end) {
                 self.known_mention(i, n, k, end, &mut out)
-            } else if ["he", "she", "his", "her", "him"]
-                .iter()
-                .any(|p| self.s(i).eq_ignore_ascii_case(p))
-            {
+            } else if matches!(self.pron(i), HE | SHE | HIS | HER | HIM) {
                 out.push(Mention {
                     start: i,
                     end: i + 1,
@@ -546,7 +600,18 @@ impl<'a> Finder<'a> {
 
     fn text_of(&self, a: usize, b: usize) -> String {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
-        crate::token::single_spaced(s).into_owned()
+        // tokens hold no blanks: with at most one space between each two,
+        // the text is single-spaced already
+        let bytes = self.text.as_bytes();
+        let plain = self.toks[a..b].windows(2).all(|w| {
+            let (x, y) = (w[0].end as usize, w[1].start as usize);
+            x == y || (x + 1 == y && bytes.get(x) == Some(&b' '))
+        });
+        if plain {
+            s.to_string()
+        } else {
+            crate::token::single_spaced(s).into_owned()
+        }
     }
 
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,
@@ -554,7 +619,7 @@ impl<'a> Finder<'a> {
     fn person(&self, i: usize, end: usize) -> Option<Mention> {
         let mut j = i;
         let mut the = false;
-        if j < end && matches!(self.lower(j), "the" | "his" | "her" | "their" | "its") {
+        if j < end && matches!(self.pron(j), THE | HIS | HER | THEIR | ITS) {
             j += 1;
             the = true;
         }
@@ -694,20 +759,20 @@ impl<'a> Finder<'a> {
         None
     }
 
-    /// Whether capitalised words can be a person's name: no connectors, no
-    /// non-name words (but months: "Theresa May"), not all in capitals.
-    fn plain_name(&self, words: &[&str], at_start: bool) -> bool {
+    /// Whether capitalised words (tokens `r`) can be a person's name: no
+    /// connectors, no non-name words (but months: "Theresa May"), not all in
+    /// capitals.
+    fn plain_name(&self, r: std::ops::Range<usize>, at_start: bool) -> bool {
+        let mut words = r.map(|k| self.s(k));
         let connector = words
-            .iter()
-            .any(|w| matches!(*w, "of" | "for" | "and" | "on" | "the"));
+            .clone()
+            .any(|w| matches!(w, "of" | "for" | "and" | "on" | "the"));
         let non_name_inside = words
-            .iter()
+            .clone()
             .skip(1)
-            .any(|w| self.g.non_names.contains(*w) && crate::date::month_number(w).is_none());
-        let non_name_at_start = at_start && words.iter().any(|w| self.g.non_names.contains(*w));
-        let all_caps = words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
+            .any(|w| self.g.non_names.contains(w) && crate::date::month_number(w).is_none());
+        let non_name_at_start = at_start && words.clone().any(|w| self.g.non_names.contains(w));
+        let all_caps = words.all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
         !(connector || non_name_inside || non_name_at_start || all_caps)
     }
 
@@ -727,21 +792,22 @@ impl<'a> Finder<'a> {
         {
             return None;
         }
+        // the phrase's words are tokens `i..m`
         let mut m = i;
-        let mut words: Vec<&str> = Vec::new();
         while m < end {
             let s = self.s(m);
             let t = self.toks[m];
-            let lower = self.lower(m);
+            let first = m == i;
             // a name does not run across a line break nor into a cue word
-            let continues = words.is_empty()
+            let continues = first
                 || (t.newlines_before == 0
-                    && !(self.words.may_be(m, class::CUE) && self.g.cue_index.contains_key(lower))
+                    && !(self.words.may_be(m, class::CUE)
+                        && self.g.cue_index.contains_key(self.lower(m)))
                     && !(self.words.may_be(m, class::REPORTING)
-                        && self.g.reporting.contains(lower)));
+                        && self.g.reporting.contains(self.lower(m))));
             let is_cap = t.kind == TokKind::Word && upper_first(s) && continues;
             if is_cap
-                && !words.is_empty()
+                && !first
                 && matches!(
                     self.known(m, end),
                     Some((
@@ -753,19 +819,15 @@ impl<'a> Finder<'a> {
             {
                 break;
             }
-            if is_cap && (words.is_empty() || crate::date::weekday_number(s).is_none()) {
-                words.push(s);
+            if is_cap && (first || crate::date::weekday_number(s).is_none()) {
                 m += 1;
-            } else if !words.is_empty()
+            } else if !first
                 && t.kind == TokKind::Number
-                && words
-                    .last()
-                    .is_some_and(|w| self.g.initiative_heads.contains(*w))
+                && self.g.initiative_heads.contains(self.s(m - 1))
             {
-                words.push(s);
                 m += 1;
                 break;
-            } else if !words.is_empty()
+            } else if !first
                 && m + 1 < end
                 && upper_first(self.s(m + 1))
                 && ((matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
@@ -773,50 +835,44 @@ impl<'a> Finder<'a> {
                     || (self.words.may_be(m, class::NAME_PARTICLE)
                         && self.g.name_particles.contains(s)))
             {
-                words.push(s);
                 m += 1;
             } else {
                 break;
             }
         }
+        let connector = |w: &str| matches!(w, "of" | "for" | "and" | "on" | "the" | "in");
         // drop trailing connectors
-        while words
-            .last()
-            .is_some_and(|w| matches!(*w, "of" | "for" | "and" | "on" | "the" | "in"))
-        {
-            words.pop();
+        while m > i && connector(self.s(m - 1)) {
             m -= 1;
         }
-        if words.is_empty() {
+        if m == i {
             return None;
         }
+        let n = m - i;
+        let mut words = (i..m).map(|k| self.s(k));
         let name = self.text_of(i, m);
-        let alpha: Vec<&&str> = words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect();
-        let last = alpha.last().map(|w| **w).unwrap_or("");
-        let connector = |w: &&str| matches!(*w, "of" | "for" | "and" | "on" | "the" | "in");
+        let last = words
+            .clone()
+            .rev()
+            .find(|w| w.chars().any(char::is_alphabetic))
+            .unwrap_or("");
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
-        let what = if words.len() == 1 {
+        let what = if n == 1 {
             What::Name(name)
         } else if self.g.initiative_heads.contains(last)
-            || (self.g.initiative_heads.contains(words[0])
-                && words
-                    .get(1)
-                    .is_some_and(|w| matches!(*w, "on" | "of" | "for")))
+            || (self.g.initiative_heads.contains(s0)
+                && matches!(self.s(i + 1), "on" | "of" | "for"))
         {
             What::NewInitiative(name)
-        } else if words.iter().any(|w| self.g.org_heads.contains(*w)) {
+        } else if words.clone().any(|w| self.g.org_heads.contains(w)) {
             What::NewOrg(name)
         } else if self.g.place_heads.contains(last)
             || (prev.is_some_and(|p| matches!(p, "in" | "near" | "from"))
-                && !words.iter().any(connector))
+                && !words.clone().any(connector))
         {
             What::NewPlace(name)
-        } else if words.iter().any(connector) {
+        } else if let Some(k) = words.position(connector) {
             // "Temer and Peña Nieto": only the run before the connector is a name
-            let k = words.iter().position(connector).unwrap_or(words.len());
             let e = i + k;
             return self.unknown(i, e, sentence_start).or_else(|| {
                 (k == 1).then(|| Mention {
@@ -826,7 +882,7 @@ impl<'a> Finder<'a> {
                     acronym: None,
                 })
             });
-        } else if words.len() <= 4 && self.plain_name(&words, i == sentence_start) {
+        } else if n <= 4 && self.plain_name(i..m, i == sentence_start) {
             What::Person {
                 name,
                 title: None,
