@@ -815,6 +815,26 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
     Some(g)
 }
 
+/// The graph of `path`'s cache with only the edges `edges` (indices into
+/// the skeleton's edges) and their occurrences: every node, no article lists.
+/// For a query that knows from the skeleton which edges it needs (`path`).
+pub fn read_edges(path: &Path, edges: &[usize]) -> Option<Graph> {
+    let Opened {
+        file, sk, spans, ..
+    } = open_skeleton(path)?;
+    let mut g = Graph::new();
+    let idx = frame_nodes(&mut g, &sk);
+    for &i in edges {
+        let (e, &span) = (sk.edges.get(i)?, spans.get(i)?);
+        let edge = Edge {
+            kind: e.kind,
+            occurrences: occurrences_of(&read_span(&file, span).ok()?)?,
+        };
+        g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+    }
+    Some(g)
+}
+
 /// The graph the cache of `path` holds, if it is there, whole, of this
 /// build's layout and made from the RON file exactly as it is now.
 pub fn read(path: &Path) -> Option<Graph> {

@@ -704,15 +704,33 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             Ok(if view.statements.is_empty() { 1 } else { 0 })
         }
         Cmd::Path { a, b, filter, json } => {
-            let g = load(&cli.graph)?;
-            let (na, nb) = (find(&g, a)?, find(&g, b)?);
-            if na == nb {
+            // the search runs on the skeleton; then only the path's edges are read
+            let f = filter.filter();
+            let sk = load_skeleton(&cli.graph)?;
+            let (sa, sb) = (find_in(&sk, a)?, find_in(&sk, b)?);
+            let name = |n: u32| sk.nodes[n as usize].name.clone();
+            if sa == sb {
                 return Err(Fail(
                     2,
-                    anyhow::anyhow!("{a:?} and {b:?} are the same entity, {}", g.node(na).name),
+                    anyhow::anyhow!("{a:?} and {b:?} are the same entity, {}", name(sa)),
                 ));
             }
-            match query::path(&g, na, nb, &filter.filter()) {
+            let no_path = || {
+                Fail(
+                    1,
+                    anyhow::anyhow!("no path between {} and {}", name(sa), name(sb)),
+                )
+            };
+            let Some(edges) = query::path_edges_in(&sk, sa, sb, &f) else {
+                return Err(no_path());
+            };
+            let g = match ties::cache::read_edges(&cli.graph, &edges) {
+                Some(g) => g,
+                None => load(&cli.graph)?,
+            };
+            let ids = [sa, sb].map(|n| sk.nodes[n as usize].id.as_str());
+            let (na, nb) = (find(&g, ids[0])?, find(&g, ids[1])?);
+            match query::path(&g, na, nb, &f) {
                 Some(steps) => {
                     if *json {
                         print_json(&steps)?;
@@ -730,14 +748,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
                     }
                     Ok(0)
                 }
-                None => Err(Fail(
-                    1,
-                    anyhow::anyhow!(
-                        "no path between {} and {}",
-                        g.node(na).name,
-                        g.node(nb).name
-                    ),
-                )),
+                None => Err(no_path()),
             }
         }
         Cmd::Timeline {

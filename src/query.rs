@@ -225,6 +225,43 @@ pub struct Step {
     pub sentence: String,
 }
 
+/// The edges (indices into `sk.edges`) of the path [`path`] finds between
+/// `a` and `b`, found on the skeleton alone: the same search in the same
+/// order, an edge passing when its kind does and a statement of it falls
+/// within the dates. Reading just these edges, [`path`] gives its answer.
+pub fn path_edges_in(sk: &Skeleton, a: u32, b: u32, f: &Filter) -> Option<Vec<usize>> {
+    let mut prev: HashMap<u32, (u32, usize)> = HashMap::new();
+    let mut q = VecDeque::from([a]);
+    let mut seen = BTreeSet::from([a]);
+    while let Some(at) = q.pop_front() {
+        if at == b {
+            break;
+        }
+        for i in sk.incident_at(at) {
+            let e = &sk.edges[i];
+            if !(f.kinds.is_empty() || f.kinds.contains(&e.kind)) || e.within(f).0 == 0 {
+                continue;
+            }
+            let other = if e.source == at { e.target } else { e.source };
+            if seen.insert(other) {
+                prev.insert(other, (at, i));
+                q.push_back(other);
+            }
+        }
+    }
+    if a != b && !prev.contains_key(&b) {
+        return None;
+    }
+    let mut edges = Vec::new();
+    let mut at = b;
+    while at != a {
+        let (from, i) = *prev.get(&at)?;
+        edges.push(i);
+        at = from;
+    }
+    Some(edges)
+}
+
 /// The shortest chain of edges (either direction) from `a` to `b`.
 pub fn path(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Option<Vec<Step>> {
     let mut prev: HashMap<NodeIndex, (NodeIndex, NodeIndex, NodeIndex, EdgeKind)> = HashMap::new();

@@ -170,6 +170,15 @@ impl Skeleton {
         self.by_id.get(id).copied()
     }
 
+    /// The indices of the edges touching node `n`, in file order.
+    pub fn incident_at(&self, n: u32) -> impl Iterator<Item = usize> + '_ {
+        self.incident
+            .get(n as usize)
+            .into_iter()
+            .flatten()
+            .map(|&i| i as usize)
+    }
+
     /// The edges touching node `n`, each once, in file order.
     pub fn incident(&self, n: u32) -> impl Iterator<Item = &SkEdge> + '_ {
         self.incident

@@ -350,3 +350,68 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
     }
     assert_eq!(compared, 30);
 }
+
+/// `path` searches the skeleton and reads only the edges of the path it finds;
+/// it must print what a search of the whole graph gives, filters included.
+#[test]
+fn a_path_from_the_skeleton_matches_the_whole_graph() {
+    use ties::model::EdgeKind;
+    use ties::query::{self, Filter};
+    let Some(b) = common::dev_corpus_graph() else {
+        return;
+    };
+    let g = ties::Graph::load_ron(&b.graph).unwrap();
+    let mut ends: Vec<_> = g.nodes();
+    ends.sort_by_key(|&n| (std::cmp::Reverse(g.degree(n)), g.node(n).id.clone()));
+    // the most connected entities and a few of the least
+    let ends: Vec<_> = ends
+        .iter()
+        .take(6)
+        .chain(ends.iter().rev().take(3))
+        .copied()
+        .collect();
+    let filters = [
+        (Filter::default(), vec![]),
+        (
+            Filter {
+                kinds: vec![EdgeKind::Meeting, EdgeKind::Visit],
+                ..Filter::default()
+            },
+            vec!["--kind", "meeting,visit"],
+        ),
+        (
+            Filter {
+                since: ties::date::Date::parse_iso("2019-01-01"),
+                ..Filter::default()
+            },
+            vec!["--since", "2019-01-01"],
+        ),
+    ];
+    let (mut found, mut none) = (0, 0);
+    for (f, flags) in &filters {
+        for &x in &ends {
+            for &y in &ends {
+                if x == y {
+                    continue;
+                }
+                let (xid, yid) = (g.node(x).id.as_str(), g.node(y).id.as_str());
+                let args = [&["path", xid, yid, "--json"][..], flags].concat();
+                let (code, out, err) = b.out(&args);
+                match query::path(&g, x, y, f) {
+                    Some(steps) => {
+                        assert_eq!(code, 0, "{args:?}: {err}");
+                        let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+                        assert_eq!(got, serde_json::to_value(steps).unwrap(), "{args:?}");
+                        found += 1;
+                    }
+                    None => {
+                        assert_eq!(code, 1, "{args:?}: {out}");
+                        assert!(err.contains("no path between"), "{err}");
+                        none += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(found >= 40 && none > 0, "{found} paths, {none} without");
+}
