@@ -309,19 +309,16 @@ fn cow(s: &str) -> Cow<'_, str> {
 impl<'a> COcc<'a> {
     pub(crate) fn of(o: &'a Occurrence) -> COcc<'a> {
         COcc {
-            date: cdate(o.date),
             speaker: o.speaker.as_deref().map(cow),
             place: o.place.as_deref().map(cow),
-            topics: o.topics.iter().map(|t| cow(t)).collect(),
-            role: o.role.as_deref().map(cow),
-            planned: o.planned,
-            former: o.former,
-            cameo: cow(&o.cameo),
-            article: cow(&o.evidence.article),
-            sentence: o.evidence.sentence as u64,
-            start: o.evidence.start as u64,
-            end: o.evidence.end as u64,
-            text: cow(&o.evidence.text),
+            ..COcc::of_parts(
+                o.date,
+                &o.topics,
+                o.role.as_deref(),
+                (o.planned, o.former),
+                &o.cameo,
+                &o.evidence,
+            )
         }
     }
 
@@ -332,19 +329,42 @@ impl<'a> COcc<'a> {
         place: Option<&'a str>,
     ) -> COcc<'a> {
         COcc {
-            date: cdate(r.date),
             speaker: speaker.map(cow),
             place: place.map(cow),
-            topics: r.topics.iter().map(|t| cow(t)).collect(),
-            role: r.role.as_deref().map(cow),
-            planned: r.planned,
-            former: r.former,
-            cameo: cow(&r.cameo),
-            article: cow(&r.evidence.article),
-            sentence: r.evidence.sentence as u64,
-            start: r.evidence.start as u64,
-            end: r.evidence.end as u64,
-            text: cow(&r.evidence.text),
+            ..COcc::of_parts(
+                r.date,
+                &r.topics,
+                r.role.as_deref(),
+                (r.planned, r.former),
+                &r.cameo,
+                &r.evidence,
+            )
+        }
+    }
+
+    /// What an occurrence and an edge record both hold (no speaker, no place).
+    fn of_parts(
+        date: Option<Date>,
+        topics: &'a [String],
+        role: Option<&'a str>,
+        (planned, former): (bool, bool),
+        cameo: &'a str,
+        e: &'a Evidence,
+    ) -> COcc<'a> {
+        COcc {
+            date: cdate(date),
+            speaker: None,
+            place: None,
+            topics: topics.iter().map(|t| cow(t)).collect(),
+            role: role.map(cow),
+            planned,
+            former,
+            cameo: cow(cameo),
+            article: cow(&e.article),
+            sentence: e.sentence as u64,
+            start: e.start as u64,
+            end: e.end as u64,
+            text: cow(&e.text),
         }
     }
 
