@@ -13,7 +13,7 @@
 //! | graph | [`graph`] | extractions merged into a petgraph `StableGraph` |
 //! | build | [`pipeline`], [`bulk`] | sources → batches extracted in parallel, merged in a fixed order; at any size, evidence spilled to sorted runs on disk |
 //! | file | [`store`], [`cache`] | the graph as a versioned RON file, written atomically; a binary cache beside it, written in the same pass |
-//! | skeleton | [`skeleton`] | nodes and per-edge counts per date, no evidence: what a cold `neighbors` reads |
+//! | skeleton | [`skeleton`] | nodes and per-edge counts per date, no evidence: what a cold `neighbors` reads, and where `path` searches |
 //! | use | [`query`], [`export`] | neighbors, between, paths, timelines; DOT, JSON, RON |
 //!
 //! Invariants between the stages:
