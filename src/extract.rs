@@ -181,12 +181,14 @@ fn sentence_date(
             .map_or(0, u8::to_ascii_lowercase)
     };
     for i in r.clone() {
-        // every month begins with one of these letters: most tokens are out at once
-        if masked[i]
+        // every month has three letters or more and begins with one of
+        // these: most tokens are out at once
+        if toks[i].end - toks[i].start < 3
             || !matches!(
                 first(i),
                 b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
             )
+            || masked[i]
         {
             continue;
         }
@@ -241,8 +243,12 @@ fn sentence_date(
     for i in r.clone() {
         // weekdays, "today" and "yesterday" end in "day"; or "tonight"
         let b = &text.as_bytes()[toks[i].start as usize..toks[i].end as usize];
-        let day = b.len() >= 5 && b[b.len() - 3..].eq_ignore_ascii_case(b"day");
-        if masked[i] || !(day || b.eq_ignore_ascii_case(b"tonight")) {
+        let n = b.len();
+        let day = n >= 5
+            && b[n - 1].eq_ignore_ascii_case(&b'y')
+            && b[n - 3..].eq_ignore_ascii_case(b"day");
+        let tonight = n == 7 && b.eq_ignore_ascii_case(b"tonight");
+        if !(day || tonight) || masked[i] {
             continue;
         }
         let w = s(i);
