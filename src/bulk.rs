@@ -20,8 +20,11 @@ use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-/// Bytes of occurrences buffered before a run is written: 256 MB.
-pub const DEFAULT_LIMIT: usize = 256 << 20;
+/// Bytes of occurrences buffered before a run is written: 64 MB. A larger
+/// buffer saves little merging and costs first touches of fresh memory,
+/// which the kernel zeroes (a 20k build: 0.3 to 0.5 s of system time at
+/// 32 or 64 MB, 0.7 to 1.2 s at 256 MB).
+pub const DEFAULT_LIMIT: usize = 64 << 20;
 
 /// Occurrences written earlier: per edge, where they lie in one file.
 struct Run {
