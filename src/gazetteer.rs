@@ -151,6 +151,9 @@ pub struct Gazetteer {
     pub titles: Vec<String>,
     pub cues: Vec<CueEntry>,
     pub cue_index: HashMap<String, Vec<Pattern>, FxBuild>,
+    /// The patterns of `cue_index` under an ASCII first word, by that
+    /// word's [`WordId`]: an ASCII token's id finds them without hashing.
+    cue_starts: Vec<Vec<Pattern>>,
     pub non_names: HashSet<String, FxBuild>,
     pub reporting: HashSet<String, FxBuild>,
     pub negation: HashSet<String, FxBuild>,
@@ -163,6 +166,9 @@ pub struct Gazetteer {
     pub honorifics: HashSet<String, FxBuild>,
     /// Topic phrases, lower-case words.
     pub topics: Vec<Vec<String>>,
+    /// Each topic's first word as a [`WordId`], where that word is ASCII: an
+    /// ASCII token can be that word only if its id is this one.
+    pub topic_firsts: Vec<Option<WordId>>,
     pub code_index: HashMap<String, u32, FxBuild>,
     /// Known office-holders.
     pub people: Vec<PersonInfo>,
@@ -373,6 +379,7 @@ impl Gazetteer {
             titles: Vec::new(),
             cues: lex.cues.clone(),
             cue_index: compile_cues(&lex.cues).into_iter().collect(),
+            cue_starts: Vec::new(),
             non_names: set(&lex.non_names),
             reporting: set(&w.reporting),
             negation: set(&w.negation),
@@ -388,6 +395,7 @@ impl Gazetteer {
                 .iter()
                 .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
+            topic_firsts: Vec::new(),
             code_index: HashMap::default(),
             people: Vec::new(),
             person_names: HashMap::default(),
@@ -521,7 +529,48 @@ impl Gazetteer {
         g.compile_candidates();
         g.compile_classes();
         g.short = ShortWords::new(&g.words);
+        // the word table is complete: ids of words are final from here on
+        g.topic_firsts = g
+            .topics
+            .iter()
+            .map(|t| t.first().filter(|w| w.is_ascii()).map(|w| g.word_id(w)))
+            .collect();
+        g.compile_cue_starts();
         Ok(g)
+    }
+
+    /// Files the cue patterns with an ASCII first word under its [`WordId`].
+    fn compile_cue_starts(&mut self) {
+        let mut starts: Vec<Vec<Pattern>> = Vec::new();
+        for (w, pats) in &self.cue_index {
+            // an ASCII token's id is that of its lower case, which is the
+            // key it is looked up by; `compile_classes` gave every key an id
+            if !w.is_ascii() {
+                continue;
+            }
+            let id = self.id_of(w.as_bytes());
+            if id == NO_WORD {
+                continue;
+            }
+            let id = id as usize;
+            if starts.len() <= id {
+                starts.resize_with(id + 1, Vec::new);
+            }
+            starts[id] = pats.clone();
+        }
+        self.cue_starts = starts;
+    }
+
+    /// The cue patterns filed under token `i`'s lower case (`lowers[i]`),
+    /// `words` being the article's [`Gazetteer::token_words`].
+    #[inline]
+    pub fn cue_patterns(&self, words: &TokenWords, lowers: &Lowered, i: usize) -> &[Pattern] {
+        if lowers.is_ascii(i) {
+            let id = words.ids.get(i).copied().unwrap_or(NO_WORD);
+            self.cue_starts.get(id as usize).map_or(&[], Vec::as_slice)
+        } else {
+            self.cue_index.get(&lowers[i]).map_or(&[], Vec::as_slice)
+        }
     }
 
     /// Numbers the phrases' words and files the phrases under their first.

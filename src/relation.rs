@@ -184,9 +184,10 @@ impl<'a> Sentence<'a> {
             if self.masked[i] || self.toks[i].kind != TokKind::Word {
                 continue;
             }
-            let Some(pats) = self.g.cue_index.get(self.lower(i)) else {
+            let pats = self.g.cue_patterns(self.words, self.lowers, i);
+            if pats.is_empty() {
                 continue;
-            };
+            }
             // one hit per (cue entry, start)
             let mut seen: Option<Short<usize, 8>> = None;
             let mut after_determiner = None;
