@@ -113,6 +113,23 @@ impl TokenWords {
     pub fn may_be(&self, i: usize, class: u16) -> bool {
         self.classes[i] & class != 0
     }
+
+    /// The tokens among `r` that may be in a set of `class`, in order.
+    #[inline]
+    pub fn may_be_in(
+        &self,
+        r: std::ops::Range<usize>,
+        class: u16,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let from = r.start;
+        self.classes
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &c)| c & class != 0)
+            .map(move |(k, _)| from + k)
+    }
 }
 
 /// A country as the rules need it.

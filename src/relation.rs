@@ -168,11 +168,8 @@ impl<'a> Sentence<'a> {
         } else {
             class::CUE
         };
-        for i in self.range.clone() {
-            // the word class first: it rules out most tokens at once
-            if !self.words.may_be(i, want) {
-                continue;
-            }
+        // the word class first: it rules out most tokens at once
+        for i in self.words.may_be_in(self.range.clone(), want) {
             if let Some(r) = reporting.as_deref_mut() {
                 if self.words.may_be(i, class::REPORTING) {
                     r.push(i);
