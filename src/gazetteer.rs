@@ -156,6 +156,8 @@ pub struct Gazetteer {
     words: HashMap<Box<[u8]>, WordId, FxBuild>,
     /// The same words up to 15 bytes, for lookup without hashing slices.
     short: ShortWords,
+    /// The id and word classes of each one-byte ASCII token, by its byte.
+    one_byte: Vec<(WordId, u16)>,
     /// The phrases by first word.
     starts: Vec<Start>,
     /// The word sets (bits of [`class`]) each word's lower case is in.
@@ -420,6 +422,7 @@ impl Gazetteer {
             folded: HashMap::default(),
             words: HashMap::default(),
             short: ShortWords::default(),
+            one_byte: Vec::new(),
             starts: Vec::new(),
             classes: Vec::new(),
             countries: Vec::new(),
@@ -580,6 +583,12 @@ impl Gazetteer {
         g.compile_candidates();
         g.compile_classes();
         g.short = ShortWords::new(&g.words, &g.classes);
+        g.one_byte = (0..128u8)
+            .map(|b| {
+                let lower = u64::from(b.to_ascii_lowercase());
+                g.short.get_classed((lower, 1 << 56))
+            })
+            .collect();
         // the word table is complete: ids of words are final from here on
         g.topic_firsts = g
             .topics
@@ -746,6 +755,16 @@ impl Gazetteer {
         for (i, ((t, id), class)) in toks.iter().zip(&mut ids).zip(&mut classes).enumerate() {
             let (a, e) = (t.start as usize, t.end as usize);
             let n = bytes.get(a..e).map_or(0, <[u8]>::len);
+            // a one-byte ASCII token (punctuation, mostly): looked up at once
+            if n == 1 {
+                if let Some(&hit) = bytes
+                    .get(a)
+                    .and_then(|&b| self.one_byte.get(usize::from(b)))
+                {
+                    (*id, *class) = hit;
+                    continue;
+                }
+            }
             // a token of at most 15 bytes with 16 bytes of text from its start:
             // two loads, its bytes kept by a mask
             let loaded = match bytes.get(a..a.wrapping_add(16)) {
