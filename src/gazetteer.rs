@@ -113,6 +113,23 @@ impl TokenWords {
     pub fn may_be(&self, i: usize, class: u16) -> bool {
         self.classes[i] & class != 0
     }
+
+    /// The tokens among `r` that may be in a set of `class`, in order.
+    #[inline]
+    pub fn may_be_in(
+        &self,
+        r: std::ops::Range<usize>,
+        class: u16,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let from = r.start;
+        self.classes
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &c)| c & class != 0)
+            .map(move |(k, _)| from + k)
+    }
 }
 
 /// A country as the rules need it.
@@ -139,6 +156,8 @@ pub struct Gazetteer {
     words: HashMap<Box<[u8]>, WordId, FxBuild>,
     /// The same words up to 15 bytes, for lookup without hashing slices.
     short: ShortWords,
+    /// The id and word classes of each one-byte ASCII token, by its byte.
+    one_byte: Vec<(WordId, u16)>,
     /// The phrases by first word.
     starts: Vec<Start>,
     /// The word sets (bits of [`class`]) each word's lower case is in.
@@ -151,6 +170,9 @@ pub struct Gazetteer {
     pub titles: Vec<String>,
     pub cues: Vec<CueEntry>,
     pub cue_index: HashMap<String, Vec<Pattern>, FxBuild>,
+    /// The patterns of `cue_index` under an ASCII first word, by that
+    /// word's [`WordId`]: an ASCII token's id finds them without hashing.
+    cue_starts: Vec<Vec<Pattern>>,
     pub non_names: HashSet<String, FxBuild>,
     pub reporting: HashSet<String, FxBuild>,
     pub negation: HashSet<String, FxBuild>,
@@ -163,6 +185,9 @@ pub struct Gazetteer {
     pub honorifics: HashSet<String, FxBuild>,
     /// Topic phrases, lower-case words.
     pub topics: Vec<Vec<String>>,
+    /// Each topic's first word as a [`WordId`], where that word is ASCII: an
+    /// ASCII token can be that word only if its id is this one.
+    pub topic_firsts: Vec<Option<WordId>>,
     pub code_index: HashMap<String, u32, FxBuild>,
     /// Known office-holders.
     pub people: Vec<PersonInfo>,
@@ -261,6 +286,32 @@ pub const fn short_word(w: &str) -> u64 {
     x
 }
 
+/// The eight little-endian bytes of `w` from `at`; `w` has 16 bytes.
+#[inline]
+fn word_at(w: &[u8], at: usize) -> u64 {
+    let mut x = [0u8; 8];
+    if let Some(b) = w.get(at..at + 8) {
+        x.copy_from_slice(b);
+    }
+    u64::from_le_bytes(x)
+}
+
+/// For `n` bytes, the masks of two little-endian words that keep the first
+/// `n` bytes of sixteen.
+const KEEP: [(u64, u64); 16] = {
+    let mut t = [(0u64, 0u64); 16];
+    let mut n = 0;
+    while n < 16 {
+        t[n] = if n < 8 {
+            ((1u64 << (8 * n)) - 1, 0)
+        } else {
+            (u64::MAX, (1u64 << (8 * (n - 8))) - 1)
+        };
+        n += 1;
+    }
+    t
+};
+
 /// The high bit of each byte: set in a word of non-ASCII bytes.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
@@ -277,18 +328,18 @@ fn ascii_lower(x: u64) -> u64 {
 /// [`Packed`]: one multiply to hash, two integer compares to match.
 #[derive(Debug, Default)]
 struct ShortWords {
-    /// Key and id; an empty slot has id [`NO_WORD`].
-    slots: Vec<(Packed, WordId)>,
+    /// Key, id and word classes; an empty slot has id [`NO_WORD`].
+    slots: Vec<(Packed, WordId, u16)>,
     /// Bits of the hash used: `slots.len() == 1 << bits`.
     bits: u32,
 }
 
 impl ShortWords {
-    fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>) -> ShortWords {
+    fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>, classes: &[u16]) -> ShortWords {
         let n = words.len().max(1) * 2;
         let bits = n.next_power_of_two().trailing_zeros().max(4);
         let mut t = ShortWords {
-            slots: vec![((0, 0), NO_WORD); 1 << bits],
+            slots: vec![((0, 0), NO_WORD, 0); 1 << bits],
             bits,
         };
         let mask = t.slots.len() - 1;
@@ -298,7 +349,8 @@ impl ShortWords {
                 while t.slots[at].1 != NO_WORD {
                     at = (at + 1) & mask;
                 }
-                t.slots[at] = (k, id);
+                let class = classes.get(id as usize).copied().unwrap_or(0);
+                t.slots[at] = (k, id, class);
             }
         }
         t
@@ -314,19 +366,26 @@ impl ShortWords {
     /// The id of a packed word, [`NO_WORD`] when not in the table.
     #[inline]
     fn get(&self, k: Packed) -> WordId {
+        self.get_classed(k).0
+    }
+
+    /// The id and word classes of a packed word; [`NO_WORD`] and no class
+    /// when not in the table.
+    #[inline]
+    fn get_classed(&self, k: Packed) -> (WordId, u16) {
         if self.slots.is_empty() {
-            return NO_WORD;
+            return (NO_WORD, 0);
         }
         let mask = self.slots.len() - 1;
         let mut at = self.slot(k);
         loop {
             match self.slots.get(at) {
-                Some(&(key, id)) if id != NO_WORD => {
+                Some(&(key, id, class)) if id != NO_WORD => {
                     if key == k {
-                        return id;
+                        return (id, class);
                     }
                 }
-                _ => return NO_WORD,
+                _ => return (NO_WORD, 0),
             }
             at = (at + 1) & mask;
         }
@@ -363,6 +422,7 @@ impl Gazetteer {
             folded: HashMap::default(),
             words: HashMap::default(),
             short: ShortWords::default(),
+            one_byte: Vec::new(),
             starts: Vec::new(),
             classes: Vec::new(),
             countries: Vec::new(),
@@ -373,6 +433,7 @@ impl Gazetteer {
             titles: Vec::new(),
             cues: lex.cues.clone(),
             cue_index: compile_cues(&lex.cues).into_iter().collect(),
+            cue_starts: Vec::new(),
             non_names: set(&lex.non_names),
             reporting: set(&w.reporting),
             negation: set(&w.negation),
@@ -388,6 +449,7 @@ impl Gazetteer {
                 .iter()
                 .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
+            topic_firsts: Vec::new(),
             code_index: HashMap::default(),
             people: Vec::new(),
             person_names: HashMap::default(),
@@ -520,8 +582,55 @@ impl Gazetteer {
         }
         g.compile_candidates();
         g.compile_classes();
-        g.short = ShortWords::new(&g.words);
+        g.short = ShortWords::new(&g.words, &g.classes);
+        g.one_byte = (0..128u8)
+            .map(|b| {
+                let lower = u64::from(b.to_ascii_lowercase());
+                g.short.get_classed((lower, 1 << 56))
+            })
+            .collect();
+        // the word table is complete: ids of words are final from here on
+        g.topic_firsts = g
+            .topics
+            .iter()
+            .map(|t| t.first().filter(|w| w.is_ascii()).map(|w| g.word_id(w)))
+            .collect();
+        g.compile_cue_starts();
         Ok(g)
+    }
+
+    /// Files the cue patterns with an ASCII first word under its [`WordId`].
+    fn compile_cue_starts(&mut self) {
+        let mut starts: Vec<Vec<Pattern>> = Vec::new();
+        for (w, pats) in &self.cue_index {
+            // an ASCII token's id is that of its lower case, which is the
+            // key it is looked up by; `compile_classes` gave every key an id
+            if !w.is_ascii() {
+                continue;
+            }
+            let id = self.id_of(w.as_bytes());
+            if id == NO_WORD {
+                continue;
+            }
+            let id = id as usize;
+            if starts.len() <= id {
+                starts.resize_with(id + 1, Vec::new);
+            }
+            starts[id] = pats.clone();
+        }
+        self.cue_starts = starts;
+    }
+
+    /// The cue patterns filed under token `i`'s lower case (`lowers[i]`),
+    /// `words` being the article's [`Gazetteer::token_words`].
+    #[inline]
+    pub fn cue_patterns(&self, words: &TokenWords, lowers: &Lowered, i: usize) -> &[Pattern] {
+        if lowers.is_ascii(i) {
+            let id = words.ids.get(i).copied().unwrap_or(NO_WORD);
+            self.cue_starts.get(id as usize).map_or(&[], Vec::as_slice)
+        } else {
+            self.cue_index.get(&lowers[i]).map_or(&[], Vec::as_slice)
+        }
     }
 
     /// Numbers the phrases' words and files the phrases under their first.
@@ -641,23 +750,38 @@ impl Gazetteer {
     /// The [`WordId`]s and word classes of tokens, given their lower case.
     pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
         let bytes = text.as_bytes();
-        let mut ids = Vec::with_capacity(toks.len());
-        let mut classes = Vec::with_capacity(toks.len());
-        for (i, t) in toks.iter().enumerate() {
-            let b = bytes
-                .get(t.start as usize..t.end as usize)
-                .unwrap_or_default();
-            let (id, class) = match load(b) {
+        let mut ids = vec![NO_WORD; toks.len()];
+        let mut classes = vec![0u16; toks.len()];
+        for (i, ((t, id), class)) in toks.iter().zip(&mut ids).zip(&mut classes).enumerate() {
+            let (a, e) = (t.start as usize, t.end as usize);
+            let n = bytes.get(a..e).map_or(0, <[u8]>::len);
+            // a one-byte ASCII token (punctuation, mostly): looked up at once
+            if n == 1 {
+                if let Some(&hit) = bytes
+                    .get(a)
+                    .and_then(|&b| self.one_byte.get(usize::from(b)))
+                {
+                    (*id, *class) = hit;
+                    continue;
+                }
+            }
+            // a token of at most 15 bytes with 16 bytes of text from its start:
+            // two loads, its bytes kept by a mask
+            let loaded = match bytes.get(a..a.wrapping_add(16)) {
+                Some(w) if n < 16 => {
+                    let (m_lo, m_hi) = KEEP[n];
+                    Some((word_at(w, 0) & m_lo, word_at(w, 8) & m_hi))
+                }
+                _ => load(bytes.get(a..e).unwrap_or_default()),
+            };
+            (*id, *class) = match loaded {
                 // a short ASCII token: lowered and packed without a copy
                 Some((lo, hi)) if (lo | hi) & HIGH_BITS == 0 => {
-                    let key = (ascii_lower(lo), ascii_lower(hi) | (b.len() as u64) << 56);
-                    let id = self.short.get(key);
-                    (id, self.classes.get(id as usize).copied().unwrap_or(0))
+                    let key = (ascii_lower(lo), ascii_lower(hi) | (n as u64) << 56);
+                    self.short.get_classed(key)
                 }
                 _ => self.long_token_word(text, t, lowers, i),
             };
-            ids.push(id);
-            classes.push(class);
         }
         TokenWords { ids, classes }
     }
@@ -668,7 +792,7 @@ impl Gazetteer {
     fn long_token_word(&self, text: &str, t: &Token, lowers: &Lowered, i: usize) -> (WordId, u16) {
         let s = t.text(text);
         // an ASCII token's lower case is its key
-        if s.is_ascii() {
+        if lowers.is_ascii(i) {
             let id = self.id_of(lowers[i].as_bytes());
             (id, self.classes.get(id as usize).copied().unwrap_or(0))
         } else {

@@ -168,11 +168,8 @@ impl<'a> Sentence<'a> {
         } else {
             class::CUE
         };
-        for i in self.range.clone() {
-            // the word class first: it rules out most tokens at once
-            if !self.words.may_be(i, want) {
-                continue;
-            }
+        // the word class first: it rules out most tokens at once
+        for i in self.words.may_be_in(self.range.clone(), want) {
             if let Some(r) = reporting.as_deref_mut() {
                 if self.words.may_be(i, class::REPORTING) {
                     r.push(i);
@@ -184,9 +181,10 @@ impl<'a> Sentence<'a> {
             if self.masked[i] || self.toks[i].kind != TokKind::Word {
                 continue;
             }
-            let Some(pats) = self.g.cue_index.get(self.lower(i)) else {
+            let pats = self.g.cue_patterns(self.words, self.lowers, i);
+            if pats.is_empty() {
                 continue;
-            };
+            }
             // one hit per (cue entry, start)
             let mut seen: Option<Short<usize, 8>> = None;
             let mut after_determiner = None;
