@@ -4,7 +4,7 @@
 
 use crate::article::Article;
 use crate::date::{month_number, weekday_number, Date};
-use crate::gazetteer::{class, Gazetteer, Known, TokenWords, WordId};
+use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
 use crate::mention::{Finder, Mention};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use crate::relation::{self, Relation};
@@ -265,22 +265,14 @@ fn sentence_date(
     None
 }
 
-/// Each topic's first word as a [`WordId`], where that word is ASCII: an
-/// ASCII token can be that word only if its id is this one.
-fn topic_firsts(g: &Gazetteer) -> Vec<Option<WordId>> {
-    g.topics
-        .iter()
-        .map(|t| t.first().filter(|w| w.is_ascii()).map(|w| g.word_id(w)))
-        .collect()
-}
-
 /// Topics a sentence names.
 fn topics(
     g: &Gazetteer,
     (text, toks, lowers, words): (&str, &[Token], &Lowered, &TokenWords),
-    firsts: &[Option<WordId>],
     r: std::ops::Range<usize>,
 ) -> Vec<String> {
+    // a topic's first word id (where ASCII): an ASCII token starts it only with that id
+    let firsts = &g.topic_firsts;
     let mut named = vec![false; g.topics.len()];
     for k in r.clone().filter(|&k| words.may_be(k, class::TOPIC)) {
         // an ASCII token's id says which topics can start here
@@ -466,7 +458,6 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     }
 
     let mut rels: Vec<(usize, Relation, Option<Date>, Vec<String>)> = Vec::new();
-    let mut firsts = None;
     // "the China-ASEAN summit", "Japan-India talks": a meeting of the two
     let mut compound: Vec<(usize, Relation)> = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {
@@ -613,13 +604,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             continue;
         }
         let date = sentence_date(text, &toks, sent.tokens.clone(), &masked, base).or(article.date);
-        let firsts = firsts.get_or_insert_with(|| topic_firsts(g));
-        let tops = topics(
-            g,
-            (text, &toks, &lowers, &words),
-            firsts,
-            sent.tokens.clone(),
-        );
+        let tops = topics(g, (text, &toks, &lowers, &words), sent.tokens.clone());
         for r in found {
             if r.kind == EdgeKind::Meeting && !met {
                 let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
