@@ -139,13 +139,25 @@ impl<'a> Finder<'a> {
     /// Whether no mention can start at token `i`: it begins no lexicon
     /// phrase, is no title word or honorific, not capitalised, and neither a
     /// pronoun nor a determiner.
+    #[inline]
     fn inert(&self, i: usize) -> bool {
-        self.known_at[i].is_none()
-            && !self
+        if self.known_at[i].is_some()
+            || self
                 .words
                 .may_be(i, class::TITLE_MODIFIER | class::HONORIFIC)
-            && !self.upper_at(i)
-            && !matches!(self.pron(i), THE | HIS | HER | THEIR | ITS | HE | SHE | HIM)
+        {
+            return false;
+        }
+        // decided by the first byte but for a lower-case word that may be
+        // a pronoun or determiner (only a letter t, h, i or s in either
+        // case begins one, and an upper-case first byte is capitalised)
+        match self.text.as_bytes().get(self.toks[i].start as usize) {
+            Some(&(b't' | b'h' | b'i' | b's')) => {
+                !matches!(self.pron(i), THE | HIS | HER | THEIR | ITS | HE | SHE | HIM)
+            }
+            Some(b) if b.is_ascii() => !b.is_ascii_uppercase(),
+            _ => !upper_first(self.s(i)),
+        }
     }
 
     /// Token `i` as [`short_word`] packs a word, its letters lowered, when
@@ -156,25 +168,22 @@ impl<'a> Finder<'a> {
     #[inline]
     fn pron(&self, i: usize) -> u64 {
         let t = &self.toks[i];
-        let b = self
-            .text
-            .as_bytes()
-            .get(t.start as usize..t.end as usize)
-            .unwrap_or_default();
+        let (start, end) = (t.start as usize, t.end as usize);
+        let bytes = self.text.as_bytes();
+        let b = bytes.get(start..end).unwrap_or_default();
         if !(2..=5).contains(&b.len()) || !matches!(b[0] | 0x20, b't' | b'h' | b'i' | b's') {
             return 0;
+        }
+        // eight bytes at once where the text has them, the token's kept
+        if let Some(w) = bytes.get(start..start + 8) {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(w);
+            let keep = u64::MAX >> (8 * (8 - b.len()));
+            return (u64::from_le_bytes(a) | 0x2020_2020_2020_2020) & keep;
         }
         b.iter()
             .enumerate()
             .fold(0, |x, (k, &c)| x | u64::from(c | 0x20) << (8 * k))
-    }
-
-    /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
-    fn upper_at(&self, i: usize) -> bool {
-        match self.text.as_bytes().get(self.toks[i].start as usize) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => upper_first(self.s(i)),
-        }
     }
 
     /// Whether a person phrase can begin at `i` (see [`Finder::person`]):
