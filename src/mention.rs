@@ -186,6 +186,15 @@ impl<'a> Finder<'a> {
             .fold(0, |x, (k, &c)| x | u64::from(c | 0x20) << (8 * k))
     }
 
+    /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
+    #[inline]
+    fn capital_at(&self, i: usize) -> bool {
+        match self.text.as_bytes().get(self.toks[i].start as usize) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => upper_first(self.s(i)),
+        }
+    }
+
     /// Whether a person phrase can begin at `i` (see [`Finder::person`]):
     /// its title chain or honorific, after a determiner, begins with a
     /// title word, an honorific or a lexicon phrase.
@@ -248,7 +257,10 @@ impl<'a> Finder<'a> {
                 if self.known(i, end).is_some() {
                     return None;
                 }
-                unknown = self.unknown(i, end, range.start);
+                // only a capitalised word begins an unknown name
+                if self.toks[i].kind == TokKind::Word && self.capital_at(i) {
+                    unknown = self.unknown(i, end, range.start);
+                }
                 unknown.take_if(|m| matches!(m.what, What::Person { .. }))
             });
             let next = if let Some(mut m) = person {
