@@ -85,7 +85,7 @@ pub struct Finder<'a> {
     /// The lexicon words of the tokens.
     words: &'a TokenWords,
     /// The longest lexicon phrase at each token, within its sentence.
-    known_at: Vec<Option<(usize, Known)>>,
+    known_at: Vec<Option<(u32, Known)>>,
 }
 
 fn upper_first(s: &str) -> bool {
@@ -115,7 +115,10 @@ impl<'a> Finder<'a> {
             let end = s.tokens.end;
             // only a word some lexicon phrase begins with begins one
             for i in s.tokens.clone().filter(|&i| g.begins(ids[i])) {
-                known_at[i] = g.lookup_at(text, &toks[..end], &ids[..end], i);
+                // a phrase is a few tokens: its length fits a u32
+                known_at[i] = g
+                    .lookup_at(text, &toks[..end], &ids[..end], i)
+                    .map(|(n, k)| (n as u32, k));
             }
         }
         Finder {
@@ -226,7 +229,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         match self.known_at.get(i).copied().flatten() {
-            Some((n, k)) if i + n <= end => Some((n, k)),
+            Some((n, k)) if i + n as usize <= end => Some((n as usize, k)),
             None => None,
             // the longest phrase runs past `end`: a shorter one may fit
             Some(_) => self
