@@ -85,7 +85,7 @@ pub struct Finder<'a> {
     /// The lexicon words of the tokens.
     words: &'a TokenWords,
     /// The longest lexicon phrase at each token, within its sentence.
-    known_at: Vec<Option<(usize, Known)>>,
+    known_at: Vec<Option<(u32, Known)>>,
 }
 
 fn upper_first(s: &str) -> bool {
@@ -115,7 +115,10 @@ impl<'a> Finder<'a> {
             let end = s.tokens.end;
             // only a word some lexicon phrase begins with begins one
             for i in s.tokens.clone().filter(|&i| g.begins(ids[i])) {
-                known_at[i] = g.lookup_at(text, &toks[..end], &ids[..end], i);
+                // a phrase is a few tokens: its length fits a u32
+                known_at[i] = g
+                    .lookup_at(text, &toks[..end], &ids[..end], i)
+                    .map(|(n, k)| (n as u32, k));
             }
         }
         Finder {
@@ -139,13 +142,25 @@ impl<'a> Finder<'a> {
     /// Whether no mention can start at token `i`: it begins no lexicon
     /// phrase, is no title word or honorific, not capitalised, and neither a
     /// pronoun nor a determiner.
+    #[inline]
     fn inert(&self, i: usize) -> bool {
-        self.known_at[i].is_none()
-            && !self
+        if self.known_at[i].is_some()
+            || self
                 .words
                 .may_be(i, class::TITLE_MODIFIER | class::HONORIFIC)
-            && !self.upper_at(i)
-            && !matches!(self.pron(i), THE | HIS | HER | THEIR | ITS | HE | SHE | HIM)
+        {
+            return false;
+        }
+        // decided by the first byte but for a lower-case word that may be
+        // a pronoun or determiner (only a letter t, h, i or s in either
+        // case begins one, and an upper-case first byte is capitalised)
+        match self.text.as_bytes().get(self.toks[i].start as usize) {
+            Some(&(b't' | b'h' | b'i' | b's')) => {
+                !matches!(self.pron(i), THE | HIS | HER | THEIR | ITS | HE | SHE | HIM)
+            }
+            Some(b) if b.is_ascii() => !b.is_ascii_uppercase(),
+            _ => !upper_first(self.s(i)),
+        }
     }
 
     /// Token `i` as [`short_word`] packs a word, its letters lowered, when
@@ -156,13 +171,18 @@ impl<'a> Finder<'a> {
     #[inline]
     fn pron(&self, i: usize) -> u64 {
         let t = &self.toks[i];
-        let b = self
-            .text
-            .as_bytes()
-            .get(t.start as usize..t.end as usize)
-            .unwrap_or_default();
+        let (start, end) = (t.start as usize, t.end as usize);
+        let bytes = self.text.as_bytes();
+        let b = bytes.get(start..end).unwrap_or_default();
         if !(2..=5).contains(&b.len()) || !matches!(b[0] | 0x20, b't' | b'h' | b'i' | b's') {
             return 0;
+        }
+        // eight bytes at once where the text has them, the token's kept
+        if let Some(w) = bytes.get(start..start + 8) {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(w);
+            let keep = u64::MAX >> (8 * (8 - b.len()));
+            return (u64::from_le_bytes(a) | 0x2020_2020_2020_2020) & keep;
         }
         b.iter()
             .enumerate()
@@ -170,7 +190,8 @@ impl<'a> Finder<'a> {
     }
 
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
-    fn upper_at(&self, i: usize) -> bool {
+    #[inline]
+    fn capital_at(&self, i: usize) -> bool {
         match self.text.as_bytes().get(self.toks[i].start as usize) {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => upper_first(self.s(i)),
@@ -208,7 +229,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         match self.known_at.get(i).copied().flatten() {
-            Some((n, k)) if i + n <= end => Some((n, k)),
+            Some((n, k)) if i + n as usize <= end => Some((n as usize, k)),
             None => None,
             // the longest phrase runs past `end`: a shorter one may fit
             Some(_) => self
@@ -239,7 +260,10 @@ impl<'a> Finder<'a> {
                 if self.known(i, end).is_some() {
                     return None;
                 }
-                unknown = self.unknown(i, end, range.start);
+                // only a capitalised word begins an unknown name
+                if self.toks[i].kind == TokKind::Word && self.capital_at(i) {
+                    unknown = self.unknown(i, end, range.start);
+                }
                 unknown.take_if(|m| matches!(m.what, What::Person { .. }))
             });
             let next = if let Some(mut m) = person {

@@ -311,7 +311,8 @@ pub fn resolve<'a>(
     // what a name stands for depends on nothing that changes below: work it out once
     // (its full name, the entity of that or of the name itself once asked)
     type Known<'s> = (Option<&'s str>, Option<usize>);
-    let mut people: HashMap<&str, Known, FxBuild> = HashMap::default();
+    let mut people: HashMap<&str, Known, FxBuild> =
+        HashMap::with_capacity_and_hasher(per_kind[EntityKind::Person as usize], FxBuild);
     // the person a name stands for; a name no full name or office-holder
     // explains stands for a person of its own only when `alone`
     let mut person_of = |res: &mut Resolution, name: &'a str, alone: bool| {
