@@ -8,7 +8,7 @@
 # Needs a release build (cargo build --release) and ../shared beside the project.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
-ties="$here/target/release/ties"
+ties="${TIES_BIN:-$here/target/release/ties}"
 work=${TIES_BENCH_DIR:-/tmp/ties-bench}
 mkdir -p "$work"
 sizes=("$@")
