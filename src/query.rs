@@ -35,10 +35,14 @@ impl Filter {
         }
     }
 
+    /// Whether edges of this kind pass (all do when no kind is named).
+    pub fn kind(&self, k: EdgeKind) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&k)
+    }
+
     /// Whether an edge has any occurrence that passes.
     pub fn edge(&self, e: &Edge) -> bool {
-        (self.kinds.is_empty() || self.kinds.contains(&e.kind))
-            && e.occurrences.iter().any(|o| self.occurrence(o))
+        self.kind(e.kind) && e.occurrences.iter().any(|o| self.occurrence(o))
     }
 }
 
@@ -97,7 +101,7 @@ pub fn neighbors_in(
         let mut next = Vec::new();
         for &at in &frontier {
             for e in sk.incident(at) {
-                if !(f.kinds.is_empty() || f.kinds.contains(&e.kind)) {
+                if !f.kind(e.kind) {
                     continue;
                 }
                 let (count, latest) = e.within(f);
@@ -225,10 +229,11 @@ pub struct Step {
     pub sentence: String,
 }
 
-/// The edges (indices into `sk.edges`) of the path [`path`] finds between
-/// `a` and `b`, found on the skeleton alone: the same search in the same
-/// order, an edge passing when its kind does and a statement of it falls
-/// within the dates. Reading just these edges, [`path`] gives its answer.
+/// The edges (indices into `sk.edges`) of the shortest chain from `a` to
+/// `b`, last edge first, found on the skeleton alone: breadth first, each
+/// node's edges in file order, an edge passing when its kind does and a
+/// statement of it falls within the dates. [`path`] runs this search; a
+/// graph holding just these edges gives [`path`] the same answer.
 pub fn path_edges_in(sk: &Skeleton, a: u32, b: u32, f: &Filter) -> Option<Vec<usize>> {
     let mut prev: HashMap<u32, (u32, usize)> = HashMap::new();
     let mut q = VecDeque::from([a]);
@@ -239,7 +244,7 @@ pub fn path_edges_in(sk: &Skeleton, a: u32, b: u32, f: &Filter) -> Option<Vec<us
         }
         for i in sk.incident_at(at) {
             let e = &sk.edges[i];
-            if !(f.kinds.is_empty() || f.kinds.contains(&e.kind)) || e.within(f).0 == 0 {
+            if !f.kind(e.kind) || e.within(f).0 == 0 {
                 continue;
             }
             let other = if e.source == at { e.target } else { e.source };
@@ -262,40 +267,20 @@ pub fn path_edges_in(sk: &Skeleton, a: u32, b: u32, f: &Filter) -> Option<Vec<us
     Some(edges)
 }
 
-/// The shortest chain of edges (either direction) from `a` to `b`.
+/// The shortest chain of edges (either direction) from `a` to `b`, each
+/// step with its latest statement within the dates.
 pub fn path(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Option<Vec<Step>> {
-    let mut prev: HashMap<NodeIndex, (NodeIndex, NodeIndex, NodeIndex, EdgeKind)> = HashMap::new();
-    let mut q = VecDeque::from([a]);
-    let mut seen = BTreeSet::from([a]);
-    while let Some(at) = q.pop_front() {
-        if at == b {
-            break;
-        }
-        for (s, t, e) in g.incident(at) {
-            if !f.edge(e) {
-                continue;
-            }
-            let other = if s == at { t } else { s };
-            if seen.insert(other) {
-                prev.insert(other, (at, s, t, e.kind));
-                q.push_back(other);
-            }
-        }
-    }
-    if a != b && !prev.contains_key(&b) {
-        return None;
-    }
+    let sk = Skeleton::of(g);
+    let at = |n: NodeIndex| sk.node_by_id(&g.node(n).id);
+    let node = |i: u32| g.node_by_id(&sk.nodes[i as usize].id);
     let mut steps = Vec::new();
-    let mut at = b;
-    while at != a {
-        let (from, s, t, k) = prev[&at];
-        let edge = g
-            .incident(s)
-            .into_iter()
-            .find(|(x, y, e)| *x == s && *y == t && e.kind == k)
-            .map(|x| x.2);
-        let occ = edge.and_then(|e| {
-            e.occurrences
+    // the path's edges come from `b` back to `a`
+    for i in path_edges_in(&sk, at(a)?, at(b)?, f)? {
+        let e = &sk.edges[i];
+        let (s, t) = (node(e.source)?, node(e.target)?);
+        let occ = g.edge_index(s, t, e.kind).and_then(|ei| {
+            g.g[ei]
+                .occurrences
                 .iter()
                 .filter(|o| f.occurrence(o))
                 .max_by_key(|o| o.date)
@@ -303,11 +288,10 @@ pub fn path(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Option<Vec<Ste
         steps.push(Step {
             source: g.node(s).name.clone(),
             target: g.node(t).name.clone(),
-            kind: k,
+            kind: e.kind,
             date: occ.and_then(|o| o.date),
             sentence: occ.map(|o| o.evidence.text.clone()).unwrap_or_default(),
         });
-        at = from;
     }
     steps.reverse();
     Some(steps)
