@@ -24,6 +24,7 @@ use crate::date::Date;
 use crate::graph::{Edge, Graph, Node, Occurrence};
 use crate::model::{EdgeKind, EntityKind, Evidence};
 use crate::skeleton::{SkEdge, SkNode, Skeleton};
+use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -627,6 +628,10 @@ fn section(bytes: &[u8], off: u64, len: u64, hash: u64) -> Option<&[u8]> {
     (FileHash::of(s) == hash).then_some(s)
 }
 
+/// The head of the body: every article with its date, and each node's
+/// articles as positions in that list.
+type Head<'a> = (Vec<(&'a str, CDate)>, Vec<Vec<u32>>);
+
 /// Where an edge's occurrences lie in the cache file: offset, length, hash.
 pub(crate) type Span = (u64, u64, u64);
 
@@ -729,7 +734,7 @@ pub(crate) fn read_span(mut f: &std::fs::File, (at, len, hash): Span) -> std::io
 }
 
 /// Every node of the skeleton, as a graph node without articles.
-fn frame_nodes(g: &mut Graph, sk: &Skeleton) -> Vec<petgraph::stable_graph::NodeIndex> {
+fn frame_nodes(g: &mut Graph, sk: &Skeleton) -> Vec<NodeIndex> {
     sk.nodes
         .iter()
         .map(|n| {
@@ -751,8 +756,7 @@ fn frame_nodes(g: &mut Graph, sk: &Skeleton) -> Vec<petgraph::stable_graph::Node
 pub(crate) fn read_frame(path: &Path) -> Option<(Graph, std::fs::File, Vec<Span>)> {
     let o = open_skeleton(path)?;
     let head = read_span(&o.file, o.head).ok()?;
-    let (articles, lists): (Vec<(&str, CDate)>, Vec<Vec<u32>>) =
-        postcard::from_bytes(&head).ok()?;
+    let (articles, lists): Head = postcard::from_bytes(&head).ok()?;
     if lists.len() != o.sk.nodes.len() {
         return None;
     }
@@ -789,12 +793,8 @@ pub fn read_skeleton(path: &Path) -> Option<Skeleton> {
 /// the file. Enough for `between` and `timeline` of those nodes, which give
 /// on it what they give on the whole graph.
 pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
-    let Opened {
-        file,
-        sk,
-        spans,
-        head,
-    } = open_skeleton(path)?;
+    let o = open_skeleton(path)?;
+    let sk = &o.sk;
     let mut around: std::collections::BTreeSet<u32> =
         ids.iter().filter_map(|id| sk.node_by_id(id)).collect();
     for &n in around.clone().iter() {
@@ -805,11 +805,10 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
         }
     }
     let mut g = Graph::new();
-    let idx = frame_nodes(&mut g, &sk);
+    let idx = frame_nodes(&mut g, sk);
     if articles {
-        let bytes = read_span(&file, head).ok()?;
-        let (all, lists): (Vec<(&str, CDate)>, Vec<Vec<u32>>) =
-            postcard::from_bytes(&bytes).ok()?;
+        let bytes = read_span(&o.file, o.head).ok()?;
+        let (all, lists): Head = postcard::from_bytes(&bytes).ok()?;
         for id in ids {
             let n = sk.node_by_id(id)?;
             for &a in lists.get(n as usize)? {
@@ -821,16 +820,10 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
             }
         }
     }
-    for (e, &span) in sk.edges.iter().zip(&spans) {
-        if !(around.contains(&e.source) || around.contains(&e.target)) {
-            continue;
+    for (i, e) in sk.edges.iter().enumerate() {
+        if around.contains(&e.source) || around.contains(&e.target) {
+            add_edge(&mut g, &idx, &o, i)?;
         }
-        let occurrences = occurrences_of(&read_span(&file, span).ok()?)?;
-        let edge = Edge {
-            kind: e.kind,
-            occurrences,
-        };
-        g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
     }
     Some(g)
 }
@@ -839,20 +832,25 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
 /// the skeleton's edges) and their occurrences: every node, no article lists.
 /// For a query that knows from the skeleton which edges it needs (`path`).
 pub fn read_edges(path: &Path, edges: &[usize]) -> Option<Graph> {
-    let Opened {
-        file, sk, spans, ..
-    } = open_skeleton(path)?;
+    let o = open_skeleton(path)?;
     let mut g = Graph::new();
-    let idx = frame_nodes(&mut g, &sk);
+    let idx = frame_nodes(&mut g, &o.sk);
     for &i in edges {
-        let (e, &span) = (sk.edges.get(i)?, spans.get(i)?);
-        let edge = Edge {
-            kind: e.kind,
-            occurrences: occurrences_of(&read_span(&file, span).ok()?)?,
-        };
-        g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+        add_edge(&mut g, &idx, &o, i)?;
     }
     Some(g)
+}
+
+/// Adds edge `i` of an opened cache's skeleton to `g` (whose nodes `idx`
+/// framed), with its occurrences read from its own span of the file.
+fn add_edge(g: &mut Graph, idx: &[NodeIndex], o: &Opened, i: usize) -> Option<()> {
+    let (e, &span) = (o.sk.edges.get(i)?, o.spans.get(i)?);
+    let edge = Edge {
+        kind: e.kind,
+        occurrences: occurrences_of(&read_span(&o.file, span).ok()?)?,
+    };
+    g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+    Some(())
 }
 
 /// The graph the cache of `path` holds, if it is there, whole, of this
