@@ -5,9 +5,10 @@
 //! graph file. [`Bulk::save`] then merges the runs edge by edge straight into
 //! the RON file and its cache. An occurrence waits encoded as the cache
 //! encodes it (a few hundred bytes in one shared buffer, no allocation of its
-//! own), and the buffer is reused from run to run. Memory is the nodes, the edges and one buffer,
-//! whatever the number of articles; the file is byte-for-byte the one that
-//! building the same extractions in memory and saving gives.
+//! own), and the buffer is reused from run to run. Memory is the nodes, the
+//! edges and one buffer, whatever the number of articles; the file is
+//! byte-for-byte the one that building the same extractions in memory and
+//! saving gives.
 
 use crate::cache::{occurrences_of, read_span, varint, COcc, FileHash, Span};
 use crate::error::{Error, Result};
@@ -275,24 +276,6 @@ impl Drop for Bulk {
     fn drop(&mut self) {
         if let Some((p, _)) = self.spill.take() {
             let _ = std::fs::remove_file(p);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::varint;
-
-    #[test]
-    fn a_run_list_is_encoded_as_postcard_encodes_a_vec() {
-        for n in [0usize, 1, 127, 128, 300, 16_384, 70_000] {
-            let items = vec![7u8; n];
-            let mut ours = Vec::new();
-            varint(&mut ours, n as u64);
-            for i in &items {
-                ours.extend(postcard::to_allocvec(i).unwrap());
-            }
-            assert_eq!(ours, postcard::to_allocvec(&items).unwrap(), "{n} items");
         }
     }
 }

@@ -871,6 +871,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_list_by_hand_is_encoded_as_postcard_encodes_a_vec() {
+        for n in [0usize, 1, 127, 128, 300, 16_384, 70_000] {
+            let items = vec![7u8; n];
+            let mut ours = Vec::new();
+            varint(&mut ours, n as u64);
+            for i in &items {
+                ours.extend(postcard::to_allocvec(i).unwrap());
+            }
+            assert_eq!(ours, postcard::to_allocvec(&items).unwrap(), "{n} items");
+        }
+    }
+
+    #[test]
     fn an_occurrence_is_encoded_by_hand_as_postcard_encodes_it() {
         let long = "x".repeat(300);
         let dates = [

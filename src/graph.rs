@@ -400,10 +400,11 @@ impl Graph {
             Option<NodeIndex>,
         ),
     ) {
-        if !self.articles.contains_key(&x.article) {
-            self.articles.insert(x.article.clone(), x.date);
-        } else if let Some(d) = self.articles.get_mut(&x.article) {
-            *d = x.date;
+        match self.articles.get_mut(&x.article) {
+            Some(d) => *d = x.date,
+            None => {
+                self.articles.insert(x.article.clone(), x.date);
+            }
         }
         // an article names a few dozen entities: a list beats a map (the
         // last of one id wins, as in a map)
