@@ -728,9 +728,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
                 Some(g) => g,
                 None => load(&cli.graph)?,
             };
-            let ids = [sa, sb].map(|n| sk.nodes[n as usize].id.as_str());
-            let (na, nb) = (find(&g, ids[0])?, find(&g, ids[1])?);
-            match query::path(&g, na, nb, &f) {
+            match query::path_steps(&g, &sk, &edges, &f) {
                 Some(steps) => {
                     if *json {
                         print_json(&steps)?;

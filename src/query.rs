@@ -232,8 +232,8 @@ pub struct Step {
 /// The edges (indices into `sk.edges`) of the shortest chain from `a` to
 /// `b`, last edge first, found on the skeleton alone: breadth first, each
 /// node's edges in file order, an edge passing when its kind does and a
-/// statement of it falls within the dates. [`path`] runs this search; a
-/// graph holding just these edges gives [`path`] the same answer.
+/// statement of it falls within the dates. [`path`] runs this search, and
+/// [`path_steps`] gives its steps from a graph holding just these edges.
 pub fn path_edges_in(sk: &Skeleton, a: u32, b: u32, f: &Filter) -> Option<Vec<usize>> {
     let mut prev: HashMap<u32, (u32, usize)> = HashMap::new();
     let mut q = VecDeque::from([a]);
@@ -272,11 +272,19 @@ pub fn path_edges_in(sk: &Skeleton, a: u32, b: u32, f: &Filter) -> Option<Vec<us
 pub fn path(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Option<Vec<Step>> {
     let sk = Skeleton::of(g);
     let at = |n: NodeIndex| sk.node_by_id(&g.node(n).id);
-    let node = |i: u32| g.node_by_id(&sk.nodes[i as usize].id);
+    let edges = path_edges_in(&sk, at(a)?, at(b)?, f)?;
+    path_steps(g, &sk, &edges, f)
+}
+
+/// The steps of a path whose edges [`path_edges_in`] found on `sk`, their
+/// statements taken from `g`, which holds at least those edges (the whole
+/// graph, or only them as read from the cache).
+pub fn path_steps(g: &Graph, sk: &Skeleton, edges: &[usize], f: &Filter) -> Option<Vec<Step>> {
+    let node = |i: u32| g.node_by_id(&sk.nodes.get(i as usize)?.id);
     let mut steps = Vec::new();
-    // the path's edges come from `b` back to `a`
-    for i in path_edges_in(&sk, at(a)?, at(b)?, f)? {
-        let e = &sk.edges[i];
+    // the edges come from the end of the path back to its start
+    for &i in edges.iter().rev() {
+        let e = sk.edges.get(i)?;
         let (s, t) = (node(e.source)?, node(e.target)?);
         let occ = g.edge_index(s, t, e.kind).and_then(|ei| {
             g.g[ei]
@@ -293,7 +301,6 @@ pub fn path(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Option<Vec<Ste
             sentence: occ.map(|o| o.evidence.text.clone()).unwrap_or_default(),
         });
     }
-    steps.reverse();
     Some(steps)
 }
 
