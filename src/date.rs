@@ -144,6 +144,28 @@ pub fn month_number(word: &str) -> Option<u8> {
     ok.then_some(i as u8 + 1)
 }
 
+/// Every word a sentence date can start from, in lower case: the months
+/// and the abbreviations [`month_number`] takes (with the one dot a token
+/// may keep), the weekdays, "today", "tonight" and "yesterday". The
+/// lexicon marks them so that most tokens are passed over at once.
+pub fn date_words() -> Vec<String> {
+    let mut out: Vec<String> = ["today", "tonight", "yesterday"]
+        .iter()
+        .chain(&WEEKDAYS)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    for m in MONTHS {
+        let m = m.to_ascii_lowercase();
+        for w in [&m[..3], m.get(..4).unwrap_or(&m), &m] {
+            out.push(w.to_string());
+            out.push(format!("{w}."));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The weekday number (0 = Monday) of a weekday name.
 #[inline]
 pub fn weekday_number(word: &str) -> Option<u8> {
@@ -202,6 +224,35 @@ mod tests {
         assert!(Date::parse_iso("2023-13-01").is_none());
         assert!(Date::parse_iso("2023-5-6").is_none());
         assert!(Date::parse_iso("0000-01-01").is_none());
+    }
+
+    #[test]
+    fn date_words_hold_every_word_a_date_starts_from() {
+        let words = date_words();
+        // every prefix of every month and weekday name, in three cases, with
+        // and without the dot a token may keep, and a letter too many
+        let names = MONTHS
+            .iter()
+            .chain(&WEEKDAYS)
+            .chain(&["Today", "Tonight", "Yesterday"]);
+        let mut tried = 0;
+        for name in names {
+            for n in 1..=name.len() {
+                for w in [&name[..n], &format!("{}s", &name[..n])] {
+                    for w in [w.to_string(), w.to_lowercase(), w.to_uppercase()] {
+                        for w in [w.clone(), format!("{w}.")] {
+                            let lower = w.to_ascii_lowercase();
+                            let known = month_number(&w).is_some()
+                                || weekday_number(&w).is_some()
+                                || matches!(lower.as_str(), "today" | "tonight" | "yesterday");
+                            assert_eq!(known, words.contains(&lower), "{w}");
+                            tried += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(tried > 1000);
     }
 
     #[test]

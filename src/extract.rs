@@ -23,6 +23,7 @@ pub struct Dateline {
 
 /// Marks tokens that are noise, not text: photo credits "(Xinhua/Ahmad
 /// Kamal)", position markers "(R)", bylines with clock times, datelines.
+#[inline(never)]
 fn mask_noise(
     text: &str,
     toks: &[Token],
@@ -167,31 +168,22 @@ fn mask_noise(
 
 /// The date a sentence names ("on Friday", "on May 5, 2023", "June 10"),
 /// resolved against `base`.
+#[inline(never)]
 fn sentence_date(
     text: &str,
-    toks: &[Token],
+    (toks, words): (&[Token], &TokenWords),
     r: std::ops::Range<usize>,
     masked: &[bool],
     base: Option<Date>,
 ) -> Option<Date> {
     let s = |i: usize| toks[i].text(text);
-    let first = |i: usize| {
-        text.as_bytes()
-            .get(toks[i].start as usize)
-            .map_or(0, u8::to_ascii_lowercase)
-    };
-    for i in r.clone() {
-        // every month has three letters or more and begins with one of
-        // these: most tokens are out at once
-        if toks[i].end - toks[i].start < 3
-            || !matches!(
-                first(i),
-                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-            )
-            || masked[i]
-        {
+    // only a date word (a month, a weekday, "today") starts a date
+    let mut any_day = false;
+    for i in words.may_be_in(r.clone(), class::DATE) {
+        if masked[i] {
             continue;
         }
+        any_day = true;
         // Month Day[, Year]
         if let Some(m) = month_number(s(i)) {
             if s(i) == "May" && !(i + 1 < r.end && toks[i + 1].kind == TokKind::Number) {
@@ -240,15 +232,11 @@ fn sentence_date(
         }
     }
     let base = base?;
-    for i in r.clone() {
-        // weekdays, "today" and "yesterday" end in "day"; or "tonight"
-        let b = &text.as_bytes()[toks[i].start as usize..toks[i].end as usize];
-        let n = b.len();
-        let day = n >= 5
-            && b[n - 1].eq_ignore_ascii_case(&b'y')
-            && b[n - 3..].eq_ignore_ascii_case(b"day");
-        let tonight = n == 7 && b.eq_ignore_ascii_case(b"tonight");
-        if !(day || tonight) || masked[i] {
+    if !any_day {
+        return None;
+    }
+    for i in words.may_be_in(r, class::DATE) {
+        if masked[i] {
             continue;
         }
         let w = s(i);
@@ -266,24 +254,31 @@ fn sentence_date(
 }
 
 /// Topics a sentence names.
+#[inline(never)]
 fn topics(
     g: &Gazetteer,
     (text, toks, lowers, words): (&str, &[Token], &Lowered, &TokenWords),
     r: std::ops::Range<usize>,
 ) -> Vec<String> {
-    // a topic's first word id (where ASCII): an ASCII token starts it only with that id
-    let firsts = &g.topic_firsts;
     let mut named = vec![false; g.topics.len()];
-    for k in r.clone().filter(|&k| words.may_be(k, class::TOPIC)) {
-        // an ASCII token's id says which topics can start here
-        let id = toks[k].text(text).is_ascii().then(|| words.ids[k]);
-        for ((t, named), first) in g.topics.iter().zip(&mut named).zip(firsts) {
-            if *named || (id.is_some() && *first != id) {
-                continue;
+    let mut check = |t: usize, k: usize| {
+        let words = &g.topics[t];
+        if !named[t] {
+            named[t] = !words.is_empty()
+                && k + words.len() <= r.end
+                && words.iter().enumerate().all(|(j, w)| lowers[k + j] == **w);
+        }
+    };
+    for k in words.may_be_in(r.clone(), class::TOPIC) {
+        if toks[k].text(text).is_ascii() {
+            // an ASCII token starts only the topics filed under its id
+            let id = words.ids[k];
+            let from = g.topic_starts.partition_point(|&(w, _)| w < id);
+            for &(_, t) in g.topic_starts[from..].iter().take_while(|&&(w, _)| w == id) {
+                check(usize::from(t), k);
             }
-            *named = !t.is_empty()
-                && k + t.len() <= r.end
-                && t.iter().enumerate().all(|(j, w)| lowers[k + j] == **w);
+        } else {
+            (0..g.topics.len()).for_each(|t| check(t, k));
         }
     }
     let mut out: Vec<String> = g
@@ -310,6 +305,7 @@ fn topics(
 
 /// How a mention is written: a person's name, else its words single-spaced
 /// without a leading "the".
+#[inline(never)]
 fn surface<'a>(text: &'a str, toks: &[Token], m: &'a Mention) -> Cow<'a, str> {
     if let crate::mention::What::Person { name, .. } = &m.what {
         return Cow::Borrowed(name);
@@ -603,7 +599,8 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         if found.is_empty() {
             continue;
         }
-        let date = sentence_date(text, &toks, sent.tokens.clone(), &masked, base).or(article.date);
+        let date = sentence_date(text, (&toks, &words), sent.tokens.clone(), &masked, base)
+            .or(article.date);
         let tops = topics(g, (text, &toks, &lowers, &words), sent.tokens.clone());
         for r in found {
             if r.kind == EdgeKind::Meeting && !met {

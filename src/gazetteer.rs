@@ -98,6 +98,8 @@ pub mod class {
     pub const FUTURE: u16 = 1 << 7;
     /// The first word of a topic.
     pub const TOPIC: u16 = 1 << 8;
+    /// A word of a date: a month or its abbreviation, a weekday, "today".
+    pub const DATE: u16 = 1 << 9;
 }
 
 /// The lexicon's view of an article's tokens, worked out once: each token's
@@ -185,9 +187,9 @@ pub struct Gazetteer {
     pub honorifics: HashSet<String, FxBuild>,
     /// Topic phrases, lower-case words.
     pub topics: Vec<Vec<String>>,
-    /// Each topic's first word as a [`WordId`], where that word is ASCII: an
-    /// ASCII token can be that word only if its id is this one.
-    pub topic_firsts: Vec<Option<WordId>>,
+    /// (first word id, topic index) of the topics whose first word is
+    /// ASCII, sorted: the topics an ASCII token can start.
+    pub topic_starts: Vec<(WordId, u16)>,
     pub code_index: HashMap<String, u32, FxBuild>,
     /// Known office-holders.
     pub people: Vec<PersonInfo>,
@@ -449,7 +451,7 @@ impl Gazetteer {
                 .iter()
                 .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
                 .collect(),
-            topic_firsts: Vec::new(),
+            topic_starts: Vec::new(),
             code_index: HashMap::default(),
             people: Vec::new(),
             person_names: HashMap::default(),
@@ -590,11 +592,16 @@ impl Gazetteer {
             })
             .collect();
         // the word table is complete: ids of words are final from here on
-        g.topic_firsts = g
+        g.topic_starts = g
             .topics
             .iter()
-            .map(|t| t.first().filter(|w| w.is_ascii()).map(|w| g.word_id(w)))
+            .enumerate()
+            .filter_map(|(t, words)| {
+                let first = words.first().filter(|w| w.is_ascii())?;
+                Some((g.word_id(first), u16::try_from(t).ok()?))
+            })
             .collect();
+        g.topic_starts.sort_unstable();
         g.compile_cue_starts();
         Ok(g)
     }
@@ -728,11 +735,13 @@ impl Gazetteer {
             .topics
             .iter()
             .filter_map(|t| Some((class::TOPIC, t.first()?)));
+        let dates = crate::date::date_words();
         let all = sets
             .into_iter()
             .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
             .chain(cues)
-            .chain(topics);
+            .chain(topics)
+            .chain(dates.iter().map(|w| (class::DATE, w)));
         let mut classes = std::mem::take(&mut self.classes);
         for (bit, w) in all {
             // the key a token equal to `w` (or to its lower case) is looked up by
