@@ -63,29 +63,33 @@ fn mask_noise(
         }
         // bylines and time stamps: a clock time and few lower-case words
         let (mut lower_words, mut has_time, mut credit_line) = (0, false, false);
+        let mut paren = None;
         for i in r.clone() {
-            let w = s(i);
+            let b = toks[i].bytes(text);
             match toks[i].kind {
                 TokKind::Word => {
-                    let lower = match w.as_bytes().first() {
-                        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                        _ => w.chars().next().is_some_and(char::is_lowercase),
+                    let lower = match b.first() {
+                        Some(c) if c.is_ascii() => c.is_ascii_lowercase(),
+                        _ => s(i).chars().next().is_some_and(char::is_lowercase),
                     };
                     lower_words += usize::from(lower);
-                    credit_line |= w == "Copyright";
+                    credit_line |= b == b"Copyright";
                 }
-                TokKind::Number => has_time |= w.contains(':'),
-                TokKind::Punct => credit_line |= w == "\u{a9}",
+                TokKind::Number => has_time |= b.contains(&b':'),
+                TokKind::Punct => credit_line |= b == "\u{a9}".as_bytes(),
+            }
+            if paren.is_none() && b == b"(" {
+                paren = Some(i);
             }
         }
         if (has_time && lower_words < 4) || credit_line {
             masked[r.clone()].iter_mut().for_each(|m| *m = true);
             continue;
         }
-        // bracketed credits and markers
-        let mut i = r.start;
+        // bracketed credits and markers, from the first "("
+        let mut i = paren.unwrap_or(r.end);
         while i < r.end {
-            if toks[i].end - toks[i].start == 1 && s(i) == "(" {
+            if toks[i].bytes(text) == b"(" {
                 if let Some(close) = (i + 1..r.end.min(i + 12)).find(|&k| s(k) == ")") {
                     let inner: Vec<&str> = (i + 1..close).map(s).collect();
                     let credit = inner.contains(&"/")
@@ -251,56 +255,6 @@ fn sentence_date(
         }
     }
     None
-}
-
-/// Topics a sentence names.
-#[inline(never)]
-fn topics(
-    g: &Gazetteer,
-    (text, toks, lowers, words): (&str, &[Token], &Lowered, &TokenWords),
-    r: std::ops::Range<usize>,
-) -> Vec<String> {
-    let mut named = vec![false; g.topics.len()];
-    let mut check = |t: usize, k: usize| {
-        let words = &g.topics[t];
-        if !named[t] {
-            named[t] = !words.is_empty()
-                && k + words.len() <= r.end
-                && words.iter().enumerate().all(|(j, w)| lowers[k + j] == **w);
-        }
-    };
-    for k in words.may_be_in(r.clone(), class::TOPIC) {
-        if toks[k].text(text).is_ascii() {
-            // an ASCII token starts only the topics filed under its id
-            let id = words.ids[k];
-            let from = g.topic_starts.partition_point(|&(w, _)| w < id);
-            for &(_, t) in g.topic_starts[from..].iter().take_while(|&&(w, _)| w == id) {
-                check(usize::from(t), k);
-            }
-        } else {
-            (0..g.topics.len()).for_each(|t| check(t, k));
-        }
-    }
-    let mut out: Vec<String> = g
-        .topics
-        .iter()
-        .zip(named)
-        .filter(|(_, named)| *named)
-        .map(|(t, _)| t.join(" "))
-        .collect();
-    // a longer topic covers the shorter inside it (only a longer one can)
-    let covered: Vec<bool> = out
-        .iter()
-        .map(|t| {
-            out.iter()
-                .any(|o| o.len() > t.len() && o.contains(t.as_str()))
-        })
-        .collect();
-    let mut covered = covered.into_iter();
-    out.retain(|_| !covered.next().unwrap_or(false));
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// How a mention is written: a person's name, else its words single-spaced
@@ -601,7 +555,9 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         }
         let date = sentence_date(text, (&toks, &words), sent.tokens.clone(), &masked, base)
             .or(article.date);
-        let tops = topics(g, (text, &toks, &lowers, &words), sent.tokens.clone());
+        let tops = g
+            .topics
+            .named((text, &toks, &lowers, &words), sent.tokens.clone());
         for r in found {
             if r.kind == EdgeKind::Meeting && !met {
                 let ks = (res.entities[r.source].kind, res.entities[r.target].kind);

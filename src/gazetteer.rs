@@ -4,6 +4,7 @@
 use crate::error::Result;
 use crate::lexicon::{compile_cues, CueEntry, Lexicon, Pattern};
 use crate::token::{tokenize, Lowered, Token};
+use crate::topic::Topics;
 use std::collections::{HashMap, HashSet};
 
 /// What a lexicon phrase names.
@@ -185,11 +186,8 @@ pub struct Gazetteer {
     pub initiative_heads: HashSet<String, FxBuild>,
     pub place_heads: HashSet<String, FxBuild>,
     pub honorifics: HashSet<String, FxBuild>,
-    /// Topic phrases, lower-case words.
-    pub topics: Vec<Vec<String>>,
-    /// (first word id, topic index) of the topics whose first word is
-    /// ASCII, sorted: the topics an ASCII token can start.
-    pub topic_starts: Vec<(WordId, u16)>,
+    /// Topic phrases, compiled for matching.
+    pub topics: Topics,
     pub code_index: HashMap<String, u32, FxBuild>,
     /// Known office-holders.
     pub people: Vec<PersonInfo>,
@@ -446,12 +444,14 @@ impl Gazetteer {
             initiative_heads: set(&w.initiative_heads),
             place_heads: set(&w.place_heads),
             honorifics: set(&w.honorifics),
-            topics: w
-                .topics
-                .iter()
-                .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
-                .collect(),
-            topic_starts: Vec::new(),
+            // word ids are not known yet: filed by them once they are
+            topics: Topics::new(
+                w.topics
+                    .iter()
+                    .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
+                    .collect(),
+                |_| NO_WORD,
+            ),
             code_index: HashMap::default(),
             people: Vec::new(),
             person_names: HashMap::default(),
@@ -592,16 +592,9 @@ impl Gazetteer {
             })
             .collect();
         // the word table is complete: ids of words are final from here on
-        g.topic_starts = g
-            .topics
-            .iter()
-            .enumerate()
-            .filter_map(|(t, words)| {
-                let first = words.first().filter(|w| w.is_ascii())?;
-                Some((g.word_id(first), u16::try_from(t).ok()?))
-            })
-            .collect();
-        g.topic_starts.sort_unstable();
+        let phrases = std::mem::take(&mut g.topics).into_words();
+        let topics = Topics::new(phrases, |w| g.word_id(w));
+        g.topics = topics;
         g.compile_cue_starts();
         Ok(g)
     }
@@ -731,10 +724,7 @@ impl Gazetteer {
             (class::FUTURE, &self.future),
         ];
         let cues = self.cue_index.keys().map(|w| (class::CUE, w));
-        let topics = self
-            .topics
-            .iter()
-            .filter_map(|t| Some((class::TOPIC, t.first()?)));
+        let topics = self.topics.first_words().map(|w| (class::TOPIC, w));
         let dates = crate::date::date_words();
         let all = sets
             .into_iter()

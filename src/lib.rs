@@ -50,6 +50,7 @@ pub mod sentence;
 pub mod skeleton;
 pub mod store;
 pub mod token;
+pub mod topic;
 
 pub use article::Article;
 pub use error::{Error, Result};

@@ -25,6 +25,14 @@ impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start as usize..self.end as usize]
     }
+
+    /// The token's bytes: no check that they end on a character boundary.
+    #[inline]
+    pub fn bytes<'a>(&self, text: &'a str) -> &'a [u8] {
+        text.as_bytes()
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// Words that end with a dot which is not a full stop.

@@ -1,0 +1,146 @@
+//! Topics a sentence names ("trade", "climate change"): the lexicon's topic
+//! phrases compiled once, so that a sentence is matched by the ids of its
+//! words and its topics come out named, sorted and without the shorter
+//! topics a longer one covers.
+
+use crate::gazetteer::{class, TokenWords, WordId};
+use crate::token::{Lowered, Token};
+
+/// The lexicon's topics, ready for matching.
+#[derive(Clone, Debug, Default)]
+pub struct Topics {
+    /// Each topic's lower-case words.
+    words: Vec<Vec<String>>,
+    /// Each topic's name: its words joined by blanks.
+    names: Vec<String>,
+    /// (first word id, topic) of the topics whose first word is ASCII,
+    /// sorted: the topics an ASCII token can start.
+    starts: Vec<(WordId, u16)>,
+    /// The topics in the order of their names.
+    by_name: Vec<u16>,
+    /// For each topic, the longer topics whose name contains its name.
+    covered_by: Vec<Vec<u16>>,
+}
+
+impl Topics {
+    /// Compiles topic phrases (lower-case words each); `word_id` gives the id
+    /// an ASCII token equal to a word has.
+    pub fn new(words: Vec<Vec<String>>, word_id: impl Fn(&str) -> WordId) -> Topics {
+        let words: Vec<Vec<String>> = words.into_iter().take(usize::from(u16::MAX)).collect();
+        let names: Vec<String> = words.iter().map(|t| t.join(" ")).collect();
+        let index = |t: usize| t as u16;
+        let mut starts: Vec<(WordId, u16)> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(t, w)| {
+                let first = w.first().filter(|w| w.is_ascii())?;
+                Some((word_id(first), index(t)))
+            })
+            .collect();
+        starts.sort_unstable();
+        let mut by_name: Vec<u16> = (0..names.len()).map(index).collect();
+        by_name.sort_by(|&a, &b| names[usize::from(a)].cmp(&names[usize::from(b)]));
+        let covered_by = names
+            .iter()
+            .map(|t| {
+                (0..names.len())
+                    .filter(|&o| names[o].len() > t.len() && names[o].contains(t.as_str()))
+                    .map(index)
+                    .collect()
+            })
+            .collect();
+        Topics {
+            words,
+            names,
+            starts,
+            by_name,
+            covered_by,
+        }
+    }
+
+    /// The topics' words, to compile them again.
+    pub fn into_words(self) -> Vec<Vec<String>> {
+        self.words
+    }
+
+    /// The first words of the topics, for the lexicon's word classes.
+    pub fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.words.iter().filter_map(|t| t.first())
+    }
+
+    /// The topics tokens `r` name, sorted, each once, leaving out a topic
+    /// that a longer one named there covers.
+    pub fn named(
+        &self,
+        (text, toks, lowers, words): (&str, &[Token], &Lowered, &TokenWords),
+        r: std::ops::Range<usize>,
+    ) -> Vec<String> {
+        let mut named = vec![false; self.words.len()];
+        let mut any = false;
+        let mut check = |t: usize, k: usize| {
+            let ws = &self.words[t];
+            if !named[t]
+                && !ws.is_empty()
+                && k + ws.len() <= r.end
+                && ws.iter().enumerate().all(|(j, w)| lowers[k + j] == **w)
+            {
+                named[t] = true;
+                any = true;
+            }
+        };
+        for k in words.may_be_in(r.clone(), class::TOPIC) {
+            if toks[k].text(text).is_ascii() {
+                // an ASCII token starts only the topics filed under its id
+                let id = words.ids[k];
+                let from = self.starts.partition_point(|&(w, _)| w < id);
+                for &(_, t) in self.starts[from..].iter().take_while(|&&(w, _)| w == id) {
+                    check(usize::from(t), k);
+                }
+            } else {
+                (0..self.words.len()).for_each(|t| check(t, k));
+            }
+        }
+        if !any {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = Vec::new();
+        for &t in &self.by_name {
+            let t = usize::from(t);
+            if !named[t] || self.covered_by[t].iter().any(|&o| named[usize::from(o)]) {
+                continue;
+            }
+            if out.last() != Some(&self.names[t]) {
+                out.push(self.names[t].clone());
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::Gazetteer;
+    use crate::token::{tokenize, Lowered};
+
+    fn named(g: &Gazetteer, text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let lowers = Lowered::new(text, &toks);
+        let words = g.token_words(text, &toks, &lowers);
+        g.topics
+            .named((text, &toks, &lowers, &words), 0..toks.len())
+    }
+
+    #[test]
+    fn topics_come_sorted_once_and_longer_ones_cover_shorter() {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        assert_eq!(
+            named(&g, "Trade, energy and public health, and trade again."),
+            ["energy", "public health", "trade"]
+        );
+        assert_eq!(
+            named(&g, "Health and climate change."),
+            ["climate change", "health"]
+        );
+        assert!(named(&g, "They met on Monday.").is_empty());
+    }
+}
