@@ -387,8 +387,8 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             let (Ref::Entity(a), Ref::Entity(b)) = (w[0].r, w[1].r) else {
                 continue;
             };
-            let between: Vec<&str> = (w[0].end..w[1].start).map(|k| toks[k].text(text)).collect();
-            if between != ["and"] || a == b {
+            let and_between = w[1].start == w[0].end + 1 && toks[w[0].end].bytes(text) == b"and";
+            if !and_between || a == b {
                 continue;
             }
             let (ka, kb) = (res.entities[a].kind, res.entities[b].kind);
