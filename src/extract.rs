@@ -62,26 +62,37 @@ fn mask_noise(
             continue;
         }
         // bylines and time stamps: a clock time and few lower-case words
-        let (mut lower_words, mut has_time, mut credit_line) = (0, false, false);
-        let mut paren = None;
+        let (mut has_time, mut credit_line, mut paren) = (false, false, None);
         for i in r.clone() {
-            let b = toks[i].bytes(text);
-            match toks[i].kind {
-                TokKind::Word => {
-                    let lower = match b.first() {
-                        Some(c) if c.is_ascii() => c.is_ascii_lowercase(),
-                        _ => s(i).chars().next().is_some_and(char::is_lowercase),
-                    };
-                    lower_words += usize::from(lower);
-                    credit_line |= b == b"Copyright";
+            let t = &toks[i];
+            let n = t.end - t.start;
+            match t.kind {
+                TokKind::Word => credit_line |= n == 9 && t.bytes(text) == b"Copyright",
+                TokKind::Number => has_time |= t.bytes(text).contains(&b':'),
+                TokKind::Punct if n <= 2 => {
+                    let b = t.bytes(text);
+                    credit_line |= b == "\u{a9}".as_bytes();
+                    if paren.is_none() && b == b"(" {
+                        paren = Some(i);
+                    }
                 }
-                TokKind::Number => has_time |= b.contains(&b':'),
-                TokKind::Punct => credit_line |= b == "\u{a9}".as_bytes(),
-            }
-            if paren.is_none() && b == b"(" {
-                paren = Some(i);
+                TokKind::Punct => {}
             }
         }
+        // lower-case words are counted only where there is a clock time
+        let lower_words = if has_time {
+            r.clone()
+                .filter(|&i| {
+                    toks[i].kind == TokKind::Word
+                        && match toks[i].bytes(text).first() {
+                            Some(c) if c.is_ascii() => c.is_ascii_lowercase(),
+                            _ => s(i).chars().next().is_some_and(char::is_lowercase),
+                        }
+                })
+                .count()
+        } else {
+            0
+        };
         if (has_time && lower_words < 4) || credit_line {
             masked[r.clone()].iter_mut().for_each(|m| *m = true);
             continue;
