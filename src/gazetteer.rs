@@ -54,18 +54,31 @@ struct Phrase {
 /// The phrases that begin with one word.
 #[derive(Clone, Debug, Default)]
 struct Start {
-    /// The longer phrases grouped by second word (see `groups`), then the
-    /// one-word phrases; within a group and among the one-word phrases best
-    /// first: longest, then highest priority, exact before folded, then in
-    /// lexicon order.
+    /// The longer phrases grouped by second word (see `groups`); within a
+    /// group best first: longest, then highest priority, exact before
+    /// folded, then in lexicon order.
     candidates: Vec<Candidate>,
     /// Bit `id % 64` set for the second word of each longer phrase.
     seconds: u64,
-    /// Where the one-word phrases begin in `candidates`.
-    singles: usize,
     /// Each second word of a longer phrase, by id, with the range of
     /// `candidates` holding the phrases with that word second.
     groups: Vec<(WordId, u32, u32)>,
+    /// The one-word phrases that must match as written, in the same order,
+    /// up to the first folded one (which always matches: those after it
+    /// never win).
+    exact_singles: Vec<(Exact, Known)>,
+    /// The best one-word phrase matched in any case, tried after
+    /// `exact_singles`.
+    folded_single: Option<Known>,
+}
+
+impl Start {
+    /// Whether some phrase begins here.
+    fn any(&self) -> bool {
+        !self.candidates.is_empty()
+            || !self.exact_singles.is_empty()
+            || self.folded_single.is_some()
+    }
 }
 
 /// A phrase as [`Gazetteer::lookup`] tries it, its words as [`WordId`]s.
@@ -74,8 +87,60 @@ struct Candidate {
     /// The words after the first.
     rest: Box<[WordId]>,
     /// All its words as written, when they must match exactly (not folded).
-    exact: Option<Box<[Box<str>]>>,
+    exact: Option<Box<[Exact]>>,
     known: Known,
+}
+
+/// A phrase word that must match as written, packed for a cheap compare.
+#[derive(Clone, Debug)]
+struct Exact {
+    /// The word [`pack`]ed when it is ASCII of at most 15 bytes, else
+    /// [`NEVER`] (no ASCII token of at most 15 bytes is it).
+    key: Packed,
+    word: Box<str>,
+}
+
+/// A key no packed word has: its length byte is beyond 15.
+const NEVER: Packed = (u64::MAX, u64::MAX);
+
+impl Exact {
+    fn new(word: &str) -> Exact {
+        let key = match pack(word.as_bytes()) {
+            Some(k) if word.is_ascii() => k,
+            _ => NEVER,
+        };
+        Exact {
+            key,
+            word: word.into(),
+        }
+    }
+
+    /// Whether token `t` is this word (as [`same_word`] says); `key` is
+    /// the token's [`raw_key`].
+    #[inline]
+    fn is(&self, key: Option<Packed>, t: &Token, text: &str) -> bool {
+        match key {
+            // an ASCII token has no curly apostrophe: equal bytes or nothing
+            Some(k) => k == self.key,
+            None => same_word(t.text(text), &self.word),
+        }
+    }
+}
+
+/// Token `t` [`pack`]ed as written when it is ASCII of at most 15 bytes;
+/// `None` otherwise.
+#[inline]
+fn raw_key(bytes: &[u8], t: &Token) -> Option<Packed> {
+    let (a, e) = (t.start as usize, t.end as usize);
+    let n = e.checked_sub(a).filter(|&n| n < 16)?;
+    let (lo, hi) = match bytes.get(a..a.wrapping_add(16)) {
+        Some(w) => {
+            let (m_lo, m_hi) = KEEP[n];
+            (word_at(w, 0) & m_lo, word_at(w, 8) & m_hi)
+        }
+        _ => load(bytes.get(a..e)?)?,
+    };
+    ((lo | hi) & HIGH_BITS == 0).then_some((lo, hi | (n as u64) << 56))
 }
 
 /// A word of the lexicon's phrases, by its lower-case form; [`NO_WORD`] for
@@ -100,6 +165,8 @@ pub mod class {
     pub const TOPIC: u16 = 1 << 8;
     /// A word of a date: a month or its abbreviation, a weekday, "today".
     pub const DATE: u16 = 1 << 9;
+    /// The first word of a lexicon phrase.
+    pub const BEGINS: u16 = 1 << 10;
 }
 
 /// The lexicon's view of an article's tokens, worked out once: each token's
@@ -584,6 +651,14 @@ impl Gazetteer {
         }
         g.compile_candidates();
         g.compile_classes();
+        for (id, s) in g.starts.iter().enumerate() {
+            if s.any() {
+                if g.classes.len() <= id {
+                    g.classes.resize(id + 1, 0);
+                }
+                g.classes[id] |= class::BEGINS;
+            }
+        }
         g.short = ShortWords::new(&g.words, &g.classes);
         g.one_byte = (0..128u8)
             .map(|b| {
@@ -671,7 +746,7 @@ impl Gazetteer {
                 let exact = (!folded).then(|| {
                     std::iter::once(first)
                         .chain(p.rest.iter())
-                        .cloned()
+                        .map(|w| Exact::new(w))
                         .collect()
                 });
                 starts[f].push(Candidate {
@@ -695,11 +770,23 @@ impl Gazetteer {
             .into_iter()
             .map(|mut candidates| {
                 let singles = candidates.partition_point(|c| !c.rest.is_empty());
+                // a folded one-word phrase always matches: none after it is tried
+                let mut exact_singles = Vec::new();
+                let mut folded_single = None;
+                for c in candidates.drain(singles..) {
+                    match c.exact.as_deref() {
+                        Some([w]) => exact_singles.push((w.clone(), c.known)),
+                        _ => {
+                            folded_single = Some(c.known);
+                            break;
+                        }
+                    }
+                }
                 // a phrase can only match when its second word is the next
                 // token's: group by it (the sort is stable, order within kept)
-                candidates[..singles].sort_by_key(|c| c.rest.first().copied());
+                candidates.sort_by_key(|c| c.rest.first().copied());
                 let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
-                for (k, c) in candidates[..singles].iter().enumerate() {
+                for (k, c) in candidates.iter().enumerate() {
                     let second = c.rest.first().copied().unwrap_or(NO_WORD);
                     match groups.last_mut() {
                         Some(g) if g.0 == second => g.2 = k as u32 + 1,
@@ -711,9 +798,10 @@ impl Gazetteer {
                         .iter()
                         .filter_map(|c| c.rest.first())
                         .fold(0, |m, &id| m | 1 << (id % 64)),
-                    singles,
                     groups,
                     candidates,
+                    exact_singles,
+                    folded_single,
                 }
             })
             .collect();
@@ -891,13 +979,8 @@ impl Gazetteer {
     pub fn lookup(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Known)> {
         let first = self.word_id(toks[i].text(text));
         // the longest phrase comes first
-        let longest = self
-            .starts
-            .get(first as usize)?
-            .candidates
-            .first()?
-            .rest
-            .len();
+        let start = self.starts.get(first as usize).filter(|s| s.any())?;
+        let longest = start.candidates.first().map_or(0, |c| c.rest.len());
         let n = (longest + 1).min(toks.len() - i).min(17);
         let mut ids = [first; 17];
         for (id, t) in ids[1..n].iter_mut().zip(&toks[i + 1..]) {
@@ -919,6 +1002,7 @@ impl Gazetteer {
         // phrases of more than 16 words are never tried
         let room = (toks.len() - i - 1).min(16);
         let next = ids.get(i + 1..).unwrap_or_default();
+        let bytes = text.as_bytes();
         let fits = |c: &&Candidate| {
             c.rest.len() <= room
                 && c.rest.iter().zip(next).all(|(a, b)| a == b)
@@ -926,7 +1010,7 @@ impl Gazetteer {
                     words
                         .iter()
                         .zip(toks.get(i..).unwrap_or_default())
-                        .all(|(w, t)| same_word(t.text(text), w))
+                        .all(|(w, t)| w.is(raw_key(bytes, t), t, text))
                 })
         };
         // a longer phrase must have the next word second: only its group can match
@@ -942,17 +1026,23 @@ impl Gazetteer {
                     .iter()
                     .find(fits)
             });
-        longer
-            .or_else(|| start.candidates.get(start.singles..)?.iter().find(fits))
-            .map(|c| (c.rest.len() + 1, c.known))
+        if let Some(c) = longer {
+            return Some((c.rest.len() + 1, c.known));
+        }
+        if !start.exact_singles.is_empty() {
+            let t = toks.get(i)?;
+            let key = raw_key(bytes, t);
+            if let Some(&(_, k)) = start.exact_singles.iter().find(|(w, _)| w.is(key, t, text)) {
+                return Some((1, k));
+            }
+        }
+        start.folded_single.map(|k| (1, k))
     }
 
     /// Whether some lexicon phrase begins with word `id`.
     #[inline]
     pub fn begins(&self, id: WordId) -> bool {
-        self.starts
-            .get(id as usize)
-            .is_some_and(|s| !s.candidates.is_empty())
+        self.starts.get(id as usize).is_some_and(Start::any)
     }
 
     /// What one word alone names ("China", "ASEAN"), if anything.

@@ -114,7 +114,10 @@ impl<'a> Finder<'a> {
         for s in sentences {
             let end = s.tokens.end;
             // only a word some lexicon phrase begins with begins one
-            for i in s.tokens.clone().filter(|&i| g.begins(ids[i])) {
+            for i in words
+                .may_be_in(s.tokens.clone(), class::BEGINS)
+                .filter(|&i| g.begins(ids[i]))
+            {
                 // a phrase is a few tokens: its length fits a u32
                 known_at[i] = g
                     .lookup_at(text, &toks[..end], &ids[..end], i)
