@@ -117,7 +117,7 @@ impl Exact {
 
     /// Whether token `t` is this word (as [`same_word`] says); `key` is
     /// the token's [`raw_key`].
-    #[inline]
+    #[inline(always)]
     fn is(&self, key: Option<Packed>, t: &Token, text: &str) -> bool {
         match key {
             // an ASCII token has no curly apostrophe: equal bytes or nothing
@@ -129,7 +129,7 @@ impl Exact {
 
 /// Token `t` [`pack`]ed as written when it is ASCII of at most 15 bytes;
 /// `None` otherwise.
-#[inline]
+#[inline(always)]
 fn raw_key(bytes: &[u8], t: &Token) -> Option<Packed> {
     let (a, e) = (t.start as usize, t.end as usize);
     let n = e.checked_sub(a).filter(|&n| n < 16)?;
@@ -175,9 +175,28 @@ pub mod class {
 pub struct TokenWords {
     pub ids: Vec<WordId>,
     classes: Vec<u16>,
+    /// The classes whose bit an ASCII token has exactly when its lower
+    /// case is in the set (every word of the set is its own key).
+    exact: u16,
 }
 
 impl TokenWords {
+    /// Whether token `i` is in a set of `class` (one bit), when its class
+    /// bits tell: `Some(false)` when the bit is clear, `Some(true)` when
+    /// it is set on an ASCII token and the class is exact; `None` when the
+    /// set must be asked with the token's lower case.
+    #[inline]
+    pub fn surely(&self, i: usize, class: u16) -> Option<bool> {
+        let c = self.classes[i];
+        if c & class == 0 {
+            Some(false)
+        } else if c != u16::MAX && self.exact & class != 0 {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
     /// Whether token `i` may be in a set of `class`; `false` means surely not.
     pub fn may_be(&self, i: usize, class: u16) -> bool {
         self.classes[i] & class != 0
@@ -231,6 +250,9 @@ pub struct Gazetteer {
     starts: Vec<Start>,
     /// The word sets (bits of [`class`]) each word's lower case is in.
     classes: Vec<u16>,
+    /// The classes whose words are all their own keys (see
+    /// [`TokenWords::surely`]).
+    exact_classes: u16,
     pub countries: Vec<CountryInfo>,
     pub places: Vec<Named>,
     pub orgs: Vec<Named>,
@@ -494,6 +516,7 @@ impl Gazetteer {
             one_byte: Vec::new(),
             starts: Vec::new(),
             classes: Vec::new(),
+            exact_classes: 0,
             countries: Vec::new(),
             places: Vec::new(),
             orgs: Vec::new(),
@@ -831,9 +854,14 @@ impl Gazetteer {
             .chain(topics)
             .chain(dates.iter().map(|w| (class::DATE, w)));
         let mut classes = std::mem::take(&mut self.classes);
+        // BEGINS is exact by construction (set below from the phrase table)
+        let mut inexact = 0u16;
         for (bit, w) in all {
             // the key a token equal to `w` (or to its lower case) is looked up by
             let key = norm_token(w).to_lowercase().into_bytes();
+            if *key != *w.as_bytes() {
+                inexact |= bit;
+            }
             let n = self.words.len() as WordId;
             let id = *self.words.entry(key.into()).or_insert(n) as usize;
             if classes.len() <= id {
@@ -842,6 +870,7 @@ impl Gazetteer {
             classes[id] |= bit;
         }
         self.classes = classes;
+        self.exact_classes = !inexact;
     }
 
     /// The [`WordId`]s and word classes of tokens, given their lower case.
@@ -880,7 +909,11 @@ impl Gazetteer {
                 _ => self.long_token_word(text, t, lowers, i),
             };
         }
-        TokenWords { ids, classes }
+        TokenWords {
+            ids,
+            classes,
+            exact: self.exact_classes,
+        }
     }
 
     /// [`Gazetteer::token_words`] for one token of more than 15 bytes or

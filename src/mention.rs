@@ -195,10 +195,31 @@ impl<'a> Finder<'a> {
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
     #[inline]
     fn capital_at(&self, i: usize) -> bool {
-        match self.text.as_bytes().get(self.toks[i].start as usize) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        let t = &self.toks[i];
+        match self.text.as_bytes().get(t.start as usize) {
+            Some(b) if b.is_ascii() && t.end > t.start => b.is_ascii_uppercase(),
             _ => upper_first(self.s(i)),
         }
+    }
+
+    /// Whether token `i` names a month (see `date::month_number`); only a
+    /// date word can.
+    #[inline]
+    fn month_at(&self, i: usize) -> bool {
+        self.words.may_be(i, class::DATE) && crate::date::month_number(self.s(i)).is_some()
+    }
+
+    /// Whether token `i` names a weekday; only a date word can.
+    #[inline]
+    fn weekday_at(&self, i: usize) -> bool {
+        self.words.may_be(i, class::DATE) && crate::date::weekday_number(self.s(i)).is_some()
+    }
+
+    /// Whether token `i` is in the word set of `class`: its class bits when
+    /// they tell, else `ask`.
+    #[inline]
+    fn in_set(&self, i: usize, class: u16, ask: impl FnOnce() -> bool) -> bool {
+        self.words.surely(i, class).unwrap_or_else(ask)
     }
 
     /// Whether a person phrase can begin at `i` (see [`Finder::person`]):
@@ -468,15 +489,35 @@ impl<'a> Finder<'a> {
 
     /// A title chain at `j`: modifiers and titles joined by "and": its end,
     /// and whether it says "former".
+    #[inline]
     fn title_chain(&self, j: usize, end: usize) -> Option<(usize, bool)> {
+        // a chain begins with a modifier or a title phrase
+        if j >= end {
+            return None;
+        }
+        let plain = !self.words.may_be(j, class::TITLE_MODIFIER)
+            && match self.known_at.get(j).copied().flatten() {
+                None => true,
+                Some((n, k)) => j + n as usize <= end && !matches!(k, Known::Title(_)),
+            };
+        if plain {
+            return None;
+        }
+        self.title_chain_at(j, end)
+    }
+
+    /// [`Finder::title_chain`] past its quick rejects.
+    #[inline(never)]
+    fn title_chain_at(&self, j: usize, end: usize) -> Option<(usize, bool)> {
         let mut k = j;
         let mut last = None;
         let mut former = false;
         loop {
             let mut m = k;
             while m < end
-                && self.words.may_be(m, class::TITLE_MODIFIER)
-                && self.g.title_modifiers.contains(self.lower(m))
+                && self.in_set(m, class::TITLE_MODIFIER, || {
+                    self.g.title_modifiers.contains(self.lower(m))
+                })
             {
                 if matches!(self.lower(m), "former" | "late" | "then") {
                     former = true;
@@ -513,18 +554,18 @@ impl<'a> Finder<'a> {
                 && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                 || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
             {
-                if crate::date::weekday_number(s).is_some() {
+                if self.weekday_at(m) {
                     break;
                 }
                 // "January Makamba", "Santiago Cafiero": a first name that is also
                 // a month or a city, when a surname follows
                 let surname_next = m + 1 < end
                     && self.toks[m + 1].kind == TokKind::Word
-                    && upper_first(self.s(m + 1))
+                    && self.capital_at(m + 1)
                     && self.known(m + 1, end).is_none()
-                    && crate::date::month_number(self.s(m + 1)).is_none()
-                    && crate::date::weekday_number(self.s(m + 1)).is_none();
-                let month = crate::date::month_number(s).is_some();
+                    && !self.month_at(m + 1)
+                    && !self.weekday_at(m + 1);
+                let month = self.month_at(m);
                 if month
                     && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number
                         || (count == 0 && !surname_next))
@@ -560,9 +601,10 @@ impl<'a> Finder<'a> {
                 m += 1;
             } else if count > 0
                 && m + 1 < end
-                && self.words.may_be(m, class::NAME_PARTICLE)
-                && self.g.name_particles.contains(self.lower(m))
-                && upper_first(self.s(m + 1))
+                && self.in_set(m, class::NAME_PARTICLE, || {
+                    self.g.name_particles.contains(self.lower(m))
+                })
+                && self.capital_at(m + 1)
                 && self.toks[m + 1].kind == TokKind::Word
             {
                 m += 1;
@@ -814,8 +856,8 @@ impl<'a> Finder<'a> {
             return None;
         }
         if (self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
-            || crate::date::weekday_number(s0).is_some()
-            || crate::date::month_number(s0).is_some()
+            || self.weekday_at(i)
+            || self.month_at(i)
         {
             return None;
         }
@@ -828,11 +870,13 @@ impl<'a> Finder<'a> {
             // a name does not run across a line break nor into a cue word
             let continues = first
                 || (t.newlines_before == 0
-                    && !(self.words.may_be(m, class::CUE)
-                        && self.g.cue_index.contains_key(self.lower(m)))
-                    && !(self.words.may_be(m, class::REPORTING)
-                        && self.g.reporting.contains(self.lower(m))));
-            let is_cap = t.kind == TokKind::Word && upper_first(s) && continues;
+                    && !self.in_set(m, class::CUE, || {
+                        self.g.cue_index.contains_key(self.lower(m))
+                    })
+                    && !self.in_set(m, class::REPORTING, || {
+                        self.g.reporting.contains(self.lower(m))
+                    }));
+            let is_cap = t.kind == TokKind::Word && self.capital_at(m) && continues;
             if is_cap
                 && !first
                 && matches!(
@@ -846,7 +890,7 @@ impl<'a> Finder<'a> {
             {
                 break;
             }
-            if is_cap && (first || crate::date::weekday_number(s).is_none()) {
+            if is_cap && (first || !self.weekday_at(m)) {
                 m += 1;
             } else if !first
                 && t.kind == TokKind::Number
@@ -856,7 +900,7 @@ impl<'a> Finder<'a> {
                 break;
             } else if !first
                 && m + 1 < end
-                && upper_first(self.s(m + 1))
+                && self.capital_at(m + 1)
                 && ((matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
                     && self.toks[m + 1].kind == TokKind::Word)
                     || (self.words.may_be(m, class::NAME_PARTICLE)
