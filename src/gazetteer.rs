@@ -880,30 +880,40 @@ impl Gazetteer {
         let mut classes = vec![0u16; toks.len()];
         for (i, ((t, id), class)) in toks.iter().zip(&mut ids).zip(&mut classes).enumerate() {
             let (a, e) = (t.start as usize, t.end as usize);
-            let n = bytes.get(a..e).map_or(0, <[u8]>::len);
-            // a one-byte ASCII token (punctuation, mostly): looked up at once
-            if n == 1 {
-                if let Some(&hit) = bytes
-                    .get(a)
-                    .and_then(|&b| self.one_byte.get(usize::from(b)))
-                {
-                    (*id, *class) = hit;
-                    continue;
-                }
-            }
-            // a token of at most 15 bytes with 16 bytes of text from its start:
-            // two loads, its bytes kept by a mask
+            // a token of at most 15 bytes with 16 bytes of text from its start
+            // (so within the text): two loads, its bytes kept by a mask
+            let mut n = e.wrapping_sub(a);
             let loaded = match bytes.get(a..a.wrapping_add(16)) {
                 Some(w) if n < 16 => {
                     let (m_lo, m_hi) = KEEP[n];
-                    Some((word_at(w, 0) & m_lo, word_at(w, 8) & m_hi))
+                    let lo = word_at(w, 0) & m_lo;
+                    // a one-byte ASCII token (punctuation, mostly): looked up at once
+                    if n == 1 {
+                        if let Some(&hit) = self.one_byte.get(lo as usize) {
+                            (*id, *class) = hit;
+                            continue;
+                        }
+                    }
+                    let hi = if n > 8 { word_at(w, 8) & m_hi } else { 0 };
+                    Some((lo, hi))
                 }
-                _ => load(bytes.get(a..e).unwrap_or_default()),
+                _ => {
+                    let b = bytes.get(a..e).unwrap_or_default();
+                    n = b.len();
+                    if let Some(&hit) = b.first().and_then(|&c| self.one_byte.get(usize::from(c))) {
+                        if n == 1 {
+                            (*id, *class) = hit;
+                            continue;
+                        }
+                    }
+                    load(b)
+                }
             };
             (*id, *class) = match loaded {
                 // a short ASCII token: lowered and packed without a copy
                 Some((lo, hi)) if (lo | hi) & HIGH_BITS == 0 => {
-                    let key = (ascii_lower(lo), ascii_lower(hi) | (n as u64) << 56);
+                    let hi = if hi == 0 { 0 } else { ascii_lower(hi) };
+                    let key = (ascii_lower(lo), hi | (n as u64) << 56);
                     self.short.get_classed(key)
                 }
                 _ => self.long_token_word(text, t, lowers, i),
