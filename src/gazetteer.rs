@@ -167,7 +167,16 @@ pub mod class {
     pub const DATE: u16 = 1 << 9;
     /// The first word of a lexicon phrase.
     pub const BEGINS: u16 = 1 << 10;
+    /// A determiner or pronoun a mention may begin with (see
+    /// [`DETERMINERS`](super::DETERMINERS)).
+    pub const DETERMINER: u16 = 1 << 11;
+    /// Not a word set: set on a token whose first byte is an ASCII capital.
+    pub const CAPITAL: u16 = 1 << 12;
 }
+
+/// The determiners and pronouns a mention may begin with, marked
+/// [`class::DETERMINER`]: the mention finder tells them apart.
+pub const DETERMINERS: [&str; 8] = ["the", "his", "her", "their", "its", "he", "she", "him"];
 
 /// The lexicon's view of an article's tokens, worked out once: each token's
 /// [`WordId`] and the word sets it may be in.
@@ -181,6 +190,12 @@ pub struct TokenWords {
 }
 
 impl TokenWords {
+    /// The class bits of token `i`; `u16::MAX` beyond ASCII (may be anything).
+    #[inline]
+    pub fn class(&self, i: usize) -> u16 {
+        self.classes[i]
+    }
+
     /// Whether token `i` is in a set of `class` (one bit), when its class
     /// bits tell: `Some(false)` when the bit is clear, `Some(true)` when
     /// it is set on an ASCII token and the class is exact; `None` when the
@@ -686,7 +701,13 @@ impl Gazetteer {
         g.one_byte = (0..128u8)
             .map(|b| {
                 let lower = u64::from(b.to_ascii_lowercase());
-                g.short.get_classed((lower, 1 << 56))
+                let (id, c) = g.short.get_classed((lower, 1 << 56));
+                let capital = if b.is_ascii_uppercase() {
+                    class::CAPITAL
+                } else {
+                    0
+                };
+                (id, c | capital)
             })
             .collect();
         // the word table is complete: ids of words are final from here on
@@ -847,12 +868,14 @@ impl Gazetteer {
             .iter()
             .filter_map(|t| Some((class::TOPIC, t.first()?)));
         let dates = crate::date::date_words();
+        let determiners: Vec<String> = DETERMINERS.iter().map(|w| w.to_string()).collect();
         let all = sets
             .into_iter()
             .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
             .chain(cues)
             .chain(topics)
-            .chain(dates.iter().map(|w| (class::DATE, w)));
+            .chain(dates.iter().map(|w| (class::DATE, w)))
+            .chain(determiners.iter().map(|w| (class::DETERMINER, w)));
         let mut classes = std::mem::take(&mut self.classes);
         // BEGINS is exact by construction (set below from the phrase table)
         let mut inexact = 0u16;
@@ -914,7 +937,13 @@ impl Gazetteer {
                 Some((lo, hi)) if (lo | hi) & HIGH_BITS == 0 => {
                     let hi = if hi == 0 { 0 } else { ascii_lower(hi) };
                     let key = (ascii_lower(lo), hi | (n as u64) << 56);
-                    self.short.get_classed(key)
+                    let (id, c) = self.short.get_classed(key);
+                    let capital = if (lo as u8).is_ascii_uppercase() {
+                        class::CAPITAL
+                    } else {
+                        0
+                    };
+                    (id, c | capital)
                 }
                 _ => self.long_token_word(text, t, lowers, i),
             };
@@ -934,7 +963,12 @@ impl Gazetteer {
         // an ASCII token's lower case is its key
         if lowers.is_ascii(i) {
             let id = self.id_of(lowers[i].as_bytes());
-            (id, self.classes.get(id as usize).copied().unwrap_or(0))
+            let capital = match s.as_bytes().first() {
+                Some(b) if b.is_ascii_uppercase() => class::CAPITAL,
+                _ => 0,
+            };
+            let c = self.classes.get(id as usize).copied().unwrap_or(0);
+            (id, c | capital)
         } else {
             // beyond ASCII a token's lower case may differ from its key: no promise
             (self.word_id(s), u16::MAX)

@@ -147,6 +147,13 @@ impl<'a> Finder<'a> {
     /// pronoun nor a determiner.
     #[inline]
     fn inert(&self, i: usize) -> bool {
+        let c = self.words.class(i);
+        if c != u16::MAX {
+            // an ASCII token: its class bits tell all but a lexicon phrase
+            let starts =
+                class::TITLE_MODIFIER | class::HONORIFIC | class::CAPITAL | class::DETERMINER;
+            return c & starts == 0 && self.known_at[i].is_none();
+        }
         if self.known_at[i].is_some()
             || self
                 .words
@@ -231,11 +238,44 @@ impl<'a> Finder<'a> {
         } else {
             i
         };
-        j < end
-            && (self.known_at[j].is_some()
-                || self
-                    .words
-                    .may_be(j, class::TITLE_MODIFIER | class::HONORIFIC))
+        if j >= end {
+            return false;
+        }
+        if self
+            .words
+            .may_be(j, class::TITLE_MODIFIER | class::HONORIFIC)
+        {
+            return true;
+        }
+        // else a title phrase, or a state or organisation before a title chain
+        match self.known(j, end) {
+            Some((_, Known::Title(_))) => true,
+            Some((n, Known::Country(_) | Known::Demonym(_) | Known::Org(_))) => {
+                let mut a = j + n;
+                if a < end && self.possessive(a) {
+                    a += 1;
+                }
+                self.may_chain(a, end)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is "'s" (either apostrophe).
+    #[inline]
+    fn possessive(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        matches!(
+            self.text.as_bytes().get(t.start as usize..t.end as usize),
+            Some(b"'s" | b"\xE2\x80\x99s")
+        )
+    }
+
+    /// Whether token `i` is `w`, compared as bytes.
+    #[inline]
+    fn is(&self, i: usize, w: &str) -> bool {
+        let t = &self.toks[i];
+        self.text.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
     }
 
     /// Whether token `i` is an honorific ("Mr.", "Dr.").
@@ -316,7 +356,7 @@ impl<'a> Finder<'a> {
                         t.pop();
                     }
                 }
-                let second = if plural && e + 1 < end && self.s(e) == "and" {
+                let second = if plural && e + 1 < end && self.is(e, "and") {
                     self.name_at(e + 1, end).map(|ne| {
                         let (ne2, of) = self.after_name(ne, end, None);
                         let mut m2 = m.clone();
@@ -358,8 +398,8 @@ impl<'a> Finder<'a> {
             if let Some(last) = out.last_mut() {
                 if last.end == next
                     && next + 2 < end
-                    && self.s(next) == "("
-                    && self.s(next + 2) == ")"
+                    && self.is(next, "(")
+                    && self.is(next + 2, ")")
                     && is_acronym(self.s(next + 1))
                 {
                     last.acronym = Some(self.s(next + 1).to_string());
@@ -392,7 +432,7 @@ impl<'a> Finder<'a> {
         let after = i + n;
         // "X's government", "the Chinese side", "Pakistan side"
         let state_noun = |at: usize| -> Option<usize> {
-            let at = if at < end && matches!(self.s(at), "'s" | "\u{2019}s") {
+            let at = if at < end && self.possessive(at) {
                 at + 1
             } else {
                 at
@@ -406,7 +446,7 @@ impl<'a> Finder<'a> {
             Known::Country(c) | Known::Demonym(c) => {
                 // "US$600": a currency, not a state
                 if after < end
-                    && self.s(after) == "$"
+                    && self.is(after, "$")
                     && self.toks[after].start == self.toks[after - 1].end
                 {
                     return after;
@@ -449,7 +489,7 @@ impl<'a> Finder<'a> {
                         | "toward"
                         | "towards"
                 ) || (after + 1 < end
-                    && self.s(after) == ","
+                    && self.is(after, ",")
                     && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))));
                 if as_place {
                     push(after, What::Capital(c))
@@ -491,19 +531,22 @@ impl<'a> Finder<'a> {
     /// and whether it says "former".
     #[inline]
     fn title_chain(&self, j: usize, end: usize) -> Option<(usize, bool)> {
-        // a chain begins with a modifier or a title phrase
-        if j >= end {
-            return None;
-        }
-        let plain = !self.words.may_be(j, class::TITLE_MODIFIER)
-            && match self.known_at.get(j).copied().flatten() {
-                None => true,
-                Some((n, k)) => j + n as usize <= end && !matches!(k, Known::Title(_)),
-            };
-        if plain {
+        if !self.may_chain(j, end) {
             return None;
         }
         self.title_chain_at(j, end)
+    }
+
+    /// Whether a title chain may begin at `j`: with a modifier or a title
+    /// phrase; `false` means [`Finder::title_chain`] finds none.
+    #[inline]
+    fn may_chain(&self, j: usize, end: usize) -> bool {
+        j < end
+            && (self.words.may_be(j, class::TITLE_MODIFIER)
+                || match self.known_at.get(j).copied().flatten() {
+                    None => false,
+                    Some((n, k)) => j + n as usize > end || matches!(k, Known::Title(_)),
+                })
     }
 
     /// [`Finder::title_chain`] past its quick rejects.
@@ -617,7 +660,7 @@ impl<'a> Finder<'a> {
 
     /// "of India" right after a name gives the title's country.
     fn after_name(&self, ne: usize, end: usize, of: Option<Of>) -> (usize, Option<Of>) {
-        if of.is_none() && ne + 1 < end && self.s(ne) == "of" {
+        if of.is_none() && ne + 1 < end && self.is(ne, "of") {
             match self.known(ne + 1, end) {
                 Some((n, Known::Country(c))) => return (ne + 1 + n, Some(Of::Country(c))),
                 Some((n, Known::Org(o))) => return (ne + 1 + n, Some(Of::Org(o))),
@@ -630,7 +673,7 @@ impl<'a> Finder<'a> {
     /// ", Minister for Foreign Affairs of India," after a name: the title,
     /// its country, and where the apposition ends.
     pub fn apposition(&self, at: usize, end: usize) -> Option<(usize, String, Option<Of>, bool)> {
-        if at + 1 >= end || self.s(at) != "," {
+        if at + 1 >= end || !self.is(at, ",") {
             return None;
         }
         let mut j = at + 1;
@@ -650,8 +693,7 @@ impl<'a> Finder<'a> {
         // "of the Communist Party of China (CPC) Central Committee,": qualifiers
         let mut extra = 0;
         while e < end && extra < 4 {
-            if self.s(e) == "(" && e + 2 < end && self.s(e + 2) == ")" && is_acronym(self.s(e + 1))
-            {
+            if self.is(e, "(") && e + 2 < end && self.is(e + 2, ")") && is_acronym(self.s(e + 1)) {
                 e += 3;
             } else if upper_first(self.s(e)) && self.toks[e].kind == TokKind::Word {
                 e += 1;
@@ -697,7 +739,7 @@ impl<'a> Finder<'a> {
         match self.known(j, end) {
             Some((n, Known::Country(c) | Known::Demonym(c))) => {
                 let mut a = j + n;
-                if a < end && matches!(self.s(a), "'s" | "\u{2019}s") {
+                if a < end && self.possessive(a) {
                     a += 1;
                 }
                 if self.title_chain(a, end).is_some() {
@@ -708,7 +750,7 @@ impl<'a> Finder<'a> {
             }
             Some((n, Known::Org(o))) => {
                 let mut a = j + n;
-                if a < end && matches!(self.s(a), "'s" | "\u{2019}s") {
+                if a < end && self.possessive(a) {
                     a += 1;
                 }
                 if self.title_chain(a, end).is_some() {
@@ -751,7 +793,7 @@ impl<'a> Finder<'a> {
         }
         // "of China", "of the Communist Party of Vietnam"; "to China" (an envoy's host)
         if k + 1 < end && matches!(self.s(k), "of" | "to" | "for") {
-            let to = self.s(k) == "to";
+            let to = self.is(k, "to");
             let mut a = k + 1;
             if self.lower_is(a, end, "the") {
                 a += 1;
@@ -773,7 +815,7 @@ impl<'a> Finder<'a> {
             }
         }
         let mut name_from = k;
-        let comma = k < end && self.s(k) == ",";
+        let comma = k < end && self.is(k, ",");
         if comma {
             name_from = k + 1;
         }
