@@ -55,18 +55,31 @@ struct Phrase {
 /// The phrases that begin with one word.
 #[derive(Clone, Debug, Default)]
 struct Start {
-    /// The longer phrases grouped by second word (see `groups`), then the
-    /// one-word phrases; within a group and among the one-word phrases best
-    /// first: longest, then highest priority, exact before folded, then in
-    /// lexicon order.
+    /// The longer phrases grouped by second word (see `groups`); within a
+    /// group best first: longest, then highest priority, exact before
+    /// folded, then in lexicon order.
     candidates: Vec<Candidate>,
     /// Bit `id % 64` set for the second word of each longer phrase.
     seconds: u64,
-    /// Where the one-word phrases begin in `candidates`.
-    singles: usize,
     /// Each second word of a longer phrase, by id, with the range of
     /// `candidates` holding the phrases with that word second.
     groups: Vec<(WordId, u32, u32)>,
+    /// The one-word phrases that must match as written, in the same order,
+    /// up to the first folded one (which always matches: those after it
+    /// never win).
+    exact_singles: Vec<(Exact, Known)>,
+    /// The best one-word phrase matched in any case, tried after
+    /// `exact_singles`.
+    folded_single: Option<Known>,
+}
+
+impl Start {
+    /// Whether some phrase begins here.
+    fn any(&self) -> bool {
+        !self.candidates.is_empty()
+            || !self.exact_singles.is_empty()
+            || self.folded_single.is_some()
+    }
 }
 
 /// A phrase as [`Gazetteer::lookup`] tries it, its words as [`WordId`]s.
@@ -75,8 +88,60 @@ struct Candidate {
     /// The words after the first.
     rest: Box<[WordId]>,
     /// All its words as written, when they must match exactly (not folded).
-    exact: Option<Box<[Box<str>]>>,
+    exact: Option<Box<[Exact]>>,
     known: Known,
+}
+
+/// A phrase word that must match as written, packed for a cheap compare.
+#[derive(Clone, Debug)]
+struct Exact {
+    /// The word [`pack`]ed when it is ASCII of at most 15 bytes, else
+    /// [`NEVER`] (no ASCII token of at most 15 bytes is it).
+    key: Packed,
+    word: Box<str>,
+}
+
+/// A key no packed word has: its length byte is beyond 15.
+const NEVER: Packed = (u64::MAX, u64::MAX);
+
+impl Exact {
+    fn new(word: &str) -> Exact {
+        let key = match pack(word.as_bytes()) {
+            Some(k) if word.is_ascii() => k,
+            _ => NEVER,
+        };
+        Exact {
+            key,
+            word: word.into(),
+        }
+    }
+
+    /// Whether token `t` is this word (as [`same_word`] says); `key` is
+    /// the token's [`raw_key`].
+    #[inline(always)]
+    fn is(&self, key: Option<Packed>, t: &Token, text: &str) -> bool {
+        match key {
+            // an ASCII token has no curly apostrophe: equal bytes or nothing
+            Some(k) => k == self.key,
+            None => same_word(t.text(text), &self.word),
+        }
+    }
+}
+
+/// Token `t` [`pack`]ed as written when it is ASCII of at most 15 bytes;
+/// `None` otherwise.
+#[inline(always)]
+fn raw_key(bytes: &[u8], t: &Token) -> Option<Packed> {
+    let (a, e) = (t.start as usize, t.end as usize);
+    let n = e.checked_sub(a).filter(|&n| n < 16)?;
+    let (lo, hi) = match bytes.get(a..a.wrapping_add(16)) {
+        Some(w) => {
+            let (m_lo, m_hi) = KEEP[n];
+            (word_at(w, 0) & m_lo, word_at(w, 8) & m_hi)
+        }
+        _ => load(bytes.get(a..e)?)?,
+    };
+    ((lo | hi) & HIGH_BITS == 0).then_some((lo, hi | (n as u64) << 56))
 }
 
 /// A word of the lexicon's phrases, by its lower-case form; [`NO_WORD`] for
@@ -101,7 +166,18 @@ pub mod class {
     pub const TOPIC: u16 = 1 << 8;
     /// A word of a date: a month or its abbreviation, a weekday, "today".
     pub const DATE: u16 = 1 << 9;
+    /// The first word of a lexicon phrase.
+    pub const BEGINS: u16 = 1 << 10;
+    /// A determiner or pronoun a mention may begin with (see
+    /// [`DETERMINERS`](super::DETERMINERS)).
+    pub const DETERMINER: u16 = 1 << 11;
+    /// Not a word set: set on a token whose first byte is an ASCII capital.
+    pub const CAPITAL: u16 = 1 << 12;
 }
+
+/// The determiners and pronouns a mention may begin with, marked
+/// [`class::DETERMINER`]: the mention finder tells them apart.
+pub const DETERMINERS: [&str; 8] = ["the", "his", "her", "their", "its", "he", "she", "him"];
 
 /// The lexicon's view of an article's tokens, worked out once: each token's
 /// [`WordId`] and the word sets it may be in.
@@ -109,9 +185,34 @@ pub mod class {
 pub struct TokenWords {
     pub ids: Vec<WordId>,
     classes: Vec<u16>,
+    /// The classes whose bit an ASCII token has exactly when its lower
+    /// case is in the set (every word of the set is its own key).
+    exact: u16,
 }
 
 impl TokenWords {
+    /// The class bits of token `i`; `u16::MAX` beyond ASCII (may be anything).
+    #[inline]
+    pub fn class(&self, i: usize) -> u16 {
+        self.classes[i]
+    }
+
+    /// Whether token `i` is in a set of `class` (one bit), when its class
+    /// bits tell: `Some(false)` when the bit is clear, `Some(true)` when
+    /// it is set on an ASCII token and the class is exact; `None` when the
+    /// set must be asked with the token's lower case.
+    #[inline]
+    pub fn surely(&self, i: usize, class: u16) -> Option<bool> {
+        let c = self.classes[i];
+        if c & class == 0 {
+            Some(false)
+        } else if c != u16::MAX && self.exact & class != 0 {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
     /// Whether token `i` may be in a set of `class`; `false` means surely not.
     pub fn may_be(&self, i: usize, class: u16) -> bool {
         self.classes[i] & class != 0
@@ -165,6 +266,9 @@ pub struct Gazetteer {
     starts: Vec<Start>,
     /// The word sets (bits of [`class`]) each word's lower case is in.
     classes: Vec<u16>,
+    /// The classes whose words are all their own keys (see
+    /// [`TokenWords::surely`]).
+    exact_classes: u16,
     pub countries: Vec<CountryInfo>,
     pub places: Vec<Named>,
     pub orgs: Vec<Named>,
@@ -425,6 +529,7 @@ impl Gazetteer {
             one_byte: Vec::new(),
             starts: Vec::new(),
             classes: Vec::new(),
+            exact_classes: 0,
             countries: Vec::new(),
             places: Vec::new(),
             orgs: Vec::new(),
@@ -584,11 +689,25 @@ impl Gazetteer {
         }
         g.compile_candidates();
         g.compile_classes();
+        for (id, s) in g.starts.iter().enumerate() {
+            if s.any() {
+                if g.classes.len() <= id {
+                    g.classes.resize(id + 1, 0);
+                }
+                g.classes[id] |= class::BEGINS;
+            }
+        }
         g.short = ShortWords::new(&g.words, &g.classes);
         g.one_byte = (0..128u8)
             .map(|b| {
                 let lower = u64::from(b.to_ascii_lowercase());
-                g.short.get_classed((lower, 1 << 56))
+                let (id, c) = g.short.get_classed((lower, 1 << 56));
+                let capital = if b.is_ascii_uppercase() {
+                    class::CAPITAL
+                } else {
+                    0
+                };
+                (id, c | capital)
             })
             .collect();
         // the word table is complete: ids of words are final from here on
@@ -664,7 +783,7 @@ impl Gazetteer {
                 let exact = (!folded).then(|| {
                     std::iter::once(first)
                         .chain(p.rest.iter())
-                        .cloned()
+                        .map(|w| Exact::new(w))
                         .collect()
                 });
                 starts[f].push(Candidate {
@@ -688,11 +807,23 @@ impl Gazetteer {
             .into_iter()
             .map(|mut candidates| {
                 let singles = candidates.partition_point(|c| !c.rest.is_empty());
+                // a folded one-word phrase always matches: none after it is tried
+                let mut exact_singles = Vec::new();
+                let mut folded_single = None;
+                for c in candidates.drain(singles..) {
+                    match c.exact.as_deref() {
+                        Some([w]) => exact_singles.push((w.clone(), c.known)),
+                        _ => {
+                            folded_single = Some(c.known);
+                            break;
+                        }
+                    }
+                }
                 // a phrase can only match when its second word is the next
                 // token's: group by it (the sort is stable, order within kept)
-                candidates[..singles].sort_by_key(|c| c.rest.first().copied());
+                candidates.sort_by_key(|c| c.rest.first().copied());
                 let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
-                for (k, c) in candidates[..singles].iter().enumerate() {
+                for (k, c) in candidates.iter().enumerate() {
                     let second = c.rest.first().copied().unwrap_or(NO_WORD);
                     match groups.last_mut() {
                         Some(g) if g.0 == second => g.2 = k as u32 + 1,
@@ -704,9 +835,10 @@ impl Gazetteer {
                         .iter()
                         .filter_map(|c| c.rest.first())
                         .fold(0, |m, &id| m | 1 << (id % 64)),
-                    singles,
                     groups,
                     candidates,
+                    exact_singles,
+                    folded_single,
                 }
             })
             .collect();
@@ -726,16 +858,23 @@ impl Gazetteer {
         let cues = self.cue_index.keys().map(|w| (class::CUE, w));
         let topics = self.topics.first_words().map(|w| (class::TOPIC, w));
         let dates = crate::date::date_words();
+        let determiners: Vec<String> = DETERMINERS.iter().map(|w| w.to_string()).collect();
         let all = sets
             .into_iter()
             .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
             .chain(cues)
             .chain(topics)
-            .chain(dates.iter().map(|w| (class::DATE, w)));
+            .chain(dates.iter().map(|w| (class::DATE, w)))
+            .chain(determiners.iter().map(|w| (class::DETERMINER, w)));
         let mut classes = std::mem::take(&mut self.classes);
+        // BEGINS is exact by construction (set below from the phrase table)
+        let mut inexact = 0u16;
         for (bit, w) in all {
             // the key a token equal to `w` (or to its lower case) is looked up by
             let key = norm_token(w).to_lowercase().into_bytes();
+            if *key != *w.as_bytes() {
+                inexact |= bit;
+            }
             let n = self.words.len() as WordId;
             let id = *self.words.entry(key.into()).or_insert(n) as usize;
             if classes.len() <= id {
@@ -744,6 +883,7 @@ impl Gazetteer {
             classes[id] |= bit;
         }
         self.classes = classes;
+        self.exact_classes = !inexact;
     }
 
     /// The [`WordId`]s and word classes of tokens, given their lower case.
@@ -753,36 +893,56 @@ impl Gazetteer {
         let mut classes = vec![0u16; toks.len()];
         for (i, ((t, id), class)) in toks.iter().zip(&mut ids).zip(&mut classes).enumerate() {
             let (a, e) = (t.start as usize, t.end as usize);
-            let n = bytes.get(a..e).map_or(0, <[u8]>::len);
-            // a one-byte ASCII token (punctuation, mostly): looked up at once
-            if n == 1 {
-                if let Some(&hit) = bytes
-                    .get(a)
-                    .and_then(|&b| self.one_byte.get(usize::from(b)))
-                {
-                    (*id, *class) = hit;
-                    continue;
-                }
-            }
-            // a token of at most 15 bytes with 16 bytes of text from its start:
-            // two loads, its bytes kept by a mask
+            // a token of at most 15 bytes with 16 bytes of text from its start
+            // (so within the text): two loads, its bytes kept by a mask
+            let mut n = e.wrapping_sub(a);
             let loaded = match bytes.get(a..a.wrapping_add(16)) {
                 Some(w) if n < 16 => {
                     let (m_lo, m_hi) = KEEP[n];
-                    Some((word_at(w, 0) & m_lo, word_at(w, 8) & m_hi))
+                    let lo = word_at(w, 0) & m_lo;
+                    // a one-byte ASCII token (punctuation, mostly): looked up at once
+                    if n == 1 {
+                        if let Some(&hit) = self.one_byte.get(lo as usize) {
+                            (*id, *class) = hit;
+                            continue;
+                        }
+                    }
+                    let hi = if n > 8 { word_at(w, 8) & m_hi } else { 0 };
+                    Some((lo, hi))
                 }
-                _ => load(bytes.get(a..e).unwrap_or_default()),
+                _ => {
+                    let b = bytes.get(a..e).unwrap_or_default();
+                    n = b.len();
+                    if let Some(&hit) = b.first().and_then(|&c| self.one_byte.get(usize::from(c))) {
+                        if n == 1 {
+                            (*id, *class) = hit;
+                            continue;
+                        }
+                    }
+                    load(b)
+                }
             };
             (*id, *class) = match loaded {
                 // a short ASCII token: lowered and packed without a copy
                 Some((lo, hi)) if (lo | hi) & HIGH_BITS == 0 => {
-                    let key = (ascii_lower(lo), ascii_lower(hi) | (n as u64) << 56);
-                    self.short.get_classed(key)
+                    let hi = if hi == 0 { 0 } else { ascii_lower(hi) };
+                    let key = (ascii_lower(lo), hi | (n as u64) << 56);
+                    let (id, c) = self.short.get_classed(key);
+                    let capital = if (lo as u8).is_ascii_uppercase() {
+                        class::CAPITAL
+                    } else {
+                        0
+                    };
+                    (id, c | capital)
                 }
                 _ => self.long_token_word(text, t, lowers, i),
             };
         }
-        TokenWords { ids, classes }
+        TokenWords {
+            ids,
+            classes,
+            exact: self.exact_classes,
+        }
     }
 
     /// [`Gazetteer::token_words`] for one token of more than 15 bytes or
@@ -793,7 +953,12 @@ impl Gazetteer {
         // an ASCII token's lower case is its key
         if lowers.is_ascii(i) {
             let id = self.id_of(lowers[i].as_bytes());
-            (id, self.classes.get(id as usize).copied().unwrap_or(0))
+            let capital = match s.as_bytes().first() {
+                Some(b) if b.is_ascii_uppercase() => class::CAPITAL,
+                _ => 0,
+            };
+            let c = self.classes.get(id as usize).copied().unwrap_or(0);
+            (id, c | capital)
         } else {
             // beyond ASCII a token's lower case may differ from its key: no promise
             (self.word_id(s), u16::MAX)
@@ -881,13 +1046,8 @@ impl Gazetteer {
     pub fn lookup(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Known)> {
         let first = self.word_id(toks[i].text(text));
         // the longest phrase comes first
-        let longest = self
-            .starts
-            .get(first as usize)?
-            .candidates
-            .first()?
-            .rest
-            .len();
+        let start = self.starts.get(first as usize).filter(|s| s.any())?;
+        let longest = start.candidates.first().map_or(0, |c| c.rest.len());
         let n = (longest + 1).min(toks.len() - i).min(17);
         let mut ids = [first; 17];
         for (id, t) in ids[1..n].iter_mut().zip(&toks[i + 1..]) {
@@ -909,6 +1069,7 @@ impl Gazetteer {
         // phrases of more than 16 words are never tried
         let room = (toks.len() - i - 1).min(16);
         let next = ids.get(i + 1..).unwrap_or_default();
+        let bytes = text.as_bytes();
         let fits = |c: &&Candidate| {
             c.rest.len() <= room
                 && c.rest.iter().zip(next).all(|(a, b)| a == b)
@@ -916,7 +1077,7 @@ impl Gazetteer {
                     words
                         .iter()
                         .zip(toks.get(i..).unwrap_or_default())
-                        .all(|(w, t)| same_word(t.text(text), w))
+                        .all(|(w, t)| w.is(raw_key(bytes, t), t, text))
                 })
         };
         // a longer phrase must have the next word second: only its group can match
@@ -932,17 +1093,23 @@ impl Gazetteer {
                     .iter()
                     .find(fits)
             });
-        longer
-            .or_else(|| start.candidates.get(start.singles..)?.iter().find(fits))
-            .map(|c| (c.rest.len() + 1, c.known))
+        if let Some(c) = longer {
+            return Some((c.rest.len() + 1, c.known));
+        }
+        if !start.exact_singles.is_empty() {
+            let t = toks.get(i)?;
+            let key = raw_key(bytes, t);
+            if let Some(&(_, k)) = start.exact_singles.iter().find(|(w, _)| w.is(key, t, text)) {
+                return Some((1, k));
+            }
+        }
+        start.folded_single.map(|k| (1, k))
     }
 
     /// Whether some lexicon phrase begins with word `id`.
     #[inline]
     pub fn begins(&self, id: WordId) -> bool {
-        self.starts
-            .get(id as usize)
-            .is_some_and(|s| !s.candidates.is_empty())
+        self.starts.get(id as usize).is_some_and(Start::any)
     }
 
     /// What one word alone names ("China", "ASEAN"), if anything.

@@ -114,7 +114,10 @@ impl<'a> Finder<'a> {
         for s in sentences {
             let end = s.tokens.end;
             // only a word some lexicon phrase begins with begins one
-            for i in s.tokens.clone().filter(|&i| g.begins(ids[i])) {
+            for i in words
+                .may_be_in(s.tokens.clone(), class::BEGINS)
+                .filter(|&i| g.begins(ids[i]))
+            {
                 // a phrase is a few tokens: its length fits a u32
                 known_at[i] = g
                     .lookup_at(text, &toks[..end], &ids[..end], i)
@@ -144,6 +147,13 @@ impl<'a> Finder<'a> {
     /// pronoun nor a determiner.
     #[inline]
     fn inert(&self, i: usize) -> bool {
+        let c = self.words.class(i);
+        if c != u16::MAX {
+            // an ASCII token: its class bits tell all but a lexicon phrase
+            let starts =
+                class::TITLE_MODIFIER | class::HONORIFIC | class::CAPITAL | class::DETERMINER;
+            return c & starts == 0 && self.known_at[i].is_none();
+        }
         if self.known_at[i].is_some()
             || self
                 .words
@@ -192,10 +202,31 @@ impl<'a> Finder<'a> {
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
     #[inline]
     fn capital_at(&self, i: usize) -> bool {
-        match self.text.as_bytes().get(self.toks[i].start as usize) {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        let t = &self.toks[i];
+        match self.text.as_bytes().get(t.start as usize) {
+            Some(b) if b.is_ascii() && t.end > t.start => b.is_ascii_uppercase(),
             _ => upper_first(self.s(i)),
         }
+    }
+
+    /// Whether token `i` names a month (see `date::month_number`); only a
+    /// date word can.
+    #[inline]
+    fn month_at(&self, i: usize) -> bool {
+        self.words.may_be(i, class::DATE) && crate::date::month_number(self.s(i)).is_some()
+    }
+
+    /// Whether token `i` names a weekday; only a date word can.
+    #[inline]
+    fn weekday_at(&self, i: usize) -> bool {
+        self.words.may_be(i, class::DATE) && crate::date::weekday_number(self.s(i)).is_some()
+    }
+
+    /// Whether token `i` is in the word set of `class`: its class bits when
+    /// they tell, else `ask`.
+    #[inline]
+    fn in_set(&self, i: usize, class: u16, ask: impl FnOnce() -> bool) -> bool {
+        self.words.surely(i, class).unwrap_or_else(ask)
     }
 
     /// Whether a person phrase can begin at `i` (see [`Finder::person`]):
@@ -207,11 +238,44 @@ impl<'a> Finder<'a> {
         } else {
             i
         };
-        j < end
-            && (self.known_at[j].is_some()
-                || self
-                    .words
-                    .may_be(j, class::TITLE_MODIFIER | class::HONORIFIC))
+        if j >= end {
+            return false;
+        }
+        if self
+            .words
+            .may_be(j, class::TITLE_MODIFIER | class::HONORIFIC)
+        {
+            return true;
+        }
+        // else a title phrase, or a state or organisation before a title chain
+        match self.known(j, end) {
+            Some((_, Known::Title(_))) => true,
+            Some((n, Known::Country(_) | Known::Demonym(_) | Known::Org(_))) => {
+                let mut a = j + n;
+                if a < end && self.possessive(a) {
+                    a += 1;
+                }
+                self.may_chain(a, end)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is "'s" (either apostrophe).
+    #[inline]
+    fn possessive(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        matches!(
+            self.text.as_bytes().get(t.start as usize..t.end as usize),
+            Some(b"'s" | b"\xE2\x80\x99s")
+        )
+    }
+
+    /// Whether token `i` is `w`, compared as bytes.
+    #[inline]
+    fn is(&self, i: usize, w: &str) -> bool {
+        let t = &self.toks[i];
+        self.text.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
     }
 
     /// Whether token `i` is an honorific ("Mr.", "Dr.").
@@ -292,7 +356,7 @@ impl<'a> Finder<'a> {
                         t.pop();
                     }
                 }
-                let second = if plural && e + 1 < end && self.s(e) == "and" {
+                let second = if plural && e + 1 < end && self.is(e, "and") {
                     self.name_at(e + 1, end).map(|ne| {
                         let (ne2, of) = self.after_name(ne, end, None);
                         let mut m2 = m.clone();
@@ -334,8 +398,8 @@ impl<'a> Finder<'a> {
             if let Some(last) = out.last_mut() {
                 if last.end == next
                     && next + 2 < end
-                    && self.s(next) == "("
-                    && self.s(next + 2) == ")"
+                    && self.is(next, "(")
+                    && self.is(next + 2, ")")
                     && is_acronym(self.s(next + 1))
                 {
                     last.acronym = Some(self.s(next + 1).to_string());
@@ -368,7 +432,7 @@ impl<'a> Finder<'a> {
         let after = i + n;
         // "X's government", "the Chinese side", "Pakistan side"
         let state_noun = |at: usize| -> Option<usize> {
-            let at = if at < end && matches!(self.s(at), "'s" | "\u{2019}s") {
+            let at = if at < end && self.possessive(at) {
                 at + 1
             } else {
                 at
@@ -382,7 +446,7 @@ impl<'a> Finder<'a> {
             Known::Country(c) | Known::Demonym(c) => {
                 // "US$600": a currency, not a state
                 if after < end
-                    && self.s(after) == "$"
+                    && self.is(after, "$")
                     && self.toks[after].start == self.toks[after - 1].end
                 {
                     return after;
@@ -425,7 +489,7 @@ impl<'a> Finder<'a> {
                         | "toward"
                         | "towards"
                 ) || (after + 1 < end
-                    && self.s(after) == ","
+                    && self.is(after, ",")
                     && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))));
                 if as_place {
                     push(after, What::Capital(c))
@@ -465,15 +529,38 @@ impl<'a> Finder<'a> {
 
     /// A title chain at `j`: modifiers and titles joined by "and": its end,
     /// and whether it says "former".
+    #[inline]
     fn title_chain(&self, j: usize, end: usize) -> Option<(usize, bool)> {
+        if !self.may_chain(j, end) {
+            return None;
+        }
+        self.title_chain_at(j, end)
+    }
+
+    /// Whether a title chain may begin at `j`: with a modifier or a title
+    /// phrase; `false` means [`Finder::title_chain`] finds none.
+    #[inline]
+    fn may_chain(&self, j: usize, end: usize) -> bool {
+        j < end
+            && (self.words.may_be(j, class::TITLE_MODIFIER)
+                || match self.known_at.get(j).copied().flatten() {
+                    None => false,
+                    Some((n, k)) => j + n as usize > end || matches!(k, Known::Title(_)),
+                })
+    }
+
+    /// [`Finder::title_chain`] past its quick rejects.
+    #[inline(never)]
+    fn title_chain_at(&self, j: usize, end: usize) -> Option<(usize, bool)> {
         let mut k = j;
         let mut last = None;
         let mut former = false;
         loop {
             let mut m = k;
             while m < end
-                && self.words.may_be(m, class::TITLE_MODIFIER)
-                && self.g.title_modifiers.contains(self.lower(m))
+                && self.in_set(m, class::TITLE_MODIFIER, || {
+                    self.g.title_modifiers.contains(self.lower(m))
+                })
             {
                 if matches!(self.lower(m), "former" | "late" | "then") {
                     former = true;
@@ -510,18 +597,18 @@ impl<'a> Finder<'a> {
                 && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
                 || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
             {
-                if crate::date::weekday_number(s).is_some() {
+                if self.weekday_at(m) {
                     break;
                 }
                 // "January Makamba", "Santiago Cafiero": a first name that is also
                 // a month or a city, when a surname follows
                 let surname_next = m + 1 < end
                     && self.toks[m + 1].kind == TokKind::Word
-                    && upper_first(self.s(m + 1))
+                    && self.capital_at(m + 1)
                     && self.known(m + 1, end).is_none()
-                    && crate::date::month_number(self.s(m + 1)).is_none()
-                    && crate::date::weekday_number(self.s(m + 1)).is_none();
-                let month = crate::date::month_number(s).is_some();
+                    && !self.month_at(m + 1)
+                    && !self.weekday_at(m + 1);
+                let month = self.month_at(m);
                 if month
                     && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number
                         || (count == 0 && !surname_next))
@@ -557,9 +644,10 @@ impl<'a> Finder<'a> {
                 m += 1;
             } else if count > 0
                 && m + 1 < end
-                && self.words.may_be(m, class::NAME_PARTICLE)
-                && self.g.name_particles.contains(self.lower(m))
-                && upper_first(self.s(m + 1))
+                && self.in_set(m, class::NAME_PARTICLE, || {
+                    self.g.name_particles.contains(self.lower(m))
+                })
+                && self.capital_at(m + 1)
                 && self.toks[m + 1].kind == TokKind::Word
             {
                 m += 1;
@@ -572,7 +660,7 @@ impl<'a> Finder<'a> {
 
     /// "of India" right after a name gives the title's country.
     fn after_name(&self, ne: usize, end: usize, of: Option<Of>) -> (usize, Option<Of>) {
-        if of.is_none() && ne + 1 < end && self.s(ne) == "of" {
+        if of.is_none() && ne + 1 < end && self.is(ne, "of") {
             match self.known(ne + 1, end) {
                 Some((n, Known::Country(c))) => return (ne + 1 + n, Some(Of::Country(c))),
                 Some((n, Known::Org(o))) => return (ne + 1 + n, Some(Of::Org(o))),
@@ -585,7 +673,7 @@ impl<'a> Finder<'a> {
     /// ", Minister for Foreign Affairs of India," after a name: the title,
     /// its country, and where the apposition ends.
     pub fn apposition(&self, at: usize, end: usize) -> Option<(usize, String, Option<Of>, bool)> {
-        if at + 1 >= end || self.s(at) != "," {
+        if at + 1 >= end || !self.is(at, ",") {
             return None;
         }
         let mut j = at + 1;
@@ -605,8 +693,7 @@ impl<'a> Finder<'a> {
         // "of the Communist Party of China (CPC) Central Committee,": qualifiers
         let mut extra = 0;
         while e < end && extra < 4 {
-            if self.s(e) == "(" && e + 2 < end && self.s(e + 2) == ")" && is_acronym(self.s(e + 1))
-            {
+            if self.is(e, "(") && e + 2 < end && self.is(e + 2, ")") && is_acronym(self.s(e + 1)) {
                 e += 3;
             } else if upper_first(self.s(e)) && self.toks[e].kind == TokKind::Word {
                 e += 1;
@@ -652,7 +739,7 @@ impl<'a> Finder<'a> {
         match self.known(j, end) {
             Some((n, Known::Country(c) | Known::Demonym(c))) => {
                 let mut a = j + n;
-                if a < end && matches!(self.s(a), "'s" | "\u{2019}s") {
+                if a < end && self.possessive(a) {
                     a += 1;
                 }
                 if self.title_chain(a, end).is_some() {
@@ -663,7 +750,7 @@ impl<'a> Finder<'a> {
             }
             Some((n, Known::Org(o))) => {
                 let mut a = j + n;
-                if a < end && matches!(self.s(a), "'s" | "\u{2019}s") {
+                if a < end && self.possessive(a) {
                     a += 1;
                 }
                 if self.title_chain(a, end).is_some() {
@@ -706,7 +793,7 @@ impl<'a> Finder<'a> {
         }
         // "of China", "of the Communist Party of Vietnam"; "to China" (an envoy's host)
         if k + 1 < end && matches!(self.s(k), "of" | "to" | "for") {
-            let to = self.s(k) == "to";
+            let to = self.is(k, "to");
             let mut a = k + 1;
             if self.lower_is(a, end, "the") {
                 a += 1;
@@ -728,7 +815,7 @@ impl<'a> Finder<'a> {
             }
         }
         let mut name_from = k;
-        let comma = k < end && self.s(k) == ",";
+        let comma = k < end && self.is(k, ",");
         if comma {
             name_from = k + 1;
         }
@@ -811,8 +898,8 @@ impl<'a> Finder<'a> {
             return None;
         }
         if (self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
-            || crate::date::weekday_number(s0).is_some()
-            || crate::date::month_number(s0).is_some()
+            || self.weekday_at(i)
+            || self.month_at(i)
         {
             return None;
         }
@@ -825,11 +912,13 @@ impl<'a> Finder<'a> {
             // a name does not run across a line break nor into a cue word
             let continues = first
                 || (t.newlines_before == 0
-                    && !(self.words.may_be(m, class::CUE)
-                        && self.g.cue_index.contains_key(self.lower(m)))
-                    && !(self.words.may_be(m, class::REPORTING)
-                        && self.g.reporting.contains(self.lower(m))));
-            let is_cap = t.kind == TokKind::Word && upper_first(s) && continues;
+                    && !self.in_set(m, class::CUE, || {
+                        self.g.cue_index.contains_key(self.lower(m))
+                    })
+                    && !self.in_set(m, class::REPORTING, || {
+                        self.g.reporting.contains(self.lower(m))
+                    }));
+            let is_cap = t.kind == TokKind::Word && self.capital_at(m) && continues;
             if is_cap
                 && !first
                 && matches!(
@@ -843,7 +932,7 @@ impl<'a> Finder<'a> {
             {
                 break;
             }
-            if is_cap && (first || crate::date::weekday_number(s).is_none()) {
+            if is_cap && (first || !self.weekday_at(m)) {
                 m += 1;
             } else if !first
                 && t.kind == TokKind::Number
@@ -853,7 +942,7 @@ impl<'a> Finder<'a> {
                 break;
             } else if !first
                 && m + 1 < end
-                && upper_first(self.s(m + 1))
+                && self.capital_at(m + 1)
                 && ((matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
                     && self.toks[m + 1].kind == TokKind::Word)
                     || (self.words.may_be(m, class::NAME_PARTICLE)
