@@ -6,7 +6,7 @@
 use crate::gazetteer::FxBuild;
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, Of, What};
-use crate::model::{slug, EntityKind};
+use crate::model::EntityKind;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
@@ -107,7 +107,7 @@ const SLUG_BYTES: [u8; 256] = {
     t
 };
 
-/// The id of the entity of a name, `kind:slug`.
+/// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]).
 fn entity_id(kind: EntityKind, name: &str) -> String {
     let prefix = kind.slug();
     let mut id = Vec::with_capacity(prefix.len() + 1 + name.len());
@@ -134,7 +134,32 @@ fn entity_id(kind: EntityKind, name: &str) -> String {
             return id;
         }
     }
-    format!("{prefix}:{}", slug(name))
+    // as [`slug`] has it: words of letters and digits, lower-cased, one `-` apart
+    let mut id = String::with_capacity(prefix.len() + 1 + name.len());
+    id.push_str(prefix);
+    id.push(':');
+    let start = id.len();
+    let mut gap = false;
+    for c in name.chars() {
+        let ascii = u8::try_from(c).ok().filter(u8::is_ascii);
+        let word = match ascii {
+            Some(b) => SLUG_BYTES[usize::from(b)] != b'-',
+            None => c.is_alphanumeric(),
+        };
+        if !word {
+            gap = true;
+            continue;
+        }
+        if gap && id.len() > start {
+            id.push('-');
+        }
+        gap = false;
+        match ascii {
+            Some(b) => id.push(char::from(SLUG_BYTES[usize::from(b)])),
+            None => id.extend(c.to_lowercase()),
+        }
+    }
+    id
 }
 
 impl Resolution {
@@ -705,6 +730,11 @@ mod tests {
             "O'Neil",
             "São Tomé and Príncipe",
             "a\u{e9}",
+            "İstanbul",
+            "ΟΔΟΣ Σ",
+            "北京 市",
+            "Ǆemal--Ünal ",
+            "x\u{663}y – z",
         ];
         for name in names {
             for kind in [EntityKind::Country, EntityKind::Person, EntityKind::Place] {
