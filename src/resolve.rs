@@ -6,8 +6,8 @@
 use crate::gazetteer::FxBuild;
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, Of, What};
-use crate::model::{slug, EntityKind};
-use std::collections::{BTreeSet, HashMap};
+use crate::model::EntityKind;
+use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 /// An entity of one article.
@@ -15,7 +15,8 @@ use std::hash::BuildHasher;
 pub struct Entity {
     pub kind: EntityKind,
     pub name: String,
-    pub aliases: BTreeSet<String>,
+    /// Names it is written as, each once, in the order first met.
+    pub aliases: Vec<String>,
     /// Country: its gazetteer index; Place/Org: the country it belongs to.
     pub country: Option<u32>,
     /// ISO alpha-3 for countries.
@@ -26,8 +27,8 @@ pub struct Entity {
     pub mentions: usize,
     /// The sentence of its first mention.
     pub first_sentence: usize,
-    /// Its name as a slug, for its id.
-    slug: String,
+    /// Its id, `kind:slug`, made once when the entity is.
+    id: String,
 }
 
 /// A title held by a person.
@@ -42,7 +43,7 @@ pub struct Role {
 impl Entity {
     /// The stable id of this entity's node.
     pub fn id(&self) -> String {
-        format!("{}:{}", self.kind.slug(), self.slug)
+        self.id.clone()
     }
 }
 
@@ -75,12 +76,90 @@ pub struct Resolved {
 pub struct Resolution {
     pub entities: Vec<Entity>,
     pub sentences: Vec<Vec<Resolved>>,
-    /// The entity of each (kind, slug), by its hash: the first one of that hash.
+    /// The entity of each id, by its hash: the first one of that hash.
     index: HashMap<u64, usize, FxBuild>,
-    /// Names as written, per kind, for a lookup without making a slug.
-    written: [HashMap<String, usize, FxBuild>; 5],
-    /// The entity of each gazetteer country met so far: (country, entity).
-    by_country: Vec<(u32, usize)>,
+    /// The entity of each lexicon entry met so far: (entry, entity).
+    by_entry: Vec<(Entry, usize)>,
+}
+
+/// A lexicon entry that names an entity, by its gazetteer index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Entry {
+    Country(u32),
+    Capital(u32),
+    Place(u32),
+    Org(u32),
+    Initiative(u32),
+}
+
+/// Each byte of a name as it is in a slug: ASCII letters and digits
+/// lower-cased, any other byte `-`.
+const SLUG_BYTES: [u8; 256] = {
+    let mut t = [b'-'; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
+/// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]).
+fn entity_id(kind: EntityKind, name: &str) -> String {
+    let prefix = kind.slug();
+    let mut id = Vec::with_capacity(prefix.len() + 1 + name.len());
+    id.extend_from_slice(prefix.as_bytes());
+    id.push(b':');
+    let start = id.len();
+    id.extend(name.bytes().map(|b| SLUG_BYTES[usize::from(b)]));
+    // the bytes are the slug when no `-` begins, ends or doubles: ASCII words
+    // one separator apart (a non-ASCII character, two bytes or more, doubles)
+    let s = id.get(start..).unwrap_or_default();
+    let clean = match (s.first(), s.last()) {
+        (Some(&first), Some(&last)) => {
+            first != b'-'
+                && last != b'-'
+                && !s
+                    .iter()
+                    .zip(s.iter().skip(1))
+                    .fold(false, |d, (a, b)| d | ((*a == b'-') & (*b == b'-')))
+        }
+        _ => false,
+    };
+    if clean {
+        if let Ok(id) = String::from_utf8(id) {
+            return id;
+        }
+    }
+    // as [`slug`] has it: words of letters and digits, lower-cased, one `-` apart
+    let mut id = String::with_capacity(prefix.len() + 1 + name.len());
+    id.push_str(prefix);
+    id.push(':');
+    let start = id.len();
+    let mut gap = false;
+    for c in name.chars() {
+        let ascii = u8::try_from(c).ok().filter(u8::is_ascii);
+        let word = match ascii {
+            Some(b) => SLUG_BYTES[usize::from(b)] != b'-',
+            None => c.is_alphanumeric(),
+        };
+        if !word {
+            gap = true;
+            continue;
+        }
+        if gap && id.len() > start {
+            id.push('-');
+        }
+        gap = false;
+        match ascii {
+            Some(b) => id.push(char::from(SLUG_BYTES[usize::from(b)])),
+            None => id.extend(c.to_lowercase()),
+        }
+    }
+    id
 }
 
 impl Resolution {
@@ -91,41 +170,65 @@ impl Resolution {
         country: Option<u32>,
         code: Option<&str>,
     ) -> usize {
-        let k = kind as usize;
-        if let Some(&i) = self.written[k].get(name) {
-            return i;
-        }
-        let slug = slug(name);
-        let key = FxBuild.hash_one((k, slug.as_str()));
-        let known = match self.index.get(&key) {
-            Some(&i) if self.entities[i].kind == kind && self.entities[i].slug == slug => Some(i),
-            // another slug of the same hash: look through them all
-            Some(_) => self
-                .entities
-                .iter()
-                .position(|e| e.kind == kind && e.slug == slug),
+        let id = entity_id(kind, name);
+        let by_id = FxBuild.hash_one(id.as_str());
+        let known = match self.index.get(&by_id) {
+            Some(&i) if self.entities[i].id == id => Some(i),
+            // another id of the same hash: look through them all
+            Some(_) => self.entities.iter().position(|e| e.id == id),
             None => None,
         };
         if let Some(i) = known {
-            self.written[k].insert(name.to_string(), i);
             return i;
         }
         let i = self.entities.len();
-        let name = name.to_string();
-        self.written[k].insert(name.clone(), i);
         self.entities.push(Entity {
             kind,
-            name,
-            aliases: BTreeSet::new(),
+            name: name.to_string(),
+            aliases: Vec::new(),
             country,
             code: code.map(str::to_string),
             roles: Vec::new(),
             mentions: 0,
             first_sentence: usize::MAX,
-            slug,
+            id,
         });
-        self.index.entry(key).or_insert(i);
+        self.index.entry(by_id).or_insert(i);
         i
+    }
+
+    /// The entity of a lexicon entry.
+    fn entry(&mut self, g: &Gazetteer, entry: Entry) -> usize {
+        // an entry once seen always gives the same entity: remember it
+        if let Some(&(_, e)) = self.by_entry.iter().find(|(k, _)| *k == entry) {
+            return e;
+        }
+        let e = match entry {
+            Entry::Country(c) => {
+                let info = &g.countries[c as usize];
+                self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code))
+            }
+            Entry::Capital(c) => {
+                let info = &g.countries[c as usize];
+                self.entity(EntityKind::Place, &info.capital, Some(c), None)
+            }
+            Entry::Place(p) => {
+                let n = &g.places[p as usize];
+                self.entity(EntityKind::Place, &n.name, n.country, None)
+            }
+            Entry::Org(o) => {
+                let n = &g.orgs[o as usize];
+                self.entity(EntityKind::Organization, &n.name, n.country, None)
+            }
+            Entry::Initiative(x) => self.entity(
+                EntityKind::Initiative,
+                &g.initiatives[x as usize],
+                None,
+                None,
+            ),
+        };
+        self.by_entry.push((entry, e));
+        e
     }
 
     /// The entity of a named place, body or initiative.
@@ -135,14 +238,7 @@ impl Resolution {
 
     /// The entity of country `c`.
     pub fn country(&mut self, g: &Gazetteer, c: u32) -> usize {
-        // a name once seen always gives the same entity: remember it by country
-        if let Some(&(_, e)) = self.by_country.iter().find(|(k, _)| *k == c) {
-            return e;
-        }
-        let info = &g.countries[c as usize];
-        let e = self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code));
-        self.by_country.push((c, e));
-        e
+        self.entry(g, Entry::Country(c))
     }
 
     /// The country a person holds a title of, if any.
@@ -169,12 +265,11 @@ fn is_multiword(name: &str) -> bool {
     // ASCII: a word, white space (as `split_whitespace` has it), then another word
     let ws = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
     let b = name.as_bytes();
-    match (
-        b.iter().position(|c| !ws(c)),
-        b.iter().rposition(|c| !ws(c)),
-    ) {
-        (Some(f), Some(l)) => b[f..l].iter().any(ws),
-        _ => false,
+    let word = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let rest = b.get(word..).unwrap_or_default();
+    match rest.iter().position(ws) {
+        Some(gap) => rest.get(gap..).unwrap_or_default().iter().any(|c| !ws(c)),
+        None => false,
     }
 }
 
@@ -193,10 +288,16 @@ fn title_matches(held: &str, wanted: &str) -> bool {
     let Some(last) = h.len().checked_sub(w.len()) else {
         return false;
     };
-    let at = |i: usize| h[i..i + w.len()].eq_ignore_ascii_case(w);
+    let at = |i: usize| {
+        h.get(i..i + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+    };
+    // or as whole words: right after a space or right before one
     at(last)
-        || (0..=last)
-            .any(|i| at(i) && (h.get(i + w.len()) == Some(&b' ') || (i > 0 && h[i - 1] == b' ')))
+        || h.iter()
+            .enumerate()
+            .filter(|&(_, &c)| c == b' ')
+            .any(|(p, _)| at(p + 1) || p.checked_sub(w.len()).is_some_and(at))
 }
 
 /// A person's name of more than one word, with its first and last word.
@@ -271,10 +372,10 @@ pub fn resolve<'a>(
     // "President Buhari" makes "Buhari" a person wherever it stands
     let mut full_names: Vec<FullName<'a>> = Vec::new();
     let mut titled_singles: Vec<&'a str> = Vec::new();
-    // mentions of each kind, to size the tables of names
-    let mut per_kind = [0usize; 5];
+    // the names of people, to size their table
+    let mut person_names = 0;
     for m in mentions.iter().flatten() {
-        let kind = match &m.what {
+        match &m.what {
             What::Person { name, title, .. } => {
                 if is_multiword(name) {
                     if !full_names.iter().any(|f| f.name == name) {
@@ -288,31 +389,25 @@ pub fn resolve<'a>(
                 } else if title.is_some() {
                     titled_singles.push(name);
                 }
-                EntityKind::Person
+                person_names += 1;
             }
-            What::Name(_) => EntityKind::Person,
-            What::Country { .. } | What::Capital(_) => EntityKind::Country,
-            What::Place(_) | What::NewPlace(_) => EntityKind::Place,
-            What::Org(_) | What::NewOrg(_) => EntityKind::Organization,
-            _ => continue,
-        };
-        per_kind[kind as usize] += 1;
+            What::Name(_) => person_names += 1,
+            _ => {}
+        }
     }
+    // entities are far fewer than mentions: a guess at their number
+    let guess = mentions.iter().map(Vec::len).sum::<usize>().min(32);
     let mut res = Resolution {
-        entities: Vec::with_capacity(per_kind.iter().sum::<usize>().min(32)),
+        entities: Vec::with_capacity(guess),
         sentences: Vec::with_capacity(mentions.len()),
         ..Resolution::default()
     };
-    let per_kind = per_kind.map(|n| n.min(16));
-    res.index.reserve(per_kind.iter().sum());
-    for (w, n) in res.written.iter_mut().zip(per_kind) {
-        w.reserve(n);
-    }
+    res.index.reserve(guess);
     // what a name stands for depends on nothing that changes below: work it out once
     // (its full name, the entity of that or of the name itself once asked)
     type Known<'s> = (Option<&'s str>, Option<usize>);
     let mut people: HashMap<&str, Known, FxBuild> =
-        HashMap::with_capacity_and_hasher(per_kind[EntityKind::Person as usize], FxBuild);
+        HashMap::with_capacity_and_hasher(person_names.min(16), FxBuild);
     // the person a name stands for; a name no full name or office-holder
     // explains stands for a person of its own only when `alone`
     let mut person_of = |res: &mut Resolution, name: &'a str, alone: bool| {
@@ -352,47 +447,22 @@ pub fn resolve<'a>(
                     Some(Ref::Entity(e))
                 }
                 What::Capital(c) => {
-                    let info = &g.countries[*c as usize];
-                    let e = res.entity(EntityKind::Place, &info.capital, Some(*c), None);
+                    let e = res.entry(g, Entry::Capital(*c));
                     acts_as = Some(res.country(g, *c));
                     Some(Ref::Entity(e))
                 }
-                What::Place(p) => {
-                    let n = &g.places[*p as usize];
-                    Some(Ref::Entity(res.entity(
-                        EntityKind::Place,
-                        &n.name,
-                        n.country,
-                        None,
-                    )))
-                }
+                What::Place(p) => Some(Ref::Entity(res.entry(g, Entry::Place(*p)))),
                 What::NewPlace(n) => {
                     Some(Ref::Entity(res.entity(EntityKind::Place, n, None, None)))
                 }
-                What::Org(o) => {
-                    let n = &g.orgs[*o as usize];
-                    Some(Ref::Entity(res.entity(
-                        EntityKind::Organization,
-                        &n.name,
-                        n.country,
-                        None,
-                    )))
-                }
+                What::Org(o) => Some(Ref::Entity(res.entry(g, Entry::Org(*o)))),
                 What::NewOrg(n) => Some(Ref::Entity(res.entity(
                     EntityKind::Organization,
                     n,
                     None,
                     None,
                 ))),
-                What::Initiative(x) => {
-                    let n = &g.initiatives[*x as usize];
-                    Some(Ref::Entity(res.entity(
-                        EntityKind::Initiative,
-                        n,
-                        None,
-                        None,
-                    )))
-                }
+                What::Initiative(x) => Some(Ref::Entity(res.entry(g, Entry::Initiative(*x)))),
                 What::NewInitiative(n) => Some(Ref::Entity(res.entity(
                     EntityKind::Initiative,
                     n,
@@ -417,10 +487,7 @@ pub fn resolve<'a>(
                         titled = true;
                         let of_e = of.map(|o| match o {
                             Of::Country(c) => res.country(g, c),
-                            Of::Org(x) => {
-                                let n = &g.orgs[x as usize];
-                                res.entity(EntityKind::Organization, &n.name, n.country, None)
-                            }
+                            Of::Org(x) => res.entry(g, Entry::Org(x)),
                         });
                         let known = res.entities[e].roles.iter().any(|r| {
                             title_matches(&r.title, t) && (of_e.is_none() || r.of == of_e)
@@ -480,12 +547,15 @@ pub fn resolve<'a>(
                     let s = surface(m);
                     let aliases = &mut res.entities[e].aliases;
                     // most mentions repeat a name already seen: no copy for them
-                    if !s.is_empty() && !aliases.contains(&*s) {
-                        aliases.insert(s.into_owned());
+                    if !s.is_empty() && !aliases.iter().any(|a| *a == s) {
+                        aliases.push(s.into_owned());
                     }
                 }
                 if let Some(a) = &m.acronym {
-                    res.entities[e].aliases.insert(a.clone());
+                    let aliases = &mut res.entities[e].aliases;
+                    if !aliases.contains(a) {
+                        aliases.push(a.clone());
+                    }
                     acronyms.insert(a, e);
                 }
             }
@@ -548,9 +618,9 @@ pub fn resolve<'a>(
         } else {
             g.orgs
                 .iter()
-                .find(|o| o.name == org)
-                .map(|o| (o.name.clone(), o.country))
-                .map(|(n, c)| res.entity(EntityKind::Organization, &n, c, None))
+                .position(|o| o.name == org)
+                .and_then(|x| u32::try_from(x).ok())
+                .map(|x| res.entry(g, Entry::Org(x)))
         };
         let Some(of) = of else { continue };
         let ent = &mut res.entities[e];
@@ -593,10 +663,7 @@ pub fn resolve<'a>(
     for (si, title, of, idx) in pending_titles {
         let of_e = of.map(|o| match o {
             Of::Country(c) => res.country(g, c),
-            Of::Org(x) => {
-                let n = &g.orgs[x as usize];
-                res.entity(EntityKind::Organization, &n.name, n.country, None)
-            }
+            Of::Org(x) => res.entry(g, Entry::Org(x)),
         });
         let holder = holders
             .iter()
@@ -642,7 +709,50 @@ pub fn resolve<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::title_matches;
+    use super::{entity_id, is_multiword, title_matches};
+    use crate::model::{slug, EntityKind};
+
+    #[test]
+    fn ids_are_kind_and_slug() {
+        let names = [
+            "Qin Gang",
+            "  U.S. ",
+            "one-China policy",
+            "Côte d'Ivoire",
+            "",
+            "---",
+            "A",
+            "a  b",
+            "X-",
+            "-X",
+            "Ünal",
+            "B2B",
+            "O'Neil",
+            "São Tomé and Príncipe",
+            "a\u{e9}",
+            "İstanbul",
+            "ΟΔΟΣ Σ",
+            "北京 市",
+            "Ǆemal--Ünal ",
+            "x\u{663}y – z",
+        ];
+        for name in names {
+            for kind in [EntityKind::Country, EntityKind::Person, EntityKind::Place] {
+                let want = format!("{}:{}", kind.slug(), slug(name));
+                assert_eq!(entity_id(kind, name), want, "{name:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn multiword_names() {
+        assert!(is_multiword("Qin Gang"));
+        assert!(is_multiword(" Qin\tGang "));
+        assert!(!is_multiword(" Putin "));
+        assert!(!is_multiword(""));
+        assert!(!is_multiword("   "));
+        assert!(is_multiword("Peña Nieto"));
+    }
 
     #[test]
     fn titles_match_as_whole_words() {
