@@ -12,7 +12,6 @@ use crate::resolve::{resolve, Ref};
 use crate::sentence::{split, Sentence};
 use crate::token::{single_spaced, Lowered, TokKind, Token};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
 #[derive(Clone, Copy, Debug, Default)]
@@ -686,33 +685,32 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             && a.target == b.target
             && a.evidence.sentence == b.evidence.sentence
     });
-    let mut entities: BTreeMap<String, EntityRecord> = BTreeMap::new();
-    for (i, e) in res.entities.iter().enumerate() {
+    // the entities' strings move into their records: nothing needs them after
+    let mut ids = ids;
+    let mut entities: Vec<EntityRecord> = Vec::with_capacity(res.entities.len());
+    for (i, e) in res.entities.into_iter().enumerate() {
         if !used[i] {
             continue;
         }
-        let mut aliases: Vec<String> = e
-            .aliases
-            .iter()
-            .filter(|a| **a != e.name)
-            .cloned()
-            .collect();
+        let name = e.name;
+        let mut aliases: Vec<String> = e.aliases.into_iter().filter(|a| *a != name).collect();
         aliases.sort();
-        entities.insert(
-            ids[i].clone(),
-            EntityRecord {
-                id: ids[i].clone(),
-                name: e.name.clone(),
-                kind: e.kind,
-                aliases,
-                code: e.code.clone(),
-            },
-        );
+        entities.push(EntityRecord {
+            id: std::mem::take(&mut ids[i]),
+            name,
+            kind: e.kind,
+            aliases,
+            code: e.code,
+        });
     }
+    // sorted by id, one record per id: the last made, as a map by id keeps
+    entities.reverse();
+    entities.sort_by(|a, b| a.id.cmp(&b.id));
+    entities.dedup_by(|a, b| a.id == b.id);
     Extraction {
         article: article.id.clone(),
         date: article.date,
-        entities: entities.into_values().collect(),
+        entities,
         edges,
     }
 }
