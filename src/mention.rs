@@ -340,6 +340,11 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
+            // a sentence with somewhere to start has a few mentions, mostly:
+            // room for them at once
+            if out.capacity() == 0 {
+                out.reserve(8);
+            }
             // an unknown name is tried once: as a person first, else as itself
             let mut unknown = None;
             let person = if self.may_be_person(i, end) {
