@@ -92,6 +92,17 @@ fn upper_first(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a word has no lower-case letter ("NATO", "A.B."), its letters all
+/// capitals.
+#[inline]
+fn all_caps(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().all(|b| !b.is_ascii_lowercase())
+    } else {
+        s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    }
+}
+
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
@@ -199,9 +210,25 @@ impl<'a> Finder<'a> {
             .fold(0, |x, (k, &c)| x | u64::from(c | 0x20) << (8 * k))
     }
 
+    /// [`Finder::pron`] of a token that may be a determiner or pronoun
+    /// ([`class::DETERMINER`]); 0 for any other, which is none of them.
+    #[inline]
+    fn det(&self, i: usize) -> u64 {
+        if self.words.may_be(i, class::DETERMINER) {
+            self.pron(i)
+        } else {
+            0
+        }
+    }
+
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
     #[inline]
     fn capital_at(&self, i: usize) -> bool {
+        let c = self.words.class(i);
+        if c != u16::MAX {
+            // an ASCII token: marked when its first byte is a capital
+            return c & class::CAPITAL != 0;
+        }
         let t = &self.toks[i];
         match self.text.as_bytes().get(t.start as usize) {
             Some(b) if b.is_ascii() && t.end > t.start => b.is_ascii_uppercase(),
@@ -233,7 +260,7 @@ impl<'a> Finder<'a> {
     /// its title chain or honorific, after a determiner, begins with a
     /// title word, an honorific or a lexicon phrase.
     fn may_be_person(&self, i: usize, end: usize) -> bool {
-        let j = if matches!(self.pron(i), THE | HIS | HER | THEIR | ITS) {
+        let j = if matches!(self.det(i), THE | HIS | HER | THEIR | ITS) {
             i + 1
         } else {
             i
@@ -313,6 +340,11 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
+            // a sentence with somewhere to start has a few mentions, mostly:
+            // room for them at once
+            if out.capacity() == 0 {
+                out.reserve(8);
+            }
             // an unknown name is tried once: as a person first, else as itself
             let mut unknown = None;
             let person = if self.may_be_person(i, end) {
@@ -379,7 +411,7 @@ impl<'a> Finder<'a> {
                 e
             } else if let Some((n, k)) = self.known(i, end) {
                 self.known_mention(i, n, k, end, &mut out)
-            } else if matches!(self.pron(i), HE | SHE | HIS | HER | HIM) {
+            } else if matches!(self.det(i), HE | SHE | HIS | HER | HIM) {
                 out.push(Mention {
                     start: i,
                     end: i + 1,
@@ -592,9 +624,7 @@ impl<'a> Finder<'a> {
             if count > 0 && t.newlines_before > 0 {
                 break;
             }
-            if t.kind == TokKind::Word
-                && upper_first(s)
-                && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
                 || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
             {
                 if self.weekday_at(m) {
@@ -730,7 +760,7 @@ impl<'a> Finder<'a> {
     fn person(&self, i: usize, end: usize) -> Option<Mention> {
         let mut j = i;
         let mut the = false;
-        if j < end && matches!(self.pron(j), THE | HIS | HER | THEIR | ITS) {
+        if j < end && matches!(self.det(j), THE | HIS | HER | THEIR | ITS) {
             j += 1;
             the = true;
         }
@@ -964,15 +994,21 @@ impl<'a> Finder<'a> {
         let n = m - i;
         let mut words = (i..m).map(|k| self.s(k));
         let name = self.text_of(i, m);
+        if n == 1 {
+            return Some(Mention {
+                start: i,
+                end: m,
+                what: What::Name(name),
+                acronym: None,
+            });
+        }
         let last = words
             .clone()
             .rev()
             .find(|w| w.chars().any(char::is_alphabetic))
             .unwrap_or("");
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
-        let what = if n == 1 {
-            What::Name(name)
-        } else if self.g.initiative_heads.contains(last)
+        let what = if self.g.initiative_heads.contains(last)
             || (self.g.initiative_heads.contains(s0)
                 && matches!(self.s(i + 1), "on" | "of" | "for"))
         {
