@@ -146,6 +146,17 @@ impl<'a> Sentence<'a> {
         t.end == t.start + 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
     }
 
+    /// Whether token `i` is "'s" (or with a typographic apostrophe).
+    fn is_possessive(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self
+            .text
+            .as_bytes()
+            .get(t.start as usize..t.end as usize)
+            .unwrap_or_default();
+        w == b"'s" || w == "\u{2019}s".as_bytes()
+    }
+
     /// Whether tokens `from..to` are `words` as written.
     fn gap_is(&self, from: usize, to: usize, words: &[&str]) -> bool {
         to.saturating_sub(from) == words.len()
@@ -168,22 +179,48 @@ impl<'a> Sentence<'a> {
         } else {
             class::CUE
         };
-        // the word class first: it rules out most tokens at once
-        for i in self.words.may_be_in(self.range.clone(), want) {
-            if let Some(r) = reporting.as_deref_mut() {
+        // the word class first: it rules out most tokens at once; the
+        // tokens that may be are marked in a bit mask per 64 tokens, a tight
+        // loop apart from the matching below
+        let mut base = self.range.start;
+        while base < self.range.end {
+            let top = self.range.end.min(base + 64);
+            let mut mask = 0u64;
+            for i in self.words.may_be_in(base..top, want) {
+                mask |= 1 << (i - base);
+            }
+            while mask != 0 {
+                let i = base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                self.scan_at(i, reporting.as_deref_mut(), &mut hit);
+            }
+            base = top;
+        }
+    }
+
+    /// [`Sentence::scan`] at token `i`, one that may be a cue or a reporting verb.
+    #[inline]
+    fn scan_at(
+        &self,
+        i: usize,
+        reporting: Option<&mut Short<usize, 8>>,
+        hit: &mut impl FnMut(CueHit),
+    ) {
+        {
+            if let Some(r) = reporting {
                 if self.words.may_be(i, class::REPORTING) {
                     r.push(i);
                 }
             }
             if !self.words.may_be(i, class::CUE) {
-                continue;
+                return;
             }
             if self.masked[i] || self.toks[i].kind != TokKind::Word {
-                continue;
+                return;
             }
             let pats = self.g.cue_patterns(self.words, self.lowers, i);
             if pats.is_empty() {
-                continue;
+                return;
             }
             // one hit per (cue entry, start)
             let mut seen: Option<Short<usize, 8>> = None;
@@ -349,6 +386,55 @@ fn match_words(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<
             }
             match_words(s, rest, k, end)
         }
+    }
+}
+
+/// A search from a cue's edge for the nearest token of some kind, going
+/// only as far as asked: later questions resume where the last stopped.
+struct Seek {
+    /// The tokens between the edge and here are searched.
+    reached: usize,
+    /// The nearest token found, once found.
+    found: Option<usize>,
+}
+
+impl Seek {
+    fn new(edge: usize) -> Seek {
+        Seek {
+            reached: edge,
+            found: None,
+        }
+    }
+
+    /// Whether a token `is` says yes to lies from the edge on, before `to`.
+    fn after(&mut self, to: usize, is: impl Fn(usize) -> bool) -> bool {
+        if let Some(f) = self.found {
+            return f < to;
+        }
+        while self.reached < to {
+            let k = self.reached;
+            self.reached += 1;
+            if is(k) {
+                self.found = Some(k);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a token `is` says yes to lies from `from` on, before the edge.
+    fn before(&mut self, from: usize, is: impl Fn(usize) -> bool) -> bool {
+        if let Some(f) = self.found {
+            return f >= from;
+        }
+        while self.reached > from {
+            self.reached -= 1;
+            if is(self.reached) {
+                self.found = Some(self.reached);
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -536,15 +622,16 @@ pub fn relations(
         // partners after the cue
         targets.clear();
         let mut last_end = None;
+        // the first ";" after the cue, sought as far as the partners go
+        let mut semi = Seek::new(hit.end);
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = frame == Frame::Visitor && targets.is_empty();
-            // "expressed Russia's condemnation": a possessor inside the cue is not its partner
-            if m.start < hit.end && m.end < s.range.end && matches!(s.s(m.end), "'s" | "\u{2019}s")
-            {
-                continue;
-            }
             // "paid Buhari a visit": a partner may stand inside the cue
             if m.start <= hit.start {
+                continue;
+            }
+            // "expressed Russia's condemnation": a possessor inside the cue is not its partner
+            if m.start < hit.end && m.end < s.range.end && s.is_possessive(m.end) {
                 continue;
             }
             // past the speaker of a reported clause, the clause has ended
@@ -554,7 +641,7 @@ pub fn relations(
             if (frame_at(m.start) && !visitor) || m.start > hit.end + 30 {
                 break;
             }
-            if (hit.end..m.start).any(|k| s.is_char(k, b';')) {
+            if semi.after(m.start, |k| s.is_char(k, b';')) {
                 break;
             }
             let ok = match kind_of(m) {
@@ -614,6 +701,9 @@ pub fn relations(
         // the agent: the nearest actor before the cue, else the speaker
         agents.clear();
         let mut agent_idx = None;
+        // the last ";" or ":" before the cue, sought as far as the agents go
+        let mut colon = Seek::new(hit.start);
+        let mut gerund = None;
         for (mi, m) in s.mentions.iter().enumerate().rev() {
             if m.end > hit.start || m.weak {
                 continue;
@@ -623,10 +713,13 @@ pub fn relations(
                 break;
             }
             // "praised China for supporting the UN": the one praised is the supporter
-            let gerund = hit.start > s.range.start
-                && matches!(s.lower(hit.start - 1), "for" | "by")
-                && s.lower(hit.start).ends_with("ing");
-            if used_targets.contains(&mi) && !gerund {
+            if used_targets.contains(&mi)
+                && !*gerund.get_or_insert_with(|| {
+                    hit.start > s.range.start
+                        && matches!(s.lower(hit.start - 1), "for" | "by")
+                        && s.lower(hit.start).ends_with("ing")
+                })
+            {
                 continue;
             }
             if kind_of(m)
@@ -634,8 +727,7 @@ pub fn relations(
             {
                 continue;
             }
-            if frame_at(m.end)
-                || (m.end..hit.start).any(|k| s.is_char(k, b';') || s.is_char(k, b':'))
+            if frame_at(m.end) || colon.before(m.end, |k| s.is_char(k, b';') || s.is_char(k, b':'))
             {
                 break;
             }
