@@ -146,6 +146,17 @@ impl<'a> Sentence<'a> {
         t.end == t.start + 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
     }
 
+    /// Token `i`, to be compared in lower case.
+    fn word_at(&self, i: usize) -> Word<'a> {
+        if self.lowers.is_ascii(i) {
+            let t = &self.toks[i];
+            let w = self.text.as_bytes().get(t.start as usize..t.end as usize);
+            Word::Ascii(w.unwrap_or_default())
+        } else {
+            Word::Lower(self.lower(i))
+        }
+    }
+
     /// Whether token `i` is "'s" (or with a typographic apostrophe).
     fn is_possessive(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -226,13 +237,13 @@ impl<'a> Sentence<'a> {
             let mut seen: Option<Short<usize, 8>> = None;
             let mut after_determiner = None;
             // the next word, which most patterns test first
-            let next = (i + 1 < self.range.end).then(|| self.lower(i + 1));
+            let next = (i + 1 < self.range.end).then(|| self.word_at(i + 1));
             for p in pats {
                 // a pattern is filed under its first words: the first matches
                 let mut rest = p.words.get(1..).unwrap_or_default();
                 let mut from = i + 1;
                 if let Some((PatWord::Any(alts), more)) = rest.split_first() {
-                    if !next.is_some_and(|w| one_of(alts, w)) {
+                    if !next.is_some_and(|w| w.one_of(alts)) {
                         continue;
                     }
                     rest = more;
@@ -344,6 +355,27 @@ impl<'a> Sentence<'a> {
 
     fn is_actor(&self, m: &Resolved) -> bool {
         !m.weak && matches!(m.r, Ref::Pair { .. } | Ref::Entity(_))
+    }
+}
+
+/// A token as [`Sentence::word_at`] gives it: an ASCII one as written (its
+/// lower case is its bytes lower-cased), another in lower case.
+#[derive(Clone, Copy)]
+enum Word<'a> {
+    Ascii(&'a [u8]),
+    Lower(&'a str),
+}
+
+impl Word<'_> {
+    /// Whether the token's lower case is one of `alts`.
+    fn one_of(self, alts: &[String]) -> bool {
+        match self {
+            Word::Ascii(w) => alts.iter().any(|a| {
+                let a = a.as_bytes();
+                a.len() == w.len() && a.iter().zip(w).all(|(&x, &y)| x == y.to_ascii_lowercase())
+            }),
+            Word::Lower(w) => one_of(alts, w),
+        }
     }
 }
 
@@ -539,15 +571,27 @@ pub fn relations(
     if s.mentions.is_empty() {
         return out;
     }
-    let mut cues: Short<CueHit, 8> = Short::default();
+    let mut cues: Short<CueHit, 4> = Short::default();
     let mut reporting: Short<usize, 8> = Short::default();
     s.scan(Some(&mut reporting), |h| cues.push(h));
     if cues.is_empty() {
         return out;
     }
-    let mut speakers: Short<(usize, usize, usize), 8> = Short::default();
+    let mut speakers: Short<(usize, usize, usize), 4> = Short::default();
     s.speakers_at(reporting.iter().copied(), |f| speakers.push(f));
-    let in_frame = |mi: usize| speakers.iter().any(|&(sm, _, _)| sm == mi);
+    let speakers: &[(usize, usize, usize)] = &speakers;
+    // the speakers' mention indices below 64 as bits, the rest by search
+    let speaker_bits = speakers
+        .iter()
+        .filter(|&&(sm, _, _)| sm < 64)
+        .fold(0u64, |b, &(sm, _, _)| b | 1 << sm);
+    let in_frame = |mi: usize| {
+        if mi < 64 {
+            speaker_bits & 1 << mi != 0
+        } else {
+            speakers.iter().any(|&(sm, _, _)| sm == mi)
+        }
+    };
     let frame_at = |tok: usize| speakers.iter().any(|&(_, a, b)| tok >= a && tok < b);
     let kind_of = |m: &Resolved| match m.r {
         Ref::Entity(e) => Some(res.entities[e].kind),
@@ -594,12 +638,12 @@ pub fn relations(
             Ref::Entity(e) => Some(e),
             _ => None,
         });
-    let mut used_targets: Short<usize, 8> = Short::default();
+    let mut used_targets: Short<usize, 4> = Short::default();
     // the lists of one cue, emptied for each
-    let mut targets: Short<usize, 8> = Short::default();
-    let mut agents: Short<usize, 8> = Short::default();
-    let mut tgt: Short<usize, 8> = Short::default();
-    let mut states: Short<usize, 8> = Short::default();
+    let mut targets: Short<usize, 4> = Short::default();
+    let mut agents: Short<usize, 4> = Short::default();
+    let mut tgt: Short<usize, 4> = Short::default();
+    let mut states: Short<usize, 4> = Short::default();
     for hit in cues.iter() {
         let cue = &s.g.cues[hit.cue];
         let kind = cue.kind;
