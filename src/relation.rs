@@ -146,6 +146,28 @@ impl<'a> Sentence<'a> {
         t.end == t.start + 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
     }
 
+    /// Token `i`, to be compared in lower case.
+    fn word_at(&self, i: usize) -> Word<'a> {
+        if self.lowers.is_ascii(i) {
+            let t = &self.toks[i];
+            let w = self.text.as_bytes().get(t.start as usize..t.end as usize);
+            Word::Ascii(w.unwrap_or_default())
+        } else {
+            Word::Lower(self.lower(i))
+        }
+    }
+
+    /// Whether token `i` is "'s" (or with a typographic apostrophe).
+    fn is_possessive(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self
+            .text
+            .as_bytes()
+            .get(t.start as usize..t.end as usize)
+            .unwrap_or_default();
+        w == b"'s" || w == "\u{2019}s".as_bytes()
+    }
+
     /// Whether tokens `from..to` are `words` as written.
     fn gap_is(&self, from: usize, to: usize, words: &[&str]) -> bool {
         to.saturating_sub(from) == words.len()
@@ -168,34 +190,60 @@ impl<'a> Sentence<'a> {
         } else {
             class::CUE
         };
-        // the word class first: it rules out most tokens at once
-        for i in self.words.may_be_in(self.range.clone(), want) {
-            if let Some(r) = reporting.as_deref_mut() {
+        // the word class first: it rules out most tokens at once; the
+        // tokens that may be are marked in a bit mask per 64 tokens, a tight
+        // loop apart from the matching below
+        let mut base = self.range.start;
+        while base < self.range.end {
+            let top = self.range.end.min(base + 64);
+            let mut mask = 0u64;
+            for i in self.words.may_be_in(base..top, want) {
+                mask |= 1 << (i - base);
+            }
+            while mask != 0 {
+                let i = base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                self.scan_at(i, reporting.as_deref_mut(), &mut hit);
+            }
+            base = top;
+        }
+    }
+
+    /// [`Sentence::scan`] at token `i`, one that may be a cue or a reporting verb.
+    #[inline]
+    fn scan_at(
+        &self,
+        i: usize,
+        reporting: Option<&mut Short<usize, 8>>,
+        hit: &mut impl FnMut(CueHit),
+    ) {
+        {
+            if let Some(r) = reporting {
                 if self.words.may_be(i, class::REPORTING) {
                     r.push(i);
                 }
             }
             if !self.words.may_be(i, class::CUE) {
-                continue;
+                return;
             }
             if self.masked[i] || self.toks[i].kind != TokKind::Word {
-                continue;
+                return;
             }
             let pats = self.g.cue_patterns(self.words, self.lowers, i);
             if pats.is_empty() {
-                continue;
+                return;
             }
             // one hit per (cue entry, start)
             let mut seen: Option<Short<usize, 8>> = None;
             let mut after_determiner = None;
             // the next word, which most patterns test first
-            let next = (i + 1 < self.range.end).then(|| self.lower(i + 1));
+            let next = (i + 1 < self.range.end).then(|| self.word_at(i + 1));
             for p in pats {
                 // a pattern is filed under its first words: the first matches
                 let mut rest = p.words.get(1..).unwrap_or_default();
                 let mut from = i + 1;
                 if let Some((PatWord::Any(alts), more)) = rest.split_first() {
-                    if !next.is_some_and(|w| one_of(alts, w)) {
+                    if !next.is_some_and(|w| w.one_of(alts)) {
                         continue;
                     }
                     rest = more;
@@ -310,6 +358,27 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// A token as [`Sentence::word_at`] gives it: an ASCII one as written (its
+/// lower case is its bytes lower-cased), another in lower case.
+#[derive(Clone, Copy)]
+enum Word<'a> {
+    Ascii(&'a [u8]),
+    Lower(&'a str),
+}
+
+impl Word<'_> {
+    /// Whether the token's lower case is one of `alts`.
+    fn one_of(self, alts: &[String]) -> bool {
+        match self {
+            Word::Ascii(w) => alts.iter().any(|a| {
+                let a = a.as_bytes();
+                a.len() == w.len() && a.iter().zip(w).all(|(&x, &y)| x == y.to_ascii_lowercase())
+            }),
+            Word::Lower(w) => one_of(alts, w),
+        }
+    }
+}
+
 /// Whether `w` is one of `alts`.
 fn one_of(alts: &[String], w: &str) -> bool {
     let w = w.as_bytes();
@@ -349,6 +418,55 @@ fn match_words(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<
             }
             match_words(s, rest, k, end)
         }
+    }
+}
+
+/// A search from a cue's edge for the nearest token of some kind, going
+/// only as far as asked: later questions resume where the last stopped.
+struct Seek {
+    /// The tokens between the edge and here are searched.
+    reached: usize,
+    /// The nearest token found, once found.
+    found: Option<usize>,
+}
+
+impl Seek {
+    fn new(edge: usize) -> Seek {
+        Seek {
+            reached: edge,
+            found: None,
+        }
+    }
+
+    /// Whether a token `is` says yes to lies from the edge on, before `to`.
+    fn after(&mut self, to: usize, is: impl Fn(usize) -> bool) -> bool {
+        if let Some(f) = self.found {
+            return f < to;
+        }
+        while self.reached < to {
+            let k = self.reached;
+            self.reached += 1;
+            if is(k) {
+                self.found = Some(k);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a token `is` says yes to lies from `from` on, before the edge.
+    fn before(&mut self, from: usize, is: impl Fn(usize) -> bool) -> bool {
+        if let Some(f) = self.found {
+            return f >= from;
+        }
+        while self.reached > from {
+            self.reached -= 1;
+            if is(self.reached) {
+                self.found = Some(self.reached);
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -453,15 +571,27 @@ pub fn relations(
     if s.mentions.is_empty() {
         return out;
     }
-    let mut cues: Short<CueHit, 8> = Short::default();
+    let mut cues: Short<CueHit, 4> = Short::default();
     let mut reporting: Short<usize, 8> = Short::default();
     s.scan(Some(&mut reporting), |h| cues.push(h));
     if cues.is_empty() {
         return out;
     }
-    let mut speakers: Short<(usize, usize, usize), 8> = Short::default();
+    let mut speakers: Short<(usize, usize, usize), 4> = Short::default();
     s.speakers_at(reporting.iter().copied(), |f| speakers.push(f));
-    let in_frame = |mi: usize| speakers.iter().any(|&(sm, _, _)| sm == mi);
+    let speakers: &[(usize, usize, usize)] = &speakers;
+    // the speakers' mention indices below 64 as bits, the rest by search
+    let speaker_bits = speakers
+        .iter()
+        .filter(|&&(sm, _, _)| sm < 64)
+        .fold(0u64, |b, &(sm, _, _)| b | 1 << sm);
+    let in_frame = |mi: usize| {
+        if mi < 64 {
+            speaker_bits & 1 << mi != 0
+        } else {
+            speakers.iter().any(|&(sm, _, _)| sm == mi)
+        }
+    };
     let frame_at = |tok: usize| speakers.iter().any(|&(_, a, b)| tok >= a && tok < b);
     let kind_of = |m: &Resolved| match m.r {
         Ref::Entity(e) => Some(res.entities[e].kind),
@@ -508,12 +638,12 @@ pub fn relations(
             Ref::Entity(e) => Some(e),
             _ => None,
         });
-    let mut used_targets: Short<usize, 8> = Short::default();
+    let mut used_targets: Short<usize, 4> = Short::default();
     // the lists of one cue, emptied for each
-    let mut targets: Short<usize, 8> = Short::default();
-    let mut agents: Short<usize, 8> = Short::default();
-    let mut tgt: Short<usize, 8> = Short::default();
-    let mut states: Short<usize, 8> = Short::default();
+    let mut targets: Short<usize, 4> = Short::default();
+    let mut agents: Short<usize, 4> = Short::default();
+    let mut tgt: Short<usize, 4> = Short::default();
+    let mut states: Short<usize, 4> = Short::default();
     for hit in cues.iter() {
         let cue = &s.g.cues[hit.cue];
         let kind = cue.kind;
@@ -536,15 +666,16 @@ pub fn relations(
         // partners after the cue
         targets.clear();
         let mut last_end = None;
+        // the first ";" after the cue, sought as far as the partners go
+        let mut semi = Seek::new(hit.end);
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = frame == Frame::Visitor && targets.is_empty();
-            // "expressed Russia's condemnation": a possessor inside the cue is not its partner
-            if m.start < hit.end && m.end < s.range.end && matches!(s.s(m.end), "'s" | "\u{2019}s")
-            {
-                continue;
-            }
             // "paid Buhari a visit": a partner may stand inside the cue
             if m.start <= hit.start {
+                continue;
+            }
+            // "expressed Russia's condemnation": a possessor inside the cue is not its partner
+            if m.start < hit.end && m.end < s.range.end && s.is_possessive(m.end) {
                 continue;
             }
             // past the speaker of a reported clause, the clause has ended
@@ -554,7 +685,7 @@ pub fn relations(
             if (frame_at(m.start) && !visitor) || m.start > hit.end + 30 {
                 break;
             }
-            if (hit.end..m.start).any(|k| s.is_char(k, b';')) {
+            if semi.after(m.start, |k| s.is_char(k, b';')) {
                 break;
             }
             let ok = match kind_of(m) {
@@ -614,6 +745,9 @@ pub fn relations(
         // the agent: the nearest actor before the cue, else the speaker
         agents.clear();
         let mut agent_idx = None;
+        // the last ";" or ":" before the cue, sought as far as the agents go
+        let mut colon = Seek::new(hit.start);
+        let mut gerund = None;
         for (mi, m) in s.mentions.iter().enumerate().rev() {
             if m.end > hit.start || m.weak {
                 continue;
@@ -623,10 +757,13 @@ pub fn relations(
                 break;
             }
             // "praised China for supporting the UN": the one praised is the supporter
-            let gerund = hit.start > s.range.start
-                && matches!(s.lower(hit.start - 1), "for" | "by")
-                && s.lower(hit.start).ends_with("ing");
-            if used_targets.contains(&mi) && !gerund {
+            if used_targets.contains(&mi)
+                && !*gerund.get_or_insert_with(|| {
+                    hit.start > s.range.start
+                        && matches!(s.lower(hit.start - 1), "for" | "by")
+                        && s.lower(hit.start).ends_with("ing")
+                })
+            {
                 continue;
             }
             if kind_of(m)
@@ -634,8 +771,7 @@ pub fn relations(
             {
                 continue;
             }
-            if frame_at(m.end)
-                || (m.end..hit.start).any(|k| s.is_char(k, b';') || s.is_char(k, b':'))
+            if frame_at(m.end) || colon.before(m.end, |k| s.is_char(k, b';') || s.is_char(k, b':'))
             {
                 break;
             }
