@@ -425,6 +425,9 @@ pub fn resolve<'a>(
     let mut acronyms: HashMap<&'a str, usize, FxBuild> = HashMap::default();
     let mut last_person: Option<usize> = None;
     let mut last_speaker: Option<usize> = None;
+    // mentions of people since the last one known to speak, with whether a
+    // reporting verb is next to them once asked: asked only when a "he said" needs it
+    let mut unasked: Vec<(&'a Mention, usize, Option<bool>)> = Vec::new();
     let mut last_country: Option<usize> = None;
     let mut pending_titles: Vec<(usize, &'a str, Option<Of>, usize)> = Vec::new();
     let ctx = context_country.map(|c| res.country(g, c));
@@ -531,15 +534,28 @@ pub fn resolve<'a>(
                     }
                 }
                 // "he said": the one who last spoke, before the one last named
-                What::Pronoun if reporting(m) => last_speaker.or(last_person).map(Ref::Entity),
+                What::Pronoun if reporting(m) => {
+                    // the latest of them next to a reporting verb
+                    while let Some((pm, e, known)) = unasked.pop() {
+                        if known.unwrap_or_else(|| reporting_next(pm)) {
+                            last_speaker = Some(e);
+                            unasked.clear();
+                        }
+                    }
+                    last_speaker.or(last_person).map(Ref::Entity)
+                }
                 What::Pronoun => last_person.map(Ref::Entity),
                 What::Pair { countries } => Some(Ref::Pair {
                     countries: *countries,
                 }),
             };
             if let Some(Ref::Entity(e)) = r {
-                if res.entities[e].kind == EntityKind::Person && reporting(m) {
-                    last_speaker = Some(e);
+                if res.entities[e].kind == EntityKind::Person {
+                    if rep == Some(true) {
+                        // the ones before do not matter any more
+                        unasked.clear();
+                    }
+                    unasked.push((m, e, rep));
                 }
                 res.entities[e].mentions += 1;
                 res.entities[e].first_sentence = res.entities[e].first_sentence.min(si);
