@@ -259,18 +259,23 @@ impl Resolution {
 }
 
 fn is_multiword(name: &str) -> bool {
-    if !name.is_ascii() {
-        return name.split_whitespace().nth(1).is_some();
+    // a word, white space (as `split_whitespace` has it), then another word;
+    // byte by byte while the bytes are ASCII
+    let (mut word, mut gap) = (false, false);
+    for &c in name.as_bytes() {
+        if !c.is_ascii() {
+            return name.split_whitespace().nth(1).is_some();
+        }
+        let ws = matches!(c, b' ' | b'\t'..=b'\r');
+        if ws {
+            gap = word;
+        } else if gap {
+            return true;
+        } else {
+            word = true;
+        }
     }
-    // ASCII: a word, white space (as `split_whitespace` has it), then another word
-    let ws = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
-    let b = name.as_bytes();
-    let word = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
-    let rest = b.get(word..).unwrap_or_default();
-    match rest.iter().position(ws) {
-        Some(gap) => rest.get(gap..).unwrap_or_default().iter().any(|c| !ws(c)),
-        None => false,
-    }
+    false
 }
 
 /// Whether title `held`, case aside, is `wanted` or ends with it or has it as whole words.
@@ -550,27 +555,26 @@ pub fn resolve<'a>(
                 }),
             };
             if let Some(Ref::Entity(e)) = r {
-                if res.entities[e].kind == EntityKind::Person {
+                let ent = &mut res.entities[e];
+                if ent.kind == EntityKind::Person {
                     if rep == Some(true) {
                         // the ones before do not matter any more
                         unasked.clear();
                     }
                     unasked.push((m, e, rep));
                 }
-                res.entities[e].mentions += 1;
-                res.entities[e].first_sentence = res.entities[e].first_sentence.min(si);
+                ent.mentions += 1;
+                ent.first_sentence = ent.first_sentence.min(si);
                 if !matches!(m.what, What::Pronoun | What::Body) {
                     let s = surface(m);
-                    let aliases = &mut res.entities[e].aliases;
                     // most mentions repeat a name already seen: no copy for them
-                    if !s.is_empty() && !aliases.iter().any(|a| *a == s) {
-                        aliases.push(s.into_owned());
+                    if !s.is_empty() && !ent.aliases.iter().any(|a| *a == s) {
+                        ent.aliases.push(s.into_owned());
                     }
                 }
                 if let Some(a) = &m.acronym {
-                    let aliases = &mut res.entities[e].aliases;
-                    if !aliases.contains(a) {
-                        aliases.push(a.clone());
+                    if !ent.aliases.contains(a) {
+                        ent.aliases.push(a.clone());
                     }
                     acronyms.insert(a, e);
                 }
