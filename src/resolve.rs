@@ -604,20 +604,22 @@ pub fn resolve<'a>(
     }
     // a person with a title of no stated country: the article's most mentioned
     // country that no other titled person belongs to
-    let owned: Vec<usize> = res
-        .entities
-        .iter()
-        .flat_map(|e| e.roles.iter().filter_map(|r| r.of))
-        .collect();
-    let mut counts: Vec<(usize, usize)> = res
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Country)
-        .map(|(i, e)| (e.mentions, i))
-        .collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let free = counts.iter().find(|(_, i)| !owned.contains(i)).map(|x| x.1);
+    // (the first of the most mentioned, in one pass)
+    let owned = |i: usize| {
+        res.entities
+            .iter()
+            .any(|e| e.roles.iter().any(|r| r.of == Some(i)))
+    };
+    let mut free: Option<(usize, usize)> = None;
+    for (i, e) in res.entities.iter().enumerate() {
+        if e.kind == EntityKind::Country
+            && free.is_none_or(|(most, _)| e.mentions > most)
+            && !owned(i)
+        {
+            free = Some((e.mentions, i));
+        }
+    }
+    let free = free.map(|(_, i)| i);
     // what the article does not say, the people lexicon may know
     for e in 0..res.entities.len() {
         if res.entities[e].kind != EntityKind::Person {
