@@ -411,14 +411,29 @@ pub fn resolve<'a>(
     // what a name stands for depends on nothing that changes below: work it out once
     // (its full name, the entity of that or of the name itself once asked)
     type Known<'s> = (Option<&'s str>, Option<usize>);
-    let mut people: HashMap<&str, Known, FxBuild> =
-        HashMap::with_capacity_and_hasher(person_names.min(16), FxBuild);
+    // the names met, looked through in turn while they are few, then by a table
+    // of their places in `people`
+    let mut people: Vec<(&'a str, Known)> = Vec::with_capacity(person_names.min(16));
+    let mut people_at: HashMap<&'a str, usize, FxBuild> = HashMap::default();
     // the person a name stands for; a name no full name or office-holder
     // explains stands for a person of its own only when `alone`
     let mut person_of = |res: &mut Resolution, name: &'a str, alone: bool| {
-        let slot = people
-            .entry(name)
-            .or_insert_with(|| (person_for(g, &full_names, name, date), None));
+        let at = if people_at.is_empty() {
+            people.iter().position(|(n, _)| *n == name)
+        } else {
+            people_at.get(name).copied()
+        };
+        let at = at.unwrap_or_else(|| {
+            people.push((name, (person_for(g, &full_names, name, date), None)));
+            let at = people.len() - 1;
+            if !people_at.is_empty() {
+                people_at.insert(name, at);
+            } else if people.len() > 16 {
+                people_at.extend(people.iter().enumerate().map(|(i, (n, _))| (*n, i)));
+            }
+            at
+        });
+        let slot = &mut people[at].1;
         if slot.0.is_none() && !alone {
             return None;
         }
