@@ -259,18 +259,23 @@ impl Resolution {
 }
 
 fn is_multiword(name: &str) -> bool {
-    if !name.is_ascii() {
-        return name.split_whitespace().nth(1).is_some();
+    // a word, white space (as `split_whitespace` has it), then another word;
+    // byte by byte while the bytes are ASCII
+    let (mut word, mut gap) = (false, false);
+    for &c in name.as_bytes() {
+        if !c.is_ascii() {
+            return name.split_whitespace().nth(1).is_some();
+        }
+        let ws = matches!(c, b' ' | b'\t'..=b'\r');
+        if ws {
+            gap = word;
+        } else if gap {
+            return true;
+        } else {
+            word = true;
+        }
     }
-    // ASCII: a word, white space (as `split_whitespace` has it), then another word
-    let ws = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
-    let b = name.as_bytes();
-    let word = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
-    let rest = b.get(word..).unwrap_or_default();
-    match rest.iter().position(ws) {
-        Some(gap) => rest.get(gap..).unwrap_or_default().iter().any(|c| !ws(c)),
-        None => false,
-    }
+    false
 }
 
 /// Whether title `held`, case aside, is `wanted` or ends with it or has it as whole words.
@@ -406,14 +411,29 @@ pub fn resolve<'a>(
     // what a name stands for depends on nothing that changes below: work it out once
     // (its full name, the entity of that or of the name itself once asked)
     type Known<'s> = (Option<&'s str>, Option<usize>);
-    let mut people: HashMap<&str, Known, FxBuild> =
-        HashMap::with_capacity_and_hasher(person_names.min(16), FxBuild);
+    // the names met, looked through in turn while they are few, then by a table
+    // of their places in `people`
+    let mut people: Vec<(&'a str, Known)> = Vec::with_capacity(person_names.min(16));
+    let mut people_at: HashMap<&'a str, usize, FxBuild> = HashMap::default();
     // the person a name stands for; a name no full name or office-holder
     // explains stands for a person of its own only when `alone`
     let mut person_of = |res: &mut Resolution, name: &'a str, alone: bool| {
-        let slot = people
-            .entry(name)
-            .or_insert_with(|| (person_for(g, &full_names, name, date), None));
+        let at = if people_at.is_empty() {
+            people.iter().position(|(n, _)| *n == name)
+        } else {
+            people_at.get(name).copied()
+        };
+        let at = at.unwrap_or_else(|| {
+            people.push((name, (person_for(g, &full_names, name, date), None)));
+            let at = people.len() - 1;
+            if !people_at.is_empty() {
+                people_at.insert(name, at);
+            } else if people.len() > 16 {
+                people_at.extend(people.iter().enumerate().map(|(i, (n, _))| (*n, i)));
+            }
+            at
+        });
+        let slot = &mut people[at].1;
         if slot.0.is_none() && !alone {
             return None;
         }
@@ -425,6 +445,9 @@ pub fn resolve<'a>(
     let mut acronyms: HashMap<&'a str, usize, FxBuild> = HashMap::default();
     let mut last_person: Option<usize> = None;
     let mut last_speaker: Option<usize> = None;
+    // mentions of people since the last one known to speak, with whether a
+    // reporting verb is next to them once asked: asked only when a "he said" needs it
+    let mut unasked: Vec<(&'a Mention, usize, Option<bool>)> = Vec::new();
     let mut last_country: Option<usize> = None;
     let mut pending_titles: Vec<(usize, &'a str, Option<Of>, usize)> = Vec::new();
     let ctx = context_country.map(|c| res.country(g, c));
@@ -531,30 +554,42 @@ pub fn resolve<'a>(
                     }
                 }
                 // "he said": the one who last spoke, before the one last named
-                What::Pronoun if reporting(m) => last_speaker.or(last_person).map(Ref::Entity),
+                What::Pronoun if reporting(m) => {
+                    // the latest of them next to a reporting verb
+                    while let Some((pm, e, known)) = unasked.pop() {
+                        if known.unwrap_or_else(|| reporting_next(pm)) {
+                            last_speaker = Some(e);
+                            unasked.clear();
+                        }
+                    }
+                    last_speaker.or(last_person).map(Ref::Entity)
+                }
                 What::Pronoun => last_person.map(Ref::Entity),
                 What::Pair { countries } => Some(Ref::Pair {
                     countries: *countries,
                 }),
             };
             if let Some(Ref::Entity(e)) = r {
-                if res.entities[e].kind == EntityKind::Person && reporting(m) {
-                    last_speaker = Some(e);
+                let ent = &mut res.entities[e];
+                if ent.kind == EntityKind::Person {
+                    if rep == Some(true) {
+                        // the ones before do not matter any more
+                        unasked.clear();
+                    }
+                    unasked.push((m, e, rep));
                 }
-                res.entities[e].mentions += 1;
-                res.entities[e].first_sentence = res.entities[e].first_sentence.min(si);
+                ent.mentions += 1;
+                ent.first_sentence = ent.first_sentence.min(si);
                 if !matches!(m.what, What::Pronoun | What::Body) {
                     let s = surface(m);
-                    let aliases = &mut res.entities[e].aliases;
                     // most mentions repeat a name already seen: no copy for them
-                    if !s.is_empty() && !aliases.iter().any(|a| *a == s) {
-                        aliases.push(s.into_owned());
+                    if !s.is_empty() && !ent.aliases.iter().any(|a| *a == s) {
+                        ent.aliases.push(s.into_owned());
                     }
                 }
                 if let Some(a) = &m.acronym {
-                    let aliases = &mut res.entities[e].aliases;
-                    if !aliases.contains(a) {
-                        aliases.push(a.clone());
+                    if !ent.aliases.contains(a) {
+                        ent.aliases.push(a.clone());
                     }
                     acronyms.insert(a, e);
                 }
@@ -584,20 +619,22 @@ pub fn resolve<'a>(
     }
     // a person with a title of no stated country: the article's most mentioned
     // country that no other titled person belongs to
-    let owned: Vec<usize> = res
-        .entities
-        .iter()
-        .flat_map(|e| e.roles.iter().filter_map(|r| r.of))
-        .collect();
-    let mut counts: Vec<(usize, usize)> = res
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Country)
-        .map(|(i, e)| (e.mentions, i))
-        .collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let free = counts.iter().find(|(_, i)| !owned.contains(i)).map(|x| x.1);
+    // (the first of the most mentioned, in one pass)
+    let owned = |i: usize| {
+        res.entities
+            .iter()
+            .any(|e| e.roles.iter().any(|r| r.of == Some(i)))
+    };
+    let mut free: Option<(usize, usize)> = None;
+    for (i, e) in res.entities.iter().enumerate() {
+        if e.kind == EntityKind::Country
+            && free.is_none_or(|(most, _)| e.mentions > most)
+            && !owned(i)
+        {
+            free = Some((e.mentions, i));
+        }
+    }
+    let free = free.map(|(_, i)| i);
     // what the article does not say, the people lexicon may know
     for e in 0..res.entities.len() {
         if res.entities[e].kind != EntityKind::Person {
