@@ -228,6 +228,26 @@ fn number_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The token that starts with a character beyond ASCII at byte `i`: its end
+/// and kind, no kind for a blank (`None` when `i` is not at a character).
+/// Out of line: such characters are rare.
+#[inline(never)]
+fn high_token(text: &str, bytes: &[u8], i: usize) -> Option<(usize, Option<TokKind>)> {
+    let c = char_at(text, bytes, i)?;
+    let cl = c.len_utf8();
+    if c.is_whitespace() {
+        return Some((i + cl, None));
+    }
+    if is_word_char(c) {
+        return Some((word_end(text, bytes, i, i + cl), Some(TokKind::Word)));
+    }
+    // a possessive "’s" is one token
+    if c == '\u{2019}' && possessive_at(text, bytes, i + cl) {
+        return Some((i + cl + 1, Some(TokKind::Word)));
+    }
+    Some((i + cl, Some(TokKind::Punct)))
+}
+
 /// Splits `text[from..to]` into tokens, appending them to `out`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let Some(bytes) = text.as_bytes().get(..to) else {
@@ -282,38 +302,26 @@ fn tokenize_bytes(text: &str, bytes: &[u8], from: usize, out: &mut Vec<Token>) {
         } else if class & DIGIT != 0 {
             kind = TokKind::Number;
             i = number_end(bytes, i + 1);
-        } else {
-            let c = if class & HIGH != 0 {
-                let Some(c) = char_at(text, bytes, i) else {
-                    break;
-                };
-                if c.is_whitespace() {
-                    i += c.len_utf8();
-                    continue;
-                }
-                c
+        } else if class & HIGH == 0 {
+            // ASCII punctuation; a possessive 's is one token, a word
+            i += 1;
+            kind = if b == b'\'' && possessive_at(text, bytes, i) {
+                i += 1;
+                TokKind::Word
             } else {
-                char::from(b)
+                TokKind::Punct
             };
-            let cl = c.len_utf8();
-            if class & HIGH != 0 && is_word_char(c) {
-                kind = TokKind::Word;
-                i = word_end(text, bytes, start, i + cl);
-            } else {
-                // a possessive 's is one token
-                if (c == '\'' || c == '\u{2019}') && possessive_at(text, bytes, i + cl) {
-                    i += cl + 1;
-                    out.push(Token {
-                        start: start as u32,
-                        end: i as u32,
-                        kind: TokKind::Word,
-                        newlines_before: newlines,
-                    });
-                    newlines = 0;
+        } else {
+            match high_token(text, bytes, start) {
+                None => break,
+                Some((end, None)) => {
+                    i = end;
                     continue;
                 }
-                kind = TokKind::Punct;
-                i += cl;
+                Some((end, Some(k))) => {
+                    i = end;
+                    kind = k;
+                }
             }
         }
         out.push(Token {
