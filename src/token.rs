@@ -76,14 +76,16 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// Bytes of `x` (eight, little-endian) that are not ASCII letters or digits:
-/// the high bit of each such byte is set, nothing else.
+/// Bytes of `x` (eight, little-endian) that are not ASCII letters or digits,
+/// right up to the first such byte: its high bit is set, and nothing below.
+/// Bytes after it may be marked wrongly (only the lowest mark is read).
 #[inline(always)]
 fn not_alnum(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = ONES * 0x80;
-    // per byte without carries into the next: the high bits are cleared first
-    let x7 = x & !HIGHS;
+    // an ASCII byte carries nothing into the next; a byte beyond ASCII may,
+    // but it is marked by its own high bit, and only bytes above it change
+    let x7 = x;
     let digit = (x7 + ONES * u64::from(0x80 - b'0')) & !(x7 + ONES * u64::from(0x7f - b'9'));
     let l = x7 | (ONES * 0x20);
     let alpha = (l + ONES * u64::from(0x80 - b'a')) & !(l + ONES * u64::from(0x7f - b'z'));
@@ -226,11 +228,41 @@ fn number_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The token that starts with a character beyond ASCII at byte `i`: its end
+/// and kind, no kind for a blank (`None` when `i` is not at a character).
+/// Out of line: such characters are rare.
+#[inline(never)]
+fn high_token(text: &str, bytes: &[u8], i: usize) -> Option<(usize, Option<TokKind>)> {
+    let c = char_at(text, bytes, i)?;
+    let cl = c.len_utf8();
+    if c.is_whitespace() {
+        return Some((i + cl, None));
+    }
+    if is_word_char(c) {
+        return Some((word_end(text, bytes, i, i + cl), Some(TokKind::Word)));
+    }
+    // a possessive "’s" is one token
+    if c == '\u{2019}' && possessive_at(text, bytes, i + cl) {
+        return Some((i + cl + 1, Some(TokKind::Word)));
+    }
+    Some((i + cl, Some(TokKind::Punct)))
+}
+
 /// Splits `text[from..to]` into tokens, appending them to `out`.
 pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let Some(bytes) = text.as_bytes().get(..to) else {
         return;
     };
+    // a local vector: its length stays in a register between pushes
+    let mut toks = std::mem::take(out);
+    tokenize_bytes(text, bytes, from, &mut toks);
+    *out = toks;
+}
+
+/// The loop of [`tokenize_into`] over `bytes` (a prefix of `text`'s) from
+/// byte `from`.
+#[inline(always)]
+fn tokenize_bytes(text: &str, bytes: &[u8], from: usize, out: &mut Vec<Token>) {
     let mut i = from;
     let mut newlines: u8 = 0;
     while let Some(&b) = bytes.get(i) {
@@ -242,11 +274,23 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             // the usual word: ASCII letters and digits up to a blank or
             // punctuation that cannot join it to more
             i = alnum_end(bytes, i + 1);
-            if bytes
-                .get(i)
-                .is_some_and(|&b| CLASS[usize::from(b)] & JOIN != 0)
-            {
-                i = word_end(text, bytes, start, i);
+            match bytes.get(i) {
+                // the most common end of a word: a blank
+                Some(&b' ') => {
+                    out.push(Token {
+                        start: start as u32,
+                        end: i as u32,
+                        kind: TokKind::Word,
+                        newlines_before: newlines,
+                    });
+                    newlines = 0;
+                    i += 1;
+                    continue;
+                }
+                Some(&b) if CLASS[usize::from(b)] & JOIN != 0 => {
+                    i = word_end(text, bytes, start, i);
+                }
+                _ => {}
             }
         } else if class & SPACE != 0 {
             i += 1;
@@ -258,38 +302,26 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         } else if class & DIGIT != 0 {
             kind = TokKind::Number;
             i = number_end(bytes, i + 1);
-        } else {
-            let c = if class & HIGH != 0 {
-                let Some(c) = char_at(text, bytes, i) else {
-                    break;
-                };
-                if c.is_whitespace() {
-                    i += c.len_utf8();
-                    continue;
-                }
-                c
+        } else if class & HIGH == 0 {
+            // ASCII punctuation; a possessive 's is one token, a word
+            i += 1;
+            kind = if b == b'\'' && possessive_at(text, bytes, i) {
+                i += 1;
+                TokKind::Word
             } else {
-                char::from(b)
+                TokKind::Punct
             };
-            let cl = c.len_utf8();
-            if class & HIGH != 0 && is_word_char(c) {
-                kind = TokKind::Word;
-                i = word_end(text, bytes, start, i + cl);
-            } else {
-                // a possessive 's is one token
-                if (c == '\'' || c == '\u{2019}') && possessive_at(text, bytes, i + cl) {
-                    i += cl + 1;
-                    out.push(Token {
-                        start: start as u32,
-                        end: i as u32,
-                        kind: TokKind::Word,
-                        newlines_before: newlines,
-                    });
-                    newlines = 0;
+        } else {
+            match high_token(text, bytes, start) {
+                None => break,
+                Some((end, None)) => {
+                    i = end;
                     continue;
                 }
-                kind = TokKind::Punct;
-                i += cl;
+                Some((end, Some(k))) => {
+                    i = end;
+                    kind = k;
+                }
             }
         }
         out.push(Token {
@@ -507,6 +539,19 @@ mod tests {
                     at
                 };
                 assert_eq!(alnum_end(&v, 0), want, "{b} at {at}");
+                // bytes beyond ASCII after the first stop change nothing
+                for h in [0x80u8, 0xc3, 0xe2, 0xff] {
+                    let mut w = v.clone();
+                    for x in w.iter_mut().skip(at + 1) {
+                        *x = h;
+                    }
+                    let want = if CLASS[usize::from(b)] & ALNUM != 0 {
+                        at + 1
+                    } else {
+                        at
+                    };
+                    assert_eq!(alnum_end(&w, 0), want, "{b} at {at} then {h}");
+                }
             }
         }
     }
