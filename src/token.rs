@@ -85,10 +85,12 @@ fn not_alnum(x: u64) -> u64 {
     const HIGHS: u64 = ONES * 0x80;
     // an ASCII byte carries nothing into the next; a byte beyond ASCII may,
     // but it is marked by its own high bit, and only bytes above it change
-    let x7 = x;
-    let digit = (x7 + ONES * u64::from(0x80 - b'0')) & !(x7 + ONES * u64::from(0x7f - b'9'));
-    let l = x7 | (ONES * 0x20);
-    let alpha = (l + ONES * u64::from(0x80 - b'a')) & !(l + ONES * u64::from(0x7f - b'z'));
+    // (the sums wrap on purpose: a carry out of the top byte is dropped)
+    let digit = x.wrapping_add(ONES * u64::from(0x80 - b'0'))
+        & !x.wrapping_add(ONES * u64::from(0x7f - b'9'));
+    let l = x | (ONES * 0x20);
+    let alpha = l.wrapping_add(ONES * u64::from(0x80 - b'a'))
+        & !l.wrapping_add(ONES * u64::from(0x7f - b'z'));
     HIGHS & (x | !(digit | alpha))
 }
 
