@@ -8,7 +8,7 @@
 //! | sentences | [`token`], [`sentence`] | text → tokens with byte spans → sentences |
 //! | mentions | [`gazetteer`], [`mention`] | lexicon ([`lexicon`]) + tokens → spans naming things |
 //! | entities | [`resolve`] | mentions → one entity per real-world thing in the article |
-//! | relations | [`relation`] | cues + entities → typed relations with agent, partner, speaker |
+//! | relations | [`relation`], [`topic`] | cues + entities → typed relations with agent, partner, speaker; the topics each sentence names |
 //! | extraction | [`extract`](mod@extract) | the above, pure: [`Article`] → [`Extraction`] |
 //! | graph | [`graph`] | extractions merged into a petgraph `StableGraph` |
 //! | build | [`pipeline`], [`bulk`] | sources → batches extracted in parallel, merged in a fixed order; at any size, evidence spilled to sorted runs on disk |
