@@ -201,41 +201,72 @@ pub struct Extraction {
 
 /// Lower-case ASCII slug of a name, for ids: "Qin Gang" -> "qin-gang".
 pub fn slug(name: &str) -> String {
-    if name.is_ascii() {
-        return ascii_slug(name);
-    }
     let mut s = String::with_capacity(name.len());
-    let mut dash = false;
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            if dash && !s.is_empty() {
-                s.push('-');
-            }
-            dash = false;
-            s.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-    }
+    slug_into(&mut s, name);
     s
 }
 
-/// [`slug`] of an all-ASCII name, byte by byte.
-fn ascii_slug(name: &str) -> String {
-    let mut s = Vec::with_capacity(name.len());
-    let mut dash = false;
-    for &b in name.as_bytes() {
+/// Appends the [`slug`] of `name` to `out`: its words of letters and
+/// digits, lower-cased, one `-` apart.
+pub fn slug_into(out: &mut String, name: &str) {
+    if !name.is_ascii() {
+        slug_chars(out, name.chars());
+        return;
+    }
+    // every byte mapped at once: that is the slug when no `-` begins, ends
+    // or doubles (ASCII words one separator apart), the usual name
+    let start = out.len();
+    let mut v = std::mem::take(out).into_bytes();
+    v.extend(name.bytes().map(|b| SLUG_BYTES[usize::from(b)]));
+    let s = v.get(start..).unwrap_or_default();
+    let clean = s.first().is_some_and(|&b| b != b'-')
+        && s.last() != Some(&b'-')
+        && !s.windows(2).any(|w| w == b"--");
+    if !clean {
+        v.truncate(start);
+    }
+    // `out` was text and only ASCII was added: this never fails
+    *out = String::from_utf8(v).unwrap_or_default();
+    if !clean {
+        slug_chars(out, name.bytes().map(char::from));
+    }
+}
+
+/// Each ASCII byte as it is in a slug: letters and digits lower-cased, any
+/// other byte `-`.
+const SLUG_BYTES: [u8; 256] = {
+    let mut t = [b'-'; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
         if b.is_ascii_alphanumeric() {
-            if dash && !s.is_empty() {
-                s.push(b'-');
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
+/// [`slug_into`] of a name's characters.
+#[inline(always)]
+fn slug_chars(out: &mut String, chars: impl Iterator<Item = char>) {
+    let start = out.len();
+    let mut dash = false;
+    for c in chars {
+        if c.is_alphanumeric() {
+            if dash && out.len() > start {
+                out.push('-');
             }
             dash = false;
-            s.push(b.to_ascii_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             dash = true;
         }
     }
-    String::from_utf8(s).expect("ASCII is UTF-8")
 }
 
 #[cfg(test)]

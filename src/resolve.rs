@@ -6,7 +6,7 @@
 use crate::gazetteer::FxBuild;
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Mention, Of, What};
-use crate::model::EntityKind;
+use crate::model::{slug_into, EntityKind};
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
@@ -92,73 +92,13 @@ enum Entry {
     Initiative(u32),
 }
 
-/// Each byte of a name as it is in a slug: ASCII letters and digits
-/// lower-cased, any other byte `-`.
-const SLUG_BYTES: [u8; 256] = {
-    let mut t = [b'-'; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        if b.is_ascii_alphanumeric() {
-            t[i] = b.to_ascii_lowercase();
-        }
-        i += 1;
-    }
-    t
-};
-
 /// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]).
 fn entity_id(kind: EntityKind, name: &str) -> String {
     let prefix = kind.slug();
-    let mut id = Vec::with_capacity(prefix.len() + 1 + name.len());
-    id.extend_from_slice(prefix.as_bytes());
-    id.push(b':');
-    let start = id.len();
-    id.extend(name.bytes().map(|b| SLUG_BYTES[usize::from(b)]));
-    // the bytes are the slug when no `-` begins, ends or doubles: ASCII words
-    // one separator apart (a non-ASCII character, two bytes or more, doubles)
-    let s = id.get(start..).unwrap_or_default();
-    let clean = match (s.first(), s.last()) {
-        (Some(&first), Some(&last)) => {
-            first != b'-'
-                && last != b'-'
-                && !s
-                    .iter()
-                    .zip(s.iter().skip(1))
-                    .fold(false, |d, (a, b)| d | ((*a == b'-') & (*b == b'-')))
-        }
-        _ => false,
-    };
-    if clean {
-        if let Ok(id) = String::from_utf8(id) {
-            return id;
-        }
-    }
-    // as [`slug`] has it: words of letters and digits, lower-cased, one `-` apart
     let mut id = String::with_capacity(prefix.len() + 1 + name.len());
     id.push_str(prefix);
     id.push(':');
-    let start = id.len();
-    let mut gap = false;
-    for c in name.chars() {
-        let ascii = u8::try_from(c).ok().filter(u8::is_ascii);
-        let word = match ascii {
-            Some(b) => SLUG_BYTES[usize::from(b)] != b'-',
-            None => c.is_alphanumeric(),
-        };
-        if !word {
-            gap = true;
-            continue;
-        }
-        if gap && id.len() > start {
-            id.push('-');
-        }
-        gap = false;
-        match ascii {
-            Some(b) => id.push(char::from(SLUG_BYTES[usize::from(b)])),
-            None => id.extend(c.to_lowercase()),
-        }
-    }
+    slug_into(&mut id, name);
     id
 }
 
