@@ -555,7 +555,6 @@ impl Gazetteer {
                     .iter()
                     .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
                     .collect(),
-                |_| NO_WORD,
             ),
             code_index: HashMap::default(),
             people: Vec::new(),
@@ -711,8 +710,8 @@ impl Gazetteer {
             })
             .collect();
         // the word table is complete: ids of words are final from here on
-        let phrases = std::mem::take(&mut g.topics).into_words();
-        let topics = Topics::new(phrases, |w| g.word_id(w));
+        let mut topics = std::mem::take(&mut g.topics);
+        topics.file_by_first_word(|w| g.word_id(w));
         g.topics = topics;
         g.compile_cue_starts();
         Ok(g)

@@ -23,21 +23,13 @@ pub struct Topics {
 }
 
 impl Topics {
-    /// Compiles topic phrases (lower-case words each); `word_id` gives the id
-    /// an ASCII token equal to a word has.
-    pub fn new(words: Vec<Vec<String>>, word_id: impl Fn(&str) -> WordId) -> Topics {
+    /// Compiles topic phrases (lower-case words each). They are filed by
+    /// their first words' ids with [`Topics::file_by_first_word`] once the
+    /// lexicon's word ids are final.
+    pub fn new(words: Vec<Vec<String>>) -> Topics {
         let words: Vec<Vec<String>> = words.into_iter().take(usize::from(u16::MAX)).collect();
         let names: Vec<String> = words.iter().map(|t| t.join(" ")).collect();
         let index = |t: usize| t as u16;
-        let mut starts: Vec<(WordId, u16)> = words
-            .iter()
-            .enumerate()
-            .filter_map(|(t, w)| {
-                let first = w.first().filter(|w| w.is_ascii())?;
-                Some((word_id(first), index(t)))
-            })
-            .collect();
-        starts.sort_unstable();
         let mut by_name: Vec<u16> = (0..names.len()).map(index).collect();
         by_name.sort_by(|&a, &b| names[usize::from(a)].cmp(&names[usize::from(b)]));
         let covered_by = names
@@ -52,15 +44,25 @@ impl Topics {
         Topics {
             words,
             names,
-            starts,
+            starts: Vec::new(),
             by_name,
             covered_by,
         }
     }
 
-    /// The topics' words, to compile them again.
-    pub fn into_words(self) -> Vec<Vec<String>> {
-        self.words
+    /// Files the topics whose first word is ASCII under that word's id;
+    /// `word_id` gives the id an ASCII token equal to a word has.
+    pub fn file_by_first_word(&mut self, word_id: impl Fn(&str) -> WordId) {
+        self.starts = self
+            .words
+            .iter()
+            .enumerate()
+            .filter_map(|(t, w)| {
+                let first = w.first().filter(|w| w.is_ascii())?;
+                Some((word_id(first), t as u16))
+            })
+            .collect();
+        self.starts.sort_unstable();
     }
 
     /// The first words of the topics, for the lexicon's word classes.
