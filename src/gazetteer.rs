@@ -390,9 +390,9 @@ pub const fn short_word(w: &str) -> u64 {
     x
 }
 
-/// The eight little-endian bytes of `w` from `at`; `w` has 16 bytes.
+/// The eight little-endian bytes of `w` from `at` (0 when `w` ends sooner).
 #[inline]
-fn word_at(w: &[u8], at: usize) -> u64 {
+pub(crate) fn word_at(w: &[u8], at: usize) -> u64 {
     let mut x = [0u8; 8];
     if let Some(b) = w.get(at..at + 8) {
         x.copy_from_slice(b);

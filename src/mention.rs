@@ -2,7 +2,7 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{class, short_word, Gazetteer, Known, TokenWords};
+use crate::gazetteer::{class, short_word, word_at, Gazetteer, Known, TokenWords};
 
 const THE: u64 = short_word("the");
 const HIS: u64 = short_word("his");
@@ -200,10 +200,8 @@ impl<'a> Finder<'a> {
         }
         // eight bytes at once where the text has them, the token's kept
         if let Some(w) = bytes.get(start..start + 8) {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(w);
             let keep = u64::MAX >> (8 * (8 - b.len()));
-            return (u64::from_le_bytes(a) | 0x2020_2020_2020_2020) & keep;
+            return (word_at(w, 0) | 0x2020_2020_2020_2020) & keep;
         }
         b.iter()
             .enumerate()
@@ -291,18 +289,13 @@ impl<'a> Finder<'a> {
     /// Whether token `i` is "'s" (either apostrophe).
     #[inline]
     fn possessive(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        matches!(
-            self.text.as_bytes().get(t.start as usize..t.end as usize),
-            Some(b"'s" | b"\xE2\x80\x99s")
-        )
+        self.toks[i].is_possessive(self.text)
     }
 
     /// Whether token `i` is `w`, compared as bytes.
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
-        let t = &self.toks[i];
-        self.text.as_bytes().get(t.start as usize..t.end as usize) == Some(w.as_bytes())
+        self.toks[i].bytes(self.text) == w.as_bytes()
     }
 
     /// Whether token `i` is an honorific ("Mr.", "Dr.").
@@ -913,8 +906,8 @@ impl<'a> Finder<'a> {
             .skip(1)
             .any(|w| self.g.non_names.contains(w) && crate::date::month_number(w).is_none());
         let non_name_at_start = at_start && words.clone().any(|w| self.g.non_names.contains(w));
-        let all_caps = words.all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
-        !(connector || non_name_inside || non_name_at_start || all_caps)
+        let caps = words.all(all_caps);
+        !(connector || non_name_inside || non_name_at_start || caps)
     }
 
     /// An unknown capitalised phrase at `i`, classified by its head word.

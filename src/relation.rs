@@ -142,16 +142,13 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is the one ASCII character `b` (as `s(i) == ";"` says).
     fn is_char(&self, i: usize, b: u8) -> bool {
-        let t = &self.toks[i];
-        t.end == t.start + 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
+        self.toks[i].bytes(self.text) == [b]
     }
 
     /// Token `i`, to be compared in lower case.
     fn word_at(&self, i: usize) -> Word<'a> {
         if self.lowers.is_ascii(i) {
-            let t = &self.toks[i];
-            let w = self.text.as_bytes().get(t.start as usize..t.end as usize);
-            Word::Ascii(w.unwrap_or_default())
+            Word::Ascii(self.toks[i].bytes(self.text))
         } else {
             Word::Lower(self.lower(i))
         }
@@ -159,13 +156,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is "'s" (or with a typographic apostrophe).
     fn is_possessive(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        let w = self
-            .text
-            .as_bytes()
-            .get(t.start as usize..t.end as usize)
-            .unwrap_or_default();
-        w == b"'s" || w == "\u{2019}s".as_bytes()
+        self.toks[i].is_possessive(self.text)
     }
 
     /// Whether tokens `from..to` are `words` as written.

@@ -33,6 +33,12 @@ impl Token {
             .get(self.start as usize..self.end as usize)
             .unwrap_or_default()
     }
+
+    /// Whether the token is a possessive "'s" (either apostrophe).
+    #[inline]
+    pub fn is_possessive(&self, text: &str) -> bool {
+        matches!(self.bytes(text), b"'s" | b"\xE2\x80\x99s")
+    }
 }
 
 /// Words that end with a dot which is not a full stop.
