@@ -27,30 +27,25 @@
 //!   extractions into a [`Graph`] and saving it writes; a cache is served
 //!   only for the graph file it was written beside, as that file is now.
 
-pub mod article;
-pub mod bulk;
-pub mod cache;
-pub mod date;
+pub mod bytes;
 pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
-pub mod gazetteer;
 pub mod graph;
-pub mod input;
 pub mod lexicon;
-pub mod lock;
-pub mod mention;
 pub mod model;
 pub mod pipeline;
 pub mod query;
-pub mod relation;
-pub mod resolve;
-pub mod sentence;
-pub mod skeleton;
 pub mod store;
-pub mod token;
-pub mod topic;
+pub mod text;
+
+// old flat paths, until the façade is settled
+pub use extract::{mention, relation, resolve};
+pub use graph::skeleton;
+pub use lexicon::{gazetteer, topic};
+pub use store::{bulk, cache, lock};
+pub use text::{article, date, input, sentence, token};
 
 pub use article::Article;
 pub use error::{Error, Result};

@@ -1,7 +1,7 @@
 //! The graph's vocabulary: entity kinds, edge kinds and what an extraction
 //! yields for one article (entities, edges, evidence).
 
-use crate::date::Date;
+use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

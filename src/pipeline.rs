@@ -13,11 +13,11 @@
 //! read, one being extracted); an article's text is dropped as soon as it is
 //! extracted, and an extraction as soon as it is merged.
 
-use crate::bulk::Bulk;
 use crate::error::{Error, Result};
 use crate::graph::Graph;
-use crate::input::{self, Item, ReadOptions, Source};
 use crate::model::Extraction;
+use crate::store::bulk::Bulk;
+use crate::text::input::{self, Item, ReadOptions, Source};
 use crate::Article;
 use crate::Extractor;
 use rayon::prelude::*;

@@ -68,7 +68,7 @@ pub fn nodes_csv(g: &Graph) -> String {
 /// The text of `relationships.csv`.
 pub fn relationships_csv(g: &Graph) -> String {
     let mut out = format!("{RELATIONSHIPS_HEADER}\n");
-    let date = |d: Option<crate::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let date = |d: Option<crate::text::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     for (s, t, e) in g.edges() {
         let first = e.occurrences.first();
         out.push_str(&line(&[

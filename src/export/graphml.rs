@@ -71,7 +71,8 @@ pub fn to_graphml(g: &Graph) -> String {
             escape(&g.node(t).id)
         );
         let first = e.occurrences.first();
-        let date = |d: Option<crate::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let date =
+            |d: Option<crate::text::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
         data(&mut out, "e_label", &e.kind.to_string());
         data(&mut out, "e_kind", &e.kind.to_string());
         data(&mut out, "cameo", e.cameo());

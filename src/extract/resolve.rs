@@ -3,9 +3,9 @@
 //! pronouns, acronyms, a capital standing for its state), with the roles
 //! people hold.
 
-use crate::gazetteer::FxBuild;
-use crate::gazetteer::Gazetteer;
-use crate::mention::{Mention, Of, What};
+use crate::extract::mention::{Mention, Of, What};
+use crate::lexicon::gazetteer::FxBuild;
+use crate::lexicon::gazetteer::Gazetteer;
 use crate::model::{slug_into, EntityKind};
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -266,7 +266,7 @@ fn person_for<'s>(
     g: &'s Gazetteer,
     full_names: &[FullName<'s>],
     name: &'s str,
-    date: Option<crate::date::Date>,
+    date: Option<crate::text::date::Date>,
 ) -> Option<&'s str> {
     if is_multiword(name) {
         // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
@@ -311,7 +311,7 @@ pub fn resolve<'a>(
     surface: &dyn Fn(&'a Mention) -> std::borrow::Cow<'a, str>,
     reporting_next: &dyn Fn(&Mention) -> bool,
     context_country: Option<u32>,
-    date: Option<crate::date::Date>,
+    date: Option<crate::text::date::Date>,
 ) -> Resolution {
     // full names first, so a surname before the full name still resolves;
     // "President Buhari" makes "Buhari" a person wherever it stands

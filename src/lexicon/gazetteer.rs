@@ -2,9 +2,9 @@
 //! stream in one pass, and the word sets the rules consult.
 
 use crate::error::Result;
+use crate::lexicon::topic::Topics;
 use crate::lexicon::{compile_cues, CueEntry, Lexicon, Pattern};
-use crate::token::{tokenize, Lowered, Token};
-use crate::topic::Topics;
+use crate::text::token::{tokenize, Lowered, Token};
 use std::collections::{HashMap, HashSet};
 
 /// What a lexicon phrase names.
@@ -310,8 +310,8 @@ pub struct PersonInfo {
     pub roles: Vec<(
         String,
         String,
-        Option<crate::date::Date>,
-        Option<crate::date::Date>,
+        Option<crate::text::date::Date>,
+        Option<crate::text::date::Date>,
     )>,
 }
 
@@ -319,12 +319,12 @@ impl PersonInfo {
     /// Whether a role of theirs was held on `d` (any role when `d` is unknown).
     pub fn active(
         &self,
-        d: Option<crate::date::Date>,
+        d: Option<crate::text::date::Date>,
     ) -> Option<&(
         String,
         String,
-        Option<crate::date::Date>,
-        Option<crate::date::Date>,
+        Option<crate::text::date::Date>,
+        Option<crate::text::date::Date>,
     )> {
         self.roles.iter().rev().find(|(_, _, from, to)| match d {
             None => to.is_none(),
@@ -333,7 +333,7 @@ impl PersonInfo {
     }
 }
 
-pub use crate::cache::{Fx, FxBuild};
+pub use crate::bytes::{Fx, FxBuild};
 
 /// A word of at most 15 bytes as two integers: its bytes, zero-padded, with
 /// its length in the last byte (so no two words share a key).
@@ -856,7 +856,7 @@ impl Gazetteer {
         ];
         let cues = self.cue_index.keys().map(|w| (class::CUE, w));
         let topics = self.topics.first_words().map(|w| (class::TOPIC, w));
-        let dates = crate::date::date_words();
+        let dates = crate::text::date::date_words();
         let determiners: Vec<String> = DETERMINERS.iter().map(|w| w.to_string()).collect();
         let all = sets
             .into_iter()

@@ -2,49 +2,15 @@
 //! (their people included), shortest paths and timelines, with filters by
 //! edge kind and date.
 
-use crate::date::Date;
+use crate::graph::skeleton::Skeleton;
 use crate::graph::{Edge, Graph, Occurrence};
 use crate::model::{EdgeKind, EntityKind};
-use crate::skeleton::Skeleton;
+use crate::text::date::Date;
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
-/// Which edges a query looks at.
-#[derive(Clone, Debug, Default)]
-pub struct Filter {
-    /// Only these kinds (all when empty).
-    pub kinds: Vec<EdgeKind>,
-    /// Only occurrences on or after this date.
-    pub since: Option<Date>,
-    /// Only occurrences on or before this date.
-    pub until: Option<Date>,
-}
-
-impl Filter {
-    /// Whether an occurrence passes the date bounds (undated ones always do).
-    pub fn occurrence(&self, o: &Occurrence) -> bool {
-        self.date(o.date)
-    }
-
-    /// Whether a date passes the bounds (no date always does).
-    pub fn date(&self, d: Option<Date>) -> bool {
-        match d {
-            None => true,
-            Some(d) => self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u),
-        }
-    }
-
-    /// Whether edges of this kind pass (all do when no kind is named).
-    pub fn kind(&self, k: EdgeKind) -> bool {
-        self.kinds.is_empty() || self.kinds.contains(&k)
-    }
-
-    /// Whether an edge has any occurrence that passes.
-    pub fn edge(&self, e: &Edge) -> bool {
-        self.kind(e.kind) && e.occurrences.iter().any(|o| self.occurrence(o))
-    }
-}
+pub use crate::graph::filter::Filter;
 
 /// Which way edges go from the entity asked about.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]

@@ -1,8 +1,8 @@
 //! Stage 2: sentences. Splits an article's tokens into sentences, joining
 //! lines broken mid-sentence and keeping abbreviations ("U.S.") whole.
 
-use crate::article::Article;
-use crate::token::{tokenize_into, TokKind, Token};
+use crate::text::article::Article;
+use crate::text::token::{tokenize_into, TokKind, Token};
 
 /// One sentence: its index in the article, byte span and token range.
 #[derive(Clone, Debug, PartialEq, Eq)]

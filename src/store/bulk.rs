@@ -10,11 +10,12 @@
 //! byte-for-byte the one that building the same extractions in memory and
 //! saving gives.
 
-use crate::cache::{occurrences_of, read_span, varint, COcc, FileHash, Span};
+use crate::bytes::FileHash;
 use crate::error::{Error, Result};
+use crate::graph::skeleton::Skeleton;
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
-use crate::skeleton::Skeleton;
+use crate::store::cache::{occurrences_of, read_span, varint, COcc, Span};
 use petgraph::stable_graph::NodeIndex;
 use std::collections::HashMap;
 use std::fs::File;
@@ -80,7 +81,7 @@ impl Bulk {
     /// nodes and edges are read, the occurrences stay in the cache until
     /// [`Bulk::save`] merges them with the new ones.
     pub fn extend(path: &Path) -> Option<Bulk> {
-        let (g, file, spans) = crate::cache::read_frame(path)?;
+        let (g, file, spans) = crate::store::cache::read_frame(path)?;
         let mut b = Bulk::new(path);
         b.g = g;
         b.files.push(file);

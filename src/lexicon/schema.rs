@@ -47,17 +47,17 @@ pub struct RoleSpan {
 }
 
 /// Parses `YYYY-MM-DD` or `YYYY` (as its first or last day).
-pub fn loose_date(s: &str, end: bool) -> Option<crate::date::Date> {
+pub fn loose_date(s: &str, end: bool) -> Option<crate::text::date::Date> {
     let s = s.trim();
     if s.len() == 4 {
         let y: i32 = s.parse().ok()?;
         return if end {
-            crate::date::Date::new(y, 12, 31)
+            crate::text::date::Date::new(y, 12, 31)
         } else {
-            crate::date::Date::new(y, 1, 1)
+            crate::text::date::Date::new(y, 1, 1)
         };
     }
-    crate::date::Date::parse_iso(s)
+    crate::text::date::Date::parse_iso(s)
 }
 
 /// A state or territory with an ISO 3166-1 code.
@@ -187,7 +187,7 @@ pub struct Words {
 
 macro_rules! builtin_files {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../lexicon/", $name)))),*]
+        &[$(($name, include_str!(concat!("../../lexicon/", $name)))),*]
     };
 }
 

@@ -2,7 +2,7 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{class, short_word, word_at, Gazetteer, Known, TokenWords};
+use crate::lexicon::gazetteer::{class, short_word, word_at, Gazetteer, Known, TokenWords};
 
 const THE: u64 = short_word("the");
 const HIS: u64 = short_word("his");
@@ -12,7 +12,7 @@ const ITS: u64 = short_word("its");
 const HE: u64 = short_word("he");
 const SHE: u64 = short_word("she");
 const HIM: u64 = short_word("him");
-use crate::token::{TokKind, Token};
+use crate::text::token::{TokKind, Token};
 
 /// What a title belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub struct Finder<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     /// Each token in lower case.
-    lowers: &'a crate::token::Lowered,
+    lowers: &'a crate::text::token::Lowered,
     /// The lexicon words of the tokens.
     words: &'a TokenWords,
     /// The longest lexicon phrase at each token, within its sentence.
@@ -116,9 +116,9 @@ impl<'a> Finder<'a> {
         g: &'a Gazetteer,
         text: &'a str,
         toks: &'a [Token],
-        lowers: &'a crate::token::Lowered,
+        lowers: &'a crate::text::token::Lowered,
         words: &'a TokenWords,
-        sentences: &[crate::sentence::Sentence],
+        sentences: &[crate::text::sentence::Sentence],
     ) -> Finder<'a> {
         let ids = &words.ids;
         let mut known_at = vec![None; toks.len()];
@@ -238,13 +238,13 @@ impl<'a> Finder<'a> {
     /// date word can.
     #[inline]
     fn month_at(&self, i: usize) -> bool {
-        self.words.may_be(i, class::DATE) && crate::date::month_number(self.s(i)).is_some()
+        self.words.may_be(i, class::DATE) && crate::text::date::month_number(self.s(i)).is_some()
     }
 
     /// Whether token `i` names a weekday; only a date word can.
     #[inline]
     fn weekday_at(&self, i: usize) -> bool {
-        self.words.may_be(i, class::DATE) && crate::date::weekday_number(self.s(i)).is_some()
+        self.words.may_be(i, class::DATE) && crate::text::date::weekday_number(self.s(i)).is_some()
     }
 
     /// Whether token `i` is in the word set of `class`: its class bits when
@@ -744,7 +744,7 @@ impl<'a> Finder<'a> {
         if plain {
             s.to_string()
         } else {
-            crate::token::single_spaced(s).into_owned()
+            crate::text::token::single_spaced(s).into_owned()
         }
     }
 
@@ -904,7 +904,7 @@ impl<'a> Finder<'a> {
         let non_name_inside = words
             .clone()
             .skip(1)
-            .any(|w| self.g.non_names.contains(w) && crate::date::month_number(w).is_none());
+            .any(|w| self.g.non_names.contains(w) && crate::text::date::month_number(w).is_none());
         let non_name_at_start = at_start && words.clone().any(|w| self.g.non_names.contains(w));
         let caps = words.all(all_caps);
         !(connector || non_name_inside || non_name_at_start || caps)

@@ -1,15 +1,14 @@
 //! The graph's skeleton: every node, and for every edge how many times it was
 //! stated on each date, without the evidence. It answers `neighbors` and
-//! name lookups, and the cache ([`crate::cache`]) holds it in a section of its
+//! name lookups, and the cache (the store's cache) holds it in a section of its
 //! own, so a cold query reads kilobytes of it, not the whole graph.
 
-use crate::date::Date;
+use crate::graph::filter::Filter;
 use crate::graph::{alias_keys, norm, suggest_among, Edge, Graph};
 use crate::model::{EdgeKind, EntityKind};
-use crate::query::Filter;
+use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 /// A node of the skeleton: the entity, and how many articles name it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,15 +153,6 @@ impl Skeleton {
             .map(|(s, t, e)| SkEdge::of(at[&s], at[&t], e))
             .collect();
         Skeleton::new(g.articles.len(), article_dates(g), nodes, edges)
-    }
-
-    /// The skeleton of the graph file `path`: from its cache when that is
-    /// fresh (reading only the skeleton's section), else by loading the file.
-    pub fn load(path: &Path) -> crate::Result<Skeleton> {
-        if let Some(sk) = crate::cache::read_skeleton(path) {
-            return Ok(sk);
-        }
-        Ok(Skeleton::of(&Graph::load(path)?))
     }
 
     /// The node with this id.

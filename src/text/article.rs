@@ -1,8 +1,8 @@
 //! Stage 1: an article as read, with its id, date, title and the text that
 //! every evidence span points into.
 
-use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::text::date::Date;
 
 /// One news article. `text` is what evidence byte spans index: the file as
 /// read (header line included), or for a JSON Lines record its title and text.

@@ -2,9 +2,9 @@
 //! Lines corpora (`*.jsonl`) and standard input. One bad article gives one
 //! error naming it; the others are still read.
 
-use crate::article::Article;
-use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::text::article::Article;
+use crate::text::date::Date;
 use serde::Deserialize;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};

@@ -2,11 +2,11 @@
 //! agent (the one who takes the stance, not who reports it), its partner,
 //! and the speaker, date, place, topics and tense of the edge.
 
-use crate::gazetteer::{class, Gazetteer, TokenWords};
+use crate::extract::resolve::{Ref, Resolution, Resolved};
+use crate::lexicon::gazetteer::{class, Gazetteer, TokenWords};
 use crate::lexicon::{Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
-use crate::resolve::{Ref, Resolution, Resolved};
-use crate::token::{TokKind, Token};
+use crate::text::token::{TokKind, Token};
 
 /// A relation found in one sentence, between article entities.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,7 +126,7 @@ pub struct Sentence<'a> {
     pub masked: &'a [bool],
     pub mentions: &'a [Resolved],
     /// Each token of the article in lower case.
-    pub lowers: &'a crate::token::Lowered,
+    pub lowers: &'a crate::text::token::Lowered,
     /// The lexicon words of the article's tokens.
     pub words: &'a TokenWords,
 }

@@ -2,9 +2,12 @@
 //! node per real-world entity (found again through its aliases), one edge per
 //! (source, target, kind) holding every occurrence and its evidence.
 
-use crate::cache::FxBuild;
-use crate::date::Date;
+pub mod filter;
+pub mod skeleton;
+
+use crate::bytes::FxBuild;
 use crate::model::{slug, EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
+use crate::text::date::Date;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
@@ -596,7 +599,7 @@ pub(crate) fn dedup_evidence(v: &mut Vec<Occurrence>) {
 
 /// A hash of one piece of evidence (to find repeats; equal evidence, equal hash).
 fn evidence_hash(e: &Evidence) -> u64 {
-    let mut h = crate::cache::Fx::default();
+    let mut h = crate::bytes::Fx::default();
     e.hash(&mut h);
     h.finish()
 }

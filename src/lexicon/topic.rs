@@ -3,8 +3,8 @@
 //! words and its topics come out named, sorted and without the shorter
 //! topics a longer one covers.
 
-use crate::gazetteer::{class, TokenWords, WordId};
-use crate::token::{Lowered, Token};
+use crate::lexicon::gazetteer::{class, TokenWords, WordId};
+use crate::text::token::{Lowered, Token};
 
 /// The lexicon's topics, ready for matching.
 #[derive(Clone, Debug, Default)]
@@ -121,8 +121,8 @@ impl Topics {
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::Gazetteer;
-    use crate::token::{tokenize, Lowered};
+    use crate::lexicon::gazetteer::Gazetteer;
+    use crate::text::token::{tokenize, Lowered};
 
     fn named(g: &Gazetteer, text: &str) -> Vec<String> {
         let toks = tokenize(text);

@@ -1,11 +1,15 @@
 //! Stage 7: the graph file. Our own versioned RON format with stable string
 //! ids (not petgraph's internals), written sorted and atomically.
 
-use crate::date::Date;
+pub mod bulk;
+pub mod cache;
+pub mod lock;
+
 use crate::error::{Error, Result};
+use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};
 use crate::graph::{Edge, Graph, Node, Occurrence};
 use crate::model::EdgeKind;
-use crate::skeleton::{SkEdge, SkNode, Skeleton, Tally};
+use crate::text::date::Date;
 use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -378,11 +382,11 @@ impl Graph {
     }
 
     /// Loads a graph file: from its binary cache (`PATH.cache`, see
-    /// [`crate::cache`]) when that was made from the file as it is now,
+    /// [`crate::store::cache`]) when that was made from the file as it is now,
     /// otherwise by parsing the RON, then writing the cache afresh (a cache
     /// that cannot be written is no error).
     pub fn load(path: &Path) -> Result<Graph> {
-        if let Some(g) = crate::cache::read(path) {
+        if let Some(g) = crate::store::cache::read(path) {
             return Ok(g);
         }
         let g = Graph::load_ron(path)?;
@@ -395,7 +399,7 @@ impl Graph {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let g = Graph::from_ron(&text, path)?;
         drop(text);
-        let _ = crate::cache::refresh(path, &g);
+        let _ = crate::store::cache::refresh(path, &g);
         Ok(g)
     }
 
@@ -411,7 +415,7 @@ impl Graph {
     /// [`Graph::save`], with each edge's occurrences taken from `occs`;
     /// writes the file and its cache in one pass and returns the skeleton.
     pub(crate) fn save_with(&self, path: &Path, occs: &mut Occurrences<'_>) -> Result<Skeleton> {
-        let mut cache = crate::cache::Writer::begin(path, self).ok();
+        let mut cache = crate::store::cache::Writer::begin(path, self).ok();
         let mut edges: Vec<SkEdge> = Vec::with_capacity(self.edge_count());
         write_atomic_with(path, |f| {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
@@ -437,7 +441,7 @@ impl Graph {
             .collect();
         let sk = Skeleton::new(
             self.articles.len(),
-            crate::skeleton::article_dates(self),
+            crate::graph::skeleton::article_dates(self),
             nodes,
             edges,
         );
@@ -728,6 +732,17 @@ pub fn write_atomic_with(
         return Err(Error::io(path, e));
     }
     Ok(())
+}
+
+impl Skeleton {
+    /// The skeleton of the graph file `path`: from its cache when that is
+    /// fresh (reading only the skeleton's section), else by loading the file.
+    pub fn load(path: &Path) -> crate::Result<Skeleton> {
+        if let Some(sk) = cache::read_skeleton(path) {
+            return Ok(sk);
+        }
+        Ok(Skeleton::of(&Graph::load(path)?))
+    }
 }
 
 #[cfg(test)]

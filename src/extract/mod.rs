@@ -2,15 +2,19 @@
 //! sentences → noise masked → mentions → resolved entities → relations →
 //! entity and edge records with their evidence.
 
-use crate::article::Article;
-use crate::date::{month_number, weekday_number, Date};
-use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
-use crate::mention::{Finder, Mention};
+pub mod mention;
+pub mod relation;
+pub mod resolve;
+
+use crate::extract::mention::{Finder, Mention};
+use crate::extract::relation::Relation;
+use crate::extract::resolve::{resolve, Ref};
+use crate::lexicon::gazetteer::{class, Gazetteer, Known, TokenWords};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
-use crate::relation::{self, Relation};
-use crate::resolve::{resolve, Ref};
-use crate::sentence::{split, Sentence};
-use crate::token::{single_spaced, Lowered, TokKind, Token};
+use crate::text::article::Article;
+use crate::text::date::{month_number, weekday_number, Date};
+use crate::text::sentence::{split, Sentence};
+use crate::text::token::{single_spaced, Lowered, TokKind, Token};
 use std::borrow::Cow;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
@@ -271,7 +275,7 @@ fn sentence_date(
 /// without a leading "the".
 #[inline(never)]
 fn surface<'a>(text: &'a str, toks: &[Token], m: &'a Mention) -> Cow<'a, str> {
-    if let crate::mention::What::Person { name, .. } = &m.what {
+    if let crate::extract::mention::What::Person { name, .. } = &m.what {
         return Cow::Borrowed(name);
     }
     let a = toks[m.start].start as usize;

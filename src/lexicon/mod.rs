@@ -1,0 +1,9 @@
+//! Stage 2, knowledge as data: the RON lexicon schema ([`schema`]), the
+//! compiled tables the extraction reads ([`gazetteer`]), word ids and
+//! classes, and topics. Knows text, not extraction or graphs.
+
+pub mod gazetteer;
+pub mod schema;
+pub mod topic;
+
+pub use schema::*;
