@@ -1,0 +1,167 @@
+//! Everything between two sides, their people included, and its balance.
+
+use super::record::statement;
+use super::*;
+use crate::graph::Graph;
+use crate::model::{EdgeKind, EntityKind};
+use petgraph::stable_graph::NodeIndex;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// The people who hold a (current) role for `n`.
+pub fn members(g: &Graph, n: NodeIndex) -> BTreeSet<NodeIndex> {
+    g.incident(n)
+        .into_iter()
+        .filter(|(_, t, e)| {
+            *t == n && e.kind == EdgeKind::Role && e.occurrences.iter().any(|o| !o.former)
+        })
+        .map(|(s, _, _)| s)
+        .collect()
+}
+
+/// Everything between `a` and `b`, both ways, their people included, in date order.
+pub fn between(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Vec<Statement> {
+    let mut side_a = members(g, a);
+    side_a.insert(a);
+    let mut side_b = members(g, b);
+    side_b.insert(b);
+    let mut out = Vec::new();
+    for (s, t, e) in g.edges() {
+        if !e.kind.is_event() || !f.edge(e) {
+            continue;
+        }
+        let ab = side_a.contains(&s) && side_b.contains(&t);
+        let ba = side_b.contains(&s) && side_a.contains(&t);
+        if !(ab || ba) {
+            continue;
+        }
+        for o in e.occurrences.iter().filter(|o| f.occurrence(o)) {
+            out.push(statement(g, s, t, e, o));
+        }
+    }
+    out.sort_by(|x, y| {
+        (x.kind, x.date, &x.source, &x.target, &x.article)
+            .cmp(&(y.kind, y.date, &y.source, &y.target, &y.article))
+    });
+    out
+}
+
+/// A one-line balance of a bilateral view: counts by kind and direction.
+pub fn balance(g: &Graph, a: NodeIndex, b: NodeIndex, rows: &[Statement]) -> String {
+    Balance::of(g, a, rows).line(&g.node(a).name, &g.node(b).name)
+}
+
+/// Counts of a bilateral view, by kind and direction (`a_to_b`: from A's side to B's).
+///
+/// JSON: `{"meetings": n, "agreements": n, "visits": {"a_to_b": n, "b_to_a": n},
+/// "commitments": {..}, "support": {..}, "praise": {..}, "criticism": {..}}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Balance {
+    pub meetings: usize,
+    pub agreements: usize,
+    pub visits: Flow,
+    pub commitments: Flow,
+    pub support: Flow,
+    pub praise: Flow,
+    pub criticism: Flow,
+}
+
+/// Statements of one kind each way between two sides.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Flow {
+    pub a_to_b: usize,
+    pub b_to_a: usize,
+}
+
+impl Balance {
+    /// Counts `rows` (from [`between`]) with A's side being `a` and its people.
+    pub fn of(g: &Graph, a: NodeIndex, rows: &[Statement]) -> Balance {
+        let side_a: BTreeSet<&str> = members(g, a)
+            .into_iter()
+            .map(|n| g.node(n).name.as_str())
+            .chain([g.node(a).name.as_str()])
+            .collect();
+        let flow = |k: EdgeKind| {
+            let mut f = Flow::default();
+            for r in rows.iter().filter(|r| r.kind == k) {
+                if side_a.contains(r.source.as_str()) {
+                    f.a_to_b += 1;
+                } else {
+                    f.b_to_a += 1;
+                }
+            }
+            f
+        };
+        Balance {
+            meetings: rows.iter().filter(|r| r.kind == EdgeKind::Meeting).count(),
+            agreements: rows
+                .iter()
+                .filter(|r| r.kind == EdgeKind::Agreement)
+                .count(),
+            visits: flow(EdgeKind::Visit),
+            commitments: flow(EdgeKind::Commitment),
+            support: flow(EdgeKind::Support),
+            praise: flow(EdgeKind::Praise),
+            criticism: flow(EdgeKind::Criticism),
+        }
+    }
+
+    /// One line: `meetings 1 | agreements 0 | visits A→B 0, B→A 1 | ...`.
+    pub fn line(&self, a: &str, b: &str) -> String {
+        let f = |name: &str, x: Flow| format!("{name} {a}→{b} {}, {b}→{a} {}", x.a_to_b, x.b_to_a);
+        [
+            format!("meetings {}", self.meetings),
+            format!("agreements {}", self.agreements),
+            f("visits", self.visits),
+            f("commitments", self.commitments),
+            f("support", self.support),
+            f("praise", self.praise),
+            f("criticism", self.criticism),
+        ]
+        .join(" | ")
+    }
+}
+
+/// The bilateral view `ties between A B --json` prints.
+///
+/// JSON: `{"a": {id, name, kind}, "b": {..}, "balance": Balance, "statements": [Statement]}`
+/// where a Statement is `{source, target, kind, cameo, date, speaker, planned, article, sentence}`
+/// (names, not ids; `date` `"YYYY-MM-DD"` or null), sorted by kind, date, source, target.
+#[derive(Clone, Debug, Serialize)]
+pub struct Bilateral {
+    pub a: EntityRef,
+    pub b: EntityRef,
+    pub balance: Balance,
+    pub statements: Vec<Statement>,
+}
+
+/// An entity named in a result: id, name and kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityRef {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+}
+
+impl EntityRef {
+    /// The reference to node `n`.
+    pub fn of(g: &Graph, n: NodeIndex) -> EntityRef {
+        let node = g.node(n);
+        EntityRef {
+            id: node.id.clone(),
+            name: node.name.clone(),
+            kind: node.kind,
+        }
+    }
+}
+
+/// Everything between `a` and `b` with its balance: [`between`] and [`Balance::of`] together.
+pub fn bilateral(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Bilateral {
+    let statements = between(g, a, b, f);
+    Bilateral {
+        a: EntityRef::of(g, a),
+        b: EntityRef::of(g, b),
+        balance: Balance::of(g, a, &statements),
+        statements,
+    }
+}
