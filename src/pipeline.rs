@@ -23,7 +23,7 @@ use crate::Extractor;
 use rayon::prelude::*;
 use std::io::BufRead;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, SyncSender};
 
 /// Where merged extractions go: a [`Graph`] in memory, or a [`Bulk`] build
 /// of a graph file.
@@ -135,50 +135,11 @@ pub fn extract_each(
     });
     let (tx, rx) = mpsc::sync_channel::<Vec<Read>>(1);
     std::thread::scope(|scope| {
-        // the reader: one batch in the channel, one being filled
-        scope.spawn(move || {
-            let mut buf: Vec<Read> = Vec::with_capacity(batch);
-            let mut open = true;
-            for src in &sources {
-                input::read_source(src, &read, &mut |item| {
-                    if !open {
-                        return;
-                    }
-                    buf.push(match item {
-                        Item::Article(a, w) => Read::Article(a, w),
-                        Item::Skipped(e) => Read::Skipped(e),
-                    });
-                    if buf.len() >= batch {
-                        open = tx
-                            .send(std::mem::replace(&mut buf, Vec::with_capacity(batch)))
-                            .is_ok();
-                    }
-                });
-            }
-            if open && !buf.is_empty() {
-                let _ = tx.send(buf);
-            }
-        });
+        scope.spawn(move || read_batches(&sources, &read, batch, tx));
         let mut stats = Stats::default();
         let mut pending: Vec<Extraction> = Vec::new();
         for items in rx {
-            let mut arts = Vec::with_capacity(items.len());
-            for it in items {
-                match it {
-                    Read::Article(a, w) => {
-                        if let Some(w) = w {
-                            on_notice(Notice::Warning(w));
-                        }
-                        stats.bytes += a.text.len() as u64;
-                        arts.push(a);
-                    }
-                    Read::Skipped(e) => {
-                        stats.skipped += 1;
-                        on_notice(Notice::Skipped(e));
-                    }
-                }
-            }
-            stats.articles += arts.len();
+            let arts = take_articles(items, &mut stats, on_notice);
             // merge the previous batch while this one is extracted
             let prev = std::mem::take(&mut pending);
             let sink = &mut *sink;
@@ -202,6 +163,59 @@ pub fn extract_each(
         pending.into_iter().for_each(&mut *sink);
         stats
     })
+}
+
+/// The reader thread: sends `sources`' items in batches of `batch` (one in
+/// the channel, one being filled); stops when the receiver is gone.
+fn read_batches(sources: &[Source], read: &ReadOptions, batch: usize, tx: SyncSender<Vec<Read>>) {
+    let mut buf: Vec<Read> = Vec::with_capacity(batch);
+    let mut open = true;
+    for src in sources {
+        input::read_source(src, read, &mut |item| {
+            if !open {
+                return;
+            }
+            buf.push(match item {
+                Item::Article(a, w) => Read::Article(a, w),
+                Item::Skipped(e) => Read::Skipped(e),
+            });
+            if buf.len() >= batch {
+                open = tx
+                    .send(std::mem::replace(&mut buf, Vec::with_capacity(batch)))
+                    .is_ok();
+            }
+        });
+    }
+    if open && !buf.is_empty() {
+        let _ = tx.send(buf);
+    }
+}
+
+/// A batch's articles, its warnings and skipped inputs told to `on_notice`
+/// and counted in `stats`.
+fn take_articles(
+    items: Vec<Read>,
+    stats: &mut Stats,
+    on_notice: &mut dyn FnMut(Notice),
+) -> Vec<Article> {
+    let mut arts = Vec::with_capacity(items.len());
+    for it in items {
+        match it {
+            Read::Article(a, w) => {
+                if let Some(w) = w {
+                    on_notice(Notice::Warning(w));
+                }
+                stats.bytes += a.text.len() as u64;
+                arts.push(a);
+            }
+            Read::Skipped(e) => {
+                stats.skipped += 1;
+                on_notice(Notice::Skipped(e));
+            }
+        }
+    }
+    stats.articles += arts.len();
+    arts
 }
 
 /// Builds `sources` into `graph`: read in batches, extracted in parallel,

@@ -4,7 +4,9 @@
 
 use crate::graph::Graph;
 use crate::model::{EdgeKind, EntityKind};
-use dot_writer::{Attributes, DotWriter};
+use dot_writer::{Attributes, DotWriter, Scope};
+use petgraph::stable_graph::NodeIndex;
+use std::collections::HashMap;
 
 /// Escapes a label for a double-quoted DOT string: backslash, quote, line breaks.
 pub fn escape(s: &str) -> String {
@@ -62,85 +64,99 @@ pub fn to_dot(g: &Graph) -> Vec<u8> {
         d.edge_attributes()
             .set("fontname", "Helvetica", true)
             .set("fontsize", "10", false);
-        let nodes = g.nodes();
-        let mut ids = std::collections::HashMap::new();
-        for (i, n) in nodes.iter().enumerate() {
-            let node = g.node(*n);
-            let id = format!("n{i}");
-            ids.insert(*n, id.clone());
-            let (shape, color) = node_style(node.kind);
-            let label = match &node.code {
-                Some(c) => format!("{}\n{}", node.name, c),
-                None => node.name.clone(),
-            };
-            d.node_named(&id)
-                .set("label", &escape(&label), false)
-                .set("shape", shape, false)
-                .set("fillcolor", &escape(color), false)
-                .set(
-                    "tooltip",
-                    &escape(&format!("{} ({})", node.id, node.kind)),
-                    false,
-                );
-        }
-        for (s, t, e) in g.edges() {
-            let (color, style) = edge_style(e.kind);
-            let mut label = e.kind.to_string();
-            if e.weight() > 1 {
-                label.push_str(&format!(" ×{}", e.weight()));
-            }
-            if let Some(date) = e.latest() {
-                label.push_str(&format!("\n{date}"));
-            }
-            let a = d.edge(&ids[&s], &ids[&t]);
-            let mut attrs = a.attributes();
-            attrs
-                .set("label", &escape(&label), false)
-                .set("color", &escape(color), false)
-                .set("fontcolor", &escape(color), false)
-                .set("style", style, false)
-                .set(
-                    "penwidth",
-                    &format!("{:.1}", 1.0 + (e.weight() as f64).ln()),
-                    false,
-                );
-            if !e.kind.is_directed() {
-                attrs.set("dir", "none", false);
-            }
-            if let Some(o) = e.occurrences.first() {
-                attrs.set("tooltip", &escape(&o.evidence.text), false);
-            }
-        }
-        // legend
-        let mut legend = d.subgraph();
-        legend.set("label", "\"Legend\"", false);
-        legend.set("rank", "sink", false);
-        let mut cl = legend.cluster();
-        cl.set("label", "\"Legend\"", false);
-        cl.set("style", "dashed", false);
-        for (i, k) in EntityKind::ALL.iter().enumerate() {
-            let (shape, color) = node_style(*k);
-            cl.node_named(format!("legend_n{i}"))
-                .set("label", &escape(&k.to_string()), false)
-                .set("shape", shape, false)
-                .set("fillcolor", &escape(color), false);
-        }
-        for (i, k) in EdgeKind::ALL.iter().enumerate() {
-            let (color, style) = edge_style(*k);
-            cl.node_named(format!("legend_a{i}"))
-                .set("shape", "point", false)
-                .set("style", "invis", false);
-            cl.node_named(format!("legend_b{i}"))
-                .set("shape", "point", false)
-                .set("style", "invis", false);
-            cl.edge(format!("legend_a{i}"), format!("legend_b{i}"))
-                .attributes()
-                .set("label", &escape(&k.to_string()), false)
-                .set("color", &escape(color), false)
-                .set("style", style, false);
-        }
+        let ids = write_nodes(&mut d, g);
+        write_edges(&mut d, g, &ids);
+        write_legend(&mut d);
     }
     out
+}
+
+/// One DOT node per entity, `n0`, `n1`... in the graph's order; their DOT ids.
+fn write_nodes(d: &mut Scope, g: &Graph) -> HashMap<NodeIndex, String> {
+    let mut ids = HashMap::new();
+    for (i, n) in g.nodes().iter().enumerate() {
+        let node = g.node(*n);
+        let id = format!("n{i}");
+        ids.insert(*n, id.clone());
+        let (shape, color) = node_style(node.kind);
+        let label = match &node.code {
+            Some(c) => format!("{}\n{}", node.name, c),
+            None => node.name.clone(),
+        };
+        d.node_named(&id)
+            .set("label", &escape(&label), false)
+            .set("shape", shape, false)
+            .set("fillcolor", &escape(color), false)
+            .set(
+                "tooltip",
+                &escape(&format!("{} ({})", node.id, node.kind)),
+                false,
+            );
+    }
+    ids
+}
+
+/// One DOT edge per edge: kind, count and latest date as label, width by count.
+fn write_edges(d: &mut Scope, g: &Graph, ids: &HashMap<NodeIndex, String>) {
+    for (s, t, e) in g.edges() {
+        let (color, style) = edge_style(e.kind);
+        let mut label = e.kind.to_string();
+        if e.weight() > 1 {
+            label.push_str(&format!(" ×{}", e.weight()));
+        }
+        if let Some(date) = e.latest() {
+            label.push_str(&format!("\n{date}"));
+        }
+        let a = d.edge(&ids[&s], &ids[&t]);
+        let mut attrs = a.attributes();
+        attrs
+            .set("label", &escape(&label), false)
+            .set("color", &escape(color), false)
+            .set("fontcolor", &escape(color), false)
+            .set("style", style, false)
+            .set(
+                "penwidth",
+                &format!("{:.1}", 1.0 + (e.weight() as f64).ln()),
+                false,
+            );
+        if !e.kind.is_directed() {
+            attrs.set("dir", "none", false);
+        }
+        if let Some(o) = e.occurrences.first() {
+            attrs.set("tooltip", &escape(&o.evidence.text), false);
+        }
+    }
+}
+
+/// A legend cluster: every entity kind's shape and every edge kind's line.
+fn write_legend(d: &mut Scope) {
+    let mut legend = d.subgraph();
+    legend.set("label", "\"Legend\"", false);
+    legend.set("rank", "sink", false);
+    let mut cl = legend.cluster();
+    cl.set("label", "\"Legend\"", false);
+    cl.set("style", "dashed", false);
+    for (i, k) in EntityKind::ALL.iter().enumerate() {
+        let (shape, color) = node_style(*k);
+        cl.node_named(format!("legend_n{i}"))
+            .set("label", &escape(&k.to_string()), false)
+            .set("shape", shape, false)
+            .set("fillcolor", &escape(color), false);
+    }
+    for (i, k) in EdgeKind::ALL.iter().enumerate() {
+        let (color, style) = edge_style(*k);
+        cl.node_named(format!("legend_a{i}"))
+            .set("shape", "point", false)
+            .set("style", "invis", false);
+        cl.node_named(format!("legend_b{i}"))
+            .set("shape", "point", false)
+            .set("style", "invis", false);
+        cl.edge(format!("legend_a{i}"), format!("legend_b{i}"))
+            .attributes()
+            .set("label", &escape(&k.to_string()), false)
+            .set("color", &escape(color), false)
+            .set("style", style, false);
+    }
 }
 
 #[cfg(test)]

@@ -45,10 +45,27 @@ pub fn subgraph(g: &Graph, sel: &Selection) -> Result<Graph> {
     if sel.is_everything() {
         return Ok(g.clone());
     }
-    let f = &sel.filter;
-    // candidate edges: kind and date filters, occurrences trimmed
-    let mut edges: Vec<(NodeIndex, NodeIndex, Edge)> = g
-        .edges()
+    let mut edges = candidate_edges(g, &sel.filter);
+    let mut named: BTreeSet<NodeIndex> = BTreeSet::new();
+    if let Some((a, b)) = &sel.between {
+        let (a, b) = (find(g, a)?, find(g, b)?);
+        keep_between(g, a, b, &mut edges);
+        named.extend([a, b]);
+    }
+    if let Some(focus) = &sel.focus {
+        let n = find(g, focus)?;
+        keep_around(n, sel.depth.max(1), &mut edges);
+        named.insert(n);
+    }
+    Ok(assemble(g, named, edges))
+}
+
+/// An edge of the source graph, with its kept occurrences.
+type Kept = (NodeIndex, NodeIndex, Edge);
+
+/// The edges that pass the kind and date filters, occurrences trimmed.
+fn candidate_edges(g: &Graph, f: &Filter) -> Vec<Kept> {
+    g.edges()
         .into_iter()
         .filter(|(_, _, e)| f.edge(e))
         .map(|(s, t, e)| {
@@ -67,48 +84,52 @@ pub fn subgraph(g: &Graph, sel: &Selection) -> Result<Graph> {
                 },
             )
         })
-        .collect();
-    let mut named: BTreeSet<NodeIndex> = BTreeSet::new();
-    if let Some((a, b)) = &sel.between {
-        let (a, b) = (find(g, a)?, find(g, b)?);
-        let mut side_a = members(g, a);
-        side_a.insert(a);
-        let mut side_b = members(g, b);
-        side_b.insert(b);
-        let role_of = |s: NodeIndex, t: NodeIndex, e: &Edge| {
-            e.kind == crate::model::EdgeKind::Role
-                && ((t == a && side_a.contains(&s)) || (t == b && side_b.contains(&s)))
-        };
-        let cross = |s: NodeIndex, t: NodeIndex| {
-            (side_a.contains(&s) && side_b.contains(&t))
-                || (side_b.contains(&s) && side_a.contains(&t))
-        };
-        edges.retain(|(s, t, e)| role_of(*s, *t, e) || (e.kind.is_event() && cross(*s, *t)));
-        named.extend([a, b]);
+        .collect()
+}
+
+/// Keeps the events across the two sides (their people included) and the
+/// roles that put people on a side.
+fn keep_between(g: &Graph, a: NodeIndex, b: NodeIndex, edges: &mut Vec<Kept>) {
+    let mut side_a = members(g, a);
+    side_a.insert(a);
+    let mut side_b = members(g, b);
+    side_b.insert(b);
+    let role_of = |s: NodeIndex, t: NodeIndex, e: &Edge| {
+        e.kind == crate::model::EdgeKind::Role
+            && ((t == a && side_a.contains(&s)) || (t == b && side_b.contains(&s)))
+    };
+    let cross = |s: NodeIndex, t: NodeIndex| {
+        (side_a.contains(&s) && side_b.contains(&t)) || (side_b.contains(&s) && side_a.contains(&t))
+    };
+    edges.retain(|(s, t, e)| role_of(*s, *t, e) || (e.kind.is_event() && cross(*s, *t)));
+}
+
+/// Keeps the edges within `depth` steps of `n` (over the kept edges).
+fn keep_around(n: NodeIndex, depth: usize, edges: &mut Vec<Kept>) {
+    let mut adj: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
+    for (s, t, _) in edges.iter() {
+        adj.entry(*s).or_default().push(*t);
+        adj.entry(*t).or_default().push(*s);
     }
-    if let Some(focus) = &sel.focus {
-        let n = find(g, focus)?;
-        let mut adj: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
-        for (s, t, _) in &edges {
-            adj.entry(*s).or_default().push(*t);
-            adj.entry(*t).or_default().push(*s);
-        }
-        let mut seen = BTreeSet::from([n]);
-        let mut frontier = vec![n];
-        for _ in 0..sel.depth.max(1) {
-            let mut next = Vec::new();
-            for at in frontier {
-                for &o in adj.get(&at).into_iter().flatten() {
-                    if seen.insert(o) {
-                        next.push(o);
-                    }
+    let mut seen = BTreeSet::from([n]);
+    let mut frontier = vec![n];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for at in frontier {
+            for &o in adj.get(&at).into_iter().flatten() {
+                if seen.insert(o) {
+                    next.push(o);
                 }
             }
-            frontier = next;
         }
-        edges.retain(|(s, t, _)| seen.contains(s) && seen.contains(t));
-        named.insert(n);
+        frontier = next;
     }
+    edges.retain(|(s, t, _)| seen.contains(s) && seen.contains(t));
+}
+
+/// The new graph: the named entities and the ends of the kept edges (in id
+/// order), the kept edges, and the articles still cited.
+fn assemble(g: &Graph, named: BTreeSet<NodeIndex>, edges: Vec<Kept>) -> Graph {
     let mut keep: BTreeSet<NodeIndex> = named;
     for (s, t, _) in &edges {
         keep.insert(*s);
@@ -135,5 +156,5 @@ pub fn subgraph(g: &Graph, sel: &Selection) -> Result<Graph> {
         .filter(|(a, _)| cited.contains(*a))
         .map(|(a, d)| (a.clone(), *d))
         .collect();
-    Ok(out)
+    out
 }

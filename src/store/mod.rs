@@ -233,84 +233,91 @@ impl Graph {
     ) -> std::io::Result<()> {
         w.write_all(b"(\n  format: \"ties-graph\",\n")?;
         writeln!(w, "  version: {VERSION},")?;
-        if self.articles.is_empty() {
-            w.write_all(b"  articles: {},\n")?;
-        } else {
-            w.write_all(b"  articles: {\n")?;
-            for (a, d) in &self.articles {
-                w.write_all(b"    ")?;
-                ron_str(w, a)?;
-                match d {
-                    Some(d) => writeln!(w, ": Some(\"{d}\"),")?,
-                    None => w.write_all(b": None,\n")?,
-                }
-            }
-            w.write_all(b"  },\n")?;
-        }
+        self.write_articles(w)?;
         let nodes = self.nodes();
         let at: std::collections::HashMap<NodeIndex, u32> = nodes
             .iter()
             .enumerate()
             .map(|(i, &n)| (n, i as u32))
             .collect();
-        if nodes.is_empty() {
-            w.write_all(b"  nodes: [],\n")?;
-        } else {
-            w.write_all(b"  nodes: [\n")?;
-            for n in nodes {
-                let n = self.node(n);
-                w.write_all(b"    (\n      id: ")?;
-                ron_str(w, &n.id)?;
-                w.write_all(b",\n      name: ")?;
-                ron_str(w, &n.name)?;
-                writeln!(w, ",\n      kind: {:?},", n.kind)?;
-                ron_strs(w, "      ", "aliases", n.aliases.iter())?;
-                if let Some(c) = &n.code {
-                    w.write_all(b"      code: Some(")?;
-                    ron_str(w, c)?;
-                    w.write_all(b"),\n")?;
-                }
-                ron_strs(w, "      ", "articles", n.articles.iter())?;
-                w.write_all(b"    ),\n")?;
-            }
-            w.write_all(b"  ],\n")?;
+        self.write_nodes(w, nodes)?;
+        self.write_edges(w, &at, occs, each)?;
+        w.write_all(b")\n")
+    }
+
+    /// The `articles` map of the file: id and date.
+    fn write_articles(&self, w: &mut impl Write) -> std::io::Result<()> {
+        if self.articles.is_empty() {
+            return w.write_all(b"  articles: {},\n");
         }
+        w.write_all(b"  articles: {\n")?;
+        for (a, d) in &self.articles {
+            w.write_all(b"    ")?;
+            ron_str(w, a)?;
+            match d {
+                Some(d) => writeln!(w, ": Some(\"{d}\"),")?,
+                None => w.write_all(b": None,\n")?,
+            }
+        }
+        w.write_all(b"  },\n")
+    }
+
+    /// The `nodes` list of the file, in `nodes`' order.
+    fn write_nodes(&self, w: &mut impl Write, nodes: Vec<NodeIndex>) -> std::io::Result<()> {
+        if nodes.is_empty() {
+            return w.write_all(b"  nodes: [],\n");
+        }
+        w.write_all(b"  nodes: [\n")?;
+        for n in nodes {
+            let n = self.node(n);
+            w.write_all(b"    (\n      id: ")?;
+            ron_str(w, &n.id)?;
+            w.write_all(b",\n      name: ")?;
+            ron_str(w, &n.name)?;
+            writeln!(w, ",\n      kind: {:?},", n.kind)?;
+            ron_strs(w, "      ", "aliases", n.aliases.iter())?;
+            if let Some(c) = &n.code {
+                w.write_all(b"      code: Some(")?;
+                ron_str(w, c)?;
+                w.write_all(b"),\n")?;
+            }
+            ron_strs(w, "      ", "articles", n.articles.iter())?;
+            w.write_all(b"    ),\n")?;
+        }
+        w.write_all(b"  ],\n")
+    }
+
+    /// The `edges` list of the file; each edge's sorted occurrences also go
+    /// to `each` (the cache), written side by side with the RON.
+    fn write_edges(
+        &self,
+        w: &mut (impl Write + Send),
+        at: &std::collections::HashMap<NodeIndex, u32>,
+        occs: &mut Occurrences<'_>,
+        each: &mut EachEdge<'_>,
+    ) -> std::io::Result<()> {
         let edges = self.edges();
         if edges.is_empty() {
-            w.write_all(b"  edges: [],\n")?;
-        } else {
-            w.write_all(b"  edges: [\n")?;
-            for (s, t, e) in edges {
-                w.write_all(b"    {\n      \"source\": ")?;
-                ron_str(w, &self.node(s).id)?;
-                w.write_all(b",\n      \"target\": ")?;
-                ron_str(w, &self.node(t).id)?;
-                writeln!(w, ",\n      \"kind\": {:?},", e.kind)?;
-                let (from, to) = (at[&s], at[&t]);
-                occs(s, t, e, &mut |sorted| {
-                    // the RON and what `each` makes of the edge (its cache), side by side
-                    let (ron, other) = rayon::join(
-                        || -> std::io::Result<()> {
-                            if sorted.is_empty() {
-                                w.write_all(b"      \"occurrences\": [],\n")?;
-                            } else {
-                                w.write_all(b"      \"occurrences\": [\n")?;
-                                for o in sorted {
-                                    ron_occurrence(w, o)?;
-                                }
-                                w.write_all(b"      ],\n")?;
-                            }
-                            Ok(())
-                        },
-                        || each(from, to, e.kind, sorted),
-                    );
-                    ron.and(other)
-                })?;
-                w.write_all(b"    },\n")?;
-            }
-            w.write_all(b"  ],\n")?;
+            return w.write_all(b"  edges: [],\n");
         }
-        w.write_all(b")\n")
+        w.write_all(b"  edges: [\n")?;
+        for (s, t, e) in edges {
+            w.write_all(b"    {\n      \"source\": ")?;
+            ron_str(w, &self.node(s).id)?;
+            w.write_all(b",\n      \"target\": ")?;
+            ron_str(w, &self.node(t).id)?;
+            writeln!(w, ",\n      \"kind\": {:?},", e.kind)?;
+            let (from, to) = (at[&s], at[&t]);
+            occs(s, t, e, &mut |sorted| {
+                let (ron, other) = rayon::join(
+                    || write_occurrences(&mut *w, sorted),
+                    || each(from, to, e.kind, sorted),
+                );
+                ron.and(other)
+            })?;
+            w.write_all(b"    },\n")?;
+        }
+        w.write_all(b"  ],\n")
     }
 
     /// The file struct borrowed from the graph: serializes to the same bytes
@@ -465,6 +472,18 @@ pub(crate) type Occurrences<'a> = dyn FnMut(
 /// kind and its sorted occurrences.
 pub(crate) type EachEdge<'a> =
     dyn FnMut(u32, u32, EdgeKind, &[Occurrence]) -> std::io::Result<()> + Send + 'a;
+
+/// An edge's `occurrences` list.
+fn write_occurrences(w: &mut impl Write, sorted: &[Occurrence]) -> std::io::Result<()> {
+    if sorted.is_empty() {
+        return w.write_all(b"      \"occurrences\": [],\n");
+    }
+    w.write_all(b"      \"occurrences\": [\n")?;
+    for o in sorted {
+        ron_occurrence(w, o)?;
+    }
+    w.write_all(b"      ],\n")
+}
 
 /// The occurrences an edge holds, sorted.
 fn own_occurrences(
