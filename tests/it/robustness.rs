@@ -8,7 +8,6 @@ const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/seeds/000_186ee53d8d80909e.txt"
 );
-const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
 
 fn ties(graph: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ties"))
@@ -289,13 +288,12 @@ fn add_waits_for_the_lock_and_says_so() {
 
 #[test]
 fn same_inputs_same_bytes_in_any_order() {
-    let dev = Path::new(DEV);
-    if !dev.is_dir() {
-        eprintln!("note: {DEV} is absent; determinism tried on the seed and JSON Lines only");
-    }
+    // without ../shared (a note says so), determinism is tried on the seed
+    // and JSON Lines only
+    let dev = crate::common::dev_dir();
     let d = tempfile::tempdir().unwrap();
     let mut inputs: Vec<PathBuf> = vec![PathBuf::from(SEED), jsonl(d.path(), "x.jsonl", "x")];
-    if dev.is_dir() {
+    if let Some(dev) = dev {
         let mut txt: Vec<PathBuf> = std::fs::read_dir(dev)
             .unwrap()
             .flatten()
