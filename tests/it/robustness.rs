@@ -274,15 +274,36 @@ fn add_waits_for_the_lock_and_says_so() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    assert!(
-        child.try_wait().unwrap().is_none(),
-        "add did not wait for the lock"
-    );
+    // the child compiles its lexicon before it asks for the lock, which
+    // takes a while on a loaded machine: wait for its word, not for a time
+    let err = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut all = String::new();
+        for line in std::io::BufRead::lines(std::io::BufReader::new(err)) {
+            let line = line.unwrap();
+            if line.contains("waiting for another ties on") {
+                tx.send(line.clone()).unwrap();
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    let said = rx.recv_timeout(std::time::Duration::from_secs(120));
+    // a child that said so and went on without the lock would be done by now
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let still_waiting = child.try_wait().unwrap().is_none();
     drop(held);
-    let o = child.wait_with_output().unwrap();
-    assert!(o.status.success());
-    assert!(stderr(&o).contains(&format!("waiting for another ties on {}", g.display())));
+    let status = child.wait().unwrap();
+    let all = reader.join().unwrap();
+    let said = said.unwrap_or_else(|_| panic!("add did not say it waits for the lock: {all}"));
+    assert_eq!(
+        said,
+        format!("ties: waiting for another ties on {}", g.display())
+    );
+    assert!(still_waiting, "add did not wait for the lock");
+    assert!(status.success(), "{all}");
     assert_eq!(articles(&g), 1);
 }
 
