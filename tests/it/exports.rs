@@ -1,8 +1,7 @@
 //! CLI tests of `ties export` in every format, and of its filters (focus,
 //! kind, dates, between), on graphs built from the seed and dev articles.
 
-mod common;
-use common::{dev_graph, seed_graph};
+use crate::common::{dev_graph, seed_graph};
 use std::path::Path;
 
 fn read(p: &Path) -> String {

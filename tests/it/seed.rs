@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use ties::{Article, EdgeKind, Extractor, Graph};
 
-const SEED: &str = include_str!("../seeds/000_186ee53d8d80909e.txt");
+const SEED: &str = include_str!("../../seeds/000_186ee53d8d80909e.txt");
 
 fn graph() -> Graph {
     let ex = Extractor::new().unwrap();

@@ -1,19 +1,9 @@
 //! Data-driven tests over real and generated articles. Real articles live in
 //! `../shared` (beside the project); each test says so and passes when absent.
 
+use crate::common::shared;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 use ties::{Article, EdgeKind, EntityKind, Extractor, Graph};
-
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("note: ../shared is absent; corpus tests skipped");
-        None
-    }
-}
 
 /// The dev corpus scored as score.py does stays above the floor CI uses.
 #[test]

@@ -1,8 +1,7 @@
 //! CLI tests of the queries (`neighbors`, `between`, `path`, `timeline`, `show`,
 //! `entities`, `stats`, `completions`) on graphs built from the seed and dev articles.
 
-mod common;
-use common::{dev_graph, seed_graph, ties};
+use crate::common::{dev_graph, seed_graph, ties};
 
 #[test]
 fn any_alias_finds_an_entity_ignoring_case_and_the() {
@@ -300,7 +299,7 @@ fn suggestions_know_initials_prefixes_and_codes() {
 #[test]
 fn between_and_timeline_from_the_cache_match_the_whole_graph() {
     use ties::query::{self, Filter};
-    let Some(b) = common::dev_corpus_graph() else {
+    let Some(b) = crate::common::dev_corpus_graph() else {
         return;
     };
     assert!(
@@ -357,7 +356,7 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
 fn a_path_from_the_skeleton_matches_the_whole_graph() {
     use ties::model::EdgeKind;
     use ties::query::{self, Filter};
-    let Some(b) = common::dev_corpus_graph() else {
+    let Some(b) = crate::common::dev_corpus_graph() else {
         return;
     };
     let g = ties::Graph::load_ron(&b.graph).unwrap();

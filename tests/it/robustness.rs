@@ -8,7 +8,6 @@ const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/seeds/000_186ee53d8d80909e.txt"
 );
-const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
 
 fn ties(graph: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ties"))
@@ -275,27 +274,47 @@ fn add_waits_for_the_lock_and_says_so() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    assert!(
-        child.try_wait().unwrap().is_none(),
-        "add did not wait for the lock"
-    );
+    // the child compiles its lexicon before it asks for the lock, which
+    // takes a while on a loaded machine: wait for its word, not for a time
+    let err = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut all = String::new();
+        for line in std::io::BufRead::lines(std::io::BufReader::new(err)) {
+            let line = line.unwrap();
+            if line.contains("waiting for another ties on") {
+                tx.send(line.clone()).unwrap();
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    let said = rx.recv_timeout(std::time::Duration::from_secs(120));
+    // a child that said so and went on without the lock would be done by now
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let still_waiting = child.try_wait().unwrap().is_none();
     drop(held);
-    let o = child.wait_with_output().unwrap();
-    assert!(o.status.success());
-    assert!(stderr(&o).contains(&format!("waiting for another ties on {}", g.display())));
+    let status = child.wait().unwrap();
+    let all = reader.join().unwrap();
+    let said = said.unwrap_or_else(|_| panic!("add did not say it waits for the lock: {all}"));
+    assert_eq!(
+        said,
+        format!("ties: waiting for another ties on {}", g.display())
+    );
+    assert!(still_waiting, "add did not wait for the lock");
+    assert!(status.success(), "{all}");
     assert_eq!(articles(&g), 1);
 }
 
 #[test]
 fn same_inputs_same_bytes_in_any_order() {
-    let dev = Path::new(DEV);
-    if !dev.is_dir() {
-        eprintln!("note: {DEV} is absent; determinism tried on the seed and JSON Lines only");
-    }
+    // without ../shared (a note says so), determinism is tried on the seed
+    // and JSON Lines only
+    let dev = crate::common::dev_dir();
     let d = tempfile::tempdir().unwrap();
     let mut inputs: Vec<PathBuf> = vec![PathBuf::from(SEED), jsonl(d.path(), "x.jsonl", "x")];
-    if dev.is_dir() {
+    if let Some(dev) = dev {
         let mut txt: Vec<PathBuf> = std::fs::read_dir(dev)
             .unwrap()
             .flatten()

@@ -141,7 +141,7 @@ proptest! {
 fn graph_text() -> &'static str {
     static T: OnceLock<String> = OnceLock::new();
     T.get_or_init(|| {
-        let seed = include_str!("../seeds/000_186ee53d8d80909e.txt");
+        let seed = include_str!("../../seeds/000_186ee53d8d80909e.txt");
         let mut g = Graph::new();
         g.add_extraction(&extractor().extract(&Article::parse("s", seed).unwrap()));
         g.to_ron()

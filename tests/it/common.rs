@@ -1,6 +1,6 @@
-//! Shared helpers of the CLI tests: a graph built from the seed (and a few dev
-//! articles of ../shared when present) in a temporary folder.
-#![allow(dead_code)]
+//! Shared helpers of the tests: where `../shared` is (with a note when it is
+//! absent), and a graph built from the seed (and a few dev articles of
+//! ../shared when present) in a temporary folder.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -57,18 +57,25 @@ pub fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
-/// The dev corpus, when ../shared is there.
-pub fn dev_dir() -> Option<PathBuf> {
-    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+/// `../shared` beside the project (the spec, the corpora, the tools), when
+/// it is there; else `None`, with a note naming the test that skips for it.
+pub fn shared() -> Option<PathBuf> {
+    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
     if d.is_dir() {
         Some(d)
     } else {
         eprintln!(
-            "note: {} is absent: skipping the test that needs dev articles",
-            d.display()
+            "note: {} is absent: {} skips what needs real articles",
+            d.display(),
+            std::thread::current().name().unwrap_or("this test")
         );
         None
     }
+}
+
+/// The dev corpus, when ../shared is there (else `None`, with a note).
+pub fn dev_dir() -> Option<PathBuf> {
+    Some(shared()?.join("corpus/dev"))
 }
 
 fn build(inputs: &[PathBuf]) -> Built {

@@ -1,0 +1,14 @@
+//! The integration tests, one binary (one link, one run): each module tests
+//! one side of the project. Tests that need real articles read them from
+//! `../shared` beside the project, and when it is absent say so and pass.
+
+mod cases;
+mod common;
+mod corpus;
+mod cues;
+mod exports;
+mod pipeline;
+mod properties;
+mod queries;
+mod robustness;
+mod seed;
