@@ -12,3 +12,4 @@ mod properties;
 mod queries;
 mod robustness;
 mod seed;
+mod tidy;
