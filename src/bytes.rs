@@ -131,3 +131,65 @@ impl FileHash {
         h.finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::hash::Hasher;
+
+    /// FxHash written plainly: one byte at a time after the eight-byte words.
+    fn plain_fx(seed: u64, bytes: &[u8]) -> u64 {
+        let mut h = seed;
+        let words = bytes.len() / 8;
+        for i in 0..words {
+            let mut w = 0u64;
+            for j in (0..8).rev() {
+                w = w << 8 | u64::from(bytes[i * 8 + j]);
+            }
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in &bytes[words * 8..] {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        h
+    }
+
+    proptest! {
+        #[test]
+        fn fx_equals_the_plain_version(seed: u64, bytes in proptest::collection::vec(any::<u8>(), 0..80)) {
+            let mut h = Fx::with_seed(seed);
+            h.write(&bytes);
+            prop_assert_eq!(h.finish(), plain_fx(seed, &bytes));
+        }
+
+        #[test]
+        fn file_hash_does_not_depend_on_how_the_stream_is_cut(
+            bytes in proptest::collection::vec(any::<u8>(), 0..200),
+            cuts in proptest::collection::vec(0usize..200, 0..6),
+        ) {
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
+            cuts.sort_unstable();
+            let mut h = FileHash::new();
+            let mut at = 0;
+            for c in cuts {
+                h.update(&bytes[at..c]);
+                at = c;
+            }
+            h.update(&bytes[at..]);
+            prop_assert_eq!(h.finish(), FileHash::of(&bytes));
+        }
+    }
+
+    #[test]
+    fn file_hash_sees_every_byte_and_the_length() {
+        let base = vec![7u8; 70];
+        let h = FileHash::of(&base);
+        for i in 0..base.len() {
+            let mut b = base.clone();
+            b[i] ^= 1;
+            assert_ne!(FileHash::of(&b), h, "byte {i}");
+        }
+        assert_ne!(FileHash::of(&base[..69]), h);
+    }
+}
