@@ -27,6 +27,8 @@
 //!   extractions into a [`Graph`] and saving it writes; a cache is served
 //!   only for the graph file it was written beside, as that file is now.
 
+#![forbid(unsafe_code)]
+
 pub mod bytes;
 pub mod error;
 pub mod eval;
