@@ -47,7 +47,8 @@ impl Filter {
 }
 
 /// Which way edges go from the entity asked about.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Out,
@@ -526,7 +527,8 @@ pub fn show(g: &Graph, n: NodeIndex) -> EntityInfo {
 }
 
 /// How `ties entities` orders its rows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Sort {
     /// Most connected first, then by name.
