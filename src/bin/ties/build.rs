@@ -1,0 +1,205 @@
+//! `ties build`, `ties add` and `ties extract`: articles read, extracted and
+//! merged into a graph file, or written out as extraction lines.
+
+use crate::cli::{Cli, ExtractArgs};
+use crate::load::{extractor, load};
+use crate::{render, Fail};
+use anyhow::Context;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use ties::bulk::Bulk;
+use ties::input::{self, ReadOptions};
+use ties::pipeline;
+use ties::skeleton::Skeleton;
+use ties::{Extractor, Graph};
+
+/// Which command is building: `build` starts afresh, `add` adds to the graph file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Build,
+    Add,
+}
+
+/// Where the articles are merged: graphs are built in bulk, evidence spilled
+/// to disk, so that their size is not bounded by memory; a graph added to
+/// stays on disk, read through its cache, when it can, else it is loaded whole.
+// one value a run, moved once: the size of the larger variant costs nothing
+#[allow(clippy::large_enum_variant)]
+enum Target {
+    /// The whole graph, loaded into memory.
+    Memory(Graph),
+    /// A bulk build on disk, new or extending the graph file.
+    Bulk(Bulk),
+}
+
+impl Target {
+    /// The target for `mode` on the graph file at `path`.
+    fn open(mode: Mode, path: &Path) -> Result<Target, Fail> {
+        if mode == Mode::Build || !path.exists() {
+            return Ok(Target::Bulk(Bulk::new(path)));
+        }
+        if let Some(b) = Bulk::extend(path) {
+            return Ok(Target::Bulk(b));
+        }
+        // loading writes the cache afresh
+        let g = load(path)?;
+        Ok(match Bulk::extend(path) {
+            Some(b) => Target::Bulk(b),
+            None => Target::Memory(g),
+        })
+    }
+
+    /// The target as a sink for the pipeline.
+    fn sink(&mut self) -> &mut dyn pipeline::Sink {
+        match self {
+            Target::Memory(g) => g,
+            Target::Bulk(b) => b,
+        }
+    }
+
+    /// Writes the graph to `path` (where a bulk build already writes); its skeleton.
+    fn save(self, path: &Path) -> ties::Result<Skeleton> {
+        match self {
+            Target::Memory(g) => g.save(path),
+            Target::Bulk(b) => b.save(),
+        }
+    }
+}
+
+/// `ties build` and `ties add`: merges the articles of `inputs` and the
+/// extraction lines of `extractions` into the graph file, and prints a summary.
+pub fn build(
+    cli: &Cli,
+    mode: Mode,
+    inputs: &[PathBuf],
+    max_bytes: u64,
+    extractions: &[PathBuf],
+) -> Result<u8, Fail> {
+    let ex = extractor(cli)?;
+    // load, change and save under one lock: concurrent runs lose nothing
+    let _lock = ties::lock::GraphLock::acquire(&cli.graph, || {
+        eprintln!("ties: waiting for another ties on {}", cli.graph.display())
+    })?;
+    let mut target = Target::open(mode, &cli.graph)?;
+    let (mut n, mut skipped) = (0, 0);
+    if !inputs.is_empty() {
+        (n, skipped) = ingest(&ex, target.sink(), inputs, max_bytes);
+    }
+    if !extractions.is_empty() {
+        let st = pipeline::merge_extraction_files(extractions, target.sink(), &mut notice);
+        n += st.articles;
+        skipped += st.skipped;
+    }
+    if n == 0 {
+        return Err(Fail::new(
+            2,
+            "no article could be read from the inputs given; nothing written".into(),
+        ));
+    }
+    let g = target
+        .save(&cli.graph)
+        .with_context(|| "the graph was not written")?;
+    print!("{}", render::summary(&g, n, skipped, &cli.graph));
+    if skipped > 0 {
+        eprintln!("ties: {skipped} input(s) skipped, each named above; exit status 2");
+    }
+    Ok(if skipped > 0 { 2 } else { 0 })
+}
+
+/// A progress spinner on standard error, only for a person watching, never in pipes or logs.
+fn spinner() -> Option<indicatif::ProgressBar> {
+    std::io::stderr().is_terminal().then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} articles [{elapsed}]")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb
+    })
+}
+
+/// The sources of `inputs`, each one that cannot be read reported on
+/// standard error; and how many were skipped so.
+fn sources(inputs: &[PathBuf]) -> (Vec<input::Source>, usize) {
+    let (sources, errs) = input::sources(inputs);
+    let skipped = errs.len();
+    for e in errs {
+        eprintln!("ties: skipped {e}");
+    }
+    (sources, skipped)
+}
+
+/// The pipeline's options with articles over `max_bytes` skipped.
+fn options(max_bytes: u64) -> pipeline::Options {
+    pipeline::Options {
+        read: ReadOptions { max_bytes },
+        ..pipeline::Options::default()
+    }
+}
+
+/// Reads and extracts every input into `g` (in parallel, merged in the order
+/// `ties::pipeline` documents); returns how many articles and how many skipped.
+fn ingest(
+    ex: &Extractor,
+    g: &mut dyn pipeline::Sink,
+    inputs: &[PathBuf],
+    max_bytes: u64,
+) -> (usize, usize) {
+    let opts = options(max_bytes);
+    let bar = spinner();
+    let (sources, mut skipped) = sources(inputs);
+    let st = pipeline::extract_each(ex, &sources, &opts, &mut notice, &mut |x| {
+        g.merge(&x);
+        if let Some(pb) = &bar {
+            pb.inc(1);
+        }
+    });
+    g.finish();
+    if let Some(pb) = bar {
+        pb.finish_and_clear();
+    }
+    skipped += st.skipped;
+    (st.articles, skipped)
+}
+
+/// Prints a pipeline notice to standard error.
+fn notice(n: pipeline::Notice) {
+    match n {
+        pipeline::Notice::Skipped(e) => eprintln!("ties: skipped {e}"),
+        pipeline::Notice::Warning(w) => eprintln!("ties: warning: {w}"),
+    }
+}
+
+/// `ties extract`: one JSON line per article on standard output.
+pub fn extract(cli: &Cli, args: &ExtractArgs) -> Result<u8, Fail> {
+    let ex = extractor(cli)?;
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    let (sources, mut skipped) = sources(&inputs);
+    let opts = options(args.max_bytes);
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
+    let mut failed: Option<std::io::Error> = None;
+    let st = pipeline::extract_each(&ex, &sources, &opts, &mut notice, &mut |x| {
+        if failed.is_some() {
+            return;
+        }
+        let r = pipeline::to_json_line(&x)
+            .map_err(std::io::Error::other)
+            .and_then(|l| writeln!(out, "{l}"));
+        failed = r.err();
+    });
+    if let Some(e) = failed.or_else(|| out.flush().err()) {
+        return Err(Fail::new(2, format!("writing extractions: {e}")));
+    }
+    skipped += st.skipped;
+    if st.articles == 0 {
+        return Err(Fail::new(
+            2,
+            "no article could be read from the inputs given".into(),
+        ));
+    }
+    Ok(if skipped > 0 { 2 } else { 0 })
+}

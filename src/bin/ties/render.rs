@@ -1,0 +1,299 @@
+//! The text the commands print: summaries, tables, statements, JSON.
+
+use crate::Fail;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use ties::query;
+use ties::skeleton::Skeleton;
+use ties::{EdgeKind, EntityKind};
+
+/// The arrow between the two ends of an edge of `kind`.
+fn arrow(kind: EdgeKind) -> &'static str {
+    if kind.is_directed() {
+        "→"
+    } else {
+        "—"
+    }
+}
+
+/// `k v, k v, ...` for counts by kind.
+fn counts<K: std::fmt::Display>(m: &BTreeMap<K, usize>) -> String {
+    m.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What `ties build` and `ties add` print: counts by kind and the strongest ties.
+pub fn summary(g: &Skeleton, articles: usize, skipped: usize, path: &Path) -> String {
+    let mut nk: BTreeMap<EntityKind, usize> = BTreeMap::new();
+    for n in &g.nodes {
+        *nk.entry(n.kind).or_default() += 1;
+    }
+    let mut ek: BTreeMap<EdgeKind, usize> = BTreeMap::new();
+    for e in &g.edges {
+        *ek.entry(e.kind).or_default() += 1;
+    }
+    let mut s = format!(
+        "{} article(s) read{}; graph has {} entities and {} edges, written to {}\n",
+        articles,
+        if skipped > 0 {
+            format!(", {skipped} skipped")
+        } else {
+            String::new()
+        },
+        g.nodes.len(),
+        g.edges.len(),
+        path.display()
+    );
+    s.push_str(&format!(
+        "entities: {}\nedges:    {}\n",
+        counts(&nk),
+        counts(&ek)
+    ));
+    let ties = strongest_ties(g);
+    if !ties.is_empty() {
+        s.push_str("strongest ties:\n");
+        for (_, t) in ties.iter().take(8) {
+            s.push_str(&format!("  {t}\n"));
+        }
+    }
+    s
+}
+
+/// The event edges of `g` as lines, heaviest first, then by line.
+fn strongest_ties(g: &Skeleton) -> Vec<(usize, String)> {
+    let mut ties: Vec<(usize, String)> = g
+        .edges
+        .iter()
+        .filter(|e| e.kind.is_event())
+        .map(|e| {
+            let (a, b) = (&g.nodes[e.source as usize], &g.nodes[e.target as usize]);
+            let arrow = arrow(e.kind);
+            (
+                e.weight(),
+                format!("{} {arrow} {}  {} ×{}", a.name, b.name, e.kind, e.weight()),
+            )
+        })
+        .collect();
+    ties.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ties
+}
+
+/// Prints `v` as pretty JSON and a newline.
+pub fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Fail> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `s` on one line, cut to `n` characters with an ellipsis.
+fn short(s: &str, n: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= n {
+        s
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+/// Prints statements, each with its sentence and article.
+pub fn statements(rows: &[query::Statement]) {
+    for r in rows {
+        let date = r
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "----------".into());
+        let sp = r
+            .speaker
+            .as_ref()
+            .map(|s| format!(" (said {s})"))
+            .unwrap_or_default();
+        let pl = if r.planned { " [planned]" } else { "" };
+        let arrow = arrow(r.kind);
+        println!(
+            "{date}  {:<10} {} {arrow} {}{sp}{pl}",
+            r.kind.to_string(),
+            r.source,
+            r.target
+        );
+        println!("            “{}” [{}]", short(&r.sentence, 160), r.article);
+    }
+}
+
+/// Prints the table of `ties entities`.
+pub fn entities(rows: &[query::EntityRow]) {
+    println!(
+        "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
+        "NAME", "KIND", "CODE", "DEGREE", "STATEMENTS", "ARTICLES"
+    );
+    for r in rows {
+        println!(
+            "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
+            r.name,
+            r.kind.to_string(),
+            r.code.as_deref().unwrap_or("-"),
+            r.degree,
+            r.statements,
+            r.articles
+        );
+    }
+}
+
+/// Prints the neighbors of `node`, one a line.
+pub fn neighbors(node: &ties::skeleton::SkNode, rows: &[query::Neighbor]) {
+    println!("{} ({}): {} neighbor(s)", node.name, node.kind, rows.len());
+    for r in rows {
+        let kinds = r
+            .edges
+            .iter()
+            .map(|(k, c)| format!("{k} {c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let latest = r.latest.map(|d| d.to_string()).unwrap_or_default();
+        println!(
+            "  {:<32} {:<12} {:<40} {}",
+            r.name,
+            r.kind.to_string(),
+            kinds,
+            latest
+        );
+    }
+}
+
+/// Prints the balance between two entities, then their statements by kind.
+pub fn bilateral(view: &query::Bilateral) {
+    println!(
+        "{} ↔ {}: {}",
+        view.a.name,
+        view.b.name,
+        view.balance.line(&view.a.name, &view.b.name)
+    );
+    for kind in EdgeKind::ALL {
+        let rows: Vec<query::Statement> = view
+            .statements
+            .iter()
+            .filter(|r| r.kind == kind)
+            .cloned()
+            .collect();
+        if !rows.is_empty() {
+            println!("\n{kind} ({})", rows.len());
+            statements(&rows);
+        }
+    }
+}
+
+/// Prints the steps of a path, each with its sentence.
+pub fn path(steps: &[query::Step]) {
+    for s in steps {
+        let date = s.date.map(|d| d.to_string()).unwrap_or_default();
+        println!(
+            "{} —{}→ {}  {date}\n    “{}”",
+            s.source,
+            s.kind,
+            s.target,
+            short(&s.sentence, 160)
+        );
+    }
+}
+
+/// The table `ties show` prints.
+pub fn show_text(i: &query::EntityInfo) -> String {
+    let mut s = format!("{} ({}, {})\n", i.name, i.kind, i.id);
+    if let Some(c) = &i.code {
+        s.push_str(&format!("  code:       {c}\n"));
+    }
+    if !i.aliases.is_empty() {
+        s.push_str(&format!("  aliases:    {}\n", i.aliases.join(", ")));
+    }
+    for r in &i.roles {
+        let former = if r.former { "former " } else { "" };
+        s.push_str(&format!(
+            "  role:       {former}{} of {}\n",
+            r.role.as_deref().unwrap_or("member"),
+            r.of.name
+        ));
+    }
+    if !i.members.is_empty() {
+        let names: Vec<&str> = i.members.iter().map(|m| m.name.as_str()).collect();
+        s.push_str(&format!("  people:     {}\n", names.join(", ")));
+    }
+    let deg: Vec<String> = i.degree.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let total: usize = i.degree.values().sum();
+    s.push_str(&format!(
+        "  degree:     {total} ({}), {} statement(s)\n",
+        deg.join(", "),
+        i.statements
+    ));
+    s.push_str(&format!("  articles:   {}\n", i.articles.len()));
+    for a in &i.articles {
+        let d = a
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "----------".into());
+        s.push_str(&format!("    {d}  {}\n", a.id));
+    }
+    s
+}
+
+/// The table `ties stats` prints.
+pub fn stats_text(st: &query::Stats, path: &Path) -> String {
+    let date = |d: Option<ties::date::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
+    let mut s = format!(
+        "{}: {} article(s) from {} to {}; {} entities, {} edges, {} statements\n",
+        path.display(),
+        st.articles,
+        date(st.first_date),
+        date(st.last_date),
+        st.entities,
+        st.edges,
+        st.statements
+    );
+    s.push_str(&format!("entities: {}\n", counts(&st.entities_by_kind)));
+    s.push_str(&format!("edges:    {}\n", counts(&st.edges_by_kind)));
+    if !st.most_connected.is_empty() {
+        s.push_str("most connected:\n");
+        for r in &st.most_connected {
+            s.push_str(&format!(
+                "  {:<36} {:<12} degree {:>3}, {} statement(s)\n",
+                r.name,
+                r.kind.to_string(),
+                r.degree,
+                r.statements
+            ));
+        }
+    }
+    if !st.strongest.is_empty() {
+        s.push_str("strongest ties:\n");
+        for t in &st.strongest {
+            let arrow = arrow(t.kind);
+            s.push_str(&format!(
+                "  {} {arrow} {}  {} ×{}\n",
+                t.source, t.target, t.kind, t.weight
+            ));
+        }
+    }
+    s
+}
+
+/// Prints an eval report as score.py does, after each miss with `misses`.
+pub fn eval(report: &ties::eval::Report, misses: bool) {
+    if misses {
+        for (name, m) in &report.misses {
+            for (level, s, k, t) in &m.missing {
+                println!("{name} [{level}] missing ({s}, {k}, {t})");
+            }
+            for (level, s, k, t) in &m.wrong {
+                println!("{name} [{level}] wrong   ({s}, {k}, {t})");
+            }
+        }
+    }
+    println!("{} articles", report.articles);
+    println!("{:<22} {:>6} {:>6} {:>6}", "what", "P", "R", "F1");
+    for (k, p, r, f) in report.rows() {
+        println!("{k:<22} {p:6.3} {r:6.3} {f:6.3}");
+    }
+    println!("core F1 (country level): {:.3}", report.f1("country:core"));
+}
