@@ -6,7 +6,8 @@ use crate::model::EntityKind;
 use serde::Serialize;
 
 /// How `ties entities` orders its rows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Sort {
     /// Most connected first, then by name.

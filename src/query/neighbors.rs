@@ -10,7 +10,8 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// Which way edges go from the entity asked about.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Out,
