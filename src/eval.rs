@@ -3,8 +3,8 @@
 //! and at country level, precision over required + allowed, recall over required.
 
 use crate::graph::Graph;
+use crate::graph::NodeId;
 use crate::model::EdgeKind;
-use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -227,9 +227,9 @@ struct Mapping {
     /// The required entities, then the allowed ones.
     gold: Vec<GoldEnt>,
     /// The nodes of the graph in its order.
-    nodes: Vec<NodeIndex>,
+    nodes: Vec<NodeId>,
     /// Each node's gold entity (an index in `gold`), if any.
-    of: HashMap<NodeIndex, Option<usize>>,
+    of: HashMap<NodeId, Option<usize>>,
 }
 
 impl Mapping {
@@ -269,12 +269,12 @@ impl Mapping {
     }
 
     /// The gold name of node `n`, if it maps to one.
-    fn gold_name(&self, n: NodeIndex) -> Option<String> {
+    fn gold_name(&self, n: NodeId) -> Option<String> {
         self.of[&n].map(|i| self.gold[i].name.clone())
     }
 
     /// The gold name of node `n`, else `?` and its id.
-    fn name(&self, g: &Graph, n: NodeIndex) -> String {
+    fn name(&self, g: &Graph, n: NodeId) -> String {
         self.gold_name(n)
             .unwrap_or_else(|| format!("?{}", g.node(n).id))
     }

@@ -53,7 +53,7 @@ pub use article::Article;
 pub use error::{Error, Result};
 pub use extract::extract;
 pub use gazetteer::Gazetteer;
-pub use graph::Graph;
+pub use graph::{Graph, NodeId};
 pub use lexicon::Lexicon;
 pub use model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 

@@ -3,9 +3,9 @@
 //! dot-writer escapes nothing: every label goes through [`escape`].
 
 use crate::graph::Graph;
+use crate::graph::NodeId;
 use crate::model::{EdgeKind, EntityKind};
 use dot_writer::{Attributes, DotWriter, Scope};
-use petgraph::stable_graph::NodeIndex;
 use std::collections::HashMap;
 
 /// Escapes a label for a double-quoted DOT string: backslash, quote, line breaks.
@@ -72,7 +72,7 @@ pub fn to_dot(g: &Graph) -> Vec<u8> {
 }
 
 /// One DOT node per entity, `n0`, `n1`... in the graph's order; their DOT ids.
-fn write_nodes(d: &mut Scope, g: &Graph) -> HashMap<NodeIndex, String> {
+fn write_nodes(d: &mut Scope, g: &Graph) -> HashMap<NodeId, String> {
     let mut ids = HashMap::new();
     for (i, n) in g.nodes().iter().enumerate() {
         let node = g.node(*n);
@@ -97,7 +97,7 @@ fn write_nodes(d: &mut Scope, g: &Graph) -> HashMap<NodeIndex, String> {
 }
 
 /// One DOT edge per edge: kind, count and latest date as label, width by count.
-fn write_edges(d: &mut Scope, g: &Graph, ids: &HashMap<NodeIndex, String>) {
+fn write_edges(d: &mut Scope, g: &Graph, ids: &HashMap<NodeId, String>) {
     for (s, t, e) in g.edges() {
         let (color, style) = edge_style(e.kind);
         let mut label = e.kind.to_string();

@@ -2,9 +2,9 @@
 //! graph of two sides, edges of some kinds or dates. Every format renders the result.
 
 use crate::error::{Error, Result};
+use crate::graph::NodeId;
 use crate::graph::{Edge, Graph};
 use crate::query::{members, Filter};
-use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What part of the graph to keep. The default keeps everything.
@@ -31,7 +31,7 @@ impl Selection {
     }
 }
 
-fn find(g: &Graph, name: &str) -> Result<NodeIndex> {
+fn find(g: &Graph, name: &str) -> Result<NodeId> {
     g.lookup(name).ok_or_else(|| Error::UnknownEntity {
         name: name.to_string(),
         suggestions: crate::query::suggest(g, name, 3),
@@ -46,7 +46,7 @@ pub fn subgraph(g: &Graph, sel: &Selection) -> Result<Graph> {
         return Ok(g.clone());
     }
     let mut edges = candidate_edges(g, &sel.filter);
-    let mut named: BTreeSet<NodeIndex> = BTreeSet::new();
+    let mut named: BTreeSet<NodeId> = BTreeSet::new();
     if let Some((a, b)) = &sel.between {
         let (a, b) = (find(g, a)?, find(g, b)?);
         keep_between(g, a, b, &mut edges);
@@ -61,7 +61,7 @@ pub fn subgraph(g: &Graph, sel: &Selection) -> Result<Graph> {
 }
 
 /// An edge of the source graph, with its kept occurrences.
-type Kept = (NodeIndex, NodeIndex, Edge);
+type Kept = (NodeId, NodeId, Edge);
 
 /// The edges that pass the kind and date filters, occurrences trimmed.
 fn candidate_edges(g: &Graph, f: &Filter) -> Vec<Kept> {
@@ -89,24 +89,24 @@ fn candidate_edges(g: &Graph, f: &Filter) -> Vec<Kept> {
 
 /// Keeps the events across the two sides (their people included) and the
 /// roles that put people on a side.
-fn keep_between(g: &Graph, a: NodeIndex, b: NodeIndex, edges: &mut Vec<Kept>) {
+fn keep_between(g: &Graph, a: NodeId, b: NodeId, edges: &mut Vec<Kept>) {
     let mut side_a = members(g, a);
     side_a.insert(a);
     let mut side_b = members(g, b);
     side_b.insert(b);
-    let role_of = |s: NodeIndex, t: NodeIndex, e: &Edge| {
+    let role_of = |s: NodeId, t: NodeId, e: &Edge| {
         e.kind == crate::model::EdgeKind::Role
             && ((t == a && side_a.contains(&s)) || (t == b && side_b.contains(&s)))
     };
-    let cross = |s: NodeIndex, t: NodeIndex| {
+    let cross = |s: NodeId, t: NodeId| {
         (side_a.contains(&s) && side_b.contains(&t)) || (side_b.contains(&s) && side_a.contains(&t))
     };
     edges.retain(|(s, t, e)| role_of(*s, *t, e) || (e.kind.is_event() && cross(*s, *t)));
 }
 
 /// Keeps the edges within `depth` steps of `n` (over the kept edges).
-fn keep_around(n: NodeIndex, depth: usize, edges: &mut Vec<Kept>) {
-    let mut adj: BTreeMap<NodeIndex, Vec<NodeIndex>> = BTreeMap::new();
+fn keep_around(n: NodeId, depth: usize, edges: &mut Vec<Kept>) {
+    let mut adj: BTreeMap<NodeId, Vec<NodeId>> = BTreeMap::new();
     for (s, t, _) in edges.iter() {
         adj.entry(*s).or_default().push(*t);
         adj.entry(*t).or_default().push(*s);
@@ -129,15 +129,15 @@ fn keep_around(n: NodeIndex, depth: usize, edges: &mut Vec<Kept>) {
 
 /// The new graph: the named entities and the ends of the kept edges (in id
 /// order), the kept edges, and the articles still cited.
-fn assemble(g: &Graph, named: BTreeSet<NodeIndex>, edges: Vec<Kept>) -> Graph {
-    let mut keep: BTreeSet<NodeIndex> = named;
+fn assemble(g: &Graph, named: BTreeSet<NodeId>, edges: Vec<Kept>) -> Graph {
+    let mut keep: BTreeSet<NodeId> = named;
     for (s, t, _) in &edges {
         keep.insert(*s);
         keep.insert(*t);
     }
     let mut out = Graph::new();
-    let mut map: BTreeMap<NodeIndex, NodeIndex> = BTreeMap::new();
-    let mut order: Vec<NodeIndex> = keep.into_iter().collect();
+    let mut map: BTreeMap<NodeId, NodeId> = BTreeMap::new();
+    let mut order: Vec<NodeId> = keep.into_iter().collect();
     order.sort_by(|a, b| g.node(*a).id.cmp(&g.node(*b).id));
     for n in order {
         map.insert(n, out.insert_node(g.node(n).clone()));

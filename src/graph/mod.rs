@@ -92,13 +92,31 @@ impl Edge {
     }
 }
 
+/// A node of a [`Graph`]: a handle valid until its node is removed, ordered
+/// as the graph created the nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(pub(crate) NodeIndex);
+
+impl std::ops::Index<NodeId> for StableDiGraph<Node, Edge> {
+    type Output = Node;
+    fn index(&self, n: NodeId) -> &Node {
+        &self[n.0]
+    }
+}
+
+impl std::ops::IndexMut<NodeId> for StableDiGraph<Node, Edge> {
+    fn index_mut(&mut self, n: NodeId) -> &mut Node {
+        &mut self[n.0]
+    }
+}
+
 /// The knowledge graph.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
     pub(crate) g: StableDiGraph<Node, Edge>,
-    by_id: HashMap<String, NodeIndex, FxBuild>,
-    by_alias: HashMap<(EntityKind, String), NodeIndex, FxBuild>,
-    by_edge: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex, FxBuild>,
+    by_id: HashMap<String, NodeId, FxBuild>,
+    by_alias: HashMap<(EntityKind, String), NodeId, FxBuild>,
+    by_edge: HashMap<(NodeId, NodeId, EdgeKind), EdgeIndex, FxBuild>,
     /// Per edge, hashes of the evidence it holds: finds a repeated occurrence
     /// without scanning the edge. Filled lazily, for edges merged into.
     seen: HashMap<EdgeIndex, HashSet<u64, FxBuild>, FxBuild>,
@@ -137,33 +155,33 @@ impl Graph {
     }
 
     /// The node with this id.
-    pub fn node_by_id(&self, id: &str) -> Option<NodeIndex> {
+    pub fn node_by_id(&self, id: &str) -> Option<NodeId> {
         self.by_id.get(id).copied()
     }
 
     /// A node.
-    pub fn node(&self, n: NodeIndex) -> &Node {
+    pub fn node(&self, n: NodeId) -> &Node {
         &self.g[n]
     }
 
     /// A node, to change (crate only: ids and aliases are indexed).
-    pub(crate) fn node_mut(&mut self, n: NodeIndex) -> &mut Node {
+    pub(crate) fn node_mut(&mut self, n: NodeId) -> &mut Node {
         &mut self.g[n]
     }
 
     /// Every node, sorted by id.
-    pub fn nodes(&self) -> Vec<NodeIndex> {
-        let mut v: Vec<NodeIndex> = self.g.node_indices().collect();
+    pub fn nodes(&self) -> Vec<NodeId> {
+        let mut v: Vec<NodeId> = self.g.node_indices().map(NodeId).collect();
         v.sort_by(|a, b| self.g[*a].id.cmp(&self.g[*b].id));
         v
     }
 
     /// Every edge as (source, target, edge), sorted by source id, target id, kind.
-    pub fn edges(&self) -> Vec<(NodeIndex, NodeIndex, &Edge)> {
-        let mut v: Vec<(NodeIndex, NodeIndex, &Edge)> = self
+    pub fn edges(&self) -> Vec<(NodeId, NodeId, &Edge)> {
+        let mut v: Vec<(NodeId, NodeId, &Edge)> = self
             .g
             .edge_references()
-            .map(|e| (e.source(), e.target(), e.weight()))
+            .map(|e| (NodeId(e.source()), NodeId(e.target()), e.weight()))
             .collect();
         v.sort_by(|a, b| {
             (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(
@@ -176,12 +194,12 @@ impl Graph {
     }
 
     /// Edges touching `n`, both directions, each once.
-    pub fn incident(&self, n: NodeIndex) -> Vec<(NodeIndex, NodeIndex, &Edge)> {
-        let mut v: Vec<(NodeIndex, NodeIndex, &Edge)> = self
+    pub fn incident(&self, n: NodeId) -> Vec<(NodeId, NodeId, &Edge)> {
+        let mut v: Vec<(NodeId, NodeId, &Edge)> = self
             .g
-            .edges_directed(n, Direction::Outgoing)
-            .chain(self.g.edges_directed(n, Direction::Incoming))
-            .map(|e| (e.source(), e.target(), e.weight()))
+            .edges_directed(n.0, Direction::Outgoing)
+            .chain(self.g.edges_directed(n.0, Direction::Incoming))
+            .map(|e| (NodeId(e.source()), NodeId(e.target()), e.weight()))
             .collect();
         v.sort_by(|a, b| {
             (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(
@@ -197,7 +215,7 @@ impl Graph {
     /// Finds the node an entity record is: by id, then by alias, then a
     /// surname matching a known person's full name.
     /// The node `e` already is, and whether its id found it.
-    fn find(&self, e: &EntityRecord) -> Option<(NodeIndex, bool)> {
+    fn find(&self, e: &EntityRecord) -> Option<(NodeId, bool)> {
         if let Some(&n) = self.by_id.get(&e.id) {
             return Some((n, true));
         }
@@ -209,7 +227,7 @@ impl Graph {
         None
     }
 
-    fn index_aliases(&mut self, n: NodeIndex) {
+    fn index_aliases(&mut self, n: NodeId) {
         let node = &self.g[n];
         let kind = node.kind;
         for k in alias_keys(kind, &node.name, node.aliases.iter()) {
@@ -218,7 +236,7 @@ impl Graph {
     }
 
     /// Adds a node for `e`, or merges `e` into the node it already is.
-    pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeIndex {
+    pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeId {
         match self.find(e) {
             Some((n, by_id)) => {
                 let node = &mut self.g[n];
@@ -251,14 +269,14 @@ impl Graph {
                 n
             }
             None => {
-                let n = self.g.add_node(Node {
+                let n = NodeId(self.g.add_node(Node {
                     id: e.id.clone(),
                     name: e.name.clone(),
                     kind: e.kind,
                     aliases: e.aliases.iter().cloned().collect(),
                     code: e.code.clone(),
                     articles: BTreeSet::from([article.to_string()]),
-                });
+                }));
                 self.by_id.insert(e.id.clone(), n);
                 self.index_aliases(n);
                 n
@@ -271,8 +289,8 @@ impl Graph {
     /// stay sorted.
     pub fn add_occurrence(
         &mut self,
-        s: NodeIndex,
-        t: NodeIndex,
+        s: NodeId,
+        t: NodeId,
         kind: EdgeKind,
         occ: Occurrence,
     ) -> bool {
@@ -283,13 +301,7 @@ impl Graph {
 
     /// As [`Graph::add_occurrence`], but appends: the edge is sorted by the
     /// next [`Graph::settle`]. Finding a repeat costs a hash lookup, not a scan.
-    fn append_occurrence(
-        &mut self,
-        s: NodeIndex,
-        t: NodeIndex,
-        kind: EdgeKind,
-        occ: Occurrence,
-    ) -> bool {
+    fn append_occurrence(&mut self, s: NodeId, t: NodeId, kind: EdgeKind, occ: Occurrence) -> bool {
         let Some(ei) = self.edge_slot(s, t, kind) else {
             return false;
         };
@@ -313,12 +325,7 @@ impl Graph {
 
     /// The edge of `kind` between `s` and `t`, made if new (an undirected
     /// kind runs from the smaller id); `None` for a loop.
-    pub(crate) fn edge_slot(
-        &mut self,
-        s: NodeIndex,
-        t: NodeIndex,
-        kind: EdgeKind,
-    ) -> Option<EdgeIndex> {
+    pub(crate) fn edge_slot(&mut self, s: NodeId, t: NodeId, kind: EdgeKind) -> Option<EdgeIndex> {
         let (s, t) = if !kind.is_directed() && self.g[s].id > self.g[t].id {
             (t, s)
         } else {
@@ -331,8 +338,8 @@ impl Graph {
             Some(&ei) => ei,
             None => {
                 let ei = self.g.add_edge(
-                    s,
-                    t,
+                    s.0,
+                    t.0,
                     Edge {
                         kind,
                         occurrences: Vec::new(),
@@ -345,12 +352,7 @@ impl Graph {
     }
 
     /// The edge of `kind` from `s` to `t` (ends as stored), if there is one.
-    pub(crate) fn edge_index(
-        &self,
-        s: NodeIndex,
-        t: NodeIndex,
-        kind: EdgeKind,
-    ) -> Option<EdgeIndex> {
+    pub(crate) fn edge_index(&self, s: NodeId, t: NodeId, kind: EdgeKind) -> Option<EdgeIndex> {
         self.by_edge.get(&(s, t, kind)).copied()
     }
 
@@ -383,7 +385,7 @@ impl Graph {
     /// never is); the result after `settle` is the same.
     pub fn merge_extraction(&mut self, x: &Extraction) {
         self.merge_with(x, |g, s, t, r, speaker, place| {
-            let id = |n: Option<NodeIndex>| n.map(|n| g.g[n].id.clone());
+            let id = |n: Option<NodeId>| n.map(|n| g.g[n].id.clone());
             let occ = occurrence(r, id(speaker), id(place));
             g.append_occurrence(s, t, r.kind, occ);
         });
@@ -394,14 +396,7 @@ impl Graph {
     pub(crate) fn merge_with(
         &mut self,
         x: &Extraction,
-        mut edge: impl FnMut(
-            &mut Graph,
-            NodeIndex,
-            NodeIndex,
-            &EdgeRecord,
-            Option<NodeIndex>,
-            Option<NodeIndex>,
-        ),
+        mut edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeRecord, Option<NodeId>, Option<NodeId>),
     ) {
         match self.articles.get_mut(&x.article) {
             Some(d) => *d = x.date,
@@ -411,7 +406,7 @@ impl Graph {
         }
         // an article names a few dozen entities: a list beats a map (the
         // last of one id wins, as in a map)
-        let mut local: Vec<(&str, NodeIndex)> = Vec::with_capacity(x.entities.len());
+        let mut local: Vec<(&str, NodeId)> = Vec::with_capacity(x.entities.len());
         for e in &x.entities {
             let n = self.add_entity(e, &x.article);
             local.push((e.id.as_str(), n));
@@ -442,16 +437,16 @@ impl Graph {
             if self.g[ei].occurrences.is_empty() {
                 if let Some((s, t)) = self.g.edge_endpoints(ei) {
                     let k = self.g[ei].kind;
-                    self.by_edge.remove(&(s, t, k));
+                    self.by_edge.remove(&(NodeId(s), NodeId(t), k));
                 }
                 self.g.remove_edge(ei);
             }
         }
-        let nis: Vec<NodeIndex> = self.g.node_indices().collect();
+        let nis: Vec<NodeId> = self.g.node_indices().map(NodeId).collect();
         for n in nis {
             self.g[n].articles.remove(article);
             if self.g[n].articles.is_empty() {
-                self.g.remove_node(n);
+                self.g.remove_node(n.0);
             }
         }
         self.reindex();
@@ -465,7 +460,7 @@ impl Graph {
         self.by_id.clear();
         self.by_alias.clear();
         self.by_edge.clear();
-        let mut ns: Vec<NodeIndex> = self.g.node_indices().collect();
+        let mut ns: Vec<NodeId> = self.g.node_indices().map(NodeId).collect();
         ns.sort_by(|a, b| self.g[*a].id.cmp(&self.g[*b].id));
         for n in ns {
             self.by_id.insert(self.g[n].id.clone(), n);
@@ -473,14 +468,15 @@ impl Graph {
         }
         for e in self.g.edge_indices() {
             if let Some((s, t)) = self.g.edge_endpoints(e) {
-                self.by_edge.insert((s, t, self.g[e].kind), e);
+                self.by_edge
+                    .insert((NodeId(s), NodeId(t), self.g[e].kind), e);
             }
         }
     }
 
     /// Finds an entity by id, name or any alias, ignoring case and a leading
     /// "the". Among several, the most connected.
-    pub fn lookup(&self, name: &str) -> Option<NodeIndex> {
+    pub fn lookup(&self, name: &str) -> Option<NodeId> {
         if let Some(&n) = self.by_id.get(name) {
             return Some(n);
         }
@@ -488,7 +484,7 @@ impl Graph {
         if key.is_empty() {
             return None;
         }
-        let mut hits: Vec<NodeIndex> = EntityKind::ALL
+        let mut hits: Vec<NodeId> = EntityKind::ALL
             .iter()
             .filter_map(|k| self.by_alias.get(&(*k, key.clone())).copied())
             .collect();
@@ -511,24 +507,24 @@ impl Graph {
     }
 
     /// Number of edges touching `n`.
-    pub fn degree(&self, n: NodeIndex) -> usize {
-        self.g.edges_directed(n, Direction::Outgoing).count()
-            + self.g.edges_directed(n, Direction::Incoming).count()
+    pub fn degree(&self, n: NodeId) -> usize {
+        self.g.edges_directed(n.0, Direction::Outgoing).count()
+            + self.g.edges_directed(n.0, Direction::Incoming).count()
     }
 
     /// Adds a node as stored in a file (no merging).
-    pub(crate) fn insert_node(&mut self, node: Node) -> NodeIndex {
+    pub(crate) fn insert_node(&mut self, node: Node) -> NodeId {
         let id = node.id.clone();
-        let n = self.g.add_node(node);
+        let n = NodeId(self.g.add_node(node));
         self.by_id.insert(id, n);
         self.index_aliases(n);
         n
     }
 
     /// Adds an edge as stored in a file.
-    pub(crate) fn insert_edge(&mut self, s: NodeIndex, t: NodeIndex, e: Edge) {
+    pub(crate) fn insert_edge(&mut self, s: NodeId, t: NodeId, e: Edge) {
         let k = e.kind;
-        let ei = self.g.add_edge(s, t, e);
+        let ei = self.g.add_edge(s.0, t.0, e);
         self.by_edge.insert((s, t, k), ei);
     }
 }

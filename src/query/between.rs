@@ -3,13 +3,13 @@
 use super::record::statement;
 use super::*;
 use crate::graph::Graph;
+use crate::graph::NodeId;
 use crate::model::{EdgeKind, EntityKind};
-use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
 /// The people who hold a (current) role for `n`.
-pub fn members(g: &Graph, n: NodeIndex) -> BTreeSet<NodeIndex> {
+pub fn members(g: &Graph, n: NodeId) -> BTreeSet<NodeId> {
     g.incident(n)
         .into_iter()
         .filter(|(_, t, e)| {
@@ -20,7 +20,7 @@ pub fn members(g: &Graph, n: NodeIndex) -> BTreeSet<NodeIndex> {
 }
 
 /// Everything between `a` and `b`, both ways, their people included, in date order.
-pub fn between(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Vec<Statement> {
+pub fn between(g: &Graph, a: NodeId, b: NodeId, f: &Filter) -> Vec<Statement> {
     let mut side_a = members(g, a);
     side_a.insert(a);
     let mut side_b = members(g, b);
@@ -47,7 +47,7 @@ pub fn between(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Vec<Stateme
 }
 
 /// A one-line balance of a bilateral view: counts by kind and direction.
-pub fn balance(g: &Graph, a: NodeIndex, b: NodeIndex, rows: &[Statement]) -> String {
+pub fn balance(g: &Graph, a: NodeId, b: NodeId, rows: &[Statement]) -> String {
     Balance::of(g, a, rows).line(&g.node(a).name, &g.node(b).name)
 }
 
@@ -75,7 +75,7 @@ pub struct Flow {
 
 impl Balance {
     /// Counts `rows` (from [`between`]) with A's side being `a` and its people.
-    pub fn of(g: &Graph, a: NodeIndex, rows: &[Statement]) -> Balance {
+    pub fn of(g: &Graph, a: NodeId, rows: &[Statement]) -> Balance {
         let side_a: BTreeSet<&str> = members(g, a)
             .into_iter()
             .map(|n| g.node(n).name.as_str())
@@ -145,7 +145,7 @@ pub struct EntityRef {
 
 impl EntityRef {
     /// The reference to node `n`.
-    pub fn of(g: &Graph, n: NodeIndex) -> EntityRef {
+    pub fn of(g: &Graph, n: NodeId) -> EntityRef {
         let node = g.node(n);
         EntityRef {
             id: node.id.clone(),
@@ -156,7 +156,7 @@ impl EntityRef {
 }
 
 /// Everything between `a` and `b` with its balance: [`between`] and [`Balance::of`] together.
-pub fn bilateral(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Bilateral {
+pub fn bilateral(g: &Graph, a: NodeId, b: NodeId, f: &Filter) -> Bilateral {
     let statements = between(g, a, b, f);
     Bilateral {
         a: EntityRef::of(g, a),

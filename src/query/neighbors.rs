@@ -3,9 +3,9 @@
 use super::*;
 use crate::graph::skeleton::Skeleton;
 use crate::graph::Graph;
+use crate::graph::NodeId;
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::date::Date;
-use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -35,13 +35,7 @@ pub struct Neighbor {
 }
 
 /// The entities around `n`, up to `depth` steps, sorted by weight then name.
-pub fn neighbors(
-    g: &Graph,
-    n: NodeIndex,
-    f: &Filter,
-    dir: Direction,
-    depth: usize,
-) -> Vec<Neighbor> {
+pub fn neighbors(g: &Graph, n: NodeId, f: &Filter, dir: Direction, depth: usize) -> Vec<Neighbor> {
     let sk = Skeleton::of(g);
     match sk.node_by_id(&g.node(n).id) {
         Some(i) => neighbors_in(&sk, i, f, dir, depth),

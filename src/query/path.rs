@@ -3,9 +3,9 @@
 use super::*;
 use crate::graph::skeleton::Skeleton;
 use crate::graph::Graph;
+use crate::graph::NodeId;
 use crate::model::EdgeKind;
 use crate::text::date::Date;
-use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
@@ -61,9 +61,9 @@ pub fn path_edges_in(sk: &Skeleton, a: u32, b: u32, f: &Filter) -> Option<Vec<us
 
 /// The shortest chain of edges (either direction) from `a` to `b`, each
 /// step with its latest statement within the dates.
-pub fn path(g: &Graph, a: NodeIndex, b: NodeIndex, f: &Filter) -> Option<Vec<Step>> {
+pub fn path(g: &Graph, a: NodeId, b: NodeId, f: &Filter) -> Option<Vec<Step>> {
     let sk = Skeleton::of(g);
-    let at = |n: NodeIndex| sk.node_by_id(&g.node(n).id);
+    let at = |n: NodeId| sk.node_by_id(&g.node(n).id);
     let edges = path_edges_in(&sk, at(a)?, at(b)?, f)?;
     path_steps(g, &sk, &edges, f)
 }

@@ -1,9 +1,9 @@
 //! One statement (an occurrence of an edge) as a reader sees it.
 
+use crate::graph::NodeId;
 use crate::graph::{Edge, Graph, Occurrence};
 use crate::model::EdgeKind;
 use crate::text::date::Date;
-use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 
 /// One statement between two sides: one occurrence of an edge.
@@ -24,13 +24,7 @@ pub struct Statement {
 }
 
 /// One occurrence of an edge as a statement a person reads.
-pub(super) fn statement(
-    g: &Graph,
-    s: NodeIndex,
-    t: NodeIndex,
-    e: &Edge,
-    o: &Occurrence,
-) -> Statement {
+pub(super) fn statement(g: &Graph, s: NodeId, t: NodeId, e: &Edge, o: &Occurrence) -> Statement {
     Statement {
         source: g.node(s).name.clone(),
         target: g.node(t).name.clone(),

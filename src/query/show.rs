@@ -2,9 +2,9 @@
 
 use super::*;
 use crate::graph::Graph;
+use crate::graph::NodeId;
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::date::Date;
-use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -47,7 +47,7 @@ pub struct EntityInfo {
 }
 
 /// Everything known about entity `n`: names, roles, degree by kind, articles.
-pub fn show(g: &Graph, n: NodeIndex) -> EntityInfo {
+pub fn show(g: &Graph, n: NodeId) -> EntityInfo {
     let node = g.node(n);
     let mut degree: BTreeMap<EdgeKind, usize> = BTreeMap::new();
     let mut statements = 0;

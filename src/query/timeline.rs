@@ -3,10 +3,10 @@
 use super::record::statement;
 use super::*;
 use crate::graph::Graph;
-use petgraph::stable_graph::NodeIndex;
+use crate::graph::NodeId;
 
 /// Every statement touching `a` (and `b`, when given), in date order.
-pub fn timeline(g: &Graph, a: NodeIndex, b: Option<NodeIndex>, f: &Filter) -> Vec<Statement> {
+pub fn timeline(g: &Graph, a: NodeId, b: Option<NodeId>, f: &Filter) -> Vec<Statement> {
     let mut rows: Vec<Statement> = match b {
         Some(b) => between(g, a, b, f),
         None => g

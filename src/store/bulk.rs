@@ -13,10 +13,10 @@
 use crate::bytes::FileHash;
 use crate::error::{Error, Result};
 use crate::graph::skeleton::Skeleton;
+use crate::graph::NodeId;
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
 use crate::store::cache::{occurrences_of, read_span, varint, COcc, Span};
-use petgraph::stable_graph::NodeIndex;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
@@ -112,7 +112,7 @@ impl Bulk {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
-            let id = |n: Option<NodeIndex>| n.map(|n| g.g[n].id.as_str());
+            let id = |n: Option<NodeId>| n.map(|n| g.g[n].id.as_str());
             let from = buf.len();
             COcc::of_record(r, id(speaker), id(place)).encode(buf);
             at.push((ei.index() as u32, from, buf.len()));

@@ -21,10 +21,10 @@
 //! failure means "no cache": loading falls back to the RON.
 
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton};
+use crate::graph::NodeId;
 use crate::graph::{Edge, Graph, Node, Occurrence};
 use crate::model::{EdgeKind, EntityKind, Evidence};
 use crate::text::date::Date;
-use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -613,7 +613,7 @@ pub(crate) fn read_span(mut f: &std::fs::File, (at, len, hash): Span) -> std::io
 }
 
 /// Every node of the skeleton, as a graph node without articles.
-fn frame_nodes(g: &mut Graph, sk: &Skeleton) -> Vec<NodeIndex> {
+fn frame_nodes(g: &mut Graph, sk: &Skeleton) -> Vec<NodeId> {
     sk.nodes
         .iter()
         .map(|n| {
@@ -722,7 +722,7 @@ pub fn read_edges(path: &Path, edges: &[usize]) -> Option<Graph> {
 
 /// Adds edge `i` of an opened cache's skeleton to `g` (whose nodes `idx`
 /// framed), with its occurrences read from its own span of the file.
-fn add_edge(g: &mut Graph, idx: &[NodeIndex], o: &Opened, i: usize) -> Option<()> {
+fn add_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
     let (e, &span) = (o.sk.edges.get(i)?, o.spans.get(i)?);
     let edge = Edge {
         kind: e.kind,

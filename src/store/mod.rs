@@ -7,10 +7,10 @@ pub mod lock;
 
 use crate::error::{Error, Result};
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};
+use crate::graph::NodeId;
 use crate::graph::{Edge, Graph, Node, Occurrence};
 use crate::model::EdgeKind;
 use crate::text::date::Date;
-use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -235,7 +235,7 @@ impl Graph {
         writeln!(w, "  version: {VERSION},")?;
         self.write_articles(w)?;
         let nodes = self.nodes();
-        let at: std::collections::HashMap<NodeIndex, u32> = nodes
+        let at: std::collections::HashMap<NodeId, u32> = nodes
             .iter()
             .enumerate()
             .map(|(i, &n)| (n, i as u32))
@@ -263,7 +263,7 @@ impl Graph {
     }
 
     /// The `nodes` list of the file, in `nodes`' order.
-    fn write_nodes(&self, w: &mut impl Write, nodes: Vec<NodeIndex>) -> std::io::Result<()> {
+    fn write_nodes(&self, w: &mut impl Write, nodes: Vec<NodeId>) -> std::io::Result<()> {
         if nodes.is_empty() {
             return w.write_all(b"  nodes: [],\n");
         }
@@ -292,7 +292,7 @@ impl Graph {
     fn write_edges(
         &self,
         w: &mut (impl Write + Send),
-        at: &std::collections::HashMap<NodeIndex, u32>,
+        at: &std::collections::HashMap<NodeId, u32>,
         occs: &mut Occurrences<'_>,
         each: &mut EachEdge<'_>,
     ) -> std::io::Result<()> {
@@ -461,8 +461,8 @@ impl Graph {
 
 /// Hands an edge's occurrences, sorted, to a writer (see [`Graph::write_file`]).
 pub(crate) type Occurrences<'a> = dyn FnMut(
-        NodeIndex,
-        NodeIndex,
+        NodeId,
+        NodeId,
         &Edge,
         &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>,
     ) -> std::io::Result<()>
@@ -487,8 +487,8 @@ fn write_occurrences(w: &mut impl Write, sorted: &[Occurrence]) -> std::io::Resu
 
 /// The occurrences an edge holds, sorted.
 fn own_occurrences(
-    _: NodeIndex,
-    _: NodeIndex,
+    _: NodeId,
+    _: NodeId,
     e: &Edge,
     f: &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {

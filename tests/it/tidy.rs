@@ -17,7 +17,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("graph", &["model", "text", "error", "bytes"]),
     ("store", &["graph", "model", "text", "error", "bytes"]),
     ("query", &["store", "graph", "model", "text", "error"]),
-    ("export", &["query", "store", "graph", "model", "text", "error"]),
+    (
+        "export",
+        &["query", "store", "graph", "model", "text", "error"],
+    ),
     (
         "eval",
         &["extract", "lexicon", "graph", "model", "text", "error"],
@@ -76,7 +79,11 @@ fn library_files() -> Vec<(String, String)> {
         .into_iter()
         .filter(|p| p.file_name().unwrap() != "main.rs" || p.parent() != Some(&src()))
         .map(|p| {
-            let rel = p.strip_prefix(&root).unwrap().to_string_lossy().into_owned();
+            let rel = p
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (rel, std::fs::read_to_string(&p).unwrap())
         })
         .collect()
@@ -146,7 +153,11 @@ fn imports_follow_the_layers() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports against the layering:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports against the layering:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -163,7 +174,10 @@ fn the_layers_have_no_cycle() {
             }
             !ready
         });
-        assert!(left.len() < before, "the layers have a cycle among {left:?}");
+        assert!(
+            left.len() < before,
+            "the layers have a cycle among {left:?}"
+        );
     }
 }
 
@@ -245,7 +259,11 @@ fn file_io_only_at_the_edges() {
             }
         }
     }
-    assert!(wrong.is_empty(), "file IO outside the edges:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "file IO outside the edges:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -264,7 +282,11 @@ fn the_library_uses_none_of_the_tools_crates() {
             }
         }
     }
-    assert!(wrong.is_empty(), "the library names the tool's crates:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "the library names the tool's crates:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]

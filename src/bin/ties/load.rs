@@ -3,10 +3,10 @@
 
 use crate::cli::Cli;
 use crate::Fail;
-use petgraph::stable_graph::NodeIndex;
 use std::path::Path;
 use ties::query;
 use ties::skeleton::Skeleton;
+use ties::NodeId;
 use ties::{Error, Extractor, Graph, Lexicon};
 
 /// The extractor with the built-in lexicons and those named by `--lexicon`.
@@ -52,7 +52,7 @@ pub fn load_around(
     path: &Path,
     names: &[&String],
     articles: bool,
-) -> Result<(Graph, Vec<NodeIndex>), Fail> {
+) -> Result<(Graph, Vec<NodeId>), Fail> {
     let sk = load_skeleton(path)?;
     let mut ids = Vec::new();
     for name in names {
@@ -70,7 +70,7 @@ pub fn load_around(
 }
 
 /// An entity of the graph by name, or the error naming close ones.
-fn find(g: &Graph, name: &str) -> Result<NodeIndex, Fail> {
+fn find(g: &Graph, name: &str) -> Result<NodeId, Fail> {
     g.lookup(name)
         .ok_or_else(|| unknown(name, query::suggest(g, name, 3)))
 }
