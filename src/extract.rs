@@ -4,13 +4,14 @@
 
 use crate::article::Article;
 use crate::date::{month_number, weekday_number, Date};
-use crate::gazetteer::{class, Gazetteer, Known, TokenWords};
+use crate::gazetteer::{Gazetteer, Known};
 use crate::mention::{Finder, Mention};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use crate::relation::{self, Relation};
 use crate::resolve::{resolve, Ref};
 use crate::sentence::{split, Sentence};
 use crate::token::{single_spaced, Lowered, TokKind, Token};
+use crate::words::{class, TokenWords};
 use std::borrow::Cow;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".

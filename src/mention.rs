@@ -2,7 +2,8 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{class, short_word, word_at, Gazetteer, Known, TokenWords};
+use crate::gazetteer::{short_word, word_at, Gazetteer, Known};
+use crate::words::{class, TokenWords};
 
 const THE: u64 = short_word("the");
 const HIS: u64 = short_word("his");

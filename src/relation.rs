@@ -2,11 +2,12 @@
 //! agent (the one who takes the stance, not who reports it), its partner,
 //! and the speaker, date, place, topics and tense of the edge.
 
-use crate::gazetteer::{class, Gazetteer, TokenWords};
+use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
 use crate::resolve::{Ref, Resolution, Resolved};
 use crate::token::{TokKind, Token};
+use crate::words::{class, TokenWords};
 
 /// A relation found in one sentence, between article entities.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 //! words and its topics come out named, sorted and without the shorter
 //! topics a longer one covers.
 
-use crate::gazetteer::{class, TokenWords, WordId};
 use crate::token::{Lowered, Token};
+use crate::words::{class, TokenWords, WordId};
 
 /// The lexicon's topics, ready for matching.
 #[derive(Clone, Debug, Default)]
