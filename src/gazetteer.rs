@@ -2,7 +2,7 @@
 //! stream in one pass, and the word sets the rules consult.
 
 use crate::error::Result;
-use crate::lexicon::{compile_cues, CueEntry, Lexicon, Pattern};
+use crate::lexicon::{compile_cues, CueEntry, Lexicon, Pattern, Words};
 use crate::token::{tokenize, Lowered, Token};
 use crate::topic::Topics;
 use crate::words::{class, TokenWords, WordId, NO_WORD};
@@ -145,10 +145,6 @@ fn raw_key(bytes: &[u8], t: &Token) -> Option<Packed> {
     ((lo | hi) & HIGH_BITS == 0).then_some((lo, hi | (n as u64) << 56))
 }
 
-/// The determiners and pronouns a mention may begin with, marked
-/// [`class::DETERMINER`]: the mention finder tells them apart.
-pub const DETERMINERS: [&str; 8] = ["the", "his", "her", "their", "its", "he", "she", "him"];
-
 /// A country as the rules need it.
 #[derive(Clone, Debug)]
 pub struct CountryInfo {
@@ -212,6 +208,87 @@ pub struct Gazetteer {
     pub person_names: HashMap<String, u32, FxBuild>,
     /// Surnames (first or last word) of known people.
     pub person_surnames: HashMap<String, Vec<u32>, FxBuild>,
+    /// Words before a capital that make it the city.
+    pub city_cues: WordList,
+    /// Stems that make a pair phrase mean the states.
+    pub pair_state_stems: Vec<String>,
+    /// Title modifiers that make the holder a former one.
+    pub former_modifiers: WordList,
+    /// Words joining two titles of one person.
+    pub title_joiners: WordList,
+    /// Words after a title before whose title it is.
+    pub owner_prepositions: WordList,
+    /// Words after a title before the state an envoy is sent to.
+    pub host_prepositions: WordList,
+    /// Lower-case words that may join capitalised words into an unknown name.
+    pub name_connectors: WordList,
+    /// Words after which a known name goes on an unknown one.
+    pub known_name_links: WordList,
+    /// Words after an initiative's head word that make the phrase one.
+    pub initiative_links: WordList,
+    /// Words before an unknown name that make it a place.
+    pub place_prepositions: WordList,
+}
+
+/// A short list of words a rule tests a word against as written, packed
+/// (see [`pack`]) to compare without hashing or calling `memcmp`.
+#[derive(Clone, Debug, Default)]
+pub struct WordList {
+    /// Bit `n` set when some word has `n` bytes (bit 63: 63 or more): a
+    /// word of another length is rejected at once.
+    lens: u64,
+    /// The words of at most 15 bytes, packed.
+    keys: Box<[Packed]>,
+    /// The longer words.
+    long: Box<[Box<str>]>,
+}
+
+impl WordList {
+    fn new(words: &[String]) -> WordList {
+        let keys = words.iter().filter_map(|w| pack(w.as_bytes())).collect();
+        let long = words
+            .iter()
+            .filter(|w| w.len() > 15)
+            .map(|w| w.as_str().into())
+            .collect();
+        let lens = words.iter().fold(0, |m, w| m | WordList::len_bit(w));
+        WordList { lens, keys, long }
+    }
+
+    #[inline(always)]
+    fn len_bit(w: &str) -> u64 {
+        1 << w.len().min(63)
+    }
+
+    /// Whether `w` is one of the words, byte for byte.
+    #[inline(always)]
+    pub fn has(&self, w: &str) -> bool {
+        self.lens & WordList::len_bit(w) != 0 && self.has_word(w)
+    }
+
+    /// [`WordList::has`] for a word of the length of one of the words.
+    fn has_word(&self, w: &str) -> bool {
+        match pack(w.as_bytes()) {
+            Some(k) => self.keys.contains(&k),
+            None => self.long.iter().any(|l| **l == *w),
+        }
+    }
+}
+
+/// Checks that the words of a list its class bit marks exactly on an ASCII
+/// token are ASCII lower-case letters: the lexicon's `determiners` and
+/// `pronouns`, which the mention finder tells by their bits alone.
+fn ascii_lower_words(words: &[String], field: &str) -> Result<()> {
+    match words
+        .iter()
+        .find(|w| w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        Some(w) => Err(crate::error::Error::Lexicon {
+            origin: format!("words.{field}"),
+            message: format!("{w:?} is not a word of ASCII lower-case letters"),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// A known office-holder.
@@ -434,6 +511,8 @@ impl Gazetteer {
     /// Compiles a lexicon.
     pub fn new(lex: &Lexicon) -> Result<Gazetteer> {
         let w = &lex.words;
+        ascii_lower_words(&w.determiners, "determiners")?;
+        ascii_lower_words(&w.pronouns, "pronouns")?;
         let mut g = Gazetteer {
             exact: HashMap::default(),
             folded: HashMap::default(),
@@ -473,6 +552,16 @@ impl Gazetteer {
             people: Vec::new(),
             person_names: HashMap::default(),
             person_surnames: HashMap::default(),
+            city_cues: WordList::new(&w.city_cues),
+            pair_state_stems: w.pair_state_stems.clone(),
+            former_modifiers: WordList::new(&w.former_modifiers),
+            title_joiners: WordList::new(&w.title_joiners),
+            owner_prepositions: WordList::new(&w.owner_prepositions),
+            host_prepositions: WordList::new(&w.host_prepositions),
+            name_connectors: WordList::new(&w.name_connectors),
+            known_name_links: WordList::new(&w.known_name_links),
+            initiative_links: WordList::new(&w.initiative_links),
+            place_prepositions: WordList::new(&w.place_prepositions),
         };
         // countries first, so that codes resolve for the rest
         for c in &lex.countries {
@@ -600,7 +689,7 @@ impl Gazetteer {
             g.add(n, true, Known::Pair);
         }
         g.compile_candidates();
-        g.compile_classes();
+        g.compile_classes(w);
         for (id, s) in g.starts.iter().enumerate() {
             if s.any() {
                 if g.classes.len() <= id {
@@ -757,7 +846,7 @@ impl Gazetteer {
     }
 
     /// Marks the words of the word sets with their [`class`] bits.
-    fn compile_classes(&mut self) {
+    fn compile_classes(&mut self, words: &Words) {
         let sets = [
             (class::TITLE_MODIFIER, &self.title_modifiers),
             (class::HONORIFIC, &self.honorifics),
@@ -770,14 +859,16 @@ impl Gazetteer {
         let cues = self.cue_index.keys().map(|w| (class::CUE, w));
         let topics = self.topics.first_words().map(|w| (class::TOPIC, w));
         let dates = crate::date::date_words();
-        let determiners: Vec<String> = DETERMINERS.iter().map(|w| w.to_string()).collect();
+        let determiners = words.determiners.iter().map(|w| (class::DETERMINER, w));
+        let pronouns = words.pronouns.iter().map(|w| (class::PRONOUN, w));
         let all = sets
             .into_iter()
             .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
             .chain(cues)
             .chain(topics)
             .chain(dates.iter().map(|w| (class::DATE, w)))
-            .chain(determiners.iter().map(|w| (class::DETERMINER, w)));
+            .chain(determiners)
+            .chain(pronouns);
         let mut classes = std::mem::take(&mut self.classes);
         // BEGINS is exact by construction (set below from the phrase table)
         let mut inexact = 0u16;

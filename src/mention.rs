@@ -2,18 +2,9 @@
 //! lexicon entries, people after titles, unknown capitalised names, titles
 //! used alone ("the president"), pronouns and "both sides".
 
-use crate::gazetteer::{short_word, word_at, Gazetteer, Known};
-use crate::words::{class, TokenWords};
-
-const THE: u64 = short_word("the");
-const HIS: u64 = short_word("his");
-const HER: u64 = short_word("her");
-const THEIR: u64 = short_word("their");
-const ITS: u64 = short_word("its");
-const HE: u64 = short_word("he");
-const SHE: u64 = short_word("she");
-const HIM: u64 = short_word("him");
+use crate::gazetteer::{Gazetteer, Known};
 use crate::token::{TokKind, Token};
+use crate::words::{class, TokenWords};
 
 /// What a title belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,64 +151,30 @@ impl<'a> Finder<'a> {
     #[inline]
     fn inert(&self, i: usize) -> bool {
         let c = self.words.class(i);
-        if c != u16::MAX {
-            // an ASCII token: its class bits tell all but a lexicon phrase
-            let starts =
-                class::TITLE_MODIFIER | class::HONORIFIC | class::CAPITAL | class::DETERMINER;
-            return c & starts == 0 && self.known_at[i].is_none();
-        }
-        if self.known_at[i].is_some()
-            || self
-                .words
-                .may_be(i, class::TITLE_MODIFIER | class::HONORIFIC)
-        {
-            return false;
-        }
-        // decided by the first byte but for a lower-case word that may be
-        // a pronoun or determiner (only a letter t, h, i or s in either
-        // case begins one, and an upper-case first byte is capitalised)
-        match self.text.as_bytes().get(self.toks[i].start as usize) {
-            Some(&(b't' | b'h' | b'i' | b's')) => {
-                !matches!(self.pron(i), THE | HIS | HER | THEIR | ITS | HE | SHE | HIM)
-            }
-            Some(b) if b.is_ascii() => !b.is_ascii_uppercase(),
-            _ => !upper_first(self.s(i)),
-        }
+        // beyond ASCII the class bits may be anything: such a token is tried
+        let starts = class::TITLE_MODIFIER
+            | class::HONORIFIC
+            | class::CAPITAL
+            | class::DETERMINER
+            | class::PRONOUN;
+        c != u16::MAX && c & starts == 0 && self.known_at[i].is_none()
     }
 
-    /// Token `i` as [`short_word`] packs a word, its letters lowered, when
-    /// it may be a determiner or pronoun (two to five bytes, beginning with
-    /// t, h, i or s in either case); 0 otherwise. Equal to
-    /// `short_word(w)` for such a word `w` exactly when the token is `w` in
-    /// any case (a byte beyond ASCII stays beyond it, matching no letter).
-    #[inline]
-    fn pron(&self, i: usize) -> u64 {
-        let t = &self.toks[i];
-        let (start, end) = (t.start as usize, t.end as usize);
-        let bytes = self.text.as_bytes();
-        let b = bytes.get(start..end).unwrap_or_default();
-        if !(2..=5).contains(&b.len()) || !matches!(b[0] | 0x20, b't' | b'h' | b'i' | b's') {
-            return 0;
-        }
-        // eight bytes at once where the text has them, the token's kept
-        if let Some(w) = bytes.get(start..start + 8) {
-            let keep = u64::MAX >> (8 * (8 - b.len()));
-            return (word_at(w, 0) | 0x2020_2020_2020_2020) & keep;
-        }
-        b.iter()
-            .enumerate()
-            .fold(0, |x, (k, &c)| x | u64::from(c | 0x20) << (8 * k))
+    /// Whether token `i` is one of the lexicon's determiners ("the", "his")
+    /// in any case: an ASCII token marked [`class::DETERMINER`] (the mark
+    /// is exact, the determiners being ASCII lower-case words).
+    #[inline(always)]
+    fn determiner_at(&self, i: usize) -> bool {
+        let c = self.words.class(i);
+        c != u16::MAX && c & class::DETERMINER != 0
     }
 
-    /// [`Finder::pron`] of a token that may be a determiner or pronoun
-    /// ([`class::DETERMINER`]); 0 for any other, which is none of them.
-    #[inline]
-    fn det(&self, i: usize) -> u64 {
-        if self.words.may_be(i, class::DETERMINER) {
-            self.pron(i)
-        } else {
-            0
-        }
+    /// Whether token `i` is one of the lexicon's pronouns ("he", "his") in
+    /// any case: an ASCII token marked [`class::PRONOUN`].
+    #[inline(always)]
+    fn pronoun_at(&self, i: usize) -> bool {
+        let c = self.words.class(i);
+        c != u16::MAX && c & class::PRONOUN != 0
     }
 
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
@@ -259,11 +216,7 @@ impl<'a> Finder<'a> {
     /// its title chain or honorific, after a determiner, begins with a
     /// title word, an honorific or a lexicon phrase.
     fn may_be_person(&self, i: usize, end: usize) -> bool {
-        let j = if matches!(self.det(i), THE | HIS | HER | THEIR | ITS) {
-            i + 1
-        } else {
-            i
-        };
+        let j = if self.determiner_at(i) { i + 1 } else { i };
         if j >= end {
             return false;
         }
@@ -405,7 +358,7 @@ impl<'a> Finder<'a> {
                 e
             } else if let Some((n, k)) = self.known(i, end) {
                 self.known_mention(i, n, k, end, &mut out)
-            } else if matches!(self.det(i), HE | SHE | HIS | HER | HIM) {
+            } else if self.pronoun_at(i) {
                 out.push(Mention {
                     start: i,
                     end: i + 1,
@@ -492,31 +445,10 @@ impl<'a> Finder<'a> {
             Known::Capital(c) => {
                 // "talks in Beijing" is the city; "Beijing summoned" is the state
                 let prev = if i > 0 { self.lower(i - 1) } else { "" };
-                let as_place = matches!(
-                    prev,
-                    "in" | "at"
-                        | "to"
-                        | "from"
-                        | "near"
-                        | "of"
-                        | "into"
-                        | "outside"
-                        | "around"
-                        | "across"
-                        | "via"
-                        | "visiting"
-                        | "visited"
-                        | "visit"
-                        | "capital"
-                        | "city"
-                        | "reached"
-                        | "arrived"
-                        | "left"
-                        | "toward"
-                        | "towards"
-                ) || (after + 1 < end
-                    && self.is(after, ",")
-                    && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))));
+                let as_place = self.g.city_cues.has(prev)
+                    || (after + 1 < end
+                        && self.is(after, ",")
+                        && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))));
                 if as_place {
                     push(after, What::Capital(c))
                 } else {
@@ -544,9 +476,11 @@ impl<'a> Finder<'a> {
                 let words = self.text
                     [self.toks[i].start as usize..self.toks[after - 1].end as usize]
                     .to_lowercase();
-                let countries = ["countr", "nation", "government", "states", "side"]
+                let countries = self
+                    .g
+                    .pair_state_stems
                     .iter()
-                    .any(|w| words.contains(w));
+                    .any(|w| words.contains(w.as_str()));
                 push(after, What::Pair { countries })
             }
             Known::Title(_) | Known::StateNoun | Known::Block => after,
@@ -588,7 +522,7 @@ impl<'a> Finder<'a> {
                     self.g.title_modifiers.contains(self.lower(m))
                 })
             {
-                if matches!(self.lower(m), "former" | "late" | "then") {
+                if self.g.former_modifiers.has(self.lower(m)) {
                     former = true;
                 }
                 m += 1;
@@ -597,7 +531,7 @@ impl<'a> Finder<'a> {
                 m += n;
                 // "Secretary-General", "Prime Minister-designate"
                 last = Some(m);
-                if m + 1 < end && matches!(self.s(m), "and" | "&") {
+                if m + 1 < end && self.g.title_joiners.has(self.s(m)) {
                     k = m + 1;
                     continue;
                 }
@@ -754,7 +688,7 @@ impl<'a> Finder<'a> {
     fn person(&self, i: usize, end: usize) -> Option<Mention> {
         let mut j = i;
         let mut the = false;
-        if j < end && matches!(self.det(j), THE | HIS | HER | THEIR | ITS) {
+        if j < end && self.determiner_at(j) {
             j += 1;
             the = true;
         }
@@ -816,8 +750,10 @@ impl<'a> Finder<'a> {
             }
         }
         // "of China", "of the Communist Party of Vietnam"; "to China" (an envoy's host)
-        if k + 1 < end && matches!(self.s(k), "of" | "to" | "for") {
-            let to = self.is(k, "to");
+        if k + 1 < end
+            && (self.g.owner_prepositions.has(self.s(k)) || self.g.host_prepositions.has(self.s(k)))
+        {
+            let to = self.g.host_prepositions.has(self.s(k));
             let mut a = k + 1;
             if self.lower_is(a, end, "the") {
                 a += 1;
@@ -899,9 +835,8 @@ impl<'a> Finder<'a> {
     /// capitals.
     fn plain_name(&self, r: std::ops::Range<usize>, at_start: bool) -> bool {
         let mut words = r.map(|k| self.s(k));
-        let connector = words
-            .clone()
-            .any(|w| matches!(w, "of" | "for" | "and" | "on" | "the"));
+        // (never from `unknown`, which splits a phrase at a connector first)
+        let connector = words.clone().any(|w| self.g.name_connectors.has(w));
         let non_name_inside = words
             .clone()
             .skip(1)
@@ -952,7 +887,7 @@ impl<'a> Finder<'a> {
                         Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Title(_)
                     ))
                 )
-                && !matches!(self.s(m - 1), "of" | "for" | "and")
+                && !self.g.known_name_links.has(self.s(m - 1))
             {
                 break;
             }
@@ -967,8 +902,7 @@ impl<'a> Finder<'a> {
             } else if !first
                 && m + 1 < end
                 && self.capital_at(m + 1)
-                && ((matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
-                    && self.toks[m + 1].kind == TokKind::Word)
+                && ((self.g.name_connectors.has(s) && self.toks[m + 1].kind == TokKind::Word)
                     || (self.words.may_be(m, class::NAME_PARTICLE)
                         && self.g.name_particles.contains(s)))
             {
@@ -977,7 +911,7 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        let connector = |w: &str| matches!(w, "of" | "for" | "and" | "on" | "the" | "in");
+        let connector = |w: &str| self.g.name_connectors.has(w);
         // drop trailing connectors
         while m > i && connector(self.s(m - 1)) {
             m -= 1;
@@ -1003,14 +937,13 @@ impl<'a> Finder<'a> {
             .unwrap_or("");
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
         let what = if self.g.initiative_heads.contains(last)
-            || (self.g.initiative_heads.contains(s0)
-                && matches!(self.s(i + 1), "on" | "of" | "for"))
+            || (self.g.initiative_heads.contains(s0) && self.g.initiative_links.has(self.s(i + 1)))
         {
             What::NewInitiative(name)
         } else if words.clone().any(|w| self.g.org_heads.contains(w)) {
             What::NewOrg(name)
         } else if self.g.place_heads.contains(last)
-            || (prev.is_some_and(|p| matches!(p, "in" | "near" | "from"))
+            || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
                 && !words.clone().any(connector))
         {
             What::NewPlace(name)

@@ -26,9 +26,11 @@ pub mod class {
     pub const DATE: u16 = 1 << 9;
     /// The first word of a lexicon phrase.
     pub const BEGINS: u16 = 1 << 10;
-    /// A determiner or pronoun a mention may begin with (see
-    /// [`DETERMINERS`](crate::gazetteer::DETERMINERS)).
+    /// A determiner a person phrase may begin with (the lexicon's
+    /// `determiners`: "the", "his").
     pub const DETERMINER: u16 = 1 << 11;
+    /// A pronoun that stands for a person (the lexicon's `pronouns`).
+    pub const PRONOUN: u16 = 1 << 13;
     /// Not a word set: set on a token whose first byte is an ASCII capital.
     pub const CAPITAL: u16 = 1 << 12;
 }
