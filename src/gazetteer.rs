@@ -2,7 +2,10 @@
 //! stream in one pass, and the word sets the rules consult.
 
 use crate::error::Result;
-use crate::lexicon::{compile_cues, CueEntry, Lexicon, Pattern, Words};
+use crate::lexicon::{
+    compile_cues, CountryEntry, CueEntry, InitiativeEntry, Lexicon, OrgEntry, Pattern, PersonEntry,
+    PlaceEntry, StateBodyEntry, TitleEntry, Words,
+};
 use crate::token::{tokenize, Lowered, Token};
 use crate::topic::Topics;
 use crate::words::{class, TokenWords, WordId, NO_WORD};
@@ -75,6 +78,45 @@ struct Start {
 }
 
 impl Start {
+    /// The phrases that begin with one word, best first, filed for
+    /// [`Gazetteer::lookup_at`].
+    fn new(mut candidates: Vec<Candidate>) -> Start {
+        let singles = candidates.partition_point(|c| !c.rest.is_empty());
+        // a folded one-word phrase always matches: none after it is tried
+        let mut exact_singles = Vec::new();
+        let mut folded_single = None;
+        for c in candidates.drain(singles..) {
+            match c.exact.as_deref() {
+                Some([w]) => exact_singles.push((w.clone(), c.known)),
+                _ => {
+                    folded_single = Some(c.known);
+                    break;
+                }
+            }
+        }
+        // a phrase can only match when its second word is the next
+        // token's: group by it (the sort is stable, order within kept)
+        candidates.sort_by_key(|c| c.rest.first().copied());
+        let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
+        for (k, c) in candidates.iter().enumerate() {
+            let second = c.rest.first().copied().unwrap_or(NO_WORD);
+            match groups.last_mut() {
+                Some(g) if g.0 == second => g.2 = k as u32 + 1,
+                _ => groups.push((second, k as u32, k as u32 + 1)),
+            }
+        }
+        Start {
+            seconds: candidates
+                .iter()
+                .filter_map(|c| c.rest.first())
+                .fold(0, |m, &id| m | 1 << (id % 64)),
+            groups,
+            candidates,
+            exact_singles,
+            folded_single,
+        }
+    }
+
     /// Whether some phrase begins here.
     fn any(&self) -> bool {
         !self.candidates.is_empty()
@@ -513,7 +555,35 @@ impl Gazetteer {
         let w = &lex.words;
         ascii_lower_words(&w.determiners, "determiners")?;
         ascii_lower_words(&w.pronouns, "pronouns")?;
-        let mut g = Gazetteer {
+        let mut g = Gazetteer::unfilled(lex);
+        // countries first, so that codes resolve for the rest
+        g.add_countries(&lex.countries);
+        g.add_places(&lex.places);
+        g.add_orgs(&lex.organizations);
+        g.add_bodies(&lex.state_bodies);
+        g.add_initiatives(&lex.initiatives);
+        g.add_titles(&lex.titles);
+        // multi-word non-names block what is inside them ("South American")
+        for n in &lex.non_names {
+            if n.split_whitespace().count() >= 2 {
+                g.add(n, false, Known::Block);
+            }
+        }
+        g.add_people(&lex.people);
+        for n in &w.state_nouns {
+            g.add(n, true, Known::StateNoun);
+        }
+        for n in &w.pair_phrases {
+            g.add(n, true, Known::Pair);
+        }
+        g.compile(w);
+        Ok(g)
+    }
+
+    /// A gazetteer with the lexicon's word sets and cues but no phrase yet.
+    fn unfilled(lex: &Lexicon) -> Gazetteer {
+        let w = &lex.words;
+        Gazetteer {
             exact: HashMap::default(),
             folded: HashMap::default(),
             words: HashMap::default(),
@@ -562,100 +632,121 @@ impl Gazetteer {
             known_name_links: WordList::new(&w.known_name_links),
             initiative_links: WordList::new(&w.initiative_links),
             place_prepositions: WordList::new(&w.place_prepositions),
-        };
-        // countries first, so that codes resolve for the rest
-        for c in &lex.countries {
-            let id = match g.code_index.get(&c.code) {
+        }
+    }
+
+    /// Adds the countries, their names, demonyms and capitals.
+    fn add_countries(&mut self, countries: &[CountryEntry]) {
+        for c in countries {
+            let id = match self.code_index.get(&c.code) {
                 Some(&id) => id,
                 None => {
-                    let id = g.countries.len() as u32;
-                    g.countries.push(CountryInfo {
+                    let id = self.countries.len() as u32;
+                    self.countries.push(CountryInfo {
                         name: c.name.clone(),
                         code: c.code.clone(),
                         capital: c.capital.clone(),
                     });
-                    g.code_index.insert(c.code.clone(), id);
+                    self.code_index.insert(c.code.clone(), id);
                     id
                 }
             };
             for n in std::iter::once(&c.name).chain(&c.aliases) {
-                g.add_cased(n, Known::Country(id));
+                self.add_cased(n, Known::Country(id));
             }
             for n in &c.demonyms {
-                g.add(n, false, Known::Demonym(id));
+                self.add(n, false, Known::Demonym(id));
             }
             if !c.capital.is_empty() {
                 for n in std::iter::once(&c.capital).chain(&c.capital_aliases) {
-                    g.add_cased(n, Known::Capital(id));
+                    self.add_cased(n, Known::Capital(id));
                 }
             }
         }
-        for p in &lex.places {
-            let id = g.places.len() as u32;
-            g.places.push(Named {
+    }
+
+    /// Adds the places.
+    fn add_places(&mut self, places: &[PlaceEntry]) {
+        for p in places {
+            let id = self.places.len() as u32;
+            self.places.push(Named {
                 name: p.name.clone(),
-                country: g.code_index.get(&p.country).copied(),
+                country: self.code_index.get(&p.country).copied(),
             });
             for n in std::iter::once(&p.name).chain(&p.aliases) {
-                g.add_cased(n, Known::Place(id));
+                self.add_cased(n, Known::Place(id));
             }
         }
-        for o in &lex.organizations {
-            let id = g.orgs.len() as u32;
-            g.orgs.push(Named {
+    }
+
+    /// Adds the organizations.
+    fn add_orgs(&mut self, orgs: &[OrgEntry]) {
+        for o in orgs {
+            let id = self.orgs.len() as u32;
+            self.orgs.push(Named {
                 name: o.name.clone(),
-                country: g.code_index.get(&o.country).copied(),
+                country: self.code_index.get(&o.country).copied(),
             });
             for n in std::iter::once(&o.name).chain(&o.aliases) {
-                g.add(n, false, Known::Org(id));
+                self.add(n, false, Known::Org(id));
             }
         }
-        for b in &lex.state_bodies {
-            let country = g.code_index.get(&b.country).copied();
-            g.bodies.push(Named {
+    }
+
+    /// Adds the state bodies: a generic one's names match in any case.
+    fn add_bodies(&mut self, bodies: &[StateBodyEntry]) {
+        for b in bodies {
+            let country = self.code_index.get(&b.country).copied();
+            self.bodies.push(Named {
                 name: b.name.clone(),
                 country,
             });
             for n in std::iter::once(&b.name).chain(&b.aliases) {
                 match country {
-                    Some(c) => g.add(n, false, Known::Body(Some(c))),
-                    None => g.add(n, true, Known::Body(None)),
+                    Some(c) => self.add(n, false, Known::Body(Some(c))),
+                    None => self.add(n, true, Known::Body(None)),
                 }
             }
         }
-        for i in &lex.initiatives {
-            let id = g.initiatives.len() as u32;
-            g.initiatives.push(i.name.clone());
+    }
+
+    /// Adds the initiatives.
+    fn add_initiatives(&mut self, initiatives: &[InitiativeEntry]) {
+        for i in initiatives {
+            let id = self.initiatives.len() as u32;
+            self.initiatives.push(i.name.clone());
             for n in std::iter::once(&i.name).chain(&i.aliases) {
-                g.add(n, false, Known::Initiative(id));
+                self.add(n, false, Known::Initiative(id));
             }
         }
-        for t in &lex.titles {
-            let id = g.titles.len() as u32;
-            g.titles.push(t.name.clone());
+    }
+
+    /// Adds the titles, matched in any case, with their plurals.
+    fn add_titles(&mut self, titles: &[TitleEntry]) {
+        for t in titles {
+            let id = self.titles.len() as u32;
+            self.titles.push(t.name.clone());
             for n in std::iter::once(&t.name).chain(&t.aliases) {
-                g.add(n, true, Known::Title(id));
+                self.add(n, true, Known::Title(id));
                 // "Presidents Xi and Macri", "the foreign ministers"
                 if n.chars()
                     .last()
                     .is_some_and(|c| c.is_alphabetic() && c != 's')
                     && n.len() > 3
                 {
-                    g.add(&format!("{n}s"), true, Known::Title(id));
+                    self.add(&format!("{n}s"), true, Known::Title(id));
                 }
             }
         }
-        // multi-word non-names block what is inside them ("South American")
-        for n in &lex.non_names {
-            if n.split_whitespace().count() >= 2 {
-                g.add(n, false, Known::Block);
-            }
-        }
-        for p in &lex.people {
-            let id = g.people.len() as u32;
-            g.people.push(PersonInfo {
+    }
+
+    /// Adds the known office-holders, by full name, alias and surname.
+    fn add_people(&mut self, people: &[PersonEntry]) {
+        for p in people {
+            let id = self.people.len() as u32;
+            self.people.push(PersonInfo {
                 name: p.name.clone(),
-                country: g.code_index.get(&p.country).copied(),
+                country: self.code_index.get(&p.country).copied(),
                 roles: p
                     .roles
                     .iter()
@@ -670,11 +761,11 @@ impl Gazetteer {
                     .collect(),
             });
             for n in std::iter::once(&p.name).chain(&p.aliases) {
-                g.person_names.entry(n.clone()).or_insert(id);
+                self.person_names.entry(n.clone()).or_insert(id);
                 let parts: Vec<&str> = n.split_whitespace().collect();
                 if parts.len() >= 2 {
                     for sur in [parts[0], parts[parts.len() - 1]] {
-                        let v = g.person_surnames.entry(sur.to_string()).or_default();
+                        let v = self.person_surnames.entry(sur.to_string()).or_default();
                         if !v.contains(&id) {
                             v.push(id);
                         }
@@ -682,27 +773,26 @@ impl Gazetteer {
                 }
             }
         }
-        for n in &w.state_nouns {
-            g.add(n, true, Known::StateNoun);
-        }
-        for n in &w.pair_phrases {
-            g.add(n, true, Known::Pair);
-        }
-        g.compile_candidates();
-        g.compile_classes(w);
-        for (id, s) in g.starts.iter().enumerate() {
+    }
+
+    /// Compiles what was added: the phrase table, the words' ids and
+    /// classes, the tables a token is looked up in, the topics and cues.
+    fn compile(&mut self, w: &Words) {
+        self.compile_candidates();
+        self.compile_classes(w);
+        for (id, s) in self.starts.iter().enumerate() {
             if s.any() {
-                if g.classes.len() <= id {
-                    g.classes.resize(id + 1, 0);
+                if self.classes.len() <= id {
+                    self.classes.resize(id + 1, 0);
                 }
-                g.classes[id] |= class::BEGINS;
+                self.classes[id] |= class::BEGINS;
             }
         }
-        g.short = ShortWords::new(&g.words, &g.classes);
-        g.one_byte = (0..128u8)
+        self.short = ShortWords::new(&self.words, &self.classes);
+        self.one_byte = (0..128u8)
             .map(|b| {
                 let lower = u64::from(b.to_ascii_lowercase());
-                let (id, c) = g.short.get_classed((lower, 1 << 56));
+                let (id, c) = self.short.get_classed((lower, 1 << 56));
                 let capital = if b.is_ascii_uppercase() {
                     class::CAPITAL
                 } else {
@@ -712,11 +802,10 @@ impl Gazetteer {
             })
             .collect();
         // the word table is complete: ids of words are final from here on
-        let mut topics = std::mem::take(&mut g.topics);
-        topics.file_by_first_word(|w| g.word_id(w));
-        g.topics = topics;
-        g.compile_cue_starts();
-        Ok(g)
+        let mut topics = std::mem::take(&mut self.topics);
+        topics.file_by_first_word(|w| self.word_id(w));
+        self.topics = topics;
+        self.compile_cue_starts();
     }
 
     /// Files the cue patterns with an ASCII first word under its [`WordId`].
@@ -755,6 +844,12 @@ impl Gazetteer {
 
     /// Numbers the phrases' words and files the phrases under their first.
     fn compile_candidates(&mut self) {
+        self.starts = self.number_phrases().into_iter().map(Start::new).collect();
+    }
+
+    /// The phrases as [`Candidate`]s by their first word's [`WordId`],
+    /// numbering the words as they come; each word's best first.
+    fn number_phrases(&mut self) -> Vec<Vec<Candidate>> {
         let mut starts: Vec<Vec<Candidate>> = Vec::new();
         let mut words = std::mem::take(&mut self.words);
         let mut id = |w: &str| -> WordId {
@@ -804,45 +899,7 @@ impl Gazetteer {
             });
         }
         self.words = words;
-        self.starts = starts
-            .into_iter()
-            .map(|mut candidates| {
-                let singles = candidates.partition_point(|c| !c.rest.is_empty());
-                // a folded one-word phrase always matches: none after it is tried
-                let mut exact_singles = Vec::new();
-                let mut folded_single = None;
-                for c in candidates.drain(singles..) {
-                    match c.exact.as_deref() {
-                        Some([w]) => exact_singles.push((w.clone(), c.known)),
-                        _ => {
-                            folded_single = Some(c.known);
-                            break;
-                        }
-                    }
-                }
-                // a phrase can only match when its second word is the next
-                // token's: group by it (the sort is stable, order within kept)
-                candidates.sort_by_key(|c| c.rest.first().copied());
-                let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
-                for (k, c) in candidates.iter().enumerate() {
-                    let second = c.rest.first().copied().unwrap_or(NO_WORD);
-                    match groups.last_mut() {
-                        Some(g) if g.0 == second => g.2 = k as u32 + 1,
-                        _ => groups.push((second, k as u32, k as u32 + 1)),
-                    }
-                }
-                Start {
-                    seconds: candidates
-                        .iter()
-                        .filter_map(|c| c.rest.first())
-                        .fold(0, |m, &id| m | 1 << (id % 64)),
-                    groups,
-                    candidates,
-                    exact_singles,
-                    folded_single,
-                }
-            })
-            .collect();
+        starts
     }
 
     /// Marks the words of the word sets with their [`class`] bits.

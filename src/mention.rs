@@ -292,105 +292,127 @@ impl<'a> Finder<'a> {
             if out.capacity() == 0 {
                 out.reserve(8);
             }
-            // an unknown name is tried once: as a person first, else as itself
-            let mut unknown = None;
-            let person = if self.may_be_person(i, end) {
-                self.person(i, end)
-            } else {
-                None
-            };
-            let person = person.or_else(|| {
-                if self.known(i, end).is_some() {
-                    return None;
-                }
-                // only a capitalised word begins an unknown name
-                if self.toks[i].kind == TokKind::Word && self.capital_at(i) {
-                    unknown = self.unknown(i, end, range.start);
-                }
-                unknown.take_if(|m| matches!(m.what, What::Person { .. }))
-            });
-            let next = if let Some(mut m) = person {
-                if let What::Person {
-                    title, of, former, ..
-                } = &mut m.what
-                {
-                    if let Some((e, t, o, f)) = self.apposition(m.end, end) {
-                        if title.is_none() {
-                            *title = Some(t);
-                            *of = o;
-                            *former = f;
-                        } else if of.is_none() {
-                            *of = o;
-                        }
-                        m.end = e;
-                    }
-                }
-                let mut e = m.end;
-                let plural = match &m.what {
-                    What::Person { title: Some(t), .. } => t.ends_with('s') && !t.ends_with("ss"),
-                    _ => false,
-                };
-                if plural {
-                    if let What::Person { title: Some(t), .. } = &mut m.what {
-                        t.pop();
-                    }
-                }
-                let second = if plural && e + 1 < end && self.is(e, "and") {
-                    self.name_at(e + 1, end).map(|ne| {
-                        let (ne2, of) = self.after_name(ne, end, None);
-                        let mut m2 = m.clone();
-                        m2.start = e + 1;
-                        m2.end = ne2;
-                        if let What::Person { name, of: o, .. } = &mut m2.what {
-                            *name = self.text_of(e + 1, ne);
-                            *o = of;
-                        }
-                        m2
-                    })
-                } else {
-                    None
-                };
-                out.push(m);
-                if let Some(m2) = second {
-                    e = m2.end;
-                    out.push(m2);
-                }
-                e
-            } else if let Some((n, k)) = self.known(i, end) {
-                self.known_mention(i, n, k, end, &mut out)
-            } else if self.pronoun_at(i) {
-                out.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    what: What::Pronoun,
-                    acronym: None,
-                });
-                i + 1
-            } else if let Some(m) = unknown {
-                let e = m.end;
-                out.push(m);
-                e
-            } else {
-                i + 1
-            };
+            let next = self.mention_at(i, end, range.start, &mut out);
             // an acronym in brackets names what was just mentioned
-            if let Some(last) = out.last_mut() {
-                if last.end == next
-                    && next + 2 < end
-                    && self.is(next, "(")
-                    && self.is(next + 2, ")")
-                    && is_acronym(self.s(next + 1))
-                {
-                    last.acronym = Some(self.s(next + 1).to_string());
-                    i = next + 3;
-                    continue;
-                }
-            }
-            i = next.max(i + 1);
+            i = match self.acronym_after(next, end, &mut out) {
+                Some(e) => e,
+                None => next.max(i + 1),
+            };
         }
         out
     }
 
+    /// Pushes on `out` the mentions that begin at token `i` (not inert) of
+    /// the sentence from `start` to `end`: where the next may begin.
+    #[inline]
+    fn mention_at(&self, i: usize, end: usize, start: usize, out: &mut Vec<Mention>) -> usize {
+        // an unknown name is tried once: as a person first, else as itself
+        let mut unknown = None;
+        let person = if self.may_be_person(i, end) {
+            self.person(i, end)
+        } else {
+            None
+        };
+        let person = person.or_else(|| {
+            if self.known(i, end).is_some() {
+                return None;
+            }
+            // only a capitalised word begins an unknown name
+            if self.toks[i].kind == TokKind::Word && self.capital_at(i) {
+                unknown = self.unknown(i, end, start);
+            }
+            unknown.take_if(|m| matches!(m.what, What::Person { .. }))
+        });
+        if let Some(m) = person {
+            self.push_person(m, end, out)
+        } else if let Some((n, k)) = self.known(i, end) {
+            self.known_mention(i, n, k, end, out)
+        } else if self.pronoun_at(i) {
+            out.push(Mention {
+                start: i,
+                end: i + 1,
+                what: What::Pronoun,
+                acronym: None,
+            });
+            i + 1
+        } else if let Some(m) = unknown {
+            let e = m.end;
+            out.push(m);
+            e
+        } else {
+            i + 1
+        }
+    }
+
+    /// An acronym in brackets right after the last mention, which ends at
+    /// `next` ("(CPEC)"): given to it, and where the next mention may begin.
+    #[inline]
+    fn acronym_after(&self, next: usize, end: usize, out: &mut [Mention]) -> Option<usize> {
+        let last = out.last_mut()?;
+        if last.end == next
+            && next + 2 < end
+            && self.is(next, "(")
+            && self.is(next + 2, ")")
+            && is_acronym(self.s(next + 1))
+        {
+            last.acronym = Some(self.s(next + 1).to_string());
+            return Some(next + 3);
+        }
+        None
+    }
+
+    /// Pushes a person mention on `out` with its apposition ("Xi, President
+    /// of China,"), and a second one after a plural title ("Presidents Xi
+    /// and Macri"): where the next mention may begin.
+    fn push_person(&self, mut m: Mention, end: usize, out: &mut Vec<Mention>) -> usize {
+        if let What::Person {
+            title, of, former, ..
+        } = &mut m.what
+        {
+            if let Some((e, t, o, f)) = self.apposition(m.end, end) {
+                if title.is_none() {
+                    *title = Some(t);
+                    *of = o;
+                    *former = f;
+                } else if of.is_none() {
+                    *of = o;
+                }
+                m.end = e;
+            }
+        }
+        let mut e = m.end;
+        let plural = match &mut m.what {
+            What::Person { title: Some(t), .. } if t.ends_with('s') && !t.ends_with("ss") => {
+                t.pop();
+                true
+            }
+            _ => false,
+        };
+        let second = if plural && e + 1 < end && self.is(e, "and") {
+            self.name_at(e + 1, end).map(|ne| {
+                let (ne2, of) = self.after_name(ne, end, None);
+                let mut m2 = m.clone();
+                m2.start = e + 1;
+                m2.end = ne2;
+                if let What::Person { name, of: o, .. } = &mut m2.what {
+                    *name = self.text_of(e + 1, ne);
+                    *o = of;
+                }
+                m2
+            })
+        } else {
+            None
+        };
+        out.push(m);
+        if let Some(m2) = second {
+            e = m2.end;
+            out.push(m2);
+        }
+        e
+    }
+
+    /// Pushes on `out` the mention of lexicon phrase `k`, tokens `i..i + n`:
+    /// where the next mention may begin.
     fn known_mention(
         &self,
         i: usize,
@@ -399,92 +421,108 @@ impl<'a> Finder<'a> {
         end: usize,
         out: &mut Vec<Mention>,
     ) -> usize {
-        let mut push = |e: usize, what: What| {
-            out.push(Mention {
-                start: i,
-                end: e,
-                what,
-                acronym: None,
-            });
-            e
-        };
         let after = i + n;
-        // "X's government", "the Chinese side", "Pakistan side"
-        let state_noun = |at: usize| -> Option<usize> {
-            let at = if at < end && self.possessive(at) {
-                at + 1
-            } else {
-                at
-            };
-            match self.known(at, end) {
-                Some((m, Known::StateNoun)) | Some((m, Known::Body(None))) => Some(at + m),
-                _ => None,
+        match self.known_what(i, after, k, end) {
+            Some((e, what)) => {
+                out.push(Mention {
+                    start: i,
+                    end: e,
+                    what,
+                    acronym: None,
+                });
+                e
             }
-        };
-        match k {
+            None => after,
+        }
+    }
+
+    /// What lexicon phrase `k`, tokens `i..after`, names and where its
+    /// mention ends; `None` when it is no mention.
+    #[inline]
+    fn known_what(&self, i: usize, after: usize, k: Known, end: usize) -> Option<(usize, What)> {
+        let state = |id| What::Country { id, strong: true };
+        Some(match k {
             Known::Country(c) | Known::Demonym(c) => {
-                // "US$600": a currency, not a state
-                if after < end
-                    && self.is(after, "$")
-                    && self.toks[after].start == self.toks[after - 1].end
-                {
-                    return after;
-                }
-                if let Some(e) = state_noun(after) {
-                    return push(
-                        e,
-                        What::Country {
-                            id: c,
-                            strong: true,
-                        },
-                    );
-                }
-                let strong = matches!(k, Known::Country(_));
-                push(after, What::Country { id: c, strong })
+                return self.country_what(after, c, matches!(k, Known::Country(_)), end)
             }
-            Known::Capital(c) => {
-                // "talks in Beijing" is the city; "Beijing summoned" is the state
-                let prev = if i > 0 { self.lower(i - 1) } else { "" };
-                let as_place = self.g.city_cues.has(prev)
-                    || (after + 1 < end
-                        && self.is(after, ",")
-                        && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))));
-                if as_place {
-                    push(after, What::Capital(c))
-                } else {
-                    push(
-                        after,
-                        What::Country {
-                            id: c,
-                            strong: true,
-                        },
-                    )
-                }
+            Known::Capital(c) if self.capital_is_city(i, after, end) => (after, What::Capital(c)),
+            Known::Capital(c) => (after, state(c)),
+            Known::Place(p) => (after, What::Place(p)),
+            Known::Org(o) => (after, What::Org(o)),
+            Known::Initiative(x) => (after, What::Initiative(x)),
+            Known::Body(Some(c)) => (after, state(c)),
+            Known::Body(None) => (after, What::Body),
+            Known::Pair => {
+                let countries = self.pair_of_states(i, after);
+                (after, What::Pair { countries })
             }
-            Known::Place(p) => push(after, What::Place(p)),
-            Known::Org(o) => push(after, What::Org(o)),
-            Known::Initiative(x) => push(after, What::Initiative(x)),
-            Known::Body(Some(c)) => push(
-                after,
+            Known::Title(_) | Known::StateNoun | Known::Block => return None,
+        })
+    }
+
+    /// Country `c` named by tokens up to `after` (by its name when
+    /// `strong`, else by a demonym): the state, through a state noun after
+    /// it ("the Chinese side", "Pakistan's government"); `None` for a
+    /// currency ("US$600").
+    #[inline]
+    fn country_what(
+        &self,
+        after: usize,
+        c: u32,
+        strong: bool,
+        end: usize,
+    ) -> Option<(usize, What)> {
+        if after < end && self.is(after, "$") && self.toks[after].start == self.toks[after - 1].end
+        {
+            return None;
+        }
+        if let Some(e) = self.state_noun_end(after, end) {
+            return Some((
+                e,
                 What::Country {
                     id: c,
                     strong: true,
                 },
-            ),
-            Known::Body(None) => push(after, What::Body),
-            Known::Pair => {
-                let words = self.text
-                    [self.toks[i].start as usize..self.toks[after - 1].end as usize]
-                    .to_lowercase();
-                let countries = self
-                    .g
-                    .pair_state_stems
-                    .iter()
-                    .any(|w| words.contains(w.as_str()));
-                push(after, What::Pair { countries })
-            }
-            Known::Title(_) | Known::StateNoun | Known::Block => after,
+            ));
         }
+        Some((after, What::Country { id: c, strong }))
+    }
+
+    /// Where a state noun at `at` ends, after an "'s" ("'s government",
+    /// "side"); `None` when there is none.
+    #[inline]
+    fn state_noun_end(&self, at: usize, end: usize) -> Option<usize> {
+        let at = if at < end && self.possessive(at) {
+            at + 1
+        } else {
+            at
+        };
+        match self.known(at, end) {
+            Some((m, Known::StateNoun)) | Some((m, Known::Body(None))) => Some(at + m),
+            _ => None,
+        }
+    }
+
+    /// Whether the capital named by tokens `i..after` is the city ("talks in
+    /// Beijing", "Beijing, China") rather than its state ("Beijing summoned").
+    #[inline]
+    fn capital_is_city(&self, i: usize, after: usize, end: usize) -> bool {
+        let prev = if i > 0 { self.lower(i - 1) } else { "" };
+        self.g.city_cues.has(prev)
+            || (after + 1 < end
+                && self.is(after, ",")
+                && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))))
+    }
+
+    /// Whether the pair phrase of tokens `i..after` means the two states
+    /// ("both countries") rather than two people ("the two leaders").
+    fn pair_of_states(&self, i: usize, after: usize) -> bool {
+        let words = self.text[self.toks[i].start as usize..self.toks[after - 1].end as usize]
+            .to_lowercase();
+        self.g
+            .pair_state_stems
+            .iter()
+            .any(|w| words.contains(w.as_str()))
     }
 
     /// A title chain at `j`: modifiers and titles joined by "and": its end,
@@ -555,48 +593,8 @@ impl<'a> Finder<'a> {
             if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
                 || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
             {
-                if self.weekday_at(m) {
+                if self.name_stops_at(m, end, count == 0) {
                     break;
-                }
-                // "January Makamba", "Santiago Cafiero": a first name that is also
-                // a month or a city, when a surname follows
-                let surname_next = m + 1 < end
-                    && self.toks[m + 1].kind == TokKind::Word
-                    && self.capital_at(m + 1)
-                    && self.known(m + 1, end).is_none()
-                    && !self.month_at(m + 1)
-                    && !self.weekday_at(m + 1);
-                let month = self.month_at(m);
-                if month
-                    && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number
-                        || (count == 0 && !surname_next))
-                {
-                    break;
-                }
-                if count == 0
-                    && !(month && surname_next)
-                    && ((self.words.may_be(m, class::NON_NAME) && self.g.non_names.contains(s))
-                        || self.honorific(m))
-                {
-                    break;
-                }
-                if let Some((_, kn)) = self.known(m, end) {
-                    let blocks = match kn {
-                        Known::Country(_)
-                        | Known::Demonym(_)
-                        | Known::Title(_)
-                        | Known::Org(_)
-                        | Known::Initiative(_)
-                        | Known::Pair
-                        | Known::Block => true,
-                        Known::Place(_) | Known::Capital(_) | Known::Body(_) => {
-                            count == 0 && !surname_next
-                        }
-                        Known::StateNoun => false,
-                    };
-                    if blocks {
-                        break;
-                    }
                 }
                 count += 1;
                 m += 1;
@@ -614,6 +612,51 @@ impl<'a> Finder<'a> {
             }
         }
         (count > 0).then_some(m)
+    }
+
+    /// Whether a name ends before capitalised word `m` (its `first` word
+    /// when so): a weekday, a month with a day, a non-name or honorific
+    /// first, a lexicon phrase that is no name.
+    #[inline]
+    fn name_stops_at(&self, m: usize, end: usize, first: bool) -> bool {
+        if self.weekday_at(m) {
+            return true;
+        }
+        // "January Makamba", "Santiago Cafiero": a first name that is also
+        // a month or a city, when a surname follows
+        let surname_next = m + 1 < end
+            && self.toks[m + 1].kind == TokKind::Word
+            && self.capital_at(m + 1)
+            && self.known(m + 1, end).is_none()
+            && !self.month_at(m + 1)
+            && !self.weekday_at(m + 1);
+        let month = self.month_at(m);
+        if month
+            && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number || (first && !surname_next))
+        {
+            return true;
+        }
+        if first
+            && !(month && surname_next)
+            && ((self.words.may_be(m, class::NON_NAME) && self.g.non_names.contains(self.s(m)))
+                || self.honorific(m))
+        {
+            return true;
+        }
+        match self.known(m, end) {
+            Some((_, kn)) => match kn {
+                Known::Country(_)
+                | Known::Demonym(_)
+                | Known::Title(_)
+                | Known::Org(_)
+                | Known::Initiative(_)
+                | Known::Pair
+                | Known::Block => true,
+                Known::Place(_) | Known::Capital(_) | Known::Body(_) => first && !surname_next,
+                Known::StateNoun => false,
+            },
+            None => false,
+        }
     }
 
     /// "of India" right after a name gives the title's country.
@@ -686,148 +729,136 @@ impl<'a> Finder<'a> {
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,
     /// or a title used alone.
     fn person(&self, i: usize, end: usize) -> Option<Mention> {
-        let mut j = i;
-        let mut the = false;
-        if j < end && self.determiner_at(j) {
-            j += 1;
-            the = true;
-        }
-        let mut of = None;
-        let mut prefix = false;
-        match self.known(j, end) {
-            Some((n, Known::Country(c) | Known::Demonym(c))) => {
-                let mut a = j + n;
-                if a < end && self.possessive(a) {
-                    a += 1;
-                }
-                if self.title_chain(a, end).is_some() {
-                    of = Some(Of::Country(c));
-                    j = a;
-                    prefix = true;
-                }
-            }
-            Some((n, Known::Org(o))) => {
-                let mut a = j + n;
-                if a < end && self.possessive(a) {
-                    a += 1;
-                }
-                if self.title_chain(a, end).is_some() {
-                    of = Some(Of::Org(o));
-                    j = a;
-                    prefix = true;
-                }
-            }
-            _ => {}
-        }
-        let title_start = j;
-        let (mut k, former, title) = match self.title_chain(j, end) {
+        let the = i < end && self.determiner_at(i);
+        let j = if the { i + 1 } else { i };
+        let (title_start, of, prefix) = self.whose_before_title(j, end);
+        let (title_end, former, title) = match self.title_chain(title_start, end) {
             Some((e, former)) => (e, former, Some(self.text_of(title_start, e))),
-            None => {
-                if j < end && self.honorific(j) && !the {
-                    (j + 1, false, None)
-                } else {
-                    return None;
-                }
+            None if title_start < end && self.honorific(title_start) && !the => {
+                (title_start + 1, false, None)
             }
+            None => return None,
         };
-        let title_end = k;
-        if of.is_none() {
-            // "European Council President": whose is inside the title
-            let mut a = title_start;
-            while a < title_end {
-                match self.known(a, title_end) {
-                    Some((_, Known::Org(o))) => {
-                        of = Some(Of::Org(o));
-                        break;
-                    }
-                    Some((_, Known::Country(c))) => {
-                        of = Some(Of::Country(c));
-                        break;
-                    }
-                    Some((n, _)) => a += n,
-                    None => a += 1,
-                }
+        // "European Council President": whose is inside the title
+        let of = of.or_else(|| self.whose_inside(title_start, title_end));
+        let (k, of) = self.whose_after_title(title_end, end, of);
+        if let Some((name_from, ne)) = self.name_after_title(k, end, the) {
+            let (ne, of) = self.after_name(ne, end, of);
+            return Some(Mention {
+                start: i,
+                end: ne,
+                what: What::Person {
+                    name: self.text_of(name_from, ne_name(self, name_from, ne)),
+                    title,
+                    of,
+                    former,
+                },
+                acronym: None,
+            });
+        }
+        // a title used alone: "the president", "Chinese Foreign Minister"
+        let title = title?;
+        let capital_title = upper_first(self.s(title_start));
+        if !(the || prefix || capital_title) {
+            return None;
+        }
+        let e = if of.is_some() && !prefix {
+            k
+        } else {
+            title_end
+        };
+        // "the foreign ministers", "the two leaders": both sides
+        let plural = the && of.is_none() && title.ends_with('s') && !title.ends_with("ss");
+        let what = if plural {
+            What::Pair { countries: false }
+        } else {
+            What::TitleRef { title, of }
+        };
+        Some(Mention {
+            start: i,
+            end: e,
+            what,
+            acronym: None,
+        })
+    }
+
+    /// A state or organisation before a title chain at `j` ("Chinese
+    /// Foreign Minister", "UN's envoy"): where the title begins, whose it
+    /// is, and whether there was one.
+    #[inline]
+    fn whose_before_title(&self, j: usize, end: usize) -> (usize, Option<Of>, bool) {
+        let (n, of) = match self.known(j, end) {
+            Some((n, Known::Country(c) | Known::Demonym(c))) => (n, Of::Country(c)),
+            Some((n, Known::Org(o))) => (n, Of::Org(o)),
+            _ => return (j, None, false),
+        };
+        let mut a = j + n;
+        if a < end && self.possessive(a) {
+            a += 1;
+        }
+        if self.title_chain(a, end).is_some() {
+            (a, Some(of), true)
+        } else {
+            (j, None, false)
+        }
+    }
+
+    /// The first state or organisation named inside a title (tokens `a..b`).
+    fn whose_inside(&self, mut a: usize, b: usize) -> Option<Of> {
+        while a < b {
+            match self.known(a, b) {
+                Some((_, Known::Org(o))) => return Some(Of::Org(o)),
+                Some((_, Known::Country(c))) => return Some(Of::Country(c)),
+                Some((n, _)) => a += n,
+                None => a += 1,
             }
         }
-        // "of China", "of the Communist Party of Vietnam"; "to China" (an envoy's host)
-        if k + 1 < end
-            && (self.g.owner_prepositions.has(self.s(k)) || self.g.host_prepositions.has(self.s(k)))
-        {
-            let to = self.g.host_prepositions.has(self.s(k));
-            let mut a = k + 1;
-            if self.lower_is(a, end, "the") {
-                a += 1;
-            }
-            match self.known(a, end) {
-                Some((n, Known::Country(c))) => {
-                    if !to && of.is_none() {
-                        of = Some(Of::Country(c));
-                    }
-                    k = a + n;
-                }
-                Some((n, Known::Org(o))) => {
-                    if !to && of.is_none() {
-                        of = Some(Of::Org(o));
-                    }
-                    k = a + n;
-                }
-                _ => {}
-            }
+        None
+    }
+
+    /// "of China", "of the Communist Party of Vietnam" after a title ending
+    /// at `k`, whose it is unless `of` says; "to China" (an envoy's host) is
+    /// skipped. Where the title's phrase ends, and whose.
+    fn whose_after_title(&self, k: usize, end: usize, of: Option<Of>) -> (usize, Option<Of>) {
+        if k + 1 >= end {
+            return (k, of);
         }
-        let mut name_from = k;
+        let to = self.g.host_prepositions.has(self.s(k));
+        if !to && !self.g.owner_prepositions.has(self.s(k)) {
+            return (k, of);
+        }
+        let mut a = k + 1;
+        if self.lower_is(a, end, "the") {
+            a += 1;
+        }
+        let (n, whose) = match self.known(a, end) {
+            Some((n, Known::Country(c))) => (n, Of::Country(c)),
+            Some((n, Known::Org(o))) => (n, Of::Org(o)),
+            _ => return (k, of),
+        };
+        match of {
+            None if !to => (a + n, Some(whose)),
+            _ => (a + n, of),
+        }
+    }
+
+    /// The name after a title ending at `k` ("President Xi", "the foreign
+    /// minister, Wang Yi,"): its first token and its end.
+    fn name_after_title(&self, k: usize, end: usize, the: bool) -> Option<(usize, usize)> {
         let comma = k < end && self.is(k, ",");
-        if comma {
-            name_from = k + 1;
-        }
+        let mut name_from = if comma { k + 1 } else { k };
         // honorific between title and name: "President Mr. X" is rare; skip one
         if name_from < end && self.honorific(name_from) {
             name_from += 1;
         }
-        if let Some(ne) = self.name_at(name_from, end) {
-            // after a comma, the name must end the apposition
-            let closes = !comma
-                || ne >= end
-                || !self.toks[ne].kind.eq(&TokKind::Word)
-                || !upper_first(self.s(ne));
-            let full_name = ne - name_from >= 2;
-            if closes && (!comma || (the && full_name)) {
-                let (ne, of) = self.after_name(ne, end, of);
-                return Some(Mention {
-                    start: i,
-                    end: ne,
-                    what: What::Person {
-                        name: self.text_of(name_from, ne_name(self, name_from, ne)),
-                        title,
-                        of,
-                        former,
-                    },
-                    acronym: None,
-                });
-            }
-        }
-        let title = title?;
-        let capital_title = upper_first(self.s(title_start));
-        if the || prefix || capital_title {
-            let e = if of.is_some() && !prefix {
-                k
-            } else {
-                title_end
-            };
-            // "the foreign ministers", "the two leaders": both sides
-            let plural = the && of.is_none() && title.ends_with('s') && !title.ends_with("ss");
-            let what = if plural {
-                What::Pair { countries: false }
-            } else {
-                What::TitleRef { title, of }
-            };
-            return Some(Mention {
-                start: i,
-                end: e,
-                what,
-                acronym: None,
-            });
-        }
-        None
+        let ne = self.name_at(name_from, end)?;
+        // after a comma, the name must end the apposition
+        let closes = !comma
+            || ne >= end
+            || !self.toks[ne].kind.eq(&TokKind::Word)
+            || !upper_first(self.s(ne));
+        let full_name = ne - name_from >= 2;
+        (closes && (!comma || (the && full_name))).then_some((name_from, ne))
     }
 
     /// Whether capitalised words (tokens `r`) can be a person's name: no
@@ -848,36 +879,53 @@ impl<'a> Finder<'a> {
 
     /// An unknown capitalised phrase at `i`, classified by its head word.
     fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention> {
-        let s0 = self.s(i);
-        let t0 = self.toks[i];
-        if t0.kind != TokKind::Word || !upper_first(s0) {
-            return None;
-        }
-        if s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some()) {
-            return None;
-        }
-        if (self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
-            || self.weekday_at(i)
-            || self.month_at(i)
-        {
+        if !self.may_begin_unknown(i) {
             return None;
         }
         // the phrase's words are tokens `i..m`
+        let m = self.unknown_end(i, end);
+        if m == i {
+            return None;
+        }
+        let name = self.text_of(i, m);
+        if m - i == 1 {
+            return Some(Mention {
+                start: i,
+                end: m,
+                what: What::Name(name),
+                acronym: None,
+            });
+        }
+        self.unknown_phrase(i, m, sentence_start, name)
+    }
+
+    /// Whether an unknown phrase may begin at `i`: a capitalised word that is
+    /// no non-name, weekday or month, nor known words joined by hyphens.
+    #[inline]
+    fn may_begin_unknown(&self, i: usize) -> bool {
+        let s0 = self.s(i);
+        if self.toks[i].kind != TokKind::Word || !upper_first(s0) {
+            return false;
+        }
+        if s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some()) {
+            return false;
+        }
+        !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
+            || self.weekday_at(i)
+            || self.month_at(i))
+    }
+
+    /// Where the unknown phrase at `i` ends: its capitalised words, the
+    /// connectors and particles between them, a number after an initiative
+    /// head ("Vision 2030"); no connector at its end.
+    fn unknown_end(&self, i: usize, end: usize) -> usize {
         let mut m = i;
         while m < end {
             let s = self.s(m);
             let t = self.toks[m];
             let first = m == i;
-            // a name does not run across a line break nor into a cue word
-            let continues = first
-                || (t.newlines_before == 0
-                    && !self.in_set(m, class::CUE, || {
-                        self.g.cue_index.contains_key(self.lower(m))
-                    })
-                    && !self.in_set(m, class::REPORTING, || {
-                        self.g.reporting.contains(self.lower(m))
-                    }));
-            let is_cap = t.kind == TokKind::Word && self.capital_at(m) && continues;
+            let is_cap =
+                t.kind == TokKind::Word && self.capital_at(m) && (first || self.goes_on(m));
             if is_cap
                 && !first
                 && matches!(
@@ -911,25 +959,37 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        let connector = |w: &str| self.g.name_connectors.has(w);
         // drop trailing connectors
-        while m > i && connector(self.s(m - 1)) {
+        while m > i && self.g.name_connectors.has(self.s(m - 1)) {
             m -= 1;
         }
-        if m == i {
-            return None;
-        }
-        let n = m - i;
+        m
+    }
+
+    /// Whether a phrase may go on at token `m`: a name does not run across
+    /// a line break nor into a cue or reporting word.
+    #[inline]
+    fn goes_on(&self, m: usize) -> bool {
+        self.toks[m].newlines_before == 0
+            && !self.in_set(m, class::CUE, || {
+                self.g.cue_index.contains_key(self.lower(m))
+            })
+            && !self.in_set(m, class::REPORTING, || {
+                self.g.reporting.contains(self.lower(m))
+            })
+    }
+
+    /// The unknown phrase `name` of two words or more, tokens `i..m`, by
+    /// its head: an initiative, organisation, place or person.
+    fn unknown_phrase(
+        &self,
+        i: usize,
+        m: usize,
+        sentence_start: usize,
+        name: String,
+    ) -> Option<Mention> {
+        let connector = |w: &str| self.g.name_connectors.has(w);
         let mut words = (i..m).map(|k| self.s(k));
-        let name = self.text_of(i, m);
-        if n == 1 {
-            return Some(Mention {
-                start: i,
-                end: m,
-                what: What::Name(name),
-                acronym: None,
-            });
-        }
         let last = words
             .clone()
             .rev()
@@ -937,7 +997,8 @@ impl<'a> Finder<'a> {
             .unwrap_or("");
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
         let what = if self.g.initiative_heads.contains(last)
-            || (self.g.initiative_heads.contains(s0) && self.g.initiative_links.has(self.s(i + 1)))
+            || (self.g.initiative_heads.contains(self.s(i))
+                && self.g.initiative_links.has(self.s(i + 1)))
         {
             What::NewInitiative(name)
         } else if words.clone().any(|w| self.g.org_heads.contains(w)) {
@@ -958,7 +1019,7 @@ impl<'a> Finder<'a> {
                     acronym: None,
                 })
             });
-        } else if n <= 4 && self.plain_name(i..m, i == sentence_start) {
+        } else if m - i <= 4 && self.plain_name(i..m, i == sentence_start) {
             What::Person {
                 name,
                 title: None,
