@@ -272,8 +272,8 @@ pub struct Gazetteer {
     pub place_prepositions: WordList,
 }
 
-/// A short list of words a rule tests a word against as written, packed
-/// (see [`pack`]) to compare without hashing or calling `memcmp`.
+/// A short list of words a rule tests a word against as written, each
+/// packed in two integers to compare without hashing or calling `memcmp`.
 #[derive(Clone, Debug, Default)]
 pub struct WordList {
     /// Bit `n` set when some word has `n` bytes (bit 63: 63 or more): a
@@ -1182,5 +1182,117 @@ impl Gazetteer {
     /// The country of an alpha-3 code.
     pub fn country_by_code(&self, code: &str) -> Option<u32> {
         self.code_index.get(code).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::{tokenize, Lowered};
+
+    /// The built-in lexicon compiled once for all tests.
+    fn gaz() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(|| Gazetteer::new(&Lexicon::builtin().unwrap()).unwrap())
+    }
+
+    /// The longest phrase at the start of `text`, as [`Gazetteer::lookup`] says.
+    fn lookup(text: &str) -> Option<(usize, Known)> {
+        gaz().lookup(text, &tokenize(text), 0)
+    }
+
+    fn country(code: &str) -> u32 {
+        gaz().country_by_code(code).unwrap()
+    }
+
+    #[test]
+    fn countries_are_found_by_name_alias_demonym_and_capital() {
+        let g = gaz();
+        let chn = country("CHN");
+        assert_eq!(g.countries[chn as usize].name, "China");
+        assert_eq!(lookup("China said"), Some((1, Known::Country(chn))));
+        assert_eq!(lookup("Chinese troops"), Some((1, Known::Demonym(chn))));
+        assert_eq!(g.lookup_word("China"), Some(Known::Country(chn)));
+        // an alias of several tokens, and a name of two words
+        let usa = country("USA");
+        assert_eq!(
+            lookup("U.S. officials").map(|(_, k)| k),
+            Some(Known::Country(usa))
+        );
+        assert_eq!(
+            lookup("United States of America"),
+            Some((4, Known::Country(usa)))
+        );
+        // a capital as written and in a dateline's capitals
+        let pak = country("PAK");
+        assert_eq!(lookup("Islamabad"), Some((1, Known::Capital(pak))));
+        assert_eq!(lookup("ISLAMABAD, May 6"), Some((1, Known::Capital(pak))));
+        // country names match as written: no lower-case "china"
+        assert_eq!(lookup("china"), None);
+        assert_eq!(lookup("Zqxvland"), None);
+    }
+
+    #[test]
+    fn titles_match_in_any_case_and_longest_first() {
+        let g = gaz();
+        let Some((4, Known::Title(t))) = lookup("Minister of Foreign Affairs Wang") else {
+            panic!("no title");
+        };
+        assert_eq!(g.titles[t as usize], "Foreign Minister");
+        assert_eq!(lookup("foreign minister"), Some((2, Known::Title(t))));
+        // a plural is compiled for a title
+        assert_eq!(lookup("Foreign Ministers"), Some((2, Known::Title(t))));
+        let Some((n, Known::Initiative(i))) = lookup("Belt and Road Initiative projects") else {
+            panic!("no initiative");
+        };
+        assert_eq!(
+            (n, g.initiatives[i as usize].as_str()),
+            (4, "Belt and Road Initiative")
+        );
+        assert_eq!(lookup("both sides"), Some((2, Known::Pair)));
+    }
+
+    #[test]
+    fn token_words_mark_the_word_sets() {
+        let g = gaz();
+        let text = "The Zqxv said he would visit";
+        let toks = tokenize(text);
+        let lowers = Lowered::new(text, &toks);
+        let w = g.token_words(text, &toks, &lowers);
+        assert_eq!(w.surely(0, class::DETERMINER), Some(true));
+        assert_eq!(w.surely(0, class::PRONOUN), Some(false));
+        assert_ne!(w.class(0) & class::CAPITAL, 0);
+        assert_eq!(w.ids[1], NO_WORD);
+        assert_eq!(w.class(1) & !class::CAPITAL, 0);
+        assert_eq!(w.surely(2, class::REPORTING), Some(true));
+        assert_eq!(w.surely(3, class::PRONOUN), Some(true));
+        assert_eq!(w.surely(3, class::DETERMINER), Some(false));
+        assert!(w.may_be(4, class::FUTURE));
+        // a token's id is its lower case's
+        assert_eq!(w.ids[0], g.word_id("the"));
+    }
+
+    #[test]
+    fn word_lists_match_as_written() {
+        let g = gaz();
+        assert!(g.name_connectors.has("of"));
+        assert!(!g.name_connectors.has("Of"));
+        assert!(!g.name_connectors.has("off"));
+        assert!(!g.name_connectors.has(""));
+        assert!(g.city_cues.has("towards"));
+        let long = WordList::new(&["a-word-longer-than-fifteen".into(), "x".into()]);
+        assert!(long.has("a-word-longer-than-fifteen"));
+        assert!(long.has("x"));
+        assert!(!long.has("a-word-longer-than-sixteen"));
+    }
+
+    #[test]
+    fn a_pronoun_not_in_ascii_lower_case_is_an_error() {
+        let mut lex = Lexicon::builtin().unwrap();
+        lex.words.pronouns.push("Ella".into());
+        let Err(e) = Gazetteer::new(&lex) else {
+            panic!("accepted");
+        };
+        assert!(e.to_string().contains("words.pronouns"), "{e}");
     }
 }

@@ -1,6 +1,8 @@
 //! Stage 3: mentions. Finds in each sentence the spans that name something:
 //! lexicon entries, people after titles, unknown capitalised names, titles
-//! used alone ("the president"), pronouns and "both sides".
+//! used alone ("the president"), pronouns and "both sides". Its word
+//! lists are the lexicon's (`Words`); the few literals left ("of", "and",
+//! "the", brackets) are the syntax of the patterns.
 
 use crate::gazetteer::{Gazetteer, Known};
 use crate::token::{TokKind, Token};
@@ -1035,5 +1037,161 @@ impl<'a> Finder<'a> {
             what,
             acronym: None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::{tokenize, Lowered};
+
+    /// The built-in lexicon compiled once for all tests.
+    fn gaz() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(|| Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap())
+    }
+
+    fn country(code: &str) -> u32 {
+        gaz().country_by_code(code).unwrap()
+    }
+
+    /// The mentions of `text` taken as one sentence, each with its words.
+    fn found(text: &str) -> Vec<(String, Mention)> {
+        let g = gaz();
+        let toks = tokenize(text);
+        let lowers = Lowered::new(text, &toks);
+        let words = g.token_words(text, &toks, &lowers);
+        let whole = crate::sentence::Sentence {
+            index: 0,
+            start: 0,
+            end: text.len(),
+            tokens: 0..toks.len(),
+        };
+        let f = Finder::new(g, text, &toks, &lowers, &words, &[whole]);
+        f.sentence(0..toks.len(), &vec![false; toks.len()])
+            .into_iter()
+            .map(|m| (f.text_of(m.start, m.end), m))
+            .collect()
+    }
+
+    /// What [`found`] says the mentions of `text` name.
+    fn mentions(text: &str) -> Vec<(String, What)> {
+        found(text).into_iter().map(|(s, m)| (s, m.what)).collect()
+    }
+
+    fn person(name: &str, title: Option<&str>, of: Option<Of>) -> What {
+        What::Person {
+            name: name.into(),
+            title: title.map(String::from),
+            of,
+            former: false,
+        }
+    }
+
+    #[test]
+    fn a_titled_person_takes_the_state_before_the_title() {
+        let chn = Of::Country(country("CHN"));
+        let m = mentions("Chinese Foreign Minister Qin Gang met him in Islamabad.");
+        assert_eq!(m[0].0, "Chinese Foreign Minister Qin Gang");
+        assert_eq!(
+            m[0].1,
+            person("Qin Gang", Some("Foreign Minister"), Some(chn))
+        );
+        assert_eq!(m[1].1, What::Pronoun);
+        // after "in" a capital is the city
+        assert_eq!(m[2].1, What::Capital(country("PAK")));
+        assert_eq!(m.len(), 3);
+        // "former" marks a former holder; "of X" after a name gives the state
+        let m = mentions("former President Zorb Blatwick of Pakistan said");
+        let former = What::Person {
+            name: "Zorb Blatwick".into(),
+            title: Some("former President".into()),
+            of: Some(Of::Country(country("PAK"))),
+            former: true,
+        };
+        assert_eq!(
+            m,
+            [("former President Zorb Blatwick of Pakistan".into(), former)]
+        );
+    }
+
+    #[test]
+    fn states_by_alias_and_capital() {
+        let usa = country("USA");
+        let m = mentions("U.S. and Beijing said");
+        assert_eq!(
+            m[0],
+            (
+                "U.S.".into(),
+                What::Country {
+                    id: usa,
+                    strong: true
+                }
+            )
+        );
+        // a capital that acts is its state
+        let chn = country("CHN");
+        assert_eq!(
+            m[1].1,
+            What::Country {
+                id: chn,
+                strong: true
+            }
+        );
+        // a demonym alone is weak; with a state noun, strong
+        let m = mentions("Chinese engineers and the Chinese side");
+        assert_eq!(
+            m[0].1,
+            What::Country {
+                id: chn,
+                strong: false
+            }
+        );
+        assert_eq!(
+            m[1],
+            (
+                "Chinese side".into(),
+                What::Country {
+                    id: chn,
+                    strong: true
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_capitalised_words_are_names_people_or_new_things() {
+        let m = mentions("Officials met Zorblat on Monday.");
+        assert_eq!(m, [("Zorblat".into(), What::Name("Zorblat".into()))]);
+        let m = mentions("They met Zorb Blatwick and the Zorb Institute.");
+        assert_eq!(m[1].1, person("Zorb Blatwick", None, None));
+        assert_eq!(m[2].1, What::NewOrg("Zorb Institute".into()));
+        // a connector goes on a name: "in" too
+        let m = mentions("the Zorb Institute in Qarnak said");
+        assert_eq!(m[0].1, What::NewOrg("Zorb Institute in Qarnak".into()));
+        let m = mentions("They arrived in Qarnak Valley");
+        assert_eq!(m[1].1, What::NewPlace("Qarnak Valley".into()));
+        let m = mentions("They arrived from Qarnak Zorb");
+        assert_eq!(m[1].1, What::NewPlace("Qarnak Zorb".into()));
+    }
+
+    #[test]
+    fn titles_alone_pairs_plurals_and_acronyms() {
+        let m =
+            mentions("The president met the former Foreign Minister, and both countries agreed.");
+        assert!(matches!(&m[0].1, What::TitleRef { title, of: None } if title == "president"));
+        assert_eq!(m[1].0, "the former Foreign Minister");
+        assert_eq!(
+            m[2],
+            ("both countries".into(), What::Pair { countries: true })
+        );
+        let m = mentions("Presidents Xi and Macri met.");
+        assert_eq!(m[0].1, person("Xi", Some("President"), None));
+        assert_eq!(m[1].1, person("Macri", Some("President"), None));
+        let m = mentions("the Zorb Qarnak Corridor (ZQC) opened");
+        assert_eq!(m[0].1, What::NewInitiative("Zorb Qarnak Corridor".into()));
+        let m = found("the Zorb Qarnak Corridor (ZQC) opened");
+        assert_eq!(m[0].1.acronym.as_deref(), Some("ZQC"));
+        assert_eq!(m.len(), 1);
     }
 }
