@@ -6,7 +6,7 @@
 //! | --- | --- | --- |
 //! | read | [`input`], [`article`] | files, folders, JSON Lines → [`Article`] (id, date, title, text) |
 //! | sentences | [`token`], [`sentence`] | text → tokens with byte spans → sentences |
-//! | mentions | [`gazetteer`], [`mention`] | lexicon ([`lexicon`]) + tokens → spans naming things |
+//! | mentions | [`gazetteer`], [`words`], [`mention`] | lexicon ([`lexicon`]) + tokens → spans naming things |
 //! | entities | [`resolve`] | mentions → one entity per real-world thing in the article |
 //! | relations | [`relation`], [`topic`] | cues + entities → typed relations with agent, partner, speaker; the topics each sentence names |
 //! | extraction | [`extract`](mod@extract) | the above, pure: [`Article`] → [`Extraction`] |

@@ -1,17 +1,11 @@
 //! Stage 3: mentions. Finds in each sentence the spans that name something:
 //! lexicon entries, people after titles, unknown capitalised names, titles
-//! used alone ("the president"), pronouns and "both sides".
+//! used alone ("the president"), pronouns and "both sides". Its word
+//! lists are the lexicon's (`Words`); the few literals left ("of", "and",
+//! "the", brackets) are the syntax of the patterns.
 
-use crate::lexicon::gazetteer::{class, short_word, word_at, Gazetteer, Known, TokenWords};
-
-const THE: u64 = short_word("the");
-const HIS: u64 = short_word("his");
-const HER: u64 = short_word("her");
-const THEIR: u64 = short_word("their");
-const ITS: u64 = short_word("its");
-const HE: u64 = short_word("he");
-const SHE: u64 = short_word("she");
-const HIM: u64 = short_word("him");
+use crate::lexicon::gazetteer::{Gazetteer, Known};
+use crate::lexicon::words::{class, TokenWords};
 use crate::text::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -159,64 +153,30 @@ impl<'a> Finder<'a> {
     #[inline]
     fn inert(&self, i: usize) -> bool {
         let c = self.words.class(i);
-        if c != u16::MAX {
-            // an ASCII token: its class bits tell all but a lexicon phrase
-            let starts =
-                class::TITLE_MODIFIER | class::HONORIFIC | class::CAPITAL | class::DETERMINER;
-            return c & starts == 0 && self.known_at[i].is_none();
-        }
-        if self.known_at[i].is_some()
-            || self
-                .words
-                .may_be(i, class::TITLE_MODIFIER | class::HONORIFIC)
-        {
-            return false;
-        }
-        // decided by the first byte but for a lower-case word that may be
-        // a pronoun or determiner (only a letter t, h, i or s in either
-        // case begins one, and an upper-case first byte is capitalised)
-        match self.text.as_bytes().get(self.toks[i].start as usize) {
-            Some(&(b't' | b'h' | b'i' | b's')) => {
-                !matches!(self.pron(i), THE | HIS | HER | THEIR | ITS | HE | SHE | HIM)
-            }
-            Some(b) if b.is_ascii() => !b.is_ascii_uppercase(),
-            _ => !upper_first(self.s(i)),
-        }
+        // beyond ASCII the class bits may be anything: such a token is tried
+        let starts = class::TITLE_MODIFIER
+            | class::HONORIFIC
+            | class::CAPITAL
+            | class::DETERMINER
+            | class::PRONOUN;
+        c != u16::MAX && c & starts == 0 && self.known_at[i].is_none()
     }
 
-    /// Token `i` as [`short_word`] packs a word, its letters lowered, when
-    /// it may be a determiner or pronoun (two to five bytes, beginning with
-    /// t, h, i or s in either case); 0 otherwise. Equal to
-    /// `short_word(w)` for such a word `w` exactly when the token is `w` in
-    /// any case (a byte beyond ASCII stays beyond it, matching no letter).
-    #[inline]
-    fn pron(&self, i: usize) -> u64 {
-        let t = &self.toks[i];
-        let (start, end) = (t.start as usize, t.end as usize);
-        let bytes = self.text.as_bytes();
-        let b = bytes.get(start..end).unwrap_or_default();
-        if !(2..=5).contains(&b.len()) || !matches!(b[0] | 0x20, b't' | b'h' | b'i' | b's') {
-            return 0;
-        }
-        // eight bytes at once where the text has them, the token's kept
-        if let Some(w) = bytes.get(start..start + 8) {
-            let keep = u64::MAX >> (8 * (8 - b.len()));
-            return (word_at(w, 0) | 0x2020_2020_2020_2020) & keep;
-        }
-        b.iter()
-            .enumerate()
-            .fold(0, |x, (k, &c)| x | u64::from(c | 0x20) << (8 * k))
+    /// Whether token `i` is one of the lexicon's determiners ("the", "his")
+    /// in any case: an ASCII token marked [`class::DETERMINER`] (the mark
+    /// is exact, the determiners being ASCII lower-case words).
+    #[inline(always)]
+    fn determiner_at(&self, i: usize) -> bool {
+        let c = self.words.class(i);
+        c != u16::MAX && c & class::DETERMINER != 0
     }
 
-    /// [`Finder::pron`] of a token that may be a determiner or pronoun
-    /// ([`class::DETERMINER`]); 0 for any other, which is none of them.
-    #[inline]
-    fn det(&self, i: usize) -> u64 {
-        if self.words.may_be(i, class::DETERMINER) {
-            self.pron(i)
-        } else {
-            0
-        }
+    /// Whether token `i` is one of the lexicon's pronouns ("he", "his") in
+    /// any case: an ASCII token marked [`class::PRONOUN`].
+    #[inline(always)]
+    fn pronoun_at(&self, i: usize) -> bool {
+        let c = self.words.class(i);
+        c != u16::MAX && c & class::PRONOUN != 0
     }
 
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
@@ -258,11 +218,7 @@ impl<'a> Finder<'a> {
     /// its title chain or honorific, after a determiner, begins with a
     /// title word, an honorific or a lexicon phrase.
     fn may_be_person(&self, i: usize, end: usize) -> bool {
-        let j = if matches!(self.det(i), THE | HIS | HER | THEIR | ITS) {
-            i + 1
-        } else {
-            i
-        };
+        let j = if self.determiner_at(i) { i + 1 } else { i };
         if j >= end {
             return false;
         }
@@ -338,105 +294,127 @@ impl<'a> Finder<'a> {
             if out.capacity() == 0 {
                 out.reserve(8);
             }
-            // an unknown name is tried once: as a person first, else as itself
-            let mut unknown = None;
-            let person = if self.may_be_person(i, end) {
-                self.person(i, end)
-            } else {
-                None
-            };
-            let person = person.or_else(|| {
-                if self.known(i, end).is_some() {
-                    return None;
-                }
-                // only a capitalised word begins an unknown name
-                if self.toks[i].kind == TokKind::Word && self.capital_at(i) {
-                    unknown = self.unknown(i, end, range.start);
-                }
-                unknown.take_if(|m| matches!(m.what, What::Person { .. }))
-            });
-            let next = if let Some(mut m) = person {
-                if let What::Person {
-                    title, of, former, ..
-                } = &mut m.what
-                {
-                    if let Some((e, t, o, f)) = self.apposition(m.end, end) {
-                        if title.is_none() {
-                            *title = Some(t);
-                            *of = o;
-                            *former = f;
-                        } else if of.is_none() {
-                            *of = o;
-                        }
-                        m.end = e;
-                    }
-                }
-                let mut e = m.end;
-                let plural = match &m.what {
-                    What::Person { title: Some(t), .. } => t.ends_with('s') && !t.ends_with("ss"),
-                    _ => false,
-                };
-                if plural {
-                    if let What::Person { title: Some(t), .. } = &mut m.what {
-                        t.pop();
-                    }
-                }
-                let second = if plural && e + 1 < end && self.is(e, "and") {
-                    self.name_at(e + 1, end).map(|ne| {
-                        let (ne2, of) = self.after_name(ne, end, None);
-                        let mut m2 = m.clone();
-                        m2.start = e + 1;
-                        m2.end = ne2;
-                        if let What::Person { name, of: o, .. } = &mut m2.what {
-                            *name = self.text_of(e + 1, ne);
-                            *o = of;
-                        }
-                        m2
-                    })
-                } else {
-                    None
-                };
-                out.push(m);
-                if let Some(m2) = second {
-                    e = m2.end;
-                    out.push(m2);
-                }
-                e
-            } else if let Some((n, k)) = self.known(i, end) {
-                self.known_mention(i, n, k, end, &mut out)
-            } else if matches!(self.det(i), HE | SHE | HIS | HER | HIM) {
-                out.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    what: What::Pronoun,
-                    acronym: None,
-                });
-                i + 1
-            } else if let Some(m) = unknown {
-                let e = m.end;
-                out.push(m);
-                e
-            } else {
-                i + 1
-            };
+            let next = self.mention_at(i, end, range.start, &mut out);
             // an acronym in brackets names what was just mentioned
-            if let Some(last) = out.last_mut() {
-                if last.end == next
-                    && next + 2 < end
-                    && self.is(next, "(")
-                    && self.is(next + 2, ")")
-                    && is_acronym(self.s(next + 1))
-                {
-                    last.acronym = Some(self.s(next + 1).to_string());
-                    i = next + 3;
-                    continue;
-                }
-            }
-            i = next.max(i + 1);
+            i = match self.acronym_after(next, end, &mut out) {
+                Some(e) => e,
+                None => next.max(i + 1),
+            };
         }
         out
     }
 
+    /// Pushes on `out` the mentions that begin at token `i` (not inert) of
+    /// the sentence from `start` to `end`: where the next may begin.
+    #[inline]
+    fn mention_at(&self, i: usize, end: usize, start: usize, out: &mut Vec<Mention>) -> usize {
+        // an unknown name is tried once: as a person first, else as itself
+        let mut unknown = None;
+        let person = if self.may_be_person(i, end) {
+            self.person(i, end)
+        } else {
+            None
+        };
+        let person = person.or_else(|| {
+            if self.known(i, end).is_some() {
+                return None;
+            }
+            // only a capitalised word begins an unknown name
+            if self.toks[i].kind == TokKind::Word && self.capital_at(i) {
+                unknown = self.unknown(i, end, start);
+            }
+            unknown.take_if(|m| matches!(m.what, What::Person { .. }))
+        });
+        if let Some(m) = person {
+            self.push_person(m, end, out)
+        } else if let Some((n, k)) = self.known(i, end) {
+            self.known_mention(i, n, k, end, out)
+        } else if self.pronoun_at(i) {
+            out.push(Mention {
+                start: i,
+                end: i + 1,
+                what: What::Pronoun,
+                acronym: None,
+            });
+            i + 1
+        } else if let Some(m) = unknown {
+            let e = m.end;
+            out.push(m);
+            e
+        } else {
+            i + 1
+        }
+    }
+
+    /// An acronym in brackets right after the last mention, which ends at
+    /// `next` ("(CPEC)"): given to it, and where the next mention may begin.
+    #[inline]
+    fn acronym_after(&self, next: usize, end: usize, out: &mut [Mention]) -> Option<usize> {
+        let last = out.last_mut()?;
+        if last.end == next
+            && next + 2 < end
+            && self.is(next, "(")
+            && self.is(next + 2, ")")
+            && is_acronym(self.s(next + 1))
+        {
+            last.acronym = Some(self.s(next + 1).to_string());
+            return Some(next + 3);
+        }
+        None
+    }
+
+    /// Pushes a person mention on `out` with its apposition ("Xi, President
+    /// of China,"), and a second one after a plural title ("Presidents Xi
+    /// and Macri"): where the next mention may begin.
+    fn push_person(&self, mut m: Mention, end: usize, out: &mut Vec<Mention>) -> usize {
+        if let What::Person {
+            title, of, former, ..
+        } = &mut m.what
+        {
+            if let Some((e, t, o, f)) = self.apposition(m.end, end) {
+                if title.is_none() {
+                    *title = Some(t);
+                    *of = o;
+                    *former = f;
+                } else if of.is_none() {
+                    *of = o;
+                }
+                m.end = e;
+            }
+        }
+        let mut e = m.end;
+        let plural = match &mut m.what {
+            What::Person { title: Some(t), .. } if t.ends_with('s') && !t.ends_with("ss") => {
+                t.pop();
+                true
+            }
+            _ => false,
+        };
+        let second = if plural && e + 1 < end && self.is(e, "and") {
+            self.name_at(e + 1, end).map(|ne| {
+                let (ne2, of) = self.after_name(ne, end, None);
+                let mut m2 = m.clone();
+                m2.start = e + 1;
+                m2.end = ne2;
+                if let What::Person { name, of: o, .. } = &mut m2.what {
+                    *name = self.text_of(e + 1, ne);
+                    *o = of;
+                }
+                m2
+            })
+        } else {
+            None
+        };
+        out.push(m);
+        if let Some(m2) = second {
+            e = m2.end;
+            out.push(m2);
+        }
+        e
+    }
+
+    /// Pushes on `out` the mention of lexicon phrase `k`, tokens `i..i + n`:
+    /// where the next mention may begin.
     fn known_mention(
         &self,
         i: usize,
@@ -445,111 +423,108 @@ impl<'a> Finder<'a> {
         end: usize,
         out: &mut Vec<Mention>,
     ) -> usize {
-        let mut push = |e: usize, what: What| {
-            out.push(Mention {
-                start: i,
-                end: e,
-                what,
-                acronym: None,
-            });
-            e
-        };
         let after = i + n;
-        // "X's government", "the Chinese side", "Pakistan side"
-        let state_noun = |at: usize| -> Option<usize> {
-            let at = if at < end && self.possessive(at) {
-                at + 1
-            } else {
-                at
-            };
-            match self.known(at, end) {
-                Some((m, Known::StateNoun)) | Some((m, Known::Body(None))) => Some(at + m),
-                _ => None,
+        match self.known_what(i, after, k, end) {
+            Some((e, what)) => {
+                out.push(Mention {
+                    start: i,
+                    end: e,
+                    what,
+                    acronym: None,
+                });
+                e
             }
-        };
-        match k {
+            None => after,
+        }
+    }
+
+    /// What lexicon phrase `k`, tokens `i..after`, names and where its
+    /// mention ends; `None` when it is no mention.
+    #[inline]
+    fn known_what(&self, i: usize, after: usize, k: Known, end: usize) -> Option<(usize, What)> {
+        let state = |id| What::Country { id, strong: true };
+        Some(match k {
             Known::Country(c) | Known::Demonym(c) => {
-                // "US$600": a currency, not a state
-                if after < end
-                    && self.is(after, "$")
-                    && self.toks[after].start == self.toks[after - 1].end
-                {
-                    return after;
-                }
-                if let Some(e) = state_noun(after) {
-                    return push(
-                        e,
-                        What::Country {
-                            id: c,
-                            strong: true,
-                        },
-                    );
-                }
-                let strong = matches!(k, Known::Country(_));
-                push(after, What::Country { id: c, strong })
+                return self.country_what(after, c, matches!(k, Known::Country(_)), end)
             }
-            Known::Capital(c) => {
-                // "talks in Beijing" is the city; "Beijing summoned" is the state
-                let prev = if i > 0 { self.lower(i - 1) } else { "" };
-                let as_place = matches!(
-                    prev,
-                    "in" | "at"
-                        | "to"
-                        | "from"
-                        | "near"
-                        | "of"
-                        | "into"
-                        | "outside"
-                        | "around"
-                        | "across"
-                        | "via"
-                        | "visiting"
-                        | "visited"
-                        | "visit"
-                        | "capital"
-                        | "city"
-                        | "reached"
-                        | "arrived"
-                        | "left"
-                        | "toward"
-                        | "towards"
-                ) || (after + 1 < end
-                    && self.is(after, ",")
-                    && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))));
-                if as_place {
-                    push(after, What::Capital(c))
-                } else {
-                    push(
-                        after,
-                        What::Country {
-                            id: c,
-                            strong: true,
-                        },
-                    )
-                }
+            Known::Capital(c) if self.capital_is_city(i, after, end) => (after, What::Capital(c)),
+            Known::Capital(c) => (after, state(c)),
+            Known::Place(p) => (after, What::Place(p)),
+            Known::Org(o) => (after, What::Org(o)),
+            Known::Initiative(x) => (after, What::Initiative(x)),
+            Known::Body(Some(c)) => (after, state(c)),
+            Known::Body(None) => (after, What::Body),
+            Known::Pair => {
+                let countries = self.pair_of_states(i, after);
+                (after, What::Pair { countries })
             }
-            Known::Place(p) => push(after, What::Place(p)),
-            Known::Org(o) => push(after, What::Org(o)),
-            Known::Initiative(x) => push(after, What::Initiative(x)),
-            Known::Body(Some(c)) => push(
-                after,
+            Known::Title(_) | Known::StateNoun | Known::Block => return None,
+        })
+    }
+
+    /// Country `c` named by tokens up to `after` (by its name when
+    /// `strong`, else by a demonym): the state, through a state noun after
+    /// it ("the Chinese side", "Pakistan's government"); `None` for a
+    /// currency ("US$600").
+    #[inline]
+    fn country_what(
+        &self,
+        after: usize,
+        c: u32,
+        strong: bool,
+        end: usize,
+    ) -> Option<(usize, What)> {
+        if after < end && self.is(after, "$") && self.toks[after].start == self.toks[after - 1].end
+        {
+            return None;
+        }
+        if let Some(e) = self.state_noun_end(after, end) {
+            return Some((
+                e,
                 What::Country {
                     id: c,
                     strong: true,
                 },
-            ),
-            Known::Body(None) => push(after, What::Body),
-            Known::Pair => {
-                let words = self.text
-                    [self.toks[i].start as usize..self.toks[after - 1].end as usize]
-                    .to_lowercase();
-                let countries = ["countr", "nation", "government", "states", "side"]
-                    .iter()
-                    .any(|w| words.contains(w));
-                push(after, What::Pair { countries })
-            }
-            Known::Title(_) | Known::StateNoun | Known::Block => after,
+            ));
         }
+        Some((after, What::Country { id: c, strong }))
+    }
+
+    /// Where a state noun at `at` ends, after an "'s" ("'s government",
+    /// "side"); `None` when there is none.
+    #[inline]
+    fn state_noun_end(&self, at: usize, end: usize) -> Option<usize> {
+        let at = if at < end && self.possessive(at) {
+            at + 1
+        } else {
+            at
+        };
+        match self.known(at, end) {
+            Some((m, Known::StateNoun)) | Some((m, Known::Body(None))) => Some(at + m),
+            _ => None,
+        }
+    }
+
+    /// Whether the capital named by tokens `i..after` is the city ("talks in
+    /// Beijing", "Beijing, China") rather than its state ("Beijing summoned").
+    #[inline]
+    fn capital_is_city(&self, i: usize, after: usize, end: usize) -> bool {
+        let prev = if i > 0 { self.lower(i - 1) } else { "" };
+        self.g.city_cues.has(prev)
+            || (after + 1 < end
+                && self.is(after, ",")
+                && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))))
+    }
+
+    /// Whether the pair phrase of tokens `i..after` means the two states
+    /// ("both countries") rather than two people ("the two leaders").
+    fn pair_of_states(&self, i: usize, after: usize) -> bool {
+        let words = self.text[self.toks[i].start as usize..self.toks[after - 1].end as usize]
+            .to_lowercase();
+        self.g
+            .pair_state_stems
+            .iter()
+            .any(|w| words.contains(w.as_str()))
     }
 
     /// A title chain at `j`: modifiers and titles joined by "and": its end,
@@ -587,7 +562,7 @@ impl<'a> Finder<'a> {
                     self.g.title_modifiers.contains(self.lower(m))
                 })
             {
-                if matches!(self.lower(m), "former" | "late" | "then") {
+                if self.g.former_modifiers.has(self.lower(m)) {
                     former = true;
                 }
                 m += 1;
@@ -596,7 +571,7 @@ impl<'a> Finder<'a> {
                 m += n;
                 // "Secretary-General", "Prime Minister-designate"
                 last = Some(m);
-                if m + 1 < end && matches!(self.s(m), "and" | "&") {
+                if m + 1 < end && self.g.title_joiners.has(self.s(m)) {
                     k = m + 1;
                     continue;
                 }
@@ -620,48 +595,8 @@ impl<'a> Finder<'a> {
             if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
                 || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
             {
-                if self.weekday_at(m) {
+                if self.name_stops_at(m, end, count == 0) {
                     break;
-                }
-                // "January Makamba", "Santiago Cafiero": a first name that is also
-                // a month or a city, when a surname follows
-                let surname_next = m + 1 < end
-                    && self.toks[m + 1].kind == TokKind::Word
-                    && self.capital_at(m + 1)
-                    && self.known(m + 1, end).is_none()
-                    && !self.month_at(m + 1)
-                    && !self.weekday_at(m + 1);
-                let month = self.month_at(m);
-                if month
-                    && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number
-                        || (count == 0 && !surname_next))
-                {
-                    break;
-                }
-                if count == 0
-                    && !(month && surname_next)
-                    && ((self.words.may_be(m, class::NON_NAME) && self.g.non_names.contains(s))
-                        || self.honorific(m))
-                {
-                    break;
-                }
-                if let Some((_, kn)) = self.known(m, end) {
-                    let blocks = match kn {
-                        Known::Country(_)
-                        | Known::Demonym(_)
-                        | Known::Title(_)
-                        | Known::Org(_)
-                        | Known::Initiative(_)
-                        | Known::Pair
-                        | Known::Block => true,
-                        Known::Place(_) | Known::Capital(_) | Known::Body(_) => {
-                            count == 0 && !surname_next
-                        }
-                        Known::StateNoun => false,
-                    };
-                    if blocks {
-                        break;
-                    }
                 }
                 count += 1;
                 m += 1;
@@ -679,6 +614,51 @@ impl<'a> Finder<'a> {
             }
         }
         (count > 0).then_some(m)
+    }
+
+    /// Whether a name ends before capitalised word `m` (its `first` word
+    /// when so): a weekday, a month with a day, a non-name or honorific
+    /// first, a lexicon phrase that is no name.
+    #[inline]
+    fn name_stops_at(&self, m: usize, end: usize, first: bool) -> bool {
+        if self.weekday_at(m) {
+            return true;
+        }
+        // "January Makamba", "Santiago Cafiero": a first name that is also
+        // a month or a city, when a surname follows
+        let surname_next = m + 1 < end
+            && self.toks[m + 1].kind == TokKind::Word
+            && self.capital_at(m + 1)
+            && self.known(m + 1, end).is_none()
+            && !self.month_at(m + 1)
+            && !self.weekday_at(m + 1);
+        let month = self.month_at(m);
+        if month
+            && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number || (first && !surname_next))
+        {
+            return true;
+        }
+        if first
+            && !(month && surname_next)
+            && ((self.words.may_be(m, class::NON_NAME) && self.g.non_names.contains(self.s(m)))
+                || self.honorific(m))
+        {
+            return true;
+        }
+        match self.known(m, end) {
+            Some((_, kn)) => match kn {
+                Known::Country(_)
+                | Known::Demonym(_)
+                | Known::Title(_)
+                | Known::Org(_)
+                | Known::Initiative(_)
+                | Known::Pair
+                | Known::Block => true,
+                Known::Place(_) | Known::Capital(_) | Known::Body(_) => first && !surname_next,
+                Known::StateNoun => false,
+            },
+            None => false,
+        }
     }
 
     /// "of India" right after a name gives the title's country.
@@ -751,146 +731,136 @@ impl<'a> Finder<'a> {
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,
     /// or a title used alone.
     fn person(&self, i: usize, end: usize) -> Option<Mention> {
-        let mut j = i;
-        let mut the = false;
-        if j < end && matches!(self.det(j), THE | HIS | HER | THEIR | ITS) {
-            j += 1;
-            the = true;
-        }
-        let mut of = None;
-        let mut prefix = false;
-        match self.known(j, end) {
-            Some((n, Known::Country(c) | Known::Demonym(c))) => {
-                let mut a = j + n;
-                if a < end && self.possessive(a) {
-                    a += 1;
-                }
-                if self.title_chain(a, end).is_some() {
-                    of = Some(Of::Country(c));
-                    j = a;
-                    prefix = true;
-                }
-            }
-            Some((n, Known::Org(o))) => {
-                let mut a = j + n;
-                if a < end && self.possessive(a) {
-                    a += 1;
-                }
-                if self.title_chain(a, end).is_some() {
-                    of = Some(Of::Org(o));
-                    j = a;
-                    prefix = true;
-                }
-            }
-            _ => {}
-        }
-        let title_start = j;
-        let (mut k, former, title) = match self.title_chain(j, end) {
+        let the = i < end && self.determiner_at(i);
+        let j = if the { i + 1 } else { i };
+        let (title_start, of, prefix) = self.whose_before_title(j, end);
+        let (title_end, former, title) = match self.title_chain(title_start, end) {
             Some((e, former)) => (e, former, Some(self.text_of(title_start, e))),
-            None => {
-                if j < end && self.honorific(j) && !the {
-                    (j + 1, false, None)
-                } else {
-                    return None;
-                }
+            None if title_start < end && self.honorific(title_start) && !the => {
+                (title_start + 1, false, None)
             }
+            None => return None,
         };
-        let title_end = k;
-        if of.is_none() {
-            // "European Council President": whose is inside the title
-            let mut a = title_start;
-            while a < title_end {
-                match self.known(a, title_end) {
-                    Some((_, Known::Org(o))) => {
-                        of = Some(Of::Org(o));
-                        break;
-                    }
-                    Some((_, Known::Country(c))) => {
-                        of = Some(Of::Country(c));
-                        break;
-                    }
-                    Some((n, _)) => a += n,
-                    None => a += 1,
-                }
+        // "European Council President": whose is inside the title
+        let of = of.or_else(|| self.whose_inside(title_start, title_end));
+        let (k, of) = self.whose_after_title(title_end, end, of);
+        if let Some((name_from, ne)) = self.name_after_title(k, end, the) {
+            let (ne, of) = self.after_name(ne, end, of);
+            return Some(Mention {
+                start: i,
+                end: ne,
+                what: What::Person {
+                    name: self.text_of(name_from, ne_name(self, name_from, ne)),
+                    title,
+                    of,
+                    former,
+                },
+                acronym: None,
+            });
+        }
+        // a title used alone: "the president", "Chinese Foreign Minister"
+        let title = title?;
+        let capital_title = upper_first(self.s(title_start));
+        if !(the || prefix || capital_title) {
+            return None;
+        }
+        let e = if of.is_some() && !prefix {
+            k
+        } else {
+            title_end
+        };
+        // "the foreign ministers", "the two leaders": both sides
+        let plural = the && of.is_none() && title.ends_with('s') && !title.ends_with("ss");
+        let what = if plural {
+            What::Pair { countries: false }
+        } else {
+            What::TitleRef { title, of }
+        };
+        Some(Mention {
+            start: i,
+            end: e,
+            what,
+            acronym: None,
+        })
+    }
+
+    /// A state or organisation before a title chain at `j` ("Chinese
+    /// Foreign Minister", "UN's envoy"): where the title begins, whose it
+    /// is, and whether there was one.
+    #[inline]
+    fn whose_before_title(&self, j: usize, end: usize) -> (usize, Option<Of>, bool) {
+        let (n, of) = match self.known(j, end) {
+            Some((n, Known::Country(c) | Known::Demonym(c))) => (n, Of::Country(c)),
+            Some((n, Known::Org(o))) => (n, Of::Org(o)),
+            _ => return (j, None, false),
+        };
+        let mut a = j + n;
+        if a < end && self.possessive(a) {
+            a += 1;
+        }
+        if self.title_chain(a, end).is_some() {
+            (a, Some(of), true)
+        } else {
+            (j, None, false)
+        }
+    }
+
+    /// The first state or organisation named inside a title (tokens `a..b`).
+    fn whose_inside(&self, mut a: usize, b: usize) -> Option<Of> {
+        while a < b {
+            match self.known(a, b) {
+                Some((_, Known::Org(o))) => return Some(Of::Org(o)),
+                Some((_, Known::Country(c))) => return Some(Of::Country(c)),
+                Some((n, _)) => a += n,
+                None => a += 1,
             }
         }
-        // "of China", "of the Communist Party of Vietnam"; "to China" (an envoy's host)
-        if k + 1 < end && matches!(self.s(k), "of" | "to" | "for") {
-            let to = self.is(k, "to");
-            let mut a = k + 1;
-            if self.lower_is(a, end, "the") {
-                a += 1;
-            }
-            match self.known(a, end) {
-                Some((n, Known::Country(c))) => {
-                    if !to && of.is_none() {
-                        of = Some(Of::Country(c));
-                    }
-                    k = a + n;
-                }
-                Some((n, Known::Org(o))) => {
-                    if !to && of.is_none() {
-                        of = Some(Of::Org(o));
-                    }
-                    k = a + n;
-                }
-                _ => {}
-            }
+        None
+    }
+
+    /// "of China", "of the Communist Party of Vietnam" after a title ending
+    /// at `k`, whose it is unless `of` says; "to China" (an envoy's host) is
+    /// skipped. Where the title's phrase ends, and whose.
+    fn whose_after_title(&self, k: usize, end: usize, of: Option<Of>) -> (usize, Option<Of>) {
+        if k + 1 >= end {
+            return (k, of);
         }
-        let mut name_from = k;
+        let to = self.g.host_prepositions.has(self.s(k));
+        if !to && !self.g.owner_prepositions.has(self.s(k)) {
+            return (k, of);
+        }
+        let mut a = k + 1;
+        if self.lower_is(a, end, "the") {
+            a += 1;
+        }
+        let (n, whose) = match self.known(a, end) {
+            Some((n, Known::Country(c))) => (n, Of::Country(c)),
+            Some((n, Known::Org(o))) => (n, Of::Org(o)),
+            _ => return (k, of),
+        };
+        match of {
+            None if !to => (a + n, Some(whose)),
+            _ => (a + n, of),
+        }
+    }
+
+    /// The name after a title ending at `k` ("President Xi", "the foreign
+    /// minister, Wang Yi,"): its first token and its end.
+    fn name_after_title(&self, k: usize, end: usize, the: bool) -> Option<(usize, usize)> {
         let comma = k < end && self.is(k, ",");
-        if comma {
-            name_from = k + 1;
-        }
+        let mut name_from = if comma { k + 1 } else { k };
         // honorific between title and name: "President Mr. X" is rare; skip one
         if name_from < end && self.honorific(name_from) {
             name_from += 1;
         }
-        if let Some(ne) = self.name_at(name_from, end) {
-            // after a comma, the name must end the apposition
-            let closes = !comma
-                || ne >= end
-                || !self.toks[ne].kind.eq(&TokKind::Word)
-                || !upper_first(self.s(ne));
-            let full_name = ne - name_from >= 2;
-            if closes && (!comma || (the && full_name)) {
-                let (ne, of) = self.after_name(ne, end, of);
-                return Some(Mention {
-                    start: i,
-                    end: ne,
-                    what: What::Person {
-                        name: self.text_of(name_from, ne_name(self, name_from, ne)),
-                        title,
-                        of,
-                        former,
-                    },
-                    acronym: None,
-                });
-            }
-        }
-        let title = title?;
-        let capital_title = upper_first(self.s(title_start));
-        if the || prefix || capital_title {
-            let e = if of.is_some() && !prefix {
-                k
-            } else {
-                title_end
-            };
-            // "the foreign ministers", "the two leaders": both sides
-            let plural = the && of.is_none() && title.ends_with('s') && !title.ends_with("ss");
-            let what = if plural {
-                What::Pair { countries: false }
-            } else {
-                What::TitleRef { title, of }
-            };
-            return Some(Mention {
-                start: i,
-                end: e,
-                what,
-                acronym: None,
-            });
-        }
-        None
+        let ne = self.name_at(name_from, end)?;
+        // after a comma, the name must end the apposition
+        let closes = !comma
+            || ne >= end
+            || !self.toks[ne].kind.eq(&TokKind::Word)
+            || !upper_first(self.s(ne));
+        let full_name = ne - name_from >= 2;
+        (closes && (!comma || (the && full_name))).then_some((name_from, ne))
     }
 
     /// Whether capitalised words (tokens `r`) can be a person's name: no
@@ -898,9 +868,8 @@ impl<'a> Finder<'a> {
     /// capitals.
     fn plain_name(&self, r: std::ops::Range<usize>, at_start: bool) -> bool {
         let mut words = r.map(|k| self.s(k));
-        let connector = words
-            .clone()
-            .any(|w| matches!(w, "of" | "for" | "and" | "on" | "the"));
+        // (never from `unknown`, which splits a phrase at a connector first)
+        let connector = words.clone().any(|w| self.g.name_connectors.has(w));
         let non_name_inside = words
             .clone()
             .skip(1)
@@ -912,36 +881,53 @@ impl<'a> Finder<'a> {
 
     /// An unknown capitalised phrase at `i`, classified by its head word.
     fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention> {
-        let s0 = self.s(i);
-        let t0 = self.toks[i];
-        if t0.kind != TokKind::Word || !upper_first(s0) {
-            return None;
-        }
-        if s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some()) {
-            return None;
-        }
-        if (self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
-            || self.weekday_at(i)
-            || self.month_at(i)
-        {
+        if !self.may_begin_unknown(i) {
             return None;
         }
         // the phrase's words are tokens `i..m`
+        let m = self.unknown_end(i, end);
+        if m == i {
+            return None;
+        }
+        let name = self.text_of(i, m);
+        if m - i == 1 {
+            return Some(Mention {
+                start: i,
+                end: m,
+                what: What::Name(name),
+                acronym: None,
+            });
+        }
+        self.unknown_phrase(i, m, sentence_start, name)
+    }
+
+    /// Whether an unknown phrase may begin at `i`: a capitalised word that is
+    /// no non-name, weekday or month, nor known words joined by hyphens.
+    #[inline]
+    fn may_begin_unknown(&self, i: usize) -> bool {
+        let s0 = self.s(i);
+        if self.toks[i].kind != TokKind::Word || !upper_first(s0) {
+            return false;
+        }
+        if s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some()) {
+            return false;
+        }
+        !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
+            || self.weekday_at(i)
+            || self.month_at(i))
+    }
+
+    /// Where the unknown phrase at `i` ends: its capitalised words, the
+    /// connectors and particles between them, a number after an initiative
+    /// head ("Vision 2030"); no connector at its end.
+    fn unknown_end(&self, i: usize, end: usize) -> usize {
         let mut m = i;
         while m < end {
             let s = self.s(m);
             let t = self.toks[m];
             let first = m == i;
-            // a name does not run across a line break nor into a cue word
-            let continues = first
-                || (t.newlines_before == 0
-                    && !self.in_set(m, class::CUE, || {
-                        self.g.cue_index.contains_key(self.lower(m))
-                    })
-                    && !self.in_set(m, class::REPORTING, || {
-                        self.g.reporting.contains(self.lower(m))
-                    }));
-            let is_cap = t.kind == TokKind::Word && self.capital_at(m) && continues;
+            let is_cap =
+                t.kind == TokKind::Word && self.capital_at(m) && (first || self.goes_on(m));
             if is_cap
                 && !first
                 && matches!(
@@ -951,7 +937,7 @@ impl<'a> Finder<'a> {
                         Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Title(_)
                     ))
                 )
-                && !matches!(self.s(m - 1), "of" | "for" | "and")
+                && !self.g.known_name_links.has(self.s(m - 1))
             {
                 break;
             }
@@ -966,8 +952,7 @@ impl<'a> Finder<'a> {
             } else if !first
                 && m + 1 < end
                 && self.capital_at(m + 1)
-                && ((matches!(s, "of" | "for" | "and" | "on" | "the" | "in")
-                    && self.toks[m + 1].kind == TokKind::Word)
+                && ((self.g.name_connectors.has(s) && self.toks[m + 1].kind == TokKind::Word)
                     || (self.words.may_be(m, class::NAME_PARTICLE)
                         && self.g.name_particles.contains(s)))
             {
@@ -976,25 +961,37 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
-        let connector = |w: &str| matches!(w, "of" | "for" | "and" | "on" | "the" | "in");
         // drop trailing connectors
-        while m > i && connector(self.s(m - 1)) {
+        while m > i && self.g.name_connectors.has(self.s(m - 1)) {
             m -= 1;
         }
-        if m == i {
-            return None;
-        }
-        let n = m - i;
+        m
+    }
+
+    /// Whether a phrase may go on at token `m`: a name does not run across
+    /// a line break nor into a cue or reporting word.
+    #[inline]
+    fn goes_on(&self, m: usize) -> bool {
+        self.toks[m].newlines_before == 0
+            && !self.in_set(m, class::CUE, || {
+                self.g.cue_index.contains_key(self.lower(m))
+            })
+            && !self.in_set(m, class::REPORTING, || {
+                self.g.reporting.contains(self.lower(m))
+            })
+    }
+
+    /// The unknown phrase `name` of two words or more, tokens `i..m`, by
+    /// its head: an initiative, organisation, place or person.
+    fn unknown_phrase(
+        &self,
+        i: usize,
+        m: usize,
+        sentence_start: usize,
+        name: String,
+    ) -> Option<Mention> {
+        let connector = |w: &str| self.g.name_connectors.has(w);
         let mut words = (i..m).map(|k| self.s(k));
-        let name = self.text_of(i, m);
-        if n == 1 {
-            return Some(Mention {
-                start: i,
-                end: m,
-                what: What::Name(name),
-                acronym: None,
-            });
-        }
         let last = words
             .clone()
             .rev()
@@ -1002,14 +999,14 @@ impl<'a> Finder<'a> {
             .unwrap_or("");
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
         let what = if self.g.initiative_heads.contains(last)
-            || (self.g.initiative_heads.contains(s0)
-                && matches!(self.s(i + 1), "on" | "of" | "for"))
+            || (self.g.initiative_heads.contains(self.s(i))
+                && self.g.initiative_links.has(self.s(i + 1)))
         {
             What::NewInitiative(name)
         } else if words.clone().any(|w| self.g.org_heads.contains(w)) {
             What::NewOrg(name)
         } else if self.g.place_heads.contains(last)
-            || (prev.is_some_and(|p| matches!(p, "in" | "near" | "from"))
+            || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
                 && !words.clone().any(connector))
         {
             What::NewPlace(name)
@@ -1024,7 +1021,7 @@ impl<'a> Finder<'a> {
                     acronym: None,
                 })
             });
-        } else if n <= 4 && self.plain_name(i..m, i == sentence_start) {
+        } else if m - i <= 4 && self.plain_name(i..m, i == sentence_start) {
             What::Person {
                 name,
                 title: None,
@@ -1040,5 +1037,161 @@ impl<'a> Finder<'a> {
             what,
             acronym: None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::{tokenize, Lowered};
+
+    /// The built-in lexicon compiled once for all tests.
+    fn gaz() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(|| Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap())
+    }
+
+    fn country(code: &str) -> u32 {
+        gaz().country_by_code(code).unwrap()
+    }
+
+    /// The mentions of `text` taken as one sentence, each with its words.
+    fn found(text: &str) -> Vec<(String, Mention)> {
+        let g = gaz();
+        let toks = tokenize(text);
+        let lowers = Lowered::new(text, &toks);
+        let words = g.token_words(text, &toks, &lowers);
+        let whole = crate::text::sentence::Sentence {
+            index: 0,
+            start: 0,
+            end: text.len(),
+            tokens: 0..toks.len(),
+        };
+        let f = Finder::new(g, text, &toks, &lowers, &words, &[whole]);
+        f.sentence(0..toks.len(), &vec![false; toks.len()])
+            .into_iter()
+            .map(|m| (f.text_of(m.start, m.end), m))
+            .collect()
+    }
+
+    /// What [`found`] says the mentions of `text` name.
+    fn mentions(text: &str) -> Vec<(String, What)> {
+        found(text).into_iter().map(|(s, m)| (s, m.what)).collect()
+    }
+
+    fn person(name: &str, title: Option<&str>, of: Option<Of>) -> What {
+        What::Person {
+            name: name.into(),
+            title: title.map(String::from),
+            of,
+            former: false,
+        }
+    }
+
+    #[test]
+    fn a_titled_person_takes_the_state_before_the_title() {
+        let chn = Of::Country(country("CHN"));
+        let m = mentions("Chinese Foreign Minister Qin Gang met him in Islamabad.");
+        assert_eq!(m[0].0, "Chinese Foreign Minister Qin Gang");
+        assert_eq!(
+            m[0].1,
+            person("Qin Gang", Some("Foreign Minister"), Some(chn))
+        );
+        assert_eq!(m[1].1, What::Pronoun);
+        // after "in" a capital is the city
+        assert_eq!(m[2].1, What::Capital(country("PAK")));
+        assert_eq!(m.len(), 3);
+        // "former" marks a former holder; "of X" after a name gives the state
+        let m = mentions("former President Zorb Blatwick of Pakistan said");
+        let former = What::Person {
+            name: "Zorb Blatwick".into(),
+            title: Some("former President".into()),
+            of: Some(Of::Country(country("PAK"))),
+            former: true,
+        };
+        assert_eq!(
+            m,
+            [("former President Zorb Blatwick of Pakistan".into(), former)]
+        );
+    }
+
+    #[test]
+    fn states_by_alias_and_capital() {
+        let usa = country("USA");
+        let m = mentions("U.S. and Beijing said");
+        assert_eq!(
+            m[0],
+            (
+                "U.S.".into(),
+                What::Country {
+                    id: usa,
+                    strong: true
+                }
+            )
+        );
+        // a capital that acts is its state
+        let chn = country("CHN");
+        assert_eq!(
+            m[1].1,
+            What::Country {
+                id: chn,
+                strong: true
+            }
+        );
+        // a demonym alone is weak; with a state noun, strong
+        let m = mentions("Chinese engineers and the Chinese side");
+        assert_eq!(
+            m[0].1,
+            What::Country {
+                id: chn,
+                strong: false
+            }
+        );
+        assert_eq!(
+            m[1],
+            (
+                "Chinese side".into(),
+                What::Country {
+                    id: chn,
+                    strong: true
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_capitalised_words_are_names_people_or_new_things() {
+        let m = mentions("Officials met Zorblat on Monday.");
+        assert_eq!(m, [("Zorblat".into(), What::Name("Zorblat".into()))]);
+        let m = mentions("They met Zorb Blatwick and the Zorb Institute.");
+        assert_eq!(m[1].1, person("Zorb Blatwick", None, None));
+        assert_eq!(m[2].1, What::NewOrg("Zorb Institute".into()));
+        // a connector goes on a name: "in" too
+        let m = mentions("the Zorb Institute in Qarnak said");
+        assert_eq!(m[0].1, What::NewOrg("Zorb Institute in Qarnak".into()));
+        let m = mentions("They arrived in Qarnak Valley");
+        assert_eq!(m[1].1, What::NewPlace("Qarnak Valley".into()));
+        let m = mentions("They arrived from Qarnak Zorb");
+        assert_eq!(m[1].1, What::NewPlace("Qarnak Zorb".into()));
+    }
+
+    #[test]
+    fn titles_alone_pairs_plurals_and_acronyms() {
+        let m =
+            mentions("The president met the former Foreign Minister, and both countries agreed.");
+        assert!(matches!(&m[0].1, What::TitleRef { title, of: None } if title == "president"));
+        assert_eq!(m[1].0, "the former Foreign Minister");
+        assert_eq!(
+            m[2],
+            ("both countries".into(), What::Pair { countries: true })
+        );
+        let m = mentions("Presidents Xi and Macri met.");
+        assert_eq!(m[0].1, person("Xi", Some("President"), None));
+        assert_eq!(m[1].1, person("Macri", Some("President"), None));
+        let m = mentions("the Zorb Qarnak Corridor (ZQC) opened");
+        assert_eq!(m[0].1, What::NewInitiative("Zorb Qarnak Corridor".into()));
+        let m = found("the Zorb Qarnak Corridor (ZQC) opened");
+        assert_eq!(m[0].1.acronym.as_deref(), Some("ZQC"));
+        assert_eq!(m.len(), 1);
     }
 }

@@ -3,7 +3,8 @@
 //! and the speaker, date, place, topics and tense of the edge.
 
 use crate::extract::resolve::{Ref, Resolution, Resolved};
-use crate::lexicon::gazetteer::{class, Gazetteer, TokenWords};
+use crate::lexicon::gazetteer::Gazetteer;
+use crate::lexicon::words::{class, TokenWords};
 use crate::lexicon::{Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::token::{TokKind, Token};

@@ -3,7 +3,11 @@
 
 use crate::error::Result;
 use crate::lexicon::topic::Topics;
-use crate::lexicon::{compile_cues, CueEntry, Lexicon, Pattern};
+use crate::lexicon::words::{class, TokenWords, WordId, NO_WORD};
+use crate::lexicon::{
+    compile_cues, CountryEntry, CueEntry, InitiativeEntry, Lexicon, OrgEntry, Pattern, PersonEntry,
+    PlaceEntry, StateBodyEntry, TitleEntry, Words,
+};
 use crate::text::token::{tokenize, Lowered, Token};
 use std::collections::{HashMap, HashSet};
 
@@ -74,6 +78,45 @@ struct Start {
 }
 
 impl Start {
+    /// The phrases that begin with one word, best first, filed for
+    /// [`Gazetteer::lookup_at`].
+    fn new(mut candidates: Vec<Candidate>) -> Start {
+        let singles = candidates.partition_point(|c| !c.rest.is_empty());
+        // a folded one-word phrase always matches: none after it is tried
+        let mut exact_singles = Vec::new();
+        let mut folded_single = None;
+        for c in candidates.drain(singles..) {
+            match c.exact.as_deref() {
+                Some([w]) => exact_singles.push((w.clone(), c.known)),
+                _ => {
+                    folded_single = Some(c.known);
+                    break;
+                }
+            }
+        }
+        // a phrase can only match when its second word is the next
+        // token's: group by it (the sort is stable, order within kept)
+        candidates.sort_by_key(|c| c.rest.first().copied());
+        let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
+        for (k, c) in candidates.iter().enumerate() {
+            let second = c.rest.first().copied().unwrap_or(NO_WORD);
+            match groups.last_mut() {
+                Some(g) if g.0 == second => g.2 = k as u32 + 1,
+                _ => groups.push((second, k as u32, k as u32 + 1)),
+            }
+        }
+        Start {
+            seconds: candidates
+                .iter()
+                .filter_map(|c| c.rest.first())
+                .fold(0, |m, &id| m | 1 << (id % 64)),
+            groups,
+            candidates,
+            exact_singles,
+            folded_single,
+        }
+    }
+
     /// Whether some phrase begins here.
     fn any(&self) -> bool {
         !self.candidates.is_empty()
@@ -144,98 +187,6 @@ fn raw_key(bytes: &[u8], t: &Token) -> Option<Packed> {
     ((lo | hi) & HIGH_BITS == 0).then_some((lo, hi | (n as u64) << 56))
 }
 
-/// A word of the lexicon's phrases, by its lower-case form; [`NO_WORD`] for
-/// any other.
-pub type WordId = u32;
-
-/// The id of a word no lexicon phrase has.
-pub const NO_WORD: WordId = WordId::MAX;
-
-/// Word sets as bits of a token's class: a token whose bit is clear is
-/// surely not in that set (one whose bit is set may be: look it up).
-pub mod class {
-    pub const TITLE_MODIFIER: u16 = 1;
-    pub const HONORIFIC: u16 = 1 << 1;
-    pub const NON_NAME: u16 = 1 << 2;
-    pub const NAME_PARTICLE: u16 = 1 << 3;
-    pub const CUE: u16 = 1 << 4;
-    pub const REPORTING: u16 = 1 << 5;
-    pub const NEGATION: u16 = 1 << 6;
-    pub const FUTURE: u16 = 1 << 7;
-    /// The first word of a topic.
-    pub const TOPIC: u16 = 1 << 8;
-    /// A word of a date: a month or its abbreviation, a weekday, "today".
-    pub const DATE: u16 = 1 << 9;
-    /// The first word of a lexicon phrase.
-    pub const BEGINS: u16 = 1 << 10;
-    /// A determiner or pronoun a mention may begin with (see
-    /// [`DETERMINERS`](super::DETERMINERS)).
-    pub const DETERMINER: u16 = 1 << 11;
-    /// Not a word set: set on a token whose first byte is an ASCII capital.
-    pub const CAPITAL: u16 = 1 << 12;
-}
-
-/// The determiners and pronouns a mention may begin with, marked
-/// [`class::DETERMINER`]: the mention finder tells them apart.
-pub const DETERMINERS: [&str; 8] = ["the", "his", "her", "their", "its", "he", "she", "him"];
-
-/// The lexicon's view of an article's tokens, worked out once: each token's
-/// [`WordId`] and the word sets it may be in.
-#[derive(Clone, Debug, Default)]
-pub struct TokenWords {
-    pub ids: Vec<WordId>,
-    classes: Vec<u16>,
-    /// The classes whose bit an ASCII token has exactly when its lower
-    /// case is in the set (every word of the set is its own key).
-    exact: u16,
-}
-
-impl TokenWords {
-    /// The class bits of token `i`; `u16::MAX` beyond ASCII (may be anything).
-    #[inline]
-    pub fn class(&self, i: usize) -> u16 {
-        self.classes[i]
-    }
-
-    /// Whether token `i` is in a set of `class` (one bit), when its class
-    /// bits tell: `Some(false)` when the bit is clear, `Some(true)` when
-    /// it is set on an ASCII token and the class is exact; `None` when the
-    /// set must be asked with the token's lower case.
-    #[inline]
-    pub fn surely(&self, i: usize, class: u16) -> Option<bool> {
-        let c = self.classes[i];
-        if c & class == 0 {
-            Some(false)
-        } else if c != u16::MAX && self.exact & class != 0 {
-            Some(true)
-        } else {
-            None
-        }
-    }
-
-    /// Whether token `i` may be in a set of `class`; `false` means surely not.
-    pub fn may_be(&self, i: usize, class: u16) -> bool {
-        self.classes[i] & class != 0
-    }
-
-    /// The tokens among `r` that may be in a set of `class`, in order.
-    #[inline]
-    pub fn may_be_in(
-        &self,
-        r: std::ops::Range<usize>,
-        class: u16,
-    ) -> impl Iterator<Item = usize> + '_ {
-        let from = r.start;
-        self.classes
-            .get(r)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .filter(move |&(_, &c)| c & class != 0)
-            .map(move |(k, _)| from + k)
-    }
-}
-
 /// A country as the rules need it.
 #[derive(Clone, Debug)]
 pub struct CountryInfo {
@@ -299,6 +250,87 @@ pub struct Gazetteer {
     pub person_names: HashMap<String, u32, FxBuild>,
     /// Surnames (first or last word) of known people.
     pub person_surnames: HashMap<String, Vec<u32>, FxBuild>,
+    /// Words before a capital that make it the city.
+    pub city_cues: WordList,
+    /// Stems that make a pair phrase mean the states.
+    pub pair_state_stems: Vec<String>,
+    /// Title modifiers that make the holder a former one.
+    pub former_modifiers: WordList,
+    /// Words joining two titles of one person.
+    pub title_joiners: WordList,
+    /// Words after a title before whose title it is.
+    pub owner_prepositions: WordList,
+    /// Words after a title before the state an envoy is sent to.
+    pub host_prepositions: WordList,
+    /// Lower-case words that may join capitalised words into an unknown name.
+    pub name_connectors: WordList,
+    /// Words after which a known name goes on an unknown one.
+    pub known_name_links: WordList,
+    /// Words after an initiative's head word that make the phrase one.
+    pub initiative_links: WordList,
+    /// Words before an unknown name that make it a place.
+    pub place_prepositions: WordList,
+}
+
+/// A short list of words a rule tests a word against as written, each
+/// packed in two integers to compare without hashing or calling `memcmp`.
+#[derive(Clone, Debug, Default)]
+pub struct WordList {
+    /// Bit `n` set when some word has `n` bytes (bit 63: 63 or more): a
+    /// word of another length is rejected at once.
+    lens: u64,
+    /// The words of at most 15 bytes, packed.
+    keys: Box<[Packed]>,
+    /// The longer words.
+    long: Box<[Box<str>]>,
+}
+
+impl WordList {
+    fn new(words: &[String]) -> WordList {
+        let keys = words.iter().filter_map(|w| pack(w.as_bytes())).collect();
+        let long = words
+            .iter()
+            .filter(|w| w.len() > 15)
+            .map(|w| w.as_str().into())
+            .collect();
+        let lens = words.iter().fold(0, |m, w| m | WordList::len_bit(w));
+        WordList { lens, keys, long }
+    }
+
+    #[inline(always)]
+    fn len_bit(w: &str) -> u64 {
+        1 << w.len().min(63)
+    }
+
+    /// Whether `w` is one of the words, byte for byte.
+    #[inline(always)]
+    pub fn has(&self, w: &str) -> bool {
+        self.lens & WordList::len_bit(w) != 0 && self.has_word(w)
+    }
+
+    /// [`WordList::has`] for a word of the length of one of the words.
+    fn has_word(&self, w: &str) -> bool {
+        match pack(w.as_bytes()) {
+            Some(k) => self.keys.contains(&k),
+            None => self.long.iter().any(|l| **l == *w),
+        }
+    }
+}
+
+/// Checks that the words of a list its class bit marks exactly on an ASCII
+/// token are ASCII lower-case letters: the lexicon's `determiners` and
+/// `pronouns`, which the mention finder tells by their bits alone.
+fn ascii_lower_words(words: &[String], field: &str) -> Result<()> {
+    match words
+        .iter()
+        .find(|w| w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        Some(w) => Err(crate::error::Error::Lexicon {
+            origin: format!("words.{field}"),
+            message: format!("{w:?} is not a word of ASCII lower-case letters"),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// A known office-holder.
@@ -521,7 +553,37 @@ impl Gazetteer {
     /// Compiles a lexicon.
     pub fn new(lex: &Lexicon) -> Result<Gazetteer> {
         let w = &lex.words;
-        let mut g = Gazetteer {
+        ascii_lower_words(&w.determiners, "determiners")?;
+        ascii_lower_words(&w.pronouns, "pronouns")?;
+        let mut g = Gazetteer::unfilled(lex);
+        // countries first, so that codes resolve for the rest
+        g.add_countries(&lex.countries);
+        g.add_places(&lex.places);
+        g.add_orgs(&lex.organizations);
+        g.add_bodies(&lex.state_bodies);
+        g.add_initiatives(&lex.initiatives);
+        g.add_titles(&lex.titles);
+        // multi-word non-names block what is inside them ("South American")
+        for n in &lex.non_names {
+            if n.split_whitespace().count() >= 2 {
+                g.add(n, false, Known::Block);
+            }
+        }
+        g.add_people(&lex.people);
+        for n in &w.state_nouns {
+            g.add(n, true, Known::StateNoun);
+        }
+        for n in &w.pair_phrases {
+            g.add(n, true, Known::Pair);
+        }
+        g.compile(w);
+        Ok(g)
+    }
+
+    /// A gazetteer with the lexicon's word sets and cues but no phrase yet.
+    fn unfilled(lex: &Lexicon) -> Gazetteer {
+        let w = &lex.words;
+        Gazetteer {
             exact: HashMap::default(),
             folded: HashMap::default(),
             words: HashMap::default(),
@@ -560,100 +622,131 @@ impl Gazetteer {
             people: Vec::new(),
             person_names: HashMap::default(),
             person_surnames: HashMap::default(),
-        };
-        // countries first, so that codes resolve for the rest
-        for c in &lex.countries {
-            let id = match g.code_index.get(&c.code) {
+            city_cues: WordList::new(&w.city_cues),
+            pair_state_stems: w.pair_state_stems.clone(),
+            former_modifiers: WordList::new(&w.former_modifiers),
+            title_joiners: WordList::new(&w.title_joiners),
+            owner_prepositions: WordList::new(&w.owner_prepositions),
+            host_prepositions: WordList::new(&w.host_prepositions),
+            name_connectors: WordList::new(&w.name_connectors),
+            known_name_links: WordList::new(&w.known_name_links),
+            initiative_links: WordList::new(&w.initiative_links),
+            place_prepositions: WordList::new(&w.place_prepositions),
+        }
+    }
+
+    /// Adds the countries, their names, demonyms and capitals.
+    fn add_countries(&mut self, countries: &[CountryEntry]) {
+        for c in countries {
+            let id = match self.code_index.get(&c.code) {
                 Some(&id) => id,
                 None => {
-                    let id = g.countries.len() as u32;
-                    g.countries.push(CountryInfo {
+                    let id = self.countries.len() as u32;
+                    self.countries.push(CountryInfo {
                         name: c.name.clone(),
                         code: c.code.clone(),
                         capital: c.capital.clone(),
                     });
-                    g.code_index.insert(c.code.clone(), id);
+                    self.code_index.insert(c.code.clone(), id);
                     id
                 }
             };
             for n in std::iter::once(&c.name).chain(&c.aliases) {
-                g.add_cased(n, Known::Country(id));
+                self.add_cased(n, Known::Country(id));
             }
             for n in &c.demonyms {
-                g.add(n, false, Known::Demonym(id));
+                self.add(n, false, Known::Demonym(id));
             }
             if !c.capital.is_empty() {
                 for n in std::iter::once(&c.capital).chain(&c.capital_aliases) {
-                    g.add_cased(n, Known::Capital(id));
+                    self.add_cased(n, Known::Capital(id));
                 }
             }
         }
-        for p in &lex.places {
-            let id = g.places.len() as u32;
-            g.places.push(Named {
+    }
+
+    /// Adds the places.
+    fn add_places(&mut self, places: &[PlaceEntry]) {
+        for p in places {
+            let id = self.places.len() as u32;
+            self.places.push(Named {
                 name: p.name.clone(),
-                country: g.code_index.get(&p.country).copied(),
+                country: self.code_index.get(&p.country).copied(),
             });
             for n in std::iter::once(&p.name).chain(&p.aliases) {
-                g.add_cased(n, Known::Place(id));
+                self.add_cased(n, Known::Place(id));
             }
         }
-        for o in &lex.organizations {
-            let id = g.orgs.len() as u32;
-            g.orgs.push(Named {
+    }
+
+    /// Adds the organizations.
+    fn add_orgs(&mut self, orgs: &[OrgEntry]) {
+        for o in orgs {
+            let id = self.orgs.len() as u32;
+            self.orgs.push(Named {
                 name: o.name.clone(),
-                country: g.code_index.get(&o.country).copied(),
+                country: self.code_index.get(&o.country).copied(),
             });
             for n in std::iter::once(&o.name).chain(&o.aliases) {
-                g.add(n, false, Known::Org(id));
+                self.add(n, false, Known::Org(id));
             }
         }
-        for b in &lex.state_bodies {
-            let country = g.code_index.get(&b.country).copied();
-            g.bodies.push(Named {
+    }
+
+    /// Adds the state bodies: a generic one's names match in any case.
+    fn add_bodies(&mut self, bodies: &[StateBodyEntry]) {
+        for b in bodies {
+            let country = self.code_index.get(&b.country).copied();
+            self.bodies.push(Named {
                 name: b.name.clone(),
                 country,
             });
             for n in std::iter::once(&b.name).chain(&b.aliases) {
                 match country {
-                    Some(c) => g.add(n, false, Known::Body(Some(c))),
-                    None => g.add(n, true, Known::Body(None)),
+                    Some(c) => self.add(n, false, Known::Body(Some(c))),
+                    None => self.add(n, true, Known::Body(None)),
                 }
             }
         }
-        for i in &lex.initiatives {
-            let id = g.initiatives.len() as u32;
-            g.initiatives.push(i.name.clone());
+    }
+
+    /// Adds the initiatives.
+    fn add_initiatives(&mut self, initiatives: &[InitiativeEntry]) {
+        for i in initiatives {
+            let id = self.initiatives.len() as u32;
+            self.initiatives.push(i.name.clone());
             for n in std::iter::once(&i.name).chain(&i.aliases) {
-                g.add(n, false, Known::Initiative(id));
+                self.add(n, false, Known::Initiative(id));
             }
         }
-        for t in &lex.titles {
-            let id = g.titles.len() as u32;
-            g.titles.push(t.name.clone());
+    }
+
+    /// Adds the titles, matched in any case, with their plurals.
+    fn add_titles(&mut self, titles: &[TitleEntry]) {
+        for t in titles {
+            let id = self.titles.len() as u32;
+            self.titles.push(t.name.clone());
             for n in std::iter::once(&t.name).chain(&t.aliases) {
-                g.add(n, true, Known::Title(id));
+                self.add(n, true, Known::Title(id));
                 // "Presidents Xi and Macri", "the foreign ministers"
                 if n.chars()
                     .last()
                     .is_some_and(|c| c.is_alphabetic() && c != 's')
                     && n.len() > 3
                 {
-                    g.add(&format!("{n}s"), true, Known::Title(id));
+                    self.add(&format!("{n}s"), true, Known::Title(id));
                 }
             }
         }
-        // multi-word non-names block what is inside them ("South American")
-        for n in &lex.non_names {
-            if n.split_whitespace().count() >= 2 {
-                g.add(n, false, Known::Block);
-            }
-        }
-        for p in &lex.people {
-            let id = g.people.len() as u32;
-            g.people.push(PersonInfo {
+    }
+
+    /// Adds the known office-holders, by full name, alias and surname.
+    fn add_people(&mut self, people: &[PersonEntry]) {
+        for p in people {
+            let id = self.people.len() as u32;
+            self.people.push(PersonInfo {
                 name: p.name.clone(),
-                country: g.code_index.get(&p.country).copied(),
+                country: self.code_index.get(&p.country).copied(),
                 roles: p
                     .roles
                     .iter()
@@ -668,11 +761,11 @@ impl Gazetteer {
                     .collect(),
             });
             for n in std::iter::once(&p.name).chain(&p.aliases) {
-                g.person_names.entry(n.clone()).or_insert(id);
+                self.person_names.entry(n.clone()).or_insert(id);
                 let parts: Vec<&str> = n.split_whitespace().collect();
                 if parts.len() >= 2 {
                     for sur in [parts[0], parts[parts.len() - 1]] {
-                        let v = g.person_surnames.entry(sur.to_string()).or_default();
+                        let v = self.person_surnames.entry(sur.to_string()).or_default();
                         if !v.contains(&id) {
                             v.push(id);
                         }
@@ -680,27 +773,26 @@ impl Gazetteer {
                 }
             }
         }
-        for n in &w.state_nouns {
-            g.add(n, true, Known::StateNoun);
-        }
-        for n in &w.pair_phrases {
-            g.add(n, true, Known::Pair);
-        }
-        g.compile_candidates();
-        g.compile_classes();
-        for (id, s) in g.starts.iter().enumerate() {
+    }
+
+    /// Compiles what was added: the phrase table, the words' ids and
+    /// classes, the tables a token is looked up in, the topics and cues.
+    fn compile(&mut self, w: &Words) {
+        self.compile_candidates();
+        self.compile_classes(w);
+        for (id, s) in self.starts.iter().enumerate() {
             if s.any() {
-                if g.classes.len() <= id {
-                    g.classes.resize(id + 1, 0);
+                if self.classes.len() <= id {
+                    self.classes.resize(id + 1, 0);
                 }
-                g.classes[id] |= class::BEGINS;
+                self.classes[id] |= class::BEGINS;
             }
         }
-        g.short = ShortWords::new(&g.words, &g.classes);
-        g.one_byte = (0..128u8)
+        self.short = ShortWords::new(&self.words, &self.classes);
+        self.one_byte = (0..128u8)
             .map(|b| {
                 let lower = u64::from(b.to_ascii_lowercase());
-                let (id, c) = g.short.get_classed((lower, 1 << 56));
+                let (id, c) = self.short.get_classed((lower, 1 << 56));
                 let capital = if b.is_ascii_uppercase() {
                     class::CAPITAL
                 } else {
@@ -710,11 +802,10 @@ impl Gazetteer {
             })
             .collect();
         // the word table is complete: ids of words are final from here on
-        let mut topics = std::mem::take(&mut g.topics);
-        topics.file_by_first_word(|w| g.word_id(w));
-        g.topics = topics;
-        g.compile_cue_starts();
-        Ok(g)
+        let mut topics = std::mem::take(&mut self.topics);
+        topics.file_by_first_word(|w| self.word_id(w));
+        self.topics = topics;
+        self.compile_cue_starts();
     }
 
     /// Files the cue patterns with an ASCII first word under its [`WordId`].
@@ -753,6 +844,12 @@ impl Gazetteer {
 
     /// Numbers the phrases' words and files the phrases under their first.
     fn compile_candidates(&mut self) {
+        self.starts = self.number_phrases().into_iter().map(Start::new).collect();
+    }
+
+    /// The phrases as [`Candidate`]s by their first word's [`WordId`],
+    /// numbering the words as they come; each word's best first.
+    fn number_phrases(&mut self) -> Vec<Vec<Candidate>> {
         let mut starts: Vec<Vec<Candidate>> = Vec::new();
         let mut words = std::mem::take(&mut self.words);
         let mut id = |w: &str| -> WordId {
@@ -802,49 +899,11 @@ impl Gazetteer {
             });
         }
         self.words = words;
-        self.starts = starts
-            .into_iter()
-            .map(|mut candidates| {
-                let singles = candidates.partition_point(|c| !c.rest.is_empty());
-                // a folded one-word phrase always matches: none after it is tried
-                let mut exact_singles = Vec::new();
-                let mut folded_single = None;
-                for c in candidates.drain(singles..) {
-                    match c.exact.as_deref() {
-                        Some([w]) => exact_singles.push((w.clone(), c.known)),
-                        _ => {
-                            folded_single = Some(c.known);
-                            break;
-                        }
-                    }
-                }
-                // a phrase can only match when its second word is the next
-                // token's: group by it (the sort is stable, order within kept)
-                candidates.sort_by_key(|c| c.rest.first().copied());
-                let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
-                for (k, c) in candidates.iter().enumerate() {
-                    let second = c.rest.first().copied().unwrap_or(NO_WORD);
-                    match groups.last_mut() {
-                        Some(g) if g.0 == second => g.2 = k as u32 + 1,
-                        _ => groups.push((second, k as u32, k as u32 + 1)),
-                    }
-                }
-                Start {
-                    seconds: candidates
-                        .iter()
-                        .filter_map(|c| c.rest.first())
-                        .fold(0, |m, &id| m | 1 << (id % 64)),
-                    groups,
-                    candidates,
-                    exact_singles,
-                    folded_single,
-                }
-            })
-            .collect();
+        starts
     }
 
     /// Marks the words of the word sets with their [`class`] bits.
-    fn compile_classes(&mut self) {
+    fn compile_classes(&mut self, words: &Words) {
         let sets = [
             (class::TITLE_MODIFIER, &self.title_modifiers),
             (class::HONORIFIC, &self.honorifics),
@@ -857,14 +916,16 @@ impl Gazetteer {
         let cues = self.cue_index.keys().map(|w| (class::CUE, w));
         let topics = self.topics.first_words().map(|w| (class::TOPIC, w));
         let dates = crate::text::date::date_words();
-        let determiners: Vec<String> = DETERMINERS.iter().map(|w| w.to_string()).collect();
+        let determiners = words.determiners.iter().map(|w| (class::DETERMINER, w));
+        let pronouns = words.pronouns.iter().map(|w| (class::PRONOUN, w));
         let all = sets
             .into_iter()
             .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
             .chain(cues)
             .chain(topics)
             .chain(dates.iter().map(|w| (class::DATE, w)))
-            .chain(determiners.iter().map(|w| (class::DETERMINER, w)));
+            .chain(determiners)
+            .chain(pronouns);
         let mut classes = std::mem::take(&mut self.classes);
         // BEGINS is exact by construction (set below from the phrase table)
         let mut inexact = 0u16;
@@ -937,11 +998,7 @@ impl Gazetteer {
                 _ => self.long_token_word(text, t, lowers, i),
             };
         }
-        TokenWords {
-            ids,
-            classes,
-            exact: self.exact_classes,
-        }
+        TokenWords::new(ids, classes, self.exact_classes)
     }
 
     /// [`Gazetteer::token_words`] for one token of more than 15 bytes or
@@ -1125,5 +1182,117 @@ impl Gazetteer {
     /// The country of an alpha-3 code.
     pub fn country_by_code(&self, code: &str) -> Option<u32> {
         self.code_index.get(code).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::{tokenize, Lowered};
+
+    /// The built-in lexicon compiled once for all tests.
+    fn gaz() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(|| Gazetteer::new(&Lexicon::builtin().unwrap()).unwrap())
+    }
+
+    /// The longest phrase at the start of `text`, as [`Gazetteer::lookup`] says.
+    fn lookup(text: &str) -> Option<(usize, Known)> {
+        gaz().lookup(text, &tokenize(text), 0)
+    }
+
+    fn country(code: &str) -> u32 {
+        gaz().country_by_code(code).unwrap()
+    }
+
+    #[test]
+    fn countries_are_found_by_name_alias_demonym_and_capital() {
+        let g = gaz();
+        let chn = country("CHN");
+        assert_eq!(g.countries[chn as usize].name, "China");
+        assert_eq!(lookup("China said"), Some((1, Known::Country(chn))));
+        assert_eq!(lookup("Chinese troops"), Some((1, Known::Demonym(chn))));
+        assert_eq!(g.lookup_word("China"), Some(Known::Country(chn)));
+        // an alias of several tokens, and a name of two words
+        let usa = country("USA");
+        assert_eq!(
+            lookup("U.S. officials").map(|(_, k)| k),
+            Some(Known::Country(usa))
+        );
+        assert_eq!(
+            lookup("United States of America"),
+            Some((4, Known::Country(usa)))
+        );
+        // a capital as written and in a dateline's capitals
+        let pak = country("PAK");
+        assert_eq!(lookup("Islamabad"), Some((1, Known::Capital(pak))));
+        assert_eq!(lookup("ISLAMABAD, May 6"), Some((1, Known::Capital(pak))));
+        // country names match as written: no lower-case "china"
+        assert_eq!(lookup("china"), None);
+        assert_eq!(lookup("Zqxvland"), None);
+    }
+
+    #[test]
+    fn titles_match_in_any_case_and_longest_first() {
+        let g = gaz();
+        let Some((4, Known::Title(t))) = lookup("Minister of Foreign Affairs Wang") else {
+            panic!("no title");
+        };
+        assert_eq!(g.titles[t as usize], "Foreign Minister");
+        assert_eq!(lookup("foreign minister"), Some((2, Known::Title(t))));
+        // a plural is compiled for a title
+        assert_eq!(lookup("Foreign Ministers"), Some((2, Known::Title(t))));
+        let Some((n, Known::Initiative(i))) = lookup("Belt and Road Initiative projects") else {
+            panic!("no initiative");
+        };
+        assert_eq!(
+            (n, g.initiatives[i as usize].as_str()),
+            (4, "Belt and Road Initiative")
+        );
+        assert_eq!(lookup("both sides"), Some((2, Known::Pair)));
+    }
+
+    #[test]
+    fn token_words_mark_the_word_sets() {
+        let g = gaz();
+        let text = "The Zqxv said he would visit";
+        let toks = tokenize(text);
+        let lowers = Lowered::new(text, &toks);
+        let w = g.token_words(text, &toks, &lowers);
+        assert_eq!(w.surely(0, class::DETERMINER), Some(true));
+        assert_eq!(w.surely(0, class::PRONOUN), Some(false));
+        assert_ne!(w.class(0) & class::CAPITAL, 0);
+        assert_eq!(w.ids[1], NO_WORD);
+        assert_eq!(w.class(1) & !class::CAPITAL, 0);
+        assert_eq!(w.surely(2, class::REPORTING), Some(true));
+        assert_eq!(w.surely(3, class::PRONOUN), Some(true));
+        assert_eq!(w.surely(3, class::DETERMINER), Some(false));
+        assert!(w.may_be(4, class::FUTURE));
+        // a token's id is its lower case's
+        assert_eq!(w.ids[0], g.word_id("the"));
+    }
+
+    #[test]
+    fn word_lists_match_as_written() {
+        let g = gaz();
+        assert!(g.name_connectors.has("of"));
+        assert!(!g.name_connectors.has("Of"));
+        assert!(!g.name_connectors.has("off"));
+        assert!(!g.name_connectors.has(""));
+        assert!(g.city_cues.has("towards"));
+        let long = WordList::new(&["a-word-longer-than-fifteen".into(), "x".into()]);
+        assert!(long.has("a-word-longer-than-fifteen"));
+        assert!(long.has("x"));
+        assert!(!long.has("a-word-longer-than-sixteen"));
+    }
+
+    #[test]
+    fn a_pronoun_not_in_ascii_lower_case_is_an_error() {
+        let mut lex = Lexicon::builtin().unwrap();
+        lex.words.pronouns.push("Ella".into());
+        let Err(e) = Gazetteer::new(&lex) else {
+            panic!("accepted");
+        };
+        assert!(e.to_string().contains("words.pronouns"), "{e}");
     }
 }

@@ -5,5 +5,6 @@
 pub mod gazetteer;
 pub mod schema;
 pub mod topic;
+pub mod words;
 
 pub use schema::*;

@@ -183,6 +183,37 @@ pub struct Words {
     pub pair_phrases: Vec<String>,
     /// Fields of cooperation named as topics.
     pub topics: Vec<String>,
+    /// Determiners a person phrase or a title used alone may begin with:
+    /// the, his, its. ASCII lower-case letters, at most 8.
+    pub determiners: Vec<String>,
+    /// Pronouns that stand for a person: he, she, his. ASCII lower-case
+    /// letters, at most 8.
+    pub pronouns: Vec<String>,
+    /// Words before a capital that make it the city, not its state: in,
+    /// visiting ("talks in Beijing", but "Beijing said").
+    pub city_cues: Vec<String>,
+    /// Stems that make a pair phrase mean the two states: countr, side.
+    pub pair_state_stems: Vec<String>,
+    /// Title modifiers that make the holder a former one: former, late.
+    pub former_modifiers: Vec<String>,
+    /// Words joining two titles of one person: "President and Prime Minister".
+    pub title_joiners: Vec<String>,
+    /// Words after a title before whose title it is: "Minister of X".
+    pub owner_prepositions: Vec<String>,
+    /// Words after a title before the state an envoy is sent to, which is
+    /// not whose title it is: "Ambassador to X".
+    pub host_prepositions: Vec<String>,
+    /// Lower-case words that may join capitalised words into one unknown
+    /// name: "Bank of Industry", "Minister for Trade".
+    pub name_connectors: Vec<String>,
+    /// Words after which a known name goes on an unknown one rather than
+    /// ending it: "Bank of China".
+    pub known_name_links: Vec<String>,
+    /// Words after a first word that heads initiatives that make the
+    /// phrase an initiative: "Agreement on Trade".
+    pub initiative_links: Vec<String>,
+    /// Words before an unknown name that make it a place: "in Kyrgyzstan".
+    pub place_prepositions: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -244,6 +275,18 @@ impl Lexicon {
         w.state_nouns.extend(o.state_nouns);
         w.pair_phrases.extend(o.pair_phrases);
         w.topics.extend(o.topics);
+        w.determiners.extend(o.determiners);
+        w.pronouns.extend(o.pronouns);
+        w.city_cues.extend(o.city_cues);
+        w.pair_state_stems.extend(o.pair_state_stems);
+        w.former_modifiers.extend(o.former_modifiers);
+        w.title_joiners.extend(o.title_joiners);
+        w.owner_prepositions.extend(o.owner_prepositions);
+        w.host_prepositions.extend(o.host_prepositions);
+        w.name_connectors.extend(o.name_connectors);
+        w.known_name_links.extend(o.known_name_links);
+        w.initiative_links.extend(o.initiative_links);
+        w.place_prepositions.extend(o.place_prepositions);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.

@@ -3,7 +3,7 @@
 //! words and its topics come out named, sorted and without the shorter
 //! topics a longer one covers.
 
-use crate::lexicon::gazetteer::{class, TokenWords, WordId};
+use crate::lexicon::words::{class, TokenWords, WordId};
 use crate::text::token::{Lowered, Token};
 
 /// The lexicon's topics, ready for matching.

@@ -1,0 +1,104 @@
+//! The lexicon's words as the rules see them: word ids, the word-set bits
+//! of a token's class, and an article's tokens looked up once. Shared by the
+//! compiled lexicon ([`crate::lexicon::gazetteer`]) and the stages that read it.
+
+/// A word of the lexicon's phrases, by its lower-case form; [`NO_WORD`] for
+/// any other.
+pub type WordId = u32;
+
+/// The id of a word no lexicon phrase has.
+pub const NO_WORD: WordId = WordId::MAX;
+
+/// Word sets as bits of a token's class: a token whose bit is clear is
+/// surely not in that set (one whose bit is set may be: look it up).
+pub mod class {
+    pub const TITLE_MODIFIER: u16 = 1;
+    pub const HONORIFIC: u16 = 1 << 1;
+    pub const NON_NAME: u16 = 1 << 2;
+    pub const NAME_PARTICLE: u16 = 1 << 3;
+    pub const CUE: u16 = 1 << 4;
+    pub const REPORTING: u16 = 1 << 5;
+    pub const NEGATION: u16 = 1 << 6;
+    pub const FUTURE: u16 = 1 << 7;
+    /// The first word of a topic.
+    pub const TOPIC: u16 = 1 << 8;
+    /// A word of a date: a month or its abbreviation, a weekday, "today".
+    pub const DATE: u16 = 1 << 9;
+    /// The first word of a lexicon phrase.
+    pub const BEGINS: u16 = 1 << 10;
+    /// A determiner a person phrase may begin with (the lexicon's
+    /// `determiners`: "the", "his").
+    pub const DETERMINER: u16 = 1 << 11;
+    /// A pronoun that stands for a person (the lexicon's `pronouns`).
+    pub const PRONOUN: u16 = 1 << 13;
+    /// Not a word set: set on a token whose first byte is an ASCII capital.
+    pub const CAPITAL: u16 = 1 << 12;
+}
+
+/// The lexicon's view of an article's tokens, worked out once: each token's
+/// [`WordId`] and the word sets it may be in.
+#[derive(Clone, Debug, Default)]
+pub struct TokenWords {
+    pub ids: Vec<WordId>,
+    classes: Vec<u16>,
+    /// The classes whose bit an ASCII token has exactly when its lower
+    /// case is in the set (every word of the set is its own key).
+    exact: u16,
+}
+
+impl TokenWords {
+    /// The words of an article's tokens: their ids, their class bits, and
+    /// the classes that are exact (see [`TokenWords::surely`]).
+    #[inline]
+    pub(crate) fn new(ids: Vec<WordId>, classes: Vec<u16>, exact: u16) -> TokenWords {
+        TokenWords {
+            ids,
+            classes,
+            exact,
+        }
+    }
+
+    /// The class bits of token `i`; `u16::MAX` beyond ASCII (may be anything).
+    #[inline]
+    pub fn class(&self, i: usize) -> u16 {
+        self.classes[i]
+    }
+
+    /// Whether token `i` is in a set of `class` (one bit), when its class
+    /// bits tell: `Some(false)` when the bit is clear, `Some(true)` when
+    /// it is set on an ASCII token and the class is exact; `None` when the
+    /// set must be asked with the token's lower case.
+    #[inline]
+    pub fn surely(&self, i: usize, class: u16) -> Option<bool> {
+        let c = self.classes[i];
+        if c & class == 0 {
+            Some(false)
+        } else if c != u16::MAX && self.exact & class != 0 {
+            Some(true)
+        } else {
+            None
+        }
+    }
+
+    /// Whether token `i` may be in a set of `class`; `false` means surely not.
+    pub fn may_be(&self, i: usize, class: u16) -> bool {
+        self.classes[i] & class != 0
+    }
+
+    /// The tokens among `r` that may be in a set of `class`, in order.
+    #[inline]
+    pub fn may_be_in(
+        &self,
+        r: std::ops::Range<usize>,
+        class: u16,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let from = r.start;
+        self.classes
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &c)| c & class != 0)
+            .map(move |(k, _)| from + k)
+    }
+}
