@@ -299,6 +299,8 @@ pub struct Gazetteer {
     pub person_names: HashMap<String, u32, FxBuild>,
     /// Surnames (first or last word) of known people.
     pub person_surnames: HashMap<String, Vec<u32>, FxBuild>,
+    /// The word lists of the article stage's own rules.
+    pub extract_words: crate::extract::ExtractWords,
 }
 
 /// A known office-holder.
@@ -560,6 +562,7 @@ impl Gazetteer {
             people: Vec::new(),
             person_names: HashMap::default(),
             person_surnames: HashMap::default(),
+            extract_words: crate::extract::ExtractWords::new(w),
         };
         // countries first, so that codes resolve for the rest
         for c in &lex.countries {
@@ -856,7 +859,8 @@ impl Gazetteer {
         ];
         let cues = self.cue_index.keys().map(|w| (class::CUE, w));
         let topics = self.topics.first_words().map(|w| (class::TOPIC, w));
-        let dates = crate::date::date_words();
+        let mut dates = crate::date::date_words();
+        dates.extend(self.extract_words.relative_day_words().cloned());
         let determiners: Vec<String> = DETERMINERS.iter().map(|w| w.to_string()).collect();
         let all = sets
             .into_iter()

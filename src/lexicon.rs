@@ -183,6 +183,29 @@ pub struct Words {
     pub pair_phrases: Vec<String>,
     /// Fields of cooperation named as topics.
     pub topics: Vec<String>,
+    /// First words (as written) of a short sentence that begins a list of
+    /// other articles' headlines: "Related", "Read", "See".
+    pub related_headers: Vec<String>,
+    /// First words (as written) of a photo credit line: "Photo", "File".
+    pub photo_headers: Vec<String>,
+    /// Tokens right after a photo header that make its line a credit: ":", "by".
+    pub photo_links: Vec<String>,
+    /// Tokens (as written) that make their sentence a credit line: "Copyright", "©".
+    pub credit_marks: Vec<String>,
+    /// News agencies (as written) whose name in brackets is a credit: "(Xinhua)".
+    pub agencies: Vec<String>,
+    /// Month names (as written) that are a date only before a number: "May".
+    pub months_needing_day: Vec<String>,
+    /// Words naming a day by its distance from the article's: ("yesterday", -1).
+    pub relative_days: Vec<(String, i32)>,
+    /// Reporting verbs that, right after an unknown word, make it a speaker: said, told.
+    pub reporting_after: Vec<String>,
+    /// Last parts of a hyphenated word that make its first part back what
+    /// follows: "Iranian-backed".
+    pub backing_suffixes: Vec<String>,
+    /// Nouns that, soon after a hyphenated pair, make it a meeting of the
+    /// two: "China-ASEAN summit".
+    pub meeting_nouns: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -244,6 +267,16 @@ impl Lexicon {
         w.state_nouns.extend(o.state_nouns);
         w.pair_phrases.extend(o.pair_phrases);
         w.topics.extend(o.topics);
+        w.related_headers.extend(o.related_headers);
+        w.photo_headers.extend(o.photo_headers);
+        w.photo_links.extend(o.photo_links);
+        w.credit_marks.extend(o.credit_marks);
+        w.agencies.extend(o.agencies);
+        w.months_needing_day.extend(o.months_needing_day);
+        w.relative_days.extend(o.relative_days);
+        w.reporting_after.extend(o.reporting_after);
+        w.backing_suffixes.extend(o.backing_suffixes);
+        w.meeting_nouns.extend(o.meeting_nouns);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
