@@ -1123,6 +1123,123 @@ mod tests {
             .any(|e| e.contains("Support")));
     }
 
+    /// The event edges of `text` with their dates, under the built-in
+    /// lexicon plus `extra` (RON).
+    fn dated_edges(extra: &str, text: &str) -> Vec<String> {
+        let mut lex = crate::Lexicon::builtin().unwrap();
+        lex.extend(crate::Lexicon::from_ron("extra.ron", extra).unwrap());
+        let g = Gazetteer::new(&lex).unwrap();
+        let a = Article::parse("t", text).unwrap();
+        extract(&g, &a)
+            .edges
+            .iter()
+            .filter(|e| e.kind.is_event())
+            .map(|e| {
+                let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+                format!("{} {} {} {date}", e.source, e.kind, e.target)
+            })
+            .collect()
+    }
+
+    const COMPOUNDS: &str = " date 2023-05-06 T\n\nLeaders opened the China-Pakistan forum in Beijing. Officials attended the China-ASEAN summit in Jakarta tomorrow. Iranian-backed Hamas fighters attacked Israel. Pakistan condemned India yesterday.";
+
+    #[test]
+    fn hyphenated_pairs_meet_and_backers_support() {
+        let e = dated_edges("()", COMPOUNDS);
+        let has = |x: &str| e.iter().any(|y| y == x);
+        assert!(
+            has("country:china Meeting organization:asean 2023-05-06"),
+            "{e:?}"
+        );
+        assert!(
+            has("country:iran Support organization:hamas 2023-05-06"),
+            "{e:?}"
+        );
+        assert!(
+            has("country:pakistan Criticism country:india 2023-05-05"),
+            "{e:?}"
+        );
+        // "forum" is no meeting noun
+        assert!(
+            !e.iter().any(|x| x.contains("Meeting country:pakistan")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_lexicon_adds_to_the_rules_word_lists() {
+        let extra = r#"(words: (meeting_nouns: ["forum"], relative_days: [("tomorrow", 1)]))"#;
+        let e = dated_edges(extra, COMPOUNDS);
+        let has = |x: &str| e.iter().any(|y| y == x);
+        assert!(
+            has("country:china Meeting country:pakistan 2023-05-06"),
+            "{e:?}"
+        );
+        assert!(
+            has("country:china Meeting organization:asean 2023-05-07"),
+            "{e:?}"
+        );
+        // a bracketed agency is a credit, masked
+        let mut lex = crate::Lexicon::builtin().unwrap();
+        let g = Gazetteer::new(&lex).unwrap();
+        let a = Article::parse("t", "Pakistan (Dawn) condemned India.").unwrap();
+        assert!(!explain(&g, &a).contains("masked"));
+        let extra = r#"(words: (agencies: ["Dawn"]))"#;
+        lex.extend(crate::Lexicon::from_ron("extra.ron", extra).unwrap());
+        let g = Gazetteer::new(&lex).unwrap();
+        assert!(explain(&g, &a).contains("masked: ( Dawn )"));
+    }
+
+    #[test]
+    fn an_unknown_name_before_said_is_a_speaker() {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let people = |text: &str| -> Vec<String> {
+            let x = extract(&g, &Article::parse("t", text).unwrap());
+            let people = x
+                .entities
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Person);
+            people.map(|e| e.id).collect()
+        };
+        assert_eq!(
+            people("Smithers said Pakistan condemned India."),
+            ["person:smithers"]
+        );
+        assert!(people("Smithers thinks Pakistan condemned India.").is_empty());
+        // not a word in capitals
+        assert!(people("SMITHERS said Pakistan condemned India.").is_empty());
+    }
+
+    #[test]
+    fn datelines_and_bylines_are_masked() {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let a = Article::parse(
+            "t",
+            " date 2023-05-06 T\n\nNEW DELHI, May 4 (PTI) -- India thanked Japan (AFP) on Tuesday.\n\nUpdated 10:45 IST\n\nCopyright Xinhua News Agency.",
+        )
+        .unwrap();
+        let out = explain(&g, &a);
+        assert!(
+            out.contains("dateline Dateline { place: Some(Capital("),
+            "{out}"
+        );
+        assert!(
+            out.contains("masked: NEW DELHI , May 4 ( PTI ) - - ( AFP )"),
+            "{out}"
+        );
+        assert!(out.contains("masked: Updated 10:45 IST"), "{out}");
+        assert!(
+            out.contains("masked: Copyright Xinhua News Agency ."),
+            "{out}"
+        );
+        // "on Tuesday" counts back from the dateline's May 4
+        let e = dated_edges("()", &a.text);
+        assert!(
+            e.contains(&"country:india Praise country:japan 2023-05-02".into()),
+            "{e:?}"
+        );
+    }
+
     #[test]
     fn a_capital_acting_is_its_state() {
         let e = edges_of("Beijing summoned the U.S. ambassador over the patrol.");

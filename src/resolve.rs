@@ -868,8 +868,181 @@ impl Resolution {
 
 #[cfg(test)]
 mod tests {
-    use super::{entity_id, is_multiword, title_matches};
-    use crate::model::{slug, EntityKind};
+    use super::{entity_id, is_multiword, resolve, title_matches, Ref, Resolution};
+    use crate::mention::{Mention, Of, What};
+    use crate::model::{slug, EdgeKind, EntityKind};
+    use crate::{Article, Extractor, Gazetteer, Lexicon};
+    use std::borrow::Cow;
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::new(&Lexicon::builtin().unwrap()).unwrap()
+    }
+
+    /// A one-token mention at token `start`.
+    fn at(start: usize, what: What) -> Mention {
+        Mention {
+            start,
+            end: start + 1,
+            what,
+            acronym: None,
+        }
+    }
+
+    fn person(name: &str, title: Option<&str>, of: Option<Of>) -> What {
+        What::Person {
+            name: name.into(),
+            title: title.map(Into::into),
+            of,
+            former: false,
+        }
+    }
+
+    /// Resolves `mentions`, the ones at `reporting` being next to a
+    /// reporting verb, each written as its start's number.
+    fn resolved(g: &Gazetteer, mentions: &[Vec<Mention>], reporting: &[usize]) -> Resolution {
+        let surface = |m: &Mention| Cow::Owned(m.start.to_string());
+        let reporting_next = |m: &Mention| reporting.contains(&m.start);
+        let pak = g.code_index["PAK"];
+        resolve(g, mentions, &surface, &reporting_next, Some(pak), None)
+    }
+
+    /// The entity a resolved mention at token `start` refers to, by name.
+    fn named(res: &Resolution, start: usize) -> Option<&str> {
+        let m = res.sentences.iter().flatten().find(|m| m.start == start)?;
+        match m.r {
+            Ref::Entity(e) => Some(res.entities[e].name.as_str()),
+            Ref::Pair { .. } => None,
+        }
+    }
+
+    #[test]
+    fn an_article_names_each_thing_once() {
+        let x = Extractor::new().unwrap().extract(
+            &Article::parse(
+                "t",
+                " date 2023-05-06 Qin Gang in Islamabad\n\nISLAMABAD, May 6 (Xinhua) -- Chinese Foreign Minister Qin Gang met Pakistani Foreign Minister Bilawal Bhutto Zardari on Friday. Qin said China firmly supports Pakistan. The Pakistani side thanked China for its help.",
+            )
+            .unwrap(),
+        );
+        let people: Vec<_> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(people.len(), 2, "{people:?}");
+        let qin = people.iter().find(|e| e.id == "person:qin-gang").unwrap();
+        assert_eq!(qin.aliases, ["Qin"]);
+        let pakistan = x.entities.iter().find(|e| e.id == "country:pakistan");
+        assert_eq!(pakistan.unwrap().aliases, ["Pakistani side"]);
+        let edge = |kind: EdgeKind, source: &str, target: &str| {
+            x.edges
+                .iter()
+                .find(|e| e.kind == kind && e.source == source && e.target == target)
+        };
+        let role = edge(EdgeKind::Role, "person:qin-gang", "country:china").unwrap();
+        assert_eq!(role.role.as_deref(), Some("Foreign Minister"));
+        let support = edge(EdgeKind::Support, "country:china", "country:pakistan").unwrap();
+        assert_eq!(support.speaker.as_deref(), Some("person:qin-gang"));
+        assert!(edge(EdgeKind::Praise, "country:pakistan", "country:china").is_some());
+        let zardari = "person:bilawal-bhutto-zardari";
+        assert!(edge(EdgeKind::Role, zardari, "country:pakistan").is_some());
+    }
+
+    #[test]
+    fn he_said_is_the_last_speaker_his_the_last_named() {
+        let g = gazetteer();
+        // "Qin Gang said ... He met Bilawal Bhutto Zardari. He said ... his ..."
+        let mentions = vec![
+            vec![at(0, person("Qin Gang", None, None))],
+            vec![
+                at(10, What::Pronoun),
+                at(12, person("Bilawal Bhutto Zardari", None, None)),
+            ],
+            vec![at(20, What::Pronoun), at(25, What::Pronoun)],
+            vec![
+                at(30, What::Name("Gang".into())),
+                at(32, What::Name("Smith".into())),
+            ],
+        ];
+        let res = resolved(&g, &mentions, &[0, 20]);
+        assert_eq!(named(&res, 10), Some("Qin Gang"));
+        assert_eq!(named(&res, 20), Some("Qin Gang"));
+        assert_eq!(named(&res, 25), Some("Bilawal Bhutto Zardari"));
+        // a surname is its full name; an unknown name not next to "said" is nobody
+        assert_eq!(named(&res, 30), Some("Qin Gang"));
+        assert_eq!(named(&res, 32), None);
+        let qin = res.entities.iter().find(|e| e.name == "Qin Gang").unwrap();
+        assert_eq!(qin.mentions, 4);
+        assert_eq!(qin.aliases, ["0", "30"]);
+    }
+
+    fn country(id: u32, strong: bool) -> What {
+        What::Country { id, strong }
+    }
+
+    fn title(title: &str, of: Option<Of>) -> What {
+        What::TitleRef {
+            title: title.into(),
+            of,
+        }
+    }
+
+    /// "The Foreign Ministry said ... Indian Foreign Minister Sharma met
+    /// India's ... Chinese personnel ... the ministry ... the foreign
+    /// minister, the Chinese president, the UN secretary-general".
+    fn in_context(g: &Gazetteer) -> Resolution {
+        let (chn, ind) = (g.code_index["CHN"], g.code_index["IND"]);
+        let un = g.orgs.iter().position(|o| o.name == "United Nations");
+        let un = un.unwrap() as u32;
+        let sharma = person("Anil Kumar Sharma", Some("Foreign Minister"), None);
+        let mentions = vec![
+            vec![at(0, What::Body)],
+            vec![
+                at(10, sharma),
+                at(11, country(ind, true)),
+                at(14, country(ind, true)),
+                at(16, country(chn, false)),
+                at(18, What::Body),
+            ],
+            vec![
+                at(20, title("foreign minister", None)),
+                at(22, title("President", Some(Of::Country(chn)))),
+                at(24, title("Secretary-General", Some(Of::Org(un)))),
+            ],
+        ];
+        resolved(g, &mentions, &[])
+    }
+
+    #[test]
+    fn bodies_and_demonyms_take_their_context() {
+        let res = in_context(&gazetteer());
+        // before any country, a body is the dateline's state
+        assert_eq!(named(&res, 0), Some("Pakistan"));
+        let weak = |start: usize| {
+            let mut all = res.sentences.iter().flatten();
+            all.find(|m| m.start == start).unwrap().weak
+        };
+        // a bare demonym is weak and does not become the body's state
+        assert_eq!(named(&res, 16), Some("China"));
+        assert!(weak(16) && !weak(14));
+        assert_eq!(named(&res, 18), Some("India"));
+    }
+
+    #[test]
+    fn titles_alone_are_their_holders() {
+        let res = in_context(&gazetteer());
+        // a title of no country is of the most mentioned country
+        let mut people = res.entities.iter().filter(|e| e.kind == EntityKind::Person);
+        let sharma = people.next().unwrap();
+        let of = sharma.roles[0].of.map(|o| res.entities[o].name.as_str());
+        assert_eq!(of, Some("India"));
+        assert_eq!(named(&res, 20), Some("Anil Kumar Sharma"));
+        // a title of a state nobody here holds is the state
+        assert_eq!(named(&res, 22), Some("China"));
+        // a title of a body nobody here holds names nobody: dropped
+        assert!(res.sentences[2].iter().all(|m| m.start != 24));
+        assert_eq!(res.sentences[2].len(), 2);
+    }
 
     #[test]
     fn ids_are_kind_and_slug() {
