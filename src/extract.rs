@@ -109,25 +109,26 @@ impl ExtractWords {
         self.relative_days.iter().map(|(w, _)| w)
     }
 
-    /// The day a relative day word (any ASCII case) names, from `base`.
+    /// The day a relative day word (any ASCII case) names, from `base`;
+    /// `None` past the years a date can have.
     #[inline]
     fn relative_day(&self, w: &str, base: Date) -> Option<Date> {
         let &(_, n) = self
             .relative_days
             .iter()
             .find(|(d, _)| w.eq_ignore_ascii_case(d))?;
-        Some(if n == 0 {
-            base
-        } else {
-            Date::from_days(base.days() + n)
-        })
+        if n == 0 {
+            return Some(base);
+        }
+        let d = Date::from_days(base.days() + n);
+        Date::new(d.year, d.month, d.day)
     }
 }
 
 /// Marks `r` of `masked`.
 #[inline]
 fn mask(masked: &mut [bool], r: Range<usize>) {
-    masked[r].iter_mut().for_each(|m| *m = true);
+    masked[r].fill(true);
 }
 
 /// Marks tokens that are noise, not text: photo credits "(Xinhua/Ahmad
@@ -1188,6 +1189,17 @@ mod tests {
         lex.extend(crate::Lexicon::from_ron("extra.ron", extra).unwrap());
         let g = Gazetteer::new(&lex).unwrap();
         assert!(explain(&g, &a).contains("masked: ( Dawn )"));
+    }
+
+    #[test]
+    fn a_relative_day_past_the_calendar_is_no_date() {
+        let extra =
+            r#"(words: (relative_days: [("someday", 2000000000), ("never", -2000000000)]))"#;
+        for when in ["someday", "never"] {
+            let text = format!(" date 2023-05-06 T\n\nPakistan condemned India {when}.");
+            let e = dated_edges(extra, &text);
+            assert_eq!(e, ["country:pakistan Criticism country:india 2023-05-06"]);
+        }
     }
 
     #[test]

@@ -190,7 +190,8 @@ pub struct Words {
     pub photo_headers: Vec<String>,
     /// Tokens right after a photo header that make its line a credit: ":", "by".
     pub photo_links: Vec<String>,
-    /// Tokens (as written) that make their sentence a credit line: "Copyright", "©".
+    /// Words or signs, one token each (as written), that make their sentence
+    /// a credit line: "Copyright", "©".
     pub credit_marks: Vec<String>,
     /// News agencies (as written) whose name in brackets is a credit: "(Xinhua)".
     pub agencies: Vec<String>,
