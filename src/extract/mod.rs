@@ -8,7 +8,8 @@ pub mod resolve;
 
 use crate::extract::mention::{Finder, Mention};
 use crate::extract::relation::Relation;
-use crate::extract::resolve::{resolve, Ref};
+use crate::extract::resolve::{resolve, Ref, Resolution};
+use crate::lexicon::extract_words::ExtractWords;
 use crate::lexicon::gazetteer::{Gazetteer, Known};
 use crate::lexicon::words::{class, TokenWords};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
@@ -17,12 +18,19 @@ use crate::text::date::{month_number, weekday_number, Date};
 use crate::text::sentence::{split, Sentence};
 use crate::text::token::{single_spaced, Lowered, TokKind, Token};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Where and when an article says it was written: "ISLAMABAD, May 6 (Xinhua) --".
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Dateline {
     pub place: Option<Known>,
     pub date: Option<Date>,
+}
+
+/// Marks `r` of `masked`.
+#[inline]
+fn mask(masked: &mut [bool], r: Range<usize>) {
+    masked[r].fill(true);
 }
 
 /// Marks tokens that are noise, not text: photo credits "(Xinhua/Ahmad
@@ -37,100 +45,126 @@ fn mask_noise(
 ) -> (Vec<bool>, Dateline) {
     let mut masked = vec![false; toks.len()];
     let mut dateline = Dateline::default();
-    let s = |i: usize| toks[i].text(text);
+    let n = Noise {
+        text,
+        toks,
+        g,
+        w: &g.extract_words,
+    };
     // after "Related readings" / "Related:" come other articles' headlines
     let mut in_related = false;
     for sent in sentences {
         let r = sent.tokens.clone();
-        let first = s(r.start);
-        let ends_with_stop = matches!(s(r.end - 1), "." | "!" | "?" | "\"" | "\u{201d}");
-        if matches!(first, "Related" | "RELATED" | "Read" | "READ" | "See") && r.len() <= 4 {
+        if n.w.related_headers.has(n.s(r.start)) && r.len() <= 4 {
             in_related = true;
-            masked[r.clone()].iter_mut().for_each(|m| *m = true);
+            mask(&mut masked, r);
             continue;
         }
         if in_related {
-            if ends_with_stop && r.len() > 12 {
+            if n.ends_with_stop(&r) && r.len() > 12 {
                 in_related = false;
             } else {
-                masked[r.clone()].iter_mut().for_each(|m| *m = true);
+                mask(&mut masked, r);
                 continue;
             }
         }
-        // photo credits: "Photo: Name / Agency", "Photo by ..."
-        if matches!(first, "Photo" | "PHOTO" | "Photos" | "File")
-            && r.len() > 1
-            && matches!(s(r.start + 1), ":" | "by" | "credit")
-        {
-            masked[r.clone()].iter_mut().for_each(|m| *m = true);
+        if n.photo_credit(&r) {
+            mask(&mut masked, r);
             continue;
         }
-        // bylines and time stamps: a clock time and few lower-case words
+        let (byline, paren) = n.byline(r.clone());
+        if byline {
+            mask(&mut masked, r);
+            continue;
+        }
+        n.mask_brackets(paren.unwrap_or(r.end)..r.end, &mut masked);
+        if dateline.place.is_none() {
+            if let Some((end, found)) = n.dateline(r.clone(), art_date) {
+                mask(&mut masked, r.start..end);
+                dateline = found;
+            }
+        }
+    }
+    (masked, dateline)
+}
+
+/// What [`mask_noise`] reads: the article's text and tokens, the lexicon.
+struct Noise<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    g: &'a Gazetteer,
+    w: &'a ExtractWords,
+}
+
+impl Noise<'_> {
+    /// The text of token `i`.
+    #[inline]
+    fn s(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Whether sentence `r` ends with a stop or a closing quote.
+    fn ends_with_stop(&self, r: &Range<usize>) -> bool {
+        matches!(self.s(r.end - 1), "." | "!" | "?" | "\"" | "\u{201d}")
+    }
+
+    /// Whether sentence `r` is a photo credit: "Photo: Name / Agency", "Photo by ...".
+    #[inline]
+    fn photo_credit(&self, r: &Range<usize>) -> bool {
+        self.w.photo_headers.has(self.s(r.start))
+            && r.len() > 1
+            && self.w.photo_links.has(self.s(r.start + 1))
+    }
+
+    /// Whether sentence `r` is a byline, time stamp or credit line (a clock
+    /// time and few lower-case words, or a credit mark); and its first "(".
+    #[inline]
+    fn byline(&self, r: Range<usize>) -> (bool, Option<usize>) {
         let (mut has_time, mut credit_line, mut paren) = (false, false, None);
         for i in r.clone() {
-            let t = &toks[i];
-            let n = t.end - t.start;
-            match t.kind {
-                TokKind::Word => credit_line |= n == 9 && t.bytes(text) == b"Copyright",
-                TokKind::Number => has_time |= t.bytes(text).contains(&b':'),
-                TokKind::Punct if n <= 2 => {
-                    let b = t.bytes(text);
-                    credit_line |= b == "\u{a9}".as_bytes();
-                    if paren.is_none() && b == b"(" {
+            let t = &self.toks[i];
+            let n = (t.end - t.start) as usize;
+            let lengths = match t.kind {
+                TokKind::Word => self.w.credit_word_lengths,
+                TokKind::Number => {
+                    has_time |= t.bytes(self.text).contains(&b':');
+                    continue;
+                }
+                TokKind::Punct => {
+                    if n == 1 && paren.is_none() && t.bytes(self.text) == b"(" {
                         paren = Some(i);
                     }
+                    self.w.credit_sign_lengths
                 }
-                TokKind::Punct => {}
+            };
+            if lengths >> n.min(63) & 1 != 0 {
+                credit_line |= self.w.credit_marks.has_bytes(t.bytes(self.text));
             }
         }
         // lower-case words are counted only where there is a clock time
-        let lower_words = if has_time {
-            r.clone()
-                .filter(|&i| {
-                    toks[i].kind == TokKind::Word
-                        && match toks[i].bytes(text).first() {
-                            Some(c) if c.is_ascii() => c.is_ascii_lowercase(),
-                            _ => s(i).chars().next().is_some_and(char::is_lowercase),
-                        }
-                })
-                .count()
-        } else {
-            0
-        };
-        if (has_time && lower_words < 4) || credit_line {
-            masked[r.clone()].iter_mut().for_each(|m| *m = true);
-            continue;
-        }
-        // bracketed credits and markers, from the first "("
-        let mut i = paren.unwrap_or(r.end);
+        (credit_line || (has_time && self.lower_words(r) < 4), paren)
+    }
+
+    /// The number of words in lower case among `r`.
+    fn lower_words(&self, r: Range<usize>) -> usize {
+        r.filter(|&i| {
+            self.toks[i].kind == TokKind::Word
+                && match self.toks[i].bytes(self.text).first() {
+                    Some(c) if c.is_ascii() => c.is_ascii_lowercase(),
+                    _ => self.s(i).chars().next().is_some_and(char::is_lowercase),
+                }
+        })
+        .count()
+    }
+
+    /// Marks bracketed credits and markers among `r`.
+    fn mask_brackets(&self, r: Range<usize>, masked: &mut [bool]) {
+        let mut i = r.start;
         while i < r.end {
-            if toks[i].bytes(text) == b"(" {
-                if let Some(close) = (i + 1..r.end.min(i + 12)).find(|&k| s(k) == ")") {
-                    let inner: Vec<&str> = (i + 1..close).map(s).collect();
-                    let credit = inner.contains(&"/")
-                        || (inner.len() <= 3
-                            && inner
-                                .iter()
-                                .all(|w| w.len() <= 3 && !w.chars().any(char::is_lowercase))
-                            && !inner
-                                .iter()
-                                .any(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic)))
-                        || inner.iter().any(|w| {
-                            matches!(
-                                *w,
-                                "Xinhua"
-                                    | "AFP"
-                                    | "Reuters"
-                                    | "AP"
-                                    | "PTI"
-                                    | "Kyodo"
-                                    | "IANS"
-                                    | "IRNA"
-                                    | "TASS"
-                            )
-                        });
-                    if credit {
-                        masked[i..=close].iter_mut().for_each(|m| *m = true);
+            if self.toks[i].bytes(self.text) == b"(" {
+                if let Some(close) = (i + 1..r.end.min(i + 12)).find(|&k| self.s(k) == ")") {
+                    if self.is_credit(i + 1..close) {
+                        mask(masked, i..close + 1);
                         i = close + 1;
                         continue;
                     }
@@ -138,138 +172,74 @@ fn mask_noise(
             }
             i += 1;
         }
-        // dateline at the start: CAPS [, CAPS] [, Month Day] [(Agency)] -- / -
-        let st = r.start;
-        let caps = |i: usize| {
-            toks[i].kind == TokKind::Word
-                && s(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && s(i).chars().all(|c| !c.is_lowercase())
-        };
-        if dateline.place.is_none() && st < r.end && caps(st) {
-            let mut k = st;
-            while k < r.end && caps(k) {
-                k += 1;
-            }
-            let place = g.lookup(text, &toks[..k], st).map(|x| x.1);
-            let mut date = None;
-            let mut j = k;
-            while j < r.end && s(j) == "," && j + 1 < r.end && caps(j + 1) {
-                j += 2;
-            }
-            if j + 2 < r.end && s(j) == "," {
-                if let Some(m) = month_number(s(j + 1)) {
-                    if let Ok(d) = s(j + 2).parse::<u8>() {
-                        let y = art_date.map(|d| d.year).unwrap_or(2000);
-                        date = Date::new(y, m, d);
-                        j += 3;
-                    }
-                }
-            }
-            if j < r.end && s(j) == "(" {
-                if let Some(close) = (j + 1..r.end.min(j + 6)).find(|&x| s(x) == ")") {
-                    j = close + 1;
-                }
-            }
-            let mut dashes = 0;
-            while j < r.end && matches!(s(j), "-" | "\u{2014}" | "\u{2013}") {
-                j += 1;
-                dashes += 1;
-            }
-            if dashes > 0 && (date.is_some() || place.is_some()) {
-                masked[st..j].iter_mut().for_each(|m| *m = true);
-                dateline.place = place;
-                dateline.date = date;
-            }
-        }
     }
-    (masked, dateline)
-}
 
-/// The date a sentence names ("on Friday", "on May 5, 2023", "June 10"),
-/// resolved against `base`.
-#[inline(never)]
-fn sentence_date(
-    text: &str,
-    (toks, words): (&[Token], &TokenWords),
-    r: std::ops::Range<usize>,
-    masked: &[bool],
-    base: Option<Date>,
-) -> Option<Date> {
-    let s = |i: usize| toks[i].text(text);
-    // only a date word (a month, a weekday, "today") starts a date
-    let mut any_day = false;
-    for i in words.may_be_in(r.clone(), class::DATE) {
-        if masked[i] {
-            continue;
+    /// Whether the tokens `inner` of a pair of brackets are a credit or a
+    /// marker: "Xinhua/Ahmad Kamal", "R", "AFP".
+    fn is_credit(&self, inner: Range<usize>) -> bool {
+        let n = inner.len();
+        let mut words = inner.map(|k| self.s(k));
+        words.clone().any(|w| w == "/")
+            || (n <= 3
+                && words
+                    .clone()
+                    .all(|w| w.len() <= 3 && !w.chars().any(char::is_lowercase))
+                && !words
+                    .clone()
+                    .any(|w| w.len() >= 2 && w.chars().all(char::is_alphabetic)))
+            || words.any(|w| self.w.agencies.has(w))
+    }
+
+    /// Whether token `i` is a word in capitals: "ISLAMABAD".
+    fn caps(&self, i: usize) -> bool {
+        let s = self.s(i);
+        self.toks[i].kind == TokKind::Word
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && s.chars().all(|c| !c.is_lowercase())
+    }
+
+    /// A dateline at the start of sentence `r`: CAPS [, CAPS] [, Month Day]
+    /// [(Agency)] -- / -; where it ends and what it says.
+    fn dateline(&self, r: Range<usize>, art_date: Option<Date>) -> Option<(usize, Dateline)> {
+        let st = r.start;
+        if st >= r.end || !self.caps(st) {
+            return None;
         }
-        any_day = true;
-        // Month Day[, Year]
-        if let Some(m) = month_number(s(i)) {
-            if s(i) == "May" && !(i + 1 < r.end && toks[i + 1].kind == TokKind::Number) {
-                continue;
+        let mut k = st;
+        while k < r.end && self.caps(k) {
+            k += 1;
+        }
+        let place = self.g.lookup(self.text, &self.toks[..k], st).map(|x| x.1);
+        let mut j = k;
+        while j < r.end && self.s(j) == "," && j + 1 < r.end && self.caps(j + 1) {
+            j += 2;
+        }
+        let (date, mut j) = self.dateline_date(j, r.end, art_date);
+        if j < r.end && self.s(j) == "(" {
+            if let Some(close) = (j + 1..r.end.min(j + 6)).find(|&x| self.s(x) == ")") {
+                j = close + 1;
             }
-            if i + 1 < r.end {
-                if let Ok(d) = s(i + 1)
-                    .trim_end_matches(|c: char| c.is_alphabetic())
-                    .parse::<u8>()
-                {
-                    let mut year = None;
-                    let mut k = i + 2;
-                    if k < r.end && s(k) == "," {
-                        k += 1;
-                    }
-                    if k < r.end {
-                        if let Ok(y) = s(k).parse::<i32>() {
-                            if (1900..2200).contains(&y) {
-                                year = Some(y);
-                            }
-                        }
-                    }
-                    let y = year.or(base.map(|b| b.year));
-                    if let Some(y) = y {
-                        if let Some(dt) = Date::new(y, m, d) {
-                            // no year given and later than the article: last year
-                            if year.is_none() && base.is_some_and(|b| dt > b) {
-                                return Date::new(y - 1, m, d).or(Some(dt));
-                            }
-                            return Some(dt);
-                        }
-                    }
+        }
+        let dashes = j;
+        while j < r.end && matches!(self.s(j), "-" | "\u{2014}" | "\u{2013}") {
+            j += 1;
+        }
+        (j > dashes && (date.is_some() || place.is_some())).then_some((j, Dateline { place, date }))
+    }
+
+    /// ", Month Day" at token `j` (before `end`): the date, in the year of
+    /// `art_date`, and the token after it.
+    fn dateline_date(&self, j: usize, end: usize, art_date: Option<Date>) -> (Option<Date>, usize) {
+        if j + 2 < end && self.s(j) == "," {
+            if let Some(m) = month_number(self.s(j + 1)) {
+                if let Ok(d) = self.s(j + 2).parse::<u8>() {
+                    let y = art_date.map(|d| d.year).unwrap_or(2000);
+                    return (Date::new(y, m, d), j + 3);
                 }
             }
-            // Day Month Year
-            if i > r.start && i + 1 < r.end {
-                if let (Ok(d), Ok(y)) = (
-                    s(i - 1).parse::<u8>(),
-                    s(i + 1).get(..4).unwrap_or("").parse::<i32>(),
-                ) {
-                    if let Some(dt) = Date::new(y, m, d) {
-                        return Some(dt);
-                    }
-                }
-            }
         }
+        (None, j)
     }
-    let base = base?;
-    if !any_day {
-        return None;
-    }
-    for i in words.may_be_in(r, class::DATE) {
-        if masked[i] {
-            continue;
-        }
-        let w = s(i);
-        if let Some(wd) = weekday_number(w) {
-            return Some(base.last_weekday(wd));
-        }
-        if w.eq_ignore_ascii_case("today") || w.eq_ignore_ascii_case("tonight") {
-            return Some(base);
-        }
-        if w.eq_ignore_ascii_case("yesterday") {
-            return Some(Date::from_days(base.days() - 1));
-        }
-    }
-    None
 }
 
 /// How a mention is written: a person's name, else its words single-spaced
@@ -341,203 +311,301 @@ pub fn mentions(g: &Gazetteer, article: &Article) -> Vec<Vec<Mention>> {
     front(g, article).mentions
 }
 
+/// A relation found in a sentence, with the sentence's date and topics.
+type Found = (usize, Relation, Option<Date>, Vec<String>);
+
+/// An article past its first stages, with the lexicon: what the later
+/// stages read.
+struct Doc<'a> {
+    g: &'a Gazetteer,
+    article: &'a Article,
+    text: &'a str,
+    toks: &'a [Token],
+    sentences: &'a [Sentence],
+    masked: &'a [bool],
+    lowers: &'a Lowered,
+    words: &'a TokenWords,
+    w: &'a ExtractWords,
+}
+
 /// Extracts the entities and edges of one article. Pure: the same article
 /// and lexicon always give the same records.
 pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
-    let text = article.text.as_str();
-    let Front {
-        toks,
-        sentences,
-        masked,
-        dateline,
-        lowers,
-        words,
-        mentions,
-    } = front(g, article);
-    // "Alvi said", "said Alvi": an unknown word next to a reporting verb is a person
-    // (not a word in capitals, not a headline word before "adds")
-    let reporting_next = |m: &Mention| -> bool {
-        let word = toks[m.start].text(text);
-        if word.chars().all(|c| !c.is_lowercase()) {
-            return false;
-        }
-        let strong =
-            |k: usize| matches!(&lowers[k], "said" | "says" | "told" | "noted" | "stressed");
-        let after = (m.end..(m.end + 2).min(toks.len())).any(strong);
-        let before = m.start > 0
-            && words.may_be(m.start - 1, class::REPORTING)
-            && g.reporting.contains(&lowers[m.start - 1]);
-        after || before
-    };
-    let ctx_country = match dateline.place {
+    let front = front(g, article);
+    let doc = Doc::new(g, article, &front);
+    let ctx_country = match front.dateline.place {
         Some(Known::Capital(c)) | Some(Known::Country(c)) => Some(c),
         Some(Known::Place(p)) => g.places[p as usize].country,
         _ => None,
     };
     let mut res = resolve(
         g,
-        &mentions,
-        &|m| surface(text, &toks, m),
-        &reporting_next,
+        &front.mentions,
+        &|m| surface(doc.text, doc.toks, m),
+        &|m| doc.reporting_next(m),
         ctx_country,
         article.date,
     );
     let host = ctx_country.map(|c| res.country(g, c));
-    let base = dateline.date.or(article.date);
+    let base = front.dateline.date.or(article.date);
+    let sides = doc.sides(&res);
+    let compound = doc.compounds(&mut res);
+    let rels = doc.relations(&res, sides, host, base, &compound);
+    doc.records(res, rels)
+}
 
-    // the article's two sides: the two most mentioned countries, until a meeting says who
-    let mut by_count: Vec<(usize, usize)> = res
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Country)
-        .map(|(i, e)| (e.mentions, i))
-        .collect();
-    by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut pair = (by_count.len() >= 2).then(|| (by_count[0].1, by_count[1].1));
-    let mut met = false;
-    // "Abe and Putin", "X and Y held talks": two people of two states named together
-    'find: for ms in &res.sentences {
-        for w in ms.windows(2) {
-            let (Ref::Entity(a), Ref::Entity(b)) = (w[0].r, w[1].r) else {
-                continue;
-            };
-            let and_between = w[1].start == w[0].end + 1 && toks[w[0].end].bytes(text) == b"and";
-            if !and_between || a == b {
-                continue;
-            }
-            let (ka, kb) = (res.entities[a].kind, res.entities[b].kind);
-            let persons = ka == EntityKind::Person && kb == EntityKind::Person;
-            let states =
-                ka == EntityKind::Country && kb == EntityKind::Country && !w[0].weak && !w[1].weak;
-            let apart = match (res.role_country(a), res.role_country(b)) {
-                (Some(x), Some(y)) => x != y,
-                _ => states,
-            };
-            if (persons || states) && apart {
-                pair = Some((a, b));
-                met = persons;
-                break 'find;
-            }
+impl<'a> Doc<'a> {
+    fn new(g: &'a Gazetteer, article: &'a Article, f: &'a Front) -> Doc<'a> {
+        Doc {
+            g,
+            article,
+            text: article.text.as_str(),
+            toks: &f.toks,
+            sentences: &f.sentences,
+            masked: &f.masked,
+            lowers: &f.lowers,
+            words: &f.words,
+            w: &g.extract_words,
         }
     }
 
-    let mut rels: Vec<(usize, Relation, Option<Date>, Vec<String>)> = Vec::new();
-    // "the China-ASEAN summit", "Japan-India talks": a meeting of the two
-    let mut compound: Vec<(usize, Relation)> = Vec::new();
-    for (si, sent) in sentences.iter().enumerate() {
-        // most sentences have no hyphen at all
-        if !text[sent.start..sent.end].contains('-') {
-            continue;
+    /// The text of token `i`.
+    #[inline]
+    fn s(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    /// "Alvi said", "said Alvi": whether mention `m`, an unknown word, is
+    /// next to a reporting verb (not a word in capitals, not a headline
+    /// word before "adds").
+    fn reporting_next(&self, m: &Mention) -> bool {
+        let word = self.s(m.start);
+        if word.chars().all(|c| !c.is_lowercase()) {
+            return false;
         }
-        for i in sent.tokens.clone() {
-            let word = toks[i].text(text);
-            if masked[i] || !word.bytes().any(|b| b == b'-') {
-                continue;
-            }
-            // "Iranian-backed Houthi militia": support of the backer for the backed
-            if let Some((backer, how)) = word.rsplit_once('-') {
-                if matches!(
-                    how,
-                    "backed" | "supported" | "sponsored" | "funded" | "armed"
-                ) {
-                    let state = match g.lookup_word(backer) {
-                        Some(Known::Country(c) | Known::Demonym(c)) => Some(res.country(g, c)),
-                        _ => None,
-                    };
-                    let backed =
-                        res.sentences[si]
-                            .iter()
-                            .find(|m| m.start > i)
-                            .and_then(|m| match m.r {
-                                Ref::Entity(e) if m.start <= i + 3 => Some(e),
-                                _ => None,
-                            });
-                    if let (Some(a), Some(b)) = (state, backed) {
-                        if a != b {
-                            res.entities[a].mentions += 1;
-                            compound.push((
-                                si,
-                                Relation {
-                                    kind: EdgeKind::Support,
-                                    cameo: "050".into(),
-                                    source: a,
-                                    target: b,
-                                    speaker: None,
-                                    place: None,
-                                    planned: false,
-                                },
-                            ));
-                        }
-                    }
+        let strong = |k: usize| self.w.reporting_after.has(&self.lowers[k]);
+        let after = (m.end..(m.end + 2).min(self.toks.len())).any(strong);
+        let before = m.start > 0
+            && self.words.may_be(m.start - 1, class::REPORTING)
+            && self.g.reporting.contains(&self.lowers[m.start - 1]);
+        after || before
+    }
+
+    /// The article's two sides: two people or states of two states named
+    /// together ("Abe and Putin"), else its two most mentioned countries,
+    /// until a meeting says who; and whether they met.
+    fn sides(&self, res: &Resolution) -> (Option<(usize, usize)>, bool) {
+        if let Some((a, b, persons)) = self.named_together(res) {
+            return (Some((a, b)), persons);
+        }
+        let mut by_count: Vec<(usize, usize)> = res
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Country)
+            .map(|(i, e)| (e.mentions, i))
+            .collect();
+        by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let pair = (by_count.len() >= 2).then(|| (by_count[0].1, by_count[1].1));
+        (pair, false)
+    }
+
+    /// "Abe and Putin", "X and Y held talks": the first two people, or
+    /// states, of two states named together; whether they are people.
+    fn named_together(&self, res: &Resolution) -> Option<(usize, usize, bool)> {
+        for ms in &res.sentences {
+            for w in ms.windows(2) {
+                let (Ref::Entity(a), Ref::Entity(b)) = (w[0].r, w[1].r) else {
+                    continue;
+                };
+                // "and" right between them: syntax, not a word list
+                let and_between =
+                    w[1].start == w[0].end + 1 && self.toks[w[0].end].bytes(self.text) == b"and";
+                if !and_between || a == b {
                     continue;
                 }
-            }
-            let meeting_after = (i + 1..sent.tokens.end)
-                .filter(|&k| !masked[k])
-                .take(4)
-                .any(|k| {
-                    matches!(
-                        &lowers[k],
-                        "summit"
-                            | "talks"
-                            | "meeting"
-                            | "meetings"
-                            | "dialogue"
-                            | "consultations"
-                            | "conversation"
-                            | "call"
-                    )
-                });
-            if !meeting_after {
-                continue;
-            }
-            let parts: Vec<Option<usize>> = word
-                .split('-')
-                .map(|p| match g.lookup_word(p) {
-                    Some(Known::Country(c)) => Some(res.country(g, c)),
-                    Some(Known::Org(o)) => {
-                        let n = &g.orgs[o as usize];
-                        Some(res.named(EntityKind::Organization, &n.name.clone(), n.country))
-                    }
-                    _ => None,
-                })
-                .collect();
-            if parts.len() == 2 && parts.iter().all(Option::is_some) {
-                let (a, b) = (parts[0].unwrap_or(0), parts[1].unwrap_or(0));
-                if a != b {
-                    for e in [a, b] {
-                        res.entities[e].mentions += 1;
-                    }
-                    compound.push((
-                        si,
-                        Relation {
-                            kind: EdgeKind::Meeting,
-                            cameo: "040".into(),
-                            source: a.min(b),
-                            target: a.max(b),
-                            speaker: None,
-                            place: None,
-                            planned: false,
-                        },
-                    ));
+                let (ka, kb) = (res.entities[a].kind, res.entities[b].kind);
+                let persons = ka == EntityKind::Person && kb == EntityKind::Person;
+                let states = ka == EntityKind::Country
+                    && kb == EntityKind::Country
+                    && !w[0].weak
+                    && !w[1].weak;
+                let apart = match (res.role_country(a), res.role_country(b)) {
+                    (Some(x), Some(y)) => x != y,
+                    _ => states,
+                };
+                if (persons || states) && apart {
+                    return Some((a, b, persons));
                 }
             }
         }
+        None
     }
-    for (si, sent) in sentences.iter().enumerate() {
-        let ctx = relation::Sentence {
-            g,
-            text,
-            toks: &toks,
-            range: sent.tokens.clone(),
-            masked: &masked,
-            mentions: &res.sentences[si],
-            lowers: &lowers,
-            words: &words,
+
+    /// The relations hyphenated words make, by sentence: "Iranian-backed
+    /// militia" (support), "the China-ASEAN summit" (a meeting of the two).
+    fn compounds(&self, res: &mut Resolution) -> Vec<(usize, Relation)> {
+        let mut compound = Vec::new();
+        for (si, sent) in self.sentences.iter().enumerate() {
+            // most sentences have no hyphen at all
+            if !self.text[sent.start..sent.end].contains('-') {
+                continue;
+            }
+            for i in sent.tokens.clone() {
+                let word = self.s(i);
+                if self.masked[i] || !word.bytes().any(|b| b == b'-') {
+                    continue;
+                }
+                if let Some((backer, how)) = word.rsplit_once('-') {
+                    if self.w.backing_suffixes.has(how) {
+                        compound.extend(self.backing(res, si, i, backer));
+                        continue;
+                    }
+                }
+                if self.meeting_after(i, sent.tokens.end) {
+                    compound.extend(self.compound_meeting(res, si, word));
+                }
+            }
+        }
+        compound
+    }
+
+    /// "Iranian-backed Houthi militia" at token `i` of sentence `si`:
+    /// support of the backer's state for the entity named right after.
+    fn backing(
+        &self,
+        res: &mut Resolution,
+        si: usize,
+        i: usize,
+        backer: &str,
+    ) -> Option<(usize, Relation)> {
+        let state = match self.g.lookup_word(backer) {
+            Some(Known::Country(c) | Known::Demonym(c)) => Some(res.country(self.g, c)),
+            _ => None,
         };
-        let mut found = relation::relations(&ctx, &res, pair, host);
-        for (csi, r) in &compound {
+        let backed = res.sentences[si]
+            .iter()
+            .find(|m| m.start > i)
+            .and_then(|m| match m.r {
+                Ref::Entity(e) if m.start <= i + 3 => Some(e),
+                _ => None,
+            });
+        let (a, b) = (state?, backed?);
+        if a == b {
+            return None;
+        }
+        res.entities[a].mentions += 1;
+        Some((si, compound_relation(EdgeKind::Support, "050", a, b)))
+    }
+
+    /// Whether a meeting noun ("summit") is among the four unmasked tokens
+    /// after token `i`, before `end`.
+    fn meeting_after(&self, i: usize, end: usize) -> bool {
+        (i + 1..end)
+            .filter(|&k| !self.masked[k])
+            .take(4)
+            .any(|k| self.w.meeting_nouns.has(&self.lowers[k]))
+    }
+
+    /// "the China-ASEAN summit": a meeting of the two a hyphenated `word`
+    /// of sentence `si` joins, when both are countries or organizations.
+    fn compound_meeting(
+        &self,
+        res: &mut Resolution,
+        si: usize,
+        word: &str,
+    ) -> Option<(usize, Relation)> {
+        // every part is looked up (and its entity made), the first two kept
+        let (mut parts, mut first) = (0, [None, None]);
+        for p in word.split('-') {
+            let e = match self.g.lookup_word(p) {
+                Some(Known::Country(c)) => Some(res.country(self.g, c)),
+                Some(Known::Org(o)) => {
+                    let n = &self.g.orgs[o as usize];
+                    Some(res.named(EntityKind::Organization, &n.name, n.country))
+                }
+                _ => None,
+            };
+            if let Some(slot) = first.get_mut(parts) {
+                *slot = e;
+            }
+            parts += 1;
+        }
+        let (2, [Some(a), Some(b)]) = (parts, first) else {
+            return None;
+        };
+        if a == b {
+            return None;
+        }
+        for e in [a, b] {
+            res.entities[e].mentions += 1;
+        }
+        let relation = compound_relation(EdgeKind::Meeting, "040", a.min(b), a.max(b));
+        Some((si, relation))
+    }
+
+    /// The relations of each sentence with its date and topics; the two
+    /// `sides` (and whether they met) become the first two who meet.
+    fn relations(
+        &self,
+        res: &Resolution,
+        (mut pair, mut met): (Option<(usize, usize)>, bool),
+        host: Option<usize>,
+        base: Option<Date>,
+        compound: &[(usize, Relation)],
+    ) -> Vec<Found> {
+        let mut rels: Vec<Found> = Vec::new();
+        for (si, sent) in self.sentences.iter().enumerate() {
+            let found = self.sentence_relations(res, si, pair, host, compound);
+            if found.is_empty() {
+                continue;
+            }
+            let date = self
+                .sentence_date(sent.tokens.clone(), base)
+                .or(self.article.date);
+            let tops = self.g.topics.named(
+                (self.text, self.toks, self.lowers, self.words),
+                sent.tokens.clone(),
+            );
+            for r in found {
+                if r.kind == EdgeKind::Meeting && !met {
+                    let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
+                    if ks.0 == EntityKind::Person
+                        || ks.1 == EntityKind::Person
+                        || ks == (EntityKind::Country, EntityKind::Country)
+                    {
+                        pair = Some((r.source, r.target));
+                        met = true;
+                    }
+                }
+                rels.push((si, r, date, tops.clone()));
+            }
+        }
+        rels
+    }
+
+    /// The relations of sentence `si`: those its cues make, the compounds
+    /// in it, and a meeting of two people who sign together.
+    fn sentence_relations(
+        &self,
+        res: &Resolution,
+        si: usize,
+        pair: Option<(usize, usize)>,
+        host: Option<usize>,
+        compound: &[(usize, Relation)],
+    ) -> Vec<Relation> {
+        let ctx = relation::Sentence {
+            g: self.g,
+            text: self.text,
+            toks: self.toks,
+            range: self.sentences[si].tokens.clone(),
+            masked: self.masked,
+            mentions: &res.sentences[si],
+            lowers: self.lowers,
+            words: self.words,
+        };
+        let mut found = relation::relations(&ctx, res, pair, host);
+        for (csi, r) in compound {
             if *csi == si
                 && !found
                     .iter()
@@ -565,117 +633,270 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
                 found.push(r);
             }
         }
-        if found.is_empty() {
-            continue;
-        }
-        let date = sentence_date(text, (&toks, &words), sent.tokens.clone(), &masked, base)
-            .or(article.date);
-        let tops = g
-            .topics
-            .named((text, &toks, &lowers, &words), sent.tokens.clone());
-        for r in found {
-            if r.kind == EdgeKind::Meeting && !met {
-                let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
-                if ks.0 == EntityKind::Person
-                    || ks.1 == EntityKind::Person
-                    || ks == (EntityKind::Country, EntityKind::Country)
-                {
-                    pair = Some((r.source, r.target));
-                    met = true;
-                }
-            }
-            rels.push((si, r, date, tops.clone()));
-        }
+        found
     }
 
-    // records
-    let evidence = |si: usize| {
-        let s = &sentences[si];
+    /// The date sentence `r` names ("on Friday", "on May 5, 2023", "June
+    /// 10"), resolved against `base`.
+    #[inline(never)]
+    fn sentence_date(&self, r: Range<usize>, base: Option<Date>) -> Option<Date> {
+        // only a date word (a month, a weekday, "today") starts a date
+        let mut any_day = false;
+        for i in self.words.may_be_in(r.clone(), class::DATE) {
+            if self.masked[i] {
+                continue;
+            }
+            any_day = true;
+            if let Some(m) = month_number(self.s(i)) {
+                if let Some(dt) = self.month_date(&r, i, m, base) {
+                    return Some(dt);
+                }
+            }
+        }
+        let base = base?;
+        if !any_day {
+            return None;
+        }
+        for i in self.words.may_be_in(r, class::DATE) {
+            if self.masked[i] {
+                continue;
+            }
+            let w = self.s(i);
+            if let Some(wd) = weekday_number(w) {
+                return Some(base.last_weekday(wd));
+            }
+            if let Some(d) = self.w.relative_day(w, base) {
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// The date month `m`, named at token `i` of sentence `r`, is part of:
+    /// Month Day[, Year] or Day Month Year.
+    fn month_date(&self, r: &Range<usize>, i: usize, m: u8, base: Option<Date>) -> Option<Date> {
+        let number_next = i + 1 < r.end && self.toks[i + 1].kind == TokKind::Number;
+        if !number_next && self.w.months_needing_day.has(self.s(i)) {
+            return None;
+        }
+        if i + 1 < r.end {
+            let day = self.s(i + 1).trim_end_matches(|c: char| c.is_alphabetic());
+            if let Ok(d) = day.parse::<u8>() {
+                if let Some(dt) = self.month_day(r.end, i, m, d, base) {
+                    return Some(dt);
+                }
+            }
+        }
+        // Day Month Year
+        if i > r.start && i + 1 < r.end {
+            if let (Ok(d), Ok(y)) = (
+                self.s(i - 1).parse::<u8>(),
+                self.s(i + 1).get(..4).unwrap_or("").parse::<i32>(),
+            ) {
+                return Date::new(y, m, d);
+            }
+        }
+        None
+    }
+
+    /// Month `m` at token `i`, day `d` after it, and a year after that if
+    /// given (before `end`), else `base`'s (the year before when later).
+    fn month_day(&self, end: usize, i: usize, m: u8, d: u8, base: Option<Date>) -> Option<Date> {
+        let mut k = i + 2;
+        if k < end && self.s(k) == "," {
+            k += 1;
+        }
+        let year = (k < end)
+            .then(|| self.s(k).parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1900..2200).contains(y));
+        let y = year.or(base.map(|b| b.year))?;
+        let dt = Date::new(y, m, d)?;
+        // no year given and later than the article: last year
+        if year.is_none() && base.is_some_and(|b| dt > b) {
+            return Date::new(y - 1, m, d).or(Some(dt));
+        }
+        Some(dt)
+    }
+
+    /// The evidence of sentence `si`.
+    fn evidence(&self, si: usize) -> Evidence {
+        let s = &self.sentences[si];
         Evidence {
-            article: article.id.clone(),
+            article: self.article.id.clone(),
             sentence: s.index,
             start: s.start,
             end: s.end,
-            text: text[s.start..s.end].to_string(),
+            text: self.text[s.start..s.end].to_string(),
         }
-    };
-    let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
-    let mut edges: Vec<EdgeRecord> = Vec::new();
-    let ids: Vec<String> = res.entities.iter().map(|e| e.id()).collect();
-    for (si, r, date, tops) in rels {
-        let (mut s, mut t) = (r.source, r.target);
-        if !r.kind.is_directed() && ids[s] > ids[t] {
-            std::mem::swap(&mut s, &mut t);
-        }
-        edges.push(EdgeRecord {
-            source: ids[s].clone(),
-            target: ids[t].clone(),
-            kind: r.kind,
-            cameo: r.cameo,
-            date,
-            speaker: r.speaker.map(|x| ids[x].clone()),
-            place: r.place.map(|x| ids[x].clone()),
-            topics: tops,
-            role: None,
-            planned: r.planned,
-            former: false,
-            evidence: evidence(si),
-        });
-        used[s] = true;
-        used[t] = true;
     }
-    // roles and locations
-    for (pi, e) in res.entities.iter().enumerate() {
-        if e.mentions == 0 {
-            continue;
+
+    /// The records of the article: the edges of the relations found, of the
+    /// roles people hold and of the places of countries; the entities they
+    /// or mentions name.
+    fn records(&self, res: Resolution, rels: Vec<Found>) -> Extraction {
+        let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
+        let mut edges: Vec<EdgeRecord> = Vec::new();
+        let ids: Vec<String> = res.entities.iter().map(|e| e.id()).collect();
+        for (si, r, date, tops) in rels {
+            let (mut s, mut t) = (r.source, r.target);
+            if !r.kind.is_directed() && ids[s] > ids[t] {
+                std::mem::swap(&mut s, &mut t);
+            }
+            edges.push(EdgeRecord {
+                source: ids[s].clone(),
+                target: ids[t].clone(),
+                kind: r.kind,
+                cameo: r.cameo,
+                date,
+                speaker: r.speaker.map(|x| ids[x].clone()),
+                place: r.place.map(|x| ids[x].clone()),
+                topics: tops,
+                role: None,
+                planned: r.planned,
+                former: false,
+                evidence: self.evidence(si),
+            });
+            used[s] = true;
+            used[t] = true;
         }
+        // roles and locations
+        for (pi, e) in res.entities.iter().enumerate() {
+            if e.mentions > 0 {
+                self.role_edges(&res, pi, &ids, &mut used, &mut edges);
+            }
+        }
+        sort_edges(&mut edges);
+        Extraction {
+            article: self.article.id.clone(),
+            date: self.article.date,
+            entities: entity_records(res, &used, ids),
+            edges,
+        }
+    }
+
+    /// The edges of the roles entity `pi` holds and, for a place, of the
+    /// country it lies in; each entity they lead to is `used`.
+    fn role_edges(
+        &self,
+        res: &Resolution,
+        pi: usize,
+        ids: &[String],
+        used: &mut [bool],
+        edges: &mut Vec<EdgeRecord>,
+    ) {
+        let e = &res.entities[pi];
+        let edge = |target: usize, kind: EdgeKind, si: usize| EdgeRecord {
+            source: ids[pi].clone(),
+            target: ids[target].clone(),
+            kind,
+            cameo: String::new(),
+            date: None,
+            speaker: None,
+            place: None,
+            topics: Vec::new(),
+            role: None,
+            planned: false,
+            former: false,
+            evidence: self.evidence(si),
+        };
         for role in &e.roles {
             if let Some(of) = role.of {
                 edges.push(EdgeRecord {
-                    source: ids[pi].clone(),
-                    target: ids[of].clone(),
-                    kind: EdgeKind::Role,
-                    cameo: String::new(),
-                    date: article.date,
-                    speaker: None,
-                    place: None,
-                    topics: Vec::new(),
+                    date: self.article.date,
                     role: Some(role.title.clone()),
-                    planned: false,
                     former: role.former,
-                    evidence: evidence(role.sentence),
+                    ..edge(of, EdgeKind::Role, role.sentence)
                 });
                 used[of] = true;
             }
         }
-        if e.kind == EntityKind::Place {
-            if let Some(c) = e.country {
-                if let Some(ci) = res.entities.iter().position(|x| {
-                    x.kind == EntityKind::Country && x.country == Some(c) && x.mentions > 0
-                }) {
-                    let si = res
-                        .sentences
-                        .iter()
-                        .position(|ms| ms.iter().any(|m| m.r == Ref::Entity(pi)))
-                        .unwrap_or(0);
-                    edges.push(EdgeRecord {
-                        source: ids[pi].clone(),
-                        target: ids[ci].clone(),
-                        kind: EdgeKind::LocatedIn,
-                        cameo: String::new(),
-                        date: None,
-                        speaker: None,
-                        place: None,
-                        topics: Vec::new(),
-                        role: None,
-                        planned: false,
-                        former: false,
-                        evidence: evidence(si),
-                    });
-                }
-            }
+        let Some(c) = e.country.filter(|_| e.kind == EntityKind::Place) else {
+            return;
+        };
+        if let Some(ci) = res
+            .entities
+            .iter()
+            .position(|x| x.kind == EntityKind::Country && x.country == Some(c) && x.mentions > 0)
+        {
+            let si = res
+                .sentences
+                .iter()
+                .position(|ms| ms.iter().any(|m| m.r == Ref::Entity(pi)))
+                .unwrap_or(0);
+            edges.push(edge(ci, EdgeKind::LocatedIn, si));
         }
     }
+
+    /// Writes the trace of sentence `si` ([`explain`]): its masked tokens,
+    /// `mentions`, cues and the edges of `x` it is the evidence of.
+    fn explain_sentence(&self, out: &mut String, si: usize, mentions: &[Mention], x: &Extraction) {
+        use std::fmt::Write;
+        let (text, toks) = (self.text, self.toks);
+        let s = &self.sentences[si];
+        let spaced = text[s.start..s.end].split_whitespace();
+        let _ = writeln!(out, "\n[{si}] {}", spaced.collect::<Vec<_>>().join(" "));
+        let m: Vec<&str> = s
+            .tokens
+            .clone()
+            .filter(|&i| self.masked[i])
+            .map(|i| self.s(i))
+            .collect();
+        if !m.is_empty() {
+            let _ = writeln!(out, "    masked: {}", m.join(" "));
+        }
+        let span = |a: usize, b: usize| &text[toks[a].start as usize..toks[b - 1].end as usize];
+        for mm in mentions {
+            let _ = writeln!(
+                out,
+                "    mention {:?} = {:?}",
+                span(mm.start, mm.end),
+                mm.what
+            );
+        }
+        let ctx = relation::Sentence {
+            g: self.g,
+            text,
+            toks,
+            range: s.tokens.clone(),
+            masked: self.masked,
+            mentions: &[],
+            lowers: self.lowers,
+            words: self.words,
+        };
+        for c in ctx.cues() {
+            let kind = self.g.cues[c.cue].kind;
+            let _ = writeln!(out, "    cue {:?} {kind}", span(c.start, c.end));
+        }
+        for e in x.edges.iter().filter(|e| e.evidence.sentence == s.index) {
+            let _ = writeln!(
+                out,
+                "    EDGE {} -{}-> {} speaker={:?} date={:?}",
+                e.source,
+                e.kind,
+                e.target,
+                e.speaker,
+                e.date.map(|d| d.to_string())
+            );
+        }
+    }
+}
+
+/// A relation a hyphenated word makes, of no speaker nor place.
+fn compound_relation(kind: EdgeKind, cameo: &str, source: usize, target: usize) -> Relation {
+    Relation {
+        kind,
+        cameo: cameo.into(),
+        source,
+        target,
+        speaker: None,
+        place: None,
+        planned: false,
+    }
+}
+
+/// Sorts edges by kind, ends and sentence, one edge of each (the first).
+fn sort_edges(edges: &mut Vec<EdgeRecord>) {
     edges.sort_by(|a, b| {
         (a.kind, &a.source, &a.target, a.evidence.sentence).cmp(&(
             b.kind,
@@ -690,8 +911,12 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             && a.target == b.target
             && a.evidence.sentence == b.evidence.sentence
     });
+}
+
+/// The records of the `used` entities, with their ids (`ids`): sorted by
+/// id, one per id (the last made, as a map by id keeps).
+fn entity_records(res: Resolution, used: &[bool], mut ids: Vec<String>) -> Vec<EntityRecord> {
     // the entities' strings move into their records: nothing needs them after
-    let mut ids = ids;
     let mut entities: Vec<EntityRecord> = Vec::with_capacity(res.entities.len());
     for (i, e) in res.entities.into_iter().enumerate() {
         if !used[i] {
@@ -708,16 +933,10 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
             code: e.code,
         });
     }
-    // sorted by id, one record per id: the last made, as a map by id keeps
     entities.reverse();
     entities.sort_by(|a, b| a.id.cmp(&b.id));
     entities.dedup_by(|a, b| a.id == b.id);
-    Extraction {
-        article: article.id.clone(),
-        date: article.date,
-        entities,
-        edges,
-    }
+    entities
 }
 
 /// A human-readable trace of the extraction of one article: each sentence
@@ -725,16 +944,8 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
 /// It answers "why is this edge here?" (and why another is not).
 pub fn explain(g: &Gazetteer, article: &Article) -> String {
     use std::fmt::Write;
-    let text = article.text.as_str();
-    let Front {
-        toks,
-        sentences,
-        masked,
-        dateline,
-        lowers,
-        words,
-        mentions,
-    } = front(g, article);
+    let front = front(g, article);
+    let doc = Doc::new(g, article, &front);
     let x = extract(g, article);
     let mut out = String::new();
     let _ = writeln!(
@@ -742,57 +953,10 @@ pub fn explain(g: &Gazetteer, article: &Article) -> String {
         "article {} date {:?} dateline {:?}",
         article.id,
         article.date.map(|d| d.to_string()),
-        dateline
+        front.dateline
     );
-    for (si, s) in sentences.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "\n[{si}] {}",
-            text[s.start..s.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-        let m: Vec<String> = s
-            .tokens
-            .clone()
-            .filter(|&i| masked[i])
-            .map(|i| toks[i].text(text).to_string())
-            .collect();
-        if !m.is_empty() {
-            let _ = writeln!(out, "    masked: {}", m.join(" "));
-        }
-        for mm in &mentions[si] {
-            let a = toks[mm.start].start as usize;
-            let b = toks[mm.end - 1].end as usize;
-            let _ = writeln!(out, "    mention {:?} = {:?}", &text[a..b], mm.what);
-        }
-        let ctx = relation::Sentence {
-            g,
-            text,
-            toks: &toks,
-            range: s.tokens.clone(),
-            masked: &masked,
-            mentions: &[],
-            lowers: &lowers,
-            words: &words,
-        };
-        for c in ctx.cues() {
-            let a = toks[c.start].start as usize;
-            let b = toks[c.end - 1].end as usize;
-            let _ = writeln!(out, "    cue {:?} {}", &text[a..b], g.cues[c.cue].kind);
-        }
-        for e in x.edges.iter().filter(|e| e.evidence.sentence == s.index) {
-            let _ = writeln!(
-                out,
-                "    EDGE {} -{}-> {} speaker={:?} date={:?}",
-                e.source,
-                e.kind,
-                e.target,
-                e.speaker,
-                e.date.map(|d| d.to_string())
-            );
-        }
+    for si in 0..front.sentences.len() {
+        doc.explain_sentence(&mut out, si, &front.mentions[si], &x);
     }
     out
 }
@@ -860,6 +1024,134 @@ mod tests {
         assert!(edges_of("Japan supports Russia.")
             .iter()
             .any(|e| e.contains("Support")));
+    }
+
+    /// The event edges of `text` with their dates, under the built-in
+    /// lexicon plus `extra` (RON).
+    fn dated_edges(extra: &str, text: &str) -> Vec<String> {
+        let mut lex = crate::Lexicon::builtin().unwrap();
+        lex.extend(crate::Lexicon::from_ron("extra.ron", extra).unwrap());
+        let g = Gazetteer::new(&lex).unwrap();
+        let a = Article::parse("t", text).unwrap();
+        extract(&g, &a)
+            .edges
+            .iter()
+            .filter(|e| e.kind.is_event())
+            .map(|e| {
+                let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+                format!("{} {} {} {date}", e.source, e.kind, e.target)
+            })
+            .collect()
+    }
+
+    const COMPOUNDS: &str = " date 2023-05-06 T\n\nLeaders opened the China-Pakistan forum in Beijing. Officials attended the China-ASEAN summit in Jakarta tomorrow. Iranian-backed Hamas fighters attacked Israel. Pakistan condemned India yesterday.";
+
+    #[test]
+    fn hyphenated_pairs_meet_and_backers_support() {
+        let e = dated_edges("()", COMPOUNDS);
+        let has = |x: &str| e.iter().any(|y| y == x);
+        assert!(
+            has("country:china Meeting organization:asean 2023-05-06"),
+            "{e:?}"
+        );
+        assert!(
+            has("country:iran Support organization:hamas 2023-05-06"),
+            "{e:?}"
+        );
+        assert!(
+            has("country:pakistan Criticism country:india 2023-05-05"),
+            "{e:?}"
+        );
+        // "forum" is no meeting noun
+        assert!(
+            !e.iter().any(|x| x.contains("Meeting country:pakistan")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_lexicon_adds_to_the_rules_word_lists() {
+        let extra = r#"(words: (meeting_nouns: ["forum"], relative_days: [("tomorrow", 1)]))"#;
+        let e = dated_edges(extra, COMPOUNDS);
+        let has = |x: &str| e.iter().any(|y| y == x);
+        assert!(
+            has("country:china Meeting country:pakistan 2023-05-06"),
+            "{e:?}"
+        );
+        assert!(
+            has("country:china Meeting organization:asean 2023-05-07"),
+            "{e:?}"
+        );
+        // a bracketed agency is a credit, masked
+        let mut lex = crate::Lexicon::builtin().unwrap();
+        let g = Gazetteer::new(&lex).unwrap();
+        let a = Article::parse("t", "Pakistan (Dawn) condemned India.").unwrap();
+        assert!(!explain(&g, &a).contains("masked"));
+        let extra = r#"(words: (agencies: ["Dawn"]))"#;
+        lex.extend(crate::Lexicon::from_ron("extra.ron", extra).unwrap());
+        let g = Gazetteer::new(&lex).unwrap();
+        assert!(explain(&g, &a).contains("masked: ( Dawn )"));
+    }
+
+    #[test]
+    fn a_relative_day_past_the_calendar_is_no_date() {
+        let extra =
+            r#"(words: (relative_days: [("someday", 2000000000), ("never", -2000000000)]))"#;
+        for when in ["someday", "never"] {
+            let text = format!(" date 2023-05-06 T\n\nPakistan condemned India {when}.");
+            let e = dated_edges(extra, &text);
+            assert_eq!(e, ["country:pakistan Criticism country:india 2023-05-06"]);
+        }
+    }
+
+    #[test]
+    fn an_unknown_name_before_said_is_a_speaker() {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let people = |text: &str| -> Vec<String> {
+            let x = extract(&g, &Article::parse("t", text).unwrap());
+            let people = x
+                .entities
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Person);
+            people.map(|e| e.id).collect()
+        };
+        assert_eq!(
+            people("Smithers said Pakistan condemned India."),
+            ["person:smithers"]
+        );
+        assert!(people("Smithers thinks Pakistan condemned India.").is_empty());
+        // not a word in capitals
+        assert!(people("SMITHERS said Pakistan condemned India.").is_empty());
+    }
+
+    #[test]
+    fn datelines_and_bylines_are_masked() {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let a = Article::parse(
+            "t",
+            " date 2023-05-06 T\n\nNEW DELHI, May 4 (PTI) -- India thanked Japan (AFP) on Tuesday.\n\nUpdated 10:45 IST\n\nCopyright Xinhua News Agency.",
+        )
+        .unwrap();
+        let out = explain(&g, &a);
+        assert!(
+            out.contains("dateline Dateline { place: Some(Capital("),
+            "{out}"
+        );
+        assert!(
+            out.contains("masked: NEW DELHI , May 4 ( PTI ) - - ( AFP )"),
+            "{out}"
+        );
+        assert!(out.contains("masked: Updated 10:45 IST"), "{out}");
+        assert!(
+            out.contains("masked: Copyright Xinhua News Agency ."),
+            "{out}"
+        );
+        // "on Tuesday" counts back from the dateline's May 4
+        let e = dated_edges("()", &a.text);
+        assert!(
+            e.contains(&"country:india Praise country:japan 2023-05-02".into()),
+            "{e:?}"
+        );
     }
 
     #[test]

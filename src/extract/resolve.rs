@@ -7,6 +7,8 @@ use crate::extract::mention::{Mention, Of, What};
 use crate::lexicon::gazetteer::FxBuild;
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::model::{slug_into, EntityKind};
+use crate::text::date::Date;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
@@ -308,72 +310,104 @@ fn person_for<'s>(
 pub fn resolve<'a>(
     g: &Gazetteer,
     mentions: &'a [Vec<Mention>],
-    surface: &dyn Fn(&'a Mention) -> std::borrow::Cow<'a, str>,
+    surface: &dyn Fn(&'a Mention) -> Cow<'a, str>,
     reporting_next: &dyn Fn(&Mention) -> bool,
     context_country: Option<u32>,
     date: Option<crate::text::date::Date>,
 ) -> Resolution {
-    // full names first, so a surname before the full name still resolves;
-    // "President Buhari" makes "Buhari" a person wherever it stands
-    let mut full_names: Vec<FullName<'a>> = Vec::new();
-    let mut titled_singles: Vec<&'a str> = Vec::new();
-    // the names of people, to size their table
-    let mut person_names = 0;
-    for m in mentions.iter().flatten() {
-        match &m.what {
-            What::Person { name, title, .. } => {
-                if is_multiword(name) {
-                    if !full_names.iter().any(|f| f.name == name) {
-                        let mut parts = name.split_whitespace();
-                        full_names.push(FullName {
-                            name,
-                            first: parts.next(),
-                            last: parts.next_back(),
-                        });
+    let mut r = Resolver::new(g, mentions, surface, reporting_next, date);
+    r.ctx = context_country.map(|c| r.res.country(g, c));
+    for (si, ms) in mentions.iter().enumerate() {
+        let mut out = Vec::with_capacity(ms.len());
+        for m in ms {
+            r.mention(si, m, &mut out);
+        }
+        r.res.sentences.push(out);
+    }
+    let Resolver {
+        mut res,
+        pending_titles,
+        ..
+    } = r;
+    let free = res.free_country();
+    res.roles_from_lexicon(g, date);
+    res.settle_roles(free);
+    res.titles_alone(g, pending_titles);
+    res
+}
+
+/// What a name stands for, worked out once: its full name, and the entity
+/// of that (or of the name itself) once asked.
+type Known<'s> = (Option<&'s str>, Option<usize>);
+
+/// The people of an article: the full names and titled single names it
+/// has, and what each name met stands for.
+struct People<'g> {
+    g: &'g Gazetteer,
+    date: Option<Date>,
+    full_names: Vec<FullName<'g>>,
+    /// Single names with a title somewhere: "President Buhari".
+    titled_singles: Vec<&'g str>,
+    /// The names met, looked through in turn while they are few, then by a
+    /// table of their places here (`at`).
+    met: Vec<(&'g str, Known<'g>)>,
+    at: HashMap<&'g str, usize, FxBuild>,
+}
+
+impl<'g> People<'g> {
+    /// The people of an article's mentions.
+    fn new(g: &'g Gazetteer, mentions: &'g [Vec<Mention>], date: Option<Date>) -> Self {
+        // full names first, so a surname before the full name still resolves;
+        // "President Buhari" makes "Buhari" a person wherever it stands
+        let mut full_names: Vec<FullName<'g>> = Vec::new();
+        let mut titled_singles: Vec<&'g str> = Vec::new();
+        // the names of people, to size their table
+        let mut person_names = 0;
+        for m in mentions.iter().flatten() {
+            match &m.what {
+                What::Person { name, title, .. } => {
+                    if is_multiword(name) {
+                        if !full_names.iter().any(|f| f.name == name) {
+                            let mut parts = name.split_whitespace();
+                            full_names.push(FullName {
+                                name,
+                                first: parts.next(),
+                                last: parts.next_back(),
+                            });
+                        }
+                    } else if title.is_some() {
+                        titled_singles.push(name);
                     }
-                } else if title.is_some() {
-                    titled_singles.push(name);
+                    person_names += 1;
                 }
-                person_names += 1;
+                What::Name(_) => person_names += 1,
+                _ => {}
             }
-            What::Name(_) => person_names += 1,
-            _ => {}
+        }
+        People {
+            g,
+            date,
+            full_names,
+            titled_singles,
+            met: Vec::with_capacity(person_names.min(16)),
+            at: HashMap::default(),
         }
     }
-    // entities are far fewer than mentions: a guess at their number
-    let guess = mentions.iter().map(Vec::len).sum::<usize>().min(32);
-    let mut res = Resolution {
-        entities: Vec::with_capacity(guess),
-        sentences: Vec::with_capacity(mentions.len()),
-        ..Resolution::default()
-    };
-    res.index.reserve(guess);
-    // what a name stands for depends on nothing that changes below: work it out once
-    // (its full name, the entity of that or of the name itself once asked)
-    type Known<'s> = (Option<&'s str>, Option<usize>);
-    // the names met, looked through in turn while they are few, then by a table
-    // of their places in `people`
-    let mut people: Vec<(&'a str, Known)> = Vec::with_capacity(person_names.min(16));
-    let mut people_at: HashMap<&'a str, usize, FxBuild> = HashMap::default();
-    // the person a name stands for; a name no full name or office-holder
-    // explains stands for a person of its own only when `alone`
-    let mut person_of = |res: &mut Resolution, name: &'a str, alone: bool| {
-        let at = if people_at.is_empty() {
-            people.iter().position(|(n, _)| *n == name)
+
+    /// The person a name stands for; a name no full name or office-holder
+    /// explains stands for a person of its own only when `alone`.
+    #[inline]
+    fn person_of(&mut self, res: &mut Resolution, name: &'g str, alone: bool) -> Option<usize> {
+        let at = if self.at.is_empty() {
+            self.met.iter().position(|(n, _)| *n == name)
         } else {
-            people_at.get(name).copied()
+            self.at.get(name).copied()
         };
-        let at = at.unwrap_or_else(|| {
-            people.push((name, (person_for(g, &full_names, name, date), None)));
-            let at = people.len() - 1;
-            if !people_at.is_empty() {
-                people_at.insert(name, at);
-            } else if people.len() > 16 {
-                people_at.extend(people.iter().enumerate().map(|(i, (n, _))| (*n, i)));
-            }
-            at
-        });
-        let slot = &mut people[at].1;
+        let at = match at {
+            Some(at) => at,
+            None => self.meet(name),
+        };
+        let slot = &mut self.met[at].1;
         if slot.0.is_none() && !alone {
             return None;
         }
@@ -381,271 +415,442 @@ pub fn resolve<'a>(
             slot.1 = Some(res.entity(EntityKind::Person, slot.0.unwrap_or(name), None, None));
         }
         slot.1
-    };
-    let mut acronyms: HashMap<&'a str, usize, FxBuild> = HashMap::default();
-    let mut last_person: Option<usize> = None;
-    let mut last_speaker: Option<usize> = None;
-    // mentions of people since the last one known to speak, with whether a
-    // reporting verb is next to them once asked: asked only when a "he said" needs it
-    let mut unasked: Vec<(&'a Mention, usize, Option<bool>)> = Vec::new();
-    let mut last_country: Option<usize> = None;
-    let mut pending_titles: Vec<(usize, &'a str, Option<Of>, usize)> = Vec::new();
-    let ctx = context_country.map(|c| res.country(g, c));
-    for (si, ms) in mentions.iter().enumerate() {
-        let mut out = Vec::with_capacity(ms.len());
-        for m in ms {
-            // whether a reporting verb is next to it, asked at most once
-            let mut rep = None;
-            let mut reporting = |m: &Mention| *rep.get_or_insert_with(|| reporting_next(m));
-            let mut weak = false;
-            let mut acts_as = None;
-            let mut titled = false;
-            let r = match &m.what {
-                What::Country { id, strong } => {
-                    weak = !strong;
-                    let e = res.country(g, *id);
-                    if *strong {
-                        last_country = Some(e);
-                    }
-                    Some(Ref::Entity(e))
-                }
-                What::Capital(c) => {
-                    let e = res.entry(g, Entry::Capital(*c));
-                    acts_as = Some(res.country(g, *c));
-                    Some(Ref::Entity(e))
-                }
-                What::Place(p) => Some(Ref::Entity(res.entry(g, Entry::Place(*p)))),
-                What::NewPlace(n) => {
-                    Some(Ref::Entity(res.entity(EntityKind::Place, n, None, None)))
-                }
-                What::Org(o) => Some(Ref::Entity(res.entry(g, Entry::Org(*o)))),
-                What::NewOrg(n) => Some(Ref::Entity(res.entity(
-                    EntityKind::Organization,
-                    n,
-                    None,
-                    None,
-                ))),
-                What::Initiative(x) => Some(Ref::Entity(res.entry(g, Entry::Initiative(*x)))),
-                What::NewInitiative(n) => Some(Ref::Entity(res.entity(
-                    EntityKind::Initiative,
-                    n,
-                    None,
-                    None,
-                ))),
-                What::Body => {
-                    let c = last_country.or(ctx);
-                    acts_as = c;
-                    c.map(Ref::Entity)
-                }
-                What::Person {
-                    name,
-                    title,
-                    of,
-                    former,
-                } => {
-                    let Some(e) = person_of(&mut res, name, true) else {
-                        continue;
-                    };
-                    if let Some(t) = title {
-                        titled = true;
-                        let of_e = of.map(|o| match o {
-                            Of::Country(c) => res.country(g, c),
-                            Of::Org(x) => res.entry(g, Entry::Org(x)),
-                        });
-                        let known = res.entities[e].roles.iter().any(|r| {
-                            title_matches(&r.title, t) && (of_e.is_none() || r.of == of_e)
-                        });
-                        if !known {
-                            if let Some(r) = res.entities[e]
-                                .roles
-                                .iter_mut()
-                                .find(|r| r.of.is_none() && title_matches(&r.title, t))
-                            {
-                                r.of = of_e;
-                            } else {
-                                res.entities[e].roles.push(Role {
-                                    title: t.clone(),
-                                    of: of_e,
-                                    former: *former,
-                                    sentence: si,
-                                });
-                            }
-                        }
-                    }
-                    last_person = Some(e);
-                    Some(Ref::Entity(e))
-                }
-                What::TitleRef { title, of } => {
-                    pending_titles.push((si, title, *of, out.len()));
-                    None
-                }
-                What::Name(n) => {
-                    if let Some(&e) = acronyms.get(n.as_str()) {
-                        Some(Ref::Entity(e))
-                    } else if let Some(e) = person_of(&mut res, n, false) {
-                        last_person = Some(e);
-                        Some(Ref::Entity(e))
-                    } else if reporting(m) || titled_singles.contains(&n.as_str()) {
-                        let e = res.entity(EntityKind::Person, n, None, None);
-                        last_person = Some(e);
-                        Some(Ref::Entity(e))
-                    } else {
-                        None
-                    }
-                }
-                // "he said": the one who last spoke, before the one last named
-                What::Pronoun if reporting(m) => {
-                    // the latest of them next to a reporting verb
-                    while let Some((pm, e, known)) = unasked.pop() {
-                        if known.unwrap_or_else(|| reporting_next(pm)) {
-                            last_speaker = Some(e);
-                            unasked.clear();
-                        }
-                    }
-                    last_speaker.or(last_person).map(Ref::Entity)
-                }
-                What::Pronoun => last_person.map(Ref::Entity),
-                What::Pair { countries } => Some(Ref::Pair {
-                    countries: *countries,
-                }),
-            };
-            if let Some(Ref::Entity(e)) = r {
-                let ent = &mut res.entities[e];
-                if ent.kind == EntityKind::Person {
-                    if rep == Some(true) {
-                        // the ones before do not matter any more
-                        unasked.clear();
-                    }
-                    unasked.push((m, e, rep));
-                }
-                ent.mentions += 1;
-                ent.first_sentence = ent.first_sentence.min(si);
-                if !matches!(m.what, What::Pronoun | What::Body) {
-                    let s = surface(m);
-                    // most mentions repeat a name already seen: no copy for them
-                    if !s.is_empty() && !ent.aliases.iter().any(|a| *a == s) {
-                        ent.aliases.push(s.into_owned());
-                    }
-                }
-                if let Some(a) = &m.acronym {
-                    if !ent.aliases.contains(a) {
-                        ent.aliases.push(a.clone());
-                    }
-                    acronyms.insert(a, e);
-                }
-            }
-            if let Some(r) = r {
-                out.push(Resolved {
-                    start: m.start,
-                    end: m.end,
-                    r,
-                    weak,
-                    acts_as,
-                    titled,
-                });
-            } else if matches!(m.what, What::TitleRef { .. }) {
-                // placeholder, filled below once every person is known
-                out.push(Resolved {
-                    start: m.start,
-                    end: m.end,
-                    r: Ref::Pair { countries: false },
-                    weak: true,
-                    acts_as: None,
-                    titled: true,
-                });
-            }
-        }
-        res.sentences.push(out);
     }
-    // a person with a title of no stated country: the article's most mentioned
-    // country that no other titled person belongs to
-    // (the first of the most mentioned, in one pass)
-    let owned = |i: usize| {
-        res.entities
-            .iter()
-            .any(|e| e.roles.iter().any(|r| r.of == Some(i)))
-    };
-    let mut free: Option<(usize, usize)> = None;
-    for (i, e) in res.entities.iter().enumerate() {
-        if e.kind == EntityKind::Country
-            && free.is_none_or(|(most, _)| e.mentions > most)
-            && !owned(i)
-        {
-            free = Some((e.mentions, i));
+
+    /// Files a name met for the first time with its full name; its place.
+    fn meet(&mut self, name: &'g str) -> usize {
+        let full = person_for(self.g, &self.full_names, name, self.date);
+        self.met.push((name, (full, None)));
+        let at = self.met.len() - 1;
+        if !self.at.is_empty() {
+            self.at.insert(name, at);
+        } else if self.met.len() > 16 {
+            let places = self.met.iter().enumerate().map(|(i, (n, _))| (*n, i));
+            self.at.extend(places);
+        }
+        at
+    }
+}
+
+/// What one mention refers to, before it is counted.
+struct Found {
+    r: Option<Ref>,
+    weak: bool,
+    acts_as: Option<usize>,
+    titled: bool,
+}
+
+/// The state of resolving an article's mentions in order: who was last
+/// named, who last spoke, the last country, titles left for later.
+struct Resolver<'a, 'g> {
+    g: &'g Gazetteer,
+    surface: &'g dyn Fn(&'a Mention) -> Cow<'a, str>,
+    reporting_next: &'g dyn Fn(&Mention) -> bool,
+    res: Resolution,
+    people: People<'g>,
+    acronyms: HashMap<&'a str, usize, FxBuild>,
+    last_person: Option<usize>,
+    last_speaker: Option<usize>,
+    /// Mentions of people since the last one known to speak, with whether a
+    /// reporting verb is next to them once asked: asked only when a "he
+    /// said" needs it.
+    unasked: Vec<(&'a Mention, usize, Option<bool>)>,
+    last_country: Option<usize>,
+    /// Titles used alone: (sentence, title, of, place among the sentence's
+    /// resolved mentions), resolved once every person is known.
+    pending_titles: Vec<(usize, &'a str, Option<Of>, usize)>,
+    /// The dateline's country.
+    ctx: Option<usize>,
+}
+
+impl<'a: 'g, 'g> Resolver<'a, 'g> {
+    fn new(
+        g: &'g Gazetteer,
+        mentions: &'a [Vec<Mention>],
+        surface: &'g dyn Fn(&'a Mention) -> Cow<'a, str>,
+        reporting_next: &'g dyn Fn(&Mention) -> bool,
+        date: Option<Date>,
+    ) -> Self {
+        let people = People::new(g, mentions, date);
+        // entities are far fewer than mentions: a guess at their number
+        let guess = mentions.iter().map(Vec::len).sum::<usize>().min(32);
+        let mut res = Resolution {
+            entities: Vec::with_capacity(guess),
+            sentences: Vec::with_capacity(mentions.len()),
+            ..Resolution::default()
+        };
+        res.index.reserve(guess);
+        Resolver {
+            g,
+            surface,
+            reporting_next,
+            res,
+            people,
+            acronyms: HashMap::default(),
+            last_person: None,
+            last_speaker: None,
+            unasked: Vec::new(),
+            last_country: None,
+            pending_titles: Vec::new(),
+            ctx: None,
         }
     }
-    let free = free.map(|(_, i)| i);
-    // what the article does not say, the people lexicon may know
-    for e in 0..res.entities.len() {
-        if res.entities[e].kind != EntityKind::Person {
-            continue;
-        }
-        let Some(&p) = g.person_names.get(&res.entities[e].name) else {
-            continue;
+
+    /// Resolves mention `m` of sentence `si` and adds it to the sentence's `out`.
+    #[inline]
+    fn mention(&mut self, si: usize, m: &'a Mention, out: &mut Vec<Resolved>) {
+        // whether a reporting verb is next to it, asked at most once
+        let mut rep = None;
+        let Some(found) = self.refer(si, m, out.len(), &mut rep) else {
+            return;
         };
-        let info = &g.people[p as usize];
-        if res.entities[e].roles.iter().any(|r| r.of.is_some()) {
-            continue;
+        if let Some(Ref::Entity(e)) = found.r {
+            self.note(m, e, si, rep);
         }
-        let Some((title, org, _, _)) = info.active(date).cloned() else {
-            continue;
+        if let Some(r) = found.r {
+            out.push(Resolved {
+                start: m.start,
+                end: m.end,
+                r,
+                weak: found.weak,
+                acts_as: found.acts_as,
+                titled: found.titled,
+            });
+        } else if matches!(m.what, What::TitleRef { .. }) {
+            // placeholder, filled once every person is known
+            out.push(Resolved {
+                start: m.start,
+                end: m.end,
+                r: Ref::Pair { countries: false },
+                weak: true,
+                acts_as: None,
+                titled: true,
+            });
+        }
+    }
+
+    /// What mention `m` of sentence `si` refers to (`at`: its place among
+    /// the sentence's resolved mentions); `None` to leave it out.
+    #[inline]
+    fn refer(
+        &mut self,
+        si: usize,
+        m: &'a Mention,
+        at: usize,
+        rep: &mut Option<bool>,
+    ) -> Option<Found> {
+        let g = self.g;
+        let mut f = Found {
+            r: None,
+            weak: false,
+            acts_as: None,
+            titled: false,
         };
-        let of = if org.is_empty() {
-            info.country.map(|c| res.country(g, c))
+        let entity = |e: usize| Some(Ref::Entity(e));
+        f.r = match &m.what {
+            What::Country { id, strong } => {
+                f.weak = !strong;
+                let e = self.res.country(g, *id);
+                if *strong {
+                    self.last_country = Some(e);
+                }
+                entity(e)
+            }
+            What::Capital(c) => {
+                let e = self.res.entry(g, Entry::Capital(*c));
+                f.acts_as = Some(self.res.country(g, *c));
+                entity(e)
+            }
+            What::Place(p) => entity(self.res.entry(g, Entry::Place(*p))),
+            What::NewPlace(n) => entity(self.res.entity(EntityKind::Place, n, None, None)),
+            What::Org(o) => entity(self.res.entry(g, Entry::Org(*o))),
+            What::NewOrg(n) => entity(self.res.entity(EntityKind::Organization, n, None, None)),
+            What::Initiative(x) => entity(self.res.entry(g, Entry::Initiative(*x))),
+            What::NewInitiative(n) => {
+                entity(self.res.entity(EntityKind::Initiative, n, None, None))
+            }
+            What::Body => {
+                let c = self.last_country.or(self.ctx);
+                f.acts_as = c;
+                c.map(Ref::Entity)
+            }
+            What::Person {
+                name,
+                title,
+                of,
+                former,
+            } => {
+                f.titled = title.is_some();
+                entity(self.person(si, name, title.as_deref(), *of, *former)?)
+            }
+            What::TitleRef { title, of } => {
+                self.pending_titles.push((si, title, *of, at));
+                None
+            }
+            What::Name(n) => self.name(m, n, rep).map(Ref::Entity),
+            // "he said": the one who last spoke, before the one last named
+            What::Pronoun if self.reporting(m, rep) => self.speaker().map(Ref::Entity),
+            What::Pronoun => self.last_person.map(Ref::Entity),
+            What::Pair { countries } => Some(Ref::Pair {
+                countries: *countries,
+            }),
+        };
+        Some(f)
+    }
+
+    /// Whether a reporting verb is next to `m`, asked at most once (`rep`).
+    #[inline]
+    fn reporting(&self, m: &Mention, rep: &mut Option<bool>) -> bool {
+        *rep.get_or_insert_with(|| (self.reporting_next)(m))
+    }
+
+    /// The person of a person phrase in sentence `si`, given the title the
+    /// phrase names; `None` when there is none.
+    fn person(
+        &mut self,
+        si: usize,
+        name: &'a str,
+        title: Option<&'a str>,
+        of: Option<Of>,
+        former: bool,
+    ) -> Option<usize> {
+        let e = self.people.person_of(&mut self.res, name, true)?;
+        if let Some(t) = title {
+            let of_e = self.res.of_entity(self.g, of);
+            self.res.hold(e, t, of_e, former, si);
+        }
+        self.last_person = Some(e);
+        Some(e)
+    }
+
+    /// The person a single name `n` stands for: an acronym's entity, a
+    /// person named more fully, else one of its own next to a reporting
+    /// verb or titled elsewhere.
+    fn name(&mut self, m: &Mention, n: &'a str, rep: &mut Option<bool>) -> Option<usize> {
+        if let Some(&e) = self.acronyms.get(n) {
+            return Some(e);
+        }
+        let e = if let Some(e) = self.people.person_of(&mut self.res, n, false) {
+            e
+        } else if self.reporting(m, rep) || self.people.titled_singles.contains(&n) {
+            self.res.entity(EntityKind::Person, n, None, None)
         } else {
-            g.orgs
-                .iter()
-                .position(|o| o.name == org)
-                .and_then(|x| u32::try_from(x).ok())
-                .map(|x| res.entry(g, Entry::Org(x)))
+            return None;
         };
-        let Some(of) = of else { continue };
-        let ent = &mut res.entities[e];
-        let sentence = ent
-            .roles
-            .first()
-            .map(|r| r.sentence)
-            .unwrap_or(ent.first_sentence);
-        ent.roles.retain(|r| r.of.is_some());
-        ent.roles.push(Role {
-            title,
-            of: Some(of),
-            former: false,
-            sentence,
-        });
+        self.last_person = Some(e);
+        Some(e)
     }
-    for e in &mut res.entities {
-        if e.roles.iter().any(|r| r.of.is_some()) {
-            e.roles.retain(|r| r.of.is_some());
+
+    /// "He said": the one who last spoke (the latest person since named
+    /// next to a reporting verb), else the one last named.
+    fn speaker(&mut self) -> Option<usize> {
+        while let Some((pm, e, known)) = self.unasked.pop() {
+            if known.unwrap_or_else(|| (self.reporting_next)(pm)) {
+                self.last_speaker = Some(e);
+                self.unasked.clear();
+            }
+        }
+        self.last_speaker.or(self.last_person)
+    }
+
+    /// Counts mention `m` of entity `e` in sentence `si`: the names it is
+    /// written as, an acronym it defines, a person who may speak.
+    #[inline]
+    fn note(&mut self, m: &'a Mention, e: usize, si: usize, rep: Option<bool>) {
+        let ent = &mut self.res.entities[e];
+        if ent.kind == EntityKind::Person {
+            if rep == Some(true) {
+                // the ones before do not matter any more
+                self.unasked.clear();
+            }
+            self.unasked.push((m, e, rep));
+        }
+        ent.mentions += 1;
+        ent.first_sentence = ent.first_sentence.min(si);
+        if !matches!(m.what, What::Pronoun | What::Body) {
+            let s = (self.surface)(m);
+            // most mentions repeat a name already seen: no copy for them
+            if !s.is_empty() && !ent.aliases.iter().any(|a| *a == s) {
+                ent.aliases.push(s.into_owned());
+            }
+        }
+        if let Some(a) = &m.acronym {
+            if !ent.aliases.contains(a) {
+                ent.aliases.push(a.clone());
+            }
+            self.acronyms.insert(a, e);
         }
     }
-    for e in 0..res.entities.len() {
-        for r in 0..res.entities[e].roles.len() {
-            if res.entities[e].roles[r].of.is_none() {
-                res.entities[e].roles[r].of = free;
+}
+
+impl Resolution {
+    /// The entity of what a title is of.
+    fn of_entity(&mut self, g: &Gazetteer, of: Option<Of>) -> Option<usize> {
+        of.map(|o| match o {
+            Of::Country(c) => self.country(g, c),
+            Of::Org(x) => self.entry(g, Entry::Org(x)),
+        })
+    }
+
+    /// Gives person `e` title `t` of `of_e` (named in sentence `si`), unless
+    /// they hold it; a title they hold of nothing yet gets `of_e`.
+    fn hold(&mut self, e: usize, t: &str, of_e: Option<usize>, former: bool, si: usize) {
+        let roles = &mut self.entities[e].roles;
+        let known = roles
+            .iter()
+            .any(|r| title_matches(&r.title, t) && (of_e.is_none() || r.of == of_e));
+        if known {
+            return;
+        }
+        if let Some(r) = roles
+            .iter_mut()
+            .find(|r| r.of.is_none() && title_matches(&r.title, t))
+        {
+            r.of = of_e;
+        } else {
+            roles.push(Role {
+                title: t.to_string(),
+                of: of_e,
+                former,
+                sentence: si,
+            });
+        }
+    }
+
+    /// The country a title of no stated country is of: the article's most
+    /// mentioned country (the first of them) that no titled person belongs to.
+    fn free_country(&self) -> Option<usize> {
+        let owned = |i: usize| {
+            self.entities
+                .iter()
+                .any(|e| e.roles.iter().any(|r| r.of == Some(i)))
+        };
+        let mut free: Option<(usize, usize)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind == EntityKind::Country
+                && free.is_none_or(|(most, _)| e.mentions > most)
+                && !owned(i)
+            {
+                free = Some((e.mentions, i));
+            }
+        }
+        free.map(|(_, i)| i)
+    }
+
+    /// What the article does not say, the people lexicon may know: the role
+    /// a known person held at `date`, for one holding no title of anything.
+    fn roles_from_lexicon(&mut self, g: &Gazetteer, date: Option<Date>) {
+        for e in 0..self.entities.len() {
+            if self.entities[e].kind != EntityKind::Person {
+                continue;
+            }
+            let Some(&p) = g.person_names.get(&self.entities[e].name) else {
+                continue;
+            };
+            let info = &g.people[p as usize];
+            if self.entities[e].roles.iter().any(|r| r.of.is_some()) {
+                continue;
+            }
+            let Some((title, org, _, _)) = info.active(date).cloned() else {
+                continue;
+            };
+            let of = if org.is_empty() {
+                info.country.map(|c| self.country(g, c))
+            } else {
+                g.orgs
+                    .iter()
+                    .position(|o| o.name == org)
+                    .and_then(|x| u32::try_from(x).ok())
+                    .map(|x| self.entry(g, Entry::Org(x)))
+            };
+            let Some(of) = of else { continue };
+            let ent = &mut self.entities[e];
+            let sentence = ent
+                .roles
+                .first()
+                .map(|r| r.sentence)
+                .unwrap_or(ent.first_sentence);
+            ent.roles.retain(|r| r.of.is_some());
+            ent.roles.push(Role {
+                title,
+                of: Some(of),
+                former: false,
+                sentence,
+            });
+        }
+    }
+
+    /// Drops the titles of nothing of one who holds a title of something;
+    /// the others are of the `free` country.
+    fn settle_roles(&mut self, free: Option<usize>) {
+        for e in &mut self.entities {
+            if e.roles.iter().any(|r| r.of.is_some()) {
+                e.roles.retain(|r| r.of.is_some());
+            }
+        }
+        for e in &mut self.entities {
+            for r in &mut e.roles {
+                if r.of.is_none() {
+                    r.of = free;
+                }
             }
         }
     }
-    // titles used alone: the person who holds that title (of that country)
-    let mut dropped = false;
-    // who may hold one: people with titles, and the first sentence naming one
-    // (the titles do not change below, and entities made below hold none)
-    let holders: Vec<(usize, usize)> = res
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person)
-        .filter_map(|(i, e)| Some((i, e.roles.iter().map(|r| r.sentence).min()?)))
-        .collect();
-    for (si, title, of, idx) in pending_titles {
-        let of_e = of.map(|o| match o {
-            Of::Country(c) => res.country(g, c),
-            Of::Org(x) => res.entry(g, Entry::Org(x)),
-        });
-        let holder = holders
+
+    /// Titles used alone: each the person who holds that title (of that
+    /// country), else the state it is of; a title nobody holds is dropped.
+    fn titles_alone(&mut self, g: &Gazetteer, pending: Vec<(usize, &str, Option<Of>, usize)>) {
+        let mut dropped = false;
+        // who may hold one: people with titles, and the first sentence naming one
+        // (the titles do not change below, and entities made below hold none)
+        let holders: Vec<(usize, usize)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .filter_map(|(i, e)| Some((i, e.roles.iter().map(|r| r.sentence).min()?)))
+            .collect();
+        for (si, title, of, idx) in pending {
+            let of_e = self.of_entity(g, of);
+            let holder = self.holder(&holders, title, of_e, si);
+            // a title of a body that nobody holds here names nobody
+            let of_state = of_e.filter(|&o| self.entities[o].kind == EntityKind::Country);
+            let slot = &mut self.sentences[si][idx];
+            match holder.or(of_state) {
+                Some(e) => {
+                    slot.r = Ref::Entity(e);
+                    slot.weak = false;
+                    self.entities[e].mentions += 1;
+                }
+                None => {
+                    // nobody holds it: drop the mention
+                    slot.r = Ref::Pair { countries: false };
+                    slot.weak = true;
+                    slot.start = usize::MAX;
+                    dropped = true;
+                }
+            }
+        }
+        if dropped {
+            for s in &mut self.sentences {
+                s.retain(|m| m.start != usize::MAX);
+            }
+        }
+    }
+
+    /// The one of `holders` (person, first sentence with a title) who holds
+    /// `title` (of `of_e`), nearest before sentence `si`, else nearest after.
+    fn holder(
+        &self,
+        holders: &[(usize, usize)],
+        title: &str,
+        of_e: Option<usize>,
+        si: usize,
+    ) -> Option<usize> {
+        holders
             .iter()
             .filter(|&&(i, _)| {
-                res.entities[i]
+                self.entities[i]
                     .roles
                     .iter()
                     .any(|r| title_matches(&r.title, title) && (of_e.is_none() || r.of == of_e))
@@ -657,37 +862,187 @@ pub fn resolve<'a>(
                     10_000 + first - si
                 }
             })
-            .map(|&(i, _)| i);
-        let slot = &mut res.sentences[si][idx];
-        // a title of a body that nobody holds here names nobody
-        let of_state = of_e.filter(|&o| res.entities[o].kind == EntityKind::Country);
-        match holder.or(of_state) {
-            Some(e) => {
-                slot.r = Ref::Entity(e);
-                slot.weak = false;
-                res.entities[e].mentions += 1;
-            }
-            None => slot.r = Ref::Pair { countries: false },
-        }
-        if holder.is_none() && of_state.is_none() {
-            // nobody holds it: drop the mention
-            slot.weak = true;
-            slot.start = usize::MAX;
-            dropped = true;
-        }
+            .map(|&(i, _)| i)
     }
-    if dropped {
-        for s in &mut res.sentences {
-            s.retain(|m| m.start != usize::MAX);
-        }
-    }
-    res
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{entity_id, is_multiword, title_matches};
-    use crate::model::{slug, EntityKind};
+    use super::{entity_id, is_multiword, resolve, title_matches, Ref, Resolution};
+    use crate::mention::{Mention, Of, What};
+    use crate::model::{slug, EdgeKind, EntityKind};
+    use crate::{Article, Extractor, Gazetteer, Lexicon};
+    use std::borrow::Cow;
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::new(&Lexicon::builtin().unwrap()).unwrap()
+    }
+
+    /// A one-token mention at token `start`.
+    fn at(start: usize, what: What) -> Mention {
+        Mention {
+            start,
+            end: start + 1,
+            what,
+            acronym: None,
+        }
+    }
+
+    fn person(name: &str, title: Option<&str>, of: Option<Of>) -> What {
+        What::Person {
+            name: name.into(),
+            title: title.map(Into::into),
+            of,
+            former: false,
+        }
+    }
+
+    /// Resolves `mentions`, the ones at `reporting` being next to a
+    /// reporting verb, each written as its start's number.
+    fn resolved(g: &Gazetteer, mentions: &[Vec<Mention>], reporting: &[usize]) -> Resolution {
+        let surface = |m: &Mention| Cow::Owned(m.start.to_string());
+        let reporting_next = |m: &Mention| reporting.contains(&m.start);
+        let pak = g.code_index["PAK"];
+        resolve(g, mentions, &surface, &reporting_next, Some(pak), None)
+    }
+
+    /// The entity a resolved mention at token `start` refers to, by name.
+    fn named(res: &Resolution, start: usize) -> Option<&str> {
+        let m = res.sentences.iter().flatten().find(|m| m.start == start)?;
+        match m.r {
+            Ref::Entity(e) => Some(res.entities[e].name.as_str()),
+            Ref::Pair { .. } => None,
+        }
+    }
+
+    #[test]
+    fn an_article_names_each_thing_once() {
+        let x = Extractor::new().unwrap().extract(
+            &Article::parse(
+                "t",
+                " date 2023-05-06 Qin Gang in Islamabad\n\nISLAMABAD, May 6 (Xinhua) -- Chinese Foreign Minister Qin Gang met Pakistani Foreign Minister Bilawal Bhutto Zardari on Friday. Qin said China firmly supports Pakistan. The Pakistani side thanked China for its help.",
+            )
+            .unwrap(),
+        );
+        let people: Vec<_> = x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(people.len(), 2, "{people:?}");
+        let qin = people.iter().find(|e| e.id == "person:qin-gang").unwrap();
+        assert_eq!(qin.aliases, ["Qin"]);
+        let pakistan = x.entities.iter().find(|e| e.id == "country:pakistan");
+        assert_eq!(pakistan.unwrap().aliases, ["Pakistani side"]);
+        let edge = |kind: EdgeKind, source: &str, target: &str| {
+            x.edges
+                .iter()
+                .find(|e| e.kind == kind && e.source == source && e.target == target)
+        };
+        let role = edge(EdgeKind::Role, "person:qin-gang", "country:china").unwrap();
+        assert_eq!(role.role.as_deref(), Some("Foreign Minister"));
+        let support = edge(EdgeKind::Support, "country:china", "country:pakistan").unwrap();
+        assert_eq!(support.speaker.as_deref(), Some("person:qin-gang"));
+        assert!(edge(EdgeKind::Praise, "country:pakistan", "country:china").is_some());
+        let zardari = "person:bilawal-bhutto-zardari";
+        assert!(edge(EdgeKind::Role, zardari, "country:pakistan").is_some());
+    }
+
+    #[test]
+    fn he_said_is_the_last_speaker_his_the_last_named() {
+        let g = gazetteer();
+        // "Qin Gang said ... He met Bilawal Bhutto Zardari. He said ... his ..."
+        let mentions = vec![
+            vec![at(0, person("Qin Gang", None, None))],
+            vec![
+                at(10, What::Pronoun),
+                at(12, person("Bilawal Bhutto Zardari", None, None)),
+            ],
+            vec![at(20, What::Pronoun), at(25, What::Pronoun)],
+            vec![
+                at(30, What::Name("Gang".into())),
+                at(32, What::Name("Smith".into())),
+            ],
+        ];
+        let res = resolved(&g, &mentions, &[0, 20]);
+        assert_eq!(named(&res, 10), Some("Qin Gang"));
+        assert_eq!(named(&res, 20), Some("Qin Gang"));
+        assert_eq!(named(&res, 25), Some("Bilawal Bhutto Zardari"));
+        // a surname is its full name; an unknown name not next to "said" is nobody
+        assert_eq!(named(&res, 30), Some("Qin Gang"));
+        assert_eq!(named(&res, 32), None);
+        let qin = res.entities.iter().find(|e| e.name == "Qin Gang").unwrap();
+        assert_eq!(qin.mentions, 4);
+        assert_eq!(qin.aliases, ["0", "30"]);
+    }
+
+    fn country(id: u32, strong: bool) -> What {
+        What::Country { id, strong }
+    }
+
+    fn title(title: &str, of: Option<Of>) -> What {
+        What::TitleRef {
+            title: title.into(),
+            of,
+        }
+    }
+
+    /// "The Foreign Ministry said ... Indian Foreign Minister Sharma met
+    /// India's ... Chinese personnel ... the ministry ... the foreign
+    /// minister, the Chinese president, the UN secretary-general".
+    fn in_context(g: &Gazetteer) -> Resolution {
+        let (chn, ind) = (g.code_index["CHN"], g.code_index["IND"]);
+        let un = g.orgs.iter().position(|o| o.name == "United Nations");
+        let un = un.unwrap() as u32;
+        let sharma = person("Anil Kumar Sharma", Some("Foreign Minister"), None);
+        let mentions = vec![
+            vec![at(0, What::Body)],
+            vec![
+                at(10, sharma),
+                at(11, country(ind, true)),
+                at(14, country(ind, true)),
+                at(16, country(chn, false)),
+                at(18, What::Body),
+            ],
+            vec![
+                at(20, title("foreign minister", None)),
+                at(22, title("President", Some(Of::Country(chn)))),
+                at(24, title("Secretary-General", Some(Of::Org(un)))),
+            ],
+        ];
+        resolved(g, &mentions, &[])
+    }
+
+    #[test]
+    fn bodies_and_demonyms_take_their_context() {
+        let res = in_context(&gazetteer());
+        // before any country, a body is the dateline's state
+        assert_eq!(named(&res, 0), Some("Pakistan"));
+        let weak = |start: usize| {
+            let mut all = res.sentences.iter().flatten();
+            all.find(|m| m.start == start).unwrap().weak
+        };
+        // a bare demonym is weak and does not become the body's state
+        assert_eq!(named(&res, 16), Some("China"));
+        assert!(weak(16) && !weak(14));
+        assert_eq!(named(&res, 18), Some("India"));
+    }
+
+    #[test]
+    fn titles_alone_are_their_holders() {
+        let res = in_context(&gazetteer());
+        // a title of no country is of the most mentioned country
+        let mut people = res.entities.iter().filter(|e| e.kind == EntityKind::Person);
+        let sharma = people.next().unwrap();
+        let of = sharma.roles[0].of.map(|o| res.entities[o].name.as_str());
+        assert_eq!(of, Some("India"));
+        assert_eq!(named(&res, 20), Some("Anil Kumar Sharma"));
+        // a title of a state nobody here holds is the state
+        assert_eq!(named(&res, 22), Some("China"));
+        // a title of a body nobody here holds names nobody: dropped
+        assert!(res.sentences[2].iter().all(|m| m.start != 24));
+        assert_eq!(res.sentences[2].len(), 2);
+    }
 
     #[test]
     fn ids_are_kind_and_slug() {

@@ -2,6 +2,7 @@
 //! stream in one pass, and the word sets the rules consult.
 
 use crate::error::Result;
+use crate::lexicon::extract_words::ExtractWords;
 use crate::lexicon::topic::Topics;
 use crate::lexicon::words::{class, TokenWords, WordId, NO_WORD};
 use crate::lexicon::{
@@ -270,6 +271,8 @@ pub struct Gazetteer {
     pub initiative_links: WordList,
     /// Words before an unknown name that make it a place.
     pub place_prepositions: WordList,
+    /// The word lists of the article stage's own rules.
+    pub extract_words: ExtractWords,
 }
 
 /// A short list of words a rule tests a word against as written, each
@@ -632,6 +635,7 @@ impl Gazetteer {
             known_name_links: WordList::new(&w.known_name_links),
             initiative_links: WordList::new(&w.initiative_links),
             place_prepositions: WordList::new(&w.place_prepositions),
+            extract_words: ExtractWords::new(w),
         }
     }
 
@@ -915,7 +919,8 @@ impl Gazetteer {
         ];
         let cues = self.cue_index.keys().map(|w| (class::CUE, w));
         let topics = self.topics.first_words().map(|w| (class::TOPIC, w));
-        let dates = crate::text::date::date_words();
+        let mut dates = crate::text::date::date_words();
+        dates.extend(self.extract_words.relative_day_words().cloned());
         let determiners = words.determiners.iter().map(|w| (class::DETERMINER, w));
         let pronouns = words.pronouns.iter().map(|w| (class::PRONOUN, w));
         let all = sets

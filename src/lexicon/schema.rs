@@ -214,6 +214,30 @@ pub struct Words {
     pub initiative_links: Vec<String>,
     /// Words before an unknown name that make it a place: "in Kyrgyzstan".
     pub place_prepositions: Vec<String>,
+    /// First words (as written) of a short sentence that begins a list of
+    /// other articles' headlines: "Related", "Read", "See".
+    pub related_headers: Vec<String>,
+    /// First words (as written) of a photo credit line: "Photo", "File".
+    pub photo_headers: Vec<String>,
+    /// Tokens right after a photo header that make its line a credit: ":", "by".
+    pub photo_links: Vec<String>,
+    /// Words or signs, one token each (as written), that make their sentence
+    /// a credit line: "Copyright", "©".
+    pub credit_marks: Vec<String>,
+    /// News agencies (as written) whose name in brackets is a credit: "(Xinhua)".
+    pub agencies: Vec<String>,
+    /// Month names (as written) that are a date only before a number: "May".
+    pub months_needing_day: Vec<String>,
+    /// Words naming a day by its distance from the article's: ("yesterday", -1).
+    pub relative_days: Vec<(String, i32)>,
+    /// Reporting verbs that, right after an unknown word, make it a speaker: said, told.
+    pub reporting_after: Vec<String>,
+    /// Last parts of a hyphenated word that make its first part back what
+    /// follows: "Iranian-backed".
+    pub backing_suffixes: Vec<String>,
+    /// Nouns that, soon after a hyphenated pair, make it a meeting of the
+    /// two: "China-ASEAN summit".
+    pub meeting_nouns: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -287,6 +311,16 @@ impl Lexicon {
         w.known_name_links.extend(o.known_name_links);
         w.initiative_links.extend(o.initiative_links);
         w.place_prepositions.extend(o.place_prepositions);
+        w.related_headers.extend(o.related_headers);
+        w.photo_headers.extend(o.photo_headers);
+        w.photo_links.extend(o.photo_links);
+        w.credit_marks.extend(o.credit_marks);
+        w.agencies.extend(o.agencies);
+        w.months_needing_day.extend(o.months_needing_day);
+        w.relative_days.extend(o.relative_days);
+        w.reporting_after.extend(o.reporting_after);
+        w.backing_suffixes.extend(o.backing_suffixes);
+        w.meeting_nouns.extend(o.meeting_nouns);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.

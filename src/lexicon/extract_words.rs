@@ -1,0 +1,108 @@
+//! The word lists of the extraction's rules (noise, credits, dates,
+//! speakers, compounds), compiled once with the lexicon.
+
+use crate::lexicon::Words;
+use crate::text::date::Date;
+
+/// A few words, compared as they are.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct List(Box<[Box<str>]>);
+
+impl List {
+    fn new(words: &[String]) -> List {
+        List(words.iter().map(|w| w.as_str().into()).collect())
+    }
+
+    /// The words in lower case.
+    fn lower(words: &[String]) -> List {
+        List(words.iter().map(|w| w.to_lowercase().into()).collect())
+    }
+
+    /// Whether `w` is one of the words.
+    #[inline]
+    pub(crate) fn has(&self, w: &str) -> bool {
+        self.has_bytes(w.as_bytes())
+    }
+
+    /// Whether `w` is the bytes of one of the words.
+    #[inline]
+    pub(crate) fn has_bytes(&self, w: &[u8]) -> bool {
+        // length and first byte first: most words are out without a memcmp
+        self.0.iter().any(|x| {
+            let x = x.as_bytes();
+            x.len() == w.len() && x.first() == w.first() && x == w
+        })
+    }
+}
+
+/// The word lists of the extraction's own rules ([`Words`]), compiled once with
+/// the lexicon ([`Gazetteer::extract_words`]).
+#[derive(Clone, Debug, Default)]
+pub struct ExtractWords {
+    pub(crate) related_headers: List,
+    pub(crate) photo_headers: List,
+    pub(crate) photo_links: List,
+    pub(crate) credit_marks: List,
+    /// Bit `n` set when a credit mark that is a word is `n` bytes long
+    /// (63: 63 or more): most tokens are out by their length.
+    pub(crate) credit_word_lengths: u64,
+    /// The same for credit marks that are signs ("©").
+    pub(crate) credit_sign_lengths: u64,
+    pub(crate) agencies: List,
+    pub(crate) months_needing_day: List,
+    /// Lower case, with their distance in days.
+    pub(crate) relative_days: Box<[(String, i64)]>,
+    pub(crate) reporting_after: List,
+    pub(crate) backing_suffixes: List,
+    pub(crate) meeting_nouns: List,
+}
+
+impl ExtractWords {
+    /// Compiles the lists of `w`.
+    pub fn new(w: &Words) -> ExtractWords {
+        let lengths = |word: bool| {
+            let marks = w.credit_marks.iter();
+            let marks = marks.filter(|m| m.starts_with(char::is_alphanumeric) == word);
+            marks.fold(0, |bits, m| bits | 1 << m.len().min(63))
+        };
+        ExtractWords {
+            related_headers: List::new(&w.related_headers),
+            photo_headers: List::new(&w.photo_headers),
+            photo_links: List::new(&w.photo_links),
+            credit_marks: List::new(&w.credit_marks),
+            credit_word_lengths: lengths(true),
+            credit_sign_lengths: lengths(false),
+            agencies: List::new(&w.agencies),
+            months_needing_day: List::new(&w.months_needing_day),
+            relative_days: w
+                .relative_days
+                .iter()
+                .map(|(d, n)| (d.to_lowercase(), i64::from(*n)))
+                .collect(),
+            reporting_after: List::lower(&w.reporting_after),
+            backing_suffixes: List::new(&w.backing_suffixes),
+            meeting_nouns: List::lower(&w.meeting_nouns),
+        }
+    }
+
+    /// The words naming a day relative to the article's, in lower case:
+    /// words a date may start from.
+    pub fn relative_day_words(&self) -> impl Iterator<Item = &String> {
+        self.relative_days.iter().map(|(w, _)| w)
+    }
+
+    /// The day a relative day word (any ASCII case) names, from `base`;
+    /// `None` past the years a date can have.
+    #[inline]
+    pub(crate) fn relative_day(&self, w: &str, base: Date) -> Option<Date> {
+        let &(_, n) = self
+            .relative_days
+            .iter()
+            .find(|(d, _)| w.eq_ignore_ascii_case(d))?;
+        if n == 0 {
+            return Some(base);
+        }
+        let d = Date::from_days(base.days() + n);
+        Date::new(d.year, d.month, d.day)
+    }
+}
