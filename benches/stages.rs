@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use ties::graph::Graph;
+use ties::Graph;
 use ties::{Article, Extractor};
 
 fn seed() -> Article {
@@ -19,10 +19,10 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("article");
     g.throughput(Throughput::Elements(words));
     g.bench_function("sentence_split", |b| {
-        b.iter(|| black_box(ties::sentence::split(black_box(&a))))
+        b.iter(|| black_box(ties::stages::split(black_box(&a))))
     });
     g.bench_function("mentions", |b| {
-        b.iter(|| black_box(ties::extract::mentions(ex.gazetteer(), black_box(&a))))
+        b.iter(|| black_box(ties::stages::mentions(ex.gazetteer(), black_box(&a))))
     });
     g.bench_function("extract_whole", |b| {
         b.iter(|| black_box(ex.extract(black_box(&a))))
@@ -65,7 +65,7 @@ fn stages(c: &mut Criterion) {
         .collect();
     g.bench_function("bulk_merge_and_save", |b| {
         b.iter(|| {
-            let mut bulk = ties::bulk::Bulk::new(&file);
+            let mut bulk = ties::Bulk::new(&file);
             for x in &xs {
                 bulk.add(x);
             }
@@ -76,7 +76,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| black_box(Graph::load(&file).expect("loads")))
     });
     g.bench_function("load_skeleton_for_neighbors", |b| {
-        b.iter(|| black_box(ties::skeleton::Skeleton::load(&file).expect("loads")))
+        b.iter(|| black_box(ties::Skeleton::load(&file).expect("loads")))
     });
     g.finish();
 }

@@ -12,6 +12,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_default();
     let article = ties::Article::parse(id, text)?;
     let ex = ties::Extractor::new()?;
-    print!("{}", ties::extract::explain(ex.gazetteer(), &article));
+    print!("{}", ties::explain(ex.gazetteer(), &article));
     Ok(())
 }

@@ -20,8 +20,8 @@ fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(15, -1) };
 }
 use std::time::Instant;
-use ties::bulk::Bulk;
 use ties::pipeline::{self, Options};
+use ties::Bulk;
 use ties::Extractor;
 
 /// Peak resident memory in KB (VmHWM), where /proc has it.

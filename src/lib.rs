@@ -1,61 +1,65 @@
-//! **ties** turns diplomatic news into a typed knowledge graph.
+//! **ties** turns diplomatic news into a typed knowledge graph: who met,
+//! visited, committed to, supported, praised, signed with or criticised whom,
+//! when, and in which sentence it was said.
 //!
-//! The pipeline, one module a stage:
+//! ```no_run
+//! use ties::{Article, Extractor, Graph};
+//! let ex = Extractor::new()?;
+//! let article = Article::parse("seed", "China and Pakistan vowed to deepen ties.")?;
+//! let mut graph = Graph::new();
+//! graph.add_extraction(&ex.extract(&article));
+//! graph.save(std::path::Path::new("ties.ron"))?;
+//! # Ok::<(), ties::Error>(())
+//! ```
 //!
-//! | stage | module | in → out |
+//! The stages (ARCHITECTURE.md has the map and the invariants):
+//!
+//! | stage | where | in → out |
 //! | --- | --- | --- |
-//! | read | [`input`], [`article`] | files, folders, JSON Lines → [`Article`] (id, date, title, text) |
-//! | sentences | [`token`], [`sentence`] | text → tokens with byte spans → sentences |
-//! | mentions | [`gazetteer`], [`words`], [`mention`] | lexicon ([`lexicon`]) + tokens → spans naming things |
-//! | entities | [`resolve`] | mentions → one entity per real-world thing in the article |
-//! | relations | [`relation`], [`topic`] | cues + entities → typed relations with agent, partner, speaker; the topics each sentence names |
-//! | extraction | [`extract`](mod@extract) | the above, pure: [`Article`] → [`Extraction`] |
-//! | graph | [`graph`] | extractions merged into a petgraph `StableGraph` |
-//! | build | [`pipeline`], [`bulk`] | sources → batches extracted in parallel, merged in a fixed order; at any size, evidence spilled to sorted runs on disk |
-//! | file | [`store`], [`cache`] | the graph as a versioned RON file, written atomically; a binary cache beside it, written in the same pass |
-//! | skeleton | [`skeleton`] | nodes and per-edge counts per date, no evidence: what a cold `neighbors` reads, and where `path` searches |
-//! | use | [`query`], [`export`] | neighbors, between, paths, timelines; DOT, JSON, RON |
-//!
-//! Invariants between the stages:
-//! - every evidence span indexes [`Article::text`] and covers whole sentences;
-//! - every edge of an [`Extraction`] names entities of that extraction by id,
-//!   and every id is `kind:slug` (`country:china`), stable across articles;
-//! - extraction is pure and deterministic; the graph file is written from
-//!   ordered maps, so the same inputs give the same bytes in any order;
-//! - undirected kinds (Meeting, Agreement) store their ends sorted by id;
-//! - a [`bulk::Bulk`] build writes the bytes that building the same
-//!   extractions into a [`Graph`] and saving it writes; a cache is served
-//!   only for the graph file it was written beside, as that file is now.
+//! | text | [`input`], [`Article`] | files, folders, JSON Lines → articles → tokens → sentences |
+//! | lexicon | [`Lexicon`] | RON lexicons (built in, plus a user's) → compiled tables |
+//! | extract | [`Extractor`] | an [`Article`] → an [`Extraction`]: entities, edges, evidence; pure |
+//! | graph | [`Graph`] | extractions merged: one node per entity, one edge per pair and kind |
+//! | store | [`store`] | the graph as a versioned RON file and a binary cache; [`Bulk`] builds at any size |
+//! | query / export | [`query`], [`export`] | neighbors, between, paths, timelines; DOT, SVG, JSON, GraphML, CSV |
+//! | drivers | [`pipeline`], [`eval`] | parallel builds in a fixed order; scoring against gold |
 
 #![forbid(unsafe_code)]
 
-pub mod bytes;
-pub mod error;
+mod bytes;
+mod error;
 pub mod eval;
 pub mod export;
-pub mod extract;
-pub mod graph;
-pub mod lexicon;
-pub mod model;
+mod extract;
+mod graph;
+mod lexicon;
+mod model;
 pub mod pipeline;
 pub mod query;
 pub mod store;
-pub mod text;
+mod text;
 
-// old flat paths, until the façade is settled
-pub use extract::{mention, relation, resolve};
-pub use graph::skeleton;
-pub use lexicon::{gazetteer, topic};
-pub use store::{bulk, cache, lock};
-pub use text::{article, date, input, sentence, token};
-
-pub use article::Article;
 pub use error::{Error, Result};
-pub use extract::extract;
-pub use gazetteer::Gazetteer;
-pub use graph::{Graph, NodeId};
+pub use extract::explain;
+pub use graph::filter::Filter;
+pub use graph::skeleton::{SkEdge, SkNode, Skeleton};
+pub use graph::{Edge, Graph, Node, NodeId, Occurrence};
+pub use lexicon::gazetteer::Gazetteer;
 pub use lexicon::Lexicon;
 pub use model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
+pub use store::bulk::Bulk;
+pub use store::lock::GraphLock;
+pub use text::article::Article;
+pub use text::date::Date;
+pub use text::input;
+
+/// The stages one at a time, for the benchmarks (`benches/stages.rs`); not
+/// a stable API.
+#[doc(hidden)]
+pub mod stages {
+    pub use crate::extract::mentions;
+    pub use crate::text::sentence::split;
+}
 
 /// The extractor: a compiled lexicon, ready to turn articles into records.
 pub struct Extractor {

@@ -3,8 +3,8 @@
 //! pronouns, acronyms, a capital standing for its state), with the roles
 //! people hold.
 
+use crate::bytes::FxBuild;
 use crate::extract::mention::{Mention, Of, What};
-use crate::lexicon::gazetteer::FxBuild;
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::model::{slug_into, EntityKind};
 use crate::text::date::Date;
@@ -69,8 +69,6 @@ pub struct Resolved {
     pub weak: bool,
     /// For a capital or state body: the state it stands for when it acts.
     pub acts_as: Option<usize>,
-    /// A person phrase with a title ("Chinese Foreign Minister Qin Gang").
-    pub titled: bool,
 }
 
 /// The entities of an article and its mentions, sentence by sentence.
@@ -437,7 +435,6 @@ struct Found {
     r: Option<Ref>,
     weak: bool,
     acts_as: Option<usize>,
-    titled: bool,
 }
 
 /// The state of resolving an article's mentions in order: who was last
@@ -514,7 +511,6 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
                 r,
                 weak: found.weak,
                 acts_as: found.acts_as,
-                titled: found.titled,
             });
         } else if matches!(m.what, What::TitleRef { .. }) {
             // placeholder, filled once every person is known
@@ -524,7 +520,6 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
                 r: Ref::Pair { countries: false },
                 weak: true,
                 acts_as: None,
-                titled: true,
             });
         }
     }
@@ -544,7 +539,6 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             r: None,
             weak: false,
             acts_as: None,
-            titled: false,
         };
         let entity = |e: usize| Some(Ref::Entity(e));
         f.r = match &m.what {
@@ -579,10 +573,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
                 title,
                 of,
                 former,
-            } => {
-                f.titled = title.is_some();
-                entity(self.person(si, name, title.as_deref(), *of, *former)?)
-            }
+            } => entity(self.person(si, name, title.as_deref(), *of, *former)?),
             What::TitleRef { title, of } => {
                 self.pending_titles.push((si, title, *of, at));
                 None
@@ -869,7 +860,7 @@ impl Resolution {
 #[cfg(test)]
 mod tests {
     use super::{entity_id, is_multiword, resolve, title_matches, Ref, Resolution};
-    use crate::mention::{Mention, Of, What};
+    use crate::extract::mention::{Mention, Of, What};
     use crate::model::{slug, EdgeKind, EntityKind};
     use crate::{Article, Extractor, Gazetteer, Lexicon};
     use std::borrow::Cow;

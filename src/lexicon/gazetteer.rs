@@ -368,7 +368,7 @@ impl PersonInfo {
     }
 }
 
-pub use crate::bytes::{Fx, FxBuild};
+use crate::bytes::FxBuild;
 
 /// A word of at most 15 bytes as two integers: its bytes, zero-padded, with
 /// its length in the last byte (so no two words share a key).
@@ -410,19 +410,6 @@ fn load(b: &[u8]) -> Option<(u64, u64)> {
         9..=15 => (load8(0), load8(n - 8) >> (8 * (16 - n))),
         _ => return None,
     })
-}
-
-/// A lower-case ASCII word of at most 8 bytes as an integer, its bytes
-/// little-endian: compared for cheap with a token so packed.
-pub const fn short_word(w: &str) -> u64 {
-    let b = w.as_bytes();
-    let mut x = 0u64;
-    let mut k = 0;
-    while k < b.len() && k < 8 {
-        x |= (b[k] as u64) << (8 * k);
-        k += 1;
-    }
-    x
 }
 
 /// The eight little-endian bytes of `w` from `at` (0 when `w` ends sooner).

@@ -265,6 +265,11 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// The lexicon files embedded in the binary, by name, as text.
+    pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+        BUILTIN
+    }
+
     /// The embedded lexicons, merged.
     pub fn builtin() -> Result<Lexicon> {
         let mut all = Lexicon::default();

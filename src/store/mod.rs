@@ -1,9 +1,11 @@
 //! Stage 7: the graph file. Our own versioned RON format with stable string
 //! ids (not petgraph's internals), written sorted and atomically.
 
-pub mod bulk;
-pub mod cache;
-pub mod lock;
+pub(crate) mod bulk;
+pub(crate) mod cache;
+pub(crate) mod lock;
+
+pub use cache::{read_around, read_edges, read_skeleton};
 
 use crate::error::{Error, Result};
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};

@@ -2,10 +2,10 @@
 //! from `ties extract` lines gives the same bytes as building from articles.
 
 use std::path::PathBuf;
-use ties::graph::Graph;
 use ties::input::{self, Source};
 use ties::pipeline::{self, Options};
 use ties::Extractor;
+use ties::Graph;
 
 /// A small corpus: the seed article and variants of it with other ids and countries.
 fn corpus(dir: &std::path::Path) -> Vec<PathBuf> {
@@ -105,8 +105,8 @@ fn a_bad_extraction_line_is_skipped_with_its_line_number() {
 /// is written byte for byte as the graph built in memory, cache included.
 #[test]
 fn a_bulk_build_spilling_runs_writes_the_same_file_and_cache() {
-    use ties::bulk::Bulk;
-    use ties::skeleton::Skeleton;
+    use ties::Bulk;
+    use ties::Skeleton;
     let dir = tempfile::tempdir().unwrap();
     let paths = corpus(dir.path());
     let ex = Extractor::new().unwrap();

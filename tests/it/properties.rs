@@ -126,7 +126,7 @@ proptest! {
 
     #[test]
     fn damaged_lexicons_are_errors_not_panics(cut in any::<prop::sample::Index>(), byte in any::<u8>()) {
-        let text = ties::lexicon::BUILTIN[0].1;
+        let text = ties::Lexicon::builtin_files()[0].1;
         let text = &text[..text.len().min(4000)];
         let at = cut.index(text.len());
         let mut b = text.as_bytes().to_vec();

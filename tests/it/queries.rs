@@ -303,7 +303,7 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
         return;
     };
     assert!(
-        ties::cache::read_skeleton(&b.graph).is_some(),
+        ties::store::read_skeleton(&b.graph).is_some(),
         "the build wrote a cache"
     );
     let g = ties::Graph::load_ron(&b.graph).unwrap();
@@ -316,7 +316,7 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
     countries.truncate(6);
     let ids: Vec<&str> = countries.iter().map(|&n| g.node(n).id.as_str()).collect();
     let part =
-        ties::cache::read_around(&b.graph, &ids[..2], false).expect("the cache serves a part");
+        ties::store::read_around(&b.graph, &ids[..2], false).expect("the cache serves a part");
     assert!(
         part.edge_count() < g.edge_count(),
         "only the edges around them"
@@ -354,8 +354,8 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
 /// it must print what a search of the whole graph gives, filters included.
 #[test]
 fn a_path_from_the_skeleton_matches_the_whole_graph() {
-    use ties::model::EdgeKind;
     use ties::query::{self, Filter};
+    use ties::EdgeKind;
     let Some(b) = crate::common::dev_corpus_graph() else {
         return;
     };
@@ -380,7 +380,7 @@ fn a_path_from_the_skeleton_matches_the_whole_graph() {
         ),
         (
             Filter {
-                since: ties::date::Date::parse_iso("2019-01-01"),
+                since: ties::Date::parse_iso("2019-01-01"),
                 ..Filter::default()
             },
             vec!["--since", "2019-01-01"],

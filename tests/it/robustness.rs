@@ -263,7 +263,7 @@ fn concurrent_adds_lose_nothing() {
 fn add_waits_for_the_lock_and_says_so() {
     let d = tempfile::tempdir().unwrap();
     let g = d.path().join("g.ron");
-    let held = ties::lock::GraphLock::acquire(&g, || {}).unwrap();
+    let held = ties::GraphLock::acquire(&g, || {}).unwrap();
     let j = jsonl(d.path(), "a.jsonl", "a");
     let mut child = Command::new(env!("CARGO_BIN_EXE_ties"))
         .arg("--graph")

@@ -7,10 +7,10 @@ use crate::{render, Fail};
 use anyhow::Context;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use ties::bulk::Bulk;
 use ties::input::{self, ReadOptions};
 use ties::pipeline;
-use ties::skeleton::Skeleton;
+use ties::Bulk;
+use ties::Skeleton;
 use ties::{Extractor, Graph};
 
 /// Which command is building: `build` starts afresh, `add` adds to the graph file.
@@ -77,7 +77,7 @@ pub fn build(
 ) -> Result<u8, Fail> {
     let ex = extractor(cli)?;
     // load, change and save under one lock: concurrent runs lose nothing
-    let _lock = ties::lock::GraphLock::acquire(&cli.graph, || {
+    let _lock = ties::GraphLock::acquire(&cli.graph, || {
         eprintln!("ties: waiting for another ties on {}", cli.graph.display())
     })?;
     let mut target = Target::open(mode, &cli.graph)?;

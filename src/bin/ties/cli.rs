@@ -36,10 +36,10 @@ pub struct FilterArgs {
     kind: Vec<EdgeKind>,
     /// Only statements on or after this date (YYYY-MM-DD).
     #[arg(long)]
-    since: Option<ties::date::Date>,
+    since: Option<ties::Date>,
     /// Only statements on or before this date (YYYY-MM-DD).
     #[arg(long)]
-    until: Option<ties::date::Date>,
+    until: Option<ties::Date>,
 }
 
 impl FilterArgs {

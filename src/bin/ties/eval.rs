@@ -41,6 +41,6 @@ pub fn explain(cli: &Cli, article: &Path) -> Result<u8, Fail> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let a = ties::Article::parse(id, text)?;
-    print!("{}", ties::extract::explain(ex.gazetteer(), &a));
+    print!("{}", ties::explain(ex.gazetteer(), &a));
     Ok(0)
 }

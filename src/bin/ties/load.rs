@@ -5,8 +5,8 @@ use crate::cli::Cli;
 use crate::Fail;
 use std::path::Path;
 use ties::query;
-use ties::skeleton::Skeleton;
 use ties::NodeId;
+use ties::Skeleton;
 use ties::{Error, Extractor, Graph, Lexicon};
 
 /// The extractor with the built-in lexicons and those named by `--lexicon`.
@@ -58,7 +58,7 @@ pub fn load_around(
     for name in names {
         ids.push(sk.nodes[find_in(&sk, name)? as usize].id.as_str());
     }
-    let g = match ties::cache::read_around(path, &ids, articles) {
+    let g = match ties::store::read_around(path, &ids, articles) {
         Some(g) => g,
         None => load(path)?,
     };

@@ -61,7 +61,7 @@ pub fn path(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
     let Some(edges) = query::path_edges_in(&sk, sa, sb, &f) else {
         return Err(no_path());
     };
-    let g = match ties::cache::read_edges(&cli.graph, &edges) {
+    let g = match ties::store::read_edges(&cli.graph, &edges) {
         Some(g) => g,
         None => load(&cli.graph)?,
     };

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use ties::query;
-use ties::skeleton::Skeleton;
+use ties::Skeleton;
 use ties::{EdgeKind, EntityKind};
 
 /// The arrow between the two ends of an edge of `kind`.
@@ -143,7 +143,7 @@ pub fn entities(rows: &[query::EntityRow]) {
 }
 
 /// Prints the neighbors of `node`, one a line.
-pub fn neighbors(node: &ties::skeleton::SkNode, rows: &[query::Neighbor]) {
+pub fn neighbors(node: &ties::SkNode, rows: &[query::Neighbor]) {
     println!("{} ({}): {} neighbor(s)", node.name, node.kind, rows.len());
     for r in rows {
         let kinds = r
@@ -240,7 +240,7 @@ pub fn show_text(i: &query::EntityInfo) -> String {
 
 /// The table `ties stats` prints.
 pub fn stats_text(st: &query::Stats, path: &Path) -> String {
-    let date = |d: Option<ties::date::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
+    let date = |d: Option<ties::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
     let mut s = format!(
         "{}: {} article(s) from {} to {}; {} entities, {} edges, {} statements\n",
         path.display(),
