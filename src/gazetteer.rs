@@ -299,6 +299,8 @@ pub struct Gazetteer {
     pub person_names: HashMap<String, u32, FxBuild>,
     /// Surnames (first or last word) of known people.
     pub person_surnames: HashMap<String, Vec<u32>, FxBuild>,
+    /// The word lists of the relation rules, by word id.
+    pub relation_words: crate::relation::RelationWords,
 }
 
 /// A known office-holder.
@@ -560,6 +562,7 @@ impl Gazetteer {
             people: Vec::new(),
             person_names: HashMap::default(),
             person_surnames: HashMap::default(),
+            relation_words: Default::default(),
         };
         // countries first, so that codes resolve for the rest
         for c in &lex.countries {
@@ -688,6 +691,8 @@ impl Gazetteer {
         }
         g.compile_candidates();
         g.compile_classes();
+        // the relation rules' words get ids before the short table is built
+        g.relation_words = crate::relation::RelationWords::new(w, |word| g.intern(word));
         for (id, s) in g.starts.iter().enumerate() {
             if s.any() {
                 if g.classes.len() <= id {
@@ -1008,6 +1013,14 @@ impl Gazetteer {
             rest: words.into(),
             known,
         });
+    }
+
+    /// The [`WordId`] of a word's lookup key (as [`Gazetteer::word_id`] has
+    /// it), numbering the word if it has none yet.
+    fn intern(&mut self, w: &str) -> WordId {
+        let key = norm_token(w).to_lowercase().into_bytes();
+        let n = self.words.len() as WordId;
+        *self.words.entry(key.into()).or_insert(n)
     }
 
     /// The [`WordId`] of a token's text: its lower case, curly apostrophes

@@ -183,6 +183,28 @@ pub struct Words {
     pub pair_phrases: Vec<String>,
     /// Fields of cooperation named as topics.
     pub topics: Vec<String>,
+    /// Words that make the next word a noun, so that a verb-only cue after
+    /// one is no cue: the, its, strong ("its support", "strong support").
+    pub noun_markers: Vec<String>,
+    /// Prepositions whose object is no agent: in, near, against ("near the
+    /// Israel embassy").
+    pub object_prepositions: Vec<String>,
+    /// Words that introduce a commitment's partner: with, to, alongside.
+    pub commitment_prepositions: Vec<String>,
+    /// Words between a partner and the preposition introducing it: the, its.
+    pub partner_determiners: Vec<String>,
+    /// Words between an agent and a preposition before it: the, a, an.
+    pub articles: Vec<String>,
+    /// Words between a speaker and the reporting verb: also, has, again
+    /// ("X also said").
+    pub reporting_adverbs: Vec<String>,
+    /// Words before a place that make it where an edge happens: in, at.
+    pub place_prepositions: Vec<String>,
+    /// Words before a meeting's or signing's partner: with, by, to.
+    pub meeting_prepositions: Vec<String>,
+    /// Words before a gerund cue whose agent is the one named before them:
+    /// for, by ("praised China for supporting the UN").
+    pub gerund_prepositions: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -244,6 +266,15 @@ impl Lexicon {
         w.state_nouns.extend(o.state_nouns);
         w.pair_phrases.extend(o.pair_phrases);
         w.topics.extend(o.topics);
+        w.noun_markers.extend(o.noun_markers);
+        w.object_prepositions.extend(o.object_prepositions);
+        w.commitment_prepositions.extend(o.commitment_prepositions);
+        w.partner_determiners.extend(o.partner_determiners);
+        w.articles.extend(o.articles);
+        w.reporting_adverbs.extend(o.reporting_adverbs);
+        w.place_prepositions.extend(o.place_prepositions);
+        w.meeting_prepositions.extend(o.meeting_prepositions);
+        w.gerund_prepositions.extend(o.gerund_prepositions);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
