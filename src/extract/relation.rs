@@ -4,6 +4,8 @@
 
 use crate::extract::resolve::{Ref, Resolution, Resolved};
 use crate::lexicon::gazetteer::Gazetteer;
+use crate::lexicon::relation_words::list;
+use crate::lexicon::words::NO_WORD;
 use crate::lexicon::words::{class, TokenWords};
 use crate::lexicon::{Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
@@ -27,95 +29,6 @@ pub struct CueHit {
     pub cue: usize,
     pub start: usize,
     pub end: usize,
-}
-
-/// Words before a noun: a cue after one is no verb ("its support").
-fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "your"
-            | "my"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "'s"
-            | "\u{2019}s"
-            | "great"
-            | "strong"
-            | "full"
-            | "firm"
-            | "continued"
-            | "such"
-    )
-}
-
-/// Words after which a mention is the object of a preposition, not a subject.
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "at"
-            | "on"
-            | "near"
-            | "from"
-            | "to"
-            | "with"
-            | "for"
-            | "of"
-            | "by"
-            | "against"
-            | "into"
-            | "over"
-            | "about"
-            | "toward"
-            | "towards"
-            | "between"
-            | "among"
-            | "under"
-            | "after"
-            | "before"
-            | "during"
-            | "across"
-            | "through"
-            | "within"
-            | "without"
-            | "including"
-            | "like"
-    )
-}
-
-/// Words that introduce a commitment's partner.
-const COMMIT_PREPS: &[&str] = &[
-    "with",
-    "to",
-    "for",
-    "towards",
-    "toward",
-    "of",
-    "alongside",
-    "between",
-];
-
-/// Whether the mention starting at `start` follows one of `preps` (past a determiner).
-fn introduced(s: &Sentence, start: usize, preps: &[&str]) -> bool {
-    let mut b = start;
-    while b > s.range.start
-        && matches!(
-            s.lower(b - 1),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        )
-    {
-        b -= 1;
-    }
-    b > s.range.start && preps.contains(&s.lower(b - 1))
 }
 
 /// The sentence-level context relations are built in.
@@ -158,6 +71,25 @@ impl<'a> Sentence<'a> {
     /// Whether token `i` is "'s" (or with a typographic apostrophe).
     fn is_possessive(&self, i: usize) -> bool {
         self.toks[i].is_possessive(self.text)
+    }
+
+    /// Whether token `i` is a word of the relation rules' `list` (a bit of
+    /// [`list`]).
+    #[inline]
+    fn in_list(&self, i: usize, list: u16) -> bool {
+        let id = self.words.ids.get(i).copied().unwrap_or(NO_WORD);
+        self.g.relation_words.has(id, list)
+    }
+
+    /// The token before the mention starting at `start`, past partner
+    /// determiners: the word that may introduce it ("with" in "with the UN").
+    #[inline]
+    fn introducer(&self, start: usize) -> Option<usize> {
+        let mut b = start;
+        while b > self.range.start && self.in_list(b - 1, list::PARTNER_DETERMINERS) {
+            b -= 1;
+        }
+        (b > self.range.start).then(|| b - 1)
     }
 
     /// Whether tokens `from..to` are `words` as written.
@@ -247,7 +179,7 @@ impl<'a> Sentence<'a> {
                 let cue = &self.g.cues[p.cue];
                 if cue.verb_only
                     && *after_determiner.get_or_insert_with(|| {
-                        i > self.range.start && is_determiner(self.lower(i - 1))
+                        i > self.range.start && self.in_list(i - 1, list::NOUN_MARKERS)
                     })
                 {
                     continue;
@@ -269,14 +201,8 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Reporting frames: (speaker mention index, frame start, frame end).
-    pub fn speakers(&self) -> Vec<(usize, usize, usize)> {
-        let mut out = Vec::new();
-        self.speakers_at(self.range.clone(), |f| out.push(f));
-        out
-    }
-
-    /// [`Sentence::speakers`] of the reporting verbs among tokens `at`.
+    /// The reporting frames (speaker mention index, frame start, frame end)
+    /// of the reporting verbs among tokens `at`.
     fn speakers_at(
         &self,
         at: impl IntoIterator<Item = usize>,
@@ -289,20 +215,7 @@ impl<'a> Sentence<'a> {
             }
             // "X said", "X also said", "X has said"
             let mut b = i;
-            while b > self.range.start
-                && matches!(
-                    self.lower(b - 1),
-                    "also"
-                        | "has"
-                        | "had"
-                        | "further"
-                        | "then"
-                        | "have"
-                        | "once"
-                        | "again"
-                        | "later"
-                )
-            {
+            while b > self.range.start && self.in_list(b - 1, list::REPORTING_ADVERBS) {
                 b -= 1;
             }
             if let Some(mi) = self
@@ -311,6 +224,7 @@ impl<'a> Sentence<'a> {
                 .position(|m| m.end == b && self.is_actor(m))
             {
                 let mut e = i + 1;
+                // "said that": the complementizer is part of the frame
                 if e < self.range.end && self.lower(e) == "that" {
                     e += 1;
                 }
@@ -330,7 +244,7 @@ impl<'a> Sentence<'a> {
                 out((mi, self.mentions[first].start, e));
                 continue;
             }
-            // "said X", "according to X"
+            // "said X", "according to X" (the one reporting word of two)
             let mut a = i + 1;
             if self.lower(i) == "according" && a < self.range.end && self.lower(a) == "to" {
                 a += 1;
@@ -571,39 +485,136 @@ pub fn relations(
     }
     let mut speakers: Short<(usize, usize, usize), 4> = Short::default();
     s.speakers_at(reporting.iter().copied(), |f| speakers.push(f));
-    let speakers: &[(usize, usize, usize)] = &speakers;
-    // the speakers' mention indices below 64 as bits, the rest by search
-    let speaker_bits = speakers
-        .iter()
-        .filter(|&&(sm, _, _)| sm < 64)
-        .fold(0u64, |b, &(sm, _, _)| b | 1 << sm);
-    let in_frame = |mi: usize| {
-        if mi < 64 {
-            speaker_bits & 1 << mi != 0
-        } else {
-            speakers.iter().any(|&(sm, _, _)| sm == mi)
+    let cx = Context::new(s, res, pair, host, &speakers);
+    let mut lists = Lists::default();
+    for &hit in cues.iter() {
+        cx.relate(hit, &mut lists, &mut out);
+    }
+    out
+}
+
+/// What the relations of one sentence are built in: the sentence, the
+/// article's entities and sides, and the sentence's reporting frames.
+struct Context<'c> {
+    s: &'c Sentence<'c>,
+    res: &'c Resolution,
+    /// The article's two sides.
+    pair: Option<(usize, usize)>,
+    /// The country an unnamed visit goes to (the dateline's).
+    host: Option<usize>,
+    /// The reporting frames: (speaker mention, frame start, frame end).
+    speakers: &'c [(usize, usize, usize)],
+    /// The speakers' mention indices below 64, as bits (the rest by search).
+    speaker_bits: u64,
+    /// The entity of the first speaker.
+    speaker: Option<usize>,
+    /// Where: the first place after a place preposition ("in", "at").
+    place: Option<usize>,
+}
+
+/// A cue at work: where it is and what its lexicon entry says.
+struct Cue<'c> {
+    hit: CueHit,
+    kind: EdgeKind,
+    frame: Frame,
+    cameo: &'c str,
+    /// Announced for the future ("will visit").
+    planned: bool,
+}
+
+/// The lists a sentence's relations are built with, kept across its cues.
+#[derive(Default)]
+struct Lists {
+    /// The mentions some cue took as partner so far.
+    used: Short<usize, 4>,
+    /// The partner mentions of the cue at work.
+    targets: Short<usize, 4>,
+    /// Its agent entities.
+    agents: Short<usize, 4>,
+    /// Its partner entities.
+    partners: Short<usize, 4>,
+    /// The states its agent bodies act for.
+    states: Short<usize, 4>,
+}
+
+impl<'c> Context<'c> {
+    /// The context of sentence `s`, whose reporting frames are `speakers`.
+    fn new(
+        s: &'c Sentence<'c>,
+        res: &'c Resolution,
+        pair: Option<(usize, usize)>,
+        host: Option<usize>,
+        speakers: &'c [(usize, usize, usize)],
+    ) -> Context<'c> {
+        let speaker_bits = speakers
+            .iter()
+            .filter(|&&(sm, _, _)| sm < 64)
+            .fold(0u64, |b, &(sm, _, _)| b | 1 << sm);
+        let place = s.mentions.iter().find_map(|m| match m.r {
+            Ref::Entity(e)
+                if res.entities[e].kind == EntityKind::Place
+                    && m.start > s.range.start
+                    && s.in_list(m.start - 1, list::VENUE_PREPOSITIONS) =>
+            {
+                Some(e)
+            }
+            _ => None,
+        });
+        let speaker = speakers
+            .first()
+            .and_then(|&(mi, _, _)| match s.mentions[mi].r {
+                Ref::Entity(e) => Some(e),
+                _ => None,
+            });
+        Context {
+            s,
+            res,
+            pair,
+            host,
+            speakers,
+            speaker_bits,
+            speaker,
+            place,
         }
-    };
-    let frame_at = |tok: usize| speakers.iter().any(|&(_, a, b)| tok >= a && tok < b);
-    let kind_of = |m: &Resolved| match m.r {
-        Ref::Entity(e) => Some(res.entities[e].kind),
-        Ref::Pair { .. } => None,
-    };
-    let expand = |m: &Resolved, acting: bool| -> Short<usize, 2> {
+    }
+
+    /// Whether mention `mi` is a speaker.
+    #[inline]
+    fn in_frame(&self, mi: usize) -> bool {
+        if mi < 64 {
+            self.speaker_bits & 1 << mi != 0
+        } else {
+            self.speakers.iter().any(|&(sm, _, _)| sm == mi)
+        }
+    }
+
+    /// Whether token `tok` is inside a reporting frame ("Li said").
+    #[inline]
+    fn frame_at(&self, tok: usize) -> bool {
+        self.speakers.iter().any(|&(_, a, b)| tok >= a && tok < b)
+    }
+
+    /// The kind of a mention's entity; `None` for the article's pair.
+    #[inline]
+    fn kind_of(&self, m: &Resolved) -> Option<EntityKind> {
+        match m.r {
+            Ref::Entity(e) => Some(self.res.entities[e].kind),
+            Ref::Pair { .. } => None,
+        }
+    }
+
+    /// The entities a mention stands for: its own (or, `acting`, the state
+    /// it acts for), or the article's two sides.
+    #[inline(always)]
+    fn expand(&self, m: &Resolved, acting: bool) -> Short<usize, 2> {
         let mut v = Short::default();
         match m.r {
-            Ref::Entity(e) => {
-                if acting {
-                    v.push(m.acts_as.unwrap_or(e));
-                } else {
-                    v.push(e);
-                }
-            }
+            Ref::Entity(e) => v.push(if acting { m.acts_as.unwrap_or(e) } else { e }),
             Ref::Pair { countries } => {
-                if let Some((a, b)) = pair {
+                if let Some((a, b)) = self.pair {
                     if countries {
-                        v.push(res.role_country(a).unwrap_or(a));
-                        v.push(res.role_country(b).unwrap_or(b));
+                        v.push(self.res.role_country(a).unwrap_or(a));
+                        v.push(self.res.role_country(b).unwrap_or(b));
                     } else {
                         v.push(a);
                         v.push(b);
@@ -612,56 +623,135 @@ pub fn relations(
             }
         }
         v
-    };
-    // where: the first place after "in"/"at"
-    let place = s.mentions.iter().find_map(|m| match m.r {
-        Ref::Entity(e)
-            if res.entities[e].kind == EntityKind::Place
-                && m.start > s.range.start
-                && matches!(s.lower(m.start - 1), "in" | "at") =>
-        {
-            Some(e)
+    }
+
+    /// Adds the relation `source` -> `target` of `cue` to `out`, once.
+    fn emit(
+        &self,
+        out: &mut Vec<Relation>,
+        cue: &Cue,
+        source: usize,
+        target: usize,
+        speaker: Option<usize>,
+    ) {
+        if source == target {
+            return;
         }
-        _ => None,
-    });
-    let speaker_ent = speakers
-        .first()
-        .and_then(|&(mi, _, _)| match s.mentions[mi].r {
-            Ref::Entity(e) => Some(e),
-            _ => None,
-        });
-    let mut used_targets: Short<usize, 4> = Short::default();
-    // the lists of one cue, emptied for each
-    let mut targets: Short<usize, 4> = Short::default();
-    let mut agents: Short<usize, 4> = Short::default();
-    let mut tgt: Short<usize, 4> = Short::default();
-    let mut states: Short<usize, 4> = Short::default();
-    for hit in cues.iter() {
-        let cue = &s.g.cues[hit.cue];
         let kind = cue.kind;
-        let frame = cue.frame;
-        let cameo: &str = if cue.cameo.is_empty() {
+        let (source, target) = if kind.is_directed() || source < target {
+            (source, target)
+        } else {
+            (target, source)
+        };
+        if out
+            .iter()
+            .any(|o| o.kind == kind && o.source == source && o.target == target)
+        {
+            return;
+        }
+        out.push(Relation {
+            kind,
+            cameo: cue.cameo.to_string(),
+            source,
+            target,
+            speaker: speaker.filter(|&s| s != source),
+            place: self.place,
+            planned: cue.planned,
+        });
+    }
+
+    /// Adds the relations of the cue of `hit` to `out`.
+    fn relate(&self, hit: CueHit, l: &mut Lists, out: &mut Vec<Relation>) {
+        let Some(cue) = self.cue(hit) else { return };
+        // partners after the cue, the agent before it
+        self.partners(&cue, l);
+        let agent = self.agent(hit, &l.used);
+        // both sides after the cue, or the visitor after it
+        match cue.frame {
+            Frame::Between => return self.between(&cue, agent, &l.targets, out),
+            Frame::Visitor if self.visitor(&cue, l, out) => return,
+            _ => {}
+        }
+        if !self.gather_agents(agent, &mut l.agents) {
+            return;
+        }
+        // the one partner: the person met, the state visited
+        if let [t0] = *l.targets {
+            l.targets[0] = match cue.kind {
+                EdgeKind::Meeting => self.person_met(t0),
+                EdgeKind::Visit => self.visited_state(hit, t0),
+                _ => t0,
+            };
+        }
+        self.partner_entities(cue.kind, l);
+        if l.partners.is_empty() {
+            return self.without_partner(&cue, &l.agents, out);
+        }
+        let multi_agent = l.agents.len() >= 2;
+        // "X and Y agreed to continue their contacts": a pledge to each other;
+        // a third party only when named with "with"
+        if cue.kind == EdgeKind::Commitment && multi_agent {
+            self.each_way(&cue, &l.agents, out);
+            self.keep_named_with(l);
+        }
+        self.add_states(l);
+        // each agent with each partner (of another side, when one agent acts)
+        for &x in l.agents.iter() {
+            for &y in l.partners.iter() {
+                if x == y || same_side(self.res, x, y) && !multi_agent {
+                    continue;
+                }
+                let sp = self.speaker.filter(|&sp| sp != x);
+                self.emit(out, &cue, x, y, sp);
+            }
+        }
+    }
+
+    /// The cue of `hit` as its lexicon entry has it; `None` when negated
+    /// ("did not support").
+    fn cue(&self, hit: CueHit) -> Option<Cue<'c>> {
+        let s = self.s;
+        let entry = &s.g.cues[hit.cue];
+        let kind = entry.kind;
+        let cameo: &str = if entry.cameo.is_empty() {
             kind.default_cameo()
         } else {
-            &cue.cameo
+            &entry.cameo
         };
-        // negation just before the cue
-        let neg_from = hit.start.saturating_sub(3).max(s.range.start);
-        if (neg_from..hit.start)
+        // negation or the future just before the cue
+        let mut before = hit.start.saturating_sub(3).max(s.range.start)..hit.start;
+        if before
+            .clone()
             .any(|k| s.words.may_be(k, class::NEGATION) && s.g.negation.contains(s.lower(k)))
         {
-            continue;
+            return None;
         }
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
-            && (hit.start.saturating_sub(3).max(s.range.start)..hit.start)
-                .any(|k| s.words.may_be(k, class::FUTURE) && s.g.future.contains(s.lower(k)));
-        // partners after the cue
+            && before.any(|k| s.words.may_be(k, class::FUTURE) && s.g.future.contains(s.lower(k)));
+        Some(Cue {
+            hit,
+            kind,
+            frame: entry.frame,
+            cameo,
+            planned,
+        })
+    }
+}
+
+/// The cue's partners and agent.
+impl Context<'_> {
+    /// The partners after the cue, into `l.targets`: the first one the
+    /// cue's kind takes, with those joined to it ("with X and Y").
+    fn partners(&self, cue: &Cue, l: &mut Lists) {
+        let (s, hit, kind) = (self.s, cue.hit, cue.kind);
+        let subject = cue.frame == Frame::Subject;
+        let targets = &mut l.targets;
         targets.clear();
         let mut last_end = None;
         // the first ";" after the cue, sought as far as the partners go
         let mut semi = Seek::new(hit.end);
         for (mi, m) in s.mentions.iter().enumerate() {
-            let visitor = frame == Frame::Visitor && targets.is_empty();
+            let visitor = cue.frame == Frame::Visitor && targets.is_empty();
             // "paid Buhari a visit": a partner may stand inside the cue
             if m.start <= hit.start {
                 continue;
@@ -670,73 +760,112 @@ pub fn relations(
             if m.start < hit.end && m.end < s.range.end && s.is_possessive(m.end) {
                 continue;
             }
-            // past the speaker of a reported clause, the clause has ended
-            if in_frame(mi) && !visitor {
+            if self.clause_ended(mi, m, visitor, hit, &mut semi) {
                 break;
             }
-            if (frame_at(m.start) && !visitor) || m.start > hit.end + 30 {
-                break;
-            }
-            if semi.after(m.start, |k| s.is_char(k, b';')) {
-                break;
-            }
-            let ok = match kind_of(m) {
-                Some(k) => target_ok(kind, k),
-                None => true,
-            };
-            if !ok {
+            if !self.kind_of(m).is_none_or(|k| target_ok(kind, k)) {
                 continue;
             }
             if let Some(le) = last_end {
                 // coordination: "with X and Y"
-                if s.gap_is(le, m.start, &["and"])
-                    || s.gap_is(le, m.start, &[","])
-                    || s.gap_is(le, m.start, &[",", "and"])
-                {
-                    targets.push(mi);
-                    last_end = Some(m.end);
-                    continue;
+                if !self.coordinated(le, m.start) {
+                    break;
                 }
-                break;
+                targets.push(mi);
+                last_end = Some(m.end);
+                continue;
             }
             // a meeting or signing is with the one named right after the
             // cue or after "with"; else it is among the agents
-            if matches!(kind, EdgeKind::Meeting | EdgeKind::Agreement) && frame == Frame::Subject {
-                let near = m.start <= hit.end + 1;
-                let with = m.start > 0 && matches!(s.lower(m.start - 1), "with" | "by" | "to");
-                let cue_with = s.lower(hit.end - 1) == "with";
-                if !(near || with || (cue_with && m.start <= hit.end + 3)) {
-                    break;
-                }
+            let meets = matches!(kind, EdgeKind::Meeting | EdgeKind::Agreement);
+            if meets && subject && !self.met_here(hit, m) {
+                break;
             }
+            let initiative = self.kind_of(m) == Some(EntityKind::Initiative);
             // a commitment's partner is introduced ("work with X", "committed to X")
             // or follows the cue at once; an initiative may stand anywhere
             if kind == EdgeKind::Commitment
-                && frame == Frame::Subject
-                && kind_of(m) != Some(EntityKind::Initiative)
-                && !(m.start <= hit.end + 5 || introduced(s, m.start, COMMIT_PREPS))
+                && subject
+                && !initiative
+                && !(m.start <= hit.end + 5 || self.introduced_pledge(m.start))
             {
                 continue;
             }
             // Commitment prefers an actor; an initiative only with none
-            if kind == EdgeKind::Commitment && kind_of(m) == Some(EntityKind::Initiative) {
-                if let Some(actor) = s.mentions[mi..].iter().position(|x| {
-                    x.start < hit.end + 30
-                        && !x.weak
-                        && kind_of(x).is_some_and(|k| k.is_actor())
-                        && !frame_at(x.start)
-                }) {
-                    targets.push(mi + actor);
-                    last_end = Some(s.mentions[mi + actor].end);
-                    continue;
-                }
-            }
+            let mi = match kind == EdgeKind::Commitment && initiative {
+                true => self.actor_after(mi, hit).unwrap_or(mi),
+                false => mi,
+            };
             targets.push(mi);
-            last_end = Some(m.end);
+            last_end = Some(s.mentions[mi].end);
         }
-        // the agent: the nearest actor before the cue, else the speaker
-        agents.clear();
-        let mut agent_idx = None;
+    }
+
+    /// Whether the cue's clause ends before mention `mi` (`m`): at a
+    /// speaker or reporting frame (unless `visitor` is still sought), 30
+    /// tokens on, or at a ";" (sought by `semi`).
+    #[inline]
+    fn clause_ended(
+        &self,
+        mi: usize,
+        m: &Resolved,
+        visitor: bool,
+        hit: CueHit,
+        semi: &mut Seek,
+    ) -> bool {
+        // past the speaker of a reported clause, the clause has ended
+        (!visitor && (self.in_frame(mi) || self.frame_at(m.start)))
+            || m.start > hit.end + 30
+            || semi.after(m.start, |k| self.s.is_char(k, b';'))
+    }
+
+    /// Whether a mention starting at `start` is joined to one ending at
+    /// `end` by "and", "," or ", and".
+    #[inline]
+    fn coordinated(&self, end: usize, start: usize) -> bool {
+        let s = self.s;
+        s.gap_is(end, start, &["and"])
+            || s.gap_is(end, start, &[","])
+            || s.gap_is(end, start, &[",", "and"])
+    }
+
+    /// Whether `m` is where a meeting's partner stands: right after the
+    /// cue, after "with" (or "by", "to"), or soon after a cue ending in "with".
+    #[inline]
+    fn met_here(&self, hit: CueHit, m: &Resolved) -> bool {
+        let s = self.s;
+        let near = m.start <= hit.end + 1;
+        let with = m.start > 0 && s.in_list(m.start - 1, list::MEETING_PREPOSITIONS);
+        // "met with": the one cue word that lets the partner come later
+        let cue_with = s.lower(hit.end - 1) == "with";
+        near || with || (cue_with && m.start <= hit.end + 3)
+    }
+
+    /// Whether the mention starting at `start` is introduced as the partner
+    /// of a commitment ("work with X", "committed to the UN").
+    #[inline]
+    fn introduced_pledge(&self, start: usize) -> bool {
+        let s = self.s;
+        s.introducer(start)
+            .is_some_and(|k| s.in_list(k, list::COMMITMENT_PREPOSITIONS))
+    }
+
+    /// The first actor from mention `mi` on, near the cue and outside a
+    /// reporting frame.
+    fn actor_after(&self, mi: usize, hit: CueHit) -> Option<usize> {
+        let after = self.s.mentions.get(mi..).unwrap_or_default();
+        let actor = after.iter().position(|x| {
+            x.start < hit.end + 30
+                && !x.weak
+                && self.kind_of(x).is_some_and(|k| k.is_actor())
+                && !self.frame_at(x.start)
+        })?;
+        Some(mi + actor)
+    }
+
+    /// The agent's mention: the nearest actor before the cue, in its clause.
+    fn agent(&self, hit: CueHit, used: &[usize]) -> Option<usize> {
+        let s = self.s;
         // the last ";" or ":" before the cue, sought as far as the agents go
         let mut colon = Seek::new(hit.start);
         let mut gerund = None;
@@ -745,192 +874,238 @@ pub fn relations(
                 continue;
             }
             // "..., Li said at the summit co-chaired by him": past the speaker, the speaker acts
-            if in_frame(mi) {
+            if self.in_frame(mi) {
                 break;
             }
             // "praised China for supporting the UN": the one praised is the supporter
-            if used_targets.contains(&mi)
-                && !*gerund.get_or_insert_with(|| {
-                    hit.start > s.range.start
-                        && matches!(s.lower(hit.start - 1), "for" | "by")
-                        && s.lower(hit.start).ends_with("ing")
-                })
+            if used.contains(&mi) && !*gerund.get_or_insert_with(|| self.after_gerund_prep(hit)) {
+                continue;
+            }
+            let place_acting = |k| k == EntityKind::Place && m.acts_as.is_some();
+            if self
+                .kind_of(m)
+                .is_some_and(|k| !(k.is_actor() || place_acting(k)))
             {
                 continue;
             }
-            if kind_of(m)
-                .is_some_and(|k| !(k.is_actor() || k == EntityKind::Place && m.acts_as.is_some()))
-            {
-                continue;
-            }
-            if frame_at(m.end) || colon.before(m.end, |k| s.is_char(k, b';') || s.is_char(k, b':'))
+            if self.frame_at(m.end)
+                || colon.before(m.end, |k| s.is_char(k, b';') || s.is_char(k, b':'))
             {
                 break;
             }
             // "near the Israel embassy": the object of a preposition is no subject
-            let mut b = m.start;
-            while b > s.range.start && matches!(s.lower(b - 1), "the" | "a" | "an") {
-                b -= 1;
-            }
-            if b > s.range.start && is_preposition(s.lower(b - 1)) {
+            if self.object_of_preposition(m.start) {
                 continue;
             }
-            agent_idx = Some(mi);
-            break;
+            return Some(mi);
         }
-        match frame {
-            Frame::Between => {
-                let (a, b) = if targets.len() >= 2 {
-                    (
-                        expand(&s.mentions[targets[0]], true),
-                        expand(&s.mentions[targets[1]], true),
-                    )
-                } else if targets.len() == 1 && matches!(s.mentions[targets[0]].r, Ref::Pair { .. })
-                {
-                    // "an agreement between the two countries": the pair itself
-                    let both = expand(&s.mentions[targets[0]], true);
-                    if both.len() < 2 {
-                        continue;
-                    }
-                    let (mut a, mut b) = (Short::default(), Short::default());
-                    a.push(both[0]);
-                    b.push(both[1]);
-                    (a, b)
-                } else if targets.len() == 1 {
-                    let a = match agent_idx {
-                        Some(a) => expand(&s.mentions[a], true),
-                        None => Short::default(),
-                    };
-                    (a, expand(&s.mentions[targets[0]], true))
-                } else {
-                    continue;
-                };
-                for &x in a.iter() {
-                    for &y in b.iter() {
-                        push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
-                    }
-                }
-                continue;
-            }
-            Frame::Visitor => {
-                let Some(&ti) = targets.first() else { continue };
-                let m = &s.mentions[ti];
-                if kind_of(m) == Some(EntityKind::Person) {
-                    // "visiting Foreign Minister Qin": Qin visits the host
-                    let visitor = expand(m, false);
-                    let named = s.mentions.get(ti + 1).filter(|n| {
-                        n.start > m.end
-                            && s.s(n.start - 1) == "to"
-                            && kind_of(n).is_some_and(|k| {
-                                matches!(k, EntityKind::Country | EntityKind::Place)
-                            })
-                    });
-                    let named = named.and_then(|n| match n.r {
-                        Ref::Entity(e) => Some(if res.entities[e].kind == EntityKind::Place {
-                            place_country(res, e).unwrap_or(e)
-                        } else {
-                            e
-                        }),
-                        _ => None,
-                    });
-                    let dest = named
-                        .or(place
-                            .and_then(|p| res.entities[p].country.map(|_| p))
-                            .and_then(|p| place_country(res, p)))
-                        .or(host)
-                        .or_else(|| speaker_ent.and_then(|sp| res.role_country(sp)))
-                        .or_else(|| {
-                            // the host: someone of another state named beside the visitor
-                            let mine = match m.r {
-                                Ref::Entity(v) => res.role_country(v),
-                                _ => None,
-                            };
-                            s.mentions.iter().find_map(|o| match o.r {
-                                Ref::Entity(e) if res.entities[e].kind == EntityKind::Person => {
-                                    res.role_country(e).filter(|c| Some(*c) != mine)
-                                }
-                                _ => None,
-                            })
-                        });
-                    if let Some(d) = dest {
-                        for &v in visitor.iter() {
-                            push(&mut out, kind, cameo, v, d, None, place, planned);
-                        }
-                    }
-                    used_targets.push(ti);
-                    continue;
-                }
-            }
-            Frame::Subject => {}
+        None
+    }
+
+    /// Whether the cue is a gerund after "for" or "by" ("for supporting").
+    #[inline]
+    fn after_gerund_prep(&self, hit: CueHit) -> bool {
+        let s = self.s;
+        hit.start > s.range.start
+            && s.in_list(hit.start - 1, list::GERUND_PREPOSITIONS)
+            && s.lower(hit.start).ends_with("ing")
+    }
+
+    /// Whether the mention starting at `start` follows a preposition (past
+    /// an article): "near the Israel embassy".
+    #[inline]
+    fn object_of_preposition(&self, start: usize) -> bool {
+        let s = self.s;
+        let mut b = start;
+        while b > s.range.start && s.in_list(b - 1, list::ARTICLES) {
+            b -= 1;
         }
-        if let Some(a) = agent_idx {
-            agents.extend(&expand(&s.mentions[a], true));
+        b > s.range.start && s.in_list(b - 1, list::OBJECT_PREPOSITIONS)
+    }
+
+    /// The agents of mention `agent` (and of one joined to it: "X and Y
+    /// vowed"), else the speaker, into `agents`; whether there are any.
+    fn gather_agents(&self, agent: Option<usize>, agents: &mut Short<usize, 4>) -> bool {
+        let s = self.s;
+        agents.clear();
+        if let Some(a) = agent {
+            agents.extend(&self.expand(&s.mentions[a], true));
             // "X and Y vowed"
             if a > 0 {
                 let prev = &s.mentions[a - 1];
                 let (from, to) = (prev.end, s.mentions[a].start);
                 if (s.gap_is(from, to, &["and"]) || s.gap_is(from, to, &[","]))
                     && !prev.weak
-                    && kind_of(prev).is_none_or(|k| k.is_actor())
-                    && !in_frame(a - 1)
+                    && self.kind_of(prev).is_none_or(|k| k.is_actor())
+                    && !self.in_frame(a - 1)
                 {
-                    agents.extend(&expand(prev, true));
+                    agents.extend(&self.expand(prev, true));
                 }
             }
-        } else if let Some(sp) = speaker_ent {
+        } else if let Some(sp) = self.speaker {
             agents.push(sp);
         }
-        if agents.is_empty() {
-            continue;
+        !agents.is_empty()
+    }
+}
+
+/// The frames with both sides after the cue, or the visitor after it.
+impl Context<'_> {
+    /// A cue with both sides after it ("talks between X and Y"); one side
+    /// may be the agent.
+    fn between(&self, cue: &Cue, agent: Option<usize>, targets: &[usize], out: &mut Vec<Relation>) {
+        let ms = self.s.mentions;
+        let (a, b) = match *targets {
+            [t0, t1, ..] => (self.expand(&ms[t0], true), self.expand(&ms[t1], true)),
+            [t0] if matches!(ms[t0].r, Ref::Pair { .. }) => {
+                // "an agreement between the two countries": the pair itself
+                let both = self.expand(&ms[t0], true);
+                if both.len() < 2 {
+                    return;
+                }
+                let (mut a, mut b) = (Short::default(), Short::default());
+                a.push(both[0]);
+                b.push(both[1]);
+                (a, b)
+            }
+            [t0] => {
+                let a = agent.map_or_else(Short::default, |a| self.expand(&ms[a], true));
+                (a, self.expand(&ms[t0], true))
+            }
+            [] => return,
+        };
+        for &x in a.iter() {
+            for &y in b.iter() {
+                self.emit(out, cue, x, y, self.speaker);
+            }
         }
-        // "United Nations secretary-general designate Antonio Guterres": the person met
-        if kind == EdgeKind::Meeting && targets.len() == 1 {
-            let t0 = targets[0];
-            let modifier = matches!(
-                kind_of(&s.mentions[t0]),
-                Some(EntityKind::Organization | EntityKind::Country)
-            );
-            if let Some(next) = s.mentions.get(t0 + 1) {
+    }
+
+    /// A cue followed by its visitor ("visiting Foreign Minister Qin"): the
+    /// visit to where the visitor is. Whether the cue is done with (no
+    /// partner, or a person visits); if not, the partner is its object.
+    fn visitor(&self, cue: &Cue, l: &mut Lists, out: &mut Vec<Relation>) -> bool {
+        let Some(&ti) = l.targets.first() else {
+            return true;
+        };
+        let m = &self.s.mentions[ti];
+        if self.kind_of(m) != Some(EntityKind::Person) {
+            return false;
+        }
+        // "visiting Foreign Minister Qin": Qin visits the host
+        let visitor = self.expand(m, false);
+        if let Some(d) = self.destination(ti) {
+            for &v in visitor.iter() {
+                self.emit(out, cue, v, d, None);
+            }
+        }
+        l.used.push(ti);
+        true
+    }
+
+    /// Where the visitor of mention `ti` is: a country or place named after
+    /// "to", the place's country, the host, the speaker's country, or
+    /// another state's person named beside the visitor.
+    fn destination(&self, ti: usize) -> Option<usize> {
+        let (s, res) = (self.s, self.res);
+        let m = &s.mentions[ti];
+        // "to" as written: the visitor's way, not a word of a list
+        let named = s.mentions.get(ti + 1).filter(|n| {
+            n.start > m.end
+                && s.s(n.start - 1) == "to"
+                && self
+                    .kind_of(n)
+                    .is_some_and(|k| matches!(k, EntityKind::Country | EntityKind::Place))
+        });
+        let named = named.and_then(|n| match n.r {
+            Ref::Entity(e) => Some(if res.entities[e].kind == EntityKind::Place {
+                place_country(res, e).unwrap_or(e)
+            } else {
+                e
+            }),
+            _ => None,
+        });
+        named
+            .or(self
+                .place
+                .and_then(|p| res.entities[p].country.map(|_| p))
+                .and_then(|p| place_country(res, p)))
+            .or(self.host)
+            .or_else(|| self.speaker.and_then(|sp| res.role_country(sp)))
+            .or_else(|| self.other_state(m))
+    }
+
+    /// The host: the state of someone of another state than the visitor `m`.
+    fn other_state(&self, m: &Resolved) -> Option<usize> {
+        let res = self.res;
+        let mine = match m.r {
+            Ref::Entity(v) => res.role_country(v),
+            _ => None,
+        };
+        self.s.mentions.iter().find_map(|o| match o.r {
+            Ref::Entity(e) if res.entities[e].kind == EntityKind::Person => {
+                res.role_country(e).filter(|c| Some(*c) != mine)
+            }
+            _ => None,
+        })
+    }
+}
+
+/// The cue's partners as entities, and the relations with them.
+impl Context<'_> {
+    /// "United Nations secretary-general designate Antonio Guterres": the
+    /// person met, named right after the body or state of mention `t0`.
+    fn person_met(&self, t0: usize) -> usize {
+        let (s, ms) = (self.s, self.s.mentions);
+        let modifier = matches!(
+            self.kind_of(&ms[t0]),
+            Some(EntityKind::Organization | EntityKind::Country)
+        );
+        match ms.get(t0 + 1) {
+            Some(next)
                 if modifier
-                    && kind_of(next) == Some(EntityKind::Person)
-                    && next.start <= s.mentions[t0].end + 3
-                    && !(s.mentions[t0].end..next.start)
-                        .any(|k| matches!(s.s(k), "," | "and" | ";"))
-                {
-                    targets[0] = t0 + 1;
-                }
+                    && self.kind_of(next) == Some(EntityKind::Person)
+                    && next.start <= ms[t0].end + 3
+                    && !(ms[t0].end..next.start).any(|k| matches!(s.s(k), "," | "and" | ";")) =>
+            {
+                t0 + 1
             }
+            _ => t0,
         }
-        // a visit goes to a state: past a palace or villa to the city or country after it
-        if kind == EdgeKind::Visit && targets.len() == 1 {
-            let t0 = targets[0];
-            let placeless = match s.mentions[t0].r {
-                Ref::Entity(e) => {
-                    res.entities[e].kind == EntityKind::Place && place_country(res, e).is_none()
-                }
-                _ => false,
-            };
-            if placeless {
-                if let Some(better) = (t0 + 1..s.mentions.len()).find(|&k| {
-                    let m = &s.mentions[k];
-                    m.start <= hit.end + 30
-                        && match m.r {
-                            Ref::Entity(e) => {
-                                res.entities[e].kind == EntityKind::Country
-                                    || place_country(res, e).is_some()
-                            }
-                            _ => false,
-                        }
-                }) {
-                    targets[0] = better;
-                }
+    }
+
+    /// A visit goes to a state: past a palace or villa (mention `t0`) to the
+    /// city or country after it.
+    fn visited_state(&self, hit: CueHit, t0: usize) -> usize {
+        let (ms, res) = (self.s.mentions, self.res);
+        let placeless = match ms[t0].r {
+            Ref::Entity(e) => {
+                res.entities[e].kind == EntityKind::Place && place_country(res, e).is_none()
             }
+            _ => false,
+        };
+        if !placeless {
+            return t0;
         }
-        tgt.clear();
-        for &ti in targets.iter() {
-            let m = &s.mentions[ti];
+        let stated = |m: &Resolved| match m.r {
+            Ref::Entity(e) => {
+                res.entities[e].kind == EntityKind::Country || place_country(res, e).is_some()
+            }
+            _ => false,
+        };
+        (t0 + 1..ms.len())
+            .find(|&k| ms[k].start <= hit.end + 30 && stated(&ms[k]))
+            .unwrap_or(t0)
+    }
+
+    /// The entities of the partner mentions into `l.partners` (a visit's
+    /// as states), the mentions into `l.used`.
+    fn partner_entities(&self, kind: EdgeKind, l: &mut Lists) {
+        let res = self.res;
+        l.partners.clear();
+        for &ti in l.targets.iter() {
             let acting = kind != EdgeKind::Visit;
-            for &t in expand(m, acting).iter() {
+            for &t in self.expand(&self.s.mentions[ti], acting).iter() {
                 let mut t = t;
                 if kind == EdgeKind::Visit {
                     let ek = res.entities[t].kind;
@@ -945,81 +1120,80 @@ pub fn relations(
                         }
                     }
                 }
-                tgt.push(t);
+                l.partners.push(t);
             }
-            used_targets.push(ti);
+            l.used.push(ti);
         }
-        if tgt.is_empty() {
-            // "X and Y vowed to ..." / "both sides agreed": each way (a pledge or
-            // a meeting is mutual; support or criticism needs a named object)
-            if agents.len() >= 2
-                && matches!(
-                    kind,
-                    EdgeKind::Commitment | EdgeKind::Meeting | EdgeKind::Agreement
-                )
-            {
-                for &x in agents.iter() {
-                    for &y in agents.iter() {
-                        if x != y {
-                            push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
-                        }
-                    }
-                }
-            } else if kind == EdgeKind::Agreement {
-                // "X signed agreements" after meeting its counterpart
-                if let Some((p, q)) = pair {
-                    let a = agents[0];
-                    let other = if same_side(res, a, p) {
-                        q
-                    } else if same_side(res, a, q) {
-                        p
-                    } else {
-                        continue;
-                    };
-                    push(&mut out, kind, cameo, a, other, speaker_ent, place, planned);
-                }
-            }
-            continue;
-        }
-        let multi_agent = agents.len() >= 2;
-        // "X and Y agreed to continue their contacts": a pledge to each other;
-        // a third party only when named with "with"
-        if kind == EdgeKind::Commitment && multi_agent {
-            for &x in agents.iter() {
-                for &y in agents.iter() {
-                    if x != y {
-                        push(&mut out, kind, cameo, x, y, speaker_ent, place, planned);
-                    }
-                }
-            }
-            let with: Vec<usize> = targets
-                .iter()
-                .filter(|&&ti| introduced(s, s.mentions[ti].start, &["with"]))
-                .flat_map(|&ti| expand(&s.mentions[ti], true).to_vec())
-                .collect();
-            tgt.retain(|t| with.contains(t));
-        }
-        // a named body of a state ("the US Treasury") acts for its state too
-        states.clear();
-        for &a in agents.iter() {
-            if res.entities[a].kind == EntityKind::Organization {
-                if let Some(c) = place_country(res, a).filter(|c| !agents.contains(c)) {
-                    states.push(c);
-                }
-            }
-        }
-        agents.extend(&states);
-        for &x in agents.iter() {
-            for &y in tgt.iter() {
-                if x == y || same_side(res, x, y) && !multi_agent {
-                    continue;
-                }
-                let sp = speaker_ent.filter(|&sp| sp != x);
-                push(&mut out, kind, cameo, x, y, sp, place, planned);
+    }
+
+    /// A cue with no partner named: "X and Y vowed to ..." / "both sides
+    /// agreed" each way (a pledge or a meeting is mutual; support or
+    /// criticism needs a named object), "X signed agreements" with the
+    /// counterpart of the article's pair.
+    fn without_partner(&self, cue: &Cue, agents: &[usize], out: &mut Vec<Relation>) {
+        let mutual = matches!(
+            cue.kind,
+            EdgeKind::Commitment | EdgeKind::Meeting | EdgeKind::Agreement
+        );
+        if agents.len() >= 2 && mutual {
+            self.each_way(cue, agents, out);
+        } else if cue.kind == EdgeKind::Agreement {
+            // "X signed agreements" after meeting its counterpart
+            if let Some((p, q)) = self.pair {
+                let a = agents[0];
+                let other = if same_side(self.res, a, p) {
+                    q
+                } else if same_side(self.res, a, q) {
+                    p
+                } else {
+                    return;
+                };
+                self.emit(out, cue, a, other, self.speaker);
             }
         }
     }
-    out
+
+    /// The relations of the cue among `agents`, each way.
+    fn each_way(&self, cue: &Cue, agents: &[usize], out: &mut Vec<Relation>) {
+        for &x in agents {
+            for &y in agents {
+                if x != y {
+                    self.emit(out, cue, x, y, self.speaker);
+                }
+            }
+        }
+    }
+
+    /// Keeps the partners named after "with" ("X and Y agreed with Z").
+    fn keep_named_with(&self, l: &mut Lists) {
+        let mut with: Short<usize, 4> = Short::default();
+        for &ti in l.targets.iter() {
+            let m = &self.s.mentions[ti];
+            // "with" as the one word naming a third party
+            if self
+                .s
+                .introducer(m.start)
+                .is_some_and(|k| self.s.lower(k) == "with")
+            {
+                with.extend(&self.expand(m, true));
+            }
+        }
+        l.partners.retain(|t| with.contains(t));
+    }
+
+    /// A named body of a state ("the US Treasury") acts for its state too:
+    /// adds the states to `l.agents`.
+    fn add_states(&self, l: &mut Lists) {
+        l.states.clear();
+        for &a in l.agents.iter() {
+            if self.res.entities[a].kind == EntityKind::Organization {
+                if let Some(c) = place_country(self.res, a).filter(|c| !l.agents.contains(c)) {
+                    l.states.push(c);
+                }
+            }
+        }
+        l.agents.extend(&l.states);
+    }
 }
 
 /// The country entity a place or body belongs to, if it is in the article.
@@ -1030,6 +1204,7 @@ fn place_country(res: &Resolution, p: usize) -> Option<usize> {
         .position(|e| e.kind == EntityKind::Country && e.country == Some(c))
 }
 
+/// Whether two entities are one, or of one state.
 fn same_side(res: &Resolution, a: usize, b: usize) -> bool {
     if a == b {
         return true;
@@ -1040,38 +1215,115 @@ fn same_side(res: &Resolution, a: usize, b: usize) -> bool {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push(
-    out: &mut Vec<Relation>,
-    kind: EdgeKind,
-    cameo: &str,
-    source: usize,
-    target: usize,
-    speaker: Option<usize>,
-    place: Option<usize>,
-    planned: bool,
-) {
-    if source == target {
-        return;
+#[cfg(test)]
+mod tests {
+    use super::{list, RelationWords};
+    use crate::lexicon::gazetteer::{WordId, NO_WORD};
+    use crate::lexicon::Words;
+    use crate::{Article, EdgeKind, EdgeRecord, Extractor, Lexicon};
+    use std::sync::OnceLock;
+
+    /// The edges other than roles that `ex` finds in one sentence.
+    fn edges_with(ex: &Extractor, text: &str) -> Vec<EdgeRecord> {
+        let a = Article::parse("test", text).unwrap();
+        let mut edges = ex.extract(&a).edges;
+        edges.retain(|e| e.kind != EdgeKind::Role);
+        edges
     }
-    let (source, target) = if kind.is_directed() || source < target {
-        (source, target)
-    } else {
-        (target, source)
-    };
-    if out
-        .iter()
-        .any(|o| o.kind == kind && o.source == source && o.target == target)
-    {
-        return;
+
+    /// The edges other than roles the built-in lexicon finds.
+    fn edges(text: &str) -> Vec<EdgeRecord> {
+        static EX: OnceLock<Extractor> = OnceLock::new();
+        edges_with(EX.get_or_init(|| Extractor::new().unwrap()), text)
     }
-    out.push(Relation {
-        kind,
-        cameo: cameo.to_string(),
-        source,
-        target,
-        speaker: speaker.filter(|&s| s != source),
-        place,
-        planned,
-    });
+
+    fn pairs(edges: &[EdgeRecord]) -> Vec<(EdgeKind, &str, &str)> {
+        let mut v: Vec<_> = edges
+            .iter()
+            .map(|e| (e.kind, e.source.as_str(), e.target.as_str()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn joined_agents_pledge_each_way_and_to_the_one_named_with() {
+        let e = edges("China and Pakistan vowed to work with Russia on trade.\n");
+        let (c, p, r) = ("country:china", "country:pakistan", "country:russia");
+        let k = EdgeKind::Commitment;
+        assert_eq!(pairs(&e), vec![(k, c, p), (k, c, r), (k, p, c), (k, p, r)]);
+    }
+
+    #[test]
+    fn a_negated_cue_gives_no_edge() {
+        let yes = edges("Chinese President Xi Jinping supported Pakistan.\n");
+        assert_eq!(
+            pairs(&yes),
+            vec![(EdgeKind::Support, "person:xi-jinping", "country:pakistan")]
+        );
+        assert!(edges("Chinese President Xi Jinping did not support Pakistan.\n").is_empty());
+    }
+
+    #[test]
+    fn a_planned_visit_keeps_its_speaker() {
+        let e = edges("Xi Jinping will visit Russia next week, the Kremlin said.\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].kind, EdgeKind::Visit);
+        assert_eq!(e[0].target, "country:russia");
+        assert!(e[0].planned);
+        assert_eq!(e[0].speaker.as_deref(), Some("country:russia"));
+    }
+
+    #[test]
+    fn the_one_praised_for_a_gerund_is_its_agent() {
+        let text =
+            "Foreign Minister Qin Gang praised Pakistan for supporting the United Nations.\n";
+        let e = edges(text);
+        assert_eq!(
+            pairs(&e),
+            vec![(
+                EdgeKind::Support,
+                "country:pakistan",
+                "organization:united-nations"
+            )]
+        );
+    }
+
+    #[test]
+    fn the_place_follows_a_place_preposition_of_the_lexicon() {
+        let text = "Li Keqiang met Narendra Modi in New Delhi on Monday.\n";
+        let e = edges(text);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].kind, EdgeKind::Meeting);
+        assert_eq!(e[0].place.as_deref(), Some("place:new-delhi"));
+        // the words are the lexicon's: without them there is no place
+        let mut lex = Lexicon::builtin().unwrap();
+        lex.words.venue_prepositions.clear();
+        let e = edges_with(&Extractor::with_lexicon(lex).unwrap(), text);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].place, None);
+    }
+
+    #[test]
+    fn relation_words_file_each_list_under_word_ids() {
+        let ids = ["in", "at", "with", "the"];
+        let id = |w: &str| {
+            ids.iter()
+                .position(|x| *x == w)
+                .map_or(NO_WORD, |i| i as WordId)
+        };
+        let words = Words {
+            venue_prepositions: vec!["in".into(), "at".into(), "unknown".into()],
+            meeting_prepositions: vec!["with".into()],
+            partner_determiners: vec!["the".into()],
+            articles: vec!["the".into()],
+            ..Words::default()
+        };
+        let rw = RelationWords::new(&words, id);
+        assert!(rw.has(0, list::VENUE_PREPOSITIONS) && rw.has(1, list::VENUE_PREPOSITIONS));
+        assert!(!rw.has(2, list::VENUE_PREPOSITIONS) && rw.has(2, list::MEETING_PREPOSITIONS));
+        assert!(rw.has(3, list::ARTICLES | list::OBJECT_PREPOSITIONS));
+        assert!(rw.has(3, list::PARTNER_DETERMINERS) && !rw.has(3, list::NOUN_MARKERS));
+        assert!(!rw.has(4, list::VENUE_PREPOSITIONS) && !rw.has(NO_WORD, !0));
+    }
 }

@@ -3,6 +3,7 @@
 
 use crate::error::Result;
 use crate::lexicon::extract_words::ExtractWords;
+use crate::lexicon::relation_words::RelationWords;
 use crate::lexicon::topic::Topics;
 use crate::lexicon::words::{class, TokenWords, WordId, NO_WORD};
 use crate::lexicon::{
@@ -273,6 +274,8 @@ pub struct Gazetteer {
     pub place_prepositions: WordList,
     /// The word lists of the article stage's own rules.
     pub extract_words: ExtractWords,
+    /// The word lists of the relation rules, by word id.
+    pub relation_words: RelationWords,
 }
 
 /// A short list of words a rule tests a word against as written, each
@@ -623,6 +626,7 @@ impl Gazetteer {
             initiative_links: WordList::new(&w.initiative_links),
             place_prepositions: WordList::new(&w.place_prepositions),
             extract_words: ExtractWords::new(w),
+            relation_words: RelationWords::default(),
         }
     }
 
@@ -771,6 +775,9 @@ impl Gazetteer {
     fn compile(&mut self, w: &Words) {
         self.compile_candidates();
         self.compile_classes(w);
+        // the relation rules' words get ids before the short table is built
+        let relation_words = RelationWords::new(w, |word| self.intern(word));
+        self.relation_words = relation_words;
         for (id, s) in self.starts.iter().enumerate() {
             if s.any() {
                 if self.classes.len() <= id {
@@ -1057,6 +1064,14 @@ impl Gazetteer {
             rest: words.into(),
             known,
         });
+    }
+
+    /// The [`WordId`] of a word's lookup key (as [`Gazetteer::word_id`] has
+    /// it), numbering the word if it has none yet.
+    fn intern(&mut self, w: &str) -> WordId {
+        let key = norm_token(w).to_lowercase().into_bytes();
+        let n = self.words.len() as WordId;
+        *self.words.entry(key.into()).or_insert(n)
     }
 
     /// The [`WordId`] of a token's text: its lower case, curly apostrophes

@@ -4,6 +4,7 @@
 
 pub mod extract_words;
 pub mod gazetteer;
+pub mod relation_words;
 pub mod schema;
 pub mod topic;
 pub mod words;

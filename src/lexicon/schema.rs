@@ -238,6 +238,28 @@ pub struct Words {
     /// Nouns that, soon after a hyphenated pair, make it a meeting of the
     /// two: "China-ASEAN summit".
     pub meeting_nouns: Vec<String>,
+    /// Words that make the next word a noun, so that a verb-only cue after
+    /// one is no cue: the, its, strong ("its support", "strong support").
+    pub noun_markers: Vec<String>,
+    /// Prepositions whose object is no agent: in, near, against ("near the
+    /// Israel embassy").
+    pub object_prepositions: Vec<String>,
+    /// Words that introduce a commitment's partner: with, to, alongside.
+    pub commitment_prepositions: Vec<String>,
+    /// Words between a partner and the preposition introducing it: the, its.
+    pub partner_determiners: Vec<String>,
+    /// Words between an agent and a preposition before it: the, a, an.
+    pub articles: Vec<String>,
+    /// Words between a speaker and the reporting verb: also, has, again
+    /// ("X also said").
+    pub reporting_adverbs: Vec<String>,
+    /// Words before a place that make it where an edge happens: in, at.
+    pub venue_prepositions: Vec<String>,
+    /// Words before a meeting's or signing's partner: with, by, to.
+    pub meeting_prepositions: Vec<String>,
+    /// Words before a gerund cue whose agent is the one named before them:
+    /// for, by ("praised China for supporting the UN").
+    pub gerund_prepositions: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -326,6 +348,15 @@ impl Lexicon {
         w.reporting_after.extend(o.reporting_after);
         w.backing_suffixes.extend(o.backing_suffixes);
         w.meeting_nouns.extend(o.meeting_nouns);
+        w.noun_markers.extend(o.noun_markers);
+        w.object_prepositions.extend(o.object_prepositions);
+        w.commitment_prepositions.extend(o.commitment_prepositions);
+        w.partner_determiners.extend(o.partner_determiners);
+        w.articles.extend(o.articles);
+        w.reporting_adverbs.extend(o.reporting_adverbs);
+        w.venue_prepositions.extend(o.venue_prepositions);
+        w.meeting_prepositions.extend(o.meeting_prepositions);
+        w.gerund_prepositions.extend(o.gerund_prepositions);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.

@@ -1,0 +1,67 @@
+//! The word lists the relation rules read (prepositions, determiners,
+//! reporting adverbs...), compiled once with the lexicon: by word id, the
+//! lists a word is in.
+
+use crate::lexicon::words::{WordId, NO_WORD};
+use crate::lexicon::Words;
+
+/// The word lists of the relation rules, as bits of [`RelationWords`] (the
+/// [`Words`] fields of the same names).
+pub mod list {
+    pub const NOUN_MARKERS: u16 = 1;
+    pub const OBJECT_PREPOSITIONS: u16 = 1 << 1;
+    pub const COMMITMENT_PREPOSITIONS: u16 = 1 << 2;
+    pub const PARTNER_DETERMINERS: u16 = 1 << 3;
+    pub const ARTICLES: u16 = 1 << 4;
+    pub const REPORTING_ADVERBS: u16 = 1 << 5;
+    pub const VENUE_PREPOSITIONS: u16 = 1 << 6;
+    pub const MEETING_PREPOSITIONS: u16 = 1 << 7;
+    pub const GERUND_PREPOSITIONS: u16 = 1 << 8;
+}
+
+/// The lexicon's word lists the relation rules read, compiled once: by
+/// [`WordId`], the lists a word is in, so that a token's id tells at once.
+#[derive(Clone, Debug, Default)]
+pub struct RelationWords {
+    /// By word id, bits of [`list`].
+    lists: Vec<u16>,
+}
+
+impl RelationWords {
+    /// Files the words of `w`'s lists under the ids `id` gives them (the
+    /// ids of their lower case, as tokens get them).
+    pub fn new(w: &Words, mut id: impl FnMut(&str) -> WordId) -> RelationWords {
+        let lists = [
+            (list::NOUN_MARKERS, &w.noun_markers),
+            (list::OBJECT_PREPOSITIONS, &w.object_prepositions),
+            (list::COMMITMENT_PREPOSITIONS, &w.commitment_prepositions),
+            (list::PARTNER_DETERMINERS, &w.partner_determiners),
+            (list::ARTICLES, &w.articles),
+            (list::REPORTING_ADVERBS, &w.reporting_adverbs),
+            (list::VENUE_PREPOSITIONS, &w.venue_prepositions),
+            (list::MEETING_PREPOSITIONS, &w.meeting_prepositions),
+            (list::GERUND_PREPOSITIONS, &w.gerund_prepositions),
+        ];
+        let mut lists_of: Vec<u16> = Vec::new();
+        for (bit, words) in lists {
+            for word in words {
+                let i = id(word);
+                if i == NO_WORD {
+                    continue;
+                }
+                let i = i as usize;
+                if lists_of.len() <= i {
+                    lists_of.resize(i + 1, 0);
+                }
+                lists_of[i] |= bit;
+            }
+        }
+        RelationWords { lists: lists_of }
+    }
+
+    /// Whether the word of id `id` is in the list `list` (a bit of [`list`]).
+    #[inline]
+    pub fn has(&self, id: WordId, list: u16) -> bool {
+        self.lists.get(id as usize).is_some_and(|&b| b & list != 0)
+    }
+}
