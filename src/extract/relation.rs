@@ -1217,8 +1217,8 @@ fn same_side(res: &Resolution, a: usize, b: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{list, RelationWords};
-    use crate::lexicon::gazetteer::{WordId, NO_WORD};
+    use crate::lexicon::relation_words::{list, RelationWords};
+    use crate::lexicon::words::{WordId, NO_WORD};
     use crate::lexicon::Words;
     use crate::{Article, EdgeKind, EdgeRecord, Extractor, Lexicon};
     use std::sync::OnceLock;
