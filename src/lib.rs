@@ -25,6 +25,7 @@
 //! | drivers | [`pipeline`], [`eval`] | parallel builds in a fixed order; scoring against gold |
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod bytes;
 mod error;
