@@ -132,6 +132,120 @@ impl FileHash {
     }
 }
 
+// ---- words packed in integers (the lexicon's tables)
+
+/// A word of at most 15 bytes as two integers: its bytes, zero-padded, with
+/// its length in the last byte (so no two words share a key).
+pub(crate) type Packed = (u64, u64);
+
+/// Packs a word of at most 15 bytes; `None` for a longer one.
+#[inline]
+pub(crate) fn pack(b: &[u8]) -> Option<Packed> {
+    let (lo, hi) = load(b)?;
+    Some((lo, hi | (b.len() as u64) << 56))
+}
+
+/// The bytes of a word of at most 15 bytes as two little-endian integers,
+/// zero-padded; `None` for a longer one.
+#[inline]
+pub(crate) fn load(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
+    // little-endian loads of `k` bytes at `at`; overlapping loads of the
+    // same bytes put them in the same places, so or-ing them is exact
+    let load8 = |at: usize| -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let load4 = |at: usize| -> u64 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&b[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    Some(match n {
+        0 => (0, 0),
+        1..=3 => {
+            let (a, m, z) = (b[0], b[n / 2], b[n - 1]);
+            let lo = u64::from(a) | u64::from(m) << (8 * (n / 2)) | u64::from(z) << (8 * (n - 1));
+            (lo, 0)
+        }
+        4..=7 => (load4(0) | load4(n - 4) << (8 * (n - 4)), 0),
+        8 => (load8(0), 0),
+        9..=15 => (load8(0), load8(n - 8) >> (8 * (16 - n))),
+        _ => return None,
+    })
+}
+
+/// The eight little-endian bytes of `w` from `at` (0 when `w` ends sooner).
+#[inline]
+pub(crate) fn word_at(w: &[u8], at: usize) -> u64 {
+    let mut x = [0u8; 8];
+    if let Some(b) = w.get(at..at + 8) {
+        x.copy_from_slice(b);
+    }
+    u64::from_le_bytes(x)
+}
+
+/// For `n` bytes, the masks of two little-endian words that keep the first
+/// `n` bytes of sixteen.
+pub(crate) const KEEP: [(u64, u64); 16] = {
+    let mut t = [(0u64, 0u64); 16];
+    let mut n = 0;
+    while n < 16 {
+        t[n] = if n < 8 {
+            ((1u64 << (8 * n)) - 1, 0)
+        } else {
+            (u64::MAX, (1u64 << (8 * (n - 8))) - 1)
+        };
+        n += 1;
+    }
+    t
+};
+
+/// The high bit of each byte: set in a word of non-ASCII bytes.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight ASCII bytes with their capitals lowered.
+#[inline]
+pub(crate) fn ascii_lower(x: u64) -> u64 {
+    // a byte's high bit after adding: set from 'A' on, and from past 'Z' on
+    let from_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = x.wrapping_add(0x2525_2525_2525_2525);
+    x | ((from_a & !past_z & HIGH_BITS) >> 2)
+}
+
+// ---- eight bytes at a time (the tokenizer)
+
+/// Bytes of `x` (eight, little-endian) that are not ASCII letters or digits,
+/// right up to the first such byte: its high bit is set, and nothing below.
+/// Bytes after it may be marked wrongly (only the lowest mark is read).
+#[inline(always)]
+pub(crate) fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    // an ASCII byte carries nothing into the next; a byte beyond ASCII may,
+    // but it is marked by its own high bit, and only bytes above it change
+    // (the sums wrap on purpose: a carry out of the top byte is dropped)
+    let digit = x.wrapping_add(ONES * u64::from(0x80 - b'0'))
+        & !x.wrapping_add(ONES * u64::from(0x7f - b'9'));
+    let l = x | (ONES * 0x20);
+    let alpha = l.wrapping_add(ONES * u64::from(0x80 - b'a'))
+        & !l.wrapping_add(ONES * u64::from(0x7f - b'z'));
+    HIGHS & (x | !(digit | alpha))
+}
+
+// ---- integers as postcard writes them (the cache)
+
+/// Appends `n` as postcard writes lengths and unsigned integers: seven bits
+/// a byte, low first.
+pub(crate) fn varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +305,100 @@ mod tests {
             assert_ne!(FileHash::of(&b), h, "byte {i}");
         }
         assert_ne!(FileHash::of(&base[..69]), h);
+    }
+
+    /// `pack` written plainly: the bytes zero-padded to sixteen, the length in the last.
+    fn plain_pack(b: &[u8]) -> Option<Packed> {
+        if b.len() > 15 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..b.len()].copy_from_slice(b);
+        buf[15] = b.len() as u8;
+        let lo = u64::from_le_bytes(buf[..8].try_into().unwrap());
+        let hi = u64::from_le_bytes(buf[8..].try_into().unwrap());
+        Some((lo, hi))
+    }
+
+    #[test]
+    fn pack_equals_the_plain_version_for_every_length() {
+        for n in 0..=17usize {
+            let b: Vec<u8> = (0..n).map(|i| b'a' + (i * 7 % 26) as u8).collect();
+            assert_eq!(pack(&b), plain_pack(&b), "length {n}");
+            if n <= 15 {
+                let (lo, hi) = load(&b).unwrap();
+                let (plo, phi) = plain_pack(&b).unwrap();
+                assert_eq!((lo, hi), (plo, phi & !(0xff << 56)), "load, length {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn keep_masks_the_first_n_bytes() {
+        for n in 0..16 {
+            let bytes: Vec<u8> = (1..=16).collect();
+            let lo = u64::from_le_bytes(bytes[..8].try_into().unwrap()) & KEEP[n].0;
+            let hi = u64::from_le_bytes(bytes[8..].try_into().unwrap()) & KEEP[n].1;
+            let mut kept = lo.to_le_bytes().to_vec();
+            kept.extend(hi.to_le_bytes());
+            let plain: Vec<u8> = (0..16).map(|i| if i < n { bytes[i] } else { 0 }).collect();
+            assert_eq!(kept, plain, "n {n}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_equals_the_plain_version_for_every_ascii_byte_in_every_lane() {
+        for b in 0..0x80u8 {
+            for lane in 0..8 {
+                let mut w = *b"xQ1 zA.Z";
+                w[lane] = b;
+                let lowered = ascii_lower(u64::from_le_bytes(w)).to_le_bytes();
+                assert_eq!(
+                    lowered,
+                    w.map(|c| c.to_ascii_lowercase()),
+                    "{b:#x} in lane {lane}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn not_alnum_marks_the_first_byte_that_is_no_letter_or_digit() {
+        // every byte value in every lane, the other lanes letters and digits
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut w = *b"aZ09mQz5";
+                w[lane] = b;
+                let plain = w.iter().position(|c| !c.is_ascii_alphanumeric());
+                let stop = not_alnum(u64::from_le_bytes(w));
+                let first = (stop != 0).then(|| (stop.trailing_zeros() / 8) as usize);
+                assert_eq!(first, plain, "{b:#x} in lane {lane}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn word_at_equals_the_plain_version(w in proptest::collection::vec(any::<u8>(), 0..24), at in 0usize..24) {
+            let plain = match w.get(at..at + 8) {
+                Some(b) => b.iter().rev().fold(0u64, |x, &c| x << 8 | u64::from(c)),
+                None => 0,
+            };
+            prop_assert_eq!(word_at(&w, at), plain);
+        }
+
+        #[test]
+        fn not_alnum_agrees_with_the_plain_test_on_any_bytes(w: [u8; 8]) {
+            let plain = w.iter().position(|c| !c.is_ascii_alphanumeric());
+            let stop = not_alnum(u64::from_le_bytes(w));
+            prop_assert_eq!((stop != 0).then(|| (stop.trailing_zeros() / 8) as usize), plain);
+        }
+
+        #[test]
+        fn varint_is_postcards_encoding(n: u64) {
+            let mut out = Vec::new();
+            varint(&mut out, n);
+            prop_assert_eq!(out, postcard::to_allocvec(&n).unwrap());
+        }
     }
 }

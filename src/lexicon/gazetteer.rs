@@ -222,60 +222,60 @@ pub struct Gazetteer {
     /// The classes whose words are all their own keys (see
     /// [`TokenWords::surely`]).
     exact_classes: u16,
-    pub countries: Vec<CountryInfo>,
-    pub places: Vec<Named>,
-    pub orgs: Vec<Named>,
-    pub bodies: Vec<Named>,
-    pub initiatives: Vec<String>,
-    pub titles: Vec<String>,
-    pub cues: Vec<CueEntry>,
-    pub cue_index: HashMap<String, Vec<Pattern>, FxBuild>,
+    pub(crate) countries: Vec<CountryInfo>,
+    pub(crate) places: Vec<Named>,
+    pub(crate) orgs: Vec<Named>,
+    pub(crate) bodies: Vec<Named>,
+    pub(crate) initiatives: Vec<String>,
+    pub(crate) titles: Vec<String>,
+    pub(crate) cues: Vec<CueEntry>,
+    pub(crate) cue_index: HashMap<String, Vec<Pattern>, FxBuild>,
     /// The patterns of `cue_index` under an ASCII first word, by that
     /// word's [`WordId`]: an ASCII token's id finds them without hashing.
     cue_starts: Vec<Vec<Pattern>>,
-    pub non_names: HashSet<String, FxBuild>,
-    pub reporting: HashSet<String, FxBuild>,
-    pub negation: HashSet<String, FxBuild>,
-    pub future: HashSet<String, FxBuild>,
-    pub title_modifiers: HashSet<String, FxBuild>,
-    pub name_particles: HashSet<String, FxBuild>,
-    pub org_heads: HashSet<String, FxBuild>,
-    pub initiative_heads: HashSet<String, FxBuild>,
-    pub place_heads: HashSet<String, FxBuild>,
-    pub honorifics: HashSet<String, FxBuild>,
+    pub(crate) non_names: HashSet<String, FxBuild>,
+    pub(crate) reporting: HashSet<String, FxBuild>,
+    pub(crate) negation: HashSet<String, FxBuild>,
+    pub(crate) future: HashSet<String, FxBuild>,
+    pub(crate) title_modifiers: HashSet<String, FxBuild>,
+    pub(crate) name_particles: HashSet<String, FxBuild>,
+    pub(crate) org_heads: HashSet<String, FxBuild>,
+    pub(crate) initiative_heads: HashSet<String, FxBuild>,
+    pub(crate) place_heads: HashSet<String, FxBuild>,
+    pub(crate) honorifics: HashSet<String, FxBuild>,
     /// Topic phrases, compiled for matching.
-    pub topics: Topics,
-    pub code_index: HashMap<String, u32, FxBuild>,
+    pub(crate) topics: Topics,
+    pub(crate) code_index: HashMap<String, u32, FxBuild>,
     /// Known office-holders.
-    pub people: Vec<PersonInfo>,
+    pub(crate) people: Vec<PersonInfo>,
     /// Full names and aliases of known people.
-    pub person_names: HashMap<String, u32, FxBuild>,
+    pub(crate) person_names: HashMap<String, u32, FxBuild>,
     /// Surnames (first or last word) of known people.
-    pub person_surnames: HashMap<String, Vec<u32>, FxBuild>,
+    pub(crate) person_surnames: HashMap<String, Vec<u32>, FxBuild>,
     /// Words before a capital that make it the city.
-    pub city_cues: WordList,
+    pub(crate) city_cues: WordList,
     /// Stems that make a pair phrase mean the states.
-    pub pair_state_stems: Vec<String>,
+    pub(crate) pair_state_stems: Vec<String>,
     /// Title modifiers that make the holder a former one.
-    pub former_modifiers: WordList,
+    pub(crate) former_modifiers: WordList,
     /// Words joining two titles of one person.
-    pub title_joiners: WordList,
+    pub(crate) title_joiners: WordList,
     /// Words after a title before whose title it is.
-    pub owner_prepositions: WordList,
+    pub(crate) owner_prepositions: WordList,
     /// Words after a title before the state an envoy is sent to.
-    pub host_prepositions: WordList,
+    pub(crate) host_prepositions: WordList,
     /// Lower-case words that may join capitalised words into an unknown name.
-    pub name_connectors: WordList,
+    pub(crate) name_connectors: WordList,
     /// Words after which a known name goes on an unknown one.
-    pub known_name_links: WordList,
+    pub(crate) known_name_links: WordList,
     /// Words after an initiative's head word that make the phrase one.
-    pub initiative_links: WordList,
+    pub(crate) initiative_links: WordList,
     /// Words before an unknown name that make it a place.
-    pub place_prepositions: WordList,
+    pub(crate) place_prepositions: WordList,
     /// The word lists of the article stage's own rules.
-    pub extract_words: ExtractWords,
+    pub(crate) extract_words: ExtractWords,
     /// The word lists of the relation rules, by word id.
-    pub relation_words: RelationWords,
+    pub(crate) relation_words: RelationWords,
 }
 
 /// A short list of words a rule tests a word against as written, each
@@ -371,87 +371,7 @@ impl PersonInfo {
     }
 }
 
-use crate::bytes::FxBuild;
-
-/// A word of at most 15 bytes as two integers: its bytes, zero-padded, with
-/// its length in the last byte (so no two words share a key).
-type Packed = (u64, u64);
-
-/// Packs a word of at most 15 bytes; `None` for a longer one.
-#[inline]
-fn pack(b: &[u8]) -> Option<Packed> {
-    let (lo, hi) = load(b)?;
-    Some((lo, hi | (b.len() as u64) << 56))
-}
-
-/// The bytes of a word of at most 15 bytes as two little-endian integers,
-/// zero-padded; `None` for a longer one.
-#[inline]
-fn load(b: &[u8]) -> Option<(u64, u64)> {
-    let n = b.len();
-    // little-endian loads of `k` bytes at `at`; overlapping loads of the
-    // same bytes put them in the same places, so or-ing them is exact
-    let load8 = |at: usize| -> u64 {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[at..at + 8]);
-        u64::from_le_bytes(w)
-    };
-    let load4 = |at: usize| -> u64 {
-        let mut w = [0u8; 4];
-        w.copy_from_slice(&b[at..at + 4]);
-        u64::from(u32::from_le_bytes(w))
-    };
-    Some(match n {
-        0 => (0, 0),
-        1..=3 => {
-            let (a, m, z) = (b[0], b[n / 2], b[n - 1]);
-            let lo = u64::from(a) | u64::from(m) << (8 * (n / 2)) | u64::from(z) << (8 * (n - 1));
-            (lo, 0)
-        }
-        4..=7 => (load4(0) | load4(n - 4) << (8 * (n - 4)), 0),
-        8 => (load8(0), 0),
-        9..=15 => (load8(0), load8(n - 8) >> (8 * (16 - n))),
-        _ => return None,
-    })
-}
-
-/// The eight little-endian bytes of `w` from `at` (0 when `w` ends sooner).
-#[inline]
-pub(crate) fn word_at(w: &[u8], at: usize) -> u64 {
-    let mut x = [0u8; 8];
-    if let Some(b) = w.get(at..at + 8) {
-        x.copy_from_slice(b);
-    }
-    u64::from_le_bytes(x)
-}
-
-/// For `n` bytes, the masks of two little-endian words that keep the first
-/// `n` bytes of sixteen.
-const KEEP: [(u64, u64); 16] = {
-    let mut t = [(0u64, 0u64); 16];
-    let mut n = 0;
-    while n < 16 {
-        t[n] = if n < 8 {
-            ((1u64 << (8 * n)) - 1, 0)
-        } else {
-            (u64::MAX, (1u64 << (8 * (n - 8))) - 1)
-        };
-        n += 1;
-    }
-    t
-};
-
-/// The high bit of each byte: set in a word of non-ASCII bytes.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Eight ASCII bytes with their capitals lowered.
-#[inline]
-fn ascii_lower(x: u64) -> u64 {
-    // a byte's high bit after adding: set from 'A' on, and from past 'Z' on
-    let from_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
-    let past_z = x.wrapping_add(0x2525_2525_2525_2525);
-    x | ((from_a & !past_z & HIGH_BITS) >> 2)
-}
+use crate::bytes::{ascii_lower, load, pack, word_at, FxBuild, Packed, HIGH_BITS, KEEP};
 
 /// The lexicon's short words in an open-addressing table keyed by
 /// [`Packed`]: one multiply to hash, two integer compares to match.

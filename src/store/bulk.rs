@@ -10,13 +10,14 @@
 //! byte-for-byte the one that building the same extractions in memory and
 //! saving gives.
 
+use crate::bytes::varint;
 use crate::bytes::FileHash;
 use crate::error::{Error, Result};
 use crate::graph::skeleton::Skeleton;
 use crate::graph::NodeId;
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
-use crate::store::cache::{occurrences_of, read_span, varint, COcc, Span};
+use crate::store::cache::{occurrences_of, read_span, COcc, Span};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};

@@ -31,7 +31,7 @@ use std::collections::HashMap;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use crate::bytes::{FileHash, FxBuild};
+use crate::bytes::{varint, FileHash, FxBuild};
 
 /// Where the cache of the graph file `path` lives: `PATH.cache`.
 pub fn cache_path(path: &Path) -> PathBuf {
@@ -144,16 +144,6 @@ struct CEdge {
     undated: u32,
     /// Where the edge's occurrences lie in the file: offset, length, hash.
     span: Span,
-}
-
-/// Appends `n` as postcard writes lengths and unsigned integers: seven bits
-/// a byte, low first.
-pub(crate) fn varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
 }
 
 /// One occurrence in the body; the body lists, edge after edge in skeleton

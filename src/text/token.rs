@@ -82,24 +82,6 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// Bytes of `x` (eight, little-endian) that are not ASCII letters or digits,
-/// right up to the first such byte: its high bit is set, and nothing below.
-/// Bytes after it may be marked wrongly (only the lowest mark is read).
-#[inline(always)]
-fn not_alnum(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = ONES * 0x80;
-    // an ASCII byte carries nothing into the next; a byte beyond ASCII may,
-    // but it is marked by its own high bit, and only bytes above it change
-    // (the sums wrap on purpose: a carry out of the top byte is dropped)
-    let digit = x.wrapping_add(ONES * u64::from(0x80 - b'0'))
-        & !x.wrapping_add(ONES * u64::from(0x7f - b'9'));
-    let l = x | (ONES * 0x20);
-    let alpha = l.wrapping_add(ONES * u64::from(0x80 - b'a'))
-        & !l.wrapping_add(ONES * u64::from(0x7f - b'z'));
-    HIGHS & (x | !(digit | alpha))
-}
-
 /// The end of the run of ASCII letters and digits from byte `i`, eight bytes
 /// at a time while there are eight.
 #[inline(always)]
@@ -108,7 +90,7 @@ fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
         .get(i..i + 8)
         .and_then(|c| <[u8; 8]>::try_from(c).ok())
     {
-        let stop = not_alnum(u64::from_le_bytes(w));
+        let stop = crate::bytes::not_alnum(u64::from_le_bytes(w));
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
