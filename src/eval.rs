@@ -26,10 +26,15 @@ pub const CORE: [EdgeKind; 3] = [EdgeKind::Meeting, EdgeKind::Commitment, EdgeKi
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Gold {
+    /// Entities a good extractor must find (count for recall).
     pub entities: Vec<GoldEntity>,
+    /// Defensible extra entities: finding them costs nothing, nor does missing them.
     pub allowed_entities: Vec<GoldEntity>,
+    /// Relations that must be found (the scored kinds only).
     pub relations: Vec<GoldRelation>,
+    /// Defensible extra relations, counted for precision only.
     pub allowed_relations: Vec<GoldRelation>,
+    /// Titles people hold, scored as (person, of) pairs against Role edges.
     pub roles: Vec<GoldRole>,
 }
 
@@ -37,8 +42,11 @@ pub struct Gold {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct GoldEntity {
+    /// The entity's name (`Pakistan`), as relations and roles name it.
     pub name: String,
+    /// Its kind as `EntityKind` writes it (`Country`, `Person`...).
     pub kind: String,
+    /// Other surface forms that also match it (`Pakistani`).
     pub aliases: Vec<String>,
 }
 
@@ -46,8 +54,11 @@ pub struct GoldEntity {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct GoldRelation {
+    /// The gold name of the source entity (`Pakistan`).
     pub source: String,
+    /// The edge kind as `EdgeKind` writes it (`Support`); other kinds are ignored.
     pub kind: String,
+    /// The gold name of the target entity (`China`).
     pub target: String,
 }
 
@@ -55,17 +66,25 @@ pub struct GoldRelation {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct GoldRole {
+    /// The gold name of the person (`Arif Alvi`).
     pub person: String,
+    /// The title held (`President`); not scored.
     pub role: String,
+    /// The gold name of the country or organization the title is of (`Pakistan`).
     pub of: String,
 }
 
 /// Counts of true positives, acceptable extras, false positives, misses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
+    /// True positives: predictions that match the gold.
     pub tp: usize,
+    /// Predictions that match only an allowed relation: right for precision,
+    /// not counted for recall.
     pub extra_ok: usize,
+    /// False positives: predictions that match nothing in the gold.
     pub fp: usize,
+    /// False negatives: required gold items nothing predicted matches.
     pub fn_: usize,
 }
 
@@ -102,15 +121,23 @@ impl Counts {
 /// What one article got wrong: (level, triple) missing and wrong.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Misses {
+    /// Required relations not found, as (level, source, kind, target);
+    /// level is `written` or `country`.
     pub missing: Vec<(String, String, String, String)>,
+    /// Relations found that are neither required nor allowed, as (level,
+    /// source, kind, target); an end with no gold entity is `?` and its node id.
     pub wrong: Vec<(String, String, String, String)>,
 }
 
 /// Totals over a set of articles, keyed like score.py's rows.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Report {
+    /// How many articles were scored.
     pub articles: usize,
+    /// Counts per row: `entities`, `roles`, and `LEVEL:KIND` (`written:Meeting`,
+    /// `country:Support`).
     pub counts: BTreeMap<String, Counts>,
+    /// The relations each article (by name) missed or got wrong.
     pub misses: BTreeMap<String, Misses>,
 }
 

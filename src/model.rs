@@ -9,10 +9,17 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum EntityKind {
+    /// A state acting in the news, or a territory with its own ISO 3166-1
+    /// code (Pakistan, Taiwan).
     Country,
+    /// A named individual, without titles (Qin Gang).
     Person,
+    /// A named body: party, ministry, bloc, agency, company (ASEAN).
     Organization,
+    /// A city, province or region that is not a country (Islamabad).
     Place,
+    /// A named initiative, programme, corridor, agreement or policy (CPEC,
+    /// one-China policy).
     Initiative,
 }
 
@@ -20,14 +27,28 @@ pub enum EntityKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum EdgeKind {
+    /// Two sides met, held talks or a call, or one summoned the other's envoy
+    /// (CAMEO 040/041/046); undirected.
     Meeting,
+    /// Visitor → country or place visited (CAMEO 042).
     Visit,
+    /// Committer → partner it vows, pledges or stands ready to work with, or
+    /// → the initiative it will advance (CAMEO 030).
     Commitment,
+    /// Supporter → country, person, body or policy it backs, upholds or
+    /// recognizes (CAMEO 050/052).
     Support,
+    /// Praiser → praised: appreciates, thanks, commends, welcomes (CAMEO 051).
     Praise,
+    /// Two sides signed an agreement, MoU, deal or joint statement (CAMEO
+    /// 057); undirected.
     Agreement,
+    /// Critic → criticized: condemns, accuses, opposes, sanctions, expels
+    /// (CAMEO 111/112/120/163/174).
     Criticism,
+    /// Person → country or organization they hold a title of; no CAMEO code.
     Role,
+    /// Place → the country it lies in (`Islamabad, Pakistan`); no CAMEO code.
     LocatedIn,
 }
 
@@ -116,10 +137,15 @@ impl fmt::Display for EdgeKind {
 /// The sentence an edge came from: the proof of the edge.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
+    /// Id of the article the sentence is in.
     pub article: String,
+    /// Index of the sentence in the article, from 0.
     pub sentence: usize,
+    /// Byte offset in the article's text where the sentence starts.
     pub start: usize,
+    /// Byte offset in the article's text just past the sentence's end.
     pub end: usize,
+    /// The sentence's text as written.
     pub text: String,
 }
 
@@ -128,7 +154,9 @@ pub struct Evidence {
 pub struct EntityRecord {
     /// Stable id, `kind:slug` (`country:china`, `person:qin-gang`).
     pub id: String,
+    /// The full name, the lexicon's where it knows the entity (`Qin Gang`, not `Qin`).
     pub name: String,
+    /// What the entity is.
     pub kind: EntityKind,
     /// Every surface form seen, sorted.
     pub aliases: Vec<String>,
@@ -140,10 +168,16 @@ pub struct EntityRecord {
 /// An edge as found in one article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EdgeRecord {
+    /// Node id of the source (`country:china`); the smaller id for undirected kinds.
     pub source: String,
+    /// Node id of the target (`country:pakistan`).
     pub target: String,
+    /// What the edge says.
     pub kind: EdgeKind,
+    /// CAMEO event code of the cue (`040`); empty for Role and LocatedIn.
     pub cameo: String,
+    /// When it happened: a date the sentence names, else the article's date
+    /// (`None` for LocatedIn).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// Who reported the stance when that is not the source.
@@ -164,16 +198,21 @@ pub struct EdgeRecord {
     /// A title no longer held.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub former: bool,
+    /// The sentence the edge was found in.
     pub evidence: Evidence,
 }
 
 /// What extraction finds in one article: a pure function of its text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extraction {
+    /// The article's id (its file stem or JSON `id`).
     pub article: String,
+    /// The article's date, from its header or JSON `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// The entities the edges name or the article mentions.
     pub entities: Vec<EntityRecord>,
+    /// The edges found, sorted by kind, ends and sentence.
     pub edges: Vec<EdgeRecord>,
 }
 

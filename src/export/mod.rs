@@ -19,11 +19,17 @@ use std::path::Path;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
+    /// Graphviz DOT source.
     Dot,
+    /// An SVG drawing, laid out by Graphviz's `dot` (which must be installed).
     Svg,
+    /// JSON with `nodes` and `edges`, the shape score.py reads.
     Json,
+    /// The graph file itself (versioned RON).
     Ron,
+    /// GraphML, for Gephi, yEd, NetworkX or Cytoscape.
     Graphml,
+    /// Two CSV files (`nodes.csv`, `relationships.csv`) for Neo4j's bulk importer.
     Csv,
 }
 

@@ -18,10 +18,15 @@ use std::hash::{Hash, Hasher};
 /// A node: one real-world entity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
+    /// Stable id, `kind:slug` (`country:china`): the id it was first added with.
     pub id: String,
+    /// The name it was first added with (`Qin Gang`).
     pub name: String,
+    /// What the entity is.
     pub kind: EntityKind,
+    /// Every other surface form seen in any article (`Qin`).
     pub aliases: BTreeSet<String>,
+    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`); `None` for other kinds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Articles it appears in.
@@ -31,28 +36,39 @@ pub struct Node {
 /// One time an edge was stated: when, by whom, where, and the sentence.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Occurrence {
+    /// When it happened: a date the sentence names, else the article's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// Node id of who reported it when that is not the source (`person:qin-gang`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// Node id of where a meeting happened (`place:islamabad`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// Fields named: agriculture, connectivity...
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
+    /// The title, for Role edges (`Foreign Minister`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Announced for the future (`will visit`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub planned: bool,
+    /// A title no longer held, for Role edges.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub former: bool,
+    /// CAMEO event code of the cue (`040`); empty for Role and LocatedIn.
     pub cameo: String,
+    /// The sentence it was stated in.
     pub evidence: Evidence,
 }
 
 /// An edge: every occurrence of one kind between one (ordered) pair.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edge {
+    /// What the edge says.
     pub kind: EdgeKind,
+    /// Each time it was stated; sorted once the graph is settled.
     pub occurrences: Vec<Occurrence>,
 }
 

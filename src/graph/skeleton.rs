@@ -13,11 +13,17 @@ use std::collections::{BTreeMap, HashMap};
 /// A node of the skeleton: the entity, and how many articles name it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkNode {
+    /// Stable id, `kind:slug` (`country:china`).
     pub id: String,
+    /// The node's name (`Qin Gang`).
     pub name: String,
+    /// What the entity is.
     pub kind: EntityKind,
+    /// Its other surface forms, sorted.
     pub aliases: Vec<String>,
+    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`); `None` for other kinds.
     pub code: Option<String>,
+    /// How many articles name it.
     pub articles: usize,
 }
 
@@ -25,10 +31,15 @@ pub struct SkNode {
 /// kind, and statement counts per date (sorted), plus the undated ones.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkEdge {
+    /// Position of the source node in `Skeleton::nodes`.
     pub source: u32,
+    /// Position of the target node in `Skeleton::nodes`.
     pub target: u32,
+    /// What the edge says.
     pub kind: EdgeKind,
+    /// Each date it was stated for and how many times, sorted by date.
     pub dates: Vec<(Date, u32)>,
+    /// How many times it was stated with no date.
     pub undated: u32,
 }
 
@@ -93,10 +104,13 @@ impl Tally {
 /// the graph file lists them; with lookup tables.
 #[derive(Clone, Debug, Default)]
 pub struct Skeleton {
+    /// How many articles the graph was built from.
     pub articles: usize,
     /// The first and last article date.
     pub dates: Option<(Date, Date)>,
+    /// Every node, sorted by id.
     pub nodes: Vec<SkNode>,
+    /// Every edge, sorted by (source id, target id, kind).
     pub edges: Vec<SkEdge>,
     /// Per node, the edges touching it, in edge order.
     incident: Vec<Vec<u32>>,

@@ -11,15 +11,25 @@ use std::collections::HashMap;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Lexicon {
+    /// States and territories with an ISO 3166-1 code, their demonyms and capitals.
     pub countries: Vec<CountryEntry>,
+    /// Cities, provinces and regions that are not countries, with their country.
     pub places: Vec<PlaceEntry>,
+    /// Named bodies: blocs, parties, agencies, companies (`ASEAN`).
     pub organizations: Vec<OrgEntry>,
+    /// Bodies whose name stands for their state when it acts (`the Kremlin`).
     pub state_bodies: Vec<StateBodyEntry>,
+    /// Named initiatives, corridors and policies (`Belt and Road Initiative`).
     pub initiatives: Vec<InitiativeEntry>,
+    /// Titles of office (`Foreign Minister`), matched ignoring case.
     pub titles: Vec<TitleEntry>,
+    /// Well-known office-holders with their roles and the dates they held them.
     pub people: Vec<PersonEntry>,
+    /// The cue patterns of each edge kind, with their CAMEO codes.
     pub cues: Vec<CueEntry>,
+    /// Capitalised words that are no name and begin none (`The`, `Monday`, `Mr`).
     pub non_names: Vec<String>,
+    /// The word lists the extraction rules read.
     pub words: Words,
 }
 

@@ -57,19 +57,28 @@ pub fn balance(g: &Graph, a: NodeId, b: NodeId, rows: &[Statement]) -> String {
 /// "commitments": {..}, "support": {..}, "praise": {..}, "criticism": {..}}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Balance {
+    /// Meeting statements (undirected, so one count).
     pub meetings: usize,
+    /// Agreement statements (undirected, so one count).
     pub agreements: usize,
+    /// Visit statements each way.
     pub visits: Flow,
+    /// Commitment statements each way.
     pub commitments: Flow,
+    /// Support statements each way.
     pub support: Flow,
+    /// Praise statements each way.
     pub praise: Flow,
+    /// Criticism statements each way.
     pub criticism: Flow,
 }
 
 /// Statements of one kind each way between two sides.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Flow {
+    /// Statements whose source is A or one of its people.
     pub a_to_b: usize,
+    /// Statements whose source is B or one of its people.
     pub b_to_a: usize,
 }
 
@@ -129,17 +138,24 @@ impl Balance {
 /// (names, not ids; `date` `"YYYY-MM-DD"` or null), sorted by kind, date, source, target.
 #[derive(Clone, Debug, Serialize)]
 pub struct Bilateral {
+    /// The first side asked about.
     pub a: EntityRef,
+    /// The second side asked about.
     pub b: EntityRef,
+    /// The statements counted by kind and direction.
     pub balance: Balance,
+    /// Every statement between the two sides, their people included.
     pub statements: Vec<Statement>,
 }
 
 /// An entity named in a result: id, name and kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EntityRef {
+    /// Stable id, `kind:slug` (`country:china`).
     pub id: String,
+    /// The entity's name (`China`).
     pub name: String,
+    /// What the entity is.
     pub kind: EntityKind,
 }
 

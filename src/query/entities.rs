@@ -23,12 +23,19 @@ pub enum Sort {
 /// `statements` their occurrences, `articles` the articles the entity appears in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EntityRow {
+    /// Stable id, `kind:slug` (`country:china`).
     pub id: String,
+    /// The entity's name (`China`).
     pub name: String,
+    /// What the entity is.
     pub kind: EntityKind,
+    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`); `None` for other kinds.
     pub code: Option<String>,
+    /// How many edges touch it (one per kind and neighbor).
     pub degree: usize,
+    /// How many times those edges were stated.
     pub statements: usize,
+    /// How many articles name it.
     pub articles: usize,
 }
 

@@ -14,8 +14,11 @@ use std::collections::{BTreeMap, HashMap};
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
+    /// Edges from the entity, and undirected ones (Meeting, Agreement).
     Out,
+    /// Edges to the entity, and undirected ones.
     In,
+    /// Edges either way.
     #[default]
     Both,
 }
@@ -26,11 +29,18 @@ pub enum Direction {
 /// edges: {"Meeting": n, ..}, latest}`; counts are statements, `latest` `"YYYY-MM-DD"` or null.
 #[derive(Clone, Debug, Serialize)]
 pub struct Neighbor {
+    /// Stable id, `kind:slug` (`country:pakistan`).
     pub id: String,
+    /// The entity's name (`Pakistan`).
     pub name: String,
+    /// What the entity is.
     pub kind: EntityKind,
+    /// How many steps away it is, from 1.
     pub depth: usize,
+    /// Per edge kind, the statements (within the filter's dates) on the edges
+    /// that reach it at its depth.
     pub edges: BTreeMap<EdgeKind, usize>,
+    /// The latest date of those statements, if any is dated.
     pub latest: Option<Date>,
 }
 

@@ -14,10 +14,15 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 /// JSON (`ties path --json` prints a list): `{source, target, kind, date, sentence}`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Step {
+    /// Name of the edge's source entity.
     pub source: String,
+    /// Name of the edge's target entity.
     pub target: String,
+    /// What the edge says.
     pub kind: EdgeKind,
+    /// Date of the edge's latest statement within the filter, if dated.
     pub date: Option<Date>,
+    /// The sentence of that statement; empty when there is none.
     pub sentence: String,
 }
 

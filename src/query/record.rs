@@ -12,14 +12,23 @@ use serde::Serialize;
 /// speaker, planned, article, sentence}`; names, not ids; `date` and `speaker` may be null.
 #[derive(Clone, Debug, Serialize)]
 pub struct Statement {
+    /// Name of the source entity (`China`).
     pub source: String,
+    /// Name of the target entity (`Pakistan`).
     pub target: String,
+    /// What the statement says.
     pub kind: EdgeKind,
+    /// CAMEO event code of the cue (`040`); empty for Role and LocatedIn.
     pub cameo: String,
+    /// When it happened, if known.
     pub date: Option<Date>,
+    /// Name of who reported it when that is not the source (`Qin Gang`).
     pub speaker: Option<String>,
+    /// Announced for the future (`will visit`).
     pub planned: bool,
+    /// Id of the article it comes from.
     pub article: String,
+    /// The sentence it was stated in, as written.
     pub sentence: String,
 }
 

@@ -22,7 +22,9 @@ pub struct RoleHeld {
 /// An article an entity appears in, with the article's date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ArticleRef {
+    /// The article's id (its file stem or JSON `id`).
     pub id: String,
+    /// The article's date, if it has one.
     pub date: Option<Date>,
 }
 
@@ -34,15 +36,25 @@ pub struct ArticleRef {
 /// `statements` their occurrences, `members` the people holding a role for it.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityInfo {
+    /// Stable id, `kind:slug` (`person:qin-gang`).
     pub id: String,
+    /// The entity's name (`Qin Gang`).
     pub name: String,
+    /// What the entity is.
     pub kind: EntityKind,
+    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`); `None` for other kinds.
     pub code: Option<String>,
+    /// Its other surface forms, sorted (`Qin`).
     pub aliases: Vec<String>,
+    /// The roles it holds or held, for a person.
     pub roles: Vec<RoleHeld>,
+    /// The people holding a current role for it, by name.
     pub members: Vec<EntityRef>,
+    /// Per edge kind, the edges touching it (one per kind and neighbor).
     pub degree: BTreeMap<EdgeKind, usize>,
+    /// How many times the edges touching it were stated.
     pub statements: usize,
+    /// The articles it appears in, by date then id.
     pub articles: Vec<ArticleRef>,
 }
 

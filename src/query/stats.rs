@@ -11,9 +11,13 @@ use std::collections::BTreeMap;
 /// One edge in `ties stats`'s strongest ties: a pair, a kind, how many times.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Tie {
+    /// Name of the source entity.
     pub source: String,
+    /// Name of the target entity.
     pub target: String,
+    /// What the edge says (an event kind, not Role or LocatedIn).
     pub kind: EdgeKind,
+    /// How many times it was stated.
     pub weight: usize,
 }
 
@@ -25,15 +29,25 @@ pub struct Tie {
 /// dates are the range of dated articles, `"YYYY-MM-DD"` or null.
 #[derive(Clone, Debug, Serialize)]
 pub struct Stats {
+    /// How many articles the graph was built from.
     pub articles: usize,
+    /// How many nodes it has.
     pub entities: usize,
+    /// How many edges it has (one per kind and pair).
     pub edges: usize,
+    /// How many times all edges were stated, together.
     pub statements: usize,
+    /// The earliest article date, if any article is dated.
     pub first_date: Option<Date>,
+    /// The latest article date, if any article is dated.
     pub last_date: Option<Date>,
+    /// How many nodes of each kind.
     pub entities_by_kind: BTreeMap<EntityKind, usize>,
+    /// How many edges of each kind.
     pub edges_by_kind: BTreeMap<EdgeKind, usize>,
+    /// The `top` entities with most edges, as `ties entities` sorts them.
     pub most_connected: Vec<EntityRow>,
+    /// The `top` event edges stated most often, heaviest first.
     pub strongest: Vec<Tie>,
 }
 

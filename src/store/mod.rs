@@ -30,10 +30,13 @@ pub const OLDEST: u32 = 0;
 pub struct GraphFile {
     /// Always "ties-graph".
     pub format: String,
+    /// The format version it was written in (`VERSION` when written by this build).
     pub version: u32,
     /// Articles built in, with their dates.
     pub articles: BTreeMap<String, Option<Date>>,
+    /// Every node, sorted by id.
     pub nodes: Vec<Node>,
+    /// Every edge, sorted by source id, target id and kind.
     pub edges: Vec<StoredEdge>,
 }
 
@@ -41,8 +44,11 @@ pub struct GraphFile {
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StoredEdge {
+    /// Node id of the source (`country:china`); the smaller id for undirected kinds.
     pub source: String,
+    /// Node id of the target (`country:pakistan`).
     pub target: String,
+    /// The edge's kind and occurrences, stored inline beside the ends.
     #[serde(flatten)]
     pub edge: Edge,
 }

@@ -8,8 +8,11 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Date {
+    /// The year (`2023`); `Date::new` takes 1 to 9999.
     pub year: i32,
+    /// The month, 1 (January) to 12.
     pub month: u8,
+    /// The day of the month, from 1.
     pub day: u8,
 }
 

@@ -28,15 +28,21 @@ impl Default for ReadOptions {
 /// error for one input that was skipped.
 #[derive(Debug)]
 pub enum Item {
+    /// An article read, with a warning when its bytes were not clean UTF-8
+    /// (read as UTF-16, or a few bad bytes replaced).
     Article(Article, Option<String>),
+    /// An input not read, and why (missing, binary, too large...).
     Skipped(Error),
 }
 
 /// One input to read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
+    /// A text file holding one article; its id is the file stem.
     Text(PathBuf),
+    /// A JSON Lines file (`*.jsonl`), one article a line.
     Jsonl(PathBuf),
+    /// Standard input (`-`): JSON Lines if it starts with `{`, else one article.
     Stdin,
 }
 
