@@ -335,10 +335,10 @@ mod tests {
 
     #[test]
     fn keep_masks_the_first_n_bytes() {
-        for n in 0..16 {
+        for (n, &(keep_lo, keep_hi)) in KEEP.iter().enumerate() {
             let bytes: Vec<u8> = (1..=16).collect();
-            let lo = u64::from_le_bytes(bytes[..8].try_into().unwrap()) & KEEP[n].0;
-            let hi = u64::from_le_bytes(bytes[8..].try_into().unwrap()) & KEEP[n].1;
+            let lo = u64::from_le_bytes(bytes[..8].try_into().unwrap()) & keep_lo;
+            let hi = u64::from_le_bytes(bytes[8..].try_into().unwrap()) & keep_hi;
             let mut kept = lo.to_le_bytes().to_vec();
             kept.extend(hi.to_le_bytes());
             let plain: Vec<u8> = (0..16).map(|i| if i < n { bytes[i] } else { 0 }).collect();
