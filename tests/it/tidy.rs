@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("bytes", &[]),
     ("error", &[]),
-    ("text", &["error"]),
+    ("text", &["error", "bytes"]),
     ("model", &["text", "error"]),
     ("lexicon", &["text", "model", "error", "bytes"]),
     ("extract", &["lexicon", "text", "model", "error", "bytes"]),
