@@ -1197,7 +1197,7 @@ impl Context<'_> {
 }
 
 /// The country entity a place or body belongs to, if it is in the article.
-fn place_country(res: &Resolution, p: usize) -> Option<usize> {
+pub(crate) fn place_country(res: &Resolution, p: usize) -> Option<usize> {
     let c = res.entities[p].country?;
     res.entities
         .iter()
