@@ -943,11 +943,11 @@ impl Context<'_> {
                 } else {
                     s.gap_is(from, to, &[","])
                 };
-                if !(joined
+                let item = joined
                     && !prev.weak
                     && self.kind_of(prev).is_none_or(|k| k.is_actor())
-                    && !self.in_frame(k - 1))
-                {
+                    && !self.in_frame(k - 1);
+                if !item {
                     break;
                 }
                 agents.extend(&self.expand(prev, true));
