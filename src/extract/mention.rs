@@ -598,7 +598,18 @@ impl<'a> Finder<'a> {
                 if self.name_stops_at(m, end, count == 0) {
                     break;
                 }
-                count += 1;
+                // "Tamim Bin Hamad Al Thani": a capitalised particle inside
+                // a name is no word of the four
+                let particle = count > 0
+                    && m + 1 < end
+                    && self.capital_at(m + 1)
+                    && self.toks[m + 1].kind == TokKind::Word
+                    && self.in_set(m, class::NAME_PARTICLE, || {
+                        self.g.name_particles.contains(self.lower(m))
+                    });
+                if !particle {
+                    count += 1;
+                }
                 m += 1;
             } else if count > 0
                 && m + 1 < end

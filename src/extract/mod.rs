@@ -7,7 +7,7 @@ pub mod relation;
 pub mod resolve;
 
 use crate::extract::mention::{Finder, Mention};
-use crate::extract::relation::Relation;
+use crate::extract::relation::{place_country, Relation};
 use crate::extract::resolve::{resolve, Ref, Resolution};
 use crate::lexicon::extract_words::ExtractWords;
 use crate::lexicon::gazetteer::{Gazetteer, Known};
@@ -633,6 +633,7 @@ impl<'a> Doc<'a> {
                 found.push(r);
             }
         }
+        meeting_visits(res, &mut found);
         found
     }
 
@@ -878,6 +879,50 @@ impl<'a> Doc<'a> {
                 e.speaker,
                 e.date.map(|d| d.to_string())
             );
+        }
+    }
+}
+
+/// A meeting held in the land of one side, with a named person of another
+/// state: that person has come, a visit to the host state ("Kuczynski met
+/// his Chilean counterpart Bachelet in Lima" is Bachelet's visit to Peru).
+/// Calls (cameo 041) are no visits.
+fn meeting_visits(res: &Resolution, found: &mut Vec<Relation>) {
+    let n = found.len();
+    for i in 0..n {
+        let r = &found[i];
+        if r.kind != EdgeKind::Meeting || r.cameo == "041" {
+            continue;
+        }
+        let Some(host) = r.place.and_then(|p| place_country(res, p)) else {
+            continue;
+        };
+        let (a, b) = (r.source, r.target);
+        let side = |e: usize| res.role_country(e);
+        for (v, h) in [(a, b), (b, a)] {
+            if res.entities[v].kind != EntityKind::Person || side(h) != Some(host) {
+                continue;
+            }
+            if side(v).is_none_or(|c| c == host) {
+                continue;
+            }
+            if found
+                .iter()
+                .any(|o| o.kind == EdgeKind::Visit && o.source == v && o.target == host)
+            {
+                continue;
+            }
+            let r = &found[i];
+            let visit = Relation {
+                kind: EdgeKind::Visit,
+                cameo: EdgeKind::Visit.default_cameo().to_string(),
+                source: v,
+                target: host,
+                speaker: r.speaker,
+                place: r.place,
+                planned: r.planned,
+            };
+            found.push(visit);
         }
     }
 }

@@ -930,17 +930,32 @@ impl Context<'_> {
         agents.clear();
         if let Some(a) = agent {
             agents.extend(&self.expand(&s.mentions[a], true));
-            // "X and Y vowed"
-            if a > 0 {
-                let prev = &s.mentions[a - 1];
-                let (from, to) = (prev.end, s.mentions[a].start);
-                if (s.gap_is(from, to, &["and"]) || s.gap_is(from, to, &[","]))
+            // "X and Y vowed"; "X, Y and Z met": a list of three or more
+            // ends in "and", its earlier items are joined by ","
+            let mut k = a;
+            while k > 0 {
+                let prev = &s.mentions[k - 1];
+                let (from, to) = (prev.end, s.mentions[k].start);
+                let joined = if k == a {
+                    s.gap_is(from, to, &["and"])
+                        || s.gap_is(from, to, &[","])
+                        || s.gap_is(from, to, &[",", "and"])
+                } else {
+                    s.gap_is(from, to, &[","])
+                };
+                let item = joined
                     && !prev.weak
                     && self.kind_of(prev).is_none_or(|k| k.is_actor())
-                    && !self.in_frame(a - 1)
-                {
-                    agents.extend(&self.expand(prev, true));
+                    && !self.in_frame(k - 1);
+                if !item {
+                    break;
                 }
+                agents.extend(&self.expand(prev, true));
+                // only a list ending in "and" goes on past two items
+                if k == a && s.gap_is(from, to, &[","]) {
+                    break;
+                }
+                k -= 1;
             }
         } else if let Some(sp) = self.speaker {
             agents.push(sp);
@@ -1197,7 +1212,7 @@ impl Context<'_> {
 }
 
 /// The country entity a place or body belongs to, if it is in the article.
-fn place_country(res: &Resolution, p: usize) -> Option<usize> {
+pub(crate) fn place_country(res: &Resolution, p: usize) -> Option<usize> {
     let c = res.entities[p].country?;
     res.entities
         .iter()

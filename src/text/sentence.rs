@@ -81,8 +81,18 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
             while end < n && tokens[end].newlines_before == 0 && is_closer(tokens[end].text(text)) {
                 end += 1;
             }
+            // "Azerbaijan-U.S. ties": a stop glued to a word on both sides
+            // is inside an abbreviation
+            let glued = end == i + 1
+                && i > start
+                && tokens[i - 1].end == t.start
+                && tokens[i - 1].kind == TokKind::Word
+                && tokens
+                    .get(end)
+                    .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word);
             boundary = match tokens.get(end) {
                 None => true,
+                Some(_) if glued => false,
                 Some(next) => {
                     let c = first_char(next, text);
                     next.newlines_before > 0 || !c.is_lowercase()
@@ -153,6 +163,14 @@ mod tests {
         assert_eq!(
             sents("He met the U.S. envoy. Mr. Li left! Then? yes."),
             ["He met the U.S. envoy.", "Mr. Li left!", "Then? yes."]
+        );
+    }
+
+    #[test]
+    fn a_stop_glued_inside_a_hyphenated_abbreviation_ends_nothing() {
+        assert_eq!(
+            sents("They praised Azerbaijan-U.S. ties. Next."),
+            ["They praised Azerbaijan-U.S. ties.", "Next."]
         );
     }
 
