@@ -171,6 +171,18 @@ def loose(d, end, n):
     sys.exit(f"{TSV}:{n}: bad date {d!r}")
 
 
+def spellings(n):
+    """The forms the press also writes an Arabic name in: `Bin` capitalised
+    (Gulf agencies), `Al-Nahyan` hyphenated."""
+    cands = [n]
+    if " bin " in n:
+        cands.append(n.replace(" bin ", " Bin "))
+    for c in list(cands):
+        if re.search(r" Al [A-Z]", c):
+            cands.append(re.sub(r" Al ([A-Z])", r" Al-\1", c))
+    return cands[1:]
+
+
 def known_names(path):
     text = path.read_text(encoding="utf-8")
     names = set()
@@ -257,7 +269,8 @@ def main():
         # aliases must not collide with another entry's names
         aliases = []
         seen.add(p["name"].lower())
-        for a in p["aliases"]:
+        forms = p["aliases"] + [v for n in [p["name"]] + p["aliases"] for v in spellings(n)]
+        for a in forms:
             if a.lower() in seen or len(fold(a)) < 4:
                 continue
             seen.add(a.lower())
