@@ -286,6 +286,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin_files!(
     "initiatives.ron",
     "titles.ron",
     "people.ron",
+    "people_petrarch.ron",
     "cues.ron",
 );
 

@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""Derive dated office-holders (heads of state, heads of government, foreign
+ministers) for lexicon/people_petrarch.ron.
+
+Two sources, merged by name:
+
+1. `tools/lexicon/office_holders.tsv`: hand-written general knowledge, 2005-2026
+   (`CODE<TAB>Name<TAB>alias;alias<TAB>Title<TAB>from<TAB>to`, `to` empty =
+   still in office). The roles come from here only.
+2. PETRARCH2/Phoenix `Phoenix.Countries.actors.txt` (MIT License, Copyright (c)
+   2014 Open Event Data Alliance). Its entries carry CAMEO codes with date spans
+   (`[TURGOV 021118-030314]`), not the office held: GOV covers every cabinet
+   member and its titled synonyms (`+PRESIDENT_...`) are not reliable (Borut
+   Pahor, Prime Minister 2008-2012, is listed as President), so no role is
+   taken from it. It contributes the spellings it knows (synonyms) of a person
+   the TSV lists for the same country, which become aliases.
+
+Persons already in lexicon/people.ron (by name or alias, accents and case
+ignored) are left out, so nobody is listed twice.
+
+Usage: python3 tools/lexicon/petrarch_people.py > lexicon/people_petrarch.ron
+"""
+import calendar
+import re
+import sys
+import unicodedata
+from collections import OrderedDict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PHOENIX = Path("/work/shared/reference/petrarch2/Phoenix.Countries.actors.txt")
+TSV = ROOT / "tools/lexicon/office_holders.tsv"
+PEOPLE = ROOT / "lexicon/people.ron"
+COUNTRIES = ROOT / "lexicon/countries.ron"
+
+PREFIXES = [
+    ("PRESIDENT_", "President"),
+    ("PRIME_MINISTER_", "Prime Minister"),
+    ("FOREIGN_MINISTER_", "Foreign Minister"),
+    ("CHANCELLOR_", "Chancellor"),
+    ("KING_", "King"),
+]
+# Section comments (`# Presidents`) are not used: a section runs on into the
+# cabinet lists without a closing mark, so it cannot say who held the office.
+SECTIONS = []
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+def phoenix_name(raw):
+    """`RECEP_TAYYIP_ERDOĞAN_` -> `Recep Tayyip Erdoğan`."""
+    words = [w for w in raw.strip("_").split("_") if w]
+    out = []
+    for w in words:
+        lw = w.lower()
+        if lw in ("al", "bin", "bint", "ibn", "el", "de", "da", "van", "von", "der"):
+            out.append(lw)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(out)
+
+
+def yymmdd(d):
+    if len(d) == 8:
+        y, m, dd = d[:4], d[4:6], d[6:]
+    else:
+        yy = int(d[:2])
+        y = str(2000 + yy if yy < 30 else 1900 + yy)
+        m, dd = d[2:4], d[4:6]
+    return f"{y}-{m}-{dd}"
+
+
+def parse_phoenix(path):
+    """(country, name, aliases, title or None, spans) of each person entry
+    with government or elite codes of one country."""
+    section = None
+    block = None
+    out = []
+
+    def flush():
+        if not block:
+            return
+        spans = []
+        for code, lo, hi in block["spans"]:
+            if not re.fullmatch(r"[A-Z]{3}(GOV|ELI)[A-Z]*", code):
+                continue
+            fr = yymmdd(lo) if lo else ""
+            to = yymmdd(hi) if hi else "2014"
+            if (to[:4] if to else "9999") < "2005":
+                continue
+            spans.append((code[:3], fr, to))
+        if not spans:
+            return
+        countries = {c for c, _, _ in spans}
+        if len(countries) != 1:
+            return
+        out.append((countries.pop(), block["name"], block["aliases"], block["title"], [(f, t) for _, f, t in spans]))
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            hit = None
+            for rx, title in SECTIONS:
+                if rx.search(line):
+                    hit = title
+            if hit or not line.strip("# "):
+                section = hit if hit else section
+            else:
+                section = None
+            continue
+        if not line.strip():
+            continue
+        if line.startswith("\t") or line.startswith(" "):
+            m = re.match(r"\s*\[([A-Z]{3,})\s*(.*?)\]", line)
+            if m and block is not None:
+                rng = m.group(2).strip()
+                if not rng:
+                    continue
+                if rng.startswith(">"):
+                    block["spans"].append((m.group(1), rng[1:], ""))
+                elif rng.startswith("<"):
+                    block["spans"].append((m.group(1), "", rng[1:]))
+                elif "-" in rng:
+                    lo, hi = rng.split("-", 1)
+                    block["spans"].append((m.group(1), lo, hi))
+            continue
+        text = line.split("#")[0].strip()
+        text = re.sub(r"\s*\[.*$", "", text)
+        if line.startswith("+"):
+            if block is None:
+                continue
+            syn = text[1:].strip()
+            for pre, title in PREFIXES:
+                if syn.startswith(pre):
+                    block["title"] = block["title"] or title
+                    syn = syn[len(pre):]
+                    break
+            if syn.strip("_") and "_" in syn.strip("_"):
+                block["aliases"].append(phoenix_name(syn))
+            continue
+        flush()
+        if re.search(r"\[[A-Z]{3}\]", line) or not text:
+            block = None  # a country or institution, not a person
+            continue
+        name = text
+        title = None
+        for pre, t in PREFIXES:
+            if name.startswith(pre):
+                title, name = t, name[len(pre):]
+        if "_" not in name.strip("_"):
+            block = None  # a single word: a surname or an institution, too loose
+            continue
+        block = {"name": phoenix_name(name), "aliases": [], "title": title or section, "spans": []}
+    flush()
+    return out
+
+
+def loose(d, end, n):
+    """`YYYY-MM` -> first (or last) day of the month; `YYYY-MM-DD`, `YYYY`, "" kept."""
+    if d == "" or re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", d):
+        return d
+    if re.fullmatch(r"\d{4}-\d{2}", d):
+        if not end:
+            return d + "-01"
+        y, m = int(d[:4]), int(d[5:])
+        last = calendar.monthrange(y, m)[1]
+        return f"{d}-{last:02d}"
+    sys.exit(f"{TSV}:{n}: bad date {d!r}")
+
+
+def spellings(n):
+    """The forms the press also writes an Arabic name in: `Bin` capitalised
+    (Gulf agencies), `Al-Nahyan` hyphenated."""
+    cands = [n]
+    if " bin " in n:
+        cands.append(n.replace(" bin ", " Bin "))
+    for c in list(cands):
+        if re.search(r" Al [A-Z]", c):
+            cands.append(re.sub(r" Al ([A-Z])", r" Al-\1", c))
+    return cands[1:]
+
+
+def known_names(path):
+    text = path.read_text(encoding="utf-8")
+    names = set()
+    for m in re.finditer(r'\(name: "([^"]*)", aliases: \[([^\]]*)\]', text):
+        names.add(fold(m.group(1)))
+        for a in re.findall(r'"([^"]*)"', m.group(2)):
+            names.add(fold(a))
+    return names
+
+
+def known_exact(path):
+    text = path.read_text(encoding="utf-8")
+    return {s.lower() for s in re.findall(r'"([^"]*)"', text)}
+
+
+def country_codes(path):
+    return set(re.findall(r'code: "([A-Z]{3})"', path.read_text(encoding="utf-8")))
+
+
+def esc(s):
+    return s.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def main():
+    codes = country_codes(COUNTRIES)
+    known = known_names(PEOPLE)
+    people = OrderedDict()  # folded name -> dict
+
+    # Hand-written roles first: they are the reference where both know a person.
+    for n, line in enumerate(TSV.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 6:
+            sys.exit(f"{TSV}:{n}: expected 6 tab-separated columns, got {len(cols)}")
+        code, name, aliases, title, fr, to = (c.strip() for c in cols)
+        if code not in codes:
+            sys.exit(f"{TSV}:{n}: unknown country code {code}")
+        key = fold(name)
+        p = people.setdefault(key, {"name": name, "country": code, "aliases": [], "tsv_aliases": [], "roles": []})
+        if p["country"] != code:
+            sys.exit(f"{TSV}:{n}: {name} listed for {p['country']} and {code}")
+        for a in filter(None, (a.strip() for a in aliases.split(";"))):
+            if a not in p["aliases"]:
+                p["aliases"].append(a)
+                p["tsv_aliases"].append(a)
+        p["roles"].append((title, loose(fr, False, n), loose(to, True, n)))
+
+    # Phoenix adds the spellings it knows to the same person in the same country.
+    # Phoenix-only persons are not written: its GOV codes cover every cabinet
+    # member, and even the titled synonyms mislead (Borut Pahor's span
+    # 2008-2012 is as Prime Minister, his synonym says President).
+    index = {}
+    for key, p in people.items():
+        index[key] = p
+        for a in p["aliases"]:
+            index.setdefault(fold(a), p)
+    for code, name, aliases, _title, _spans in parse_phoenix(PHOENIX):
+        p = index.get(fold(name))
+        if p is None or p["country"] != code:
+            continue
+        for a in [name] + aliases:
+            if a.lower() != p["name"].lower() and all(a.lower() != b.lower() for b in p["aliases"]):
+                p["aliases"].append(a)
+
+    out = [
+        "// Generated by tools/lexicon/petrarch_people.py: do not edit, edit the sources.",
+        "// Heads of state, heads of government and foreign ministers, 2005 onwards:",
+        "// roles from tools/lexicon/office_holders.tsv (general knowledge), name spellings",
+        "// also from the Phoenix dictionary. Persons already in people.ron are left out.",
+        "// Includes data from PETRARCH2/Phoenix dictionaries, MIT License, Copyright (c) 2014 Open Event Data",
+        "// Alliance (Phoenix.Countries.actors.txt).",
+        "(",
+        "  people: [",
+    ]
+    kept = skipped = 0
+    # exact spellings (case aside) already taken: an alias that differs only in
+    # accents is kept, the matcher does not fold them ("Gül", "Gul")
+    seen = set(known_exact(PEOPLE))
+    for key, p in sorted(people.items(), key=lambda kv: kv[1]["name"]):
+        if key in known or any(fold(a) in known for a in p["tsv_aliases"]):
+            skipped += 1
+            continue
+        # aliases must not collide with another entry's names
+        aliases = []
+        seen.add(p["name"].lower())
+        forms = p["aliases"] + [v for n in [p["name"]] + p["aliases"] for v in spellings(n)]
+        for a in forms:
+            if a.lower() in seen or len(fold(a)) < 4:
+                continue
+            seen.add(a.lower())
+            aliases.append(a)
+        roles = ", ".join(
+            f'(title: "{esc(t)}", of: "", from: "{f}", to: "{to}")' for t, f, to in p["roles"]
+        )
+        al = ", ".join(f'"{esc(a)}"' for a in aliases)
+        out.append(f'    (name: "{esc(p["name"])}", aliases: [{al}], country: "{p["country"]}", roles: [{roles}]),')
+        kept += 1
+    out += ["  ],", ")", ""]
+    sys.stdout.write("\n".join(out))
+    print(f"{kept} persons written, {skipped} already in people.ron", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
