@@ -594,6 +594,7 @@ impl<'a> Finder<'a> {
             }
             if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
                 || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
+                || (t.kind == TokKind::Word && count > 0 && self.glued_particle(s))
             {
                 if self.name_stops_at(m, end, count == 0) {
                     break;
@@ -625,6 +626,21 @@ impl<'a> Finder<'a> {
             }
         }
         (count > 0).then_some(m)
+    }
+
+    /// "al-Sudani", "el-Sisi": a lower-case name particle glued by a hyphen
+    /// to a capitalised word ends a name.
+    #[inline]
+    fn glued_particle(&self, s: &str) -> bool {
+        match s.split_once('-') {
+            Some((p, rest)) => {
+                !p.is_empty()
+                    && upper_first(rest)
+                    && !rest.contains('-')
+                    && self.g.name_particles.contains(p)
+            }
+            None => false,
+        }
     }
 
     /// Whether a name ends before capitalised word `m` (its `first` word
