@@ -594,8 +594,14 @@ impl<'a> Finder<'a> {
             }
             if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
                 || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
+                || (t.kind == TokKind::Word && count > 0 && self.glued_particle(s))
             {
-                if self.name_stops_at(m, end, count == 0) {
+                // "bin Sultan": after a particle a title word is a name
+                let after_particle = count > 0
+                    && self.in_set(m - 1, class::NAME_PARTICLE, || {
+                        self.g.name_particles.contains(self.lower(m - 1))
+                    });
+                if !after_particle && self.name_stops_at(m, end, count == 0) {
                     break;
                 }
                 // "Tamim Bin Hamad Al Thani": a capitalised particle inside
@@ -624,7 +630,33 @@ impl<'a> Finder<'a> {
                 break;
             }
         }
+        // a name ends on no particle ("Mohammed bin" of a cut name)
+        while count > 0
+            && m > k + 1
+            && self.toks[m - 1].kind == TokKind::Word
+            && !self.capital_at(m - 1)
+            && self.in_set(m - 1, class::NAME_PARTICLE, || {
+                self.g.name_particles.contains(self.lower(m - 1))
+            })
+        {
+            m -= 1;
+        }
         (count > 0).then_some(m)
+    }
+
+    /// "al-Sudani", "el-Sisi": a lower-case name particle glued by a hyphen
+    /// to a capitalised word ends a name.
+    #[inline]
+    fn glued_particle(&self, s: &str) -> bool {
+        match s.split_once('-') {
+            Some((p, rest)) => {
+                !p.is_empty()
+                    && upper_first(rest)
+                    && !rest.contains('-')
+                    && self.g.name_particles.contains(p)
+            }
+            None => false,
+        }
     }
 
     /// Whether a name ends before capitalised word `m` (its `first` word

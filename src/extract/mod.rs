@@ -906,6 +906,10 @@ fn meeting_visits(res: &Resolution, found: &mut Vec<Relation>) {
             if side(v).is_none_or(|c| c == host) {
                 continue;
             }
+            // a summoned ambassador lives where he meets: no visit
+            if resident_envoy(res, v) {
+                continue;
+            }
             if found
                 .iter()
                 .any(|o| o.kind == EdgeKind::Visit && o.source == v && o.target == host)
@@ -925,6 +929,24 @@ fn meeting_visits(res: &Resolution, found: &mut Vec<Relation>) {
             found.push(visit);
         }
     }
+}
+
+/// Titles of envoys who reside in the land they are posted to.
+const RESIDENT_ENVOYS: [&str; 5] = [
+    "ambassador",
+    "envoy",
+    "chargé d'affaires",
+    "charge d'affaires",
+    "high commissioner",
+];
+
+/// Whether person `e` holds a resident envoy's title (ambassador, envoy,
+/// chargé d'affaires, high commissioner).
+fn resident_envoy(res: &Resolution, e: usize) -> bool {
+    res.entities[e].roles.iter().filter(|r| !r.former).any(|r| {
+        let t = r.title.to_lowercase();
+        !t.contains("special envoy") && RESIDENT_ENVOYS.iter().any(|w| t.contains(w))
+    })
 }
 
 /// A relation a hyphenated word makes, of no speaker nor place.

@@ -680,6 +680,15 @@ impl Gazetteer {
                 let parts: Vec<&str> = n.split_whitespace().collect();
                 if parts.len() >= 2 {
                     for sur in [parts[0], parts[parts.len() - 1]] {
+                        // "S." of "S. Jaishankar", "CY" of "CY Leung": an
+                        // initial is no surname, it would claim any capital
+                        let letters = sur.chars().filter(|c| c.is_alphabetic()).count();
+                        if letters < 2
+                            || sur.contains('.')
+                            || (letters <= 3 && sur.chars().all(|c| !c.is_lowercase()))
+                        {
+                            continue;
+                        }
                         let v = self.person_surnames.entry(sur.to_string()).or_default();
                         if !v.contains(&id) {
                             v.push(id);
