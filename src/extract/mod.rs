@@ -633,7 +633,7 @@ impl<'a> Doc<'a> {
                 found.push(r);
             }
         }
-        meeting_visits(res, &mut found);
+        meeting_visits(res, &self.g.extract_words, &mut found);
         found
     }
 
@@ -887,7 +887,7 @@ impl<'a> Doc<'a> {
 /// state: that person has come, a visit to the host state ("Kuczynski met
 /// his Chilean counterpart Bachelet in Lima" is Bachelet's visit to Peru).
 /// Calls (cameo 041) are no visits.
-fn meeting_visits(res: &Resolution, found: &mut Vec<Relation>) {
+fn meeting_visits(res: &Resolution, w: &ExtractWords, found: &mut Vec<Relation>) {
     let n = found.len();
     for i in 0..n {
         let r = &found[i];
@@ -907,7 +907,7 @@ fn meeting_visits(res: &Resolution, found: &mut Vec<Relation>) {
                 continue;
             }
             // a summoned ambassador lives where he meets: no visit
-            if resident_envoy(res, v) {
+            if resident_envoy(res, w, v) {
                 continue;
             }
             if found
@@ -931,22 +931,14 @@ fn meeting_visits(res: &Resolution, found: &mut Vec<Relation>) {
     }
 }
 
-/// Titles of envoys who reside in the land they are posted to.
-const RESIDENT_ENVOYS: [&str; 5] = [
-    "ambassador",
-    "envoy",
-    "chargé d'affaires",
-    "charge d'affaires",
-    "high commissioner",
-];
-
-/// Whether person `e` holds a resident envoy's title (ambassador, envoy,
-/// chargé d'affaires, high commissioner).
-fn resident_envoy(res: &Resolution, e: usize) -> bool {
-    res.entities[e].roles.iter().filter(|r| !r.former).any(|r| {
-        let t = r.title.to_lowercase();
-        !t.contains("special envoy") && RESIDENT_ENVOYS.iter().any(|w| t.contains(w))
-    })
+/// Whether person `e` holds a resident envoy's title (the lexicon's
+/// `resident_envoys`: ambassador, high commissioner; not a special envoy).
+fn resident_envoy(res: &Resolution, w: &ExtractWords, e: usize) -> bool {
+    res.entities[e]
+        .roles
+        .iter()
+        .filter(|r| !r.former)
+        .any(|r| w.is_resident_envoy(&r.title.to_lowercase()))
 }
 
 /// A relation a hyphenated word makes, of no speaker nor place.

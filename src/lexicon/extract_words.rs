@@ -55,6 +55,10 @@ pub struct ExtractWords {
     pub(crate) reporting_after: List,
     pub(crate) backing_suffixes: List,
     pub(crate) meeting_nouns: List,
+    /// Lower case.
+    resident_envoys: Box<[String]>,
+    /// Lower case.
+    travelling_envoys: Box<[String]>,
 }
 
 impl ExtractWords {
@@ -82,6 +86,12 @@ impl ExtractWords {
             reporting_after: List::lower(&w.reporting_after),
             backing_suffixes: List::new(&w.backing_suffixes),
             meeting_nouns: List::lower(&w.meeting_nouns),
+            resident_envoys: w.resident_envoys.iter().map(|t| t.to_lowercase()).collect(),
+            travelling_envoys: w
+                .travelling_envoys
+                .iter()
+                .map(|t| t.to_lowercase())
+                .collect(),
         }
     }
 
@@ -104,5 +114,18 @@ impl ExtractWords {
         }
         let d = Date::from_days(base.days() + n);
         Date::new(d.year, d.month, d.day)
+    }
+
+    /// Whether a title (lower case) is a resident envoy's: an ambassador
+    /// lives where posted, a special envoy travels.
+    pub(crate) fn is_resident_envoy(&self, title: &str) -> bool {
+        !self
+            .travelling_envoys
+            .iter()
+            .any(|w| title.contains(w.as_str()))
+            && self
+                .resident_envoys
+                .iter()
+                .any(|w| title.contains(w.as_str()))
     }
 }

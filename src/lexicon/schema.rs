@@ -248,6 +248,11 @@ pub struct Words {
     /// Nouns that, soon after a hyphenated pair, make it a meeting of the
     /// two: "China-ASEAN summit".
     pub meeting_nouns: Vec<String>,
+    /// Titles (lower case, contained in the title held) of envoys who live
+    /// where they are posted, so meeting there is no visit: ambassador.
+    pub resident_envoys: Vec<String>,
+    /// Envoy titles that travel, though they contain a resident one: special envoy.
+    pub travelling_envoys: Vec<String>,
     /// Words that make the next word a noun, so that a verb-only cue after
     /// one is no cue: the, its, strong ("its support", "strong support").
     pub noun_markers: Vec<String>,
@@ -359,6 +364,8 @@ impl Lexicon {
         w.reporting_after.extend(o.reporting_after);
         w.backing_suffixes.extend(o.backing_suffixes);
         w.meeting_nouns.extend(o.meeting_nouns);
+        w.resident_envoys.extend(o.resident_envoys);
+        w.travelling_envoys.extend(o.travelling_envoys);
         w.noun_markers.extend(o.noun_markers);
         w.object_prepositions.extend(o.object_prepositions);
         w.commitment_prepositions.extend(o.commitment_prepositions);
