@@ -199,6 +199,12 @@ impl Graph {
             .edge_references()
             .map(|e| (NodeId(e.source()), NodeId(e.target()), e.weight()))
             .collect();
+        self.sort_edges(&mut v);
+        v
+    }
+
+    /// Sorts edges by source id, target id, kind: the order files are written in.
+    fn sort_edges(&self, v: &mut [(NodeId, NodeId, &Edge)]) {
         v.sort_by(|a, b| {
             (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(
                 &self.g[b.0].id,
@@ -206,7 +212,6 @@ impl Graph {
                 b.2.kind,
             ))
         });
-        v
     }
 
     /// Edges touching `n`, both directions, each once.
@@ -217,13 +222,7 @@ impl Graph {
             .chain(self.g.edges_directed(n.0, Direction::Incoming))
             .map(|e| (NodeId(e.source()), NodeId(e.target()), e.weight()))
             .collect();
-        v.sort_by(|a, b| {
-            (&self.g[a.0].id, &self.g[a.1].id, a.2.kind).cmp(&(
-                &self.g[b.0].id,
-                &self.g[b.1].id,
-                b.2.kind,
-            ))
-        });
+        self.sort_edges(&mut v);
         v.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind);
         v
     }

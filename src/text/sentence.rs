@@ -26,6 +26,17 @@ fn is_bullet(s: &str) -> bool {
     matches!(s, "\u{2022}" | "\u{25cf}" | "\u{25aa}" | "\u{2023}" | "*")
 }
 
+/// Whether the stop at token `i` (after another token) touches a word on
+/// both sides ("Azerbaijan-U.S. ties"): inside an abbreviation, no end.
+fn glued_between_words(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    tokens[i - 1].end == t.start
+        && tokens[i - 1].kind == TokKind::Word
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
+}
+
 /// Tokenizes `article` and splits it into sentences. The header's title is
 /// sentence 0 when there is one.
 pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
@@ -81,15 +92,7 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
             while end < n && tokens[end].newlines_before == 0 && is_closer(tokens[end].text(text)) {
                 end += 1;
             }
-            // "Azerbaijan-U.S. ties": a stop glued to a word on both sides
-            // is inside an abbreviation
-            let glued = end == i + 1
-                && i > start
-                && tokens[i - 1].end == t.start
-                && tokens[i - 1].kind == TokKind::Word
-                && tokens
-                    .get(end)
-                    .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word);
+            let glued = end == i + 1 && i > start && glued_between_words(&tokens, i);
             boundary = match tokens.get(end) {
                 None => true,
                 Some(_) if glued => false,
