@@ -483,6 +483,9 @@ pub fn relations(
     if cues.is_empty() {
         return out;
     }
+    // "X expressed its appreciation": a reporting verb that begins a cue
+    // makes the one before it the cue's agent, not a speaker
+    reporting.retain(|&r| !cues.iter().any(|h| h.start == r));
     let mut speakers: Short<(usize, usize, usize), 4> = Short::default();
     s.speakers_at(reporting.iter().copied(), |f| speakers.push(f));
     let cx = Context::new(s, res, pair, host, &speakers);
@@ -666,6 +669,10 @@ impl<'c> Context<'c> {
         // partners after the cue, the agent before it
         self.partners(&cue, l);
         let agent = self.agent(hit, &l.used);
+        // "an offer welcomed by the United States": the agent after "by"
+        if let Some(by) = self.passive_agent(&cue) {
+            return self.passive(&cue, by, agent, out);
+        }
         // both sides after the cue, or the visitor after it
         match cue.frame {
             Frame::Between => return self.between(&cue, agent, &l.targets, out),
@@ -756,8 +763,12 @@ impl Context<'_> {
             if m.start <= hit.start {
                 continue;
             }
-            // "expressed Russia's condemnation": a possessor inside the cue is not its partner
-            if m.start < hit.end && m.end < s.range.end && s.is_possessive(m.end) {
+            // "expressed Russia's condemnation": a possessor inside the cue is not its partner;
+            // nor "their" in "recalled their ambassadors", which are the agents'
+            let inside = m.start < hit.end;
+            if inside
+                && (m.end < s.range.end && s.is_possessive(m.end) || self.kind_of(m).is_none())
+            {
                 continue;
             }
             if self.clause_ended(mi, m, visitor, hit, &mut semi) {
@@ -951,8 +962,11 @@ impl Context<'_> {
                     break;
                 }
                 agents.extend(&self.expand(prev, true));
-                // only a list ending in "and" goes on past two items
-                if k == a && s.gap_is(from, to, &[","]) {
+                // only a list ending in "and" goes on past two items, but
+                // for a headline's list of states ("A, B, C recall ...")
+                let states = |m: &Resolved| self.kind_of(m) == Some(EntityKind::Country);
+                if k == a && s.gap_is(from, to, &[","]) && !(states(prev) && states(&s.mentions[a]))
+                {
                     break;
                 }
                 k -= 1;
@@ -961,6 +975,52 @@ impl Context<'_> {
             agents.push(sp);
         }
         !agents.is_empty()
+    }
+}
+
+/// The passive frame: the agent after "by", the object before the cue.
+impl Context<'_> {
+    /// The mention after "by" that is the agent of a directed cue in the
+    /// past participle ("welcomed by X"), if the cue is one.
+    fn passive_agent(&self, cue: &Cue) -> Option<usize> {
+        let (s, hit) = (self.s, cue.hit);
+        let directed = cue.kind.is_directed() && cue.kind != EdgeKind::Visit;
+        if !directed || cue.frame != Frame::Subject || hit.end >= s.range.end {
+            return None;
+        }
+        let last = s.lower(hit.end - 1);
+        let participle = last.ends_with("ed") || last.ends_with("en");
+        if !participle || !s.in_list(hit.end, list::AGENT_PREPOSITIONS) {
+            return None;
+        }
+        let mi = s.mentions.iter().position(|m| m.start > hit.end)?;
+        let m = &s.mentions[mi];
+        let named_next = s.introducer(m.start) == Some(hit.end);
+        (named_next && !m.weak && self.kind_of(m).is_none_or(|k| k.is_actor())).then_some(mi)
+    }
+
+    /// The relations of a passive cue: each agent named after "by" (and
+    /// those joined to it) to the `object` named before the cue.
+    fn passive(&self, cue: &Cue, by: usize, object: Option<usize>, out: &mut Vec<Relation>) {
+        let s = self.s;
+        let Some(object) = object else { return };
+        let mut agents: Short<usize, 4> = Short::default();
+        let mut k = by;
+        loop {
+            agents.extend(&self.expand(&s.mentions[k], true));
+            let next = s.mentions.get(k + 1);
+            match next {
+                Some(n) if self.coordinated(s.mentions[k].end, n.start) => k += 1,
+                _ => break,
+            }
+        }
+        for &y in self.expand(&s.mentions[object], true).iter() {
+            for &x in agents.iter() {
+                if !same_side(self.res, x, y) {
+                    self.emit(out, cue, x, y, None);
+                }
+            }
+        }
     }
 }
 

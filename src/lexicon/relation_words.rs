@@ -17,6 +17,7 @@ pub mod list {
     pub const VENUE_PREPOSITIONS: u16 = 1 << 6;
     pub const MEETING_PREPOSITIONS: u16 = 1 << 7;
     pub const GERUND_PREPOSITIONS: u16 = 1 << 8;
+    pub const AGENT_PREPOSITIONS: u16 = 1 << 9;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -41,6 +42,7 @@ impl RelationWords {
             (list::VENUE_PREPOSITIONS, &w.venue_prepositions),
             (list::MEETING_PREPOSITIONS, &w.meeting_prepositions),
             (list::GERUND_PREPOSITIONS, &w.gerund_prepositions),
+            (list::AGENT_PREPOSITIONS, &w.agent_prepositions),
         ];
         let mut lists_of: Vec<u16> = Vec::new();
         for (bit, words) in lists {

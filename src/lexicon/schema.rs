@@ -275,6 +275,10 @@ pub struct Words {
     /// Words before a gerund cue whose agent is the one named before them:
     /// for, by ("praised China for supporting the UN").
     pub gerund_prepositions: Vec<String>,
+    /// Words right after a cue in the past participle that name its agent
+    /// after them, turning the one named before into its object: by
+    /// ("an offer welcomed by the United States").
+    pub agent_prepositions: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -375,6 +379,7 @@ impl Lexicon {
         w.venue_prepositions.extend(o.venue_prepositions);
         w.meeting_prepositions.extend(o.meeting_prepositions);
         w.gerund_prepositions.extend(o.gerund_prepositions);
+        w.agent_prepositions.extend(o.agent_prepositions);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
