@@ -556,7 +556,7 @@ impl<'a> Doc<'a> {
     ) -> Vec<Found> {
         let mut rels: Vec<Found> = Vec::new();
         for (si, sent) in self.sentences.iter().enumerate() {
-            let found = self.sentence_relations(res, si, pair, host, compound);
+            let found = self.sentence_relations(res, si, (pair, met), host, compound);
             if found.is_empty() {
                 continue;
             }
@@ -590,7 +590,7 @@ impl<'a> Doc<'a> {
         &self,
         res: &Resolution,
         si: usize,
-        pair: Option<(usize, usize)>,
+        sides: (Option<(usize, usize)>, bool),
         host: Option<usize>,
         compound: &[(usize, Relation)],
     ) -> Vec<Relation> {
@@ -604,7 +604,7 @@ impl<'a> Doc<'a> {
             lowers: self.lowers,
             words: self.words,
         };
-        let mut found = relation::relations(&ctx, res, pair, host);
+        let mut found = relation::relations(&ctx, res, sides, host);
         for (csi, r) in compound {
             if *csi == si
                 && !found

@@ -464,12 +464,13 @@ fn target_ok(kind: EdgeKind, ek: EntityKind) -> bool {
     }
 }
 
-/// Builds the relations of one sentence. `pair` is the article's two sides;
-/// `host` the country an unnamed visit goes to (the dateline's).
+/// Builds the relations of one sentence. `pair` is the article's two sides
+/// (`met`: the two have met); `host` the country an unnamed visit goes to
+/// (the dateline's).
 pub fn relations(
     s: &Sentence,
     res: &Resolution,
-    pair: Option<(usize, usize)>,
+    (pair, met): (Option<(usize, usize)>, bool),
     host: Option<usize>,
 ) -> Vec<Relation> {
     let mut out = Vec::new();
@@ -488,7 +489,8 @@ pub fn relations(
     reporting.retain(|&r| !cues.iter().any(|h| h.start == r));
     let mut speakers: Short<(usize, usize, usize), 4> = Short::default();
     s.speakers_at(reporting.iter().copied(), |f| speakers.push(f));
-    let cx = Context::new(s, res, pair, host, &speakers);
+    let mut cx = Context::new(s, res, pair, host, &speakers);
+    cx.met = met;
     let mut lists = Lists::default();
     for &hit in cues.iter() {
         cx.relate(hit, &mut lists, &mut out);
@@ -503,6 +505,8 @@ struct Context<'c> {
     res: &'c Resolution,
     /// The article's two sides.
     pair: Option<(usize, usize)>,
+    /// Whether the two sides have met (in this sentence or before).
+    met: bool,
     /// The country an unnamed visit goes to (the dateline's).
     host: Option<usize>,
     /// The reporting frames: (speaker mention, frame start, frame end).
@@ -573,6 +577,7 @@ impl<'c> Context<'c> {
             s,
             res,
             pair,
+            met: false,
             host,
             speakers,
             speaker_bits,
@@ -764,11 +769,11 @@ impl Context<'_> {
                 continue;
             }
             // "expressed Russia's condemnation": a possessor inside the cue is not its partner;
-            // nor "their" in "recalled their ambassadors", which are the agents'
-            let inside = m.start < hit.end;
-            if inside
-                && (m.end < s.range.end && s.is_possessive(m.end) || self.kind_of(m).is_none())
-            {
+            // nor "his" or "their" in "expressed his readiness", "recalled their
+            // ambassadors": the agents'
+            let pronoun = m.end == m.start + 1 && s.in_list(m.start, list::PARTNER_DETERMINERS);
+            let possessor = m.end < s.range.end && s.is_possessive(m.end);
+            if m.start < hit.end && (possessor || pronoun || self.kind_of(m).is_none()) {
                 continue;
             }
             if self.clause_ended(mi, m, visitor, hit, &mut semi) {
@@ -1212,8 +1217,9 @@ impl Context<'_> {
         );
         if agents.len() >= 2 && mutual {
             self.each_way(cue, agents, out);
-        } else if cue.kind == EdgeKind::Agreement {
-            // "X signed agreements" after meeting its counterpart
+        } else if cue.kind == EdgeKind::Agreement || cue.kind == EdgeKind::Commitment && self.met {
+            // "X signed agreements" after meeting its counterpart; "X
+            // expressed readiness to work more closely" with it, once met
             if let Some((p, q)) = self.pair {
                 let a = agents[0];
                 let other = if same_side(self.res, a, p) {
