@@ -297,6 +297,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin_files!(
     "people.ron",
     "people_petrarch.ron",
     "cues.ron",
+    "cues_petrarch.ron",
 );
 
 impl Lexicon {
