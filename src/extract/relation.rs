@@ -92,10 +92,19 @@ impl<'a> Sentence<'a> {
         (b > self.range.start).then(|| b - 1)
     }
 
-    /// Whether tokens `from..to` are `words` as written.
-    fn gap_is(&self, from: usize, to: usize, words: &[&str]) -> bool {
-        to.saturating_sub(from) == words.len()
-            && (from..to).zip(words).all(|(k, w)| self.s(k) == *w)
+    /// How tokens `from..to` join two items of a list, past an article
+    /// before the second: "," ; "and" or "&" ; ", and".
+    fn joint(&self, from: usize, mut to: usize) -> Option<Joint> {
+        while to > from && self.in_list(to - 1, list::ARTICLES) {
+            to -= 1;
+        }
+        let and = |k: usize| matches!(self.s(k), "and" | "&");
+        match to.checked_sub(from)? {
+            1 if self.is_char(from, b',') => Some(Joint::Comma),
+            1 if and(from) => Some(Joint::And),
+            2 if self.is_char(from, b',') && and(from + 1) => Some(Joint::CommaAnd),
+            _ => None,
+        }
     }
 
     /// Every cue in the sentence, longest first at each position.
@@ -266,6 +275,17 @@ impl<'a> Sentence<'a> {
 
 /// A token as [`Sentence::word_at`] gives it: an ASCII one as written (its
 /// lower case is its bytes lower-cased), another in lower case.
+/// How two items of a list are joined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Joint {
+    /// ","
+    Comma,
+    /// "and", "&"
+    And,
+    /// ", and"
+    CommaAnd,
+}
+
 #[derive(Clone, Copy)]
 enum Word<'a> {
     Ascii(&'a [u8]),
@@ -840,9 +860,7 @@ impl Context<'_> {
     #[inline]
     fn coordinated(&self, end: usize, start: usize) -> bool {
         let s = self.s;
-        s.gap_is(end, start, &["and"])
-            || s.gap_is(end, start, &[","])
-            || s.gap_is(end, start, &[",", "and"])
+        s.joint(end, start).is_some()
     }
 
     /// Whether `m` is where a meeting's partner stands: right after the
@@ -952,12 +970,11 @@ impl Context<'_> {
             while k > 0 {
                 let prev = &s.mentions[k - 1];
                 let (from, to) = (prev.end, s.mentions[k].start);
+                let joint = s.joint(from, to);
                 let joined = if k == a {
-                    s.gap_is(from, to, &["and"])
-                        || s.gap_is(from, to, &[","])
-                        || s.gap_is(from, to, &[",", "and"])
+                    joint.is_some()
                 } else {
-                    s.gap_is(from, to, &[","])
+                    joint == Some(Joint::Comma)
                 };
                 let item = joined
                     && !prev.weak
@@ -970,7 +987,9 @@ impl Context<'_> {
                 // only a list ending in "and" goes on past two items, but
                 // for a headline's list of states ("A, B, C recall ...")
                 let states = |m: &Resolved| self.kind_of(m) == Some(EntityKind::Country);
-                if k == a && s.gap_is(from, to, &[","]) && !(states(prev) && states(&s.mentions[a]))
+                if k == a
+                    && joint == Some(Joint::Comma)
+                    && !(states(prev) && states(&s.mentions[a]))
                 {
                     break;
                 }
