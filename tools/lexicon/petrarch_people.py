@@ -229,7 +229,10 @@ def main():
             if a not in p["aliases"]:
                 p["aliases"].append(a)
                 p["tsv_aliases"].append(a)
-        p["roles"].append((title, loose(fr, False, n), loose(to, True, n)))
+        title, _, org = title.partition("@")
+        role = (title.strip(), org.strip(), loose(fr, False, n), loose(to, True, n))
+        if role not in p["roles"]:
+            p["roles"].append(role)
 
     # Phoenix adds the spellings it knows to the same person in the same country.
     # Phoenix-only persons are not written: its GOV codes cover every cabinet
@@ -275,8 +278,10 @@ def main():
                 continue
             seen.add(a.lower())
             aliases.append(a)
+        # in order of start (undated first), so the latest one held wins
         roles = ", ".join(
-            f'(title: "{esc(t)}", of: "", from: "{f}", to: "{to}")' for t, f, to in p["roles"]
+            f'(title: "{esc(t)}", of: "{esc(o)}", from: "{f}", to: "{to}")'
+            for t, o, f, to in sorted(p["roles"], key=lambda r: (r[2], r[3]))
         )
         al = ", ".join(f'"{esc(a)}"' for a in aliases)
         out.append(f'    (name: "{esc(p["name"])}", aliases: [{al}], country: "{p["country"]}", roles: [{roles}]),')
