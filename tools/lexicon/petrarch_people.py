@@ -8,7 +8,8 @@ Two sources, merged by name:
 1. `tools/lexicon/office_holders.tsv`: hand-written general knowledge, 2005-2026
    (`CODE<TAB>Name<TAB>alias;alias<TAB>Title<TAB>from<TAB>to`, `to` empty =
    still in office; a date is `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a title
-   `Title@Organization` is held in that organization, not the country). It is
+   `Title@Organization` is held in that organization, not the country; CODE
+   `-` for an international official of no country). It is
    the reference wherever it knows a person.
 2. PETRARCH2/Phoenix `Phoenix.Countries.actors.txt` (MIT License, Copyright (c)
    2014 Open Event Data Alliance, built from CountryInfo.140130). Its entries
@@ -17,8 +18,9 @@ Two sources, merged by name:
    (`+PRESIDENT_...`) are not reliable (Borut Pahor, Prime Minister 2008-2012,
    is listed as President). Two things are taken from it:
    - the spellings (synonyms) it knows of a person the TSV lists for the same
-     country, as aliases, unless a spelling would bring a new surname that
-     another known person has ("Amery Brown" for Amery Browne);
+     country, as aliases, when every first or last word they bring is a close
+     spelling of the person's own and no other known person's ("Amery Brown"
+     for Amery Browne would make Gordon Brown's surname ambiguous);
    - its leaders: each country's block lists first, in order, the persons who
      led it (heads of state and government, governors-general, co-princes),
      each ending on an undated elite code (`[KENELI]`) that the cabinet
@@ -359,7 +361,8 @@ def main():
         if len(cols) != 6:
             sys.exit(f"{TSV}:{n}: expected 6 tab-separated columns, got {len(cols)}")
         code, name, aliases, title, fr, to = (c.strip() for c in cols)
-        if code not in codes:
+        code = "" if code == "-" else code  # an international official
+        if code and code not in codes:
             sys.exit(f"{TSV}:{n}: unknown country code {code}")
         key = fold(name)
         p = people.setdefault(
@@ -387,10 +390,17 @@ def main():
             for s in surnames(x):
                 owners.setdefault(s, set()).add(i)
 
-    def shared(surname, own):
-        """Whether a surname is filed under someone other than `own` names."""
+    def foreign(surname, own):
+        """Whether a surname would be new to a person of names `own`: not
+        one of theirs, or another person's, or no close spelling of theirs
+        ("Amery Brown" for Amery Browne: Gordon Brown's; "Portia Simpson
+        Miller" for Portia Simpson-Miller: no spelling of hers)."""
         mine = {s for x in own for s in surnames(x)}
-        return surname not in mine and surname in owners
+        if surname in mine:
+            return False
+        if surname in owners:
+            return True
+        return not any(difflib.SequenceMatcher(None, surname, m).ratio() >= 0.8 for m in mine)
 
     # Phoenix adds the spellings it knows to the same person in the same
     # country, when they bring no surname that another person has.
@@ -406,7 +416,7 @@ def main():
         for a in [name] + aliases:
             if a.lower() == p["name"].lower() or any(a.lower() == b.lower() for b in p["aliases"]):
                 continue
-            if any(shared(s, [p["name"]] + p["tsv_aliases"]) for s in surnames(a)):
+            if any(foreign(s, [p["name"]] + p["tsv_aliases"]) for s in surnames(a)):
                 continue
             p["aliases"].append(a)
 
