@@ -474,12 +474,15 @@ def main():
             seen.add(a.lower())
             aliases.append(a)
         # in order of start (undated first), so the latest one held wins
+        # an empty `of` and empty aliases are the defaults and left out: the
+        # file is parsed at every start
         roles = ", ".join(
-            f'(title: "{esc(t)}", of: "{esc(o)}", from: "{f}", to: "{to}")'
+            f'(title: "{esc(t)}", ' + (f'of: "{esc(o)}", ' if o else "") + f'from: "{f}", to: "{to}")'
             for t, o, f, to in sorted(p["roles"], key=lambda r: (r[2], r[3]))
         )
         al = ", ".join(f'"{esc(a)}"' for a in aliases)
-        out.append(f'    (name: "{esc(p["name"])}", aliases: [{al}], country: "{p["country"]}", roles: [{roles}]),')
+        al = f"aliases: [{al}], " if al else ""
+        out.append(f'    (name: "{esc(p["name"])}", {al}country: "{p["country"]}", roles: [{roles}]),')
         kept += 1
     out += ["  ],", ")", ""]
     sys.stdout.write("\n".join(out))
