@@ -27,7 +27,8 @@ Two sources, merged by name:
      members after them lack. A leader whose last government span reaches 2005
      and whom neither the TSV nor people.ron knows (same country, same surname
      or a close spelling) is written with the title "Leader" for that span; a
-     span still open when the dictionary was built ends on that day.
+     span still open when the dictionary was built ends on that day, and one
+     open since before 2008 is left out (governors-general, exiles, miscodes).
 
 Persons already in lexicon/people.ron (by name or alias, accents and case
 ignored) are left out, so nobody is listed twice; the lexicon loader adds the
@@ -316,6 +317,10 @@ def phoenix_leaders(path, styles):
         fr = yymmdd(lo) if lo else ""
         to = yymmdd(hi) if hi else PHOENIX_BUILT
         if to < "2005" or (fr and fr > to):
+            continue
+        # a span from before 2008 still open in 2014 is a governor-general's,
+        # an exile's or a miscoded one more often than a leader's: left out
+        if not hi and (not fr or fr < "2008"):
             continue
 
         def clean(raw):
