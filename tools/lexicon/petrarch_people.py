@@ -37,6 +37,8 @@ honorific (`Prince Albert II`) are dropped: the mention finder reads the title
 apart, and the first word would become a surname.
 
 Usage: python3 tools/lexicon/petrarch_people.py > lexicon/people_petrarch.ron
+It notes on stderr each written person whose surname a person of people.ron
+in office at the same time has: check that no famous surname is lost.
 """
 import calendar
 import difflib
@@ -352,6 +354,46 @@ def similar(a, b):
     return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= 0.8
 
 
+def spans_of(roles):
+    """(from, to) of roles as comparable strings, open ends widened."""
+    out = []
+    for f, t in roles:
+        f = (f or "0000") + "-00-00"[len(f or "0000") - 4 :] if len(f or "0000") < 10 else f
+        t = (t + "-99-99"[len(t) - 4 :]) if t and len(t) < 10 else (t or "9999-99-99")
+        out.append((f, t))
+    return out
+
+
+def surname_clashes(people, known):
+    """Warnings for a generated person whose last name is that of a person of
+    people.ron in office at the same time: a bare surname of either then
+    resolves to nobody. Some are right (two Barzanis); a famous person's
+    surname should not be lost to a minor one's (see the TSV's header)."""
+    text = PEOPLE.read_text(encoding="utf-8")
+    last = {}
+    for m in re.finditer(r'\(name: "([^"]*)", aliases: \[([^\]]*)\], country: "[A-Z]*", roles: \[(.*?)\]\),\n', text):
+        roles = re.findall(r'from: "([^"]*)", to: "([^"]*)"', m.group(3))
+        # the surname they are known by: the last word of their name
+        w = m.group(1).split()
+        if len(w) >= 2 and fold(w[-1]) in surnames(m.group(1)) and " " not in fold(w[-1]):
+            last.setdefault(fold(w[-1]), []).append((m.group(1), spans_of(roles)))
+    out = []
+    for key, p in sorted(people.items(), key=lambda kv: kv[1]["name"]):
+        if key in known:
+            continue
+        mine = spans_of([(f, t) for _, _, f, t in p["roles"]])
+        words = {
+            fold(n.split()[-1])
+            for n in [p["name"]] + p["tsv_aliases"]
+            if fold(n.split()[-1]) in surnames(n) and " " not in fold(n.split()[-1])
+        }
+        for w in sorted(words):
+            for other, theirs in last.get(w, []):
+                if any(a[0] <= b[1] and b[0] <= a[1] and max(a[0], b[0]) >= "2005" for a in mine for b in theirs):
+                    out.append(f"note: {p['name']} and {other} (people.ron) share the surname {w!r} in office")
+    return sorted(set(out))
+
+
 def main():
     codes = country_codes(COUNTRIES)
     known = known_names(PEOPLE)
@@ -491,6 +533,8 @@ def main():
         kept += 1
     out += ["  ],", ")", ""]
     sys.stdout.write("\n".join(out))
+    for w in surname_clashes(people, known):
+        print(w, file=sys.stderr)
     print(f"{kept} persons written ({leaders} Phoenix leaders), {skipped} already in people.ron", file=sys.stderr)
 
 
