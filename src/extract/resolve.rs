@@ -940,6 +940,27 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_alone_is_the_office_holder_of_its_date() {
+        // Nikos Kotzias (people_petrarch.ron, from office_holders.tsv) was
+        // Greece's Foreign Minister in 2016: named without a title he still
+        // holds that office, so his edges reach Greece
+        let x = Extractor::new().unwrap().extract(
+            &Article::parse(
+                "t",
+                " date 2016-03-03 Kotzias in Moscow\n\nMOSCOW, March 3 -- Kotzias met Lavrov in Moscow on Thursday. Kotzias said Greece supports dialogue.",
+            )
+            .unwrap(),
+        );
+        let role = x
+            .edges
+            .iter()
+            .find(|e| e.kind == EdgeKind::Role && e.source == "person:nikos-kotzias")
+            .unwrap();
+        assert_eq!(role.target, "country:greece");
+        assert_eq!(role.role.as_deref(), Some("Foreign Minister"));
+    }
+
+    #[test]
     fn he_said_is_the_last_speaker_his_the_last_named() {
         let g = gazetteer();
         // "Qin Gang said ... He met Bilawal Bhutto Zardari. He said ... his ..."

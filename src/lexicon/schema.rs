@@ -534,6 +534,25 @@ mod tests {
     }
 
     #[test]
+    fn no_person_is_listed_twice() {
+        // the loader adds files up without merging persons: a person in two
+        // files would be two, and their surname would resolve to neither
+        let lex = Lexicon::builtin().unwrap();
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        for (i, p) in lex.people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                let first = *owner.entry(n.to_lowercase()).or_insert(i);
+                assert_eq!(
+                    first, i,
+                    "{n:?} names {:?} and {:?}",
+                    lex.people[first].name, p.name
+                );
+            }
+        }
+        assert!(lex.people.len() >= 2500, "{}", lex.people.len());
+    }
+
+    #[test]
     fn lexicon_errors_give_line_and_column() {
         let e = Lexicon::from_ron("mine.ron", "(\n  countries: [ (nme: \"X\") ],\n)").unwrap_err();
         let s = e.to_string();
