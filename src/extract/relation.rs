@@ -693,7 +693,14 @@ impl<'c> Context<'c> {
         let Some(cue) = self.cue(hit) else { return };
         // partners after the cue, the agent before it
         self.partners(&cue, l);
-        let agent = self.agent(hit, &l.used);
+        let agent = match cue.frame {
+            // "Sweden's criticism of X": the possessor or none
+            Frame::Nominal => match self.possessor(hit) {
+                Some(a) => Some(a),
+                None => return,
+            },
+            _ => self.agent(hit, &l.used),
+        };
         // "an offer welcomed by the United States": the agent after "by"
         if let Some(by) = self.passive_agent(&cue) {
             return self.passive(&cue, by, agent, out);
@@ -776,7 +783,7 @@ impl Context<'_> {
     /// cue's kind takes, with those joined to it ("with X and Y").
     fn partners(&self, cue: &Cue, l: &mut Lists) {
         let (s, hit, kind) = (self.s, cue.hit, cue.kind);
-        let subject = cue.frame == Frame::Subject;
+        let subject = matches!(cue.frame, Frame::Subject | Frame::Nominal);
         let targets = &mut l.targets;
         targets.clear();
         let mut last_end = None;
@@ -934,6 +941,34 @@ impl Context<'_> {
             return Some(mi);
         }
         None
+    }
+
+    /// The agent of a noun cue: its possessor ("Sweden's criticism"), or
+    /// the demonym or state named right before it ("Swedish criticism"),
+    /// past at most two lower-case words ("Sweden's strong criticism").
+    fn possessor(&self, hit: CueHit) -> Option<usize> {
+        let s = self.s;
+        let mut b = hit.start;
+        let lower_word = |k: usize| {
+            s.s(k)
+                .bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase())
+        };
+        while b > s.range.start && hit.start - b < 2 && lower_word(b - 1) {
+            b -= 1;
+        }
+        // right before the noun any name ("U.S. sanctions"); before its
+        // adjectives a possessor or a demonym ("Swedish harsh criticism")
+        let owner = |m: &Resolved| {
+            let possessor = m.end + 1 == b && s.is_possessive(m.end);
+            m.end == hit.start || possessor || m.end == b && m.weak
+        };
+        let found = s.mentions.iter().position(owner)?;
+        let actor = self
+            .kind_of(&s.mentions[found])
+            .is_none_or(|k| k.is_actor());
+        actor.then_some(found)
     }
 
     /// Whether the cue is a gerund after "for" or "by" ("for supporting").

@@ -138,6 +138,9 @@ pub enum Frame {
     Between,
     /// The person right after the cue is the visitor: "visiting Foreign Minister Qin".
     Visitor,
+    /// A noun whose agent is its possessor or the demonym right before it,
+    /// partner after it: "Sweden's criticism of Riyadh", "Chinese support for".
+    Nominal,
 }
 
 /// A cue of one edge kind: word patterns matched ignoring case. In a pattern
