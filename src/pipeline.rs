@@ -28,10 +28,14 @@ use std::sync::mpsc::{self, SyncSender};
 /// Where merged extractions go: a [`Graph`] in memory, or a [`Bulk`] build
 /// of a graph file.
 pub trait Sink: Send {
-    /// Merges one extraction.
+    /// Merges one extraction; an article already there is replaced.
     fn merge(&mut self, x: &Extraction);
     /// Called once the last extraction is merged.
     fn finish(&mut self) {}
+    /// Whether the article `id` is in the graph already.
+    fn has_article(&self, _id: &str) -> bool {
+        false
+    }
 }
 
 impl Sink for Graph {
@@ -41,11 +45,61 @@ impl Sink for Graph {
     fn finish(&mut self) {
         self.settle();
     }
+    fn has_article(&self, id: &str) -> bool {
+        self.articles.contains_key(id)
+    }
 }
 
 impl Sink for Bulk {
     fn merge(&mut self, x: &Extraction) {
         self.add(x);
+    }
+    fn has_article(&self, id: &str) -> bool {
+        self.graph().articles.contains_key(id)
+    }
+}
+
+/// A sink taking each article id once: an id given again in the same run
+/// is not merged (the first stays) and is listed in `repeated`; an id the
+/// graph held before the run is replaced and listed in `replaced`.
+pub struct Once<'a> {
+    inner: &'a mut dyn Sink,
+    seen: std::collections::HashSet<String>,
+    /// Ids given more than once in this run, in order, each time again.
+    pub repeated: Vec<String>,
+    /// Ids that were in the graph before and were built again.
+    pub replaced: Vec<String>,
+}
+
+impl<'a> Once<'a> {
+    /// Wraps `inner`.
+    pub fn new(inner: &'a mut dyn Sink) -> Once<'a> {
+        Once {
+            inner,
+            seen: Default::default(),
+            repeated: Vec::new(),
+            replaced: Vec::new(),
+        }
+    }
+}
+
+impl Sink for Once<'_> {
+    fn merge(&mut self, x: &Extraction) {
+        if self.seen.contains(&x.article) {
+            self.repeated.push(x.article.clone());
+            return;
+        }
+        self.seen.insert(x.article.clone());
+        if self.inner.has_article(&x.article) {
+            self.replaced.push(x.article.clone());
+        }
+        self.inner.merge(x);
+    }
+    fn finish(&mut self) {
+        self.inner.finish();
+    }
+    fn has_article(&self, id: &str) -> bool {
+        self.inner.has_article(id)
     }
 }
 
