@@ -36,6 +36,10 @@ pub trait Sink: Send {
     fn has_article(&self, _id: &str) -> bool {
         false
     }
+    /// Whether the sink can no longer be written (a full disk): merging more is in vain.
+    fn failed(&self) -> bool {
+        false
+    }
 }
 
 impl Sink for Graph {
@@ -56,6 +60,9 @@ impl Sink for Bulk {
     }
     fn has_article(&self, id: &str) -> bool {
         self.graph().articles.contains_key(id)
+    }
+    fn failed(&self) -> bool {
+        self.is_failed()
     }
 }
 
@@ -100,6 +107,9 @@ impl Sink for Once<'_> {
     }
     fn has_article(&self, id: &str) -> bool {
         self.inner.has_article(id)
+    }
+    fn failed(&self) -> bool {
+        self.inner.failed()
     }
 }
 
@@ -178,6 +188,22 @@ pub fn extract_each(
     on_notice: &mut dyn FnMut(Notice),
     sink: &mut (dyn FnMut(Extraction) + Send),
 ) -> Stats {
+    extract_while(ex, sources, opts, on_notice, &mut |x| {
+        sink(x);
+        true
+    })
+}
+
+/// As [`extract_each`], stopping as soon as `sink` returns `false` (a build
+/// that can no longer be written stops reading): the batch being extracted
+/// is dropped, the reader stops.
+pub fn extract_while(
+    ex: &Extractor,
+    sources: &[Source],
+    opts: &Options,
+    on_notice: &mut dyn FnMut(Notice),
+    sink: &mut (dyn FnMut(Extraction) -> bool + Send),
+) -> Stats {
     let sources = merge_order(sources.to_vec());
     let batch = opts.batch.max(1);
     let read = opts.read;
@@ -199,7 +225,7 @@ pub fn extract_each(
             let sink = &mut *sink;
             let step = move || {
                 rayon::join(
-                    move || prev.into_iter().for_each(sink),
+                    move || prev.into_iter().all(sink),
                     move || {
                         arts.into_par_iter()
                             .with_max_len(1)
@@ -208,13 +234,16 @@ pub fn extract_each(
                     },
                 )
             };
-            let ((), xs) = match &pool {
+            let (go, xs) = match &pool {
                 Some(p) => p.install(step),
                 None => step(),
             };
+            if !go {
+                return stats;
+            }
             pending = xs;
         }
-        pending.into_iter().for_each(&mut *sink);
+        pending.into_iter().all(&mut *sink);
         stats
     })
 }

@@ -37,6 +37,13 @@ pub enum Format {
 pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Dot => dot::to_dot(g),
+        Format::Svg if g.node_count() > svg::MAX_NODES => {
+            return Err(Error::Invalid(format!(
+                "the graph has {} entities, more than an SVG drawing can show ({}); narrow it (--focus, --between, --since) or export --format dot",
+                g.node_count(),
+                svg::MAX_NODES
+            )))
+        }
         Format::Svg => svg::dot_to_svg(&dot::to_dot(g))?,
         Format::Json => json::to_json(g).into_bytes(),
         Format::Ron => g.to_ron().into_bytes(),

@@ -67,7 +67,8 @@ pub struct Bulk {
 impl Bulk {
     /// A build for the graph file `path`, buffering [`DEFAULT_LIMIT`] bytes.
     pub fn new(path: &Path) -> Bulk {
-        Bulk::with_limit(path, DEFAULT_LIMIT)
+        let limit = crate::store::testing::spill_limit().unwrap_or(DEFAULT_LIMIT);
+        Bulk::with_limit(path, limit)
     }
 
     /// A build writing a run whenever about `limit` bytes are buffered.
@@ -145,6 +146,12 @@ impl Bulk {
                 self.failed = Some(e);
             }
         }
+    }
+
+    /// Whether a run could not be written: [`Bulk::save`] will fail, and
+    /// adding more is in vain.
+    pub fn is_failed(&self) -> bool {
+        self.failed.is_some()
     }
 
     /// The graph so far: nodes, edges and articles, without occurrences.

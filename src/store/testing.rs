@@ -32,21 +32,35 @@ const HOLD: &str = "TIES_TEST_HOLD_BEFORE_CACHE";
 /// space left on device" once a file passes this many bytes.
 const DISK: &str = "TIES_TEST_DISK_BYTES";
 
+/// The environment variable that makes a bulk build spill its buffer
+/// whenever it holds this many bytes (to test spilling on small inputs).
+const SPILL: &str = "TIES_TEST_SPILL_BYTES";
+
 /// What the environment asks of the store, read once.
-fn env() -> &'static (Option<PathBuf>, Option<u64>) {
-    static ENV: std::sync::OnceLock<(Option<PathBuf>, Option<u64>)> = std::sync::OnceLock::new();
-    ENV.get_or_init(|| {
-        (
-            std::env::var_os(HOLD).map(PathBuf::from),
-            std::env::var(DISK).ok().and_then(|v| v.parse().ok()),
-        )
+struct Env {
+    hold: Option<PathBuf>,
+    disk: Option<u64>,
+    spill: Option<usize>,
+}
+
+fn env() -> &'static Env {
+    static ENV: std::sync::OnceLock<Env> = std::sync::OnceLock::new();
+    ENV.get_or_init(|| Env {
+        hold: std::env::var_os(HOLD).map(PathBuf::from),
+        disk: std::env::var(DISK).ok().and_then(|v| v.parse().ok()),
+        spill: std::env::var(SPILL).ok().and_then(|v| v.parse().ok()),
     })
+}
+
+/// The spill limit the environment sets for tests, if any.
+pub(crate) fn spill_limit() -> Option<usize> {
+    env().spill
 }
 
 /// A full disk, as tests inject it: an error if a file written by the
 /// store has reached the size [`DISK`] allows.
 pub(crate) fn disk_room(len: u64) -> std::io::Result<()> {
-    match env().1 {
+    match env().disk {
         Some(max) if len > max => Err(std::io::Error::from_raw_os_error(28)),
         _ => Ok(()),
     }
@@ -54,7 +68,7 @@ pub(crate) fn disk_room(len: u64) -> std::io::Result<()> {
 
 /// Runs the hook set for `graph`, if any.
 pub(crate) fn before_cache_install(graph: &Path) {
-    if let Some(mark) = &env().0 {
+    if let Some(mark) = &env().hold {
         let _ = std::fs::write(mark, b"");
         loop {
             std::thread::park();

@@ -108,13 +108,29 @@ pub fn build(
     Ok(if skipped > 0 { 2 } else { 0 })
 }
 
-/// Tells which article ids were given twice (the later ones not built) and
-/// which replaced an article of the graph.
+/// Tells which article ids were given more than once (the later copies
+/// not built; ten ids at most, then how many more) and which replaced an
+/// article of the graph.
 fn report_ids(repeated: &[String], replaced: &[String]) {
+    let mut times: Vec<(&str, usize)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = Default::default();
     for id in repeated {
+        let i = *at.entry(id.as_str()).or_insert_with(|| {
+            times.push((id.as_str(), 1));
+            times.len() - 1
+        });
+        times[i].1 += 1;
+    }
+    for (id, n) in times.iter().take(10) {
         eprintln!(
-            "ties: warning: article {} is given more than once in these inputs; only the first is built (give each article its own id)",
+            "ties: warning: article {} is given {n} times in these inputs; only the first is built (give each article its own id)",
             render::clean(id)
+        );
+    }
+    if times.len() > 10 {
+        eprintln!(
+            "ties: warning: and {} more article ids given more than once",
+            times.len() - 10
         );
     }
     if !replaced.is_empty() {
@@ -172,11 +188,13 @@ fn ingest(
     let opts = options(max_bytes);
     let bar = spinner();
     let (sources, mut skipped) = sources(inputs);
-    let st = pipeline::extract_each(ex, &sources, &opts, &mut notice, &mut |x| {
+    let st = pipeline::extract_while(ex, &sources, &opts, &mut notice, &mut |x| {
         g.merge(&x);
         if let Some(pb) = &bar {
             pb.inc(1);
         }
+        // a build that can no longer be written (a full disk) stops reading
+        !g.failed()
     });
     g.finish();
     if let Some(pb) = bar {
