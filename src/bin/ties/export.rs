@@ -33,8 +33,15 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             "--format csv writes two files: name their folder with --out DIR".into(),
         ));
     }
-    if let Some(bytes) = ties::export::write(&sub, args.format, args.out.as_deref())? {
-        std::io::stdout().lock().write_all(&bytes)?;
+    match &args.out {
+        Some(out) => {
+            ties::export::write(&sub, args.format, Some(out))?;
+        }
+        None => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            ties::export::write_to(&sub, args.format, &mut w)?;
+            w.flush()?;
+        }
     }
     Ok(0)
 }
