@@ -525,3 +525,72 @@ fn a_graph_in_memory_replaces_an_article_given_again() {
     alone.add_extraction(&new);
     assert_eq!(g.to_ron(), alone.to_ron());
 }
+
+/// A small tmpfs mounted for one test, unmounted when dropped; `None`
+/// (with a note) where this process may not mount one.
+struct Tmpfs(tempfile::TempDir);
+
+impl Tmpfs {
+    fn mount(size: &str) -> Option<Tmpfs> {
+        let d = tempfile::tempdir().unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(d.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("note: cannot mount a tmpfs here (not root?): the full-disk test on a real small disk is skipped; the injected one still runs");
+            return None;
+        }
+        Some(Tmpfs(d))
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.0.path()).status();
+    }
+}
+
+/// Points 4 and 10 on a real full disk (a 256 kB tmpfs, where one may be
+/// mounted): every failed add leaves the old graph byte for byte and frees
+/// what it wrote, so the disk does not fill up retry after retry.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_really_full_disk_leaks_nothing_retry_after_retry() {
+    let Some(fs) = Tmpfs::mount("256k") else {
+        return;
+    };
+    let dir = fs.0.path();
+    let g = dir.join("g.ron");
+    ok(&ties(&g, &["build", SEED]));
+    let before = std::fs::read(&g).unwrap();
+    let free = |p: &Path| {
+        let o = Command::new("df")
+            .args(["-B1", "--output=avail"])
+            .arg(p)
+            .output()
+            .unwrap();
+        let s = String::from_utf8_lossy(&o.stdout).into_owned();
+        s.lines().nth(1).unwrap().trim().parse::<u64>().unwrap()
+    };
+    // leave room for less than a second copy of the graph
+    let room = free(dir);
+    std::fs::write(dir.join("filler"), vec![7u8; (room - 8192) as usize]).unwrap();
+    let left = free(dir);
+    let d = tempfile::tempdir().unwrap();
+    let more = jsonl(d.path(), "more.jsonl", "more", TIES);
+    for _ in 0..5 {
+        let o = ties(&g, &["add", more.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        let e = err(&o);
+        assert_eq!(e.matches("No space left on device").count(), 1, "{e}");
+        assert_eq!(std::fs::read(&g).unwrap(), before);
+        assert!(hidden(dir).is_empty(), "{:?}", hidden(dir));
+        assert_eq!(free(dir), left, "a failed add kept disk space");
+    }
+    std::fs::remove_file(dir.join("filler")).unwrap();
+    ok(&ties(&g, &["add", more.to_str().unwrap()]));
+    assert_eq!(articles(&g), 2);
+}
