@@ -463,6 +463,7 @@ impl Graph {
     /// otherwise by parsing the RON, then writing the cache afresh (a cache
     /// that cannot be written is no error).
     pub fn load(path: &Path) -> Result<Graph> {
+        let path = &resolve(path)?;
         if let Some(g) = crate::store::cache::read(path) {
             return Ok(g);
         }
@@ -475,8 +476,8 @@ impl Graph {
     pub fn load_ron(path: &Path) -> Result<Graph> {
         // the file's identity before reading: a cache stamped with it can
         // only ever be served for the bytes read here
-        let read_as = cache::stamp(path);
         let path = &resolve(path)?;
+        let read_as = cache::stamp(path);
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let g = Graph::from_ron(&text, path)?;
         drop(text);
@@ -498,6 +499,7 @@ impl Graph {
     /// [`Graph::save`], with each edge's occurrences taken from `occs`;
     /// writes the file and its cache in one pass and returns the skeleton.
     pub(crate) fn save_with(&self, path: &Path, occs: &mut Occurrences<'_>) -> Result<Skeleton> {
+        let path = &resolve(path)?;
         let mut cache = crate::store::cache::Writer::begin(path, self).ok();
         let mut edges: Vec<SkEdge> = Vec::with_capacity(self.edge_count());
         write_atomic_with(path, |f| {
@@ -899,6 +901,7 @@ impl Skeleton {
     /// The skeleton of the graph file `path`: from its cache when that is
     /// fresh (reading only the skeleton's section), else by loading the file.
     pub fn load(path: &Path) -> crate::Result<Skeleton> {
+        let path = &resolve(path)?;
         if let Some(sk) = cache::read_skeleton(path) {
             return Ok(sk);
         }

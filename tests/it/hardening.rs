@@ -185,6 +185,13 @@ fn a_graph_path_that_is_not_a_regular_file_is_never_replaced() {
         .is_symlink());
     assert_eq!(articles(&real), 2);
     assert_eq!(articles(&link), 2);
+    std::fs::remove_file(d.path().join("real.ron.cache")).unwrap();
+    assert_eq!(ties::Graph::load(&link).unwrap().articles.len(), 2);
+    assert!(
+        d.path().join("real.ron.cache").exists(),
+        "the cache sits beside the file"
+    );
+    assert!(!d.path().join("link.ron.cache").exists());
     let fifo = d.path().join("fifo.ron");
     assert!(Command::new("mkfifo")
         .arg(&fifo)
@@ -593,4 +600,39 @@ fn a_really_full_disk_leaks_nothing_retry_after_retry() {
     std::fs::remove_file(dir.join("filler")).unwrap();
     ok(&ties(&g, &["add", more.to_str().unwrap()]));
     assert_eq!(articles(&g), 2);
+}
+
+/// Point 9, NOT FIXED (kept as a reproduction, run with `--ignored`): the
+/// graph depends on the order articles arrive. On dev2, building every
+/// article at once and adding them one by one in reverse order give
+/// different files (a bare "Ali" is its own node in one order, an alias of a
+/// full name in the other: the first and last words of a person's name find
+/// it only once it exists). Needs ../shared.
+#[test]
+#[ignore = "issue 14 point 9 is not fixed: merging depends on article order"]
+fn the_graph_does_not_depend_on_the_order_articles_arrive() {
+    let Some(shared) = crate::common::shared() else {
+        return;
+    };
+    let dir = shared.join("corpus/dev2");
+    let mut txt: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    txt.sort();
+    let d = tempfile::tempdir().unwrap();
+    let (once, added) = (d.path().join("once.ron"), d.path().join("added.ron"));
+    let mut args = vec!["build".to_string()];
+    args.extend(txt.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok(&ties(&once, &args));
+    for p in txt.iter().rev() {
+        ok(&ties(&added, &["add", p.to_str().unwrap()]));
+    }
+    assert!(
+        std::fs::read(&once).unwrap() == std::fs::read(&added).unwrap(),
+        "the graph depends on the order articles arrive"
+    );
 }
