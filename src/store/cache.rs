@@ -766,6 +766,19 @@ fn add_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
     Some(())
 }
 
+/// The skeleton of `path`'s cache and each edge's first sentence (the
+/// evidence of its first occurrence), if the cache is fresh: what a drawing
+/// of the whole graph shows, read one edge at a time.
+pub fn read_first_sentences(path: &Path) -> Option<(Skeleton, Vec<Option<String>>)> {
+    let o = open_skeleton(path)?;
+    let mut first = Vec::with_capacity(o.spans.len());
+    for &span in &o.spans {
+        let occs = occurrences_of(&read_span(&o.file, span).ok()?)?;
+        first.push(occs.into_iter().next().map(|x| x.evidence.text));
+    }
+    Some((o.sk, first))
+}
+
 /// The graph the cache of `path` holds, if it is there, whole, of this
 /// build's layout and made from the RON file exactly as it is now.
 pub fn read(path: &Path) -> Option<Graph> {

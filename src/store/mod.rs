@@ -9,7 +9,7 @@ pub mod testing;
 
 pub use temp::remove_temp_files;
 
-pub use cache::{read_around, read_edges, read_skeleton};
+pub use cache::{read_around, read_edges, read_first_sentences, read_skeleton};
 
 use crate::error::{Error, Result};
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};

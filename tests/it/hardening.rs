@@ -636,3 +636,25 @@ fn the_graph_does_not_depend_on_the_order_articles_arrive() {
         "the graph depends on the order articles arrive"
     );
 }
+
+/// Point 5: the whole graph's DOT is drawn from the cache one edge at a time
+/// (182 MB -> 28 MB for a 6.8k-article graph) and is the DOT of the loaded
+/// graph, byte for byte; so is the streamed JSON.
+#[test]
+fn whole_graph_exports_without_the_graph_in_memory_are_the_same_bytes() {
+    let d = tempfile::tempdir().unwrap();
+    let g = d.path().join("g.ron");
+    let more = jsonl(d.path(), "more.jsonl", "more", TIES);
+    ok(&ties(&g, &["build", SEED, more.to_str().unwrap()]));
+    let loaded = ties::Graph::load(&g).unwrap();
+    let (sk, first) = ties::store::read_first_sentences(&g).expect("a fresh cache");
+    assert_eq!(
+        ties::export::dot::skeleton_to_dot(&sk, &first),
+        ties::export::dot::to_dot(&loaded)
+    );
+    let out = ties(&g, &["export", "--format", "dot"]);
+    assert_eq!(out.stdout, ties::export::dot::to_dot(&loaded));
+    let out = ties(&g, &["export", "--format", "json"]);
+    let want = serde_json::to_string_pretty(&ties::export::json::to_value(&loaded)).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{want}\n"));
+}
