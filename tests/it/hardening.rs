@@ -205,6 +205,21 @@ fn a_graph_path_that_is_not_a_regular_file_is_never_replaced() {
         let t = std::fs::symlink_metadata(&fifo).unwrap().file_type();
         assert!(t.is_fifo(), "{args:?} replaced the FIFO");
     }
+    // a device is refused before anything is read or written (checked on
+    // the library's resolver: no test may risk writing /dev/null)
+    let e = ties::store::resolve(Path::new("/dev/null")).unwrap_err();
+    assert!(
+        e.to_string().contains("is a device, not a regular file"),
+        "{e}"
+    );
+    let dangling = d.path().join("dangling.ron");
+    std::os::unix::fs::symlink(d.path().join("nothing.ron"), &dangling).unwrap();
+    let o = ties(&dangling, &["stats"]);
+    assert!(
+        err(&o).contains("a symbolic link to a file that is not there"),
+        "{}",
+        err(&o)
+    );
     let folder = d.path().join("folder.ron");
     std::fs::create_dir(&folder).unwrap();
     let o = ties(&folder, &["build", SEED]);
@@ -216,41 +231,47 @@ fn a_graph_path_that_is_not_a_regular_file_is_never_replaced() {
     assert!(folder.is_dir());
 }
 
-/// Point 4: a run stopped by SIGTERM while it writes removes its temporary
-/// files (the store's hook holds it just before putting the cache in place).
+/// Point 4: a run stopped by SIGTERM or Ctrl-C (SIGINT) while it writes
+/// removes its temporary files (the store's hook holds it just before
+/// putting the cache in place), and ends as the signal says.
 #[cfg(unix)]
 #[test]
 fn a_stopped_run_leaves_no_temporary_file() {
     use std::os::unix::process::ExitStatusExt;
-    let d = tempfile::tempdir().unwrap();
-    let g = d.path().join("g.ron");
-    let mark = d.path().join("holding");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ties"))
-        .arg("--graph")
-        .arg(&g)
-        .args(["build", SEED])
-        .env("TIES_TEST_HOLD_BEFORE_CACHE", &mark)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    while !mark.exists() {
-        assert!(child.try_wait().unwrap().is_none(), "ended before the hold");
-        std::thread::sleep(std::time::Duration::from_millis(20));
+    for (name, number) in [("TERM", 15), ("INT", 2)] {
+        let d = tempfile::tempdir().unwrap();
+        let g = d.path().join("g.ron");
+        let mark = d.path().join("holding");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ties"))
+            .arg("--graph")
+            .arg(&g)
+            .args(["build", SEED])
+            .env("TIES_TEST_HOLD_BEFORE_CACHE", &mark)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        while !mark.exists() {
+            assert!(child.try_wait().unwrap().is_none(), "ended before the hold");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let tmp = format!(".g.ron.cache.tmp{}", child.id());
+        assert_eq!(hidden(d.path()), [tmp]);
+        let pid = child.id().to_string();
+        let sig = format!("-{name}");
+        assert!(Command::new("kill")
+            .args([&sig, &pid])
+            .status()
+            .unwrap()
+            .success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(number));
+        assert!(
+            hidden(d.path()).is_empty(),
+            "SIG{name}: {:?}",
+            hidden(d.path())
+        );
     }
-    assert_eq!(
-        hidden(d.path()),
-        [".g.ron.cache.tmp".to_string() + &child.id().to_string()]
-    );
-    let pid = child.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
-    let status = child.wait().unwrap();
-    assert_eq!(status.signal(), Some(15));
-    assert!(hidden(d.path()).is_empty(), "{:?}", hidden(d.path()));
 }
 
 /// Point 4: temporary files of processes that died are removed at the next
