@@ -71,7 +71,8 @@ impl Sink for Bulk {
 /// graph held before the run is replaced and listed in `replaced`.
 pub struct Once<'a> {
     inner: &'a mut dyn Sink,
-    seen: std::collections::HashSet<String>,
+    /// The ids merged so far, as keys of 128 bits (a fraction of the ids' memory).
+    seen: std::collections::HashSet<(u64, u64)>,
     /// Ids given more than once in this run, in order, each time again.
     pub repeated: Vec<String>,
     /// Ids that were in the graph before and were built again.
@@ -92,11 +93,10 @@ impl<'a> Once<'a> {
 
 impl Sink for Once<'_> {
     fn merge(&mut self, x: &Extraction) {
-        if self.seen.contains(&x.article) {
+        if !self.seen.insert(crate::store::id_key(&x.article)) {
             self.repeated.push(x.article.clone());
             return;
         }
-        self.seen.insert(x.article.clone());
         if self.inner.has_article(&x.article) {
             self.replaced.push(x.article.clone());
         }

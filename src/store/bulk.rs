@@ -57,8 +57,9 @@ pub struct Bulk {
     target: PathBuf,
     /// The first run that could not be written.
     failed: Option<Error>,
-    /// Articles merged in this build: one given again is not merged twice.
-    added: HashSet<String>,
+    /// Articles merged in this build (as [`crate::bytes::id_key`]s): one
+    /// given again is not merged twice.
+    added: HashSet<(u64, u64), crate::bytes::FxBuild>,
     /// Articles of the graph file built again: their statements in the
     /// cache (run 0) are dropped; per article, the nodes its new version names.
     replaced: HashMap<String, HashSet<NodeId>>,
@@ -83,7 +84,7 @@ impl Bulk {
             spill: None,
             target: path.to_path_buf(),
             failed: None,
-            added: HashSet::new(),
+            added: HashSet::default(),
             replaced: HashMap::new(),
         }
     }
@@ -113,7 +114,7 @@ impl Bulk {
     /// build is not merged again. A run that cannot be written is reported
     /// by [`Bulk::save`].
     pub fn add(&mut self, x: &Extraction) {
-        if self.failed.is_some() || !self.added.insert(x.article.clone()) {
+        if self.failed.is_some() || !self.added.insert(crate::bytes::id_key(&x.article)) {
             return;
         }
         let replacing = self.g.articles.contains_key(&x.article);

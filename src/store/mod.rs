@@ -5,9 +5,12 @@ pub(crate) mod bulk;
 pub(crate) mod cache;
 pub(crate) mod lock;
 pub(crate) mod temp;
+#[doc(hidden)]
 pub mod testing;
 
 pub use temp::remove_temp_files;
+
+pub(crate) use crate::bytes::id_key;
 
 pub use cache::{read_around, read_edges, read_first_sentences, read_skeleton};
 
