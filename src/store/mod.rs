@@ -106,7 +106,19 @@ impl GraphFileV0 {
 /// Reads a file of format `version` and migrates it, step by step, to the
 /// current one. Errors keep the file's line and column.
 fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
-    let parse = |e: ron::error::SpannedError| Error::ron(origin, &e);
+    let parse = |e: ron::error::SpannedError| {
+        let mut err = Error::ron(origin, &e);
+        if let Error::Parse {
+            line,
+            column,
+            message,
+            ..
+        } = &mut err
+        {
+            (*line, *column) = inside_edge(text, (*line, *column), message);
+        }
+        err
+    };
     match version {
         0 => Ok(ron::from_str::<GraphFileV0>(text).map_err(parse)?.migrate()),
         VERSION => ron::from_str::<GraphFile>(text).map_err(parse),
@@ -116,6 +128,49 @@ fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
             supported: VERSION,
         }),
     }
+}
+
+/// Where an error the parser reports at the end of an edge lies: an edge's
+/// fields are read as a whole (its kind and occurrences sit beside its ends),
+/// so a bad value anywhere in it is reported at its closing brace. The
+/// value the message quotes is found within the edge; else the edge's first
+/// line is given. Positions not at a closing brace are kept.
+fn inside_edge(text: &str, (line, column): (usize, usize), message: &str) -> (usize, usize) {
+    let start: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    if !text
+        .get(start..)
+        .is_some_and(|l| l.trim_start().starts_with('}'))
+    {
+        return (line, column);
+    }
+    let Some(open) = text[..start].rfind("{\n") else {
+        return (line, column);
+    };
+    let quoted = message.split('`').skip(1).step_by(2);
+    let strings = message.split('"').skip(1).step_by(2);
+    let block = &text[open..start];
+    if message.contains("missing field") {
+        return position(text, open);
+    }
+    let found = quoted
+        .filter_map(|w| block.find(w))
+        .chain(strings.filter_map(|w| block.find(&format!("\"{w}\""))))
+        .next();
+    position(text, open + found.unwrap_or(0))
+}
+
+/// 1-based line and column of byte `at` of `text`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    (
+        line,
+        before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1,
+    )
 }
 
 /// 1-based line and column of the first `word` in `text` (1, 1 when absent).

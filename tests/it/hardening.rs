@@ -418,6 +418,15 @@ fn hand_edited_graph_files_are_refused_at_the_right_line() {
     let line = line_of(&dup, "\"kind\"", 1);
     assert!(e.contains(&format!("dup.ron:{line}:")), "{e}");
     assert!(e.contains("appears twice"), "{e}");
+    // a bad value inside an edge: its own line, not the edge's end
+    let t = text.replacen("\"kind\": Meeting,", "\"kind\": Meting,", 1);
+    let e = refused(&t, "kind.ron");
+    let line = line_of(&t, "Meting", 0);
+    assert!(e.contains(&format!("kind.ron:{line}:")), "{e}");
+    let t = text.replacen("sentence: ", "sentence: \"x\", _was: ", 1);
+    let e = refused(&t, "value.ron");
+    let line = line_of(&t, "\"x\"", 0);
+    assert!(e.contains(&format!("value.ron:{line}:")), "{e}");
     // a node naming an article that is not listed
     let t = text.replacen("\"000_186ee53d8d80909e\": Some", "\"other\": Some", 1);
     let e = refused(&t, "art.ron");
