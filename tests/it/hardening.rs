@@ -688,3 +688,32 @@ fn whole_graph_exports_without_the_graph_in_memory_are_the_same_bytes() {
     let want = serde_json::to_string_pretty(&ties::export::json::to_value(&loaded)).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{want}\n"));
 }
+
+/// Point 10: an SVG of more entities than a drawing can show is refused at
+/// once, with what to do, before Graphviz is started.
+#[test]
+fn an_svg_of_too_many_entities_is_refused() {
+    let d = tempfile::tempdir().unwrap();
+    let g = d.path().join("g.ron");
+    let nodes: String = (0..5001)
+        .map(|i| {
+            format!("    (\n      id: \"country:c{i:05}\",\n      name: \"C{i}\",\n      kind: Country,\n      aliases: [],\n      articles: [\n        \"a\",\n      ],\n    ),\n")
+        })
+        .collect();
+    let text = format!(
+        "(\n  format: \"ties-graph\",\n  version: 1,\n  articles: {{\n    \"a\": None,\n  }},\n  nodes: [\n{nodes}  ],\n  edges: [],\n)\n"
+    );
+    std::fs::write(&g, text).unwrap();
+    assert_eq!(stats(&g)["entities"], 5001);
+    let o = ties_env(
+        &g,
+        &["export", "--format", "svg"],
+        &[("TIES_DOT", "/nonexistent/dot")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(
+        e.contains("the graph has 5001 entities, more than an SVG drawing can show"),
+        "{e}"
+    );
+}
