@@ -134,6 +134,17 @@ impl FileHash {
 
 // ---- words packed in integers (the lexicon's tables)
 
+/// A 128-bit key for an id (two independent 64-bit hashes): a set of keys
+/// instead of ids costs a fraction of the memory, and two different ids
+/// share a key with odds of about one in 2^128 per pair.
+pub(crate) fn id_key(s: &str) -> (u64, u64) {
+    use std::hash::Hasher;
+    let mut fx = Fx::with_seed(0x9e37_79b9_7f4a_7c15);
+    fx.write(s.as_bytes());
+    fx.write_usize(s.len());
+    (FileHash::of(s.as_bytes()), fx.finish())
+}
+
 /// A word of at most 15 bytes as two integers: its bytes, zero-padded, with
 /// its length in the last byte (so no two words share a key).
 pub(crate) type Packed = (u64, u64);
@@ -400,5 +411,22 @@ mod tests {
             varint(&mut out, n);
             prop_assert_eq!(out, postcard::to_allocvec(&n).unwrap());
         }
+    }
+
+    #[test]
+    fn ids_get_distinct_keys() {
+        let ids = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "a\0",
+            "12345678901234567890123",
+            "12345678901234567890124",
+        ];
+        let keys: std::collections::HashSet<(u64, u64)> = ids.iter().map(|s| id_key(s)).collect();
+        assert_eq!(keys.len(), ids.len());
+        assert_eq!(id_key("x"), id_key(&String::from("x")));
     }
 }

@@ -28,10 +28,18 @@ use std::sync::mpsc::{self, SyncSender};
 /// Where merged extractions go: a [`Graph`] in memory, or a [`Bulk`] build
 /// of a graph file.
 pub trait Sink: Send {
-    /// Merges one extraction.
+    /// Merges one extraction; an article already there is replaced.
     fn merge(&mut self, x: &Extraction);
     /// Called once the last extraction is merged.
     fn finish(&mut self) {}
+    /// Whether the article `id` is in the graph already.
+    fn has_article(&self, _id: &str) -> bool {
+        false
+    }
+    /// Whether the sink can no longer be written (a full disk): merging more is in vain.
+    fn failed(&self) -> bool {
+        false
+    }
 }
 
 impl Sink for Graph {
@@ -41,11 +49,67 @@ impl Sink for Graph {
     fn finish(&mut self) {
         self.settle();
     }
+    fn has_article(&self, id: &str) -> bool {
+        self.articles.contains_key(id)
+    }
 }
 
 impl Sink for Bulk {
     fn merge(&mut self, x: &Extraction) {
         self.add(x);
+    }
+    fn has_article(&self, id: &str) -> bool {
+        self.graph().articles.contains_key(id)
+    }
+    fn failed(&self) -> bool {
+        self.is_failed()
+    }
+}
+
+/// A sink taking each article id once: an id given again in the same run
+/// is not merged (the first stays) and is listed in `repeated`; an id the
+/// graph held before the run is replaced and listed in `replaced`.
+pub struct Once<'a> {
+    inner: &'a mut dyn Sink,
+    /// The ids merged so far, as keys of 128 bits (a fraction of the ids' memory).
+    seen: std::collections::HashSet<(u64, u64)>,
+    /// Ids given more than once in this run, in order, each time again.
+    pub repeated: Vec<String>,
+    /// Ids that were in the graph before and were built again.
+    pub replaced: Vec<String>,
+}
+
+impl<'a> Once<'a> {
+    /// Wraps `inner`.
+    pub fn new(inner: &'a mut dyn Sink) -> Once<'a> {
+        Once {
+            inner,
+            seen: Default::default(),
+            repeated: Vec::new(),
+            replaced: Vec::new(),
+        }
+    }
+}
+
+impl Sink for Once<'_> {
+    fn merge(&mut self, x: &Extraction) {
+        if !self.seen.insert(crate::store::id_key(&x.article)) {
+            self.repeated.push(x.article.clone());
+            return;
+        }
+        if self.inner.has_article(&x.article) {
+            self.replaced.push(x.article.clone());
+        }
+        self.inner.merge(x);
+    }
+    fn finish(&mut self) {
+        self.inner.finish();
+    }
+    fn has_article(&self, id: &str) -> bool {
+        self.inner.has_article(id)
+    }
+    fn failed(&self) -> bool {
+        self.inner.failed()
     }
 }
 
@@ -124,6 +188,22 @@ pub fn extract_each(
     on_notice: &mut dyn FnMut(Notice),
     sink: &mut (dyn FnMut(Extraction) + Send),
 ) -> Stats {
+    extract_while(ex, sources, opts, on_notice, &mut |x| {
+        sink(x);
+        true
+    })
+}
+
+/// As [`extract_each`], stopping as soon as `sink` returns `false` (a build
+/// that can no longer be written stops reading): the batch being extracted
+/// is dropped, the reader stops.
+pub fn extract_while(
+    ex: &Extractor,
+    sources: &[Source],
+    opts: &Options,
+    on_notice: &mut dyn FnMut(Notice),
+    sink: &mut (dyn FnMut(Extraction) -> bool + Send),
+) -> Stats {
     let sources = merge_order(sources.to_vec());
     let batch = opts.batch.max(1);
     let read = opts.read;
@@ -145,7 +225,7 @@ pub fn extract_each(
             let sink = &mut *sink;
             let step = move || {
                 rayon::join(
-                    move || prev.into_iter().for_each(sink),
+                    move || prev.into_iter().all(sink),
                     move || {
                         arts.into_par_iter()
                             .with_max_len(1)
@@ -154,13 +234,16 @@ pub fn extract_each(
                     },
                 )
             };
-            let ((), xs) = match &pool {
+            let (go, xs) = match &pool {
                 Some(p) => p.install(step),
                 None => step(),
             };
+            if !go {
+                return stats;
+            }
             pending = xs;
         }
-        pending.into_iter().for_each(&mut *sink);
+        pending.into_iter().all(&mut *sink);
         stats
     })
 }

@@ -15,12 +15,21 @@ pub const RELATIONSHIPS_HEADER: &str =
     ":START_ID,:END_ID,:TYPE,cameo,weight:int,date,first_date,directed:boolean,article,evidence";
 
 /// One CSV field: quoted when it holds a comma, quote or leading/trailing space;
-/// line breaks become spaces (the importer rejects multi-line fields by default).
+/// line breaks become spaces (the importer rejects multi-line fields by default),
+/// other control characters U+FFFD; a field a spreadsheet would take for a
+/// formula (starting with `=`, `+`, `-`, `@`) gets a `'` before it.
 pub fn field(s: &str) -> String {
-    let s: String = s
+    let mut s: String = s
         .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .map(|c| match c {
+            '\n' | '\r' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
         .collect();
+    if s.starts_with(['=', '+', '-', '@']) {
+        s.insert(0, '\'');
+    }
     if s.contains([',', '"', ';']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -109,5 +118,8 @@ mod tests {
         assert_eq!(field("say \"no\""), "\"say \"\"no\"\"\"");
         assert_eq!(field("two\nlines"), "two lines");
         assert_eq!(rel_type(EdgeKind::LocatedIn), "LOCATED_IN");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(field("@a"), "'@a");
+        assert_eq!(field("a\u{1b}[31m"), "a\u{fffd}[31m");
     }
 }

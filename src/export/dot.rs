@@ -2,6 +2,7 @@
 //! colour and style by edge kind, labels with kind, count and date, a legend.
 //! dot-writer escapes nothing: every label goes through [`escape`].
 
+use crate::graph::skeleton::Skeleton;
 use crate::graph::Graph;
 use crate::graph::NodeId;
 use crate::model::{EdgeKind, EntityKind};
@@ -50,8 +51,79 @@ fn edge_style(k: EdgeKind) -> (&'static str, &'static str) {
     }
 }
 
+/// What a drawing shows of a node.
+struct DNode<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: EntityKind,
+    code: Option<&'a str>,
+}
+
+/// What a drawing shows of an edge: its ends as positions among the nodes,
+/// how many times it was stated, its latest date and first sentence.
+struct DEdge<'a> {
+    source: usize,
+    target: usize,
+    kind: EdgeKind,
+    weight: usize,
+    latest: Option<crate::text::date::Date>,
+    first: Option<&'a str>,
+}
+
 /// The graph as DOT text.
 pub fn to_dot(g: &Graph) -> Vec<u8> {
+    let order = g.nodes();
+    let at: HashMap<NodeId, usize> = order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let nodes: Vec<DNode> = order
+        .iter()
+        .map(|&n| {
+            let node = g.node(n);
+            DNode {
+                id: &node.id,
+                name: &node.name,
+                kind: node.kind,
+                code: node.code.as_deref(),
+            }
+        })
+        .collect();
+    let edges = g.edges().into_iter().map(|(s, t, e)| DEdge {
+        source: at[&s],
+        target: at[&t],
+        kind: e.kind,
+        weight: e.weight(),
+        latest: e.latest(),
+        first: e.occurrences.first().map(|o| o.evidence.text.as_str()),
+    });
+    draw(&nodes, edges)
+}
+
+/// The DOT text of a whole graph file from its skeleton and each edge's
+/// first sentence (see [`crate::store::read_first_sentences`]): the bytes
+/// [`to_dot`] gives for the loaded graph, without its evidence in memory.
+pub fn skeleton_to_dot(sk: &Skeleton, first: &[Option<String>]) -> Vec<u8> {
+    let nodes: Vec<DNode> = sk
+        .nodes
+        .iter()
+        .map(|n| DNode {
+            id: &n.id,
+            name: &n.name,
+            kind: n.kind,
+            code: n.code.as_deref(),
+        })
+        .collect();
+    let edges = sk.edges.iter().enumerate().map(|(i, e)| DEdge {
+        source: e.source as usize,
+        target: e.target as usize,
+        kind: e.kind,
+        weight: e.weight(),
+        latest: e.dates.last().map(|d| d.0),
+        first: first.get(i).and_then(|f| f.as_deref()),
+    });
+    draw(&nodes, edges)
+}
+
+/// The drawing of `nodes` and `edges`, with its legend.
+fn draw<'a>(nodes: &[DNode], edges: impl Iterator<Item = DEdge<'a>>) -> Vec<u8> {
     let mut out = Vec::new();
     {
         let mut w = DotWriter::from(&mut out);
@@ -64,26 +136,22 @@ pub fn to_dot(g: &Graph) -> Vec<u8> {
         d.edge_attributes()
             .set("fontname", "Helvetica", true)
             .set("fontsize", "10", false);
-        let ids = write_nodes(&mut d, g);
-        write_edges(&mut d, g, &ids);
+        write_nodes(&mut d, nodes);
+        write_edges(&mut d, edges);
         write_legend(&mut d);
     }
     out
 }
 
-/// One DOT node per entity, `n0`, `n1`... in the graph's order; their DOT ids.
-fn write_nodes(d: &mut Scope, g: &Graph) -> HashMap<NodeId, String> {
-    let mut ids = HashMap::new();
-    for (i, n) in g.nodes().iter().enumerate() {
-        let node = g.node(*n);
-        let id = format!("n{i}");
-        ids.insert(*n, id.clone());
+/// One DOT node per entity, `n0`, `n1`... in the given order.
+fn write_nodes(d: &mut Scope, nodes: &[DNode]) {
+    for (i, node) in nodes.iter().enumerate() {
         let (shape, color) = node_style(node.kind);
-        let label = match &node.code {
+        let label = match node.code {
             Some(c) => format!("{}\n{}", node.name, c),
-            None => node.name.clone(),
+            None => node.name.to_string(),
         };
-        d.node_named(&id)
+        d.node_named(format!("n{i}"))
             .set("label", &escape(&label), false)
             .set("shape", shape, false)
             .set("fillcolor", &escape(color), false)
@@ -93,21 +161,20 @@ fn write_nodes(d: &mut Scope, g: &Graph) -> HashMap<NodeId, String> {
                 false,
             );
     }
-    ids
 }
 
 /// One DOT edge per edge: kind, count and latest date as label, width by count.
-fn write_edges(d: &mut Scope, g: &Graph, ids: &HashMap<NodeId, String>) {
-    for (s, t, e) in g.edges() {
+fn write_edges<'a>(d: &mut Scope, edges: impl Iterator<Item = DEdge<'a>>) {
+    for e in edges {
         let (color, style) = edge_style(e.kind);
         let mut label = e.kind.to_string();
-        if e.weight() > 1 {
-            label.push_str(&format!(" ×{}", e.weight()));
+        if e.weight > 1 {
+            label.push_str(&format!(" ×{}", e.weight));
         }
-        if let Some(date) = e.latest() {
+        if let Some(date) = e.latest {
             label.push_str(&format!("\n{date}"));
         }
-        let a = d.edge(&ids[&s], &ids[&t]);
+        let a = d.edge(format!("n{}", e.source), format!("n{}", e.target));
         let mut attrs = a.attributes();
         attrs
             .set("label", &escape(&label), false)
@@ -116,14 +183,14 @@ fn write_edges(d: &mut Scope, g: &Graph, ids: &HashMap<NodeId, String>) {
             .set("style", style, false)
             .set(
                 "penwidth",
-                &format!("{:.1}", 1.0 + (e.weight() as f64).ln()),
+                &format!("{:.1}", 1.0 + (e.weight as f64).ln()),
                 false,
             );
         if !e.kind.is_directed() {
             attrs.set("dir", "none", false);
         }
-        if let Some(o) = e.occurrences.first() {
-            attrs.set("tooltip", &escape(&o.evidence.text), false);
+        if let Some(text) = e.first {
+            attrs.set("tooltip", &escape(text), false);
         }
     }
 }

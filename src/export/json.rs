@@ -4,7 +4,9 @@
 //! `date` is the latest occurrence's, `topics` all of them, `planned` and
 //! `former` true only when every occurrence says so.
 
-use crate::graph::Graph;
+use crate::graph::{Edge, Graph, NodeId};
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 /// The graph as JSON `Value`.
@@ -51,9 +53,179 @@ pub fn to_value(g: &Graph) -> Value {
     json!({ "nodes": nodes, "edges": edges })
 }
 
-/// The graph as pretty JSON text.
+/// The graph as pretty JSON text: the text of [`to_value`], written by
+/// [`write_json`].
 pub fn to_json(g: &Graph) -> String {
-    let mut s = serde_json::to_string_pretty(&to_value(g)).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // writing to memory cannot fail, and serde_json writes UTF-8
+    let _ = write_json(g, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the graph as pretty JSON, the bytes [`to_value`] gives, edge by
+/// edge: nothing is copied but one edge's fields at a time (the `Value` of
+/// a large graph is several times the graph).
+pub fn write_json(g: &Graph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::pretty(&mut *w);
+    JGraph(g).serialize(&mut ser)?;
+    w.write_all(b"\n")
+}
+
+/// The whole graph; fields in the order a `Value` (a sorted map) writes them.
+struct JGraph<'a>(&'a Graph);
+
+impl Serialize for JGraph<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let g = self.0;
+        let mut m = s.serialize_struct("graph", 2)?;
+        m.serialize_field("edges", &Edges(g))?;
+        let nodes: Vec<JNode> = g
+            .nodes()
+            .into_iter()
+            .map(|n| {
+                let node = g.node(n);
+                JNode {
+                    aliases: &node.aliases,
+                    code: &node.code,
+                    id: &node.id,
+                    kind: node.kind,
+                    name: &node.name,
+                }
+            })
+            .collect();
+        m.serialize_field("nodes", &nodes)?;
+        m.end()
+    }
+}
+
+/// A node, fields sorted by name.
+#[derive(Serialize)]
+struct JNode<'a> {
+    aliases: &'a std::collections::BTreeSet<String>,
+    code: &'a Option<String>,
+    id: &'a str,
+    kind: crate::model::EntityKind,
+    name: &'a str,
+}
+
+/// Every edge, each made when it is written.
+struct Edges<'a>(&'a Graph);
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let g = self.0;
+        s.collect_seq(g.edges().into_iter().map(|(a, b, e)| JEdge::of(g, a, b, e)))
+    }
+}
+
+/// An edge as [`to_value`] writes it, fields sorted by name.
+#[derive(Serialize)]
+struct JEdge<'a> {
+    cameo: &'a str,
+    date: Option<crate::text::date::Date>,
+    evidence: Vec<JEvidence<'a>>,
+    former: bool,
+    kind: crate::model::EdgeKind,
+    place: Option<&'a str>,
+    planned: bool,
+    role: Option<&'a str>,
+    source: &'a str,
+    speaker: Option<&'a str>,
+    target: &'a str,
+    topics: Vec<&'a String>,
+    weight: usize,
+}
+
+/// An evidence, fields sorted by name.
+#[derive(Serialize)]
+struct JEvidence<'a> {
+    article: &'a str,
+    end: usize,
+    sentence: usize,
+    start: usize,
+    text: &'a str,
+}
+
+impl<'a> JEdge<'a> {
+    fn of(g: &'a Graph, s: NodeId, t: NodeId, e: &'a Edge) -> JEdge<'a> {
+        let latest = e.occurrences.iter().max_by_key(|o| o.date);
+        let mut topics: Vec<&String> = e.occurrences.iter().flat_map(|o| &o.topics).collect();
+        topics.sort();
+        topics.dedup();
+        JEdge {
+            cameo: e.cameo(),
+            date: e.latest(),
+            evidence: e
+                .occurrences
+                .iter()
+                .map(|o| {
+                    let v = &o.evidence;
+                    JEvidence {
+                        article: &v.article,
+                        end: v.end,
+                        sentence: v.sentence,
+                        start: v.start,
+                        text: &v.text,
+                    }
+                })
+                .collect(),
+            former: e.occurrences.iter().all(|o| o.former),
+            kind: e.kind,
+            place: latest.and_then(|o| o.place.as_deref()),
+            planned: e.occurrences.iter().all(|o| o.planned),
+            role: latest.and_then(|o| o.role.as_deref()),
+            source: &g.node(s).id,
+            speaker: latest.and_then(|o| o.speaker.as_deref()),
+            target: &g.node(t).id,
+            topics,
+            weight: e.weight(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_streamed_json_is_the_text_of_the_value() {
+        use crate::model::{EdgeKind, EntityKind, EntityRecord, Evidence};
+        let mut g = Graph::new();
+        assert_eq!(
+            to_json(&g),
+            format!("{}\n", serde_json::to_string_pretty(&to_value(&g)).unwrap())
+        );
+        let rec = |id: &str, code: Option<&str>| EntityRecord {
+            id: id.into(),
+            name: format!("N \"{id}\"\u{1b}"),
+            kind: EntityKind::Country,
+            aliases: vec!["x".into(), "y".into()],
+            code: code.map(str::to_string),
+        };
+        let a = g.add_entity(&rec("country:a", Some("AAA")), "x1");
+        let b = g.add_entity(&rec("country:b", None), "x1");
+        for (i, planned) in [(0, true), (1, false)] {
+            let occ = crate::graph::Occurrence {
+                date: crate::text::date::Date::parse_iso("2024-02-03"),
+                speaker: (i == 0).then(|| "country:a".to_string()),
+                place: None,
+                topics: vec!["t".into(), "a".into()],
+                role: Some("r".into()),
+                planned,
+                former: false,
+                cameo: "040".into(),
+                evidence: Evidence {
+                    article: "x1".into(),
+                    sentence: i,
+                    start: 3,
+                    end: 9,
+                    text: "some text".into(),
+                },
+            };
+            g.add_occurrence(a, b, EdgeKind::Praise, occ.clone());
+            g.add_occurrence(b, a, EdgeKind::Meeting, occ);
+        }
+        let want = format!("{}\n", serde_json::to_string_pretty(&to_value(&g)).unwrap());
+        assert_eq!(to_json(&g), want);
+    }
 }

@@ -37,6 +37,13 @@ pub enum Format {
 pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Dot => dot::to_dot(g),
+        Format::Svg if g.node_count() > svg::MAX_NODES => {
+            return Err(Error::Invalid(format!(
+                "the graph has {} entities, more than an SVG drawing can show ({}); narrow it (--focus, --between, --since) or export --format dot",
+                g.node_count(),
+                svg::MAX_NODES
+            )))
+        }
         Format::Svg => svg::dot_to_svg(&dot::to_dot(g))?,
         Format::Json => json::to_json(g).into_bytes(),
         Format::Ron => g.to_ron().into_bytes(),
@@ -55,7 +62,23 @@ pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
 pub fn write(g: &Graph, format: Format, out: Option<&Path>) -> Result<Option<Vec<u8>>> {
     match (format, out) {
         (Format::Csv, Some(dir)) => csv::write_dir(g, dir).map(|_| None),
+        (Format::Json, Some(p)) => crate::store::write_atomic_with(p, |f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            json::write_json(g, &mut w)?;
+            std::io::Write::flush(&mut w)
+        })
+        .map(|_| None),
         (_, Some(p)) => crate::store::write_atomic(p, &render(g, format)?).map(|_| None),
         (_, None) => render(g, format).map(Some),
+    }
+}
+
+/// Writes the graph in a one-file `format` to `w` (standard output, say):
+/// JSON is written edge by edge, without the whole text in memory.
+pub fn write_to(g: &Graph, format: Format, w: &mut dyn std::io::Write) -> Result<()> {
+    let io = |e| Error::io("<stdout>", e);
+    match format {
+        Format::Json => json::write_json(g, w).map_err(io),
+        _ => w.write_all(&render(g, format)?).map_err(io),
     }
 }

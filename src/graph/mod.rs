@@ -387,7 +387,9 @@ impl Graph {
         self.unsorted.is_empty()
     }
 
-    /// Merges one article's extraction. Building the same article twice adds nothing.
+    /// Merges one article's extraction; an article already in the graph is
+    /// replaced (its statements removed first), so building the same article
+    /// twice, or a corrected version of it, counts each statement once.
     pub fn add_extraction(&mut self, x: &Extraction) {
         self.merge_extraction(x);
         self.settle();
@@ -399,6 +401,9 @@ impl Graph {
     /// in order). Until then, occurrences may be out of order (the saved file
     /// never is); the result after `settle` is the same.
     pub fn merge_extraction(&mut self, x: &Extraction) {
+        if self.articles.contains_key(&x.article) {
+            self.remove_article(&x.article);
+        }
         self.merge_with(x, |g, s, t, r, speaker, place| {
             let id = |n: Option<NodeId>| n.map(|n| g.g[n].id.clone());
             let occ = occurrence(r, id(speaker), id(place));

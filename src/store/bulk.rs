@@ -18,7 +18,7 @@ use crate::graph::NodeId;
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
 use crate::store::cache::{occurrences_of, read_span, COcc, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -33,6 +33,8 @@ pub const DEFAULT_LIMIT: usize = 64 << 20;
 struct Run {
     file: usize,
     spans: HashMap<u32, Span>,
+    /// Whether this run is the graph file's cache (what the build extends).
+    old: bool,
 }
 
 /// A graph being built for one file: see the module's documentation.
@@ -55,12 +57,19 @@ pub struct Bulk {
     target: PathBuf,
     /// The first run that could not be written.
     failed: Option<Error>,
+    /// Articles merged in this build (as [`crate::bytes::id_key`]s): one
+    /// given again is not merged twice.
+    added: HashSet<(u64, u64), crate::bytes::FxBuild>,
+    /// Articles of the graph file built again: their statements in the
+    /// cache (run 0) are dropped; per article, the nodes its new version names.
+    replaced: HashMap<String, HashSet<NodeId>>,
 }
 
 impl Bulk {
     /// A build for the graph file `path`, buffering [`DEFAULT_LIMIT`] bytes.
     pub fn new(path: &Path) -> Bulk {
-        Bulk::with_limit(path, DEFAULT_LIMIT)
+        let limit = crate::store::testing::spill_limit().unwrap_or(DEFAULT_LIMIT);
+        Bulk::with_limit(path, limit)
     }
 
     /// A build writing a run whenever about `limit` bytes are buffered.
@@ -75,6 +84,8 @@ impl Bulk {
             spill: None,
             target: path.to_path_buf(),
             failed: None,
+            added: HashSet::default(),
+            replaced: HashMap::new(),
         }
     }
 
@@ -93,16 +104,20 @@ impl Bulk {
                 .enumerate()
                 .map(|(i, s)| (i as u32, s))
                 .collect(),
+            old: true,
         });
         Some(b)
     }
 
-    /// Merges one article's extraction (as [`Graph::merge_extraction`]). A
-    /// run that cannot be written is reported by [`Bulk::save`].
+    /// Merges one article's extraction (as [`Graph::merge_extraction`]): an
+    /// article of the graph file is replaced; one already merged in this
+    /// build is not merged again. A run that cannot be written is reported
+    /// by [`Bulk::save`].
     pub fn add(&mut self, x: &Extraction) {
-        if self.failed.is_some() {
+        if self.failed.is_some() || !self.added.insert(crate::bytes::id_key(&x.article)) {
             return;
         }
+        let replacing = self.g.articles.contains_key(&x.article);
         if self.buf.capacity() == 0 {
             // the whole buffer at once: growing it would copy it into fresh
             // memory again and again (untouched pages cost nothing)
@@ -118,12 +133,26 @@ impl Bulk {
             COcc::of_record(r, id(speaker), id(place)).encode(buf);
             at.push((ei.index() as u32, from, buf.len()));
         });
+        if replacing {
+            let named = x
+                .entities
+                .iter()
+                .filter_map(|e| self.g.node_by_id(&e.id))
+                .collect();
+            self.replaced.insert(x.article.clone(), named);
+        }
         if self.buf.len() + self.at.len() * std::mem::size_of::<(u32, usize, usize)>() >= self.limit
         {
             if let Err(e) = self.write_run() {
                 self.failed = Some(e);
             }
         }
+    }
+
+    /// Whether a run could not be written: [`Bulk::save`] will fail, and
+    /// adding more is in vain.
+    pub fn is_failed(&self) -> bool {
+        self.failed.is_some()
     }
 
     /// The graph so far: nodes, edges and articles, without occurrences.
@@ -157,6 +186,7 @@ impl Bulk {
                 .truncate(true)
                 .open(&p)
                 .map_err(|e| Error::io(&p, e))?;
+            crate::store::temp::created(&p);
             self.files.push(f);
             self.spill = Some((p, self.files.len() - 1));
         }
@@ -185,9 +215,12 @@ impl Bulk {
         self.buf.clear();
         self.at.clear();
         w.flush().map_err(io)?;
+        drop(w);
+        crate::store::testing::disk_room(file.metadata().map_err(io)?.len()).map_err(io)?;
         self.runs.push(Run {
             file: *at_file,
             spans,
+            old: false,
         });
         Ok(())
     }
@@ -201,6 +234,10 @@ impl Bulk {
         }
         self.g.settle();
         self.at.sort_unstable();
+        if !self.replaced.is_empty() {
+            self.drop_replaced()
+                .map_err(|e| Error::io(&self.target, e))?;
+        }
         let Bulk {
             g,
             buf,
@@ -208,10 +245,12 @@ impl Bulk {
             runs,
             files,
             target,
+            replaced,
             ..
         } = &mut self;
         let (g, runs, files) = (&*g, runs.as_slice(), files.as_slice());
         let buf = (buf.as_slice(), at.as_slice());
+        let replaced = &*replaced;
         // each edge's occurrences are gathered one edge ahead of the writer, in
         // the writer's order (the file's: by ids and kind)
         let keys: Vec<Option<u32>> = g
@@ -224,7 +263,7 @@ impl Bulk {
             scope.spawn(move || {
                 for key in keys {
                     let v = match key {
-                        Some(k) => gather(k, buf, runs, files),
+                        Some(k) => gather(k, buf, runs, files, replaced),
                         None => Ok(Vec::new()),
                     };
                     if tx.send(v).is_err() {
@@ -248,19 +287,25 @@ impl Bulk {
 }
 
 /// Every occurrence of edge `key`: from each run, then the buffer; sorted,
-/// each evidence once.
+/// each evidence once. The graph file's own occurrences (run 0, when
+/// extending it) of a `replaced` article are left out.
 fn gather(
     key: u32,
     (buf, at): (&[u8], &[(u32, usize, usize)]),
     runs: &[Run],
     files: &[File],
+    replaced: &HashMap<String, HashSet<NodeId>>,
 ) -> std::io::Result<Vec<Occurrence>> {
     let mut v: Vec<Occurrence> = Vec::new();
     let bad = || std::io::Error::other("a spilled run does not decode on this machine");
     for run in runs {
         if let Some(&span) = run.spans.get(&key) {
             let bytes = read_span(&files[run.file], span)?;
-            v.extend(occurrences_of(&bytes).ok_or_else(bad)?);
+            let mut occs = occurrences_of(&bytes).ok_or_else(bad)?;
+            if run.old {
+                occs.retain(|o| !replaced.contains_key(&o.evidence.article));
+            }
+            v.extend(occs);
         }
     }
     let from = at.partition_point(|(k, ..)| *k < key);
@@ -274,10 +319,64 @@ fn gather(
     Ok(v)
 }
 
+impl Bulk {
+    /// Takes the statements of replaced articles out of the graph: each
+    /// leaves the nodes its new version does not name, and nodes and edges
+    /// left with nothing are removed (as [`Graph::remove_article`] does).
+    fn drop_replaced(&mut self) -> std::io::Result<()> {
+        let nodes: Vec<NodeId> = self.g.g.node_indices().map(NodeId).collect();
+        for n in nodes {
+            let node = self.g.node_mut(n);
+            node.articles
+                .retain(|a| self.replaced.get(a).is_none_or(|named| named.contains(&n)));
+            if node.articles.is_empty() {
+                self.g.g.remove_node(n.0);
+            }
+        }
+        let empty = self.empty_edges()?;
+        for ei in empty {
+            self.g.g.remove_edge(ei);
+        }
+        self.g.reindex();
+        Ok(())
+    }
+
+    /// The edges every occurrence of which belongs to a replaced article's
+    /// old version: nothing of them is left.
+    fn empty_edges(&self) -> std::io::Result<Vec<petgraph::stable_graph::EdgeIndex>> {
+        let mut fresh: HashSet<u32> = self.at.iter().map(|a| a.0).collect();
+        for run in self.runs.iter().filter(|r| !r.old) {
+            fresh.extend(run.spans.keys().copied());
+        }
+        let mut empty = Vec::new();
+        for ei in self.g.g.edge_indices() {
+            let key = ei.index() as u32;
+            if fresh.contains(&key) {
+                continue;
+            }
+            let mut left = false;
+            for run in self.runs.iter().filter(|r| r.old) {
+                if let Some(&span) = run.spans.get(&key) {
+                    let occs = occurrences_of(&read_span(&self.files[run.file], span)?)
+                        .ok_or_else(|| std::io::Error::other("the cache does not decode"))?;
+                    left |= occs
+                        .iter()
+                        .any(|o| !self.replaced.contains_key(&o.evidence.article));
+                }
+            }
+            if !left {
+                empty.push(ei);
+            }
+        }
+        Ok(empty)
+    }
+}
+
 impl Drop for Bulk {
     fn drop(&mut self) {
         if let Some((p, _)) = self.spill.take() {
-            let _ = std::fs::remove_file(p);
+            let _ = std::fs::remove_file(&p);
+            crate::store::temp::gone(&p);
         }
     }
 }

@@ -67,7 +67,7 @@ fn schema() -> u64 {
 /// and (on Unix) change time, inode and device. Any write to the file,
 /// a rename over it, or `touch` changes one of them; the change time cannot
 /// be set back by any program.
-fn stamp(path: &Path) -> Option<[u64; 7]> {
+pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
     let m = std::fs::metadata(path).ok()?;
     let t = m
         .modified()
@@ -91,6 +91,9 @@ fn stamp(path: &Path) -> Option<[u64; 7]> {
         more[3],
     ])
 }
+
+/// The identity of a graph file as [`stamp`] takes it.
+pub(crate) type Stamp = [u64; 7];
 
 /// A date as year, month, day.
 type Ymd = (i32, u8, u8);
@@ -328,6 +331,7 @@ impl Writer {
             std::process::id()
         ));
         let file = std::fs::File::create(&tmp)?;
+        crate::store::temp::created(&tmp);
         let mut w = Writer {
             tmp,
             out: std::io::BufWriter::with_capacity(1 << 20, file),
@@ -393,7 +397,22 @@ impl Writer {
 
     /// Writes the skeleton and the header (stamped with the graph file as it
     /// is now), then puts the cache in place.
-    pub(crate) fn finish(mut self, path: &Path, sk: &Skeleton) -> std::io::Result<()> {
+    pub(crate) fn finish(self, path: &Path, sk: &Skeleton) -> std::io::Result<()> {
+        let stamp = stamp(path)
+            .ok_or_else(|| std::io::Error::other("the graph file has no modification time"))?;
+        self.finish_as(path, sk, stamp)
+    }
+
+    /// Writes the skeleton and the header stamped `stamp`, the identity the
+    /// graph file had when the graph was read from it; puts the cache in
+    /// place only if the file still has it (a file replaced meanwhile keeps
+    /// the cache its writer made).
+    pub(crate) fn finish_as(
+        mut self,
+        path: &Path,
+        sk: &Skeleton,
+        stamp: Stamp,
+    ) -> std::io::Result<()> {
         let result = (|| {
             if self.spans.len() != sk.edges.len() {
                 return Err(std::io::Error::other(
@@ -438,8 +457,6 @@ impl Writer {
             })
             .map_err(std::io::Error::other)?;
             self.out.write_all(&section)?;
-            let stamp = stamp(path)
-                .ok_or_else(|| std::io::Error::other("the graph file has no modification time"))?;
             let mut header = Vec::with_capacity(HEADER);
             header.extend_from_slice(MAGIC);
             let words = [schema()].into_iter().chain(stamp).chain([
@@ -452,27 +469,54 @@ impl Writer {
             for v in words {
                 header.extend_from_slice(&v.to_le_bytes());
             }
-            let mut f = self.out.into_inner().map_err(|e| e.into_error())?;
+            self.out.flush()?;
+            let f = self.out.get_mut();
             f.seek(std::io::SeekFrom::Start(0))?;
             f.write_all(&header)?;
-            drop(f);
-            std::fs::rename(&self.tmp, cache_path(path))
+            crate::store::testing::disk_room(f.metadata()?.len())?;
+            // the cache holds all the evidence: no more readable than its file
+            f.set_permissions(std::fs::metadata(path)?.permissions())?;
+            crate::store::testing::before_cache_install(path);
+            if self::stamp(path) != Some(stamp) {
+                return Err(std::io::Error::other(
+                    "the graph file changed while its cache was written",
+                ));
+            }
+            std::fs::rename(&self.tmp, cache_path(path))?;
+            crate::store::temp::gone(&self.tmp);
+            Ok(())
         })();
         if result.is_err() {
-            let _ = std::fs::remove_file(&self.tmp);
+            self.discard();
         }
         result
     }
+
+    /// Removes the temporary file (a cache not finished).
+    fn discard(&mut self) {
+        let _ = std::fs::remove_file(&self.tmp);
+        crate::store::temp::gone(&self.tmp);
+    }
 }
 
-/// Writes the cache of the graph file `path`, which holds `g` (just loaded
-/// from it, say).
-pub(crate) fn refresh(path: &Path, g: &Graph) -> std::io::Result<()> {
+impl Drop for Writer {
+    /// A cache dropped unfinished (its graph file failed to write) leaves nothing.
+    fn drop(&mut self) {
+        if self.tmp.exists() {
+            self.discard();
+        }
+    }
+}
+
+/// Writes the cache of the graph file `path`, which holds `g`, read from
+/// the file when its identity was `read_as`: the cache is stamped with that
+/// identity, and not installed if the file changed since.
+pub(crate) fn refresh(path: &Path, g: &Graph, read_as: Stamp) -> std::io::Result<()> {
     let mut w = Writer::begin(path, g)?;
     for (_, _, e) in g.edges() {
         w.edge(&e.sorted())?;
     }
-    w.finish(path, &Skeleton::of(g))
+    w.finish_as(path, &Skeleton::of(g), read_as)
 }
 
 /// The cache's header words, if the cache is of this build's layout and was
@@ -720,6 +764,19 @@ fn add_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
     };
     g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
     Some(())
+}
+
+/// The skeleton of `path`'s cache and each edge's first sentence (the
+/// evidence of its first occurrence), if the cache is fresh: what a drawing
+/// of the whole graph shows, read one edge at a time.
+pub fn read_first_sentences(path: &Path) -> Option<(Skeleton, Vec<Option<String>>)> {
+    let o = open_skeleton(path)?;
+    let mut first = Vec::with_capacity(o.spans.len());
+    for &span in &o.spans {
+        let occs = occurrences_of(&read_span(&o.file, span).ok()?)?;
+        first.push(occs.into_iter().next().map(|x| x.evidence.text));
+    }
+    Some((o.sk, first))
 }
 
 /// The graph the cache of `path` holds, if it is there, whole, of this

@@ -4,8 +4,15 @@
 pub(crate) mod bulk;
 pub(crate) mod cache;
 pub(crate) mod lock;
+pub(crate) mod temp;
+#[doc(hidden)]
+pub mod testing;
 
-pub use cache::{read_around, read_edges, read_skeleton};
+pub use temp::remove_temp_files;
+
+pub(crate) use crate::bytes::id_key;
+
+pub use cache::{read_around, read_edges, read_first_sentences, read_skeleton};
 
 use crate::error::{Error, Result};
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};
@@ -99,7 +106,19 @@ impl GraphFileV0 {
 /// Reads a file of format `version` and migrates it, step by step, to the
 /// current one. Errors keep the file's line and column.
 fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
-    let parse = |e: ron::error::SpannedError| Error::ron(origin, &e);
+    let parse = |e: ron::error::SpannedError| {
+        let mut err = Error::ron(origin, &e);
+        if let Error::Parse {
+            line,
+            column,
+            message,
+            ..
+        } = &mut err
+        {
+            (*line, *column) = inside_edge(text, (*line, *column), message);
+        }
+        err
+    };
     match version {
         0 => Ok(ron::from_str::<GraphFileV0>(text).map_err(parse)?.migrate()),
         VERSION => ron::from_str::<GraphFile>(text).map_err(parse),
@@ -109,6 +128,49 @@ fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
             supported: VERSION,
         }),
     }
+}
+
+/// Where an error the parser reports at the end of an edge lies: an edge's
+/// fields are read as a whole (its kind and occurrences sit beside its ends),
+/// so a bad value anywhere in it is reported at its closing brace. The
+/// value the message quotes is found within the edge; else the edge's first
+/// line is given. Positions not at a closing brace are kept.
+fn inside_edge(text: &str, (line, column): (usize, usize), message: &str) -> (usize, usize) {
+    let start: usize = text
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    if !text
+        .get(start..)
+        .is_some_and(|l| l.trim_start().starts_with('}'))
+    {
+        return (line, column);
+    }
+    let Some(open) = text[..start].rfind("{\n") else {
+        return (line, column);
+    };
+    let quoted = message.split('`').skip(1).step_by(2);
+    let strings = message.split('"').skip(1).step_by(2);
+    let block = &text[open..start];
+    if message.contains("missing field") {
+        return position(text, open);
+    }
+    let found = quoted
+        .filter_map(|w| block.find(w))
+        .chain(strings.filter_map(|w| block.find(&format!("\"{w}\""))))
+        .next();
+    position(text, open + found.unwrap_or(0))
+}
+
+/// 1-based line and column of byte `at` of `text`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    (
+        line,
+        before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1,
+    )
 }
 
 /// 1-based line and column of the first `word` in `text` (1, 1 when absent).
@@ -125,6 +187,54 @@ fn locate_nth(text: &str, word: &str, nth: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
     (line, col)
+}
+
+/// 1-based line and column of the key `field` of the `k`th edge (from 0)
+/// of a graph file's text; (1, 1) when it cannot be found.
+fn locate_edge(text: &str, k: usize, field: &str) -> (usize, usize) {
+    let Some(edges) = text.find("edges:") else {
+        return (1, 1);
+    };
+    let key = format!("\"{field}\"");
+    let Some((at, _)) = text[edges..].match_indices(&key).nth(k) else {
+        return (1, 1);
+    };
+    let before = &text[..edges + at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+/// What is wrong with an edge of a file about to join `g`, if anything:
+/// a loop, an undirected edge written from the larger id, an edge already
+/// there, an occurrence of an article not listed.
+fn edge_problem(g: &Graph, s: NodeId, t: NodeId, e: &StoredEdge) -> Option<String> {
+    let kind = e.edge.kind;
+    let ends = format!("{} -> {} ({kind:?})", e.source, e.target);
+    if s == t {
+        return Some(format!(
+            "edge {ends} joins a node to itself; expected two different nodes"
+        ));
+    }
+    if !kind.is_directed() && e.source > e.target {
+        return Some(format!(
+            "edge {ends} is undirected and must run from the smaller id; swap its source and target"
+        ));
+    }
+    if g.edge_index(s, t, kind).is_some() {
+        return Some(format!(
+            "edge {ends} appears twice; expected each edge once (merge their occurrences into one)"
+        ));
+    }
+    let missing = e
+        .edge
+        .occurrences
+        .iter()
+        .find(|o| !g.articles.contains_key(&o.evidence.article))?;
+    Some(format!(
+        "edge {ends} has a statement from article {:?}, which is not listed under `articles`; expected every article listed there (the file was edited or damaged)",
+        missing.evidence.article
+    ))
 }
 
 impl Graph {
@@ -159,48 +269,58 @@ impl Graph {
     }
 
     /// As [`Graph::from_file`]; with the file's `text`, errors give a line.
+    /// Every invariant a written file holds is checked: each node once, each
+    /// edge once (an undirected one from the smaller id), every edge between
+    /// listed nodes, every article a node or statement names listed.
     fn from_file_in(f: GraphFile, origin: &Path, text: Option<&str>) -> Result<Graph> {
-        let bad = |id: &str, nth: usize, message: String| match text {
-            Some(t) => {
-                let (line, column) = locate_nth(t, &format!("{id:?}"), nth);
-                Error::Parse {
-                    path: origin.to_path_buf(),
-                    line,
-                    column,
-                    message,
-                }
-            }
+        let bad = |(line, column): (usize, usize), message: String| match text {
+            Some(_) => Error::Parse {
+                path: origin.to_path_buf(),
+                line,
+                column,
+                message,
+            },
             None => Error::Invalid(format!("{}: {message}", origin.display())),
         };
+        let t = text.unwrap_or("");
         let mut g = Graph::new();
         g.articles = f.articles;
         for n in f.nodes {
             if g.node_by_id(&n.id).is_some() {
                 return Err(bad(
-                    &n.id,
-                    2,
+                    locate_nth(t, &format!("{:?}", n.id), 2),
                     format!("node {:?} appears twice; expected each node once", n.id),
+                ));
+            }
+            if let Some(a) = n.articles.iter().find(|a| !g.articles.contains_key(*a)) {
+                return Err(bad(
+                    locate(t, &format!("{:?}", n.id)),
+                    format!(
+                        "node {:?} names article {a:?}, which is not listed under `articles`; expected every article of a node listed there (the file was edited or damaged)",
+                        n.id
+                    ),
                 ));
             }
             g.insert_node(n);
         }
-        for e in f.edges {
-            let s = g.node_by_id(&e.source);
-            let t = g.node_by_id(&e.target);
-            match (s, t) {
-                (Some(s), Some(t)) => g.insert_edge(s, t, e.edge),
+        for (k, e) in f.edges.into_iter().enumerate() {
+            let at = |field: &str| locate_edge(t, k, field);
+            let (s, tg) = match (g.node_by_id(&e.source), g.node_by_id(&e.target)) {
+                (Some(s), Some(tg)) => (s, tg),
                 (s, _) => {
-                    let missing = if s.is_none() { &e.source } else { &e.target };
                     return Err(bad(
-                        missing,
-                        1,
+                        at(if s.is_none() { "source" } else { "target" }),
                         format!(
                             "an edge names a node that is not in the file ({} -> {}); expected a node id listed under `nodes` (the file was edited or damaged)",
                             e.source, e.target
                         ),
-                    ));
+                    ))
                 }
+            };
+            if let Some(problem) = edge_problem(&g, s, tg, &e) {
+                return Err(bad(at("kind"), problem));
             }
+            g.insert_edge(s, tg, e.edge);
         }
         Ok(g)
     }
@@ -401,6 +521,7 @@ impl Graph {
     /// otherwise by parsing the RON, then writing the cache afresh (a cache
     /// that cannot be written is no error).
     pub fn load(path: &Path) -> Result<Graph> {
+        let path = &resolve(path)?;
         if let Some(g) = crate::store::cache::read(path) {
             return Ok(g);
         }
@@ -411,10 +532,16 @@ impl Graph {
     /// Loads a graph file by parsing its RON, ignoring any cache; refreshes
     /// the cache.
     pub fn load_ron(path: &Path) -> Result<Graph> {
+        // the file's identity before reading: a cache stamped with it can
+        // only ever be served for the bytes read here
+        let path = &resolve(path)?;
+        let read_as = cache::stamp(path);
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         let g = Graph::from_ron(&text, path)?;
         drop(text);
-        let _ = crate::store::cache::refresh(path, &g);
+        if let Some(read_as) = read_as {
+            let _ = crate::store::cache::refresh(path, &g, read_as);
+        }
         Ok(g)
     }
 
@@ -430,6 +557,7 @@ impl Graph {
     /// [`Graph::save`], with each edge's occurrences taken from `occs`;
     /// writes the file and its cache in one pass and returns the skeleton.
     pub(crate) fn save_with(&self, path: &Path, occs: &mut Occurrences<'_>) -> Result<Skeleton> {
+        let path = &resolve(path)?;
         let mut cache = crate::store::cache::Writer::begin(path, self).ok();
         let mut edges: Vec<SkEdge> = Vec::with_capacity(self.edge_count());
         write_atomic_with(path, |f| {
@@ -719,16 +847,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Like [`write_atomic`], with `write` filling the temporary file: if it
-/// fails, the temporary file is removed and `path` is untouched.
+/// fails, the temporary file is removed and `path` is untouched. A `path`
+/// that is a symbolic link is followed (the file it points to is replaced,
+/// the link stays); one that is not a regular file is refused. The new file
+/// keeps the old one's permissions. Temporary files left beside `path` by
+/// processes that died are removed first.
 pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<()> {
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let path = &resolve(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
+    temp::sweep(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -742,10 +876,16 @@ pub fn write_atomic_with(
             .create_new(true)
             .open(&tmp)?;
         created = true;
+        temp::created(&tmp);
+        if let Ok(m) = std::fs::metadata(path) {
+            f.set_permissions(m.permissions())?;
+        }
         write(&mut f)?;
+        testing::disk_room(f.metadata()?.len())?;
         f.sync_all()?;
         drop(f);
         std::fs::rename(&tmp, path)?;
+        temp::gone(&tmp);
         // make the rename itself durable; not every system can sync a folder
         if let Ok(d) = std::fs::File::open(&dir) {
             let _ = d.sync_all();
@@ -755,16 +895,71 @@ pub fn write_atomic_with(
     if let Err(e) = result {
         if created {
             let _ = std::fs::remove_file(&tmp);
+            temp::gone(&tmp);
         }
         return Err(Error::io(path, e));
     }
     Ok(())
 }
 
+/// The file a graph path names, to be read and written: a symbolic link is
+/// followed to the file it points to; a path that is there but is not a
+/// regular file (a folder, a device, a FIFO, a socket) is refused, as is a
+/// link to nothing. A path where nothing is stays as it is.
+pub fn resolve(path: &Path) -> Result<std::path::PathBuf> {
+    let Ok(m) = std::fs::symlink_metadata(path) else {
+        return Ok(path.to_path_buf());
+    };
+    let real = if m.file_type().is_symlink() {
+        std::fs::canonicalize(path).map_err(|_| {
+            Error::Invalid(format!(
+                "{}: a symbolic link to a file that is not there; remove the link or make its target",
+                path.display()
+            ))
+        })?
+    } else {
+        path.to_path_buf()
+    };
+    let m = std::fs::metadata(&real).map_err(|e| Error::io(&real, e))?;
+    if m.is_file() {
+        return Ok(real);
+    }
+    let what = if m.is_dir() {
+        "a folder"
+    } else {
+        not_a_file(&m)
+    };
+    Err(Error::Invalid(format!(
+        "{}: is {what}, not a regular file; a graph file must be a regular file (name another path with --graph)",
+        path.display()
+    )))
+}
+
+/// What a path that is neither a file nor a folder is.
+fn not_a_file(m: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = m;
+    "not a file"
+}
+
 impl Skeleton {
     /// The skeleton of the graph file `path`: from its cache when that is
     /// fresh (reading only the skeleton's section), else by loading the file.
     pub fn load(path: &Path) -> crate::Result<Skeleton> {
+        let path = &resolve(path)?;
         if let Some(sk) = cache::read_skeleton(path) {
             return Ok(sk);
         }

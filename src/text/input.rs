@@ -239,8 +239,9 @@ fn text_article(origin: &str, id: String, bytes: Vec<u8>) -> Item {
 }
 
 #[derive(Deserialize)]
-struct Record {
-    id: serde_json::Value,
+struct Record<'a> {
+    #[serde(borrow)]
+    id: &'a serde_json::value::RawValue,
     #[serde(default)]
     date: Option<String>,
     #[serde(default)]
@@ -263,11 +264,8 @@ pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
             e.column()
         ))
     })?;
-    let id = match r.id {
-        serde_json::Value::String(s) if !s.trim().is_empty() => s,
-        serde_json::Value::Number(n) => n.to_string(),
-        _ => return Err(bad("\"id\" must be a non-empty string or a number".into())),
-    };
+    let id = record_id(r.id)
+        .ok_or_else(|| bad("\"id\" must be a non-empty string or an integer".into()))?;
     let date = match r.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
         Some(d) => Some(
@@ -279,6 +277,19 @@ pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
         return Err(bad("empty article (no text)".into()));
     }
     Ok(Article::from_parts(id, date, r.title, &r.text))
+}
+
+/// A record's id, kept exactly: a string, or an integer as its digits
+/// (however long: `12345678901234567890123` stays itself); `None` for
+/// anything else.
+fn record_id(raw: &serde_json::value::RawValue) -> Option<String> {
+    let text = raw.get().trim();
+    if text.starts_with('"') {
+        let s: String = serde_json::from_str(text).ok()?;
+        return (!s.trim().is_empty()).then_some(s);
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| text.to_string())
 }
 
 /// Reads up to and including the next `\n`, keeping at most `max + 1` bytes
@@ -350,6 +361,11 @@ fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dy
                 f(Item::Skipped(e));
                 continue;
             }
+        };
+        // a byte order mark before the first record is no part of it
+        let line = match line.strip_prefix('\u{feff}') {
+            Some(rest) if line_no == 1 => rest.to_string(),
+            _ => line,
         };
         match jsonl_record(&here, &line) {
             Ok(a) => f(Item::Article(a, warn)),

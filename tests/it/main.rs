@@ -7,6 +7,7 @@ mod common;
 mod corpus;
 mod cues;
 mod exports;
+mod hardening;
 mod pipeline;
 mod properties;
 mod queries;

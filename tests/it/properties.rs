@@ -124,6 +124,28 @@ proptest! {
         let _ = Graph::from_ron(&String::from_utf8_lossy(&b), Path::new("g.ron"));
     }
 
+    /// Issue 14, point 6: a damaged file that loads holds every invariant a
+    /// written one does: it saves to bytes that load again the same, and its
+    /// cache can be written and serves the same graph.
+    #[test]
+    fn a_damaged_graph_file_that_loads_is_a_valid_graph(cut in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let text = graph_text();
+        let at = cut.index(text.len());
+        let mut b = text.as_bytes().to_vec();
+        b[at] = byte;
+        if let Ok(g) = Graph::from_ron(&String::from_utf8_lossy(&b), Path::new("g.ron")) {
+            let saved = g.to_ron();
+            let again = Graph::from_ron(&saved, Path::new("g.ron"));
+            prop_assert!(again.is_ok(), "{:?}", again.err());
+            prop_assert_eq!(again.unwrap().to_ron(), saved.clone());
+            let d = tempfile::tempdir().unwrap();
+            let p = d.path().join("g.ron");
+            g.save(&p).unwrap();
+            prop_assert!(ties::store::read_skeleton(&p).is_some(), "no cache for a graph that loads");
+            prop_assert_eq!(Graph::load(&p).unwrap().to_ron(), saved);
+        }
+    }
+
     #[test]
     fn damaged_lexicons_are_errors_not_panics(cut in any::<prop::sample::Index>(), byte in any::<u8>()) {
         let text = ties::Lexicon::builtin_files()[0].1;

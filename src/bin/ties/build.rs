@@ -82,14 +82,16 @@ pub fn build(
     })?;
     let mut target = Target::open(mode, &cli.graph)?;
     let (mut n, mut skipped) = (0, 0);
+    let mut once = pipeline::Once::new(target.sink());
     if !inputs.is_empty() {
-        (n, skipped) = ingest(&ex, target.sink(), inputs, max_bytes);
+        (n, skipped) = ingest(&ex, &mut once, inputs, max_bytes);
     }
     if !extractions.is_empty() {
-        let st = pipeline::merge_extraction_files(extractions, target.sink(), &mut notice);
+        let st = pipeline::merge_extraction_files(extractions, &mut once, &mut notice);
         n += st.articles;
         skipped += st.skipped;
     }
+    report_ids(&once.repeated, &once.replaced);
     if n == 0 {
         return Err(Fail::new(
             2,
@@ -104,6 +106,44 @@ pub fn build(
         eprintln!("ties: {skipped} input(s) skipped, each named above; exit status 2");
     }
     Ok(if skipped > 0 { 2 } else { 0 })
+}
+
+/// Tells which article ids were given more than once (the later copies
+/// not built; ten ids at most, then how many more) and which replaced an
+/// article of the graph.
+fn report_ids(repeated: &[String], replaced: &[String]) {
+    let mut times: Vec<(&str, usize)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = Default::default();
+    for id in repeated {
+        let i = *at.entry(id.as_str()).or_insert_with(|| {
+            times.push((id.as_str(), 1));
+            times.len() - 1
+        });
+        times[i].1 += 1;
+    }
+    for (id, n) in times.iter().take(10) {
+        eprintln!(
+            "ties: warning: article {} is given {n} times in these inputs; only the first is built (give each article its own id)",
+            render::clean(id)
+        );
+    }
+    if times.len() > 10 {
+        eprintln!(
+            "ties: warning: and {} more article ids given more than once",
+            times.len() - 10
+        );
+    }
+    if !replaced.is_empty() {
+        let mut names: Vec<String> = replaced.iter().take(5).map(|s| render::clean(s)).collect();
+        if replaced.len() > 5 {
+            names.push(format!("and {} more", replaced.len() - 5));
+        }
+        eprintln!(
+            "ties: replaced {} article(s) already in the graph with the version given: {}",
+            replaced.len(),
+            names.join(", ")
+        );
+    }
 }
 
 /// A progress spinner on standard error, only for a person watching, never in pipes or logs.
@@ -148,11 +188,13 @@ fn ingest(
     let opts = options(max_bytes);
     let bar = spinner();
     let (sources, mut skipped) = sources(inputs);
-    let st = pipeline::extract_each(ex, &sources, &opts, &mut notice, &mut |x| {
+    let st = pipeline::extract_while(ex, &sources, &opts, &mut notice, &mut |x| {
         g.merge(&x);
         if let Some(pb) = &bar {
             pb.inc(1);
         }
+        // a build that can no longer be written (a full disk) stops reading
+        !g.failed()
     });
     g.finish();
     if let Some(pb) = bar {

@@ -9,7 +9,6 @@ use ties::export::Format;
 
 /// `ties export`: writes the selected subgraph to `--out` or standard output.
 pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
-    let g = load(&cli.graph)?;
     let sel = Selection {
         focus: args.focus.clone(),
         depth: args.depth,
@@ -20,6 +19,14 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             .zip(args.between.get(1).cloned()),
         filter: args.filter.filter(),
     };
+    if sel.is_everything() && args.format == Format::Dot {
+        // the whole graph drawn from its cache, one edge at a time
+        if let Some((sk, first)) = ties::store::read_first_sentences(&cli.graph) {
+            let bytes = ties::export::dot::skeleton_to_dot(&sk, &first);
+            return write_bytes(&bytes, args.out.as_deref());
+        }
+    }
+    let g = load(&cli.graph)?;
     let sub = ties::export::filter::subgraph(&g, &sel).map_err(found)?;
     if !sel.is_everything() && sub.edge_count() == 0 {
         return Err(Fail::new(
@@ -33,8 +40,24 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             "--format csv writes two files: name their folder with --out DIR".into(),
         ));
     }
-    if let Some(bytes) = ties::export::write(&sub, args.format, args.out.as_deref())? {
-        std::io::stdout().lock().write_all(&bytes)?;
+    match &args.out {
+        Some(out) => {
+            ties::export::write(&sub, args.format, Some(out))?;
+        }
+        None => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            ties::export::write_to(&sub, args.format, &mut w)?;
+            w.flush()?;
+        }
+    }
+    Ok(0)
+}
+
+/// Writes `bytes` to `out` (atomically), or to standard output.
+fn write_bytes(bytes: &[u8], out: Option<&std::path::Path>) -> Result<u8, Fail> {
+    match out {
+        Some(p) => ties::store::write_atomic(p, bytes)?,
+        None => std::io::stdout().lock().write_all(bytes)?,
     }
     Ok(0)
 }

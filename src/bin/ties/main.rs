@@ -55,15 +55,108 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    #[cfg(unix)]
+    clean_up_on_signals();
     keep_freed_memory();
     let cli = Cli::parse();
-    match run(&cli) {
+    match checked(cli).and_then(|cli| run(&cli)) {
         Ok(code) => ExitCode::from(code),
         Err(Fail(code, e)) => {
-            eprintln!("ties: {e:#}");
+            eprintln!("ties: {}", message(&e));
             ExitCode::from(code)
         }
     }
+}
+
+/// An error and its causes on one line, each cause once: a cause whose
+/// text the message already holds (an OS error quoted by the error above
+/// it) is not repeated.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// The command line with its paths checked before anything is read or
+/// written: each `--lexicon` file is there, and the graph file is a regular
+/// file (a symbolic link followed to it) in a folder that exists.
+fn checked(mut cli: Cli) -> Result<Cli, Fail> {
+    for p in &cli.lexicon {
+        if !p.is_file() {
+            return Err(Fail::new(
+                2,
+                format!(
+                    "{}: no such lexicon file; name an existing RON lexicon with --lexicon",
+                    p.display()
+                ),
+            ));
+        }
+    }
+    if matches!(
+        cli.cmd,
+        Cmd::Completions { .. } | Cmd::Extract(_) | Cmd::Eval(_) | Cmd::Explain { .. }
+    ) {
+        return Ok(cli);
+    }
+    cli.graph = ties::store::resolve(&cli.graph)?;
+    if let Some(dir) = cli.graph.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.is_dir() {
+            return Err(Fail::new(
+                2,
+                format!(
+                    "{}: no such folder for the graph file {}; create it first or name another path with --graph",
+                    dir.display(),
+                    cli.graph.display()
+                ),
+            ));
+        }
+    }
+    Ok(cli)
+}
+
+/// Removes this process's temporary files when it is asked to stop
+/// (Ctrl-C, SIGTERM, SIGHUP), then stops as the signal would have: the
+/// signals are blocked in every thread and taken by one that waits for them.
+/// Called before any other thread starts, so that all inherit the mask.
+#[cfg(unix)]
+fn clean_up_on_signals() {
+    // SAFETY: plain libc calls on a sigset_t we own, before any thread starts.
+    let set = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+            libc::sigaddset(&mut set, sig);
+        }
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            return;
+        }
+        set
+    };
+    std::thread::spawn(move || {
+        let mut sig: libc::c_int = 0;
+        // SAFETY: waits on the set built above; `sig` is ours to write.
+        if unsafe { libc::sigwait(&set, &mut sig) } != 0 {
+            return;
+        }
+        ties::store::remove_temp_files();
+        // SAFETY: the default action back, the signal unblocked in this
+        // thread and sent to it: the process ends as the signal says.
+        unsafe {
+            libc::signal(sig, libc::SIG_DFL);
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+            libc::raise(sig);
+        }
+        std::process::exit(128 + sig);
+    });
 }
 
 /// Runs the command `cli` names; its exit code.

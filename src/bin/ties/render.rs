@@ -8,6 +8,25 @@ use ties::query;
 use ties::Skeleton;
 use ties::{EdgeKind, EntityKind};
 
+/// `s` safe to print on a terminal and in a table: each control character
+/// (escape, bell, carriage return, line break, NUL...) written as its
+/// escape (`\u{1b}`, `\n`), so that no name or id can move the cursor,
+/// change colours or break a line.
+pub fn clean(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The arrow between the two ends of an edge of `kind`.
 fn arrow(kind: EdgeKind) -> &'static str {
     if kind.is_directed() {
@@ -73,7 +92,13 @@ fn strongest_ties(g: &Skeleton) -> Vec<(usize, String)> {
             let arrow = arrow(e.kind);
             (
                 e.weight(),
-                format!("{} {arrow} {}  {} ×{}", a.name, b.name, e.kind, e.weight()),
+                format!(
+                    "{} {arrow} {}  {} ×{}",
+                    clean(&a.name),
+                    clean(&b.name),
+                    e.kind,
+                    e.weight()
+                ),
             )
         })
         .collect();
@@ -91,7 +116,7 @@ pub fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Fail> {
 
 /// `s` on one line, cut to `n` characters with an ellipsis.
 fn short(s: &str, n: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = clean(&s.split_whitespace().collect::<Vec<_>>().join(" "));
     if s.chars().count() <= n {
         s
     } else {
@@ -109,17 +134,21 @@ pub fn statements(rows: &[query::Statement]) {
         let sp = r
             .speaker
             .as_ref()
-            .map(|s| format!(" (said {s})"))
+            .map(|s| format!(" (said {})", clean(s)))
             .unwrap_or_default();
         let pl = if r.planned { " [planned]" } else { "" };
         let arrow = arrow(r.kind);
         println!(
             "{date}  {:<10} {} {arrow} {}{sp}{pl}",
             r.kind.to_string(),
-            r.source,
-            r.target
+            clean(&r.source),
+            clean(&r.target)
         );
-        println!("            “{}” [{}]", short(&r.sentence, 160), r.article);
+        println!(
+            "            “{}” [{}]",
+            short(&r.sentence, 160),
+            clean(&r.article)
+        );
     }
 }
 
@@ -132,9 +161,9 @@ pub fn entities(rows: &[query::EntityRow]) {
     for r in rows {
         println!(
             "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
-            r.name,
+            clean(&r.name),
             r.kind.to_string(),
-            r.code.as_deref().unwrap_or("-"),
+            clean(r.code.as_deref().unwrap_or("-")),
             r.degree,
             r.statements,
             r.articles
@@ -144,7 +173,12 @@ pub fn entities(rows: &[query::EntityRow]) {
 
 /// Prints the neighbors of `node`, one a line.
 pub fn neighbors(node: &ties::SkNode, rows: &[query::Neighbor]) {
-    println!("{} ({}): {} neighbor(s)", node.name, node.kind, rows.len());
+    println!(
+        "{} ({}): {} neighbor(s)",
+        clean(&node.name),
+        node.kind,
+        rows.len()
+    );
     for r in rows {
         let kinds = r
             .edges
@@ -155,7 +189,7 @@ pub fn neighbors(node: &ties::SkNode, rows: &[query::Neighbor]) {
         let latest = r.latest.map(|d| d.to_string()).unwrap_or_default();
         println!(
             "  {:<32} {:<12} {:<40} {}",
-            r.name,
+            clean(&r.name),
             r.kind.to_string(),
             kinds,
             latest
@@ -167,9 +201,9 @@ pub fn neighbors(node: &ties::SkNode, rows: &[query::Neighbor]) {
 pub fn bilateral(view: &query::Bilateral) {
     println!(
         "{} ↔ {}: {}",
-        view.a.name,
-        view.b.name,
-        view.balance.line(&view.a.name, &view.b.name)
+        clean(&view.a.name),
+        clean(&view.b.name),
+        clean(&view.balance.line(&view.a.name, &view.b.name))
     );
     for kind in EdgeKind::ALL {
         let rows: Vec<query::Statement> = view
@@ -191,9 +225,9 @@ pub fn path(steps: &[query::Step]) {
         let date = s.date.map(|d| d.to_string()).unwrap_or_default();
         println!(
             "{} —{}→ {}  {date}\n    “{}”",
-            s.source,
+            clean(&s.source),
             s.kind,
-            s.target,
+            clean(&s.target),
             short(&s.sentence, 160)
         );
     }
@@ -201,24 +235,24 @@ pub fn path(steps: &[query::Step]) {
 
 /// The table `ties show` prints.
 pub fn show_text(i: &query::EntityInfo) -> String {
-    let mut s = format!("{} ({}, {})\n", i.name, i.kind, i.id);
+    let mut s = format!("{} ({}, {})\n", clean(&i.name), i.kind, clean(&i.id));
     if let Some(c) = &i.code {
-        s.push_str(&format!("  code:       {c}\n"));
+        s.push_str(&format!("  code:       {}\n", clean(c)));
     }
     if !i.aliases.is_empty() {
-        s.push_str(&format!("  aliases:    {}\n", i.aliases.join(", ")));
+        s.push_str(&format!("  aliases:    {}\n", clean(&i.aliases.join(", "))));
     }
     for r in &i.roles {
         let former = if r.former { "former " } else { "" };
         s.push_str(&format!(
             "  role:       {former}{} of {}\n",
-            r.role.as_deref().unwrap_or("member"),
-            r.of.name
+            clean(r.role.as_deref().unwrap_or("member")),
+            clean(&r.of.name)
         ));
     }
     if !i.members.is_empty() {
         let names: Vec<&str> = i.members.iter().map(|m| m.name.as_str()).collect();
-        s.push_str(&format!("  people:     {}\n", names.join(", ")));
+        s.push_str(&format!("  people:     {}\n", clean(&names.join(", "))));
     }
     let deg: Vec<String> = i.degree.iter().map(|(k, n)| format!("{k} {n}")).collect();
     let total: usize = i.degree.values().sum();
@@ -233,7 +267,7 @@ pub fn show_text(i: &query::EntityInfo) -> String {
             .date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "----------".into());
-        s.push_str(&format!("    {d}  {}\n", a.id));
+        s.push_str(&format!("    {d}  {}\n", clean(&a.id)));
     }
     s
 }
@@ -258,7 +292,7 @@ pub fn stats_text(st: &query::Stats, path: &Path) -> String {
         for r in &st.most_connected {
             s.push_str(&format!(
                 "  {:<36} {:<12} degree {:>3}, {} statement(s)\n",
-                r.name,
+                clean(&r.name),
                 r.kind.to_string(),
                 r.degree,
                 r.statements
@@ -271,7 +305,10 @@ pub fn stats_text(st: &query::Stats, path: &Path) -> String {
             let arrow = arrow(t.kind);
             s.push_str(&format!(
                 "  {} {arrow} {}  {} ×{}\n",
-                t.source, t.target, t.kind, t.weight
+                clean(&t.source),
+                clean(&t.target),
+                t.kind,
+                t.weight
             ));
         }
     }
