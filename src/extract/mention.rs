@@ -453,7 +453,10 @@ impl<'a> Finder<'a> {
             Known::Org(o) => (after, What::Org(o)),
             Known::Initiative(x) => (after, What::Initiative(x)),
             Known::Body(Some(c)) => (after, state(c)),
-            Known::Body(None) => (after, What::Body),
+            Known::Body(None) => match self.body_of_state(after, end) {
+                Some((e, c)) => (e, state(c)),
+                None => (after, What::Body),
+            },
             Known::Pair => {
                 let countries = self.pair_of_states(i, after);
                 (after, What::Pair { countries })
@@ -488,6 +491,24 @@ impl<'a> Finder<'a> {
             ));
         }
         Some((after, What::Country { id: c, strong }))
+    }
+
+    /// The state named after a body's "of" ("the Government of Japan",
+    /// "the Foreign Ministry of the Republic of Maldives") and where it ends.
+    #[inline]
+    fn body_of_state(&self, after: usize, end: usize) -> Option<(usize, u32)> {
+        if !(after + 1 < end && self.is(after, "of")) {
+            return None;
+        }
+        let k = if self.lower(after + 1) == "the" {
+            after + 2
+        } else {
+            after + 1
+        };
+        match self.known(k, end) {
+            Some((n, Known::Country(c))) => Some((k + n, c)),
+            _ => None,
+        }
     }
 
     /// Where a state noun at `at` ends, after an "'s" ("'s government",
