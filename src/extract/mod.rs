@@ -5,9 +5,10 @@
 pub mod mention;
 pub mod relation;
 pub mod resolve;
+mod visit;
 
 use crate::extract::mention::{Finder, Mention};
-use crate::extract::relation::{place_country, Relation};
+use crate::extract::relation::Relation;
 use crate::extract::resolve::{resolve, Ref, Resolution};
 use crate::lexicon::extract_words::ExtractWords;
 use crate::lexicon::gazetteer::{Gazetteer, Known};
@@ -633,7 +634,7 @@ impl<'a> Doc<'a> {
                 found.push(r);
             }
         }
-        meeting_visits(res, &self.g.extract_words, &mut found);
+        visit::implied(res, &self.g.extract_words, host, &mut found);
         found
     }
 
@@ -881,64 +882,6 @@ impl<'a> Doc<'a> {
             );
         }
     }
-}
-
-/// A meeting held in the land of one side, with a named person of another
-/// state: that person has come, a visit to the host state ("Kuczynski met
-/// his Chilean counterpart Bachelet in Lima" is Bachelet's visit to Peru).
-/// Calls (cameo 041) are no visits.
-fn meeting_visits(res: &Resolution, w: &ExtractWords, found: &mut Vec<Relation>) {
-    let n = found.len();
-    for i in 0..n {
-        let r = &found[i];
-        if r.kind != EdgeKind::Meeting || r.cameo == "041" {
-            continue;
-        }
-        let Some(host) = r.place.and_then(|p| place_country(res, p)) else {
-            continue;
-        };
-        let (a, b) = (r.source, r.target);
-        let side = |e: usize| res.role_country(e);
-        for (v, h) in [(a, b), (b, a)] {
-            if res.entities[v].kind != EntityKind::Person || side(h) != Some(host) {
-                continue;
-            }
-            if side(v).is_none_or(|c| c == host) {
-                continue;
-            }
-            // a summoned ambassador lives where he meets: no visit
-            if resident_envoy(res, w, v) {
-                continue;
-            }
-            if found
-                .iter()
-                .any(|o| o.kind == EdgeKind::Visit && o.source == v && o.target == host)
-            {
-                continue;
-            }
-            let r = &found[i];
-            let visit = Relation {
-                kind: EdgeKind::Visit,
-                cameo: EdgeKind::Visit.default_cameo().to_string(),
-                source: v,
-                target: host,
-                speaker: r.speaker,
-                place: r.place,
-                planned: r.planned,
-            };
-            found.push(visit);
-        }
-    }
-}
-
-/// Whether person `e` holds a resident envoy's title (the lexicon's
-/// `resident_envoys`: ambassador, high commissioner; not a special envoy).
-fn resident_envoy(res: &Resolution, w: &ExtractWords, e: usize) -> bool {
-    res.entities[e]
-        .roles
-        .iter()
-        .filter(|r| !r.former)
-        .any(|r| w.is_resident_envoy(&r.title.to_lowercase()))
 }
 
 /// A relation a hyphenated word makes, of no speaker nor place.

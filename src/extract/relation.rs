@@ -11,6 +11,13 @@ use crate::lexicon::{Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::token::{TokKind, Token};
 
+/// The cameo of a host's meeting cue ("received", "hosted", "welcomed"):
+/// its partner is a guest person, who visits the host's state (CAMEO 043).
+pub(crate) const HOST_CAMEO: &str = "043";
+
+/// The cameo of a call (CAMEO 041 telephone): a meeting of no visit.
+pub(crate) const CALL_CAMEO: &str = "041";
+
 /// A relation found in one sentence, between article entities.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Relation {
@@ -643,10 +650,14 @@ impl<'c> Context<'c> {
         } else {
             (target, source)
         };
-        if out
-            .iter()
-            .any(|o| o.kind == kind && o.source == source && o.target == target)
+        if let Some(o) = out
+            .iter_mut()
+            .find(|o| o.kind == kind && o.source == source && o.target == target)
         {
+            // "held telephone talks": the meeting is a call, of no visit
+            if kind == EdgeKind::Meeting && cue.cameo == CALL_CAMEO {
+                o.cameo = CALL_CAMEO.to_string();
+            }
             return;
         }
         out.push(Relation {
@@ -665,7 +676,13 @@ impl<'c> Context<'c> {
         let Some(cue) = self.cue(hit) else { return };
         // partners after the cue, the agent before it
         self.partners(&cue, l);
-        let agent = self.agent(hit, &l.used);
+        if cue.kind == EdgeKind::Visit && cue.frame == Frame::Subject {
+            self.near_destination(&cue, l);
+        }
+        let agent = match self.agent(hit, &l.used) {
+            None => self.fronted_visitor(&cue, l),
+            a => a,
+        };
         // both sides after the cue, or the visitor after it
         match cue.frame {
             Frame::Between => return self.between(&cue, agent, &l.targets, out),
@@ -682,6 +699,10 @@ impl<'c> Context<'c> {
                 EdgeKind::Visit => self.visited_state(hit, t0),
                 _ => t0,
             };
+        }
+        let hosting = cue.kind == EdgeKind::Meeting && cue.cameo == HOST_CAMEO;
+        if hosting {
+            self.guests_only(hit, l);
         }
         self.partner_entities(cue.kind, l);
         if l.partners.is_empty() {
@@ -705,6 +726,9 @@ impl<'c> Context<'c> {
                 self.emit(out, &cue, x, y, sp);
             }
         }
+        if hosting {
+            self.guest_visits(&cue, l, out);
+        }
     }
 
     /// The cue of `hit` as its lexicon entry has it; `None` when negated
@@ -726,6 +750,9 @@ impl<'c> Context<'c> {
         {
             return None;
         }
+        if kind == EdgeKind::Meeting && self.passive_idiom(hit) {
+            return None;
+        }
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
             && before.any(|k| s.words.may_be(k, class::FUTURE) && s.g.future.contains(s.lower(k)));
         Some(Cue {
@@ -735,6 +762,55 @@ impl<'c> Context<'c> {
             cameo,
             planned,
         })
+    }
+}
+
+/// Where a meeting or visit cue means none, or its visitor comes late.
+impl Context<'_> {
+    /// "was met with criticism": a form of "be" before a meeting cue
+    /// followed by "with" is a passive idiom, no meeting.
+    fn passive_idiom(&self, hit: CueHit) -> bool {
+        let s = self.s;
+        let with = |k: usize| k < s.range.end && s.lower(k) == "with";
+        hit.start > s.range.start
+            && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
+            && (with(hit.end - 1) || with(hit.end))
+    }
+
+    /// "On a visit to Myanmar, Singh held talks": a visit cue opening the
+    /// sentence, with no agent before it, has the first person after a
+    /// comma past its destination as its visitor.
+    fn fronted_visitor(&self, cue: &Cue, l: &Lists) -> Option<usize> {
+        let s = self.s;
+        if cue.kind != EdgeKind::Visit || cue.hit.start > s.range.start + 3 {
+            return None;
+        }
+        let from = l.targets.last().map_or(cue.hit.end, |&t| s.mentions[t].end);
+        let comma = (from..s.range.end).find(|&k| s.is_char(k, b','))?;
+        s.mentions.iter().position(|m| {
+            m.start > comma
+                && !m.weak
+                && self.kind_of(m) == Some(EntityKind::Person)
+                && !self.frame_at(m.start)
+        })
+    }
+
+    /// A visit's destination is named right after the cue ("visited the
+    /// Chinese capital") or after a destination preposition ("visited the
+    /// Gulf state of Qatar"), not later in the clause ("visited the islands,
+    /// sparking a row with Japan"): else the cue has no partner.
+    fn near_destination(&self, cue: &Cue, l: &mut Lists) {
+        let s = self.s;
+        let Some(&t0) = l.targets.first() else {
+            return;
+        };
+        let m = &s.mentions[t0];
+        let introduced = s
+            .introducer(m.start)
+            .is_some_and(|k| s.in_list(k, list::DESTINATION_PREPOSITIONS));
+        if !(m.start <= cue.hit.end + 3 || introduced) {
+            l.targets.clear();
+        }
     }
 }
 
@@ -1005,7 +1081,9 @@ impl Context<'_> {
         };
         let m = &self.s.mentions[ti];
         if self.kind_of(m) != Some(EntityKind::Person) {
-            return false;
+            // "a tour of Asia": a place right after the cue is its object;
+            // "the arrival of other Pacific leaders" has none
+            return self.s.introducer(m.start) != Some(cue.hit.end - 1);
         }
         // "visiting Foreign Minister Qin": Qin visits the host
         let visitor = self.expand(m, false);
@@ -1024,10 +1102,15 @@ impl Context<'_> {
     fn destination(&self, ti: usize) -> Option<usize> {
         let (s, res) = (self.s, self.res);
         let m = &s.mentions[ti];
-        // "to" as written: the visitor's way, not a word of a list
-        let named = s.mentions.get(ti + 1).filter(|n| {
+        // "visiting Qin to Pakistan", "the arrival of X, the crown prince of
+        // Abu Dhabi, in the Ethiopian capital": a state or place after a
+        // destination preposition, soon after the visitor
+        let after = s.mentions.get(ti + 1..).unwrap_or_default();
+        let named = after.iter().take(3).find(|n| {
             n.start > m.end
-                && s.s(n.start - 1) == "to"
+                && n.start <= m.end + 12
+                && s.introducer(n.start)
+                    .is_some_and(|k| s.s(k) == "to" || s.in_list(k, list::VENUE_PREPOSITIONS))
                 && self
                     .kind_of(n)
                     .is_some_and(|k| matches!(k, EntityKind::Country | EntityKind::Place))
@@ -1063,6 +1146,59 @@ impl Context<'_> {
             }
             _ => None,
         })
+    }
+}
+
+/// A host's guests: "Erdogan welcomed Anwar in Ankara".
+impl Context<'_> {
+    /// Keeps the persons among a host cue's partners, named right after
+    /// it or after "by": one hosts or welcomes a guest, not a state
+    /// ("welcomed the Chinese proposal").
+    fn guests_only(&self, hit: CueHit, l: &mut Lists) {
+        let (s, ms) = (self.s, self.s.mentions);
+        let object = l.targets.first().is_some_and(|&t| {
+            s.introducer(ms[t].start)
+                .is_none_or(|k| k + 1 == hit.end || s.in_list(k, list::HOSTED_BY))
+        });
+        if !object {
+            l.targets.clear();
+        }
+        l.targets
+            .retain(|&t| self.kind_of(&ms[t]) == Some(EntityKind::Person));
+    }
+
+    /// The guests' visits to the host's state: each partner person of
+    /// another state visits the agent's; "welcomed by X" makes X the host.
+    /// None when the place named is in a third state.
+    fn guest_visits(&self, cue: &Cue, l: &Lists, out: &mut Vec<Relation>) {
+        let (s, res) = (self.s, self.res);
+        let by = cue.hit.end < s.range.end && s.in_list(cue.hit.end, list::HOSTED_BY);
+        let (hosts, guests) = match by {
+            true => (&l.partners, &l.agents),
+            false => (&l.agents, &l.partners),
+        };
+        let visit = Cue {
+            kind: EdgeKind::Visit,
+            cameo: HOST_CAMEO,
+            ..*cue
+        };
+        let there = self.place.and_then(|p| place_country(res, p));
+        for &h in hosts.iter() {
+            let Some(state) = res.role_country(h) else {
+                continue;
+            };
+            if there.is_some_and(|c| c != state) {
+                continue;
+            }
+            for &g in guests.iter() {
+                let guest_state = res.role_country(g);
+                if res.entities[g].kind == EntityKind::Person
+                    && guest_state.is_some_and(|c| c != state)
+                {
+                    self.emit(out, &visit, g, state, self.speaker);
+                }
+            }
+        }
     }
 }
 

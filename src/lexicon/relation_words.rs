@@ -17,6 +17,9 @@ pub mod list {
     pub const VENUE_PREPOSITIONS: u16 = 1 << 6;
     pub const MEETING_PREPOSITIONS: u16 = 1 << 7;
     pub const GERUND_PREPOSITIONS: u16 = 1 << 8;
+    pub const HOSTED_BY: u16 = 1 << 9;
+    pub const PASSIVE_AUXILIARIES: u16 = 1 << 10;
+    pub const DESTINATION_PREPOSITIONS: u16 = 1 << 11;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -41,6 +44,9 @@ impl RelationWords {
             (list::VENUE_PREPOSITIONS, &w.venue_prepositions),
             (list::MEETING_PREPOSITIONS, &w.meeting_prepositions),
             (list::GERUND_PREPOSITIONS, &w.gerund_prepositions),
+            (list::HOSTED_BY, &w.hosted_by),
+            (list::PASSIVE_AUXILIARIES, &w.passive_auxiliaries),
+            (list::DESTINATION_PREPOSITIONS, &w.destination_prepositions),
         ];
         let mut lists_of: Vec<u16> = Vec::new();
         for (bit, words) in lists {

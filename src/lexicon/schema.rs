@@ -275,6 +275,15 @@ pub struct Words {
     /// Words before a gerund cue whose agent is the one named before them:
     /// for, by ("praised China for supporting the UN").
     pub gerund_prepositions: Vec<String>,
+    /// Words right after a host cue that make the one after them the host:
+    /// by ("was welcomed by Abiy").
+    pub hosted_by: Vec<String>,
+    /// Forms of "be" before a meeting cue that make it a passive idiom,
+    /// no meeting: was, been ("was met with criticism").
+    pub passive_auxiliaries: Vec<String>,
+    /// Words before a visit's destination named past the words right after
+    /// the cue: to, in, of ("visited the Gulf state of Qatar").
+    pub destination_prepositions: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -375,6 +384,10 @@ impl Lexicon {
         w.venue_prepositions.extend(o.venue_prepositions);
         w.meeting_prepositions.extend(o.meeting_prepositions);
         w.gerund_prepositions.extend(o.gerund_prepositions);
+        w.hosted_by.extend(o.hosted_by);
+        w.passive_auxiliaries.extend(o.passive_auxiliaries);
+        w.destination_prepositions
+            .extend(o.destination_prepositions);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
