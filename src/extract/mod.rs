@@ -222,7 +222,11 @@ impl Noise<'_> {
             }
         }
         let dashes = j;
-        while j < r.end && matches!(self.s(j), "-" | "\u{2014}" | "\u{2013}") {
+        // "SYDNEY, March 17 ―", "AMMAN —"; a colon after a place alone: "VIENTIANE:"
+        while j < r.end && matches!(self.s(j), "-" | "\u{2014}" | "\u{2013}" | "\u{2015}") {
+            j += 1;
+        }
+        if j == dashes && j == k && place.is_some() && j < r.end && self.s(j) == ":" {
             j += 1;
         }
         (j > dashes && (date.is_some() || place.is_some())).then_some((j, Dateline { place, date }))

@@ -1128,9 +1128,9 @@ impl Context<'_> {
                 .place
                 .and_then(|p| res.entities[p].country.map(|_| p))
                 .and_then(|p| place_country(res, p)))
+            .or_else(|| self.other_state(m))
             .or(self.host)
             .or_else(|| self.speaker.and_then(|sp| res.role_country(sp)))
-            .or_else(|| self.other_state(m))
     }
 
     /// The host: the state of someone of another state than the visitor `m`.
