@@ -753,6 +753,8 @@ impl<'c> Context<'c> {
         if kind == EdgeKind::Meeting && self.passive_idiom(hit) {
             return None;
         }
+        // the cue may begin with the future word itself: "due in Cairo"
+        before.end += 1;
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
             && before.any(|k| s.words.may_be(k, class::FUTURE) && s.g.future.contains(s.lower(k)));
         Some(Cue {
@@ -779,20 +781,25 @@ impl Context<'_> {
 
     /// "On a visit to Myanmar, Singh held talks": a visit cue opening the
     /// sentence, with no agent before it, has the first person after a
-    /// comma past its destination as its visitor.
-    fn fronted_visitor(&self, cue: &Cue, l: &Lists) -> Option<usize> {
+    /// comma past its destination as its visitor (no longer a partner).
+    fn fronted_visitor(&self, cue: &Cue, l: &mut Lists) -> Option<usize> {
         let s = self.s;
         if cue.kind != EdgeKind::Visit || cue.hit.start > s.range.start + 3 {
             return None;
         }
-        let from = l.targets.last().map_or(cue.hit.end, |&t| s.mentions[t].end);
+        let from = l
+            .targets
+            .first()
+            .map_or(cue.hit.end, |&t| s.mentions[t].end);
         let comma = (from..s.range.end).find(|&k| s.is_char(k, b','))?;
-        s.mentions.iter().position(|m| {
+        let v = s.mentions.iter().position(|m| {
             m.start > comma
                 && !m.weak
                 && self.kind_of(m) == Some(EntityKind::Person)
                 && !self.frame_at(m.start)
-        })
+        })?;
+        l.targets.retain(|&t| t < v);
+        Some(v)
     }
 
     /// A visit's destination is named right after the cue ("visited the
@@ -834,6 +841,14 @@ impl Context<'_> {
             }
             // "expressed Russia's condemnation": a possessor inside the cue is not its partner
             if m.start < hit.end && m.end < s.range.end && s.is_possessive(m.end) {
+                continue;
+            }
+            // "during his visit to": the visitor, named inside the cue but for
+            // "paid Buhari a visit", is not where he goes
+            if kind == EdgeKind::Visit
+                && m.start < hit.end
+                && !(m.end < s.range.end && s.in_list(m.end, list::ARTICLES))
+            {
                 continue;
             }
             if self.clause_ended(mi, m, visitor, hit, &mut semi) {
