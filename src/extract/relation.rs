@@ -843,11 +843,13 @@ impl Context<'_> {
             if m.start < hit.end && m.end < s.range.end && s.is_possessive(m.end) {
                 continue;
             }
-            // "during his visit to": the visitor, named inside the cue but for
-            // "paid Buhari a visit", is not where he goes
+            // "during his visit to": the visitor, named inside the cue before
+            // a noun (not "paid Buhari a visit", "was in Berlin on a visit"),
+            // is not where he goes
             if kind == EdgeKind::Visit
                 && m.start < hit.end
-                && !(m.end < s.range.end && s.in_list(m.end, list::ARTICLES))
+                && !(m.end < s.range.end
+                    && s.in_list(m.end, list::ARTICLES | list::OBJECT_PREPOSITIONS))
             {
                 continue;
             }
