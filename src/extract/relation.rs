@@ -1102,9 +1102,12 @@ impl Context<'_> {
             // "the arrival of other Pacific leaders" has none
             return self.s.introducer(m.start) != Some(cue.hit.end - 1);
         }
-        // "visiting Foreign Minister Qin": Qin visits the host
+        // "visiting Foreign Minister Qin": Qin visits the host (and the
+        // place named as written)
         let visitor = self.expand(m, false);
-        if let Some(d) = self.destination(ti) {
+        let named = self.named_destination(ti);
+        let place = named.filter(|&e| self.res.entities[e].kind == EntityKind::Place);
+        for d in [self.destination(ti, named), place].into_iter().flatten() {
             for &v in visitor.iter() {
                 self.emit(out, cue, v, d, None);
             }
@@ -1113,11 +1116,29 @@ impl Context<'_> {
         true
     }
 
-    /// Where the visitor of mention `ti` is: a country or place named after
-    /// "to", the place's country, the host, the speaker's country, or
-    /// another state's person named beside the visitor.
-    fn destination(&self, ti: usize) -> Option<usize> {
-        let (s, res) = (self.s, self.res);
+    /// Where the visitor of mention `ti` is: the state of the place `named`
+    /// (or it), of the sentence's place, of another state's person named
+    /// beside the visitor, the dateline's, or the speaker's.
+    fn destination(&self, ti: usize, named: Option<usize>) -> Option<usize> {
+        let res = self.res;
+        let m = &self.s.mentions[ti];
+        let named = named.map(|e| match res.entities[e].kind {
+            EntityKind::Place => place_country(res, e).unwrap_or(e),
+            _ => e,
+        });
+        named
+            .or(self
+                .place
+                .and_then(|p| res.entities[p].country.map(|_| p))
+                .and_then(|p| place_country(res, p)))
+            .or_else(|| self.other_state(m))
+            .or(self.host)
+            .or_else(|| self.speaker.and_then(|sp| res.role_country(sp)))
+    }
+
+    /// The state or place named as where the visitor of mention `ti` goes.
+    fn named_destination(&self, ti: usize) -> Option<usize> {
+        let s = self.s;
         let m = &s.mentions[ti];
         // "visiting Qin to Pakistan", "the arrival of X, the crown prince of
         // Abu Dhabi, in the Ethiopian capital": a state or place after a
@@ -1132,22 +1153,10 @@ impl Context<'_> {
                     .kind_of(n)
                     .is_some_and(|k| matches!(k, EntityKind::Country | EntityKind::Place))
         });
-        let named = named.and_then(|n| match n.r {
-            Ref::Entity(e) => Some(if res.entities[e].kind == EntityKind::Place {
-                place_country(res, e).unwrap_or(e)
-            } else {
-                e
-            }),
+        named.and_then(|n| match n.r {
+            Ref::Entity(e) => Some(e),
             _ => None,
-        });
-        named
-            .or(self
-                .place
-                .and_then(|p| res.entities[p].country.map(|_| p))
-                .and_then(|p| place_country(res, p)))
-            .or_else(|| self.other_state(m))
-            .or(self.host)
-            .or_else(|| self.speaker.and_then(|sp| res.role_country(sp)))
+        })
     }
 
     /// The host: the state of someone of another state than the visitor `m`.
@@ -1283,7 +1292,9 @@ impl Context<'_> {
                             None => continue,
                         }
                     } else if ek == EntityKind::Place {
+                        // the place as written, and its state
                         if let Some(c) = place_country(res, t) {
+                            l.partners.push(t);
                             t = c;
                         }
                     }
