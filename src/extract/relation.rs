@@ -815,7 +815,7 @@ impl Context<'_> {
         let introduced = s
             .introducer(m.start)
             .is_some_and(|k| s.in_list(k, list::DESTINATION_PREPOSITIONS));
-        if !(m.start <= cue.hit.end + 3 || introduced) {
+        if !(m.start <= cue.hit.end + 2 || introduced) {
             l.targets.clear();
         }
     }
