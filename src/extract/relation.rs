@@ -1036,7 +1036,12 @@ impl Context<'_> {
                 } else {
                     s.gap_is(from, to, &[","])
                 };
+                // "On the sidelines of the UN General Assembly, X met": the
+                // object of a preposition before a comma is no second agent
+                let fronted =
+                    k == a && s.gap_is(from, to, &[","]) && self.object_of_preposition(prev.start);
                 let item = joined
+                    && !fronted
                     && !prev.weak
                     && self.kind_of(prev).is_none_or(|k| k.is_actor())
                     && !self.in_frame(k - 1);
@@ -1096,8 +1101,18 @@ impl Context<'_> {
         let Some(&ti) = l.targets.first() else {
             return true;
         };
-        let m = &self.s.mentions[ti];
-        if self.kind_of(m) != Some(EntityKind::Person) {
+        let (s, m) = (self.s, &self.s.mentions[ti]);
+        // "the visiting Qatari emir": after an article the state visits too
+        let adjectival =
+            cue.hit.start > s.range.start && s.in_list(cue.hit.start - 1, list::ARTICLES);
+        let visitor_kind = match adjectival {
+            true => matches!(
+                self.kind_of(m),
+                Some(EntityKind::Person | EntityKind::Country)
+            ),
+            false => self.kind_of(m) == Some(EntityKind::Person),
+        };
+        if !visitor_kind {
             // "a tour of Asia": a place right after the cue is its object;
             // "the arrival of other Pacific leaders" has none
             return self.s.introducer(m.start) != Some(cue.hit.end - 1);
