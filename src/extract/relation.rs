@@ -1102,9 +1102,11 @@ impl Context<'_> {
             return true;
         };
         let (s, m) = (self.s, &self.s.mentions[ti]);
-        // "the visiting Qatari emir": after an article the state visits too
-        let adjectival =
-            cue.hit.start > s.range.start && s.in_list(cue.hit.start - 1, list::ARTICLES);
+        // "the visiting Qatari emir", "a visit by a Chinese premier": after
+        // an article or "by" the state visits too
+        let adjectival = cue.hit.start > s.range.start
+            && s.in_list(cue.hit.start - 1, list::ARTICLES)
+            || s.in_list(cue.hit.end - 1, list::AGENT_PREPOSITIONS);
         let visitor_kind = match adjectival {
             true => matches!(
                 self.kind_of(m),
@@ -1199,7 +1201,7 @@ impl Context<'_> {
         let (s, ms) = (self.s, self.s.mentions);
         let object = l.targets.first().is_some_and(|&t| {
             s.introducer(ms[t].start)
-                .is_none_or(|k| k + 1 == hit.end || s.in_list(k, list::HOSTED_BY))
+                .is_none_or(|k| k + 1 == hit.end || s.in_list(k, list::AGENT_PREPOSITIONS))
         });
         if !object {
             l.targets.clear();
@@ -1213,7 +1215,7 @@ impl Context<'_> {
     /// None when the place named is in a third state.
     fn guest_visits(&self, cue: &Cue, l: &Lists, out: &mut Vec<Relation>) {
         let (s, res) = (self.s, self.res);
-        let by = cue.hit.end < s.range.end && s.in_list(cue.hit.end, list::HOSTED_BY);
+        let by = cue.hit.end < s.range.end && s.in_list(cue.hit.end, list::AGENT_PREPOSITIONS);
         let (hosts, guests) = match by {
             true => (&l.partners, &l.agents),
             false => (&l.agents, &l.partners),

@@ -17,7 +17,7 @@ pub mod list {
     pub const VENUE_PREPOSITIONS: u16 = 1 << 6;
     pub const MEETING_PREPOSITIONS: u16 = 1 << 7;
     pub const GERUND_PREPOSITIONS: u16 = 1 << 8;
-    pub const HOSTED_BY: u16 = 1 << 9;
+    pub const AGENT_PREPOSITIONS: u16 = 1 << 9;
     pub const PASSIVE_AUXILIARIES: u16 = 1 << 10;
     pub const DESTINATION_PREPOSITIONS: u16 = 1 << 11;
 }
@@ -44,7 +44,7 @@ impl RelationWords {
             (list::VENUE_PREPOSITIONS, &w.venue_prepositions),
             (list::MEETING_PREPOSITIONS, &w.meeting_prepositions),
             (list::GERUND_PREPOSITIONS, &w.gerund_prepositions),
-            (list::HOSTED_BY, &w.hosted_by),
+            (list::AGENT_PREPOSITIONS, &w.agent_prepositions),
             (list::PASSIVE_AUXILIARIES, &w.passive_auxiliaries),
             (list::DESTINATION_PREPOSITIONS, &w.destination_prepositions),
         ];

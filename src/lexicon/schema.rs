@@ -275,9 +275,9 @@ pub struct Words {
     /// Words before a gerund cue whose agent is the one named before them:
     /// for, by ("praised China for supporting the UN").
     pub gerund_prepositions: Vec<String>,
-    /// Words right after a host cue that make the one after them the host:
-    /// by ("was welcomed by Abiy").
-    pub hosted_by: Vec<String>,
+    /// Words that put the agent after them: by (a host cue's host, "was
+    /// welcomed by Abiy"; a visit's visitor, "a visit by a Chinese premier").
+    pub agent_prepositions: Vec<String>,
     /// Forms of "be" before a meeting cue that make it a passive idiom,
     /// no meeting: was, been ("was met with criticism").
     pub passive_auxiliaries: Vec<String>,
@@ -384,7 +384,7 @@ impl Lexicon {
         w.venue_prepositions.extend(o.venue_prepositions);
         w.meeting_prepositions.extend(o.meeting_prepositions);
         w.gerund_prepositions.extend(o.gerund_prepositions);
-        w.hosted_by.extend(o.hosted_by);
+        w.agent_prepositions.extend(o.agent_prepositions);
         w.passive_auxiliaries.extend(o.passive_auxiliaries);
         w.destination_prepositions
             .extend(o.destination_prepositions);
