@@ -54,7 +54,7 @@ fn mask_noise(
     };
     // after "Related readings" / "Related:" come other articles' headlines
     let mut in_related = false;
-    for sent in sentences {
+    for (si, sent) in sentences.iter().enumerate() {
         let r = sent.tokens.clone();
         if n.w.related_headers.has(n.s(r.start)) && r.len() <= 4 {
             in_related = true;
@@ -80,7 +80,10 @@ fn mask_noise(
         }
         n.mask_brackets(paren.unwrap_or(r.end)..r.end, &mut masked);
         if dateline.place.is_none() {
-            if let Some((end, found)) = n.dateline(r.clone(), art_date) {
+            let found = n.dateline(r.clone(), art_date);
+            // "New Delhi - ...", "Baku: ..." opening the body
+            let found = found.or_else(|| (si < 4).then(|| n.titled_dateline(r.clone())).flatten());
+            if let Some((end, found)) = found {
                 mask(&mut masked, r.start..end);
                 dateline = found;
             }
@@ -197,6 +200,26 @@ impl Noise<'_> {
         self.toks[i].kind == TokKind::Word
             && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && s.chars().all(|c| !c.is_lowercase())
+    }
+
+    /// A dateline in title case at the start of sentence `r`: a known city
+    /// (not a state) and a dash or colon ("New Delhi -", "Baku:").
+    fn titled_dateline(&self, r: Range<usize>) -> Option<(usize, Dateline)> {
+        let st = r.start;
+        let (len, place) = self.g.lookup(self.text, &self.toks[..r.end], st)?;
+        if !matches!(place, Known::Capital(_) | Known::Place(_)) {
+            return None;
+        }
+        let j = st + len;
+        let mark =
+            j < r.end && matches!(self.s(j), "-" | ":" | "\u{2014}" | "\u{2013}" | "\u{2015}");
+        mark.then_some((
+            j + 1,
+            Dateline {
+                place: Some(place),
+                date: None,
+            },
+        ))
     }
 
     /// A dateline at the start of sentence `r`: CAPS [, CAPS] [, Month Day]
