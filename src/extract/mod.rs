@@ -43,9 +43,10 @@ fn mask_noise(
     sentences: &[Sentence],
     g: &Gazetteer,
     art_date: Option<Date>,
-) -> (Vec<bool>, Dateline) {
+) -> (Vec<bool>, Dateline, Option<usize>) {
     let mut masked = vec![false; toks.len()];
     let mut dateline = Dateline::default();
+    let mut lede = None;
     let n = Noise {
         text,
         toks,
@@ -86,10 +87,11 @@ fn mask_noise(
             if let Some((end, found)) = found {
                 mask(&mut masked, r.start..end);
                 dateline = found;
+                lede = Some(si);
             }
         }
     }
-    (masked, dateline)
+    (masked, dateline, lede)
 }
 
 /// What [`mask_noise`] reads: the article's text and tokens, the lexicon.
@@ -303,6 +305,8 @@ struct Front {
     sentences: Vec<Sentence>,
     masked: Vec<bool>,
     dateline: Dateline,
+    /// The sentence the dateline opens.
+    lede: Option<usize>,
     lowers: Lowered,
     words: TokenWords,
     mentions: Vec<Vec<Mention>>,
@@ -311,7 +315,7 @@ struct Front {
 fn front(g: &Gazetteer, article: &Article) -> Front {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
-    let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
+    let (masked, dateline, lede) = mask_noise(text, &toks, &sentences, g, article.date);
     let lowers = Lowered::new(text, &toks);
     let words = g.token_words(text, &toks, &lowers);
     let mentions = {
@@ -326,6 +330,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
         sentences,
         masked,
         dateline,
+        lede,
         lowers,
         words,
         mentions,
@@ -354,7 +359,12 @@ struct Doc<'a> {
     lowers: &'a Lowered,
     words: &'a TokenWords,
     w: &'a ExtractWords,
+    /// The sentence the dateline opens.
+    lede: Option<usize>,
 }
+
+/// Sentences after the dateline's whose meetings took place where it says.
+const LEDE_SENTENCES: usize = 2;
 
 /// Extracts the entities and edges of one article. Pure: the same article
 /// and lexicon always give the same records.
@@ -394,6 +404,7 @@ impl<'a> Doc<'a> {
             lowers: &f.lowers,
             words: &f.words,
             w: &g.extract_words,
+            lede: f.lede,
         }
     }
 
@@ -661,7 +672,10 @@ impl<'a> Doc<'a> {
                 found.push(r);
             }
         }
-        visit::implied(res, &self.g.extract_words, host, &mut found);
+        // the dateline says where the lede's meetings were, not later ones
+        let lede = self.lede.is_some_and(|l| si <= l + LEDE_SENTENCES);
+        let dateline = host.filter(|_| lede);
+        visit::implied(res, &self.g.extract_words, dateline, &mut found);
         found
     }
 
