@@ -497,6 +497,13 @@ pub fn relations(
     for &hit in cues.iter() {
         cx.relate(hit, &mut lists, &mut out);
     }
+    // "held talks via video link", "held telephone talks": the sentence's
+    // meetings are calls, of no visit
+    if cues.iter().any(|h| s.g.cues[h.cue].cameo == CALL_CAMEO) {
+        for r in out.iter_mut().filter(|r| r.kind == EdgeKind::Meeting) {
+            r.cameo = CALL_CAMEO.to_string();
+        }
+    }
     out
 }
 
@@ -650,14 +657,10 @@ impl<'c> Context<'c> {
         } else {
             (target, source)
         };
-        if let Some(o) = out
-            .iter_mut()
-            .find(|o| o.kind == kind && o.source == source && o.target == target)
+        if out
+            .iter()
+            .any(|o| o.kind == kind && o.source == source && o.target == target)
         {
-            // "held telephone talks": the meeting is a call, of no visit
-            if kind == EdgeKind::Meeting && cue.cameo == CALL_CAMEO {
-                o.cameo = CALL_CAMEO.to_string();
-            }
             return;
         }
         out.push(Relation {
