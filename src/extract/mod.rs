@@ -673,10 +673,19 @@ impl<'a> Doc<'a> {
             }
         }
         // the dateline says where the lede's meetings were, not later ones
+        // "on the sidelines of the summit": somewhere else
         let lede = self.lede.is_some_and(|l| si <= l + LEDE_SENTENCES);
-        let dateline = host.filter(|_| lede);
+        let dateline = host.filter(|_| lede && !self.third_venue(si));
         visit::implied(res, &self.g.extract_words, dateline, &mut found);
         found
+    }
+
+    /// Whether sentence `si` puts its meetings in a third place ("on the
+    /// sidelines of").
+    fn third_venue(&self, si: usize) -> bool {
+        let r = self.sentences[si].tokens.clone();
+        r.into_iter()
+            .any(|k| !self.masked[k] && self.w.third_venues.has(&self.lowers[k]))
     }
 
     /// The date sentence `r` names ("on Friday", "on May 5, 2023", "June

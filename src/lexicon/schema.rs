@@ -284,6 +284,9 @@ pub struct Words {
     /// Words before a visit's destination named past the words right after
     /// the cue: to, in, of ("visited the Gulf state of Qatar").
     pub destination_prepositions: Vec<String>,
+    /// Words that put a meeting in a third place, not where the dateline
+    /// is: sidelines, margins ("met on the sidelines of the summit").
+    pub third_venues: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -388,6 +391,7 @@ impl Lexicon {
         w.passive_auxiliaries.extend(o.passive_auxiliaries);
         w.destination_prepositions
             .extend(o.destination_prepositions);
+        w.third_venues.extend(o.third_venues);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
