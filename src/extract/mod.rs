@@ -5,9 +5,10 @@
 pub mod mention;
 pub mod relation;
 pub mod resolve;
+mod visit;
 
 use crate::extract::mention::{Finder, Mention};
-use crate::extract::relation::{place_country, Relation};
+use crate::extract::relation::Relation;
 use crate::extract::resolve::{resolve, Ref, Resolution};
 use crate::lexicon::extract_words::ExtractWords;
 use crate::lexicon::gazetteer::{Gazetteer, Known};
@@ -42,9 +43,10 @@ fn mask_noise(
     sentences: &[Sentence],
     g: &Gazetteer,
     art_date: Option<Date>,
-) -> (Vec<bool>, Dateline) {
+) -> (Vec<bool>, Dateline, Option<usize>) {
     let mut masked = vec![false; toks.len()];
     let mut dateline = Dateline::default();
+    let mut lede = None;
     let n = Noise {
         text,
         toks,
@@ -53,7 +55,7 @@ fn mask_noise(
     };
     // after "Related readings" / "Related:" come other articles' headlines
     let mut in_related = false;
-    for sent in sentences {
+    for (si, sent) in sentences.iter().enumerate() {
         let r = sent.tokens.clone();
         if n.w.related_headers.has(n.s(r.start)) && r.len() <= 4 {
             in_related = true;
@@ -79,13 +81,17 @@ fn mask_noise(
         }
         n.mask_brackets(paren.unwrap_or(r.end)..r.end, &mut masked);
         if dateline.place.is_none() {
-            if let Some((end, found)) = n.dateline(r.clone(), art_date) {
+            let found = n.dateline(r.clone(), art_date);
+            // "New Delhi - ...", "Baku: ..." opening the body
+            let found = found.or_else(|| (si < 4).then(|| n.titled_dateline(r.clone())).flatten());
+            if let Some((end, found)) = found {
                 mask(&mut masked, r.start..end);
                 dateline = found;
+                lede = Some(si);
             }
         }
     }
-    (masked, dateline)
+    (masked, dateline, lede)
 }
 
 /// What [`mask_noise`] reads: the article's text and tokens, the lexicon.
@@ -198,6 +204,26 @@ impl Noise<'_> {
             && s.chars().all(|c| !c.is_lowercase())
     }
 
+    /// A dateline in title case at the start of sentence `r`: a known city
+    /// (not a state) and a dash or colon ("New Delhi -", "Baku:").
+    fn titled_dateline(&self, r: Range<usize>) -> Option<(usize, Dateline)> {
+        let st = r.start;
+        let (len, place) = self.g.lookup(self.text, &self.toks[..r.end], st)?;
+        if !matches!(place, Known::Capital(_) | Known::Place(_)) {
+            return None;
+        }
+        let j = st + len;
+        let mark =
+            j < r.end && matches!(self.s(j), "-" | ":" | "\u{2014}" | "\u{2013}" | "\u{2015}");
+        mark.then_some((
+            j + 1,
+            Dateline {
+                place: Some(place),
+                date: None,
+            },
+        ))
+    }
+
     /// A dateline at the start of sentence `r`: CAPS [, CAPS] [, Month Day]
     /// [(Agency)] -- / -; where it ends and what it says.
     fn dateline(&self, r: Range<usize>, art_date: Option<Date>) -> Option<(usize, Dateline)> {
@@ -221,7 +247,11 @@ impl Noise<'_> {
             }
         }
         let dashes = j;
-        while j < r.end && matches!(self.s(j), "-" | "\u{2014}" | "\u{2013}") {
+        // "SYDNEY, March 17 ―", "AMMAN —"; a colon after a place alone: "VIENTIANE:"
+        while j < r.end && matches!(self.s(j), "-" | "\u{2014}" | "\u{2013}" | "\u{2015}") {
+            j += 1;
+        }
+        if j == dashes && j == k && place.is_some() && j < r.end && self.s(j) == ":" {
             j += 1;
         }
         (j > dashes && (date.is_some() || place.is_some())).then_some((j, Dateline { place, date }))
@@ -275,6 +305,8 @@ struct Front {
     sentences: Vec<Sentence>,
     masked: Vec<bool>,
     dateline: Dateline,
+    /// The sentence the dateline opens.
+    lede: Option<usize>,
     lowers: Lowered,
     words: TokenWords,
     mentions: Vec<Vec<Mention>>,
@@ -283,7 +315,7 @@ struct Front {
 fn front(g: &Gazetteer, article: &Article) -> Front {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
-    let (masked, dateline) = mask_noise(text, &toks, &sentences, g, article.date);
+    let (masked, dateline, lede) = mask_noise(text, &toks, &sentences, g, article.date);
     let lowers = Lowered::new(text, &toks);
     let words = g.token_words(text, &toks, &lowers);
     let mentions = {
@@ -298,6 +330,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
         sentences,
         masked,
         dateline,
+        lede,
         lowers,
         words,
         mentions,
@@ -326,7 +359,12 @@ struct Doc<'a> {
     lowers: &'a Lowered,
     words: &'a TokenWords,
     w: &'a ExtractWords,
+    /// The sentence the dateline opens.
+    lede: Option<usize>,
 }
+
+/// Sentences after the dateline's whose meetings took place where it says.
+const LEDE_SENTENCES: usize = 2;
 
 /// Extracts the entities and edges of one article. Pure: the same article
 /// and lexicon always give the same records.
@@ -366,6 +404,7 @@ impl<'a> Doc<'a> {
             lowers: &f.lowers,
             words: &f.words,
             w: &g.extract_words,
+            lede: f.lede,
         }
     }
 
@@ -633,8 +672,20 @@ impl<'a> Doc<'a> {
                 found.push(r);
             }
         }
-        meeting_visits(res, &self.g.extract_words, &mut found);
+        // the dateline says where the lede's meetings were, not later ones
+        // "on the sidelines of the summit": somewhere else
+        let lede = self.lede.is_some_and(|l| si <= l + LEDE_SENTENCES);
+        let dateline = host.filter(|_| lede && !self.third_venue(si));
+        visit::implied(res, &self.g.extract_words, dateline, &mut found);
         found
+    }
+
+    /// Whether sentence `si` puts its meetings in a third place ("on the
+    /// sidelines of").
+    fn third_venue(&self, si: usize) -> bool {
+        let r = self.sentences[si].tokens.clone();
+        r.into_iter()
+            .any(|k| !self.masked[k] && self.w.third_venues.has(&self.lowers[k]))
     }
 
     /// The date sentence `r` names ("on Friday", "on May 5, 2023", "June
@@ -881,64 +932,6 @@ impl<'a> Doc<'a> {
             );
         }
     }
-}
-
-/// A meeting held in the land of one side, with a named person of another
-/// state: that person has come, a visit to the host state ("Kuczynski met
-/// his Chilean counterpart Bachelet in Lima" is Bachelet's visit to Peru).
-/// Calls (cameo 041) are no visits.
-fn meeting_visits(res: &Resolution, w: &ExtractWords, found: &mut Vec<Relation>) {
-    let n = found.len();
-    for i in 0..n {
-        let r = &found[i];
-        if r.kind != EdgeKind::Meeting || r.cameo == "041" {
-            continue;
-        }
-        let Some(host) = r.place.and_then(|p| place_country(res, p)) else {
-            continue;
-        };
-        let (a, b) = (r.source, r.target);
-        let side = |e: usize| res.role_country(e);
-        for (v, h) in [(a, b), (b, a)] {
-            if res.entities[v].kind != EntityKind::Person || side(h) != Some(host) {
-                continue;
-            }
-            if side(v).is_none_or(|c| c == host) {
-                continue;
-            }
-            // a summoned ambassador lives where he meets: no visit
-            if resident_envoy(res, w, v) {
-                continue;
-            }
-            if found
-                .iter()
-                .any(|o| o.kind == EdgeKind::Visit && o.source == v && o.target == host)
-            {
-                continue;
-            }
-            let r = &found[i];
-            let visit = Relation {
-                kind: EdgeKind::Visit,
-                cameo: EdgeKind::Visit.default_cameo().to_string(),
-                source: v,
-                target: host,
-                speaker: r.speaker,
-                place: r.place,
-                planned: r.planned,
-            };
-            found.push(visit);
-        }
-    }
-}
-
-/// Whether person `e` holds a resident envoy's title (the lexicon's
-/// `resident_envoys`: ambassador, high commissioner; not a special envoy).
-fn resident_envoy(res: &Resolution, w: &ExtractWords, e: usize) -> bool {
-    res.entities[e]
-        .roles
-        .iter()
-        .filter(|r| !r.former)
-        .any(|r| w.is_resident_envoy(&r.title.to_lowercase()))
 }
 
 /// A relation a hyphenated word makes, of no speaker nor place.

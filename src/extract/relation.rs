@@ -11,6 +11,13 @@ use crate::lexicon::{Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::token::{TokKind, Token};
 
+/// The cameo of a host's meeting cue ("received", "hosted", "welcomed"):
+/// its partner is a guest person, who visits the host's state (CAMEO 043).
+pub(crate) const HOST_CAMEO: &str = "043";
+
+/// The cameo of a call (CAMEO 041 telephone): a meeting of no visit.
+pub(crate) const CALL_CAMEO: &str = "041";
+
 /// A relation found in one sentence, between article entities.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Relation {
@@ -515,6 +522,13 @@ pub fn relations(
     for &hit in cues.iter() {
         cx.relate(hit, &mut lists, &mut out);
     }
+    // "held talks via video link", "held telephone talks": the sentence's
+    // meetings are calls, of no visit
+    if cues.iter().any(|h| s.g.cues[h.cue].cameo == CALL_CAMEO) {
+        for r in out.iter_mut().filter(|r| r.kind == EdgeKind::Meeting) {
+            r.cameo = CALL_CAMEO.to_string();
+        }
+    }
     out
 }
 
@@ -693,13 +707,19 @@ impl<'c> Context<'c> {
         let Some(cue) = self.cue(hit) else { return };
         // partners after the cue, the agent before it
         self.partners(&cue, l);
+        if cue.kind == EdgeKind::Visit && cue.frame == Frame::Subject {
+            self.near_destination(&cue, l);
+        }
         let agent = match cue.frame {
             // "Sweden's criticism of X": the possessor or none
             Frame::Nominal => match self.possessor(hit) {
                 Some(a) => Some(a),
                 None => return,
             },
-            _ => self.agent(hit, &l.used),
+            _ => match self.agent(hit, &l.used) {
+                None => self.fronted_visitor(&cue, l),
+                a => a,
+            },
         };
         // "an offer welcomed by the United States": the agent after "by"
         if let Some(by) = self.passive_agent(&cue) {
@@ -721,6 +741,10 @@ impl<'c> Context<'c> {
                 EdgeKind::Visit => self.visited_state(hit, t0),
                 _ => t0,
             };
+        }
+        let hosting = cue.kind == EdgeKind::Meeting && cue.cameo == HOST_CAMEO;
+        if hosting {
+            self.guests_only(hit, l);
         }
         self.partner_entities(cue.kind, l);
         if l.partners.is_empty() {
@@ -744,6 +768,9 @@ impl<'c> Context<'c> {
                 self.emit(out, &cue, x, y, sp);
             }
         }
+        if hosting {
+            self.guest_visits(&cue, l, out);
+        }
     }
 
     /// The cue of `hit` as its lexicon entry has it; `None` when negated
@@ -765,6 +792,11 @@ impl<'c> Context<'c> {
         {
             return None;
         }
+        if kind == EdgeKind::Meeting && self.passive_idiom(hit) {
+            return None;
+        }
+        // the cue may begin with the future word itself: "due in Cairo"
+        before.end += 1;
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
             && before.any(|k| s.words.may_be(k, class::FUTURE) && s.g.future.contains(s.lower(k)));
         Some(Cue {
@@ -774,6 +806,60 @@ impl<'c> Context<'c> {
             cameo,
             planned,
         })
+    }
+}
+
+/// Where a meeting or visit cue means none, or its visitor comes late.
+impl Context<'_> {
+    /// "was met with criticism": a form of "be" before a meeting cue
+    /// followed by "with" is a passive idiom, no meeting.
+    fn passive_idiom(&self, hit: CueHit) -> bool {
+        let s = self.s;
+        let with = |k: usize| k < s.range.end && s.lower(k) == "with";
+        hit.start > s.range.start
+            && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
+            && (with(hit.end - 1) || with(hit.end))
+    }
+
+    /// "On a visit to Myanmar, Singh held talks": a visit cue opening the
+    /// sentence, with no agent before it, has the first person after a
+    /// comma past its destination as its visitor (no longer a partner).
+    fn fronted_visitor(&self, cue: &Cue, l: &mut Lists) -> Option<usize> {
+        let s = self.s;
+        if cue.kind != EdgeKind::Visit || cue.hit.start > s.range.start + 3 {
+            return None;
+        }
+        let from = l
+            .targets
+            .first()
+            .map_or(cue.hit.end, |&t| s.mentions[t].end);
+        let comma = (from..s.range.end).find(|&k| s.is_char(k, b','))?;
+        let v = s.mentions.iter().position(|m| {
+            m.start > comma
+                && !m.weak
+                && self.kind_of(m) == Some(EntityKind::Person)
+                && !self.frame_at(m.start)
+        })?;
+        l.targets.retain(|&t| t < v);
+        Some(v)
+    }
+
+    /// A visit's destination is named right after the cue ("visited the
+    /// Chinese capital") or after a destination preposition ("visited the
+    /// Gulf state of Qatar"), not later in the clause ("visited the islands,
+    /// sparking a row with Japan"): else the cue has no partner.
+    fn near_destination(&self, cue: &Cue, l: &mut Lists) {
+        let s = self.s;
+        let Some(&t0) = l.targets.first() else {
+            return;
+        };
+        let m = &s.mentions[t0];
+        let introduced = s
+            .introducer(m.start)
+            .is_some_and(|k| s.in_list(k, list::DESTINATION_PREPOSITIONS));
+        if !(m.start <= cue.hit.end + 2 || introduced) {
+            l.targets.clear();
+        }
     }
 }
 
@@ -801,6 +887,16 @@ impl Context<'_> {
             let pronoun = m.end == m.start + 1 && s.in_list(m.start, list::PARTNER_DETERMINERS);
             let possessor = m.end < s.range.end && s.is_possessive(m.end);
             if m.start < hit.end && (possessor || pronoun || self.kind_of(m).is_none()) {
+                continue;
+            }
+            // "during his visit to": the visitor, named inside the cue before
+            // a noun (not "paid Buhari a visit", "was in Berlin on a visit"),
+            // is not where he goes
+            if kind == EdgeKind::Visit
+                && m.start < hit.end
+                && !(m.end < s.range.end
+                    && s.in_list(m.end, list::ARTICLES | list::OBJECT_PREPOSITIONS))
+            {
                 continue;
             }
             if self.clause_ended(mi, m, visitor, hit, &mut semi) {
@@ -1011,7 +1107,12 @@ impl Context<'_> {
                 } else {
                     joint == Some(Joint::Comma)
                 };
+                // "On the sidelines of the UN General Assembly, X met": the
+                // object of a preposition before a comma is no second agent
+                let fronted =
+                    k == a && joint == Some(Joint::Comma) && self.object_of_preposition(prev.start);
                 let item = joined
+                    && !fronted
                     && !prev.weak
                     && self.kind_of(prev).is_none_or(|k| k.is_actor())
                     && !self.in_frame(k - 1);
@@ -1122,13 +1223,30 @@ impl Context<'_> {
         let Some(&ti) = l.targets.first() else {
             return true;
         };
-        let m = &self.s.mentions[ti];
-        if self.kind_of(m) != Some(EntityKind::Person) {
-            return false;
+        let (s, m) = (self.s, &self.s.mentions[ti]);
+        // "the visiting Qatari emir", "a visit by a Chinese premier": after
+        // an article or "by" the state visits too
+        let adjectival = cue.hit.start > s.range.start
+            && s.in_list(cue.hit.start - 1, list::ARTICLES)
+            || s.in_list(cue.hit.end - 1, list::AGENT_PREPOSITIONS);
+        let visitor_kind = match adjectival {
+            true => matches!(
+                self.kind_of(m),
+                Some(EntityKind::Person | EntityKind::Country)
+            ),
+            false => self.kind_of(m) == Some(EntityKind::Person),
+        };
+        if !visitor_kind {
+            // "a tour of Asia": a place right after the cue is its object;
+            // "the arrival of other Pacific leaders" has none
+            return self.s.introducer(m.start) != Some(cue.hit.end - 1);
         }
-        // "visiting Foreign Minister Qin": Qin visits the host
+        // "visiting Foreign Minister Qin": Qin visits the host (and the
+        // place named as written)
         let visitor = self.expand(m, false);
-        if let Some(d) = self.destination(ti) {
+        let named = self.named_destination(ti);
+        let place = named.filter(|&e| self.res.entities[e].kind == EntityKind::Place);
+        for d in [self.destination(ti, named), place].into_iter().flatten() {
             for &v in visitor.iter() {
                 self.emit(out, cue, v, d, None);
             }
@@ -1137,36 +1255,47 @@ impl Context<'_> {
         true
     }
 
-    /// Where the visitor of mention `ti` is: a country or place named after
-    /// "to", the place's country, the host, the speaker's country, or
-    /// another state's person named beside the visitor.
-    fn destination(&self, ti: usize) -> Option<usize> {
-        let (s, res) = (self.s, self.res);
-        let m = &s.mentions[ti];
-        // "to" as written: the visitor's way, not a word of a list
-        let named = s.mentions.get(ti + 1).filter(|n| {
-            n.start > m.end
-                && s.s(n.start - 1) == "to"
-                && self
-                    .kind_of(n)
-                    .is_some_and(|k| matches!(k, EntityKind::Country | EntityKind::Place))
-        });
-        let named = named.and_then(|n| match n.r {
-            Ref::Entity(e) => Some(if res.entities[e].kind == EntityKind::Place {
-                place_country(res, e).unwrap_or(e)
-            } else {
-                e
-            }),
-            _ => None,
+    /// Where the visitor of mention `ti` is: the state of the place `named`
+    /// (or it), of the sentence's place, of another state's person named
+    /// beside the visitor, the dateline's, or the speaker's.
+    fn destination(&self, ti: usize, named: Option<usize>) -> Option<usize> {
+        let res = self.res;
+        let m = &self.s.mentions[ti];
+        let named = named.map(|e| match res.entities[e].kind {
+            EntityKind::Place => place_country(res, e).unwrap_or(e),
+            _ => e,
         });
         named
             .or(self
                 .place
                 .and_then(|p| res.entities[p].country.map(|_| p))
                 .and_then(|p| place_country(res, p)))
+            .or_else(|| self.other_state(m))
             .or(self.host)
             .or_else(|| self.speaker.and_then(|sp| res.role_country(sp)))
-            .or_else(|| self.other_state(m))
+    }
+
+    /// The state or place named as where the visitor of mention `ti` goes.
+    fn named_destination(&self, ti: usize) -> Option<usize> {
+        let s = self.s;
+        let m = &s.mentions[ti];
+        // "visiting Qin to Pakistan", "the arrival of X, the crown prince of
+        // Abu Dhabi, in the Ethiopian capital": a state or place after a
+        // destination preposition, soon after the visitor
+        let after = s.mentions.get(ti + 1..).unwrap_or_default();
+        let named = after.iter().take(3).find(|n| {
+            n.start > m.end
+                && n.start <= m.end + 12
+                && s.introducer(n.start)
+                    .is_some_and(|k| s.s(k) == "to" || s.in_list(k, list::VENUE_PREPOSITIONS))
+                && self
+                    .kind_of(n)
+                    .is_some_and(|k| matches!(k, EntityKind::Country | EntityKind::Place))
+        });
+        named.and_then(|n| match n.r {
+            Ref::Entity(e) => Some(e),
+            _ => None,
+        })
     }
 
     /// The host: the state of someone of another state than the visitor `m`.
@@ -1182,6 +1311,59 @@ impl Context<'_> {
             }
             _ => None,
         })
+    }
+}
+
+/// A host's guests: "Erdogan welcomed Anwar in Ankara".
+impl Context<'_> {
+    /// Keeps the persons among a host cue's partners, named right after
+    /// it or after "by": one hosts or welcomes a guest, not a state
+    /// ("welcomed the Chinese proposal").
+    fn guests_only(&self, hit: CueHit, l: &mut Lists) {
+        let (s, ms) = (self.s, self.s.mentions);
+        let object = l.targets.first().is_some_and(|&t| {
+            s.introducer(ms[t].start)
+                .is_none_or(|k| k + 1 == hit.end || s.in_list(k, list::AGENT_PREPOSITIONS))
+        });
+        if !object {
+            l.targets.clear();
+        }
+        l.targets
+            .retain(|&t| self.kind_of(&ms[t]) == Some(EntityKind::Person));
+    }
+
+    /// The guests' visits to the host's state: each partner person of
+    /// another state visits the agent's; "welcomed by X" makes X the host.
+    /// None when the place named is in a third state.
+    fn guest_visits(&self, cue: &Cue, l: &Lists, out: &mut Vec<Relation>) {
+        let (s, res) = (self.s, self.res);
+        let by = cue.hit.end < s.range.end && s.in_list(cue.hit.end, list::AGENT_PREPOSITIONS);
+        let (hosts, guests) = match by {
+            true => (&l.partners, &l.agents),
+            false => (&l.agents, &l.partners),
+        };
+        let visit = Cue {
+            kind: EdgeKind::Visit,
+            cameo: HOST_CAMEO,
+            ..*cue
+        };
+        let there = self.place.and_then(|p| place_country(res, p));
+        for &h in hosts.iter() {
+            let Some(state) = res.role_country(h) else {
+                continue;
+            };
+            if there.is_some_and(|c| c != state) {
+                continue;
+            }
+            for &g in guests.iter() {
+                let guest_state = res.role_country(g);
+                if res.entities[g].kind == EntityKind::Person
+                    && guest_state.is_some_and(|c| c != state)
+                {
+                    self.emit(out, &visit, g, state, self.speaker);
+                }
+            }
+        }
     }
 }
 
@@ -1249,7 +1431,9 @@ impl Context<'_> {
                             None => continue,
                         }
                     } else if ek == EntityKind::Place {
+                        // the place as written, and its state
                         if let Some(c) = place_country(res, t) {
+                            l.partners.push(t);
                             t = c;
                         }
                     }

@@ -55,6 +55,7 @@ pub struct ExtractWords {
     pub(crate) reporting_after: List,
     pub(crate) backing_suffixes: List,
     pub(crate) meeting_nouns: List,
+    pub(crate) third_venues: List,
     /// Lower case.
     resident_envoys: Box<[String]>,
     /// Lower case.
@@ -86,6 +87,7 @@ impl ExtractWords {
             reporting_after: List::lower(&w.reporting_after),
             backing_suffixes: List::new(&w.backing_suffixes),
             meeting_nouns: List::lower(&w.meeting_nouns),
+            third_venues: List::lower(&w.third_venues),
             resident_envoys: w.resident_envoys.iter().map(|t| t.to_lowercase()).collect(),
             travelling_envoys: w
                 .travelling_envoys

@@ -18,6 +18,8 @@ pub mod list {
     pub const MEETING_PREPOSITIONS: u16 = 1 << 7;
     pub const GERUND_PREPOSITIONS: u16 = 1 << 8;
     pub const AGENT_PREPOSITIONS: u16 = 1 << 9;
+    pub const PASSIVE_AUXILIARIES: u16 = 1 << 10;
+    pub const DESTINATION_PREPOSITIONS: u16 = 1 << 11;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -43,6 +45,8 @@ impl RelationWords {
             (list::MEETING_PREPOSITIONS, &w.meeting_prepositions),
             (list::GERUND_PREPOSITIONS, &w.gerund_prepositions),
             (list::AGENT_PREPOSITIONS, &w.agent_prepositions),
+            (list::PASSIVE_AUXILIARIES, &w.passive_auxiliaries),
+            (list::DESTINATION_PREPOSITIONS, &w.destination_prepositions),
         ];
         let mut lists_of: Vec<u16> = Vec::new();
         for (bit, words) in lists {

@@ -278,10 +278,19 @@ pub struct Words {
     /// Words before a gerund cue whose agent is the one named before them:
     /// for, by ("praised China for supporting the UN").
     pub gerund_prepositions: Vec<String>,
-    /// Words right after a cue in the past participle that name its agent
-    /// after them, turning the one named before into its object: by
-    /// ("an offer welcomed by the United States").
+    /// Words that put the agent after them: by (a directed cue in the
+    /// participle, "an offer welcomed by the US"; a host cue's host, "was
+    /// welcomed by Abiy"; a visit's visitor, "a visit by a Chinese premier").
     pub agent_prepositions: Vec<String>,
+    /// Forms of "be" before a meeting cue that make it a passive idiom,
+    /// no meeting: was, been ("was met with criticism").
+    pub passive_auxiliaries: Vec<String>,
+    /// Words before a visit's destination named past the words right after
+    /// the cue: to, in, of ("visited the Gulf state of Qatar").
+    pub destination_prepositions: Vec<String>,
+    /// Words that put a meeting in a third place, not where the dateline
+    /// is: sidelines, margins ("met on the sidelines of the summit").
+    pub third_venues: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -384,6 +393,10 @@ impl Lexicon {
         w.meeting_prepositions.extend(o.meeting_prepositions);
         w.gerund_prepositions.extend(o.gerund_prepositions);
         w.agent_prepositions.extend(o.agent_prepositions);
+        w.passive_auxiliaries.extend(o.passive_auxiliaries);
+        w.destination_prepositions
+            .extend(o.destination_prepositions);
+        w.third_venues.extend(o.third_venues);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
