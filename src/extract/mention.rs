@@ -494,19 +494,22 @@ impl<'a> Finder<'a> {
     }
 
     /// The state named after a body's "of" ("the Government of Japan",
-    /// "the Foreign Ministry of the Republic of Maldives") and where it ends.
+    /// "the Foreign Ministry of the Republic of Maldives"), or its capital
+    /// after "in" ("the Government in Khartoum"), and where it ends.
     #[inline]
     fn body_of_state(&self, after: usize, end: usize) -> Option<(usize, u32)> {
-        if !(after + 1 < end && self.is(after, "of")) {
+        if after + 1 >= end {
             return None;
         }
-        let k = if self.lower(after + 1) == "the" {
+        let (of, within) = (self.is(after, "of"), self.is(after, "in"));
+        let k = if of && self.lower(after + 1) == "the" {
             after + 2
         } else {
             after + 1
         };
         match self.known(k, end) {
-            Some((n, Known::Country(c))) => Some((k + n, c)),
+            Some((n, Known::Country(c))) if of => Some((k + n, c)),
+            Some((n, Known::Capital(c))) if within => Some((k + n, c)),
             _ => None,
         }
     }
@@ -945,12 +948,15 @@ impl<'a> Finder<'a> {
 
     /// An unknown capitalised phrase at `i`, classified by its head word.
     fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention> {
-        if !self.may_begin_unknown(i) {
+        let begins = self.may_begin_unknown(i);
+        if !begins && !self.may_begin_body(i, end) {
             return None;
         }
         // the phrase's words are tokens `i..m`
         let m = self.unknown_end(i, end);
-        if m == i {
+        // "Foreign Affairs Commission": a non-name word begins only a body's name
+        let body = || (i + 1..m).any(|k| self.g.org_heads.contains(self.s(k)));
+        if m == i || !begins && !(m - i >= 2 && body()) {
             return None;
         }
         let name = self.text_of(i, m);
@@ -979,6 +985,20 @@ impl<'a> Finder<'a> {
         !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
             || self.weekday_at(i)
             || self.month_at(i))
+    }
+
+    /// Whether a non-name word at `i` may begin an unknown body's name
+    /// ("Foreign" in "Foreign Affairs Commission"): capitalised, no
+    /// determiner ("The"), title, weekday or month.
+    #[inline]
+    fn may_begin_body(&self, i: usize, end: usize) -> bool {
+        let s0 = self.s(i);
+        self.toks[i].kind == TokKind::Word
+            && upper_first(s0)
+            && !self.words.may_be(i, class::DETERMINER)
+            && self.known(i, end).is_none()
+            && !self.weekday_at(i)
+            && !self.month_at(i)
     }
 
     /// Where the unknown phrase at `i` ends: its capitalised words, the
