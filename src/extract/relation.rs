@@ -731,6 +731,13 @@ impl<'c> Context<'c> {
             Frame::Visitor if self.visitor(&cue, l, out) => return,
             _ => {}
         }
+        // "strengthening the partnership between A and B": a pledge each way
+        if cue.kind == EdgeKind::Commitment {
+            self.partner_entities(cue.kind, l);
+            if self.between_pair(l) {
+                return self.each_way(&cue, &l.partners, out);
+            }
+        }
         if !self.gather_agents(agent, &mut l.agents) {
             return;
         }
@@ -1481,6 +1488,16 @@ impl Context<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the partners are two or more named after "between".
+    fn between_pair(&self, l: &Lists) -> bool {
+        let s = self.s;
+        let first = l.targets.first().map(|&t| s.mentions[t].start);
+        l.partners.len() >= 2
+            && first
+                .and_then(|st| s.introducer(st))
+                .is_some_and(|k| s.lower(k) == "between")
     }
 
     /// Keeps the partners named after "with" ("X and Y agreed with Z").
