@@ -3,7 +3,9 @@
 //! edge kind and date.
 
 mod between;
+mod dyads;
 mod entities;
+mod level;
 mod neighbors;
 mod path;
 mod record;
@@ -14,7 +16,9 @@ mod timeline;
 
 pub use crate::graph::filter::Filter;
 pub use between::*;
+pub use dyads::*;
 pub use entities::*;
+pub use level::*;
 pub use neighbors::*;
 pub use path::*;
 pub use record::*;

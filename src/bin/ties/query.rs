@@ -2,6 +2,7 @@
 //! show, entities and stats. Each returns its exit code: 1 when it finds nothing.
 
 use crate::cli::{Cli, EntitiesArgs, NeighborsArgs, PairArgs, ShowArgs, StatsArgs, TimelineArgs};
+use crate::level::at_level;
 use crate::load::{find_in, load, load_around, load_skeleton};
 use crate::render::{self, print_json};
 use crate::Fail;
@@ -19,8 +20,24 @@ fn found_any(empty: bool) -> u8 {
 /// `ties neighbors`: the entities around one.
 pub fn neighbors(cli: &Cli, args: &NeighborsArgs) -> Result<u8, Fail> {
     // the skeleton is enough, and the cache serves it without the evidence
-    let g = load_skeleton(&cli.graph)?;
-    let n = find_in(&g, &args.entity)?;
+    let sk = load_skeleton(&cli.graph)?;
+    let n = find_in(&sk, &args.entity)?;
+    let structural = |k: &ties::EdgeKind| !k.is_event();
+    let kinds = &args.filter.kind;
+    let level = args.level.unwrap_or(match sk.nodes[n as usize].kind {
+        ties::EntityKind::Country if kinds.is_empty() || !kinds.iter().all(structural) => {
+            query::Level::Country
+        }
+        _ => query::Level::Written,
+    });
+    let id = sk.nodes[n as usize].id.clone();
+    let (g, lift) = at_level(cli, sk, level)?;
+    let Some(n) = g.node_by_id(lift.of(&id)) else {
+        return Err(Fail::new(
+            2,
+            format!("{id} is not in the graph at {level:?} level"),
+        ));
+    };
     let f = args.filter.filter();
     let rows = query::neighbors_in(&g, n, &f, args.direction, args.depth);
     if args.json {
@@ -104,7 +121,7 @@ pub fn show(cli: &Cli, args: &ShowArgs) -> Result<u8, Fail> {
 
 /// `ties entities`: the entities, most connected first or by name.
 pub fn entities(cli: &Cli, args: &EntitiesArgs) -> Result<u8, Fail> {
-    let g = load_skeleton(&cli.graph)?;
+    let (g, _) = at_level(cli, load_skeleton(&cli.graph)?, args.level)?;
     let rows = query::entities_in(&g, &args.kind, args.sort);
     if args.json {
         print_json(&rows)?;
@@ -116,7 +133,7 @@ pub fn entities(cli: &Cli, args: &EntitiesArgs) -> Result<u8, Fail> {
 
 /// `ties stats`: counts, dates, the most connected entities, the strongest ties.
 pub fn stats(cli: &Cli, args: &StatsArgs) -> Result<u8, Fail> {
-    let g = load_skeleton(&cli.graph)?;
+    let (g, _) = at_level(cli, load_skeleton(&cli.graph)?, args.level)?;
     let st = query::stats_in(&g, args.top);
     if args.json {
         print_json(&st)?;

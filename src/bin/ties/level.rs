@@ -1,0 +1,63 @@
+//! The country view for the commands that offer `--level`: the state bodies
+//! of the lexicon, the lifting of the graph's people and bodies, and the
+//! skeleton at country level.
+
+use crate::cli::Cli;
+use crate::load::load;
+use crate::Fail;
+use ties::query::{Level, Lift, StateBodies};
+use ties::{EdgeKind, Error, Lexicon, Skeleton};
+
+/// The organizations of the built-in lexicon and of `--lexicon` files that
+/// belong to one state, with their aliases.
+pub fn state_bodies(cli: &Cli) -> Result<StateBodies, Fail> {
+    let mut lex = Lexicon::default();
+    for (name, text) in Lexicon::builtin_files() {
+        if *name == "organizations.ron" {
+            lex.extend(Lexicon::from_ron(name, text)?);
+        }
+    }
+    for p in &cli.lexicon {
+        let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+        lex.extend(Lexicon::from_ron(&p.display().to_string(), &text)?);
+    }
+    let orgs = lex
+        .organizations
+        .iter()
+        .map(|o| (&o.name, &o.aliases, &o.country));
+    let bodies = lex
+        .state_bodies
+        .iter()
+        .map(|o| (&o.name, &o.aliases, &o.country));
+    Ok(StateBodies::new(orgs.chain(bodies).flat_map(
+        |(n, a, c)| {
+            std::iter::once(n.as_str())
+                .chain(a.iter().map(String::as_str))
+                .map(move |x| (x, c.as_str()))
+        },
+    )))
+}
+
+/// The lifting of the graph `sk` is the skeleton of: its Role edges are read
+/// from the cache (the whole graph when the cache cannot serve them).
+pub fn lift(cli: &Cli, sk: &Skeleton) -> Result<Lift, Fail> {
+    let roles: Vec<usize> = (0..sk.edges.len())
+        .filter(|&i| sk.edges[i].kind == EdgeKind::Role)
+        .collect();
+    let g = match ties::store::read_edges(&cli.graph, &roles) {
+        Some(g) => g,
+        None => load(&cli.graph)?,
+    };
+    Ok(Lift::new(&g, &state_bodies(cli)?))
+}
+
+/// The skeleton `sk` at `level`, with the lifting used (none when written).
+pub fn at_level(cli: &Cli, sk: Skeleton, level: Level) -> Result<(Skeleton, Lift), Fail> {
+    match level {
+        Level::Written => Ok((sk, Lift::default())),
+        Level::Country => {
+            let lift = lift(cli, &sk)?;
+            Ok((lift.skeleton(&sk), lift))
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! CLI tests of what an analyst does with the graph: the country view
+//! (`--level`), dyad tables, lookups by code and alias, event rows, `why`.
+
+use crate::common::{ties, Built};
+
+/// Sanctions news: a state body (the US Treasury) and two ministers.
+const SANCTIONS: &str = " date 2018-08-03 Sanctions\nThe US Treasury criticised Turkey on Friday. \
+Turkish Foreign Minister Mevlut Cavusoglu met Chinese Foreign Minister Wang Yi in Ankara on Thursday. \
+Turkey criticised the United States.\n";
+
+/// A graph built from articles written by the test: `(file name, text)`.
+fn graph_of(articles: &[(&str, &str)]) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("articles");
+    std::fs::create_dir(&src).unwrap();
+    for (name, text) in articles {
+        std::fs::write(src.join(name), text).unwrap();
+    }
+    let graph = dir.path().join("g.ron");
+    let o = ties(&[
+        "--graph",
+        graph.to_str().unwrap(),
+        "build",
+        src.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Built { dir, graph }
+}
+
+/// The names of the rows of a JSON list.
+fn names(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn neighbors_of_a_country_count_people_and_state_bodies_for_their_state() {
+    let b = graph_of(&[("a.txt", SANCTIONS)]);
+    let v = b.json(&["neighbors", "Turkey"]);
+    assert_eq!(names(&v), ["United States", "China", "Ankara"], "{v}");
+    // the Treasury's criticism and Turkey's own, both ways
+    assert_eq!(v[0]["edges"]["Criticism"], 3, "{v}");
+    assert_eq!(v[1]["edges"]["Meeting"], 1, "{v}");
+    let written = names(&b.json(&["neighbors", "Turkey", "--level", "written"]));
+    assert!(written.contains(&"US Treasury".to_string()), "{written:?}");
+    assert!(
+        written.contains(&"Mevlut Cavusoglu".to_string()),
+        "{written:?}"
+    );
+    // a person's neighbors stay as written unless asked
+    let wang = names(&b.json(&["neighbors", "Wang Yi"]));
+    assert!(wang.contains(&"Mevlut Cavusoglu".to_string()), "{wang:?}");
+    let lifted = names(&b.json(&["neighbors", "Wang Yi", "--level", "country"]));
+    assert_eq!(lifted, ["Turkey"], "China's view: {lifted:?}");
+}
+
+#[test]
+fn entities_and_stats_at_country_level_merge_people_into_their_state() {
+    let b = graph_of(&[("a.txt", SANCTIONS)]);
+    let rows = b.json(&["entities", "--level", "country"]);
+    let all = names(&rows);
+    assert!(!all.contains(&"Wang Yi".to_string()) && !all.contains(&"US Treasury".to_string()));
+    let us = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "United States")
+        .unwrap();
+    assert_eq!(us["statements"], 3, "{us}");
+    let st = b.json(&["stats", "--level", "country"]);
+    assert_eq!(st["strongest"][0]["weight"], 2, "{st}");
+    assert_eq!(
+        st["entities_by_kind"]["Person"],
+        serde_json::Value::Null,
+        "{st}"
+    );
+    let written = b.json(&["stats"]);
+    assert_eq!(written["entities_by_kind"]["Person"], 2, "{written}");
+}
+
+#[test]
+fn dyads_list_country_pairs_by_kind_with_people_lifted() {
+    let b = graph_of(&[("a.txt", SANCTIONS)]);
+    let v = b.json(&["dyads"]);
+    let rows: Vec<(String, String, String, u64)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap().to_string();
+            (
+                s("source_code"),
+                s("target_code"),
+                s("kind"),
+                r["statements"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let row = |s: &str, t: &str, k: &str, n: u64| (s.into(), t.into(), k.into(), n);
+    // the Treasury's criticism is the United States'
+    let us_tur = rows
+        .iter()
+        .find(|r| (r.0.as_str(), r.1.as_str(), r.2.as_str()) == ("USA", "TUR", "Criticism"));
+    let written = b.json(&[
+        "neighbors",
+        "Turkey",
+        "--level",
+        "written",
+        "--kind",
+        "criticism",
+        "--direction",
+        "in",
+    ]);
+    let sum: u64 = written
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["name"] != "Turkey")
+        .map(|r| r["edges"]["Criticism"].as_u64().unwrap())
+        .sum();
+    assert_eq!(us_tur.map(|r| r.3), Some(sum), "{rows:?} {written}");
+    assert!(
+        rows.contains(&row("TUR", "USA", "Criticism", 1)),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&row("CHN", "TUR", "Visit", 1)), "{rows:?}");
+    assert!(rows.iter().any(|r| r.2 == "Meeting"), "{rows:?}");
+    let (code, csv, _) = b.out(&["dyads", "--csv", "--kind", "CRITICISM"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("source,source_name,source_code,target"),
+        "{csv}"
+    );
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert_eq!(
+        b.out(&["dyads", "--limit", "1", "--csv"]).1.lines().count(),
+        2
+    );
+    let (code, _, _) = b.out(&["dyads", "--kind", "praise"]);
+    assert_eq!(code, 1, "no dyad: nothing found");
+}
+
+#[test]
+fn dates_take_a_year_or_a_month_and_empty_ranges_are_errors() {
+    let b = graph_of(&[("a.txt", SANCTIONS)]);
+    let count = |args: &[&str]| {
+        b.json(&[&["dyads"], args].concat())
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let all = count(&[]);
+    assert_eq!(count(&["--since", "2018", "--until", "2018"]), all);
+    assert_eq!(count(&["--since", "2018-08", "--until", "2018-08"]), all);
+    assert_eq!(b.out(&["dyads", "--until", "2018-07"]).0, 1);
+    assert_eq!(b.out(&["dyads", "--since", "2018-09"]).0, 1);
+    let (code, _, err) = b.out(&["dyads", "--since", "2019", "--until", "2018"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("after --until"), "{err}");
+    let (code, _, err) = b.out(&["neighbors", "Turkey", "--depth", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--depth 0"), "{err}");
+    let (code, _, err) = b.out(&["dyads", "--since", "2018-13"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("YYYY-MM"), "{err}");
+    assert_eq!(b.out(&["neighbors", "Turkey", "--kind", "Meeting"]).0, 0);
+}
