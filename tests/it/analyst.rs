@@ -169,3 +169,48 @@ fn dates_take_a_year_or_a_month_and_empty_ranges_are_errors() {
     assert!(err.contains("YYYY-MM"), "{err}");
     assert_eq!(b.out(&["neighbors", "Turkey", "--kind", "Meeting"]).0, 0);
 }
+
+#[test]
+fn codes_and_lexicon_names_find_countries_and_ambiguous_names_say_so() {
+    let b = crate::common::seed_graph();
+    for name in ["CHN", "PRC", "People's Republic of China", "Mainland China"] {
+        assert_eq!(b.json(&["show", name])["id"], "country:china", "{name}");
+    }
+    assert_eq!(b.json(&["show", "PAK"])["id"], "country:pakistan");
+    // a code is written in capitals: "Pak" is a prefix to suggest from
+    assert_eq!(b.out(&["show", "Pak"]).0, 1);
+    // Islamabad is a place of the graph and Pakistan's capital
+    let (code, out, err) = b.out(&["neighbors", "Islamabad"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("ambiguous")
+            && err.contains("place:islamabad")
+            && err.contains("country:pakistan"),
+        "{err}"
+    );
+    assert_eq!(b.out(&["neighbors", "place:islamabad"]).0, 0);
+    let (_, out, _) = b.out(&["entities", "--kind", "country", "--limit", "1"]);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.lines().nth(1).unwrap().ends_with("country:pakistan"),
+        "{out}"
+    );
+    let rows = b.json(&[
+        "neighbors",
+        "Pakistan",
+        "--level",
+        "written",
+        "--limit",
+        "2",
+    ]);
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_country_the_graph_lacks_is_no_match_for_its_lexicon_name() {
+    let b = graph_of(&[("a.txt", SANCTIONS)]);
+    assert_eq!(b.json(&["show", "America"])["id"], "country:united-states");
+    assert_eq!(b.json(&["show", "USA"])["id"], "country:united-states");
+    let (code, _, err) = b.out(&["show", "FRA"]);
+    assert_eq!(code, 1, "{err}");
+}

@@ -245,6 +245,9 @@ pub struct EntitiesArgs {
     pub kind: Vec<EntityKind>,
     #[arg(long, value_enum, default_value = "degree")]
     pub sort: query::Sort,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
     /// written: every entity as the articles name it; country: people who hold a
     /// role for a state, and state bodies, counted for their state (and left out).
     #[arg(long, value_enum, default_value = "written")]
@@ -267,6 +270,9 @@ pub struct NeighborsArgs {
     /// located-in), written for any other entity.
     #[arg(long, value_enum)]
     pub level: Option<query::Level>,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Print JSON.
@@ -279,6 +285,9 @@ pub struct NeighborsArgs {
 pub struct PairArgs {
     pub a: String,
     pub b: String,
+    /// At most this many statements (between; the balance counts them all).
+    #[arg(long)]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[arg(long)]
@@ -290,6 +299,9 @@ pub struct PairArgs {
 pub struct TimelineArgs {
     pub entity: String,
     pub other: Option<String>,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[arg(long)]

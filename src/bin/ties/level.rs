@@ -5,7 +5,8 @@
 use crate::cli::Cli;
 use crate::load::load;
 use crate::Fail;
-use ties::query::{Level, Lift, StateBodies};
+use std::sync::OnceLock;
+use ties::query::{CountryNames, Level, Lift, StateBodies};
 use ties::{EdgeKind, Error, Lexicon, Skeleton};
 
 /// The organizations of the built-in lexicon and of `--lexicon` files that
@@ -60,4 +61,45 @@ pub fn at_level(cli: &Cli, sk: Skeleton, level: Level) -> Result<(Skeleton, Lift
             Ok((lift.skeleton(&sk), lift))
         }
     }
+}
+
+/// The names, demonyms and capitals of the built-in lexicon's countries (read once).
+pub fn country_names() -> &'static CountryNames {
+    static NAMES: OnceLock<CountryNames> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let lex = Lexicon::builtin_files()
+            .iter()
+            .find(|(name, _)| *name == "countries.ron")
+            .and_then(|(name, text)| Lexicon::from_ron(name, text).ok())
+            .unwrap_or_default();
+        CountryNames::new(lex.countries.iter().flat_map(|c| {
+            let code = c.code.as_str();
+            let names = std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.demonyms)
+                .map(move |n| (n.as_str(), code, false));
+            let capitals = std::iter::once(&c.capital)
+                .chain(&c.capital_aliases)
+                .map(move |n| (n.as_str(), code, true));
+            names.chain(capitals).collect::<Vec<_>>()
+        }))
+    })
+}
+
+/// The failure of a name that means several entities, listing their ids.
+pub fn ambiguous(sk: &Skeleton, name: &str, found: &[u32]) -> Fail {
+    let ids: Vec<String> = found
+        .iter()
+        .map(|&n| {
+            let node = &sk.nodes[n as usize];
+            format!("{} ({}, {})", node.id, node.name, node.kind)
+        })
+        .collect();
+    Fail::new(
+        2,
+        format!(
+            "{name:?} is ambiguous: it may mean {}; name one by its id",
+            ids.join(" or ")
+        ),
+    )
 }

@@ -39,7 +39,8 @@ pub fn neighbors(cli: &Cli, args: &NeighborsArgs) -> Result<u8, Fail> {
         ));
     };
     let f = args.filter.filter();
-    let rows = query::neighbors_in(&g, n, &f, args.direction, args.depth);
+    let mut rows = query::neighbors_in(&g, n, &f, args.direction, args.depth);
+    rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&rows)?;
     } else {
@@ -51,7 +52,8 @@ pub fn neighbors(cli: &Cli, args: &NeighborsArgs) -> Result<u8, Fail> {
 /// `ties between`: everything between two entities.
 pub fn between(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
     let (g, found) = load_around(&cli.graph, &[&args.a, &args.b], false)?;
-    let view = query::bilateral(&g, found[0], found[1], &args.filter.filter());
+    let mut view = query::bilateral(&g, found[0], found[1], &args.filter.filter());
+    view.statements.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&view)?;
     } else {
@@ -98,7 +100,8 @@ pub fn timeline(cli: &Cli, args: &TimelineArgs) -> Result<u8, Fail> {
     let names: Vec<&String> = std::iter::once(&args.entity).chain(&args.other).collect();
     let (g, found) = load_around(&cli.graph, &names, false)?;
     let (na, nb) = (found[0], found.get(1).copied());
-    let rows = query::timeline(&g, na, nb, &args.filter.filter());
+    let mut rows = query::timeline(&g, na, nb, &args.filter.filter());
+    rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&rows)?;
     } else {
@@ -122,7 +125,8 @@ pub fn show(cli: &Cli, args: &ShowArgs) -> Result<u8, Fail> {
 /// `ties entities`: the entities, most connected first or by name.
 pub fn entities(cli: &Cli, args: &EntitiesArgs) -> Result<u8, Fail> {
     let (g, _) = at_level(cli, load_skeleton(&cli.graph)?, args.level)?;
-    let rows = query::entities_in(&g, &args.kind, args.sort);
+    let mut rows = query::entities_in(&g, &args.kind, args.sort);
+    rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&rows)?;
     } else {

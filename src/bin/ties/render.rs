@@ -126,18 +126,19 @@ pub fn statements(rows: &[query::Statement]) {
 /// Prints the table of `ties entities`.
 pub fn entities(rows: &[query::EntityRow]) {
     println!(
-        "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
+        "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}  ID",
         "NAME", "KIND", "CODE", "DEGREE", "STATEMENTS", "ARTICLES"
     );
     for r in rows {
         println!(
-            "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
+            "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}  {}",
             r.name,
             r.kind.to_string(),
             r.code.as_deref().unwrap_or("-"),
             r.degree,
             r.statements,
-            r.articles
+            r.articles,
+            r.id
         );
     }
 }
