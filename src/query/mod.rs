@@ -5,6 +5,7 @@
 mod between;
 mod dyads;
 mod entities;
+mod events;
 mod level;
 mod lookup;
 mod neighbors;
@@ -19,6 +20,7 @@ pub use crate::graph::filter::Filter;
 pub use between::*;
 pub use dyads::*;
 pub use entities::*;
+pub use events::*;
 pub use level::*;
 pub use lookup::*;
 pub use neighbors::*;

@@ -214,3 +214,46 @@ fn a_country_the_graph_lacks_is_no_match_for_its_lexicon_name() {
     let (code, _, err) = b.out(&["show", "FRA"]);
     assert_eq!(code, 1, "{err}");
 }
+
+#[test]
+fn events_are_one_row_per_statement_with_state_codes_and_goldstein_weights() {
+    let b = crate::common::seed_graph();
+    let (code, jsonl, err) = b.out(&["events", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // every statement of an event edge is a row
+    let st = b.json(&["stats"]);
+    let n = rows.len() as u64; // Role and LocatedIn statements are no events
+    assert!(n > 10 && n < st["statements"].as_u64().unwrap());
+    let qin = rows
+        .iter()
+        .find(|r| r["source"] == "person:qin-gang" || r["target"] == "person:qin-gang")
+        .expect("a statement of Qin Gang");
+    let side = if qin["source"] == "person:qin-gang" {
+        "source_iso3"
+    } else {
+        "target_iso3"
+    };
+    assert_eq!(qin[side], "CHN", "{qin}");
+    for r in &rows {
+        let span = r["end"].as_u64().unwrap() - r["start"].as_u64().unwrap();
+        assert_eq!(span as usize, r["sentence"].as_str().unwrap().len(), "{r}");
+        if r["cameo"] == "030" {
+            assert_eq!(r["goldstein"], 4.0, "{r}");
+        }
+    }
+    let (_, csv, _) = b.out(&["events", "--kind", "meeting"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("date,source,source_name,source_iso3,target"),
+        "{csv}"
+    );
+    let meetings = rows.iter().filter(|r| r["kind"] == "Meeting").count();
+    assert_eq!(lines.len(), meetings + 1, "{csv}");
+    let (_, tsv, _) = b.out(&["events", "--format", "tsv", "--limit", "2"]);
+    assert_eq!(tsv.lines().count(), 3);
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 19), "{tsv}");
+}

@@ -1,8 +1,9 @@
-//! The analyst's tables: `ties dyads` (one row per country pair and kind).
+//! The analyst's tables: `ties dyads` (one row per country pair and kind)
+//! and `ties events` (one row per statement).
 
-use crate::cli::{Cli, DyadsArgs};
-use crate::level::at_level;
-use crate::load::load_skeleton;
+use crate::cli::{Cli, DyadsArgs, EventFormat, EventsArgs};
+use crate::level::{at_level, lift};
+use crate::load::{load, load_skeleton};
 use crate::render::print_json;
 use crate::Fail;
 use std::io::Write;
@@ -75,4 +76,104 @@ fn dyads_text(rows: &[query::Dyad]) {
             date(r.last)
         );
     }
+}
+
+/// The columns of `ties events` in CSV and TSV.
+const EVENT_COLUMNS: [&str; 19] = [
+    "date",
+    "source",
+    "source_name",
+    "source_iso3",
+    "target",
+    "target_name",
+    "target_iso3",
+    "kind",
+    "cameo",
+    "goldstein",
+    "speaker",
+    "place",
+    "planned",
+    "article",
+    "sentence_index",
+    "start",
+    "end",
+    "sentence",
+    "topics",
+];
+
+/// `ties events`: one row per statement, written as it is read; only the
+/// edges the filter lets through are read from the cache.
+pub fn events(cli: &Cli, args: &EventsArgs) -> Result<u8, Fail> {
+    let sk = load_skeleton(&cli.graph)?;
+    let f = args.filter.filter();
+    let edges: Vec<usize> = (0..sk.edges.len())
+        .filter(|&i| {
+            let e = &sk.edges[i];
+            e.kind.is_event() && f.kind(e.kind) && e.within(&f).0 > 0
+        })
+        .collect();
+    let lift = lift(cli, &sk)?;
+    let g = match ties::store::read_edges(&cli.graph, &edges) {
+        Some(g) => g,
+        None => load(&cli.graph)?,
+    };
+    let gs = ties::query::Goldstein::builtin()?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let sep = match args.format {
+        EventFormat::Csv => ",",
+        EventFormat::Tsv => "\t",
+        EventFormat::Jsonl => "",
+    };
+    if !sep.is_empty() {
+        writeln!(out, "{}", EVENT_COLUMNS.join(sep))?;
+    }
+    let mut n = 0;
+    let rows = query::events(&g, &f, &lift, &gs).take(args.limit.unwrap_or(usize::MAX));
+    for e in rows {
+        match args.format {
+            EventFormat::Jsonl => serde_json::to_writer(&mut out, &e)?,
+            EventFormat::Csv => write!(out, "{}", event_cells(&e, cell).join(","))?,
+            EventFormat::Tsv => write!(out, "{}", event_cells(&e, tsv_cell).join("\t"))?,
+        }
+        writeln!(out)?;
+        n += 1;
+    }
+    out.flush()?;
+    Ok(if n == 0 { 1 } else { 0 })
+}
+
+/// A TSV cell: tabs and line breaks become spaces; guarded as a CSV cell is.
+fn tsv_cell(s: &str) -> String {
+    let s = s.replace(['\t', '\n', '\r'], " ");
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s
+    }
+}
+
+/// The cells of an event row in [`EVENT_COLUMNS`] order, text cells through `text`.
+fn event_cells(e: &query::Event, text: impl Fn(&str) -> String) -> Vec<String> {
+    let opt = |s: &Option<String>| text(s.as_deref().unwrap_or(""));
+    vec![
+        e.date.map(|d| d.to_string()).unwrap_or_default(),
+        text(&e.source),
+        text(&e.source_name),
+        opt(&e.source_iso3),
+        text(&e.target),
+        text(&e.target_name),
+        opt(&e.target_iso3),
+        e.kind.to_string(),
+        text(&e.cameo),
+        e.goldstein.map(|w| format!("{w:.1}")).unwrap_or_default(),
+        opt(&e.speaker),
+        opt(&e.place),
+        e.planned.to_string(),
+        text(&e.article),
+        e.sentence_index.to_string(),
+        e.start.to_string(),
+        e.end.to_string(),
+        text(&e.sentence),
+        text(&e.topics.join(";")),
+    ]
 }

@@ -119,6 +119,7 @@ pub fn check(cmd: &Cmd) -> Result<(), String> {
         Cmd::Between(a) | Cmd::Path(a) => a.filter.check(),
         Cmd::Timeline(a) => a.filter.check(),
         Cmd::Dyads(a) => a.filter.check(),
+        Cmd::Events(a) => a.filter.check(),
         _ => Ok(()),
     }
 }
@@ -157,6 +158,33 @@ pub enum Cmd {
     /// One row per ordered pair of countries and edge kind, with statement counts
     /// and first and last dates; people and state bodies count for their state.
     Dyads(DyadsArgs),
+    /// One row per statement, for pandas or R: date, actors with their states'
+    /// ISO codes, kind, CAMEO code, Goldstein weight, speaker, place, article,
+    /// sentence index, byte span, sentence, topics. Written as it is read.
+    Events(EventsArgs),
+}
+
+/// How `ties events` writes its rows.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum EventFormat {
+    /// Comma-separated, a header line first; formula-like cells guarded with '.
+    Csv,
+    /// One JSON object a line.
+    Jsonl,
+    /// Tab-separated, a header line first; tabs and line breaks in cells become spaces.
+    Tsv,
+}
+
+/// `ties events`.
+#[derive(Args)]
+pub struct EventsArgs {
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: EventFormat,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
 }
 
 /// `ties dyads`.

@@ -90,5 +90,6 @@ fn run(cli: &Cli) -> Result<u8, Fail> {
         Cmd::Explain { article } => eval::explain(cli, article),
         Cmd::Stats(a) => query::stats(cli, a),
         Cmd::Dyads(a) => analyst::dyads(cli, a),
+        Cmd::Events(a) => analyst::events(cli, a),
     }
 }
