@@ -15,6 +15,7 @@ mod show;
 mod stats;
 mod suggest;
 mod timeline;
+mod why;
 
 pub use crate::graph::filter::Filter;
 pub use between::*;
@@ -30,3 +31,4 @@ pub use show::*;
 pub use stats::*;
 pub use suggest::*;
 pub use timeline::*;
+pub use why::*;

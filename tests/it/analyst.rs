@@ -257,3 +257,43 @@ fn events_are_one_row_per_statement_with_state_codes_and_goldstein_weights() {
     assert_eq!(tsv.lines().count(), 3);
     assert!(tsv.lines().all(|l| l.split('\t').count() == 19), "{tsv}");
 }
+
+#[test]
+fn why_lists_each_edge_between_two_sides_with_its_full_sentences() {
+    let b = crate::common::seed_graph();
+    let v = b.json(&["why", "China", "Pakistan", "--kind", "visit"]);
+    let rows = v.as_array().unwrap();
+    // Qin Gang's visit counts for China, both ways are looked at
+    assert!(
+        rows.iter()
+            .any(|r| r["source"]["id"] == "person:qin-gang"
+                && r["target"]["id"] == "country:pakistan"),
+        "{v}"
+    );
+    for r in rows {
+        assert_eq!(r["kind"], "Visit");
+        for s in r["sentences"].as_array().unwrap() {
+            let text = s["sentence"].as_str().unwrap();
+            assert_eq!(
+                s["end"].as_u64().unwrap() - s["start"].as_u64().unwrap(),
+                text.len() as u64
+            );
+            assert_eq!(s["article"], "000_186ee53d8d80909e");
+        }
+    }
+    // two people: their own edges only
+    let people = b.json(&["why", "Qin Gang", "Arif Alvi"]);
+    assert!(
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["kind"] == "Meeting"),
+        "{people}"
+    );
+    let (code, out, _) = b.out(&["why", "China", "Pakistan", "--kind", "meeting"]);
+    assert_eq!(code, 0);
+    // the text prints whole sentences, past 160 characters
+    assert!(out.lines().any(|l| l.chars().count() > 200), "{out}");
+    assert_eq!(b.out(&["why", "Qin Gang", "Afghanistan"]).0, 1);
+}

@@ -1,9 +1,10 @@
 //! The analyst's tables: `ties dyads` (one row per country pair and kind)
-//! and `ties events` (one row per statement).
+//! and `ties events` (one row per statement); `ties why` (the sentences
+//! behind the edges between two entities).
 
-use crate::cli::{Cli, DyadsArgs, EventFormat, EventsArgs};
+use crate::cli::{Cli, DyadsArgs, EventFormat, EventsArgs, WhyArgs};
 use crate::level::{at_level, lift};
-use crate::load::{load, load_skeleton};
+use crate::load::{find_in, load, load_skeleton};
 use crate::render::print_json;
 use crate::Fail;
 use std::io::Write;
@@ -176,4 +177,55 @@ fn event_cells(e: &query::Event, text: impl Fn(&str) -> String) -> Vec<String> {
         text(&e.sentence),
         text(&e.topics.join(";")),
     ]
+}
+
+/// `ties why`: each edge between two entities with every sentence behind it;
+/// only the edges around the two sides are read.
+pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
+    let sk = load_skeleton(&cli.graph)?;
+    let (a, b) = (find_in(&sk, &args.a)?, find_in(&sk, &args.b)?);
+    let lift = lift(cli, &sk)?;
+    let (ida, idb) = (&sk.nodes[a as usize].id, &sk.nodes[b as usize].id);
+    // the sides: the two, and whoever counts for either
+    let ids: Vec<&str> = sk
+        .nodes
+        .iter()
+        .map(|n| n.id.as_str())
+        .filter(|id| [*id, lift.of(id)].iter().any(|x| x == ida || x == idb))
+        .collect();
+    let g = match ties::store::read_around(&cli.graph, &ids, false) {
+        Some(g) => g,
+        None => load(&cli.graph)?,
+    };
+    let node = |id: &str| {
+        g.node_by_id(id)
+            .ok_or_else(|| Fail::new(2, format!("{id} is not in the graph")))
+    };
+    let mut rows = query::why(&g, node(ida)?, node(idb)?, &args.filter.filter(), &lift);
+    rows.truncate(args.limit.unwrap_or(usize::MAX));
+    if args.json {
+        print_json(&rows)?;
+    } else {
+        for r in &rows {
+            let arrow = if r.kind.is_directed() { "→" } else { "—" };
+            println!(
+                "{} {arrow} {}  {} ×{}",
+                r.source.name,
+                r.target.name,
+                r.kind,
+                r.sentences.len()
+            );
+            for s in &r.sentences {
+                let date = s
+                    .date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "----------".into());
+                println!(
+                    "  {date}  [{} #{}] “{}”",
+                    s.article, s.sentence_index, s.sentence
+                );
+            }
+        }
+    }
+    Ok(if rows.is_empty() { 1 } else { 0 })
 }

@@ -120,6 +120,7 @@ pub fn check(cmd: &Cmd) -> Result<(), String> {
         Cmd::Timeline(a) => a.filter.check(),
         Cmd::Dyads(a) => a.filter.check(),
         Cmd::Events(a) => a.filter.check(),
+        Cmd::Why(a) => a.filter.check(),
         _ => Ok(()),
     }
 }
@@ -162,6 +163,23 @@ pub enum Cmd {
     /// ISO codes, kind, CAMEO code, Goldstein weight, speaker, place, article,
     /// sentence index, byte span, sentence, topics. Written as it is read.
     Events(EventsArgs),
+    /// Why two entities are tied: each edge between them, both ways, with every
+    /// sentence behind it in full (two countries: their people and state bodies too).
+    Why(WhyArgs),
+}
+
+/// `ties why`.
+#[derive(Args)]
+pub struct WhyArgs {
+    pub a: String,
+    pub b: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most this many edges.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How `ties events` writes its rows.

@@ -91,5 +91,6 @@ fn run(cli: &Cli) -> Result<u8, Fail> {
         Cmd::Stats(a) => query::stats(cli, a),
         Cmd::Dyads(a) => analyst::dyads(cli, a),
         Cmd::Events(a) => analyst::events(cli, a),
+        Cmd::Why(a) => analyst::why(cli, a),
     }
 }
