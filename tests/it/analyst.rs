@@ -297,3 +297,30 @@ fn why_lists_each_edge_between_two_sides_with_its_full_sentences() {
     assert!(out.lines().any(|l| l.chars().count() > 200), "{out}");
     assert_eq!(b.out(&["why", "Qin Gang", "Afghanistan"]).0, 1);
 }
+
+#[test]
+fn full_prints_whole_sentences_and_json_statements_carry_ids_and_spans() {
+    let b = crate::common::seed_graph();
+    let longest = |out: &str| {
+        let quoted = out.lines().filter(|l| l.trim_start().starts_with('“'));
+        quoted.map(|l| l.chars().count()).max().unwrap_or(0)
+    };
+    let (_, cut, _) = b.out(&["between", "China", "Pakistan"]);
+    let (_, full, _) = b.out(&["between", "China", "Pakistan", "--full"]);
+    assert!(longest(&cut) < 200 && longest(&full) > 200, "{full}");
+    let (_, full, _) = b.out(&["timeline", "China", "--full"]);
+    assert!(longest(&full) > 200, "{full}");
+    let v = b.json(&["between", "China", "Pakistan"]);
+    for s in v["statements"].as_array().unwrap() {
+        assert!(s["source_id"].as_str().unwrap().contains(':'), "{s}");
+        assert!(s["target_id"].as_str().unwrap().contains(':'), "{s}");
+        let span = s["end"].as_u64().unwrap() - s["start"].as_u64().unwrap();
+        assert_eq!(span as usize, s["sentence"].as_str().unwrap().len(), "{s}");
+        assert!(s["sentence_index"].is_u64(), "{s}");
+    }
+    let rows = b.json(&["timeline", "China", "--limit", "3"]);
+    assert_eq!(rows.as_array().unwrap().len(), 3);
+    let steps = b.json(&["path", "Qin Gang", "Arif Alvi"]);
+    assert_eq!(steps[0]["source_id"], "person:arif-alvi", "{steps}");
+    assert_eq!(steps[0]["article"], "000_186ee53d8d80909e", "{steps}");
+}

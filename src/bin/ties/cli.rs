@@ -334,6 +334,9 @@ pub struct PairArgs {
     /// At most this many statements (between; the balance counts them all).
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Print whole sentences (text output cuts them at 160 characters).
+    #[arg(long)]
+    pub full: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[arg(long)]
@@ -345,6 +348,9 @@ pub struct PairArgs {
 pub struct TimelineArgs {
     pub entity: String,
     pub other: Option<String>,
+    /// Print whole sentences (text output cuts them at 160 characters).
+    #[arg(long)]
+    pub full: bool,
     /// At most this many rows.
     #[arg(long)]
     pub limit: Option<usize>,

@@ -57,7 +57,7 @@ pub fn between(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
     if args.json {
         print_json(&view)?;
     } else {
-        render::bilateral(&view);
+        render::bilateral(&view, args.full);
     }
     Ok(found_any(view.statements.is_empty()))
 }
@@ -90,7 +90,7 @@ pub fn path(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
     if args.json {
         print_json(&steps)?;
     } else {
-        render::path(&steps);
+        render::path(&steps, args.full);
     }
     Ok(0)
 }
@@ -105,7 +105,7 @@ pub fn timeline(cli: &Cli, args: &TimelineArgs) -> Result<u8, Fail> {
     if args.json {
         print_json(&rows)?;
     } else {
-        render::statements(&rows);
+        render::statements(&rows, args.full);
     }
     Ok(found_any(rows.is_empty()))
 }

@@ -99,8 +99,17 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// Prints statements, each with its sentence and article.
-pub fn statements(rows: &[query::Statement]) {
+/// The characters a sentence is cut to in text output (`full`: none).
+fn width(full: bool) -> usize {
+    if full {
+        usize::MAX
+    } else {
+        160
+    }
+}
+
+/// Prints statements, each with its sentence (whole when `full`) and article.
+pub fn statements(rows: &[query::Statement], full: bool) {
     for r in rows {
         let date = r
             .date
@@ -119,7 +128,11 @@ pub fn statements(rows: &[query::Statement]) {
             r.source,
             r.target
         );
-        println!("            “{}” [{}]", short(&r.sentence, 160), r.article);
+        println!(
+            "            “{}” [{}]",
+            short(&r.sentence, width(full)),
+            r.article
+        );
     }
 }
 
@@ -165,7 +178,7 @@ pub fn neighbors(node: &ties::SkNode, rows: &[query::Neighbor]) {
 }
 
 /// Prints the balance between two entities, then their statements by kind.
-pub fn bilateral(view: &query::Bilateral) {
+pub fn bilateral(view: &query::Bilateral, full: bool) {
     println!(
         "{} ↔ {}: {}",
         view.a.name,
@@ -181,13 +194,13 @@ pub fn bilateral(view: &query::Bilateral) {
             .collect();
         if !rows.is_empty() {
             println!("\n{kind} ({})", rows.len());
-            statements(&rows);
+            statements(&rows, full);
         }
     }
 }
 
-/// Prints the steps of a path, each with its sentence.
-pub fn path(steps: &[query::Step]) {
+/// Prints the steps of a path, each with its sentence (whole when `full`).
+pub fn path(steps: &[query::Step], full: bool) {
     for s in steps {
         let date = s.date.map(|d| d.to_string()).unwrap_or_default();
         println!(
@@ -195,7 +208,7 @@ pub fn path(steps: &[query::Step]) {
             s.source,
             s.kind,
             s.target,
-            short(&s.sentence, 160)
+            short(&s.sentence, width(full))
         );
     }
 }
