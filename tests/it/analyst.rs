@@ -324,3 +324,27 @@ fn full_prints_whole_sentences_and_json_statements_carry_ids_and_spans() {
     assert_eq!(steps[0]["source_id"], "person:arif-alvi", "{steps}");
     assert_eq!(steps[0]["article"], "000_186ee53d8d80909e", "{steps}");
 }
+
+#[test]
+fn timeline_by_period_counts_statements_per_kind() {
+    let b = crate::common::seed_graph();
+    let listed = b.json(&["timeline", "China", "Pakistan"]);
+    let months = b.json(&["timeline", "China", "Pakistan", "--by", "month"]);
+    let months = months.as_array().unwrap();
+    let total: u64 = months.iter().map(|m| m["total"].as_u64().unwrap()).sum();
+    assert_eq!(total as usize, listed.as_array().unwrap().len());
+    assert_eq!(months[0]["period"], "2023-05", "{months:?}");
+    let years = b.json(&["timeline", "China", "Pakistan", "--by", "year"]);
+    assert_eq!(years[0]["period"], "2023");
+    assert_eq!(years[0]["total"], months[0]["total"]);
+    let (code, csv, _) = b.out(&["timeline", "China", "Pakistan", "--by", "year", "--csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(csv.lines().next(), Some("period,kind,statements"));
+    let meetings = years[0]["counts"]["Meeting"].as_u64().unwrap();
+    assert!(csv.contains(&format!("2023,Meeting,{meetings}\n")), "{csv}");
+    let (_, text, _) = b.out(&["timeline", "China", "Pakistan", "--by", "year"]);
+    assert!(
+        text.starts_with("2023") && text.contains("Meeting"),
+        "{text}"
+    );
+}

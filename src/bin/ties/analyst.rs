@@ -229,3 +229,28 @@ pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
     }
     Ok(if rows.is_empty() { 1 } else { 0 })
 }
+
+/// Prints `ties timeline --by`: per period, statements by kind (text, JSON or CSV).
+pub fn periods(rows: &[query::PeriodCount], json: bool, csv: bool) -> Result<(), Fail> {
+    if json {
+        return print_json(&rows);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if csv {
+        writeln!(out, "period,kind,statements")?;
+    }
+    for r in rows {
+        let period = r.period.as_deref().unwrap_or("");
+        if csv {
+            for (k, n) in &r.counts {
+                writeln!(out, "{period},{k},{n}")?;
+            }
+        } else {
+            let kinds: Vec<String> = r.counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            let period = if period.is_empty() { "undated" } else { period };
+            writeln!(out, "{period:<10} {:>5}  {}", r.total, kinds.join(", "))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -348,6 +348,12 @@ pub struct PairArgs {
 pub struct TimelineArgs {
     pub entity: String,
     pub other: Option<String>,
+    /// Count statements per kind and month or year instead of listing them.
+    #[arg(long, value_enum)]
+    pub by: Option<query::Period>,
+    /// With --by, print CSV: period,kind,statements (undated: an empty period).
+    #[arg(long, requires = "by", conflicts_with = "json")]
+    pub csv: bool,
     /// Print whole sentences (text output cuts them at 160 characters).
     #[arg(long)]
     pub full: bool,

@@ -101,6 +101,12 @@ pub fn timeline(cli: &Cli, args: &TimelineArgs) -> Result<u8, Fail> {
     let (g, found) = load_around(&cli.graph, &names, false)?;
     let (na, nb) = (found[0], found.get(1).copied());
     let mut rows = query::timeline(&g, na, nb, &args.filter.filter());
+    if let Some(by) = args.by {
+        let mut periods = query::by_period(&rows, by);
+        periods.truncate(args.limit.unwrap_or(usize::MAX));
+        crate::analyst::periods(&periods, args.json, args.csv)?;
+        return Ok(found_any(periods.is_empty()));
+    }
     rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&rows)?;
