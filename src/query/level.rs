@@ -169,4 +169,31 @@ impl Lift {
             .collect();
         Skeleton::new(sk.articles, sk.dates, nodes, edges)
     }
+
+    /// The graph at country level, evidence and all (for exports): the
+    /// entities that count for a state left out, their edges' statements
+    /// moved to the state's edges (one statement per sentence: a sentence
+    /// stating both the minister's and the state's edge counts once), an
+    /// entity's edges with itself dropped.
+    pub fn graph(&self, g: &Graph) -> Graph {
+        let mut out = Graph::new();
+        out.articles = g.articles.clone();
+        let mut at = HashMap::new();
+        for n in g.nodes() {
+            let node = g.node(n);
+            if !self.is_lifted(&node.id) {
+                at.insert(node.id.clone(), out.insert_node(node.clone()));
+            }
+        }
+        for (s, t, e) in g.edges() {
+            let end = |n| at.get(self.of(&g.node(n).id)).copied();
+            let (Some(s), Some(t)) = (end(s), end(t)) else {
+                continue;
+            };
+            for o in &e.occurrences {
+                out.add_occurrence(s, t, e.kind, o.clone());
+            }
+        }
+        out
+    }
 }

@@ -348,3 +348,33 @@ fn timeline_by_period_counts_statements_per_kind() {
         "{text}"
     );
 }
+
+#[test]
+fn export_at_country_level_merges_people_into_their_state() {
+    let b = crate::common::seed_graph();
+    let (code, out, err) = b.out(&["export", "--format", "json", "--level", "country"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !ids.contains(&"person:qin-gang") && ids.contains(&"country:china"),
+        "{ids:?}"
+    );
+    let meeting = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "Meeting")
+        .expect("the ministers' meeting, lifted");
+    assert_eq!(
+        (meeting["source"].as_str(), meeting["target"].as_str()),
+        (Some("country:china"), Some("country:pakistan"))
+    );
+    let (_, written, _) = b.out(&["export", "--format", "json"]);
+    assert!(written.contains("person:qin-gang"));
+}

@@ -271,6 +271,10 @@ pub struct ExportArgs {
     /// Keep only the edges between two sides, their people included.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub between: Vec<String>,
+    /// written: every entity as the articles name it; country: people who hold a
+    /// role for a state, and state bodies, merged into their state.
+    #[arg(long, value_enum, default_value = "written")]
+    pub level: query::Level,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

@@ -10,6 +10,13 @@ use ties::export::Format;
 /// `ties export`: writes the selected subgraph to `--out` or standard output.
 pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
     let g = load(&cli.graph)?;
+    let g = match args.level {
+        ties::query::Level::Written => g,
+        ties::query::Level::Country => {
+            let lift = ties::query::Lift::new(&g, &crate::level::state_bodies(cli)?);
+            lift.graph(&g)
+        }
+    };
     let sel = Selection {
         focus: args.focus.clone(),
         depth: args.depth,
