@@ -7,8 +7,19 @@ use crate::graph::NodeId;
 
 /// Every statement touching `a` (and `b`, when given), in date order.
 pub fn timeline(g: &Graph, a: NodeId, b: Option<NodeId>, f: &Filter) -> Vec<Statement> {
+    timeline_at(g, a, b, f, &Lift::default())
+}
+
+/// [`timeline`], the statements between two sides taken as [`between_at`] takes them.
+pub fn timeline_at(
+    g: &Graph,
+    a: NodeId,
+    b: Option<NodeId>,
+    f: &Filter,
+    lift: &Lift,
+) -> Vec<Statement> {
     let mut rows: Vec<Statement> = match b {
-        Some(b) => between(g, a, b, f),
+        Some(b) => between_at(g, a, b, f, lift),
         None => g
             .incident(a)
             .into_iter()

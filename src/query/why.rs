@@ -42,7 +42,7 @@ pub struct Said {
 }
 
 /// The edges between `a` and `b`, both ways, with their sentences: when both
-/// are countries, their people and state bodies count for them (`lift`).
+/// are countries, their sides are as `between` takes them ([`side`]).
 /// Sorted by kind, then source and target id.
 pub fn why(g: &Graph, a: NodeId, b: NodeId, f: &Filter, lift: &Lift) -> Vec<Reason> {
     let countries = [a, b]

@@ -378,3 +378,40 @@ fn export_at_country_level_merges_people_into_their_state() {
     let (_, written, _) = b.out(&["export", "--format", "json"]);
     assert!(written.contains("person:qin-gang"));
 }
+
+#[test]
+fn between_counts_state_bodies_for_their_state_as_dyads_do() {
+    let b = graph_of(&[("a.txt", SANCTIONS)]);
+    let v = b.json(&["between", "Turkey", "United States"]);
+    let sources: Vec<&str> = v["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["source_id"].as_str().unwrap())
+        .collect();
+    assert!(sources.contains(&"organization:us-treasury"), "{v}");
+    let us_to_turkey = v["balance"]["criticism"]["b_to_a"].as_u64().unwrap();
+    let dyads = b.json(&["dyads", "--kind", "criticism"]);
+    let row = dyads
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["source_code"] == "USA")
+        .unwrap();
+    assert_eq!(
+        row["statements"].as_u64(),
+        Some(us_to_turkey),
+        "{v}\n{dyads}"
+    );
+}
+
+#[test]
+fn timeline_of_two_sides_holds_what_between_holds() {
+    let b = graph_of(&[("a.txt", SANCTIONS)]);
+    let between = b.json(&["between", "Turkey", "United States"]);
+    let timeline = b.json(&["timeline", "Turkey", "United States"]);
+    assert_eq!(
+        timeline.as_array().unwrap().len(),
+        between["statements"].as_array().unwrap().len()
+    );
+}

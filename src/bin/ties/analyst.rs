@@ -4,7 +4,7 @@
 
 use crate::cli::{Cli, DyadsArgs, EventFormat, EventsArgs, WhyArgs};
 use crate::level::{at_level, lift};
-use crate::load::{find_in, load, load_skeleton};
+use crate::load::{load, load_skeleton};
 use crate::render::print_json;
 use crate::Fail;
 use std::io::Write;
@@ -182,26 +182,8 @@ fn event_cells(e: &query::Event, text: impl Fn(&str) -> String) -> Vec<String> {
 /// `ties why`: each edge between two entities with every sentence behind it;
 /// only the edges around the two sides are read.
 pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
-    let sk = load_skeleton(&cli.graph)?;
-    let (a, b) = (find_in(&sk, &args.a)?, find_in(&sk, &args.b)?);
-    let lift = lift(cli, &sk)?;
-    let (ida, idb) = (&sk.nodes[a as usize].id, &sk.nodes[b as usize].id);
-    // the sides: the two, and whoever counts for either
-    let ids: Vec<&str> = sk
-        .nodes
-        .iter()
-        .map(|n| n.id.as_str())
-        .filter(|id| [*id, lift.of(id)].iter().any(|x| x == ida || x == idb))
-        .collect();
-    let g = match ties::store::read_around(&cli.graph, &ids, false) {
-        Some(g) => g,
-        None => load(&cli.graph)?,
-    };
-    let node = |id: &str| {
-        g.node_by_id(id)
-            .ok_or_else(|| Fail::new(2, format!("{id} is not in the graph")))
-    };
-    let mut rows = query::why(&g, node(ida)?, node(idb)?, &args.filter.filter(), &lift);
+    let (g, a, b, lift) = crate::level::around_pair(cli, &args.a, &args.b)?;
+    let mut rows = query::why(&g, a, b, &args.filter.filter(), &lift);
     rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&rows)?;

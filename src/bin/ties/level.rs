@@ -3,11 +3,11 @@
 //! skeleton at country level.
 
 use crate::cli::Cli;
-use crate::load::load;
+use crate::load::{find_in, load, load_skeleton};
 use crate::Fail;
 use std::sync::OnceLock;
 use ties::query::{CountryNames, Level, Lift, StateBodies};
-use ties::{EdgeKind, Error, Lexicon, Skeleton};
+use ties::{EdgeKind, Error, Graph, Lexicon, NodeId, Skeleton};
 
 /// The organizations of the built-in lexicon and of `--lexicon` files that
 /// belong to one state, with their aliases.
@@ -102,4 +102,29 @@ pub fn ambiguous(sk: &Skeleton, name: &str, found: &[u32]) -> Fail {
             ids.join(" or ")
         ),
     )
+}
+
+/// Two entities named `a` and `b`, the graph around both sides (the two, and
+/// whoever counts for either at country level) read from the cache, and the lifting.
+pub fn around_pair(cli: &Cli, a: &str, b: &str) -> Result<(Graph, NodeId, NodeId, Lift), Fail> {
+    let sk = load_skeleton(&cli.graph)?;
+    let (a, b) = (find_in(&sk, a)?, find_in(&sk, b)?);
+    let lift = lift(cli, &sk)?;
+    let (ida, idb) = (&sk.nodes[a as usize].id, &sk.nodes[b as usize].id);
+    let ids: Vec<&str> = sk
+        .nodes
+        .iter()
+        .map(|n| n.id.as_str())
+        .filter(|id| [*id, lift.of(id)].iter().any(|x| x == ida || x == idb))
+        .collect();
+    let g = match ties::store::read_around(&cli.graph, &ids, false) {
+        Some(g) => g,
+        None => load(&cli.graph)?,
+    };
+    let node = |id: &str| {
+        g.node_by_id(id)
+            .ok_or_else(|| Fail::new(2, format!("{id} is not in the graph")))
+    };
+    let (na, nb) = (node(ida)?, node(idb)?);
+    Ok((g, na, nb, lift))
 }

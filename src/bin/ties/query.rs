@@ -51,8 +51,8 @@ pub fn neighbors(cli: &Cli, args: &NeighborsArgs) -> Result<u8, Fail> {
 
 /// `ties between`: everything between two entities.
 pub fn between(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
-    let (g, found) = load_around(&cli.graph, &[&args.a, &args.b], false)?;
-    let mut view = query::bilateral(&g, found[0], found[1], &args.filter.filter());
+    let (g, a, b, lift) = crate::level::around_pair(cli, &args.a, &args.b)?;
+    let mut view = query::bilateral_at(&g, a, b, &args.filter.filter(), &lift);
     view.statements.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&view)?;
@@ -97,10 +97,17 @@ pub fn path(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
 
 /// `ties timeline`: statements about an entity, or between two, in date order.
 pub fn timeline(cli: &Cli, args: &TimelineArgs) -> Result<u8, Fail> {
-    let names: Vec<&String> = std::iter::once(&args.entity).chain(&args.other).collect();
-    let (g, found) = load_around(&cli.graph, &names, false)?;
-    let (na, nb) = (found[0], found.get(1).copied());
-    let mut rows = query::timeline(&g, na, nb, &args.filter.filter());
+    let f = args.filter.filter();
+    let mut rows = match &args.other {
+        Some(other) => {
+            let (g, a, b, lift) = crate::level::around_pair(cli, &args.entity, other)?;
+            query::timeline_at(&g, a, Some(b), &f, &lift)
+        }
+        None => {
+            let (g, found) = load_around(&cli.graph, &[&args.entity], false)?;
+            query::timeline(&g, found[0], None, &f)
+        }
+    };
     if let Some(by) = args.by {
         let mut periods = query::by_period(&rows, by);
         periods.truncate(args.limit.unwrap_or(usize::MAX));
