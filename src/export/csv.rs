@@ -37,6 +37,22 @@ pub fn field(s: &str) -> String {
     }
 }
 
+/// One cell of a CSV table for spreadsheets, pandas or R (RFC 4180): a cell
+/// starting with `=`, `+`, `-` or `@` gets a leading `'` (a spreadsheet would
+/// run it as a formula); quoted when it holds a comma, quote or line break.
+pub fn cell(s: &str) -> String {
+    let guarded = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
 /// The relationship type Neo4j gets for an edge kind: `MEETING`, `LOCATED_IN`.
 pub fn rel_type(k: EdgeKind) -> String {
     let mut out = String::new();
@@ -121,5 +137,15 @@ mod tests {
         assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(field("@a"), "'@a");
         assert_eq!(field("a\u{1b}[31m"), "a\u{fffd}[31m");
+    }
+
+    #[test]
+    fn cells_never_start_a_formula() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-2"), "'-2");
+        assert_eq!(cell("@SUM"), "'@SUM");
+        assert_eq!(cell("China, Pakistan"), "\"China, Pakistan\"");
+        assert_eq!(cell("plain"), "plain");
     }
 }

@@ -19,12 +19,29 @@ pub fn members(g: &Graph, n: NodeId) -> BTreeSet<NodeId> {
         .collect()
 }
 
+/// One side of a bilateral view: `n`, the people holding a role for it, and
+/// whoever counts for it at country level (`lift`: its state bodies too).
+pub fn side(g: &Graph, n: NodeId, lift: &Lift) -> BTreeSet<NodeId> {
+    let mut s = members(g, n);
+    s.insert(n);
+    let id = &g.node(n).id;
+    s.extend(
+        g.nodes()
+            .into_iter()
+            .filter(|&m| lift.is_lifted(&g.node(m).id) && lift.of(&g.node(m).id) == id),
+    );
+    s
+}
+
 /// Everything between `a` and `b`, both ways, their people included, in date order.
 pub fn between(g: &Graph, a: NodeId, b: NodeId, f: &Filter) -> Vec<Statement> {
-    let mut side_a = members(g, a);
-    side_a.insert(a);
-    let mut side_b = members(g, b);
-    side_b.insert(b);
+    between_at(g, a, b, f, &Lift::default())
+}
+
+/// [`between`] with the sides of [`side`]: people, and whoever `lift` counts for each.
+pub fn between_at(g: &Graph, a: NodeId, b: NodeId, f: &Filter, lift: &Lift) -> Vec<Statement> {
+    let side_a = side(g, a, lift);
+    let side_b = side(g, b, lift);
     let mut out = Vec::new();
     for (s, t, e) in g.edges() {
         if !e.kind.is_event() || !f.edge(e) {
@@ -85,15 +102,19 @@ pub struct Flow {
 impl Balance {
     /// Counts `rows` (from [`between`]) with A's side being `a` and its people.
     pub fn of(g: &Graph, a: NodeId, rows: &[Statement]) -> Balance {
-        let side_a: BTreeSet<&str> = members(g, a)
+        Balance::of_at(g, a, rows, &Lift::default())
+    }
+
+    /// Counts `rows` (from [`between_at`]) with A's side as [`side`] gives it.
+    pub fn of_at(g: &Graph, a: NodeId, rows: &[Statement], lift: &Lift) -> Balance {
+        let side_a: BTreeSet<&str> = side(g, a, lift)
             .into_iter()
-            .map(|n| g.node(n).name.as_str())
-            .chain([g.node(a).name.as_str()])
+            .map(|n| g.node(n).id.as_str())
             .collect();
         let flow = |k: EdgeKind| {
             let mut f = Flow::default();
             for r in rows.iter().filter(|r| r.kind == k) {
-                if side_a.contains(r.source.as_str()) {
+                if side_a.contains(r.source_id.as_str()) {
                     f.a_to_b += 1;
                 } else {
                     f.b_to_a += 1;
@@ -173,11 +194,16 @@ impl EntityRef {
 
 /// Everything between `a` and `b` with its balance: [`between`] and [`Balance::of`] together.
 pub fn bilateral(g: &Graph, a: NodeId, b: NodeId, f: &Filter) -> Bilateral {
-    let statements = between(g, a, b, f);
+    bilateral_at(g, a, b, f, &Lift::default())
+}
+
+/// [`bilateral`] with the sides of [`side`] (`lift`: state bodies count for their state).
+pub fn bilateral_at(g: &Graph, a: NodeId, b: NodeId, f: &Filter, lift: &Lift) -> Bilateral {
+    let statements = between_at(g, a, b, f, lift);
     Bilateral {
         a: EntityRef::of(g, a),
         b: EntityRef::of(g, b),
-        balance: Balance::of(g, a, &statements),
+        balance: Balance::of_at(g, a, &statements, lift),
         statements,
     }
 }

@@ -11,7 +11,9 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// One step of a path, in the edge's own direction.
 ///
-/// JSON (`ties path --json` prints a list): `{source, target, kind, date, sentence}`.
+/// JSON (`ties path --json` prints a list): `{source, target, kind, date, sentence,
+/// source_id, target_id, article, sentence_index, start, end}` (`article` and the
+/// span null when the step has no statement).
 #[derive(Clone, Debug, Serialize)]
 pub struct Step {
     /// Name of the edge's source entity.
@@ -24,6 +26,18 @@ pub struct Step {
     pub date: Option<Date>,
     /// The sentence of that statement; empty when there is none.
     pub sentence: String,
+    /// Id of the edge's source entity.
+    pub source_id: String,
+    /// Id of the edge's target entity.
+    pub target_id: String,
+    /// Id of the article of that statement.
+    pub article: Option<String>,
+    /// Index of its sentence in the article, from 0.
+    pub sentence_index: Option<usize>,
+    /// Byte offset of the sentence in the article's text.
+    pub start: Option<usize>,
+    /// Byte offset just past the sentence.
+    pub end: Option<usize>,
 }
 
 /// The edges (indices into `sk.edges`) of the shortest chain from `a` to
@@ -96,6 +110,12 @@ pub fn path_steps(g: &Graph, sk: &Skeleton, edges: &[usize], f: &Filter) -> Opti
             kind: e.kind,
             date: occ.and_then(|o| o.date),
             sentence: occ.map(|o| o.evidence.text.clone()).unwrap_or_default(),
+            source_id: g.node(s).id.clone(),
+            target_id: g.node(t).id.clone(),
+            article: occ.map(|o| o.evidence.article.clone()),
+            sentence_index: occ.map(|o| o.evidence.sentence),
+            start: occ.map(|o| o.evidence.start),
+            end: occ.map(|o| o.evidence.end),
         });
     }
     Some(steps)

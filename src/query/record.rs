@@ -9,7 +9,9 @@ use serde::Serialize;
 /// One statement between two sides: one occurrence of an edge.
 ///
 /// JSON (`ties timeline --json` prints a list): `{source, target, kind, cameo, date,
-/// speaker, planned, article, sentence}`; names, not ids; `date` and `speaker` may be null.
+/// speaker, planned, article, sentence, source_id, target_id, sentence_index, start,
+/// end}`; `source`, `target` and `speaker` are names; `date` and `speaker` may be null;
+/// `sentence` is whole, `start`..`end` its bytes in the article's text.
 #[derive(Clone, Debug, Serialize)]
 pub struct Statement {
     /// Name of the source entity (`China`).
@@ -30,6 +32,16 @@ pub struct Statement {
     pub article: String,
     /// The sentence it was stated in, as written.
     pub sentence: String,
+    /// Id of the source entity (`country:china`).
+    pub source_id: String,
+    /// Id of the target entity.
+    pub target_id: String,
+    /// Index of the sentence in the article, from 0.
+    pub sentence_index: usize,
+    /// Byte offset of the sentence in the article's text.
+    pub start: usize,
+    /// Byte offset just past the sentence.
+    pub end: usize,
 }
 
 /// One occurrence of an edge as a statement a person reads.
@@ -48,5 +60,10 @@ pub(super) fn statement(g: &Graph, s: NodeId, t: NodeId, e: &Edge, o: &Occurrenc
         planned: o.planned,
         article: o.evidence.article.clone(),
         sentence: o.evidence.text.clone(),
+        source_id: g.node(s).id.clone(),
+        target_id: g.node(t).id.clone(),
+        sentence_index: o.evidence.sentence,
+        start: o.evidence.start,
+        end: o.evidence.end,
     }
 }

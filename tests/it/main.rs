@@ -2,6 +2,7 @@
 //! one side of the project. Tests that need real articles read them from
 //! `../shared` beside the project, and when it is absent say so and pass.
 
+mod analyst;
 mod cases;
 mod common;
 mod corpus;

@@ -31,14 +31,14 @@ pub struct Cli {
 /// The options that filter edges by kind and date.
 #[derive(Args, Clone)]
 pub struct FilterArgs {
-    /// Only these edge kinds (comma-separated).
-    #[arg(long, value_enum, value_delimiter = ',')]
-    kind: Vec<EdgeKind>,
-    /// Only statements on or after this date (YYYY-MM-DD).
-    #[arg(long)]
+    /// Only these edge kinds (comma-separated, any case).
+    #[arg(long, value_enum, value_delimiter = ',', ignore_case = true)]
+    pub kind: Vec<EdgeKind>,
+    /// Only statements on or after this date (YYYY, YYYY-MM or YYYY-MM-DD: its first day).
+    #[arg(long, value_parser = since_date)]
     since: Option<ties::Date>,
-    /// Only statements on or before this date (YYYY-MM-DD).
-    #[arg(long)]
+    /// Only statements on or before this date (YYYY, YYYY-MM or YYYY-MM-DD: its last day).
+    #[arg(long, value_parser = until_date)]
     until: Option<ties::Date>,
 }
 
@@ -50,6 +50,78 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
         }
+    }
+
+    /// The error of a date range that holds no day.
+    fn check(&self) -> Result<(), String> {
+        match (self.since, self.until) {
+            (Some(s), Some(u)) if s > u => Err(format!(
+                "--since {s} is after --until {u}: no statement can pass; swap them"
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A `--since` date: the first day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn since_date(s: &str) -> Result<ties::Date, String> {
+    period(s, false)
+}
+
+/// An `--until` date: the last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn until_date(s: &str) -> Result<ties::Date, String> {
+    period(s, true)
+}
+
+/// The first (or with `end`, last) day of a year, a month or a day.
+fn period(s: &str, end: bool) -> Result<ties::Date, String> {
+    let bad = || {
+        format!(
+            "{s:?} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (2016, 2016-03, 2016-03-05)"
+        )
+    };
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |i: usize, len: usize| {
+        parts
+            .get(i)
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<i32>().ok())
+    };
+    let year = num(0, 4).ok_or_else(bad)?;
+    let date = match parts.len() {
+        1 if end => ties::Date::new(year, 12, 31),
+        1 => ties::Date::new(year, 1, 1),
+        2 => {
+            let month = num(1, 2).ok_or_else(bad)? as u8;
+            let first = ties::Date::new(year, month, 1).ok_or_else(bad)?;
+            if end {
+                let next = ties::Date::new(year + month as i32 / 12, month % 12 + 1, 1);
+                next.map(|n| ties::Date::from_days(n.days() - 1))
+            } else {
+                Some(first)
+            }
+        }
+        _ => s.trim().parse().ok(),
+    };
+    date.ok_or_else(bad)
+}
+
+/// The errors of options clap cannot see alone: a date range holding no day,
+/// `--depth 0`.
+pub fn check(cmd: &Cmd) -> Result<(), String> {
+    let depth = |d: usize| match d {
+        0 => Err("--depth 0 reaches no entity: give 1 or more".to_string()),
+        _ => Ok(()),
+    };
+    match cmd {
+        Cmd::Neighbors(a) => a.filter.check().and(depth(a.depth)),
+        Cmd::Export(a) => a.filter.check().and(depth(a.depth)),
+        Cmd::Between(a) | Cmd::Path(a) => a.filter.check(),
+        Cmd::Timeline(a) => a.filter.check(),
+        Cmd::Dyads(a) => a.filter.check(),
+        Cmd::Events(a) => a.filter.check(),
+        Cmd::Why(a) => a.filter.check(),
+        _ => Ok(()),
     }
 }
 
@@ -84,6 +156,69 @@ pub enum Cmd {
     Explain { article: PathBuf },
     /// Counts by kind, articles, date range, the most connected entities.
     Stats(StatsArgs),
+    /// One row per ordered pair of countries and edge kind, with statement counts
+    /// and first and last dates; people and state bodies count for their state.
+    Dyads(DyadsArgs),
+    /// One row per statement, for pandas or R: date, actors with their states'
+    /// ISO codes, kind, CAMEO code, Goldstein weight, speaker, place, article,
+    /// sentence index, byte span, sentence, topics. Written as it is read.
+    Events(EventsArgs),
+    /// Why two entities are tied: each edge between them, both ways, with every
+    /// sentence behind it in full (two countries: their people and state bodies too).
+    Why(WhyArgs),
+}
+
+/// `ties why`.
+#[derive(Args)]
+pub struct WhyArgs {
+    pub a: String,
+    pub b: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most this many edges.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How `ties events` writes its rows.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum EventFormat {
+    /// Comma-separated, a header line first; formula-like cells guarded with '.
+    Csv,
+    /// One JSON object a line.
+    Jsonl,
+    /// Tab-separated, a header line first; tabs and line breaks in cells become spaces.
+    Tsv,
+}
+
+/// `ties events`.
+#[derive(Args)]
+pub struct EventsArgs {
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: EventFormat,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+/// `ties dyads`.
+#[derive(Args)]
+pub struct DyadsArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV (a header line, then one line per row).
+    #[arg(long)]
+    pub csv: bool,
 }
 
 /// `ties build`.
@@ -136,6 +271,10 @@ pub struct ExportArgs {
     /// Keep only the edges between two sides, their people included.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub between: Vec<String>,
+    /// written: every entity as the articles name it; country: people who hold a
+    /// role for a state, and state bodies, merged into their state.
+    #[arg(long, value_enum, default_value = "written")]
+    pub level: query::Level,
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -156,6 +295,13 @@ pub struct EntitiesArgs {
     pub kind: Vec<EntityKind>,
     #[arg(long, value_enum, default_value = "degree")]
     pub sort: query::Sort,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// written: every entity as the articles name it; country: people who hold a
+    /// role for a state, and state bodies, counted for their state (and left out).
+    #[arg(long, value_enum, default_value = "written")]
+    pub level: query::Level,
     #[arg(long)]
     pub json: bool,
 }
@@ -168,6 +314,15 @@ pub struct NeighborsArgs {
     pub direction: Direction,
     #[arg(long, default_value_t = 1)]
     pub depth: usize,
+    /// written: neighbors as the articles name them; country: people who hold a
+    /// role for a state, and state bodies, counted for their state. Default:
+    /// country for a country (written when --kind names only role or
+    /// located-in), written for any other entity.
+    #[arg(long, value_enum)]
+    pub level: Option<query::Level>,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Print JSON.
@@ -180,6 +335,12 @@ pub struct NeighborsArgs {
 pub struct PairArgs {
     pub a: String,
     pub b: String,
+    /// At most this many statements (between; the balance counts them all).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Print whole sentences (text output cuts them at 160 characters).
+    #[arg(long)]
+    pub full: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[arg(long)]
@@ -191,6 +352,18 @@ pub struct PairArgs {
 pub struct TimelineArgs {
     pub entity: String,
     pub other: Option<String>,
+    /// Count statements per kind and month or year instead of listing them.
+    #[arg(long, value_enum)]
+    pub by: Option<query::Period>,
+    /// With --by, print CSV: period,kind,statements (undated: an empty period).
+    #[arg(long, requires = "by", conflicts_with = "json")]
+    pub csv: bool,
+    /// Print whole sentences (text output cuts them at 160 characters).
+    #[arg(long)]
+    pub full: bool,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[arg(long)]
@@ -217,6 +390,10 @@ pub struct StatsArgs {
     /// How many most connected entities and strongest ties to list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// written: every entity as the articles name it; country: people who hold a
+    /// role for a state, and state bodies, counted for their state (and left out).
+    #[arg(long, value_enum, default_value = "written")]
+    pub level: query::Level,
     #[arg(long)]
     pub json: bool,
 }

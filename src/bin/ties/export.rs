@@ -19,7 +19,8 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             .zip(args.between.get(1).cloned()),
         filter: args.filter.filter(),
     };
-    if sel.is_everything() && args.format == Format::Dot {
+    let written = args.level == ties::query::Level::Written;
+    if written && sel.is_everything() && args.format == Format::Dot {
         // the whole graph drawn from its cache, one edge at a time
         if let Some((sk, first)) = ties::store::read_first_sentences(&cli.graph) {
             let bytes = ties::export::dot::skeleton_to_dot(&sk, &first);
@@ -27,6 +28,13 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
         }
     }
     let g = load(&cli.graph)?;
+    let g = match args.level {
+        ties::query::Level::Written => g,
+        ties::query::Level::Country => {
+            let lift = ties::query::Lift::new(&g, &crate::level::state_bodies(cli)?);
+            lift.graph(&g)
+        }
+    };
     let sub = ties::export::filter::subgraph(&g, &sel).map_err(found)?;
     if !sel.is_everything() && sub.edge_count() == 0 {
         return Err(Fail::new(

@@ -38,10 +38,14 @@ pub fn load_skeleton(path: &Path) -> Result<Skeleton, Fail> {
     Ok(Skeleton::load(path)?)
 }
 
-/// An entity of the skeleton by name, or the error naming close ones.
+/// An entity of the skeleton by name (or code, or a country name of the
+/// lexicon), or the error naming close ones, or the ids an ambiguous name may mean.
 pub fn find_in(sk: &Skeleton, name: &str) -> Result<u32, Fail> {
-    sk.lookup(name)
-        .ok_or_else(|| unknown(name, query::suggest_in(sk, name, 3)))
+    match query::find(sk, name, crate::level::country_names()) {
+        query::Found::One(n) => Ok(n),
+        query::Found::Ambiguous(ns) => Err(crate::level::ambiguous(sk, name, &ns)),
+        query::Found::Nothing => Err(unknown(name, query::suggest_in(sk, name, 3))),
+    }
 }
 
 /// The graph around the entities `names`, and their nodes: names are found

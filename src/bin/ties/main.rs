@@ -1,9 +1,11 @@
 //! The `ties` command: parses arguments, calls the library, prints.
 
+mod analyst;
 mod build;
 mod cli;
 mod eval;
 mod export;
+mod level;
 mod load;
 mod query;
 mod render;
@@ -161,6 +163,7 @@ fn clean_up_on_signals() {
 
 /// Runs the command `cli` names; its exit code.
 fn run(cli: &Cli) -> Result<u8, Fail> {
+    cli::check(&cli.cmd).map_err(|e| Fail::new(2, e))?;
     match &cli.cmd {
         Cmd::Build(a) => build::build(cli, Mode::Build, &a.inputs, a.max_bytes, &a.extractions),
         Cmd::Add(a) => build::build(cli, Mode::Add, &a.inputs, a.max_bytes, &a.extractions),
@@ -179,5 +182,8 @@ fn run(cli: &Cli) -> Result<u8, Fail> {
         Cmd::Eval(a) => eval::eval(cli, a),
         Cmd::Explain { article } => eval::explain(cli, article),
         Cmd::Stats(a) => query::stats(cli, a),
+        Cmd::Dyads(a) => analyst::dyads(cli, a),
+        Cmd::Events(a) => analyst::events(cli, a),
+        Cmd::Why(a) => analyst::why(cli, a),
     }
 }

@@ -2,6 +2,7 @@
 //! show, entities and stats. Each returns its exit code: 1 when it finds nothing.
 
 use crate::cli::{Cli, EntitiesArgs, NeighborsArgs, PairArgs, ShowArgs, StatsArgs, TimelineArgs};
+use crate::level::at_level;
 use crate::load::{find_in, load, load_around, load_skeleton};
 use crate::render::{self, print_json};
 use crate::Fail;
@@ -19,10 +20,27 @@ fn found_any(empty: bool) -> u8 {
 /// `ties neighbors`: the entities around one.
 pub fn neighbors(cli: &Cli, args: &NeighborsArgs) -> Result<u8, Fail> {
     // the skeleton is enough, and the cache serves it without the evidence
-    let g = load_skeleton(&cli.graph)?;
-    let n = find_in(&g, &args.entity)?;
+    let sk = load_skeleton(&cli.graph)?;
+    let n = find_in(&sk, &args.entity)?;
+    let structural = |k: &ties::EdgeKind| !k.is_event();
+    let kinds = &args.filter.kind;
+    let level = args.level.unwrap_or(match sk.nodes[n as usize].kind {
+        ties::EntityKind::Country if kinds.is_empty() || !kinds.iter().all(structural) => {
+            query::Level::Country
+        }
+        _ => query::Level::Written,
+    });
+    let id = sk.nodes[n as usize].id.clone();
+    let (g, lift) = at_level(cli, sk, level)?;
+    let Some(n) = g.node_by_id(lift.of(&id)) else {
+        return Err(Fail::new(
+            2,
+            format!("{id} is not in the graph at {level:?} level"),
+        ));
+    };
     let f = args.filter.filter();
-    let rows = query::neighbors_in(&g, n, &f, args.direction, args.depth);
+    let mut rows = query::neighbors_in(&g, n, &f, args.direction, args.depth);
+    rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&rows)?;
     } else {
@@ -33,12 +51,13 @@ pub fn neighbors(cli: &Cli, args: &NeighborsArgs) -> Result<u8, Fail> {
 
 /// `ties between`: everything between two entities.
 pub fn between(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
-    let (g, found) = load_around(&cli.graph, &[&args.a, &args.b], false)?;
-    let view = query::bilateral(&g, found[0], found[1], &args.filter.filter());
+    let (g, a, b, lift) = crate::level::around_pair(cli, &args.a, &args.b)?;
+    let mut view = query::bilateral_at(&g, a, b, &args.filter.filter(), &lift);
+    view.statements.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&view)?;
     } else {
-        render::bilateral(&view);
+        render::bilateral(&view, args.full);
     }
     Ok(found_any(view.statements.is_empty()))
 }
@@ -71,21 +90,35 @@ pub fn path(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
     if args.json {
         print_json(&steps)?;
     } else {
-        render::path(&steps);
+        render::path(&steps, args.full);
     }
     Ok(0)
 }
 
 /// `ties timeline`: statements about an entity, or between two, in date order.
 pub fn timeline(cli: &Cli, args: &TimelineArgs) -> Result<u8, Fail> {
-    let names: Vec<&String> = std::iter::once(&args.entity).chain(&args.other).collect();
-    let (g, found) = load_around(&cli.graph, &names, false)?;
-    let (na, nb) = (found[0], found.get(1).copied());
-    let rows = query::timeline(&g, na, nb, &args.filter.filter());
+    let f = args.filter.filter();
+    let mut rows = match &args.other {
+        Some(other) => {
+            let (g, a, b, lift) = crate::level::around_pair(cli, &args.entity, other)?;
+            query::timeline_at(&g, a, Some(b), &f, &lift)
+        }
+        None => {
+            let (g, found) = load_around(&cli.graph, &[&args.entity], false)?;
+            query::timeline(&g, found[0], None, &f)
+        }
+    };
+    if let Some(by) = args.by {
+        let mut periods = query::by_period(&rows, by);
+        periods.truncate(args.limit.unwrap_or(usize::MAX));
+        crate::analyst::periods(&periods, args.json, args.csv)?;
+        return Ok(found_any(periods.is_empty()));
+    }
+    rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&rows)?;
     } else {
-        render::statements(&rows);
+        render::statements(&rows, args.full);
     }
     Ok(found_any(rows.is_empty()))
 }
@@ -104,8 +137,9 @@ pub fn show(cli: &Cli, args: &ShowArgs) -> Result<u8, Fail> {
 
 /// `ties entities`: the entities, most connected first or by name.
 pub fn entities(cli: &Cli, args: &EntitiesArgs) -> Result<u8, Fail> {
-    let g = load_skeleton(&cli.graph)?;
-    let rows = query::entities_in(&g, &args.kind, args.sort);
+    let (g, _) = at_level(cli, load_skeleton(&cli.graph)?, args.level)?;
+    let mut rows = query::entities_in(&g, &args.kind, args.sort);
+    rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
         print_json(&rows)?;
     } else {
@@ -116,7 +150,7 @@ pub fn entities(cli: &Cli, args: &EntitiesArgs) -> Result<u8, Fail> {
 
 /// `ties stats`: counts, dates, the most connected entities, the strongest ties.
 pub fn stats(cli: &Cli, args: &StatsArgs) -> Result<u8, Fail> {
-    let g = load_skeleton(&cli.graph)?;
+    let (g, _) = at_level(cli, load_skeleton(&cli.graph)?, args.level)?;
     let st = query::stats_in(&g, args.top);
     if args.json {
         print_json(&st)?;

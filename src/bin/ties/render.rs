@@ -124,8 +124,17 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// Prints statements, each with its sentence and article.
-pub fn statements(rows: &[query::Statement]) {
+/// The characters a sentence is cut to in text output (`full`: none).
+fn width(full: bool) -> usize {
+    if full {
+        usize::MAX
+    } else {
+        160
+    }
+}
+
+/// Prints statements, each with its sentence (whole when `full`) and article.
+pub fn statements(rows: &[query::Statement], full: bool) {
     for r in rows {
         let date = r
             .date
@@ -146,7 +155,7 @@ pub fn statements(rows: &[query::Statement]) {
         );
         println!(
             "            “{}” [{}]",
-            short(&r.sentence, 160),
+            short(&r.sentence, width(full)),
             clean(&r.article)
         );
     }
@@ -155,18 +164,19 @@ pub fn statements(rows: &[query::Statement]) {
 /// Prints the table of `ties entities`.
 pub fn entities(rows: &[query::EntityRow]) {
     println!(
-        "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
+        "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}  ID",
         "NAME", "KIND", "CODE", "DEGREE", "STATEMENTS", "ARTICLES"
     );
     for r in rows {
         println!(
-            "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}",
+            "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}  {}",
             clean(&r.name),
             r.kind.to_string(),
             clean(r.code.as_deref().unwrap_or("-")),
             r.degree,
             r.statements,
-            r.articles
+            r.articles,
+            clean(&r.id)
         );
     }
 }
@@ -198,7 +208,7 @@ pub fn neighbors(node: &ties::SkNode, rows: &[query::Neighbor]) {
 }
 
 /// Prints the balance between two entities, then their statements by kind.
-pub fn bilateral(view: &query::Bilateral) {
+pub fn bilateral(view: &query::Bilateral, full: bool) {
     println!(
         "{} ↔ {}: {}",
         clean(&view.a.name),
@@ -214,13 +224,13 @@ pub fn bilateral(view: &query::Bilateral) {
             .collect();
         if !rows.is_empty() {
             println!("\n{kind} ({})", rows.len());
-            statements(&rows);
+            statements(&rows, full);
         }
     }
 }
 
-/// Prints the steps of a path, each with its sentence.
-pub fn path(steps: &[query::Step]) {
+/// Prints the steps of a path, each with its sentence (whole when `full`).
+pub fn path(steps: &[query::Step], full: bool) {
     for s in steps {
         let date = s.date.map(|d| d.to_string()).unwrap_or_default();
         println!(
@@ -228,7 +238,7 @@ pub fn path(steps: &[query::Step]) {
             clean(&s.source),
             s.kind,
             clean(&s.target),
-            short(&s.sentence, 160)
+            short(&s.sentence, width(full))
         );
     }
 }

@@ -1,0 +1,241 @@
+//! The analyst's tables: `ties dyads` (one row per country pair and kind)
+//! and `ties events` (one row per statement); `ties why` (the sentences
+//! behind the edges between two entities).
+
+use crate::cli::{Cli, DyadsArgs, EventFormat, EventsArgs, WhyArgs};
+use crate::level::{at_level, lift};
+use crate::load::{load, load_skeleton};
+use crate::render::clean;
+use crate::render::print_json;
+use crate::Fail;
+use std::io::Write;
+use ties::export::csv::cell;
+use ties::query::{self, Level};
+
+/// `ties dyads`: counts per ordered country pair and kind, at country level.
+pub fn dyads(cli: &Cli, args: &DyadsArgs) -> Result<u8, Fail> {
+    let (sk, _) = at_level(cli, load_skeleton(&cli.graph)?, Level::Country)?;
+    let mut rows = query::dyads_in(&sk, &args.filter.filter());
+    if let Some(n) = args.limit {
+        rows.truncate(n);
+    }
+    if args.json {
+        print_json(&rows)?;
+    } else if args.csv {
+        dyads_csv(&rows)?;
+    } else {
+        dyads_text(&rows);
+    }
+    Ok(if rows.is_empty() { 1 } else { 0 })
+}
+
+/// The dyad table as CSV, a header line first.
+fn dyads_csv(rows: &[query::Dyad]) -> Result<(), Fail> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(
+        out,
+        "source,source_name,source_code,target,target_name,target_code,kind,directed,statements,first,last"
+    )?;
+    let date = |d: Option<ties::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    for r in rows {
+        let cells = [
+            cell(&r.source),
+            cell(&r.source_name),
+            cell(&r.source_code),
+            cell(&r.target),
+            cell(&r.target_name),
+            cell(&r.target_code),
+            r.kind.to_string(),
+            r.directed.to_string(),
+            r.statements.to_string(),
+            date(r.first),
+            date(r.last),
+        ];
+        writeln!(out, "{}", cells.join(","))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The dyad table for people: source, target, kind, count, dates.
+fn dyads_text(rows: &[query::Dyad]) {
+    println!(
+        "{:<4} {:<4} {:<28} {:<28} {:<11} {:>10}  {:<10}  LAST",
+        "SRC", "TGT", "SOURCE", "TARGET", "KIND", "STATEMENTS", "FIRST"
+    );
+    let date = |d: Option<ties::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+    for r in rows {
+        let arrow = if r.directed { "→" } else { "—" };
+        println!(
+            "{:<4} {:<4} {:<28} {:<28} {:<11} {:>10}  {:<10}  {}",
+            r.source_code,
+            r.target_code,
+            clean(&r.source_name),
+            format!("{arrow} {}", clean(&r.target_name)),
+            r.kind.to_string(),
+            r.statements,
+            date(r.first),
+            date(r.last)
+        );
+    }
+}
+
+/// The columns of `ties events` in CSV and TSV.
+const EVENT_COLUMNS: [&str; 19] = [
+    "date",
+    "source",
+    "source_name",
+    "source_iso3",
+    "target",
+    "target_name",
+    "target_iso3",
+    "kind",
+    "cameo",
+    "goldstein",
+    "speaker",
+    "place",
+    "planned",
+    "article",
+    "sentence_index",
+    "start",
+    "end",
+    "sentence",
+    "topics",
+];
+
+/// `ties events`: one row per statement, written as it is read; only the
+/// edges the filter lets through are read from the cache.
+pub fn events(cli: &Cli, args: &EventsArgs) -> Result<u8, Fail> {
+    let sk = load_skeleton(&cli.graph)?;
+    let f = args.filter.filter();
+    let edges: Vec<usize> = (0..sk.edges.len())
+        .filter(|&i| {
+            let e = &sk.edges[i];
+            e.kind.is_event() && f.kind(e.kind) && e.within(&f).0 > 0
+        })
+        .collect();
+    let lift = lift(cli, &sk)?;
+    let g = match ties::store::read_edges(&cli.graph, &edges) {
+        Some(g) => g,
+        None => load(&cli.graph)?,
+    };
+    let gs = ties::query::Goldstein::builtin()?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let sep = match args.format {
+        EventFormat::Csv => ",",
+        EventFormat::Tsv => "\t",
+        EventFormat::Jsonl => "",
+    };
+    if !sep.is_empty() {
+        writeln!(out, "{}", EVENT_COLUMNS.join(sep))?;
+    }
+    let mut n = 0;
+    let rows = query::events(&g, &f, &lift, &gs).take(args.limit.unwrap_or(usize::MAX));
+    for e in rows {
+        match args.format {
+            EventFormat::Jsonl => serde_json::to_writer(&mut out, &e)?,
+            EventFormat::Csv => write!(out, "{}", event_cells(&e, cell).join(","))?,
+            EventFormat::Tsv => write!(out, "{}", event_cells(&e, tsv_cell).join("\t"))?,
+        }
+        writeln!(out)?;
+        n += 1;
+    }
+    out.flush()?;
+    Ok(if n == 0 { 1 } else { 0 })
+}
+
+/// A TSV cell: tabs and line breaks become spaces; guarded as a CSV cell is.
+fn tsv_cell(s: &str) -> String {
+    let s = s.replace(['\t', '\n', '\r'], " ");
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s
+    }
+}
+
+/// The cells of an event row in [`EVENT_COLUMNS`] order, text cells through `text`.
+fn event_cells(e: &query::Event, text: impl Fn(&str) -> String) -> Vec<String> {
+    let opt = |s: &Option<String>| text(s.as_deref().unwrap_or(""));
+    vec![
+        e.date.map(|d| d.to_string()).unwrap_or_default(),
+        text(&e.source),
+        text(&e.source_name),
+        opt(&e.source_iso3),
+        text(&e.target),
+        text(&e.target_name),
+        opt(&e.target_iso3),
+        e.kind.to_string(),
+        text(&e.cameo),
+        e.goldstein.map(|w| format!("{w:.1}")).unwrap_or_default(),
+        opt(&e.speaker),
+        opt(&e.place),
+        e.planned.to_string(),
+        text(&e.article),
+        e.sentence_index.to_string(),
+        e.start.to_string(),
+        e.end.to_string(),
+        text(&e.sentence),
+        text(&e.topics.join(";")),
+    ]
+}
+
+/// `ties why`: each edge between two entities with every sentence behind it;
+/// only the edges around the two sides are read.
+pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
+    let (g, a, b, lift) = crate::level::around_pair(cli, &args.a, &args.b)?;
+    let mut rows = query::why(&g, a, b, &args.filter.filter(), &lift);
+    rows.truncate(args.limit.unwrap_or(usize::MAX));
+    if args.json {
+        print_json(&rows)?;
+    } else {
+        for r in &rows {
+            let arrow = if r.kind.is_directed() { "→" } else { "—" };
+            println!(
+                "{} {arrow} {}  {} ×{}",
+                clean(&r.source.name),
+                clean(&r.target.name),
+                r.kind,
+                r.sentences.len()
+            );
+            for s in &r.sentences {
+                let date = s
+                    .date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "----------".into());
+                println!(
+                    "  {date}  [{} #{}] “{}”",
+                    clean(&s.article),
+                    s.sentence_index,
+                    clean(&s.sentence)
+                );
+            }
+        }
+    }
+    Ok(if rows.is_empty() { 1 } else { 0 })
+}
+
+/// Prints `ties timeline --by`: per period, statements by kind (text, JSON or CSV).
+pub fn periods(rows: &[query::PeriodCount], json: bool, csv: bool) -> Result<(), Fail> {
+    if json {
+        return print_json(&rows);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if csv {
+        writeln!(out, "period,kind,statements")?;
+    }
+    for r in rows {
+        let period = r.period.as_deref().unwrap_or("");
+        if csv {
+            for (k, n) in &r.counts {
+                writeln!(out, "{period},{k},{n}")?;
+            }
+        } else {
+            let kinds: Vec<String> = r.counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            let period = if period.is_empty() { "undated" } else { period };
+            writeln!(out, "{period:<10} {:>5}  {}", r.total, kinds.join(", "))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

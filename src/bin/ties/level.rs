@@ -1,0 +1,130 @@
+//! The country view for the commands that offer `--level`: the state bodies
+//! of the lexicon, the lifting of the graph's people and bodies, and the
+//! skeleton at country level.
+
+use crate::cli::Cli;
+use crate::load::{find_in, load, load_skeleton};
+use crate::Fail;
+use std::sync::OnceLock;
+use ties::query::{CountryNames, Level, Lift, StateBodies};
+use ties::{EdgeKind, Error, Graph, Lexicon, NodeId, Skeleton};
+
+/// The organizations of the built-in lexicon and of `--lexicon` files that
+/// belong to one state, with their aliases.
+pub fn state_bodies(cli: &Cli) -> Result<StateBodies, Fail> {
+    let mut lex = Lexicon::default();
+    for (name, text) in Lexicon::builtin_files() {
+        if *name == "organizations.ron" {
+            lex.extend(Lexicon::from_ron(name, text)?);
+        }
+    }
+    for p in &cli.lexicon {
+        let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+        lex.extend(Lexicon::from_ron(&p.display().to_string(), &text)?);
+    }
+    let orgs = lex
+        .organizations
+        .iter()
+        .map(|o| (&o.name, &o.aliases, &o.country));
+    let bodies = lex
+        .state_bodies
+        .iter()
+        .map(|o| (&o.name, &o.aliases, &o.country));
+    Ok(StateBodies::new(orgs.chain(bodies).flat_map(
+        |(n, a, c)| {
+            std::iter::once(n.as_str())
+                .chain(a.iter().map(String::as_str))
+                .map(move |x| (x, c.as_str()))
+        },
+    )))
+}
+
+/// The lifting of the graph `sk` is the skeleton of: its Role edges are read
+/// from the cache (the whole graph when the cache cannot serve them).
+pub fn lift(cli: &Cli, sk: &Skeleton) -> Result<Lift, Fail> {
+    let roles: Vec<usize> = (0..sk.edges.len())
+        .filter(|&i| sk.edges[i].kind == EdgeKind::Role)
+        .collect();
+    let g = match ties::store::read_edges(&cli.graph, &roles) {
+        Some(g) => g,
+        None => load(&cli.graph)?,
+    };
+    Ok(Lift::new(&g, &state_bodies(cli)?))
+}
+
+/// The skeleton `sk` at `level`, with the lifting used (none when written).
+pub fn at_level(cli: &Cli, sk: Skeleton, level: Level) -> Result<(Skeleton, Lift), Fail> {
+    match level {
+        Level::Written => Ok((sk, Lift::default())),
+        Level::Country => {
+            let lift = lift(cli, &sk)?;
+            Ok((lift.skeleton(&sk), lift))
+        }
+    }
+}
+
+/// The names, demonyms and capitals of the built-in lexicon's countries (read once).
+pub fn country_names() -> &'static CountryNames {
+    static NAMES: OnceLock<CountryNames> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let lex = Lexicon::builtin_files()
+            .iter()
+            .find(|(name, _)| *name == "countries.ron")
+            .and_then(|(name, text)| Lexicon::from_ron(name, text).ok())
+            .unwrap_or_default();
+        CountryNames::new(lex.countries.iter().flat_map(|c| {
+            let code = c.code.as_str();
+            let names = std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.demonyms)
+                .map(move |n| (n.as_str(), code, false));
+            let capitals = std::iter::once(&c.capital)
+                .chain(&c.capital_aliases)
+                .map(move |n| (n.as_str(), code, true));
+            names.chain(capitals).collect::<Vec<_>>()
+        }))
+    })
+}
+
+/// The failure of a name that means several entities, listing their ids.
+pub fn ambiguous(sk: &Skeleton, name: &str, found: &[u32]) -> Fail {
+    let ids: Vec<String> = found
+        .iter()
+        .map(|&n| {
+            let node = &sk.nodes[n as usize];
+            format!("{} ({}, {})", node.id, node.name, node.kind)
+        })
+        .collect();
+    Fail::new(
+        2,
+        format!(
+            "{name:?} is ambiguous: it may mean {}; name one by its id",
+            ids.join(" or ")
+        ),
+    )
+}
+
+/// Two entities named `a` and `b`, the graph around both sides (the two, and
+/// whoever counts for either at country level) read from the cache, and the lifting.
+pub fn around_pair(cli: &Cli, a: &str, b: &str) -> Result<(Graph, NodeId, NodeId, Lift), Fail> {
+    let sk = load_skeleton(&cli.graph)?;
+    let (a, b) = (find_in(&sk, a)?, find_in(&sk, b)?);
+    let lift = lift(cli, &sk)?;
+    let (ida, idb) = (&sk.nodes[a as usize].id, &sk.nodes[b as usize].id);
+    let ids: Vec<&str> = sk
+        .nodes
+        .iter()
+        .map(|n| n.id.as_str())
+        .filter(|id| [*id, lift.of(id)].iter().any(|x| x == ida || x == idb))
+        .collect();
+    let g = match ties::store::read_around(&cli.graph, &ids, false) {
+        Some(g) => g,
+        None => load(&cli.graph)?,
+    };
+    let node = |id: &str| {
+        g.node_by_id(id)
+            .ok_or_else(|| Fail::new(2, format!("{id} is not in the graph")))
+    };
+    let (na, nb) = (node(ida)?, node(idb)?);
+    Ok((g, na, nb, lift))
+}
