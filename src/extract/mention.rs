@@ -956,7 +956,7 @@ impl<'a> Finder<'a> {
         let m = self.unknown_end(i, end);
         // "Foreign Affairs Commission": a non-name word begins only a body's name
         let body = || (i + 1..m).any(|k| self.g.org_heads.contains(self.s(k)));
-        if m == i || !begins && !(m - i >= 2 && body()) {
+        if m == i || !(begins || m - i >= 2 && body()) {
             return None;
         }
         let name = self.text_of(i, m);
