@@ -28,23 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // the organizations the lexicon says belong to one state ("US Treasury" → USA)
     let lex = ties::Lexicon::builtin()?;
-    let orgs = lex
-        .organizations
-        .iter()
-        .map(|o| (&o.name, &o.aliases, &o.country));
-    let bodies = lex
-        .state_bodies
-        .iter()
-        .map(|o| (&o.name, &o.aliases, &o.country));
-    let pairs: Vec<(&str, &str)> = orgs
-        .chain(bodies)
-        .flat_map(|(n, a, c)| {
-            std::iter::once(n)
-                .chain(a)
-                .map(move |x| (x.as_str(), c.as_str()))
-        })
-        .collect();
-    let bodies = StateBodies::new(pairs);
+    let bodies = StateBodies::new(lex.state_body_names());
 
     // the dyad table: Qin Gang's visit is China's
     println!("source target kind statements first last");

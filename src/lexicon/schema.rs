@@ -334,6 +334,27 @@ impl Lexicon {
         Ok(all)
     }
 
+    /// Every name and alias of the bodies that belong to one state
+    /// (organizations and state bodies), with the state's alpha-3 code
+    /// ("" for none): ("US Treasury", "USA").
+    pub fn state_body_names(&self) -> Vec<(&str, &str)> {
+        let orgs = self
+            .organizations
+            .iter()
+            .map(|o| (&o.name, &o.aliases, &o.country));
+        let bodies = self
+            .state_bodies
+            .iter()
+            .map(|o| (&o.name, &o.aliases, &o.country));
+        orgs.chain(bodies)
+            .flat_map(|(n, a, c)| {
+                std::iter::once(n)
+                    .chain(a)
+                    .map(move |x| (x.as_str(), c.as_str()))
+            })
+            .collect()
+    }
+
     /// Adds every entry of `other`.
     pub fn extend(&mut self, other: Lexicon) {
         self.countries.extend(other.countries);

@@ -328,23 +328,7 @@ fn between_and_timeline_from_the_cache_match_the_whole_graph() {
     let f = Filter::default();
     // `between` counts state bodies for their state, as the lexicon gives them
     let lex = ties::Lexicon::builtin().unwrap();
-    let orgs = lex
-        .organizations
-        .iter()
-        .map(|o| (&o.name, &o.aliases, &o.country));
-    let bodies = lex
-        .state_bodies
-        .iter()
-        .map(|o| (&o.name, &o.aliases, &o.country));
-    let pairs: Vec<(&str, &str)> = orgs
-        .chain(bodies)
-        .flat_map(|(n, a, c)| {
-            std::iter::once(n)
-                .chain(a)
-                .map(move |x| (x.as_str(), c.as_str()))
-        })
-        .collect();
-    let lift = query::Lift::new(&g, &query::StateBodies::new(pairs));
+    let lift = query::Lift::new(&g, &query::StateBodies::new(lex.state_body_names()));
     let mut compared = 0;
     for &x in &countries {
         let xid = g.node(x).id.as_str();

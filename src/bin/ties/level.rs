@@ -22,21 +22,7 @@ pub fn state_bodies(cli: &Cli) -> Result<StateBodies, Fail> {
         let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
         lex.extend(Lexicon::from_ron(&p.display().to_string(), &text)?);
     }
-    let orgs = lex
-        .organizations
-        .iter()
-        .map(|o| (&o.name, &o.aliases, &o.country));
-    let bodies = lex
-        .state_bodies
-        .iter()
-        .map(|o| (&o.name, &o.aliases, &o.country));
-    Ok(StateBodies::new(orgs.chain(bodies).flat_map(
-        |(n, a, c)| {
-            std::iter::once(n.as_str())
-                .chain(a.iter().map(String::as_str))
-                .map(move |x| (x, c.as_str()))
-        },
-    )))
+    Ok(StateBodies::new(lex.state_body_names()))
 }
 
 /// The lifting of the graph `sk` is the skeleton of: its Role edges are read
