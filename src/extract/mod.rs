@@ -917,8 +917,18 @@ impl<'a> Doc<'a> {
             words: self.words,
         };
         for c in ctx.cues() {
-            let kind = self.g.cues[c.cue].kind;
-            let _ = writeln!(out, "    cue {:?} {kind}", span(c.start, c.end));
+            // the frame says how the cue's agent and partner are found
+            let entry = &self.g.cues[c.cue];
+            let (kind, frame) = (entry.kind, entry.frame);
+            let cameo = match entry.cameo.as_str() {
+                "" => kind.default_cameo(),
+                c => c,
+            };
+            let at = span(c.start, c.end);
+            let _ = writeln!(
+                out,
+                "    cue {at:?} {kind} (frame {frame:?}, CAMEO {cameo})"
+            );
         }
         for e in x.edges.iter().filter(|e| e.evidence.sentence == s.index) {
             let _ = writeln!(
