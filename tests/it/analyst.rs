@@ -415,3 +415,21 @@ fn timeline_of_two_sides_holds_what_between_holds() {
         between["statements"].as_array().unwrap().len()
     );
 }
+
+/// `explain` says which frame and CAMEO code each cue takes its agent and
+/// partner by: a verb's subject, a noun's possessor, the host of a guest.
+#[test]
+fn explain_names_the_frame_and_code_of_each_cue() {
+    let text = " date 2018-08-06 Row\nThe row grew over Swedish criticism of Saudi Arabia. \
+Kenyan President William Ruto received Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday.\n";
+    let b = graph_of(&[("row.txt", text)]);
+    let file = b.dir.path().join("articles").join("row.txt");
+    let (code, out, err) = b.out(&["explain", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("cue \"criticism of\" Criticism (frame Nominal, CAMEO 111)"),
+        "{out}"
+    );
+    assert!(out.contains("(frame Subject, CAMEO 043)"), "{out}");
+    assert!(out.contains("-Criticism-> country:saudi-arabia"), "{out}");
+}
