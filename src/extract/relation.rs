@@ -909,12 +909,16 @@ impl Context<'_> {
             if self.clause_ended(mi, m, visitor, hit, &mut semi) {
                 break;
             }
+            // "looked forward to the NATO summit": a gathering, not its partner
+            if self.modifies_event(m) {
+                continue;
+            }
             if !self.kind_of(m).is_none_or(|k| target_ok(kind, k)) {
                 continue;
             }
             if let Some(le) = last_end {
-                // coordination: "with X and Y"
-                if !self.coordinated(le, m.start) {
+                // coordination: "with X and Y"; "to X for A, and to Y for B"
+                if !self.coordinated(le, m.start) && !self.parallel(targets[0], m.start) {
                     break;
                 }
                 targets.push(mi);
@@ -971,6 +975,29 @@ impl Context<'_> {
     fn coordinated(&self, end: usize, start: usize) -> bool {
         let s = self.s;
         s.joint(end, start).is_some()
+    }
+
+    /// Whether mention `m` names what a gathering is of ("the NATO summit"),
+    /// a modifier rather than an actor.
+    #[inline]
+    fn modifies_event(&self, m: &Resolved) -> bool {
+        m.end < self.s.range.end && self.s.in_list(m.end, list::EVENT_NOUNS)
+    }
+
+    /// Whether the mention starting at `start` repeats, after "and", the
+    /// preposition that introduced the first partner `first` (a mention
+    /// index): "gratitude to Iraq for hosting, and to China for supporting".
+    fn parallel(&self, first: usize, start: usize) -> bool {
+        let s = self.s;
+        let Some(p0) = s.introducer(s.mentions[first].start) else {
+            return false;
+        };
+        s.introducer(start).is_some_and(|p| {
+            p > p0 + 1
+                && s.s(p - 1) == "and"
+                && s.lower(p) == s.lower(p0)
+                && s.in_list(p, list::OBJECT_PREPOSITIONS | list::COMMITMENT_PREPOSITIONS)
+        })
     }
 
     /// Whether `m` is where a meeting's partner stands: right after the
@@ -1037,8 +1064,9 @@ impl Context<'_> {
             {
                 break;
             }
-            // "near the Israel embassy": the object of a preposition is no subject
-            if self.object_of_preposition(m.start) {
+            // "near the Israel embassy": the object of a preposition is no
+            // subject; "the Contact Group meeting" names a gathering
+            if self.object_of_preposition(m.start) || self.modifies_event(m) {
                 continue;
             }
             return Some(mi);
@@ -1198,7 +1226,16 @@ impl Context<'_> {
     fn between(&self, cue: &Cue, agent: Option<usize>, targets: &[usize], out: &mut Vec<Relation>) {
         let ms = self.s.mentions;
         let (a, b) = match *targets {
-            [t0, t1, ..] => (self.expand(&ms[t0], true), self.expand(&ms[t1], true)),
+            // "a statement by A, B and C": each pair of the list
+            [_, _, _, ..] => {
+                for (i, &x) in targets.iter().enumerate() {
+                    for &y in &targets[i + 1..] {
+                        self.between(cue, None, &[x, y], out);
+                    }
+                }
+                return;
+            }
+            [t0, t1] => (self.expand(&ms[t0], true), self.expand(&ms[t1], true)),
             [t0] if matches!(ms[t0].r, Ref::Pair { .. }) => {
                 // "an agreement between the two countries": the pair itself
                 let both = self.expand(&ms[t0], true);

@@ -20,6 +20,7 @@ pub mod list {
     pub const AGENT_PREPOSITIONS: u16 = 1 << 9;
     pub const PASSIVE_AUXILIARIES: u16 = 1 << 10;
     pub const DESTINATION_PREPOSITIONS: u16 = 1 << 11;
+    pub const EVENT_NOUNS: u16 = 1 << 12;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -47,6 +48,7 @@ impl RelationWords {
             (list::AGENT_PREPOSITIONS, &w.agent_prepositions),
             (list::PASSIVE_AUXILIARIES, &w.passive_auxiliaries),
             (list::DESTINATION_PREPOSITIONS, &w.destination_prepositions),
+            (list::EVENT_NOUNS, &w.event_nouns),
         ];
         let mut lists_of: Vec<u16> = Vec::new();
         for (bit, words) in lists {

@@ -291,6 +291,10 @@ pub struct Words {
     /// Words that put a meeting in a third place, not where the dateline
     /// is: sidelines, margins ("met on the sidelines of the summit").
     pub third_venues: Vec<String>,
+    /// Nouns of gatherings that make a name before them a modifier, neither
+    /// agent nor partner: summit, meeting ("the NATO summit", "the Contact
+    /// Group meeting").
+    pub event_nouns: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -418,6 +422,7 @@ impl Lexicon {
         w.destination_prepositions
             .extend(o.destination_prepositions);
         w.third_venues.extend(o.third_venues);
+        w.event_nouns.extend(o.event_nouns);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
