@@ -326,9 +326,13 @@ fn match_words(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<
     };
     match w {
         PatWord::Wild => {
-            // one to four words, the fewest that let the rest match
+            // one to four words (or currency signs: "$1 billion"), the
+            // fewest that let the rest match
+            let word = |j: usize| {
+                s.toks[j].kind != TokKind::Punct || matches!(s.s(j), "$" | "€" | "£" | "¥")
+            };
             let mut j = k;
-            while j < end && j < k + 4 && s.toks[j].kind != TokKind::Punct {
+            while j < end && j < k + 4 && word(j) {
                 j += 1;
                 if let Some(e) = match_words(s, rest, j, end) {
                     return Some(e);
