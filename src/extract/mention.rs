@@ -5,7 +5,8 @@
 //! "the", brackets) are the syntax of the patterns.
 
 use crate::lexicon::gazetteer::{Gazetteer, Known};
-use crate::lexicon::words::{class, TokenWords};
+use crate::lexicon::relation_words::list;
+use crate::lexicon::words::{class, TokenWords, NO_WORD};
 use crate::text::token::{TokKind, Token};
 
 /// What a title belongs to.
@@ -979,12 +980,28 @@ impl<'a> Finder<'a> {
         if self.toks[i].kind != TokKind::Word || !upper_first(s0) {
             return false;
         }
-        if s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some()) {
+        if self.known_compound(i) {
             return false;
         }
         !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
             || self.weekday_at(i)
             || self.month_at(i))
+    }
+
+    /// Whether token `i` is known words joined by hyphens ("India-Nepal"):
+    /// no part of an unknown name.
+    #[inline]
+    fn known_compound(&self, i: usize) -> bool {
+        let s0 = self.s(i);
+        s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some())
+    }
+
+    /// Whether token `i` names a gathering ("Summit", "Conference"): a
+    /// phrase ending in it is an event, no actor.
+    #[inline]
+    fn event_noun(&self, i: usize) -> bool {
+        let id = self.words.ids.get(i).copied().unwrap_or(NO_WORD);
+        self.g.relation_words.has(id, list::EVENT_NOUNS)
     }
 
     /// Whether a non-name word at `i` may begin an unknown body's name
@@ -1075,6 +1092,10 @@ impl<'a> Finder<'a> {
         name: String,
     ) -> Option<Mention> {
         let connector = |w: &str| self.g.name_connectors.has(w);
+        // "the 44th Asean Summits": an event, neither body nor person
+        if self.event_noun(m - 1) {
+            return None;
+        }
         let mut words = (i..m).map(|k| self.s(k));
         let last = words
             .clone()
@@ -1105,7 +1126,10 @@ impl<'a> Finder<'a> {
                     acronym: None,
                 })
             });
-        } else if m - i <= 4 && self.plain_name(i..m, i == sentence_start) {
+        } else if m - i <= 4
+            && self.plain_name(i..m, i == sentence_start)
+            && !(i..m).any(|k| self.known_compound(k))
+        {
             What::Person {
                 name,
                 title: None,
@@ -1257,6 +1281,25 @@ mod tests {
         assert_eq!(m[1].1, What::NewPlace("Qarnak Valley".into()));
         let m = mentions("They arrived from Qarnak Zorb");
         assert_eq!(m[1].1, What::NewPlace("Qarnak Zorb".into()));
+    }
+
+    #[test]
+    fn neither_a_pair_of_states_nor_a_gathering_is_a_person() {
+        let people = |text: &str| {
+            let ms = mentions(text);
+            ms.into_iter()
+                .filter(|(_, w)| matches!(w, What::Person { .. }))
+                .count()
+        };
+        assert_eq!(
+            people("Stronger India-Nepal relations enjoy broad support."),
+            0
+        );
+        assert_eq!(
+            people("They met before the 44th and 45th Asean Summits in Vientiane."),
+            0
+        );
+        assert_eq!(people("Stronger Bonds Ahmed met the minister."), 1);
     }
 
     #[test]
