@@ -230,7 +230,11 @@ fn write_edges<'a>(d: &mut Scope, edges: impl Iterator<Item = DEdge<'a>>) -> BTr
             .set("color", &escape(color), false)
             .set("fontcolor", &escape(color), false)
             .set("style", style, false)
-            .set("penwidth", &format!("{:.1}", penwidth(e.kind, e.weight)), false);
+            .set(
+                "penwidth",
+                &format!("{:.1}", penwidth(e.kind, e.weight)),
+                false,
+            );
         if !e.kind.is_directed() {
             attrs.set("dir", "none", false);
         }

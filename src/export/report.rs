@@ -14,22 +14,9 @@ use crate::query::{events, Event, Filter, Goldstein, Lift};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-/// Escapes text for HTML (element text and quoted attribute values alike).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML, element text and quoted attribute values alike:
+/// the GraphML export's XML escaping, valid HTML5 too.
+pub use super::xml::escape;
 
 /// What a report page shows.
 #[derive(Clone, Debug)]
@@ -60,7 +47,14 @@ pub fn relationship(g: &Graph, drawn: Option<&Graph>, sel: &Selection) -> Result
     let lift = Lift::default();
     let mut rows: Vec<Event> = events(&sub, &all, &lift, &gs).collect();
     rows.sort_by(|a, b| {
-        let key = |e: &Event| (e.date.is_none(), e.date, e.article.clone(), e.sentence_index);
+        let key = |e: &Event| {
+            (
+                e.date.is_none(),
+                e.date,
+                e.article.clone(),
+                e.sentence_index,
+            )
+        };
         key(a)
             .cmp(&key(b))
             .then_with(|| (&a.source, &a.target, a.kind).cmp(&(&b.source, &b.target, b.kind)))
@@ -89,7 +83,7 @@ h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}\
 .diagram svg{max-width:100%;height:auto}.note{color:#a33}\
 .legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}\
 table{border-collapse:collapse;font-size:.9em}td,th{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}\
-td.sentence{max-width:40em}fieldset{display:inline-block;border:1px solid #ccc}#filters{margin-bottom:1em}";
+td.sentence{max-width:40em}td.date{white-space:nowrap}fieldset{display:inline-block;border:1px solid #ccc}#filters{margin-bottom:1em}";
 
 /// The page's script: filters the table by the ticked kinds and the date
 /// range, reads `#kind=A,B&since=D&until=D` from the address on load, and
@@ -201,7 +195,7 @@ fn table(events: &[Event]) -> String {
         let date = e.date.map(|d| d.to_string()).unwrap_or_default();
         let _ = writeln!(
             out,
-            "<tr data-kind=\"{k}\" data-date=\"{date}\"><td>{date}</td><td>{}</td><td>{k}</td>\
+            "<tr data-kind=\"{k}\" data-date=\"{date}\"><td class=\"date\">{date}</td><td>{}</td><td>{k}</td>\
              <td>{}</td><td class=\"sentence\">{}</td><td>{}</td></tr>",
             escape(&e.source_name),
             escape(&e.target_name),
@@ -258,7 +252,10 @@ fn chart(events: &[Event]) -> String {
         return "<p>No dated statement.</p>\n".to_string();
     }
     let total = |m: &BTreeMap<(bool, EdgeKind), u32>, conflict: bool| -> u32 {
-        m.iter().filter(|((c, _), _)| *c == conflict).map(|(_, n)| n).sum()
+        m.iter()
+            .filter(|((c, _), _)| *c == conflict)
+            .map(|(_, n)| n)
+            .sum()
     };
     let up = by.values().map(|m| total(m, false)).max().unwrap_or(0);
     let down = by.values().map(|m| total(m, true)).max().unwrap_or(0);
@@ -273,15 +270,21 @@ fn chart(events: &[Event]) -> String {
         top + plot + 30,
         top + plot + 30
     );
+    let mut labelled = left;
     for (i, (m, c)) in by.iter().enumerate() {
         let x = left + bar * i as u32;
         out.push_str(&month_bars(*m, c, x, bar, axis, unit));
-        if m.1 == 1 || i == 0 {
+        // a year's label at each January, unless too near the one before
+        if i == 0 || (m.1 == 1 && x >= labelled + 40) {
+            labelled = x;
+            let label = match i {
+                0 => format!("{:04}-{:02}", m.0, m.1),
+                _ => m.0.to_string(),
+            };
             let _ = writeln!(
                 out,
-                "<text x=\"{x}\" y=\"{}\">{}</text>",
-                top + plot + 20,
-                m.0
+                "<text x=\"{x}\" y=\"{}\">{label}</text>",
+                top + plot + 20
             );
         }
     }
@@ -359,7 +362,7 @@ mod tests {
     fn escapes_markup_and_quotes() {
         assert_eq!(
             escape("<script>alert(\"x\")</script> & 'y'"),
-            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;y&apos;"
         );
     }
 

@@ -141,7 +141,10 @@ fn widths(dot: &str) -> Vec<(String, usize, f64)> {
 fn width_grows_with_statements_and_roles_stay_thin() {
     assert_eq!(ties::export::dot::penwidth(ties::EdgeKind::Meeting, 1), 1.0);
     assert_eq!(ties::export::dot::penwidth(ties::EdgeKind::Meeting, 4), 3.0);
-    assert_eq!(ties::export::dot::penwidth(ties::EdgeKind::Meeting, 1 << 20), 6.0);
+    assert_eq!(
+        ties::export::dot::penwidth(ties::EdgeKind::Meeting, 1 << 20),
+        6.0
+    );
     assert_eq!(ties::export::dot::penwidth(ties::EdgeKind::Role, 100), 0.5);
     let Some(b) = dev_graph() else { return };
     let mut rows = widths(&dot(&b, &["--focus", "China"]));
@@ -161,7 +164,10 @@ fn width_grows_with_statements_and_roles_stay_thin() {
 #[test]
 fn between_shows_roles_of_its_own_people_at_the_level_asked() {
     let Some(b) = dev_graph() else { return };
-    let written = dot(&b, &["--between", "China", "Pakistan", "--level", "written"]);
+    let written = dot(
+        &b,
+        &["--between", "China", "Pakistan", "--level", "written"],
+    );
     for actor in ["Qin Gang", "Arif Alvi"] {
         assert!(written.contains(actor), "{actor} takes part: {written}");
     }
@@ -180,7 +186,11 @@ fn hostile_graph() -> Graph {
     let text = std::fs::read_to_string(seeds().join("000_186ee53d8d80909e.txt")).unwrap();
     let a = Article::parse("seed<i>\"x\"</i>", &text).unwrap();
     let mut ex = Extractor::new().unwrap().extract(&a);
-    for e in ex.entities.iter_mut().filter(|e| e.id == "country:pakistan") {
+    for e in ex
+        .entities
+        .iter_mut()
+        .filter(|e| e.id == "country:pakistan")
+    {
         e.name = "Pak<script>alert(\"x\")</script>'s".into();
     }
     for e in &mut ex.edges {
@@ -199,13 +209,17 @@ fn report_escapes_names_and_sentences() {
         ..Selection::default()
     };
     let page = html(&relationship(&g, None, &sel).unwrap());
-    assert!(page.contains("Pak&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;s"));
-    assert!(page.contains("&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"));
+    assert!(page.contains("Pak&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&apos;s"));
+    assert!(page.contains("&lt;img src=x onerror=&apos;alert(1)&apos;&gt;"));
     assert!(page.contains("seed&lt;i&gt;&quot;x&quot;&lt;/i&gt;"));
     for bad in ["<script>alert", "<img src", "<i>\"x\"", "Pak<"] {
         assert!(!page.contains(bad), "{bad} unescaped");
     }
-    assert_eq!(page.matches("<script>").count(), 1, "the page's own script only");
+    assert_eq!(
+        page.matches("<script>").count(),
+        1,
+        "the page's own script only"
+    );
 }
 
 /// Writes `ties report A B` of `b` to `out` (more options in `args`); the page.
@@ -222,7 +236,11 @@ fn report_is_one_page_the_same_each_time() {
     let (p1, p2) = (b.dir.path().join("a.html"), b.dir.path().join("b.html"));
     let page = report(&b, &p1, &[]);
     assert_eq!(page, report(&b, &p2, &[]), "same graph, same bytes");
-    assert_eq!(page.matches("<tr data-kind=").count(), 18, "a row per statement");
+    assert_eq!(
+        page.matches("<tr data-kind=").count(),
+        18,
+        "a row per statement"
+    );
     assert!(page.contains("<svg class=\"chart\""), "the chart");
     for fetch in ["src=\"http", "href=\"http", "<link", "@import"] {
         assert!(!page.contains(fetch), "the page fetches nothing: {fetch}");
@@ -259,7 +277,12 @@ fn browse(url: &str, profile: &Path) -> Option<String> {
         return None;
     }
     let o = std::process::Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+        ])
         .args(["--no-first-run", "--disable-background-networking"])
         .args(["--disable-component-update", "--disable-sync"])
         .arg(format!("--user-data-dir={}", profile.display()))
@@ -276,7 +299,10 @@ fn rows(dom: &str) -> Vec<(String, bool)> {
         .skip(1)
         .map(|r| {
             let tag = &r[..r.find('>').unwrap()];
-            (tag[..tag.find('"').unwrap()].to_string(), tag.contains("hidden"))
+            (
+                tag[..tag.find('"').unwrap()].to_string(),
+                tag.contains("hidden"),
+            )
         })
         .collect()
 }
@@ -296,7 +322,11 @@ fn report_loads_and_filters_in_a_browser() {
     assert_eq!(every.len(), 18);
     assert!(every.iter().all(|r| !r.1), "no filter, every row shown");
     assert!(all.contains("18 of 18 statements shown"));
-    let dom = browse(&format!("{url}#kind=meeting,visit&since=2023-05-05"), &profile).unwrap();
+    let dom = browse(
+        &format!("{url}#kind=meeting,visit&since=2023-05-05"),
+        &profile,
+    )
+    .unwrap();
     assert!(dom.contains("data-ok=\"1\""));
     let shown: Vec<_> = rows(&dom).into_iter().filter(|r| !r.1).collect();
     assert_eq!(shown.len(), 4, "{shown:?}");
