@@ -248,10 +248,9 @@ fn write_edges<'a>(d: &mut Scope, edges: impl Iterator<Item = DEdge<'a>>) -> BTr
 /// A legend cluster: the shape of each entity kind and the line of each edge
 /// kind the drawing shows.
 fn write_legend(d: &mut Scope, nodes: &BTreeSet<EntityKind>, edges: &BTreeSet<EdgeKind>) {
-    let mut legend = d.subgraph();
-    legend.set("label", "\"Legend\"", false);
-    legend.set("rank", "sink", false);
-    let mut cl = legend.cluster();
+    // a cluster of its own: under a `rank=sink` subgraph Graphviz would
+    // drop the cluster's frame and label
+    let mut cl = d.cluster();
     cl.set("label", "\"Legend\"", false);
     cl.set("style", "dashed", false);
     for (i, k) in EntityKind::ALL.iter().enumerate() {
