@@ -107,7 +107,8 @@ const SCRIPT: &str = r#"(function () {
   }
   function fromAddress() {
     (location.hash || '').replace(/^#/, '').split('&').forEach(function (p) {
-      var kv = p.split('='), v = decodeURIComponent(kv[1] || '');
+      var kv = p.split('='), v = kv[1] || '';
+      try { v = decodeURIComponent(v); } catch (e) { /* a bad escape: the text as it is */ }
       if (kv[0] === 'kind') {
         var want = v.toLowerCase().split(',');
         boxes.forEach(function (b) { b.checked = want.indexOf(b.value.toLowerCase()) >= 0; });
@@ -364,6 +365,87 @@ mod tests {
             escape("<script>alert(\"x\")</script> & 'y'"),
             "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;y&apos;"
         );
+    }
+
+    /// A statement of `kind` on `date` weighing `goldstein`.
+    fn event(kind: EdgeKind, date: &str, goldstein: f64) -> Event {
+        Event {
+            date: date.parse().ok(),
+            source: "country:a".into(),
+            source_name: "A".into(),
+            source_iso3: None,
+            target: "country:b".into(),
+            target_name: "B".into(),
+            target_iso3: None,
+            kind,
+            cameo: String::new(),
+            goldstein: Some(goldstein),
+            speaker: None,
+            place: None,
+            planned: false,
+            article: "x".into(),
+            sentence_index: 0,
+            start: 0,
+            end: 0,
+            sentence: String::new(),
+            topics: Vec::new(),
+        }
+    }
+
+    /// The (kind, top, bottom) of each bar of a chart.
+    fn bars(svg: &str) -> Vec<(String, f64, f64)> {
+        svg.lines()
+            .filter(|l| l.starts_with("<rect"))
+            .map(|l| {
+                let num = |a: &str| -> f64 {
+                    let v = l.split(&format!(" {a}=\"")).nth(1).unwrap();
+                    v[..v.find('"').unwrap()].parse().unwrap()
+                };
+                let kind = l
+                    .split("<title>")
+                    .nth(1)
+                    .unwrap()
+                    .split(' ')
+                    .nth(1)
+                    .unwrap();
+                (kind.to_string(), num("y"), num("y") + num("height"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cooperation_above_the_axis_conflict_below() {
+        let events = [
+            event(EdgeKind::Meeting, "2023-01-05", 1.0),
+            event(EdgeKind::Meeting, "2023-01-06", 1.0),
+            event(EdgeKind::Criticism, "2023-01-07", -2.0),
+            event(EdgeKind::Commitment, "2023-03-01", 4.0),
+            event(EdgeKind::Commitment, "2023-03-02", -1.0),
+        ];
+        assert!(is_conflict(&events[2]) && is_conflict(&events[4]));
+        let svg = chart(&events);
+        let axis: f64 = {
+            let l = svg.lines().find(|l| l.starts_with("<line")).unwrap();
+            let v = l.split(" y1=\"").nth(1).unwrap();
+            v[..v.find('"').unwrap()].parse().unwrap()
+        };
+        let b = bars(&svg);
+        assert_eq!(b.len(), 4, "a bar per month, kind and side: {svg}");
+        for (kind, top, bottom) in &b {
+            assert!(*top >= axis - 0.1 || *bottom <= axis + 0.1, "{kind}: {svg}");
+        }
+        let below: Vec<&str> = b
+            .iter()
+            .filter(|r| r.1 >= axis - 0.1)
+            .map(|r| r.0.as_str())
+            .collect();
+        assert_eq!(below, ["Criticism", "Commitment"]);
+        // February has no statement and still has its place
+        assert_eq!(counts(&events).len(), 3);
+        // twice the statements, twice the height
+        let meeting = &b[0];
+        let commitment_up = &b[2];
+        assert!((meeting.2 - meeting.1 - 2.0 * (commitment_up.2 - commitment_up.1)).abs() < 0.2);
     }
 
     #[test]
