@@ -80,7 +80,8 @@ fn keep_roles_of_actors(named: &BTreeSet<NodeId>, edges: &mut Vec<Kept>) {
 
 /// The title of a drawing of `sub`, the part of `g` that `sel` selects: the
 /// two sides (`China ↔ Pakistan`) or the focus, and the first and last dates
-/// of its statements; `None` when `sel` names no entity.
+/// of its events (of any statement when it holds none; one date when they
+/// are one day); `None` when `sel` names no entity.
 pub fn title(g: &Graph, sel: &Selection, sub: &Graph) -> Option<String> {
     let name = |n: &str| match g.lookup(n) {
         Some(id) => g.node(id).name.clone(),
@@ -91,13 +92,22 @@ pub fn title(g: &Graph, sel: &Selection, sub: &Graph) -> Option<String> {
         (None, Some(f)) => name(f),
         (None, None) => return None,
     };
-    let dates: BTreeSet<crate::text::date::Date> = sub
-        .edges()
-        .into_iter()
-        .flat_map(|(_, _, e)| e.occurrences.iter().filter_map(|o| o.date))
-        .collect();
-    if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
-        out.push_str(&format!(", {first} – {last}"));
+    let dates_of = |events: bool| -> BTreeSet<crate::text::date::Date> {
+        sub.edges()
+            .into_iter()
+            .filter(|(_, _, e)| e.kind.is_event() || !events)
+            .flat_map(|(_, _, e)| e.occurrences.iter().filter_map(|o| o.date))
+            .collect()
+    };
+    // the events' dates (a role's are when it was mentioned), else any
+    let mut dates = dates_of(true);
+    if dates.is_empty() {
+        dates = dates_of(false);
+    }
+    match (dates.first(), dates.last()) {
+        (Some(first), Some(last)) if first == last => out.push_str(&format!(", {first}")),
+        (Some(first), Some(last)) => out.push_str(&format!(", {first} – {last}")),
+        _ => {}
     }
     Some(out)
 }

@@ -133,6 +133,46 @@ fn title_names_the_sides_and_the_dates() {
         "{focus}"
     );
     assert!(!dot(&b, &["--kind", "meeting"]).contains("labelloc"));
+    // the events' dates, not a role's (stated here years before)
+    let mut ex = seed_extraction("seed");
+    for e in ex
+        .edges
+        .iter_mut()
+        .filter(|e| e.kind == ties::EdgeKind::Role)
+    {
+        e.date = "2020-01-01".parse().ok();
+    }
+    let mut g = Graph::new();
+    g.add_extraction(&ex);
+    let sel = Selection {
+        between: Some(("China".into(), "Pakistan".into())),
+        ..Selection::default()
+    };
+    let sub = ties::export::filter::subgraph(&g, &sel).unwrap();
+    assert!(sub.edges().iter().any(|e| e.2.kind == ties::EdgeKind::Role));
+    let t = ties::export::filter::title(&g, &sel, &sub);
+    assert_eq!(
+        t.as_deref(),
+        Some("China ↔ Pakistan, 2023-05-05 – 2023-05-06")
+    );
+    // one day: one date
+    let sel = Selection {
+        filter: ties::Filter {
+            until: "2023-05-05".parse().ok(),
+            ..ties::Filter::default()
+        },
+        ..sel
+    };
+    let sub = ties::export::filter::subgraph(&g, &sel).unwrap();
+    let t = ties::export::filter::title(&g, &sel, &sub);
+    assert_eq!(t.as_deref(), Some("China ↔ Pakistan, 2023-05-05"));
+}
+
+/// The seed's extraction, as the article `id`.
+fn seed_extraction(id: &str) -> ties::Extraction {
+    let text = std::fs::read_to_string(seeds().join("000_186ee53d8d80909e.txt")).unwrap();
+    let a = Article::parse(id, &text).unwrap();
+    Extractor::new().unwrap().extract(&a)
 }
 
 /// Each edge's (kind, count, penwidth) in a DOT text.
@@ -197,9 +237,7 @@ fn between_shows_roles_of_its_own_people_at_the_level_asked() {
 
 /// The seed's graph with names and sentences a page must not run as markup.
 fn hostile_graph() -> Graph {
-    let text = std::fs::read_to_string(seeds().join("000_186ee53d8d80909e.txt")).unwrap();
-    let a = Article::parse("seed<i>\"x\"</i>", &text).unwrap();
-    let mut ex = Extractor::new().unwrap().extract(&a);
+    let mut ex = seed_extraction("seed<i>\"x\"</i>");
     for e in ex
         .entities
         .iter_mut()
