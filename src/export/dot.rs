@@ -7,7 +7,38 @@ use crate::graph::Graph;
 use crate::graph::NodeId;
 use crate::model::{EdgeKind, EntityKind};
 use dot_writer::{Attributes, DotWriter, Scope};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+
+/// How a drawing is dressed: a title above it, a legend of the kinds it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drawing {
+    /// The graph's label, drawn at the top (`China ↔ Pakistan, 2013-03-21 – 2023-05-06`).
+    pub title: Option<String>,
+    /// Whether a legend of the entity and edge kinds present is drawn.
+    pub legend: bool,
+}
+
+impl Default for Drawing {
+    fn default() -> Drawing {
+        Drawing {
+            title: None,
+            legend: true,
+        }
+    }
+}
+
+/// The widest line an edge is drawn with, however often it was stated.
+pub const MAX_PENWIDTH: f64 = 6.0;
+
+/// The line width of an edge stated `count` times: 1 + log2(count), capped at
+/// [`MAX_PENWIDTH`]; Role and LocatedIn are facts about one side, drawn thin
+/// whatever their count.
+pub fn penwidth(kind: EdgeKind, count: usize) -> f64 {
+    if !kind.is_event() {
+        return 0.5;
+    }
+    (1.0 + (count.max(1) as f64).log2()).min(MAX_PENWIDTH)
+}
 
 /// Escapes a label for a double-quoted DOT string: backslash, quote, line breaks.
 pub fn escape(s: &str) -> String {
@@ -37,7 +68,8 @@ fn node_style(k: EntityKind) -> (&'static str, &'static str) {
     }
 }
 
-fn edge_style(k: EdgeKind) -> (&'static str, &'static str) {
+/// The colour and line style of an edge kind, in drawings and charts.
+pub(crate) fn edge_style(k: EdgeKind) -> (&'static str, &'static str) {
     match k {
         EdgeKind::Meeting => ("#3182bd", "solid"),
         EdgeKind::Visit => ("#6baed6", "dashed"),
@@ -70,8 +102,13 @@ struct DEdge<'a> {
     first: Option<&'a str>,
 }
 
-/// The graph as DOT text.
+/// The graph as DOT text, with a legend and no title.
 pub fn to_dot(g: &Graph) -> Vec<u8> {
+    to_dot_drawn(g, &Drawing::default())
+}
+
+/// The graph as DOT text, dressed as `how` says.
+pub fn to_dot_drawn(g: &Graph, how: &Drawing) -> Vec<u8> {
     let order = g.nodes();
     let at: HashMap<NodeId, usize> = order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
     let nodes: Vec<DNode> = order
@@ -94,7 +131,7 @@ pub fn to_dot(g: &Graph) -> Vec<u8> {
         latest: e.latest(),
         first: e.occurrences.first().map(|o| o.evidence.text.as_str()),
     });
-    draw(&nodes, edges)
+    draw(&nodes, edges, how)
 }
 
 /// The DOT text of a whole graph file from its skeleton and each edge's
@@ -119,17 +156,23 @@ pub fn skeleton_to_dot(sk: &Skeleton, first: &[Option<String>]) -> Vec<u8> {
         latest: e.dates.last().map(|d| d.0),
         first: first.get(i).and_then(|f| f.as_deref()),
     });
-    draw(&nodes, edges)
+    draw(&nodes, edges, &Drawing::default())
 }
 
-/// The drawing of `nodes` and `edges`, with its legend.
-fn draw<'a>(nodes: &[DNode], edges: impl Iterator<Item = DEdge<'a>>) -> Vec<u8> {
+/// The drawing of `nodes` and `edges`, with its title and legend.
+fn draw<'a>(nodes: &[DNode], edges: impl Iterator<Item = DEdge<'a>>, how: &Drawing) -> Vec<u8> {
     let mut out = Vec::new();
     {
         let mut w = DotWriter::from(&mut out);
         w.set_pretty_print(true);
         let mut d = w.digraph();
         d.set("rankdir", "LR", false);
+        if let Some(title) = &how.title {
+            d.set("label", &escape(title), false)
+                .set("labelloc", "t", false)
+                .set("fontname", "Helvetica", true)
+                .set("fontsize", "16", false);
+        }
         d.node_attributes()
             .set("style", "filled", false)
             .set("fontname", "Helvetica", true);
@@ -137,8 +180,11 @@ fn draw<'a>(nodes: &[DNode], edges: impl Iterator<Item = DEdge<'a>>) -> Vec<u8> 
             .set("fontname", "Helvetica", true)
             .set("fontsize", "10", false);
         write_nodes(&mut d, nodes);
-        write_edges(&mut d, edges);
-        write_legend(&mut d);
+        let kinds = write_edges(&mut d, edges);
+        if how.legend {
+            let shown: BTreeSet<EntityKind> = nodes.iter().map(|n| n.kind).collect();
+            write_legend(&mut d, &shown, &kinds);
+        }
     }
     out
 }
@@ -163,9 +209,12 @@ fn write_nodes(d: &mut Scope, nodes: &[DNode]) {
     }
 }
 
-/// One DOT edge per edge: kind, count and latest date as label, width by count.
-fn write_edges<'a>(d: &mut Scope, edges: impl Iterator<Item = DEdge<'a>>) {
+/// One DOT edge per edge: kind, count and latest date as label, width by
+/// count ([`penwidth`]); the kinds drawn.
+fn write_edges<'a>(d: &mut Scope, edges: impl Iterator<Item = DEdge<'a>>) -> BTreeSet<EdgeKind> {
+    let mut kinds = BTreeSet::new();
     for e in edges {
+        kinds.insert(e.kind);
         let (color, style) = edge_style(e.kind);
         let mut label = e.kind.to_string();
         if e.weight > 1 {
@@ -183,7 +232,7 @@ fn write_edges<'a>(d: &mut Scope, edges: impl Iterator<Item = DEdge<'a>>) {
             .set("style", style, false)
             .set(
                 "penwidth",
-                &format!("{:.1}", 1.0 + (e.weight as f64).ln()),
+                &format!("{:.1}", penwidth(e.kind, e.weight)),
                 false,
             );
         if !e.kind.is_directed() {
@@ -193,17 +242,21 @@ fn write_edges<'a>(d: &mut Scope, edges: impl Iterator<Item = DEdge<'a>>) {
             attrs.set("tooltip", &escape(text), false);
         }
     }
+    kinds
 }
 
-/// A legend cluster: every entity kind's shape and every edge kind's line.
-fn write_legend(d: &mut Scope) {
-    let mut legend = d.subgraph();
-    legend.set("label", "\"Legend\"", false);
-    legend.set("rank", "sink", false);
-    let mut cl = legend.cluster();
+/// A legend cluster: the shape of each entity kind and the line of each edge
+/// kind the drawing shows.
+fn write_legend(d: &mut Scope, nodes: &BTreeSet<EntityKind>, edges: &BTreeSet<EdgeKind>) {
+    // a cluster of its own: under a `rank=sink` subgraph Graphviz would
+    // drop the cluster's frame and label
+    let mut cl = d.cluster();
     cl.set("label", "\"Legend\"", false);
     cl.set("style", "dashed", false);
     for (i, k) in EntityKind::ALL.iter().enumerate() {
+        if !nodes.contains(k) {
+            continue;
+        }
         let (shape, color) = node_style(*k);
         cl.node_named(format!("legend_n{i}"))
             .set("label", &escape(&k.to_string()), false)
@@ -211,6 +264,9 @@ fn write_legend(d: &mut Scope) {
             .set("fillcolor", &escape(color), false);
     }
     for (i, k) in EdgeKind::ALL.iter().enumerate() {
+        if !edges.contains(k) {
+            continue;
+        }
         let (color, style) = edge_style(*k);
         cl.node_named(format!("legend_a{i}"))
             .set("shape", "point", false)

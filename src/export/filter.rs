@@ -57,7 +57,59 @@ pub fn subgraph(g: &Graph, sel: &Selection) -> Result<Graph> {
         keep_around(n, sel.depth.max(1), &mut edges);
         named.insert(n);
     }
+    if !named.is_empty() {
+        keep_roles_of_actors(&named, &mut edges);
+    }
     Ok(assemble(g, named, edges))
+}
+
+/// Drops the Role and LocatedIn edges of entities that take part in no kept
+/// event (unless named): the picture of a relationship shows the roles of
+/// its own people only. Nothing is dropped when no event is kept (`--kind role`).
+fn keep_roles_of_actors(named: &BTreeSet<NodeId>, edges: &mut Vec<Kept>) {
+    let actors: BTreeSet<NodeId> = edges
+        .iter()
+        .filter(|(_, _, e)| e.kind.is_event())
+        .flat_map(|(s, t, _)| [*s, *t])
+        .collect();
+    if actors.is_empty() {
+        return;
+    }
+    edges.retain(|(s, _, e)| e.kind.is_event() || actors.contains(s) || named.contains(s));
+}
+
+/// The title of a drawing of `sub`, the part of `g` that `sel` selects: the
+/// two sides (`China ↔ Pakistan`) or the focus, and the first and last dates
+/// of its events (of any statement when it holds none; one date when they
+/// are one day); `None` when `sel` names no entity.
+pub fn title(g: &Graph, sel: &Selection, sub: &Graph) -> Option<String> {
+    let name = |n: &str| match g.lookup(n) {
+        Some(id) => g.node(id).name.clone(),
+        None => n.to_string(),
+    };
+    let mut out = match (&sel.between, &sel.focus) {
+        (Some((a, b)), _) => format!("{} ↔ {}", name(a), name(b)),
+        (None, Some(f)) => name(f),
+        (None, None) => return None,
+    };
+    let dates_of = |events: bool| -> BTreeSet<crate::text::date::Date> {
+        sub.edges()
+            .into_iter()
+            .filter(|(_, _, e)| e.kind.is_event() || !events)
+            .flat_map(|(_, _, e)| e.occurrences.iter().filter_map(|o| o.date))
+            .collect()
+    };
+    // the events' dates (a role's are when it was mentioned), else any
+    let mut dates = dates_of(true);
+    if dates.is_empty() {
+        dates = dates_of(false);
+    }
+    match (dates.first(), dates.last()) {
+        (Some(first), Some(last)) if first == last => out.push_str(&format!(", {first}")),
+        (Some(first), Some(last)) => out.push_str(&format!(", {first} – {last}")),
+        _ => {}
+    }
+    Some(out)
 }
 
 /// An edge of the source graph, with its kept occurrences.

@@ -8,11 +8,13 @@ pub mod dot;
 pub mod filter;
 pub mod graphml;
 pub mod json;
+pub mod report;
 pub mod svg;
 mod xml;
 
 use crate::error::{Error, Result};
 use crate::graph::Graph;
+use dot::Drawing;
 use std::path::Path;
 
 /// The formats `ties export` writes.
@@ -35,8 +37,13 @@ pub enum Format {
 
 /// Renders the graph in a one-file `format`; CSV is two files: use [`write`](fn@write).
 pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
+    render_drawn(g, format, &Drawing::default())
+}
+
+/// Renders the graph in a one-file `format`, a drawing (DOT, SVG) dressed as `how` says.
+pub fn render_drawn(g: &Graph, format: Format, how: &Drawing) -> Result<Vec<u8>> {
     Ok(match format {
-        Format::Dot => dot::to_dot(g),
+        Format::Dot => dot::to_dot_drawn(g, how),
         Format::Svg if g.node_count() > svg::MAX_NODES => {
             return Err(Error::Invalid(format!(
                 "the graph has {} entities, more than an SVG drawing can show ({}); narrow it (--focus, --between, --since) or export --format dot",
@@ -44,7 +51,7 @@ pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
                 svg::MAX_NODES
             )))
         }
-        Format::Svg => svg::dot_to_svg(&dot::to_dot(g))?,
+        Format::Svg => svg::dot_to_svg(&dot::to_dot_drawn(g, how))?,
         Format::Json => json::to_json(g).into_bytes(),
         Format::Ron => g.to_ron().into_bytes(),
         Format::Graphml => graphml::to_graphml(g).into_bytes(),
@@ -58,8 +65,13 @@ pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
 }
 
 /// Writes the graph in `format` to `out` (a folder for CSV); returns the bytes
-/// instead when `out` is `None` (for standard output).
-pub fn write(g: &Graph, format: Format, out: Option<&Path>) -> Result<Option<Vec<u8>>> {
+/// instead when `out` is `None` (for standard output). A drawing is dressed as `how` says.
+pub fn write(
+    g: &Graph,
+    format: Format,
+    out: Option<&Path>,
+    how: &Drawing,
+) -> Result<Option<Vec<u8>>> {
     match (format, out) {
         (Format::Csv, Some(dir)) => csv::write_dir(g, dir).map(|_| None),
         (Format::Json, Some(p)) => crate::store::write_atomic_with(p, |f| {
@@ -68,17 +80,23 @@ pub fn write(g: &Graph, format: Format, out: Option<&Path>) -> Result<Option<Vec
             std::io::Write::flush(&mut w)
         })
         .map(|_| None),
-        (_, Some(p)) => crate::store::write_atomic(p, &render(g, format)?).map(|_| None),
-        (_, None) => render(g, format).map(Some),
+        (_, Some(p)) => crate::store::write_atomic(p, &render_drawn(g, format, how)?).map(|_| None),
+        (_, None) => render_drawn(g, format, how).map(Some),
     }
 }
 
 /// Writes the graph in a one-file `format` to `w` (standard output, say):
-/// JSON is written edge by edge, without the whole text in memory.
-pub fn write_to(g: &Graph, format: Format, w: &mut dyn std::io::Write) -> Result<()> {
+/// JSON is written edge by edge, without the whole text in memory; a drawing
+/// is dressed as `how` says.
+pub fn write_to(
+    g: &Graph,
+    format: Format,
+    w: &mut dyn std::io::Write,
+    how: &Drawing,
+) -> Result<()> {
     let io = |e| Error::io("<stdout>", e);
     match format {
         Format::Json => json::write_json(g, w).map_err(io),
-        _ => w.write_all(&render(g, format)?).map_err(io),
+        _ => w.write_all(&render_drawn(g, format, how)?).map_err(io),
     }
 }

@@ -1,4 +1,4 @@
-//! XML text escaping for the GraphML export.
+//! XML text escaping for the GraphML export and the HTML report.
 
 /// Escapes text for an XML element or attribute; drops characters XML 1.0 forbids.
 pub fn escape(s: &str) -> String {

@@ -12,6 +12,7 @@ mod hardening;
 mod pipeline;
 mod properties;
 mod queries;
+mod report;
 mod robustness;
 mod seed;
 mod tidy;

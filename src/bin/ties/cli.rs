@@ -121,6 +121,7 @@ pub fn check(cmd: &Cmd) -> Result<(), String> {
         Cmd::Dyads(a) => a.filter.check(),
         Cmd::Events(a) => a.filter.check(),
         Cmd::Why(a) => a.filter.check(),
+        Cmd::Report(a) => a.filter.check(),
         _ => Ok(()),
     }
 }
@@ -166,6 +167,10 @@ pub enum Cmd {
     /// Why two entities are tied: each edge between them, both ways, with every
     /// sentence behind it in full (two countries: their people and state bodies too).
     Why(WhyArgs),
+    /// One self-contained HTML page on the relationship of two entities: its
+    /// diagram, a chart of statements per month (cooperation above the axis,
+    /// conflict below) and the table of statements, filterable by kind and date.
+    Report(ReportArgs),
 }
 
 /// `ties why`.
@@ -272,9 +277,29 @@ pub struct ExportArgs {
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub between: Vec<String>,
     /// written: every entity as the articles name it; country: people who hold a
-    /// role for a state, and state bodies, merged into their state.
-    #[arg(long, value_enum, default_value = "written")]
-    pub level: query::Level,
+    /// role for a state, and state bodies, merged into their state. Default:
+    /// country for --between two countries, else written.
+    #[arg(long, value_enum)]
+    pub level: Option<query::Level>,
+    /// Draw no legend of the kinds shown (dot, svg).
+    #[arg(long)]
+    pub no_legend: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// `ties report`.
+#[derive(Args)]
+pub struct ReportArgs {
+    pub a: String,
+    pub b: String,
+    /// The HTML file to write (standard output when absent).
+    #[arg(long, value_name = "FILE.html")]
+    pub out: Option<PathBuf>,
+    /// The diagram's level: written, or country (people and state bodies
+    /// merged into their state). Default: country for two countries.
+    #[arg(long, value_enum)]
+    pub level: Option<query::Level>,
     #[command(flatten)]
     pub filter: FilterArgs,
 }

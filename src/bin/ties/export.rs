@@ -1,26 +1,26 @@
-//! `ties export`: the graph, or the part of it the options select, in a file format.
+//! `ties export`: the graph, or the part of it the options select, in a file
+//! format; `ties report`: the page on one relationship.
 
-use crate::cli::{Cli, ExportArgs};
+use crate::cli::{Cli, ExportArgs, ReportArgs};
 use crate::load::{found, load};
 use crate::Fail;
 use std::io::Write;
+use ties::export::dot::Drawing;
 use ties::export::filter::Selection;
 use ties::export::Format;
+use ties::query::Level;
+use ties::{EntityKind, Graph};
 
 /// `ties export`: writes the selected subgraph to `--out` or standard output.
 pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
     let sel = Selection {
         focus: args.focus.clone(),
         depth: args.depth,
-        between: args
-            .between
-            .first()
-            .cloned()
-            .zip(args.between.get(1).cloned()),
+        between: pair(&args.between),
         filter: args.filter.filter(),
     };
-    let written = args.level == ties::query::Level::Written;
-    if written && sel.is_everything() && args.format == Format::Dot {
+    let drawn = args.format == Format::Dot && args.level != Some(Level::Country) && !args.no_legend;
+    if drawn && sel.is_everything() {
         // the whole graph drawn from its cache, one edge at a time
         if let Some((sk, first)) = ties::store::read_first_sentences(&cli.graph) {
             let bytes = ties::export::dot::skeleton_to_dot(&sk, &first);
@@ -28,13 +28,7 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
         }
     }
     let g = load(&cli.graph)?;
-    let g = match args.level {
-        ties::query::Level::Written => g,
-        ties::query::Level::Country => {
-            let lift = ties::query::Lift::new(&g, &crate::level::state_bodies(cli)?);
-            lift.graph(&g)
-        }
-    };
+    let g = at_level(cli, g, &sel, args.level)?;
     let sub = ties::export::filter::subgraph(&g, &sel).map_err(found)?;
     if !sel.is_everything() && sub.edge_count() == 0 {
         return Err(Fail::new(
@@ -48,17 +42,76 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             "--format csv writes two files: name their folder with --out DIR".into(),
         ));
     }
+    let how = Drawing {
+        title: ties::export::filter::title(&g, &sel, &sub),
+        legend: !args.no_legend,
+    };
     match &args.out {
         Some(out) => {
-            ties::export::write(&sub, args.format, Some(out))?;
+            ties::export::write(&sub, args.format, Some(out), &how)?;
         }
         None => {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            ties::export::write_to(&sub, args.format, &mut w)?;
+            ties::export::write_to(&sub, args.format, &mut w, &how)?;
             w.flush()?;
         }
     }
     Ok(0)
+}
+
+/// `ties report`: the HTML page on the relationship of two entities.
+pub fn report(cli: &Cli, args: &ReportArgs) -> Result<u8, Fail> {
+    let sel = Selection {
+        between: Some((args.a.clone(), args.b.clone())),
+        filter: args.filter.filter(),
+        ..Selection::default()
+    };
+    let g = load(&cli.graph)?;
+    let drawn = match level(&g, &sel, args.level) {
+        Level::Written => None,
+        Level::Country => Some(at_level(cli, g.clone(), &sel, Some(Level::Country))?),
+    };
+    let report = ties::export::report::relationship(&g, drawn.as_ref(), &sel).map_err(found)?;
+    if report.events.is_empty() {
+        return Err(Fail::new(
+            1,
+            "no statement between them matches these filters; nothing written".into(),
+        ));
+    }
+    if let Err(why) = &report.diagram {
+        eprintln!("ties: the report has no diagram: {why}");
+    }
+    let page = ties::export::report::html(&report);
+    write_bytes(page.as_bytes(), args.out.as_deref())
+}
+
+/// The two names of `--between`, if given.
+fn pair(names: &[String]) -> Option<(String, String)> {
+    names.first().cloned().zip(names.get(1).cloned())
+}
+
+/// The level asked for, else country for `--between` two countries, else written.
+fn level(g: &Graph, sel: &Selection, asked: Option<Level>) -> Level {
+    let country = |n: &str| {
+        g.lookup(n)
+            .is_some_and(|id| g.node(id).kind == EntityKind::Country)
+    };
+    match (asked, &sel.between) {
+        (Some(l), _) => l,
+        (None, Some((a, b))) if country(a) && country(b) => Level::Country,
+        _ => Level::Written,
+    }
+}
+
+/// The graph `g` at the level of [`level`].
+fn at_level(cli: &Cli, g: Graph, sel: &Selection, asked: Option<Level>) -> Result<Graph, Fail> {
+    Ok(match level(&g, sel, asked) {
+        Level::Written => g,
+        Level::Country => {
+            let lift = ties::query::Lift::new(&g, &crate::level::state_bodies(cli)?);
+            lift.graph(&g)
+        }
+    })
 }
 
 /// Writes `bytes` to `out` (atomically), or to standard output.

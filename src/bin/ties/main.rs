@@ -185,5 +185,6 @@ fn run(cli: &Cli) -> Result<u8, Fail> {
         Cmd::Dyads(a) => analyst::dyads(cli, a),
         Cmd::Events(a) => analyst::events(cli, a),
         Cmd::Why(a) => analyst::why(cli, a),
+        Cmd::Report(a) => export::report(cli, a),
     }
 }
