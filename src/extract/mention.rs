@@ -803,7 +803,11 @@ impl<'a> Finder<'a> {
         let j = if the { i + 1 } else { i };
         let (title_start, of, prefix) = self.whose_before_title(j, end);
         let (title_end, former, title) = match self.title_chain(title_start, end) {
-            Some((e, former)) => (e, former, Some(self.text_of(title_start, e))),
+            Some((e, former)) => (
+                e,
+                former || self.former_glued(title_start),
+                Some(self.text_of(title_start, e)),
+            ),
             None if title_start < end && self.honorific(title_start) && !the => {
                 (title_start + 1, false, None)
             }
@@ -812,7 +816,13 @@ impl<'a> Finder<'a> {
         // "European Council President": whose is inside the title
         let of = of.or_else(|| self.whose_inside(title_start, title_end));
         let (k, of) = self.whose_after_title(title_end, end, of);
-        if let Some((name_from, ne)) = self.name_after_title(k, end, the) {
+        let name = self.name_after_title(k, end, the);
+        // "Queen Alia International Airport", "the PM House": a place or
+        // body named after a title is no person
+        if name.is_some_and(|(_, ne)| self.names_a_thing(ne - 1)) {
+            return None;
+        }
+        if let Some((name_from, ne)) = name {
             let (ne, of) = self.after_name(ne, end, of);
             return Some(Mention {
                 start: i,
@@ -910,6 +920,25 @@ impl<'a> Finder<'a> {
             None if !to => (a + n, Some(whose)),
             _ => (a + n, of),
         }
+    }
+
+    /// Whether the token before a title at `j` is a former modifier glued
+    /// to a word ("Then-Prime Minister", "ex-Foreign Minister").
+    #[inline]
+    fn former_glued(&self, j: usize) -> bool {
+        j > 0
+            && self
+                .lower(j - 1)
+                .split_once('-')
+                .is_some_and(|(m, _)| self.g.former_modifiers.has(m))
+    }
+
+    /// Whether the word at `k` ends the name of a place or a body
+    /// ("Airport", "House", "Commission").
+    #[inline]
+    fn names_a_thing(&self, k: usize) -> bool {
+        let w = self.s(k);
+        self.g.place_heads.contains(w) || self.g.org_heads.contains(w)
     }
 
     /// The name after a title ending at `k` ("President Xi", "the foreign

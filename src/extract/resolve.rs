@@ -743,6 +743,11 @@ impl Resolution {
                 continue;
             }
             let Some((title, org, _, _)) = info.active(date).cloned() else {
+                // "President-elect Donald Trump": out of office, still of his state
+                let of = info.country.map(|c| self.country(g, c));
+                for r in &mut self.entities[e].roles {
+                    r.of = r.of.or(of);
+                }
                 continue;
             };
             let of = if org.is_empty() {
