@@ -1313,6 +1313,24 @@ mod tests {
     }
 
     #[test]
+    fn a_former_modifier_glued_to_a_title_makes_it_former() {
+        let former = |text: &str| {
+            mentions(text).into_iter().find_map(|(_, w)| match w {
+                What::Person { former, .. } => Some(former),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            former("Then-Prime Minister Han Seung-soo visited Dokdo."),
+            Some(true)
+        );
+        assert_eq!(
+            former("Prime Minister Han Seung-soo visited Dokdo."),
+            Some(false)
+        );
+    }
+
+    #[test]
     fn neither_a_pair_of_states_nor_a_gathering_is_a_person() {
         let people = |text: &str| {
             let ms = mentions(text);

@@ -327,6 +327,7 @@ pub fn resolve<'a>(
         pending_titles,
         ..
     } = r;
+    res.titles_from_refs(g, &pending_titles);
     let free = res.free_country();
     res.roles_from_lexicon(g, date);
     res.settle_roles(free);
@@ -705,6 +706,33 @@ impl Resolution {
                 former,
                 sentence: si,
             });
+        }
+    }
+
+    /// One envoy holding a title of no stated state takes the state of the
+    /// same title used alone ("the French ambassador" ... "Ambassador Joel
+    /// Meyer"), when the article names just one such envoy.
+    fn titles_from_refs(&mut self, g: &Gazetteer, pending: &[(usize, &str, Option<Of>, usize)]) {
+        let envoys = &g.extract_words;
+        for &(_, title, of, _) in pending {
+            if of.is_none() || !envoys.is_resident_envoy(&title.to_lowercase()) {
+                continue;
+            }
+            let holds = |e: &Entity| {
+                e.kind == EntityKind::Person
+                    && e.roles.iter().all(|r| r.of.is_none())
+                    && e.roles.iter().any(|r| title_matches(&r.title, title))
+            };
+            let mut who = (0..self.entities.len()).filter(|&i| holds(&self.entities[i]));
+            let (Some(e), None) = (who.next(), who.next()) else {
+                continue;
+            };
+            let of_e = self.of_entity(g, of);
+            for r in &mut self.entities[e].roles {
+                if title_matches(&r.title, title) {
+                    r.of = of_e;
+                }
+            }
         }
     }
 
