@@ -284,6 +284,8 @@ impl<'a> Finder<'a> {
     pub fn sentence(&self, range: std::ops::Range<usize>, masked: &[bool]) -> Vec<Mention> {
         let end = range.end;
         let mut out: Vec<Mention> = Vec::new();
+        // in a headline in title case every word is capitalised: no sign of a name
+        let guess = !self.title_case(range.clone());
         let mut i = range.start;
         while i < end {
             if masked[i] || self.inert(i) {
@@ -295,7 +297,7 @@ impl<'a> Finder<'a> {
             if out.capacity() == 0 {
                 out.reserve(8);
             }
-            let next = self.mention_at(i, end, range.start, &mut out);
+            let next = self.mention_at(i, end, range.start, guess, &mut out);
             // an acronym in brackets names what was just mentioned
             i = match self.acronym_after(next, end, &mut out) {
                 Some(e) => e,
@@ -305,10 +307,40 @@ impl<'a> Finder<'a> {
         out
     }
 
+    /// Whether the words of tokens `range` are in title case ("Trump Calls
+    /// Up Modi To Meet At G-20 Summit"): four or more words of four letters
+    /// or more, all capitalised, a cue word among them (not a list of names).
+    fn title_case(&self, range: std::ops::Range<usize>) -> bool {
+        let (mut long, mut cue) = (0, false);
+        for k in range {
+            let w = self.s(k);
+            if self.toks[k].kind != TokKind::Word || w.len() < 4 {
+                continue;
+            }
+            if !upper_first(w) {
+                return false;
+            }
+            long += 1;
+            cue = cue
+                || self.in_set(k, class::CUE, || {
+                    self.g.cue_index.contains_key(self.lower(k))
+                });
+        }
+        long >= 4 && cue
+    }
+
     /// Pushes on `out` the mentions that begin at token `i` (not inert) of
-    /// the sentence from `start` to `end`: where the next may begin.
+    /// the sentence from `start` to `end`: where the next may begin; an
+    /// unknown name only if `guess`.
     #[inline]
-    fn mention_at(&self, i: usize, end: usize, start: usize, out: &mut Vec<Mention>) -> usize {
+    fn mention_at(
+        &self,
+        i: usize,
+        end: usize,
+        start: usize,
+        guess: bool,
+        out: &mut Vec<Mention>,
+    ) -> usize {
         // an unknown name is tried once: as a person first, else as itself
         let mut unknown = None;
         let person = if self.may_be_person(i, end) {
@@ -321,7 +353,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
             // only a capitalised word begins an unknown name
-            if self.toks[i].kind == TokKind::Word && self.capital_at(i) {
+            if guess && self.toks[i].kind == TokKind::Word && self.capital_at(i) {
                 unknown = self.unknown(i, end, start);
             }
             unknown.take_if(|m| matches!(m.what, What::Person { .. }))
