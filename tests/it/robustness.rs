@@ -160,7 +160,7 @@ fn size_limit_skips_big_articles_quickly() {
     assert!(err.contains("big.jsonl:1: record of"), "{err}");
     assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
     assert_eq!(articles(&g), 2);
-    let o = ties(&g, &["build", "--max-bytes", "1000", SEED]);
+    let o = ties(&g, &["build", "--force", "--max-bytes", "1000", SEED]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("over the limit of 1000 bytes"),
@@ -368,15 +368,17 @@ fn a_bad_user_lexicon_stops_the_build_before_writing() {
     ] {
         let lex = d.path().join(name);
         std::fs::write(&lex, text).unwrap();
-        for cmd in ["build", "add"] {
-            let o = ties(&g, &["--lexicon", lex.to_str().unwrap(), cmd, SEED]);
+        for cmd in [&["build", "--force"][..], &["add"]] {
+            let mut args = vec!["--lexicon", lex.to_str().unwrap()];
+            args.extend(cmd.iter().copied().chain([SEED]));
+            let o = ties(&g, &args);
             assert_eq!(o.status.code(), Some(2));
             let err = stderr(&o);
             assert!(err.contains(want), "{want}: {err}");
             assert_eq!(
                 std::fs::read(&g).unwrap(),
                 before,
-                "{name} {cmd} changed the graph"
+                "{name} {cmd:?} changed the graph"
             );
         }
     }

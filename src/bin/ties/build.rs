@@ -66,6 +66,21 @@ impl Target {
     }
 }
 
+/// `ties build` onto an existing graph file: refused unless `force`, with
+/// a message naming the file and the two ways on (`add`, `--force`).
+pub fn refuse_overwrite(graph: &Path, force: bool) -> Result<(), Fail> {
+    if force || !graph.exists() {
+        return Ok(());
+    }
+    Err(Fail::new(
+        2,
+        format!(
+            "{g} already holds a graph; nothing written: `ties add ... --graph {g}` adds articles to it, `ties build --force` replaces it",
+            g = graph.display()
+        ),
+    ))
+}
+
 /// `ties build` and `ties add`: merges the articles of `inputs` and the
 /// extraction lines of `extractions` into the graph file, and prints a summary.
 pub fn build(

@@ -232,6 +232,9 @@ pub struct BuildArgs {
     /// Merge extraction lines written by `ties extract` (files, - for stdin) instead of reading articles.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub extractions: Vec<PathBuf>,
+    /// Replace the graph file when it exists (without it, build refuses: `ties add` adds to it).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `ties add`: the options of build, told in other words.

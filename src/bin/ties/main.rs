@@ -165,7 +165,10 @@ fn clean_up_on_signals() {
 fn run(cli: &Cli) -> Result<u8, Fail> {
     cli::check(&cli.cmd).map_err(|e| Fail::new(2, e))?;
     match &cli.cmd {
-        Cmd::Build(a) => build::build(cli, Mode::Build, &a.inputs, a.max_bytes, &a.extractions),
+        Cmd::Build(a) => {
+            build::refuse_overwrite(&cli.graph, a.force)?;
+            build::build(cli, Mode::Build, &a.inputs, a.max_bytes, &a.extractions)
+        }
         Cmd::Add(a) => build::build(cli, Mode::Add, &a.inputs, a.max_bytes, &a.extractions),
         Cmd::Extract(a) => build::extract(cli, a),
         Cmd::Export(a) => export::export(cli, a),
