@@ -38,3 +38,92 @@ fn build_onto_an_existing_graph_refuses_without_force() {
     ]);
     assert!(o.status.success(), "{}", parts(&o).2);
 }
+
+/// Whether Graphviz's `dot` runs here (the SVG and PNG checks need it).
+fn has_dot() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn export_out_takes_its_format_from_the_extension() {
+    let b = seed_graph();
+    let out = |name: &str| b.dir.path().join(name);
+    let export = |name: &str, extra: &[&str]| {
+        let p = out(name);
+        let mut args = vec!["export", "--out", p.to_str().unwrap()];
+        args.extend(extra);
+        parts(&b.run(&args))
+    };
+    assert_eq!(export("g.graphml", &[]).0, 0);
+    assert!(std::fs::read_to_string(out("g.graphml"))
+        .unwrap()
+        .contains("<graphml"));
+    assert_eq!(export("g.json", &[]).0, 0);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out("g.json")).unwrap()).unwrap();
+    assert!(v["edges"].as_array().is_some_and(|e| !e.is_empty()));
+    assert_eq!(export("g.gv", &[]).0, 0);
+    assert!(std::fs::read_to_string(out("g.gv"))
+        .unwrap()
+        .starts_with("digraph"));
+    assert_eq!(export("neo.csv", &[]).0, 0);
+    assert!(out("neo.csv").join("relationships.csv").is_file());
+    if has_dot() {
+        assert_eq!(export("g.svg", &[]).0, 0);
+        assert!(std::fs::read_to_string(out("g.svg"))
+            .unwrap()
+            .contains("<svg"));
+        assert_eq!(export("g.png", &[]).0, 0);
+        assert!(std::fs::read(out("g.png")).unwrap().starts_with(b"\x89PNG"));
+    } else {
+        eprintln!("note: Graphviz's dot is absent: the .svg and .png exports are not checked");
+    }
+}
+
+#[test]
+fn export_refuses_a_format_its_out_contradicts() {
+    let b = seed_graph();
+    let p = b.dir.path().join("g.svg");
+    let (code, _, err) =
+        parts(&b.run(&["export", "--format", "json", "--out", p.to_str().unwrap()]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--format json contradicts --out") && err.contains("svg"),
+        "{err}"
+    );
+    assert!(!p.exists(), "nothing written");
+    // a name without a known extension takes any format
+    let q = b.dir.path().join("g.txt");
+    let (code, _, err) =
+        parts(&b.run(&["export", "--format", "json", "--out", q.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn csv_out_reuses_a_folder_and_names_a_file_in_the_way_once() {
+    let b = seed_graph();
+    let dir = b.dir.path().join("neo4j");
+    for _ in 0..2 {
+        let (code, _, err) =
+            parts(&b.run(&["export", "--format", "csv", "--out", dir.to_str().unwrap()]));
+        assert_eq!(code, 0, "an existing folder is reused: {err}");
+    }
+    // an existing folder alone means csv
+    let (code, _, err) = parts(&b.run(&["export", "--out", dir.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    let file = b.dir.path().join("taken");
+    std::fs::write(&file, "mine").unwrap();
+    let (code, _, err) =
+        parts(&b.run(&["export", "--format", "csv", "--out", file.to_str().unwrap()]));
+    assert_eq!(code, 2);
+    assert!(err.contains("is a file, not a folder"), "{err}");
+    assert!(
+        !err.contains("os error"),
+        "one message, not the system's: {err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}

@@ -134,7 +134,7 @@ pub enum Cmd {
     /// Extract articles (files, folders, *.jsonl; standard input when none) to
     /// one JSON line each on standard output, building no graph.
     Extract(ExtractArgs),
-    /// Write the graph (or part of it) as DOT, SVG, JSON, RON, GraphML or Neo4j CSV.
+    /// Write the graph (or part of it) as DOT, SVG, PNG, JSON, RON, GraphML or Neo4j CSV.
     Export(ExportArgs),
     /// Everything about one entity: names, code, roles, degree by kind, articles.
     Show(ShowArgs),
@@ -260,8 +260,10 @@ pub struct ExtractArgs {
 /// `ties export`.
 #[derive(Args)]
 pub struct ExportArgs {
-    #[arg(long, value_enum, default_value = "dot")]
-    pub format: Format,
+    /// The format; without it, the one --out's extension names (.dot/.gv,
+    /// .svg, .png, .json, .ron, .graphml, .csv; an existing folder: csv), else dot.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Output file (standard output when absent); for csv, the folder for nodes.csv and relationships.csv.
     #[arg(long)]
     pub out: Option<PathBuf>,
