@@ -10,18 +10,28 @@ use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// Limits on what is read.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct ReadOptions {
     /// Articles larger than this many bytes are skipped.
     pub max_bytes: u64,
+    /// The id of an article read from standard input (not JSON Lines);
+    /// `None`: `stdin-` and the first 16 hex digits of its text's hash.
+    pub stdin_id: Option<String>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_bytes: 10 * 1024 * 1024,
+            stdin_id: None,
         }
     }
+}
+
+/// The id of an article read from standard input: `stdin-` and 16 hex
+/// digits of the hash of its bytes (distinct texts, distinct ids).
+pub fn stdin_id(bytes: &[u8]) -> String {
+    format!("stdin-{:016x}", crate::bytes::FileHash::of(bytes))
 }
 
 /// Something read: an article (with a warning when it needed repair) or an
@@ -58,7 +68,11 @@ pub fn sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
         } else if p.is_dir() {
             let mut found = Vec::new();
             let mut seen = std::collections::BTreeSet::new();
-            walk(p, &mut found, &mut errs, &mut seen);
+            let mut others = Vec::new();
+            walk(p, &mut found, &mut errs, &mut seen, &mut others);
+            if found.is_empty() {
+                errs.push(nothing_in(p, others));
+            }
             found.sort();
             out.extend(found);
         } else if p.exists() {
@@ -86,11 +100,34 @@ fn classify(p: &Path) -> Source {
     }
 }
 
+/// The error of a folder holding no article: what it holds instead.
+fn nothing_in(dir: &Path, mut others: Vec<PathBuf>) -> Error {
+    others.sort();
+    let mut names: Vec<String> = others
+        .iter()
+        .take(5)
+        .map(|o| o.strip_prefix(dir).unwrap_or(o).display().to_string())
+        .collect();
+    if others.len() > 5 {
+        names.push(format!("and {} more", others.len() - 5));
+    }
+    let skipped = match names.is_empty() {
+        true => "it holds no file".to_string(),
+        false => format!("skipped: {}", names.join(", ")),
+    };
+    Error::Article {
+        origin: dir.display().to_string(),
+        reason: format!("no *.txt or *.jsonl article in this folder; {skipped}"),
+    }
+}
+
+/// Collects the articles below `dir` into `out`, and the other files into `others`.
 fn walk(
     dir: &Path,
     out: &mut Vec<Source>,
     errs: &mut Vec<Error>,
     seen: &mut std::collections::BTreeSet<PathBuf>,
+    others: &mut Vec<PathBuf>,
 ) {
     // a symlink loop would otherwise recurse forever
     if let Ok(real) = std::fs::canonicalize(dir) {
@@ -115,9 +152,11 @@ fn walk(
         };
         let p = entry.path();
         if p.is_dir() {
-            walk(&p, out, errs, seen);
+            walk(&p, out, errs, seen, others);
         } else if p.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
             out.push(classify(&p));
+        } else {
+            others.push(p);
         }
     }
 }
@@ -453,7 +492,8 @@ pub fn read_source(src: &Source, opts: &ReadOptions, f: &mut dyn FnMut(Item)) {
                         ),
                     }));
                 }
-                f(text_article("<stdin>", "stdin".into(), bytes));
+                let id = opts.stdin_id.clone().unwrap_or_else(|| stdin_id(&bytes));
+                f(text_article("<stdin>", id, bytes));
             }
         }
     }

@@ -127,3 +127,121 @@ fn csv_out_reuses_a_folder_and_names_a_file_in_the_way_once() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
 }
+
+/// Runs `ties --graph GRAPH args...` with `input` on standard input.
+fn with_stdin(graph: &std::path::Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ties"))
+        .arg("--graph")
+        .arg(graph)
+        .args(args)
+        .env_remove("TIES_GRAPH")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// The article ids of a graph's JSON export.
+fn article_ids(graph: &std::path::Path) -> Vec<String> {
+    let o = ties(&["--graph", graph.to_str().unwrap(), "stats", "--json"]);
+    assert!(o.status.success(), "{}", parts(&o).2);
+    let text = std::fs::read_to_string(graph).unwrap();
+    let start = text.find("articles: {").expect("an articles table");
+    let end = start + text[start..].find("}").unwrap();
+    text[start..end]
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.trim().split('"').nth(1).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn standard_input_articles_get_distinct_ids() {
+    let d = tempfile::tempdir().unwrap();
+    let g = d.path().join("g.ron");
+    let one = " date 2023-05-06 One\nChina and Pakistan vowed to deepen ties.\n";
+    let two = " date 2023-05-07 Two\nIndia and Japan vowed to deepen ties.\n";
+    let o = with_stdin(&g, &["build", "-"], one);
+    assert!(o.status.success(), "{}", parts(&o).2);
+    let o = with_stdin(&g, &["add", "-"], two);
+    assert!(o.status.success(), "{}", parts(&o).2);
+    let (_, _, err) = parts(&o);
+    assert!(
+        !err.contains("replaced"),
+        "a second text is another article: {err}"
+    );
+    let ids = article_ids(&g);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(
+        ids.iter().all(|i| i.starts_with("stdin-") && i.len() == 22),
+        "{ids:?}"
+    );
+    // the same text again is the same article; --id names it
+    let o = with_stdin(&g, &["add", "-", "--id", "mine"], one);
+    assert!(o.status.success(), "{}", parts(&o).2);
+    let ids = article_ids(&g);
+    assert!(
+        ids.contains(&"mine".to_string()) && ids.len() == 3,
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn a_folder_without_articles_names_what_it_skipped() {
+    let d = tempfile::tempdir().unwrap();
+    let docs = d.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("a.pdf"), "%PDF").unwrap();
+    std::fs::write(docs.join("b.doc"), "x").unwrap();
+    let g = d.path().join("g.ron");
+    let (code, _, err) = parts(&ties(&[
+        "--graph",
+        g.to_str().unwrap(),
+        "build",
+        docs.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no *.txt or *.jsonl article"), "{err}");
+    assert!(err.contains("skipped: a.pdf, b.doc"), "{err}");
+    assert!(!g.exists());
+}
+
+#[test]
+fn undated_articles_are_warned_about_once() {
+    let d = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        let p = d.path().join(format!("u{i}.txt"));
+        std::fs::write(
+            p,
+            format!("China and Pakistan vowed to deepen ties. Note {i}.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        d.path().join("dated.txt"),
+        " date 2023-05-06 T\nIndia and Japan vowed to deepen ties.\n",
+    )
+    .unwrap();
+    let g = d.path().join("g.ron");
+    let (code, _, err) = parts(&ties(&[
+        "--graph",
+        g.to_str().unwrap(),
+        "build",
+        d.path().to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("no date")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    // the dated article (first by id) is not among those named
+    let want = "5 article(s) have no date (u0, u1, u2, ...)";
+    assert!(warnings[0].contains(want), "{err}");
+}

@@ -229,6 +229,9 @@ pub struct BuildArgs {
     /// Skip articles larger than this many bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
+    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    #[arg(long, value_name = "NAME")]
+    pub id: Option<String>,
     /// Merge extraction lines written by `ties extract` (files, - for stdin) instead of reading articles.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub extractions: Vec<PathBuf>,
@@ -244,6 +247,9 @@ pub struct AddArgs {
     pub inputs: Vec<PathBuf>,
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
+    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    #[arg(long, value_name = "NAME")]
+    pub id: Option<String>,
     /// Merge extraction lines written by `ties extract` instead of reading articles.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub extractions: Vec<PathBuf>,
@@ -255,6 +261,9 @@ pub struct ExtractArgs {
     pub inputs: Vec<PathBuf>,
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
+    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    #[arg(long, value_name = "NAME")]
+    pub id: Option<String>,
 }
 
 /// `ties export`.
