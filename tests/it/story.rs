@@ -245,3 +245,139 @@ fn undated_articles_are_warned_about_once() {
     let want = "5 article(s) have no date (u0, u1, u2, ...)";
     assert!(warnings[0].contains(want), "{err}");
 }
+
+/// A folder with a JSON Lines file of two outlets' articles (with `url`
+/// and `source`) and a text article; the graph built from them.
+fn sourced_graph() -> (tempfile::TempDir, std::path::PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let lines = [
+        serde_json::json!({"id": "wire-1", "date": "2023-05-06", "url": "https://wire.example/1",
+            "source": "Wire Agency", "text": "China and Pakistan vowed to deepen ties."}),
+        serde_json::json!({"id": "paper-2", "date": "2023-05-08", "source": "The Paper",
+            "text": "India criticised Pakistan over the attack."}),
+    ];
+    let body: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(d.path().join("news.jsonl"), body.join("\n") + "\n").unwrap();
+    let text = " date 2023-05-07 Talks\nJapan and India vowed to deepen ties.\n";
+    std::fs::write(d.path().join("talks.txt"), text).unwrap();
+    let g = d.path().join("g.ron");
+    let o = ties(&[
+        "--graph",
+        g.to_str().unwrap(),
+        "build",
+        d.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", parts(&o).2);
+    (d, g)
+}
+
+#[test]
+fn url_and_source_are_kept_and_shown_with_the_evidence() {
+    let (_d, g) = sourced_graph();
+    let gs = g.to_str().unwrap();
+    let (code, out, err) = parts(&ties(&["--graph", gs, "why", "China", "Pakistan"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("[wire-1, Wire Agency, https://wire.example/1 #"),
+        "{out}"
+    );
+    let (code, out, err) = parts(&ties(&["--graph", gs, "between", "India", "Pakistan"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("[paper-2, The Paper]"), "{out}");
+    let o = ties(&["--graph", gs, "between", "China", "Pakistan", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let st = &v["statements"][0];
+    assert_eq!(st["outlet"], "Wire Agency", "{v}");
+    assert_eq!(st["url"], "https://wire.example/1", "{v}");
+    let (_, out, _) = parts(&ties(&["--graph", gs, "events"]));
+    let header = out.lines().next().unwrap();
+    assert!(header.ends_with(",outlet,url"), "{header}");
+    assert!(
+        out.lines()
+            .any(|l| l.ends_with(",Wire Agency,https://wire.example/1")),
+        "{out}"
+    );
+    // the cache serves the same provenance as the RON file
+    std::fs::remove_file(format!("{gs}.cache")).unwrap();
+    let (_, again, _) = parts(&ties(&["--graph", gs, "events"]));
+    assert_eq!(again, out);
+}
+
+#[test]
+fn explain_takes_the_article_id_evidence_shows() {
+    let (d, g) = sourced_graph();
+    let gs = g.to_str().unwrap();
+    // from another folder: the paths kept are found beside the graph too
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_ties"))
+            .args(["--graph", gs])
+            .args(args)
+            .current_dir(std::env::temp_dir())
+            .output()
+            .unwrap();
+        parts(&o)
+    };
+    let (code, out, err) = run(&["explain", "wire-1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("article wire-1, dated 2023-05-06"), "{out}");
+    assert!(out.contains("EDGE China -Commitment-> Pakistan"), "{out}");
+    let (code, out, err) = run(&["explain", "talks", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["article"], "talks");
+    assert!(
+        v["sentences"].as_array().is_some_and(|s| s.len() >= 2),
+        "{v}"
+    );
+    let (code, _, err) = run(&["explain", "nowhere-9"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("nowhere-9") && err.contains("nor an article of the graph"),
+        "{err}"
+    );
+    std::fs::remove_file(d.path().join("talks.txt")).unwrap();
+    let (code, _, err) = run(&["explain", "talks"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no longer there"), "{err}");
+}
+
+#[test]
+fn explain_speaks_in_names_not_lexicon_numbers() {
+    let seed = seeds().join("000_186ee53d8d80909e.txt");
+    let (code, out, err) = parts(&ties(&["explain", seed.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    for noise in [
+        "Capital(",
+        "Country {",
+        "Some(",
+        "Person {",
+        "TitleRef",
+        "Place(",
+    ] {
+        assert!(!out.contains(noise), "{noise} in:\n{out}");
+    }
+    assert!(out.contains("= country China"), "{out}");
+    assert!(out.contains("= person Qin Gang"), "{out}");
+}
+
+#[test]
+fn a_graph_of_the_format_before_provenance_still_loads() {
+    let (_d, g) = sourced_graph();
+    let text = std::fs::read_to_string(&g).unwrap();
+    assert!(text.contains("version: 2,") && text.contains("provenance: {"));
+    // version 1: no provenance table
+    let start = text.find("  provenance: {").unwrap();
+    let end = start + text[start..].find("\n  },\n").unwrap() + "\n  },\n".len();
+    let old = format!("{}{}", &text[..start], &text[end..]).replace("version: 2,", "version: 1,");
+    std::fs::write(&g, old).unwrap();
+    let gs = g.to_str().unwrap();
+    let (code, out, err) = parts(&ties(&["--graph", gs, "why", "China", "Pakistan"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("[wire-1 #"), "{out}");
+    let (code, _, err) = parts(&ties(&["--graph", gs, "explain", "wire-1"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("does not know where this article came from"),
+        "{err}"
+    );
+}

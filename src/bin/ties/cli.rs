@@ -152,8 +152,10 @@ pub enum Cmd {
     Timeline(TimelineArgs),
     /// Score extraction against a gold folder (NAME.txt + NAME.gold.json), as score.py does.
     Eval(EvalArgs),
-    /// Show how one article is read: sentences, mentions, cues and edges.
-    Explain { article: PathBuf },
+    /// Show how one article is read: sentences, mentions, cues and edges. The
+    /// article is a file, or the id of an article of the graph (read again
+    /// from where the build read it).
+    Explain(ExplainArgs),
     /// Counts by kind, articles, date range, the most connected entities.
     Stats(StatsArgs),
     /// One row per ordered pair of countries and edge kind, with statement counts
@@ -166,6 +168,16 @@ pub enum Cmd {
     /// Why two entities are tied: each edge between them, both ways, with every
     /// sentence behind it in full (two countries: their people and state bodies too).
     Why(WhyArgs),
+}
+
+/// `ties explain`.
+#[derive(Args)]
+pub struct ExplainArgs {
+    /// A text file, or an article id of the graph (as evidence shows it).
+    pub article: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `ties why`.

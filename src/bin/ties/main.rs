@@ -105,7 +105,7 @@ fn checked(mut cli: Cli) -> Result<Cli, Fail> {
     }
     if matches!(
         cli.cmd,
-        Cmd::Completions { .. } | Cmd::Extract(_) | Cmd::Eval(_) | Cmd::Explain { .. }
+        Cmd::Completions { .. } | Cmd::Extract(_) | Cmd::Eval(_)
     ) {
         return Ok(cli);
     }
@@ -203,7 +203,7 @@ fn run(cli: &Cli) -> Result<u8, Fail> {
         Cmd::Path(a) => query::path(cli, a),
         Cmd::Timeline(a) => query::timeline(cli, a),
         Cmd::Eval(a) => eval::eval(cli, a),
-        Cmd::Explain { article } => eval::explain(cli, article),
+        Cmd::Explain(a) => eval::explain(cli, a),
         Cmd::Stats(a) => query::stats(cli, a),
         Cmd::Dyads(a) => analyst::dyads(cli, a),
         Cmd::Events(a) => analyst::events(cli, a),
