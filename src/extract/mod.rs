@@ -975,6 +975,33 @@ fn sort_edges(edges: &mut Vec<EdgeRecord>) {
             && a.target == b.target
             && a.evidence.sentence == b.evidence.sentence
     });
+    drop_repeated_sentences(edges);
+}
+
+/// Drops the edges a sentence stated earlier in the article repeats word
+/// for word (a headline repeated as the body's first line): the same kind,
+/// ends and sentence text count once, at their first sentence. `edges` are
+/// sorted by kind, ends and sentence.
+fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
+    use std::hash::{Hash, Hasher};
+    let words = |t: &str| {
+        let mut h = crate::bytes::Fx::default();
+        t.split_whitespace().for_each(|w| w.hash(&mut h));
+        h.finish()
+    };
+    let mut seen: Vec<u64> = Vec::new();
+    let mut keep = Vec::with_capacity(edges.len());
+    for (i, e) in edges.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| &edges[p]);
+        if prev.is_none_or(|p| (p.kind, &p.source, &p.target) != (e.kind, &e.source, &e.target)) {
+            seen.clear();
+        }
+        let h = words(&e.evidence.text);
+        keep.push(!seen.contains(&h));
+        seen.push(h);
+    }
+    let mut at = keep.into_iter();
+    edges.retain(|_| at.next().unwrap_or(true));
 }
 
 /// The records of the `used` entities, with their ids (`ids`): sorted by

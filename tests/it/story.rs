@@ -381,3 +381,54 @@ fn a_graph_of_the_format_before_provenance_still_loads() {
         "{err}"
     );
 }
+
+#[test]
+fn the_same_sentence_twice_in_one_article_counts_once() {
+    let d = tempfile::tempdir().unwrap();
+    let head = "Pakistan and China vowed to deepen cooperation";
+    let once = format!(" date 2015-10-27 {head}\n\nJapan praised India for its support.\n");
+    let twice =
+        format!(" date 2015-10-27 {head}\n\n{head}\n\nJapan praised India for its support.\n");
+    let count = |name: &str, text: &str| {
+        let dir = d.path().join(name);
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), text).unwrap();
+        let g = dir.join("g.ron");
+        let o = ties(&[
+            "--graph",
+            g.to_str().unwrap(),
+            "build",
+            dir.join("a.txt").to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", parts(&o).2);
+        let o = ties(&[
+            "--graph",
+            g.to_str().unwrap(),
+            "why",
+            "China",
+            "Pakistan",
+            "--json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["kind"].as_str().unwrap().to_string(),
+                    r["sentences"].as_array().unwrap().len(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let one = count("once", &once);
+    assert!(
+        !one.is_empty() && one.iter().all(|(_, n)| *n == 1),
+        "{one:?}"
+    );
+    assert_eq!(
+        count("twice", &twice),
+        one,
+        "the repeated headline counts once"
+    );
+}
