@@ -152,9 +152,10 @@ pub enum Cmd {
     Timeline(TimelineArgs),
     /// Score extraction against a gold folder (NAME.txt + NAME.gold.json), as score.py does.
     Eval(EvalArgs),
-    /// Show how one article is read: sentences, mentions, cues and edges. The
-    /// article is a file, or the id of an article of the graph (read again
-    /// from where the build read it).
+    /// Show how one article is read: sentences, mentions, cues and edges.
+    ///
+    /// The article is a file, or the id of an article of the graph (read
+    /// again from where the build read it).
     Explain(ExplainArgs),
     /// Counts by kind, articles, date range, the most connected entities.
     Stats(StatsArgs),
