@@ -589,6 +589,7 @@ mod tests {
                 edge(cn, Meeting, pk, false, 5),
                 edge(ind, Criticism, pk, false, 6),
             ],
+            provenance: Default::default(),
         };
         let mut g = Graph::new();
         g.add_extraction(&x);

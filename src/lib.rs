@@ -41,7 +41,8 @@ pub mod store;
 mod text;
 
 pub use error::{Error, Result};
-pub use extract::explain;
+pub use extract::trace::Explanation;
+pub use extract::{explain, explanation};
 pub use graph::filter::Filter;
 pub use graph::skeleton::{SkEdge, SkNode, Skeleton};
 pub use graph::{Edge, Graph, Node, NodeId, Occurrence};
@@ -50,7 +51,7 @@ pub use lexicon::Lexicon;
 pub use model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 pub use store::bulk::Bulk;
 pub use store::lock::GraphLock;
-pub use text::article::Article;
+pub use text::article::{Article, Provenance};
 pub use text::date::Date;
 pub use text::input;
 

@@ -1,6 +1,7 @@
 //! The graph's vocabulary: entity kinds, edge kinds and what an extraction
 //! yields for one article (entities, edges, evidence).
 
+use crate::text::article::Provenance;
 use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -214,6 +215,9 @@ pub struct Extraction {
     pub entities: Vec<EntityRecord>,
     /// The edges found, sorted by kind, ends and sentence.
     pub edges: Vec<EdgeRecord>,
+    /// Where the article came from (file, JSON Lines `url` and `source`).
+    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
+    pub provenance: Provenance,
 }
 
 /// Lower-case ASCII slug of a name, for ids: "Qin Gang" -> "qin-gang".

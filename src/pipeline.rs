@@ -114,7 +114,7 @@ impl Sink for Once<'_> {
 }
 
 /// How a build runs.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// Limits on what is read.
     pub read: ReadOptions,
@@ -206,7 +206,7 @@ pub fn extract_while(
 ) -> Stats {
     let sources = merge_order(sources.to_vec());
     let batch = opts.batch.max(1);
-    let read = opts.read;
+    let read = opts.read.clone();
     let pool = opts.threads.and_then(|n| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))

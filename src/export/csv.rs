@@ -112,8 +112,15 @@ pub fn relationships_csv(g: &Graph) -> String {
     out
 }
 
-/// Writes `nodes.csv` and `relationships.csv` into folder `dir`, creating it.
+/// Writes `nodes.csv` and `relationships.csv` into folder `dir`, creating it
+/// (a folder that exists is reused: only those two files are replaced).
 pub fn write_dir(g: &Graph, dir: &Path) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{} is a file, not a folder: csv writes nodes.csv and relationships.csv into the folder --out names; name a folder (it is created if missing)",
+            dir.display()
+        )));
+    }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     crate::store::write_atomic(&dir.join("nodes.csv"), nodes_csv(g).as_bytes())?;
     crate::store::write_atomic(

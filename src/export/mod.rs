@@ -25,6 +25,8 @@ pub enum Format {
     Dot,
     /// An SVG drawing, laid out by Graphviz's `dot` (which must be installed).
     Svg,
+    /// A PNG picture, laid out by Graphviz's `dot` (which must be installed).
+    Png,
     /// JSON with `nodes` and `edges`, the shape score.py reads.
     Json,
     /// The graph file itself (versioned RON).
@@ -33,6 +35,38 @@ pub enum Format {
     Graphml,
     /// Two CSV files (`nodes.csv`, `relationships.csv`) for Neo4j's bulk importer.
     Csv,
+}
+
+impl Format {
+    /// The format a file name's extension names (`.dot`/`.gv`, `.svg`,
+    /// `.png`, `.json`, `.ron`, `.graphml`, `.csv`, any case); `None` for
+    /// another extension or none.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "dot" | "gv" => Format::Dot,
+            "svg" => Format::Svg,
+            "png" => Format::Png,
+            "json" => Format::Json,
+            "ron" => Format::Ron,
+            "graphml" => Format::Graphml,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+
+    /// The format's name on the command line (`dot`, `svg`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Json => "json",
+            Format::Ron => "ron",
+            Format::Graphml => "graphml",
+            Format::Csv => "csv",
+        }
+    }
 }
 
 /// Renders the graph in a one-file `format`; CSV is two files: use [`write`](fn@write).
@@ -44,7 +78,7 @@ pub fn render(g: &Graph, format: Format) -> Result<Vec<u8>> {
 pub fn render_drawn(g: &Graph, format: Format, how: &Drawing) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Dot => dot::to_dot_drawn(g, how),
-        Format::Svg if g.node_count() > svg::MAX_NODES => {
+        Format::Svg | Format::Png if g.node_count() > svg::MAX_NODES => {
             return Err(Error::Invalid(format!(
                 "the graph has {} entities, more than an SVG drawing can show ({}); narrow it (--focus, --between, --since) or export --format dot",
                 g.node_count(),
@@ -52,6 +86,7 @@ pub fn render_drawn(g: &Graph, format: Format, how: &Drawing) -> Result<Vec<u8>>
             )))
         }
         Format::Svg => svg::dot_to_svg(&dot::to_dot_drawn(g, how))?,
+        Format::Png => svg::dot_to(&dot::to_dot_drawn(g, how), "png")?,
         Format::Json => json::to_json(g).into_bytes(),
         Format::Ron => g.to_ron().into_bytes(),
         Format::Graphml => graphml::to_graphml(g).into_bytes(),

@@ -1,4 +1,4 @@
-//! SVG export: the DOT export laid out by Graphviz's `dot -Tsvg`, when installed.
+//! SVG and PNG export: the DOT export laid out by Graphviz's `dot -Tsvg` (`-Tpng`), when installed.
 
 use crate::error::{Error, Result};
 use std::io::{Read, Write};
@@ -23,13 +23,19 @@ pub const DEFAULT_TIMEOUT: u64 = 300;
 /// another), stopping it after [`DEFAULT_TIMEOUT`] seconds (or
 /// `TIES_DOT_TIMEOUT`).
 pub fn dot_to_svg(dot: &[u8]) -> Result<Vec<u8>> {
+    dot_to(dot, "svg")
+}
+
+/// Lays out DOT text with `dot -T{format}` (`svg`, `png`), as
+/// [`dot_to_svg`] does.
+pub fn dot_to(dot: &[u8], format: &str) -> Result<Vec<u8>> {
     let program = std::env::var_os("TIES_DOT").unwrap_or_else(|| "dot".into());
     let timeout = std::env::var("TIES_DOT_TIMEOUT")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(DEFAULT_TIMEOUT);
     let mut child = match Command::new(&program)
-        .arg("-Tsvg")
+        .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -54,7 +60,7 @@ pub fn dot_to_svg(dot: &[u8]) -> Result<Vec<u8>> {
     let _ = writer.join();
     let Some(status) = status else {
         return Err(Error::Invalid(format!(
-            "dot -Tsvg did not finish within {timeout} s and was stopped: the graph is too large to lay out; narrow it (--focus, --between, --since) or export --format dot"
+            "dot -T{format} did not finish within {timeout} s and was stopped: the graph is too large to lay out; narrow it (--focus, --between, --since) or export --format dot"
         )));
     };
     let (out, err) = (
@@ -63,7 +69,7 @@ pub fn dot_to_svg(dot: &[u8]) -> Result<Vec<u8>> {
     );
     if !status.success() {
         return Err(Error::Invalid(format!(
-            "dot -Tsvg failed ({status}): {}",
+            "dot -T{format} failed ({status}): {}",
             String::from_utf8_lossy(&err).trim()
         )));
     }

@@ -5,6 +5,7 @@
 pub mod mention;
 pub mod relation;
 pub mod resolve;
+pub mod trace;
 mod visit;
 
 use crate::extract::mention::{Finder, Mention};
@@ -824,6 +825,7 @@ impl<'a> Doc<'a> {
             date: self.article.date,
             entities: entity_records(res, &used, ids),
             edges,
+            provenance: self.article.provenance.clone(),
         }
     }
 
@@ -880,32 +882,31 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Writes the trace of sentence `si` ([`explain`]): its masked tokens,
+    /// The trace of sentence `si` ([`explain`]): its masked tokens,
     /// `mentions`, cues and the edges of `x` it is the evidence of.
-    fn explain_sentence(&self, out: &mut String, si: usize, mentions: &[Mention], x: &Extraction) {
-        use std::fmt::Write;
+    fn explain_sentence(
+        &self,
+        si: usize,
+        mentions: &[Mention],
+        x: &Extraction,
+    ) -> trace::SentenceTrace {
         let (text, toks) = (self.text, self.toks);
         let s = &self.sentences[si];
         let spaced = text[s.start..s.end].split_whitespace();
-        let _ = writeln!(out, "\n[{si}] {}", spaced.collect::<Vec<_>>().join(" "));
-        let m: Vec<&str> = s
+        let masked = s
             .tokens
             .clone()
             .filter(|&i| self.masked[i])
-            .map(|i| self.s(i))
+            .map(|i| self.s(i).to_string())
             .collect();
-        if !m.is_empty() {
-            let _ = writeln!(out, "    masked: {}", m.join(" "));
-        }
         let span = |a: usize, b: usize| &text[toks[a].start as usize..toks[b - 1].end as usize];
-        for mm in mentions {
-            let _ = writeln!(
-                out,
-                "    mention {:?} = {:?}",
-                span(mm.start, mm.end),
-                mm.what
-            );
-        }
+        let mentions = mentions
+            .iter()
+            .map(|mm| trace::MentionTrace {
+                text: span(mm.start, mm.end).to_string(),
+                names: trace::what(self.g, &mm.what),
+            })
+            .collect();
         let ctx = relation::Sentence {
             g: self.g,
             text,
@@ -916,30 +917,31 @@ impl<'a> Doc<'a> {
             lowers: self.lowers,
             words: self.words,
         };
-        for c in ctx.cues() {
-            // the frame says how the cue's agent and partner are found
-            let entry = &self.g.cues[c.cue];
-            let (kind, frame) = (entry.kind, entry.frame);
-            let cameo = match entry.cameo.as_str() {
-                "" => kind.default_cameo(),
-                c => c,
-            };
-            let at = span(c.start, c.end);
-            let _ = writeln!(
-                out,
-                "    cue {at:?} {kind} (frame {frame:?}, CAMEO {cameo})"
-            );
-        }
-        for e in x.edges.iter().filter(|e| e.evidence.sentence == s.index) {
-            let _ = writeln!(
-                out,
-                "    EDGE {} -{}-> {} speaker={:?} date={:?}",
-                e.source,
-                e.kind,
-                e.target,
-                e.speaker,
-                e.date.map(|d| d.to_string())
-            );
+        let cues = ctx
+            .cues()
+            .into_iter()
+            .map(|c| {
+                // the frame says how the cue's agent and partner are found
+                let entry = &self.g.cues[c.cue];
+                let cameo = match entry.cameo.as_str() {
+                    "" => entry.kind.default_cameo(),
+                    c => c,
+                };
+                trace::CueTrace {
+                    text: span(c.start, c.end).to_string(),
+                    kind: entry.kind,
+                    frame: format!("{:?}", entry.frame),
+                    cameo: cameo.to_string(),
+                }
+            })
+            .collect();
+        trace::SentenceTrace {
+            index: si,
+            text: spaced.collect::<Vec<_>>().join(" "),
+            masked,
+            mentions,
+            cues,
+            edges: trace::edges(x, s.index),
         }
     }
 }
@@ -973,6 +975,33 @@ fn sort_edges(edges: &mut Vec<EdgeRecord>) {
             && a.target == b.target
             && a.evidence.sentence == b.evidence.sentence
     });
+    drop_repeated_sentences(edges);
+}
+
+/// Drops the edges a sentence stated earlier in the article repeats word
+/// for word (a headline repeated as the body's first line): the same kind,
+/// ends and sentence text count once, at their first sentence. `edges` are
+/// sorted by kind, ends and sentence.
+fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
+    use std::hash::{Hash, Hasher};
+    let words = |t: &str| {
+        let mut h = crate::bytes::Fx::default();
+        t.split_whitespace().for_each(|w| w.hash(&mut h));
+        h.finish()
+    };
+    let mut seen: Vec<u64> = Vec::new();
+    let mut keep = Vec::with_capacity(edges.len());
+    for (i, e) in edges.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| &edges[p]);
+        if prev.is_none_or(|p| (p.kind, &p.source, &p.target) != (e.kind, &e.source, &e.target)) {
+            seen.clear();
+        }
+        let h = words(&e.evidence.text);
+        keep.push(!seen.contains(&h));
+        seen.push(h);
+    }
+    let mut at = keep.into_iter();
+    edges.retain(|_| at.next().unwrap_or(true));
 }
 
 /// The records of the `used` entities, with their ids (`ids`): sorted by
@@ -1005,22 +1034,29 @@ fn entity_records(res: Resolution, used: &[bool], mut ids: Vec<String>) -> Vec<E
 /// with the mentions found, what they resolved to, and the relations made.
 /// It answers "why is this edge here?" (and why another is not).
 pub fn explain(g: &Gazetteer, article: &Article) -> String {
-    use std::fmt::Write;
+    explanation(g, article).to_text()
+}
+
+/// How one article is read, as a structure ([`explain`] prints it as text;
+/// `ties explain --json` as JSON).
+pub fn explanation(g: &Gazetteer, article: &Article) -> trace::Explanation {
     let front = front(g, article);
     let doc = Doc::new(g, article, &front);
     let x = extract(g, article);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "article {} date {:?} dateline {:?}",
-        article.id,
-        article.date.map(|d| d.to_string()),
-        front.dateline
-    );
-    for si in 0..front.sentences.len() {
-        doc.explain_sentence(&mut out, si, &front.mentions[si], &x);
+    let place = front.dateline.place.map(|k| trace::known(g, k));
+    let when = front.dateline.date.map(|d| d.to_string());
+    let dateline = match (place, when) {
+        (None, None) => None,
+        (p, d) => Some([p, d].into_iter().flatten().collect::<Vec<_>>().join(", ")),
+    };
+    trace::Explanation {
+        article: article.id.clone(),
+        date: article.date,
+        dateline,
+        sentences: (0..front.sentences.len())
+            .map(|si| doc.explain_sentence(si, &front.mentions[si], &x))
+            .collect(),
     }
-    out
 }
 
 #[cfg(test)]
@@ -1196,7 +1232,7 @@ mod tests {
         .unwrap();
         let out = explain(&g, &a);
         assert!(
-            out.contains("dateline Dateline { place: Some(Capital("),
+            out.contains("dateline New Delhi (India), 2023-05-04"),
             "{out}"
         );
         assert!(

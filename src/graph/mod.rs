@@ -7,6 +7,7 @@ pub mod skeleton;
 
 use crate::bytes::FxBuild;
 use crate::model::{slug, EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
+use crate::text::article::Provenance;
 use crate::text::date::Date;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
@@ -141,6 +142,8 @@ pub struct Graph {
     unsorted: HashSet<EdgeIndex, FxBuild>,
     /// Articles built into it, with their dates.
     pub articles: BTreeMap<String, Option<Date>>,
+    /// Where each article came from (file, url, outlet), for those known.
+    pub provenance: BTreeMap<String, Provenance>,
 }
 
 /// The key a name is looked up by: its slug without a leading "the".
@@ -424,6 +427,12 @@ impl Graph {
                 self.articles.insert(x.article.clone(), x.date);
             }
         }
+        if x.provenance.is_empty() {
+            self.provenance.remove(&x.article);
+        } else {
+            self.provenance
+                .insert(x.article.clone(), x.provenance.clone());
+        }
         // an article names a few dozen entities: a list beats a map (the
         // last of one id wins, as in a map)
         let mut local: Vec<(&str, NodeId)> = Vec::with_capacity(x.entities.len());
@@ -442,12 +451,21 @@ impl Graph {
         }
     }
 
+    /// The outlet (a JSON Lines `source`) and the url of an article, when known.
+    pub fn outlet_and_url(&self, article: &str) -> (Option<String>, Option<String>) {
+        self.provenance
+            .get(article)
+            .map(|p| (p.source.clone(), p.url.clone()))
+            .unwrap_or_default()
+    }
+
     /// Removes every trace of an article: its evidence, then edges and nodes
     /// left with none. Returns whether the article was in the graph.
     pub fn remove_article(&mut self, article: &str) -> bool {
         if self.articles.remove(article).is_none() {
             return false;
         }
+        self.provenance.remove(article);
         self.settle();
         let eis: Vec<EdgeIndex> = self.g.edge_indices().collect();
         for ei in eis {

@@ -70,6 +70,10 @@ pub struct Event {
     pub planned: bool,
     /// Id of the article.
     pub article: String,
+    /// The outlet that published the article (its JSON Lines `source`), when known.
+    pub outlet: Option<String>,
+    /// The article's address (its JSON Lines `url`), when known.
+    pub url: Option<String>,
     /// Index of the sentence in the article, from 0.
     pub sentence_index: usize,
     /// Byte offset of the sentence in the article's text.
@@ -98,26 +102,31 @@ pub fn events<'a>(
             e.occurrences
                 .iter()
                 .filter(move |o| f.occurrence(o))
-                .map(move |o| Event {
-                    date: o.date,
-                    source: g.node(s).id.clone(),
-                    source_name: g.node(s).name.clone(),
-                    source_iso3: iso3(g, s, lift),
-                    target: g.node(t).id.clone(),
-                    target_name: g.node(t).name.clone(),
-                    target_iso3: iso3(g, t, lift),
-                    kind: e.kind,
-                    cameo: o.cameo.clone(),
-                    goldstein: gs.weight(&o.cameo),
-                    speaker: o.speaker.clone(),
-                    place: o.place.clone(),
-                    planned: o.planned,
-                    article: o.evidence.article.clone(),
-                    sentence_index: o.evidence.sentence,
-                    start: o.evidence.start,
-                    end: o.evidence.end,
-                    sentence: o.evidence.text.clone(),
-                    topics: o.topics.clone(),
+                .map(move |o| {
+                    let (outlet, url) = g.outlet_and_url(&o.evidence.article);
+                    Event {
+                        date: o.date,
+                        source: g.node(s).id.clone(),
+                        source_name: g.node(s).name.clone(),
+                        source_iso3: iso3(g, s, lift),
+                        target: g.node(t).id.clone(),
+                        target_name: g.node(t).name.clone(),
+                        target_iso3: iso3(g, t, lift),
+                        kind: e.kind,
+                        cameo: o.cameo.clone(),
+                        goldstein: gs.weight(&o.cameo),
+                        speaker: o.speaker.clone(),
+                        place: o.place.clone(),
+                        planned: o.planned,
+                        article: o.evidence.article.clone(),
+                        sentence_index: o.evidence.sentence,
+                        start: o.evidence.start,
+                        end: o.evidence.end,
+                        sentence: o.evidence.text.clone(),
+                        topics: o.topics.clone(),
+                        outlet,
+                        url,
+                    }
                 })
         })
 }

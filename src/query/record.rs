@@ -10,7 +10,8 @@ use serde::Serialize;
 ///
 /// JSON (`ties timeline --json` prints a list): `{source, target, kind, cameo, date,
 /// speaker, planned, article, sentence, source_id, target_id, sentence_index, start,
-/// end}`; `source`, `target` and `speaker` are names; `date` and `speaker` may be null;
+/// end, outlet?, url?}`; `source`, `target` and `speaker` are names; `date` and `speaker` may be null;
+/// `outlet` and `url` (the JSON Lines `source` and `url` of the article) are there when known;
 /// `sentence` is whole, `start`..`end` its bytes in the article's text.
 #[derive(Clone, Debug, Serialize)]
 pub struct Statement {
@@ -42,10 +43,17 @@ pub struct Statement {
     pub start: usize,
     /// Byte offset just past the sentence.
     pub end: usize,
+    /// The outlet that published the article (its JSON Lines `source`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The article's address (its JSON Lines `url`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// One occurrence of an edge as a statement a person reads.
 pub(super) fn statement(g: &Graph, s: NodeId, t: NodeId, e: &Edge, o: &Occurrence) -> Statement {
+    let (outlet, url) = g.outlet_and_url(&o.evidence.article);
     Statement {
         source: g.node(s).name.clone(),
         target: g.node(t).name.clone(),
@@ -65,5 +73,7 @@ pub(super) fn statement(g: &Graph, s: NodeId, t: NodeId, e: &Edge, o: &Occurrenc
         sentence_index: o.evidence.sentence,
         start: o.evidence.start,
         end: o.evidence.end,
+        outlet,
+        url,
     }
 }

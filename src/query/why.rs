@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 /// One edge between the two sides and the sentences that state it.
 ///
 /// JSON (`ties why A B --json` prints a list): `{source: {id, name, kind},
-/// target: {..}, kind, sentences: [{date, article, sentence_index, start, end, sentence}]}`.
+/// target: {..}, kind, sentences: [{date, article, sentence_index, start, end, sentence, outlet?, url?}]}`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Reason {
     /// The edge's source, as written.
@@ -39,6 +39,12 @@ pub struct Said {
     pub end: usize,
     /// The sentence as written.
     pub sentence: String,
+    /// The outlet that published the article (its JSON Lines `source`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The article's address (its JSON Lines `url`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// The edges between `a` and `b`, both ways, with their sentences: when both
@@ -72,13 +78,18 @@ pub fn why(g: &Graph, a: NodeId, b: NodeId, f: &Filter, lift: &Lift) -> Vec<Reas
             .occurrences
             .iter()
             .filter(|o| f.occurrence(o))
-            .map(|o| Said {
-                date: o.date,
-                article: o.evidence.article.clone(),
-                sentence_index: o.evidence.sentence,
-                start: o.evidence.start,
-                end: o.evidence.end,
-                sentence: o.evidence.text.clone(),
+            .map(|o| {
+                let (outlet, url) = g.outlet_and_url(&o.evidence.article);
+                Said {
+                    date: o.date,
+                    article: o.evidence.article.clone(),
+                    sentence_index: o.evidence.sentence,
+                    start: o.evidence.start,
+                    end: o.evidence.end,
+                    sentence: o.evidence.text.clone(),
+                    outlet,
+                    url,
+                }
             })
             .collect();
         sentences.sort_by(|x, y| {

@@ -24,6 +24,7 @@ use crate::graph::skeleton::{SkEdge, SkNode, Skeleton};
 use crate::graph::NodeId;
 use crate::graph::{Edge, Graph, Node, Occurrence};
 use crate::model::{EdgeKind, EntityKind, Evidence};
+use crate::text::article::Provenance;
 use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -54,7 +55,7 @@ const HEADER: usize = 8 + 8 * WORDS;
 fn schema() -> u64 {
     FileHash::of(
         format!(
-            "payload 4 {:?} {:?} {}",
+            "payload 5 {:?} {:?} {}",
             EntityKind::ALL,
             EdgeKind::ALL,
             env!("CARGO_PKG_VERSION")
@@ -119,6 +120,8 @@ struct CSkeleton<'a> {
     dates: Option<(Ymd, Ymd)>,
     /// Where the articles and each node's article list lie.
     head: Span,
+    /// Where the articles' provenance lies.
+    provenance: Span,
     #[serde(borrow)]
     nodes: Vec<CNode<'a>>,
     edges: Vec<CEdge>,
@@ -314,6 +317,8 @@ pub(crate) struct Writer {
     spans: Vec<Span>,
     /// The articles and node article lists: offset, length and hash.
     head: Span,
+    /// The articles' provenance: offset, length and hash.
+    provenance: Span,
     /// The bytes of one edge, reused from edge to edge.
     scratch: Vec<u8>,
 }
@@ -338,6 +343,7 @@ impl Writer {
             body_len: 0,
             spans: Vec::new(),
             head: (0, 0, 0),
+            provenance: (0, 0, 0),
             scratch: Vec::new(),
         };
         w.out.write_all(&[0u8; HEADER])?;
@@ -366,6 +372,11 @@ impl Writer {
         }
         let hash = w.put(&(articles, lists))?;
         w.head = (HEADER as u64, w.body_len, hash);
+        let prov: Vec<(&str, &Provenance)> =
+            g.provenance.iter().map(|(a, p)| (a.as_str(), p)).collect();
+        let at = HEADER as u64 + w.body_len;
+        let hash = w.put(&prov)?;
+        w.provenance = (at, HEADER as u64 + w.body_len - at, hash);
         Ok(w)
     }
 
@@ -425,6 +436,7 @@ impl Writer {
                     .dates
                     .map(|(a, b)| ((a.year, a.month, a.day), (b.year, b.month, b.day))),
                 head: self.head,
+                provenance: self.provenance,
                 nodes: sk
                     .nodes
                     .iter()
@@ -549,7 +561,7 @@ type Head<'a> = (Vec<(&'a str, CDate)>, Vec<Vec<u32>>);
 pub(crate) type Span = (u64, u64, u64);
 
 /// The skeleton section decoded, with each edge's span in the file.
-fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, Span)> {
+fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, [Span; 2])> {
     let c: CSkeleton = postcard::from_bytes(bytes).ok()?;
     let nodes = c
         .nodes
@@ -591,7 +603,7 @@ fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, Span)> {
         _ => None,
     };
     let sk = Skeleton::new(usize::try_from(c.articles).ok()?, dates, nodes, edges);
-    Some((sk, spans, c.head))
+    Some((sk, spans, [c.head, c.provenance]))
 }
 
 /// The header words and the skeleton of the cache of `path`, reading only
@@ -608,12 +620,13 @@ fn open_skeleton(path: &Path) -> Option<Opened> {
     file.seek(std::io::SeekFrom::Start(w[8])).ok()?;
     let mut bytes = vec![0u8; len];
     file.read_exact(&mut bytes).ok()?;
-    let (sk, spans, head) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
+    let (sk, spans, [head, provenance]) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
     Some(Opened {
         file,
         sk,
         spans,
         head,
+        provenance,
     })
 }
 
@@ -625,6 +638,16 @@ struct Opened {
     spans: Vec<Span>,
     /// Where the article lists lie.
     head: Span,
+    /// Where the articles' provenance lies.
+    provenance: Span,
+}
+
+/// Reads the articles' provenance of an opened cache into `g`.
+fn read_provenance(o: &Opened, g: &mut Graph) -> Option<()> {
+    let bytes = read_span(&o.file, o.provenance).ok()?;
+    let prov: Vec<(String, Provenance)> = postcard::from_bytes(&bytes).ok()?;
+    g.provenance.extend(prov);
+    Some(())
 }
 
 /// An edge's occurrences (or a run's), decoded from the bytes written for them.
@@ -677,6 +700,7 @@ pub(crate) fn read_frame(path: &Path) -> Option<(Graph, std::fs::File, Vec<Span>
     for &(a, d) in &articles {
         g.articles.insert(a.to_string(), date(d));
     }
+    read_provenance(&o, &mut g)?;
     let idx = frame_nodes(&mut g, &o.sk);
     for (&n, list) in idx.iter().zip(&lists) {
         g.node_mut(n).articles = list
@@ -719,6 +743,7 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
     }
     let mut g = Graph::new();
     let idx = frame_nodes(&mut g, sk);
+    read_provenance(&o, &mut g)?;
     if articles {
         let bytes = read_span(&o.file, o.head).ok()?;
         let (all, lists): Head = postcard::from_bytes(&bytes).ok()?;
@@ -742,11 +767,13 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
 }
 
 /// The graph of `path`'s cache with only the edges `edges` (indices into
-/// the skeleton's edges) and their occurrences: every node, no article lists.
-/// For a query that knows from the skeleton which edges it needs (`path`).
+/// the skeleton's edges) and their occurrences: every node, no article lists
+/// (the articles' provenance, though). For a query that knows from the
+/// skeleton which edges it needs (`path`, `events`).
 pub fn read_edges(path: &Path, edges: &[usize]) -> Option<Graph> {
     let o = open_skeleton(path)?;
     let mut g = Graph::new();
+    read_provenance(&o, &mut g)?;
     let idx = frame_nodes(&mut g, &o.sk);
     for &i in edges {
         add_edge(&mut g, &idx, &o, i)?;
@@ -893,6 +920,7 @@ mod tests {
                     date,
                     entities: vec![rec("country:china", "China"), rec("country:peru", "Peru")],
                     edges,
+                    provenance: Default::default(),
                 }
             })
             .collect()

@@ -19,6 +19,7 @@ use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};
 use crate::graph::NodeId;
 use crate::graph::{Edge, Graph, Node, Occurrence};
 use crate::model::EdgeKind;
+use crate::text::article::Provenance;
 use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -26,7 +27,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// The format version this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The oldest format version this build migrates on load.
 pub const OLDEST: u32 = 0;
@@ -41,6 +42,9 @@ pub struct GraphFile {
     pub version: u32,
     /// Articles built in, with their dates.
     pub articles: BTreeMap<String, Option<Date>>,
+    /// Where each article came from, for those known (version 2; empty before).
+    #[serde(default)]
+    pub provenance: BTreeMap<String, Provenance>,
     /// Every node, sorted by id.
     pub nodes: Vec<Node>,
     /// Every edge, sorted by source id, target id and kind.
@@ -97,6 +101,7 @@ impl GraphFileV0 {
             format: self.format,
             version: 1,
             articles,
+            provenance: BTreeMap::new(),
             nodes: self.nodes,
             edges: self.edges,
         }
@@ -121,7 +126,8 @@ fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
     };
     match version {
         0 => Ok(ron::from_str::<GraphFileV0>(text).map_err(parse)?.migrate()),
-        VERSION => ron::from_str::<GraphFile>(text).map_err(parse),
+        // version 2 added `provenance`, which version 1 files read as empty
+        1 | VERSION => ron::from_str::<GraphFile>(text).map_err(parse),
         v => Err(Error::Version {
             path: origin.to_path_buf(),
             found: v,
@@ -258,6 +264,7 @@ impl Graph {
             format: "ties-graph".into(),
             version: VERSION,
             articles: self.articles.clone(),
+            provenance: self.provenance.clone(),
             nodes,
             edges,
         }
@@ -322,6 +329,13 @@ impl Graph {
             }
             g.insert_edge(s, tg, e.edge);
         }
+        if let Some(a) = f.provenance.keys().find(|a| !g.articles.contains_key(*a)) {
+            return Err(bad(
+                locate(t, &format!("{a:?}: (")),
+                format!("provenance names article {a:?}, which is not listed under `articles`; expected every article there listed (the file was edited or damaged)"),
+            ));
+        }
+        g.provenance = f.provenance;
         Ok(g)
     }
 
@@ -362,6 +376,7 @@ impl Graph {
         w.write_all(b"(\n  format: \"ties-graph\",\n")?;
         writeln!(w, "  version: {VERSION},")?;
         self.write_articles(w)?;
+        self.write_provenance(w)?;
         let nodes = self.nodes();
         let at: std::collections::HashMap<NodeId, u32> = nodes
             .iter()
@@ -386,6 +401,33 @@ impl Graph {
                 Some(d) => writeln!(w, ": Some(\"{d}\"),")?,
                 None => w.write_all(b": None,\n")?,
             }
+        }
+        w.write_all(b"  },\n")
+    }
+
+    /// The `provenance` map of the file: where each article came from.
+    fn write_provenance(&self, w: &mut impl Write) -> std::io::Result<()> {
+        if self.provenance.is_empty() {
+            return w.write_all(b"  provenance: {},\n");
+        }
+        w.write_all(b"  provenance: {\n")?;
+        for (a, p) in &self.provenance {
+            w.write_all(b"    ")?;
+            ron_str(w, a)?;
+            w.write_all(b": (\n      origin: ")?;
+            ron_str(w, &p.origin)?;
+            for (field, v) in [("url", &p.url), ("source", &p.source)] {
+                write!(w, ",\n      {field}: ")?;
+                match v {
+                    Some(v) => {
+                        w.write_all(b"Some(")?;
+                        ron_str(w, v)?;
+                        w.write_all(b")")?;
+                    }
+                    None => w.write_all(b"None")?,
+                }
+            }
+            w.write_all(b",\n    ),\n")?;
         }
         w.write_all(b"  },\n")
     }
@@ -468,6 +510,7 @@ impl Graph {
             format: "ties-graph",
             version: VERSION,
             articles: &self.articles,
+            provenance: &self.provenance,
             nodes,
             edges,
         }
@@ -805,6 +848,7 @@ struct FileView<'a> {
     format: &'a str,
     version: u32,
     articles: &'a BTreeMap<String, Option<Date>>,
+    provenance: &'a BTreeMap<String, Provenance>,
     nodes: Vec<&'a Node>,
     edges: Vec<StoredEdgeView<'a>>,
 }
@@ -955,6 +999,21 @@ fn not_a_file(m: &std::fs::Metadata) -> &'static str {
     "not a file"
 }
 
+/// Whether the graph file `path` holds article `id` (`None` if not), and
+/// where that article came from (`Some(None)` when the graph does not know:
+/// built from extraction lines, or by an older ties). Reads the cache's
+/// articles without the evidence when it is fresh.
+pub fn article_provenance(path: &Path, id: &str) -> Result<Option<Option<Provenance>>> {
+    let path = &resolve(path)?;
+    let g = match cache::read_frame(path) {
+        Some((g, _, _)) => g,
+        None => Graph::load(path)?,
+    };
+    Ok(g.articles
+        .contains_key(id)
+        .then(|| g.provenance.get(id).cloned()))
+}
+
 impl Skeleton {
     /// The skeleton of the graph file `path`: from its cache when that is
     /// fresh (reading only the skeleton's section), else by loading the file.
@@ -1004,6 +1063,22 @@ mod tests {
         g.articles.insert("x1".into(), None);
         g.articles
             .insert("x\u{0}2".into(), Date::parse_iso("2024-02-03"));
+        g.provenance.insert(
+            "x1".into(),
+            Provenance {
+                origin: "in/x1.jsonl:3".into(),
+                url: Some("https://e.org/\"a\"".into()),
+                source: None,
+            },
+        );
+        g.provenance.insert(
+            "x\u{0}2".into(),
+            Provenance {
+                origin: "x2.txt".into(),
+                url: None,
+                source: Some("Agence \u{e9}".into()),
+            },
+        );
         let ev = |text: &str| Evidence {
             article: "x1".into(),
             sentence: 2,

@@ -4,6 +4,29 @@
 use crate::error::{Error, Result};
 use crate::text::date::Date;
 
+/// Where an article came from: the file it was read from (`FILE.jsonl:LINE`
+/// for a JSON Lines record, `<stdin>` for standard input), and a record's
+/// `url` and `source` (the outlet), when given. Kept in the graph so that
+/// evidence can be followed back.
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub struct Provenance {
+    /// The file (or `FILE.jsonl:LINE`, `<stdin>`) it was read from.
+    pub origin: String,
+    /// The article's address on the web.
+    pub url: Option<String>,
+    /// The outlet that published it (`Xinhua`, `Reuters`).
+    pub source: Option<String>,
+}
+
+impl Provenance {
+    /// Whether nothing is known of where the article came from.
+    pub fn is_empty(&self) -> bool {
+        self.origin.is_empty() && self.url.is_none() && self.source.is_none()
+    }
+}
+
 /// One news article. `text` is what evidence byte spans index: the file as
 /// read (header line included), or for a JSON Lines record its title and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +43,8 @@ pub struct Article {
     pub title_span: (usize, usize),
     /// Byte offset where the body starts (after the header line).
     pub body_start: usize,
+    /// Where it came from (empty when built from a string).
+    pub provenance: Provenance,
 }
 
 impl Article {
@@ -40,6 +65,7 @@ impl Article {
             title_span: (0, 0),
             body_start: 0,
             text: String::new(),
+            provenance: Provenance::default(),
         };
         if let Some(after) = rest.strip_prefix("date ") {
             let after_trim = after.trim_start();
@@ -92,6 +118,7 @@ impl Article {
             text,
             title_span,
             body_start,
+            provenance: Provenance::default(),
         }
     }
 }

@@ -3,25 +3,35 @@
 //! error naming it; the others are still read.
 
 use crate::error::{Error, Result};
-use crate::text::article::Article;
+use crate::text::article::{Article, Provenance};
 use crate::text::date::Date;
 use serde::Deserialize;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// Limits on what is read.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct ReadOptions {
     /// Articles larger than this many bytes are skipped.
     pub max_bytes: u64,
+    /// The id of an article read from standard input (not JSON Lines);
+    /// `None`: `stdin-` and the first 16 hex digits of its text's hash.
+    pub stdin_id: Option<String>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             max_bytes: 10 * 1024 * 1024,
+            stdin_id: None,
         }
     }
+}
+
+/// The id of an article read from standard input: `stdin-` and 16 hex
+/// digits of the hash of its bytes (distinct texts, distinct ids).
+pub fn stdin_id(bytes: &[u8]) -> String {
+    format!("stdin-{:016x}", crate::bytes::FileHash::of(bytes))
 }
 
 /// Something read: an article (with a warning when it needed repair) or an
@@ -58,7 +68,11 @@ pub fn sources(paths: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
         } else if p.is_dir() {
             let mut found = Vec::new();
             let mut seen = std::collections::BTreeSet::new();
-            walk(p, &mut found, &mut errs, &mut seen);
+            let mut others = Vec::new();
+            walk(p, &mut found, &mut errs, &mut seen, &mut others);
+            if found.is_empty() {
+                errs.push(nothing_in(p, others));
+            }
             found.sort();
             out.extend(found);
         } else if p.exists() {
@@ -86,11 +100,34 @@ fn classify(p: &Path) -> Source {
     }
 }
 
+/// The error of a folder holding no article: what it holds instead.
+fn nothing_in(dir: &Path, mut others: Vec<PathBuf>) -> Error {
+    others.sort();
+    let mut names: Vec<String> = others
+        .iter()
+        .take(5)
+        .map(|o| o.strip_prefix(dir).unwrap_or(o).display().to_string())
+        .collect();
+    if others.len() > 5 {
+        names.push(format!("and {} more", others.len() - 5));
+    }
+    let skipped = match names.is_empty() {
+        true => "it holds no file".to_string(),
+        false => format!("skipped: {}", names.join(", ")),
+    };
+    Error::Article {
+        origin: dir.display().to_string(),
+        reason: format!("no *.txt or *.jsonl article in this folder; {skipped}"),
+    }
+}
+
+/// Collects the articles below `dir` into `out`, and the other files into `others`.
 fn walk(
     dir: &Path,
     out: &mut Vec<Source>,
     errs: &mut Vec<Error>,
     seen: &mut std::collections::BTreeSet<PathBuf>,
+    others: &mut Vec<PathBuf>,
 ) {
     // a symlink loop would otherwise recurse forever
     if let Ok(real) = std::fs::canonicalize(dir) {
@@ -115,9 +152,11 @@ fn walk(
         };
         let p = entry.path();
         if p.is_dir() {
-            walk(&p, out, errs, seen);
+            walk(&p, out, errs, seen, others);
         } else if p.extension().is_some_and(|e| e == "txt" || e == "jsonl") {
             out.push(classify(&p));
+        } else {
+            others.push(p);
         }
     }
 }
@@ -227,7 +266,10 @@ fn text_article(origin: &str, id: String, bytes: Vec<u8>) -> Item {
                 });
             }
             match Article::parse(id, text) {
-                Ok(a) => Item::Article(a, warn),
+                Ok(mut a) => {
+                    a.provenance.origin = origin.to_string();
+                    Item::Article(a, warn)
+                }
                 Err(Error::Article { reason, .. }) => Item::Skipped(Error::Article {
                     origin: origin.into(),
                     reason,
@@ -247,6 +289,10 @@ struct Record<'a> {
     #[serde(default)]
     title: Option<String>,
     text: String,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
 }
 
 /// Parses one JSON Lines record; `origin` is `path:line`.
@@ -260,7 +306,7 @@ pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
         let msg = e.to_string();
         let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
         bad(format!(
-            "column {}: {msg}; each line must be an object {{\"id\", \"text\", \"date\"?, \"title\"?}}",
+            "column {}: {msg}; each line must be an object {{\"id\", \"text\", \"date\"?, \"title\"?, \"url\"?, \"source\"?}}",
             e.column()
         ))
     })?;
@@ -276,7 +322,14 @@ pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
     if r.text.trim().is_empty() && r.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         return Err(bad("empty article (no text)".into()));
     }
-    Ok(Article::from_parts(id, date, r.title, &r.text))
+    let mut a = Article::from_parts(id, date, r.title, &r.text);
+    let given = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    a.provenance = Provenance {
+        origin: origin.to_string(),
+        url: given(r.url),
+        source: given(r.source),
+    };
+    Ok(a)
 }
 
 /// A record's id, kept exactly: a string, or an integer as its digits
@@ -453,9 +506,85 @@ pub fn read_source(src: &Source, opts: &ReadOptions, f: &mut dyn FnMut(Item)) {
                         ),
                     }));
                 }
-                f(text_article("<stdin>", "stdin".into(), bytes));
+                let id = opts.stdin_id.clone().unwrap_or_else(|| stdin_id(&bytes));
+                f(text_article("<stdin>", id, bytes));
             }
         }
+    }
+}
+
+/// Reads again the article `id` from where a build read it (`provenance`,
+/// its `origin` a file or `FILE.jsonl:LINE`); a relative path is looked for
+/// as it is, then in `base` (the graph file's folder).
+pub fn reread(id: &str, provenance: &Provenance, base: &Path) -> Result<Article> {
+    let origin = provenance.origin.as_str();
+    let gone = |reason: String| Error::Article {
+        origin: id.to_string(),
+        reason,
+    };
+    if origin.is_empty() || origin.starts_with("<stdin>") {
+        return Err(gone(
+            "was read from standard input, which cannot be read again; save it to a file and explain the file".into(),
+        ));
+    }
+    let find = |p: &str| {
+        let p = Path::new(p);
+        [p.to_path_buf(), base.join(p)]
+            .into_iter()
+            .find(|c| c.is_file())
+    };
+    let line = origin
+        .rsplit_once(':')
+        .and_then(|(f, n)| Some((find(f)?, n.parse::<usize>().ok()?)));
+    let item = match (line, find(origin)) {
+        (_, Some(p)) => read_text(&p),
+        (Some((p, n)), None) => read_line(&p, n, origin),
+        (None, None) => {
+            return Err(gone(format!(
+            "was read from {origin}, which is no longer there; build it again from where it is now"
+        )))
+        }
+    };
+    match item {
+        Item::Article(a, _) if a.id == id || !origin.contains(".jsonl:") => Ok(a),
+        Item::Article(a, _) => Err(gone(format!(
+            "{origin} now holds article {:?}: the file changed since the build",
+            a.id
+        ))),
+        Item::Skipped(e) => Err(e),
+    }
+}
+
+/// The article of the text file `p`, read as a build reads it.
+fn read_text(p: &Path) -> Item {
+    let mut got = None;
+    read_source(
+        &Source::Text(p.to_path_buf()),
+        &ReadOptions::default(),
+        &mut |i| got = Some(i),
+    );
+    got.unwrap_or_else(|| Item::Skipped(Error::Invalid(format!("{}: nothing read", p.display()))))
+}
+
+/// The record on line `n` (from 1) of the JSON Lines file `p`.
+fn read_line(p: &Path, n: usize, origin: &str) -> Item {
+    let file = match std::fs::File::open(p) {
+        Ok(f) => f,
+        Err(e) => return Item::Skipped(Error::io(p, e)),
+    };
+    let line = std::io::BufReader::new(file)
+        .lines()
+        .nth(n.saturating_sub(1));
+    match line {
+        Some(Ok(l)) => match jsonl_record(origin, &l) {
+            Ok(a) => Item::Article(a, None),
+            Err(e) => Item::Skipped(e),
+        },
+        Some(Err(e)) => Item::Skipped(Error::io(p, e)),
+        None => Item::Skipped(Error::Article {
+            origin: origin.into(),
+            reason: "the file has fewer lines now: it changed since the build".into(),
+        }),
     }
 }
 

@@ -113,3 +113,18 @@ pub fn dev_graph() -> Option<Built> {
 pub fn dev_corpus_graph() -> Option<Built> {
     Some(build(&[dev_dir()?]))
 }
+
+/// A graph file's text without its `provenance` table (where each article
+/// was read from): what two builds of the same articles from different
+/// files share.
+pub fn without_provenance(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let Some(start) = text.find("  provenance: {") else {
+        return text;
+    };
+    let end = match text[start..].find("\n  },\n") {
+        Some(e) if !text[start..].starts_with("  provenance: {},") => start + e + 6,
+        _ => start + text[start..].find('\n').unwrap_or(0) + 1,
+    };
+    format!("{}{}", &text[..start], &text[end..])
+}

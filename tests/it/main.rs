@@ -15,4 +15,5 @@ mod queries;
 mod report;
 mod robustness;
 mod seed;
+mod story;
 mod tidy;

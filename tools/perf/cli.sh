@@ -19,7 +19,7 @@ D=$(cd "$here/../../../shared/corpus/dev" && pwd)
 f=$(ls $D/*.txt | head -3)
 r --graph g.ron add $f; r --graph g.ron add $(ls $D/*.txt | sed -n 4,6p); r --graph g.ron stats
 rm -f g.ron.cache; r --graph g.ron add $(ls $D/*.txt | sed -n 7,8p); r --graph g.ron stats
-r --graph g.ron add nothing-here.txt; r --graph g.ron build nothing-here.txt
+r --graph g.ron add nothing-here.txt; r --graph g.ron build nothing-here.txt; r --graph g.ron build --force nothing-here.txt
 r extract nothing-here.txt
 "$t" extract $(ls $D/*.txt | sed -n 9,12p) > x.jsonl 2>/dev/null
 r --graph g2.ron build --extractions x.jsonl; r --graph g2.ron add --extractions x.jsonl $f; r --graph g2.ron stats --json

@@ -81,7 +81,7 @@ fn dyads_text(rows: &[query::Dyad]) {
 }
 
 /// The columns of `ties events` in CSV and TSV.
-const EVENT_COLUMNS: [&str; 19] = [
+const EVENT_COLUMNS: [&str; 21] = [
     "date",
     "source",
     "source_name",
@@ -101,6 +101,8 @@ const EVENT_COLUMNS: [&str; 19] = [
     "end",
     "sentence",
     "topics",
+    "outlet",
+    "url",
 ];
 
 /// `ties events`: one row per statement, written as it is read; only the
@@ -177,6 +179,8 @@ fn event_cells(e: &query::Event, text: impl Fn(&str) -> String) -> Vec<String> {
         e.end.to_string(),
         text(&e.sentence),
         text(&e.topics.join(";")),
+        opt(&e.outlet),
+        opt(&e.url),
     ]
 }
 
@@ -204,8 +208,9 @@ pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "----------".into());
                 println!(
-                    "  {date}  [{} #{}] “{}”",
+                    "  {date}  [{}{} #{}] “{}”",
                     clean(&s.article),
+                    crate::render::from_where(&s.outlet, &s.url),
                     s.sentence_index,
                     clean(&s.sentence)
                 );

@@ -66,13 +66,28 @@ impl Target {
     }
 }
 
+/// `ties build` onto an existing graph file: refused unless `force`, with
+/// a message naming the file and the two ways on (`add`, `--force`).
+pub fn refuse_overwrite(graph: &Path, force: bool) -> Result<(), Fail> {
+    if force || !graph.exists() {
+        return Ok(());
+    }
+    Err(Fail::new(
+        2,
+        format!(
+            "{g} already holds a graph; nothing written: `ties add ... --graph {g}` adds articles to it, `ties build --force` replaces it",
+            g = graph.display()
+        ),
+    ))
+}
+
 /// `ties build` and `ties add`: merges the articles of `inputs` and the
 /// extraction lines of `extractions` into the graph file, and prints a summary.
 pub fn build(
     cli: &Cli,
     mode: Mode,
     inputs: &[PathBuf],
-    max_bytes: u64,
+    read: ReadOptions,
     extractions: &[PathBuf],
 ) -> Result<u8, Fail> {
     let ex = extractor(cli)?;
@@ -84,7 +99,7 @@ pub fn build(
     let (mut n, mut skipped) = (0, 0);
     let mut once = pipeline::Once::new(target.sink());
     if !inputs.is_empty() {
-        (n, skipped) = ingest(&ex, &mut once, inputs, max_bytes);
+        (n, skipped) = ingest(&ex, &mut once, inputs, read);
     }
     if !extractions.is_empty() {
         let st = pipeline::merge_extraction_files(extractions, &mut once, &mut notice);
@@ -169,10 +184,10 @@ fn sources(inputs: &[PathBuf]) -> (Vec<input::Source>, usize) {
     (sources, skipped)
 }
 
-/// The pipeline's options with articles over `max_bytes` skipped.
-fn options(max_bytes: u64) -> pipeline::Options {
+/// The pipeline's options with these reading options.
+fn options(read: ReadOptions) -> pipeline::Options {
     pipeline::Options {
-        read: ReadOptions { max_bytes },
+        read,
         ..pipeline::Options::default()
     }
 }
@@ -183,12 +198,16 @@ fn ingest(
     ex: &Extractor,
     g: &mut dyn pipeline::Sink,
     inputs: &[PathBuf],
-    max_bytes: u64,
+    read: ReadOptions,
 ) -> (usize, usize) {
-    let opts = options(max_bytes);
+    let opts = options(read);
     let bar = spinner();
     let (sources, mut skipped) = sources(inputs);
+    let mut undated: Vec<String> = Vec::new();
     let st = pipeline::extract_while(ex, &sources, &opts, &mut notice, &mut |x| {
+        if x.date.is_none() {
+            undated.push(x.article.clone());
+        }
         g.merge(&x);
         if let Some(pb) = &bar {
             pb.inc(1);
@@ -201,7 +220,24 @@ fn ingest(
         pb.finish_and_clear();
     }
     skipped += st.skipped;
+    warn_undated(&undated);
     (st.articles, skipped)
+}
+
+/// One warning for the articles without a date: how many, and a few ids.
+fn warn_undated(ids: &[String]) {
+    if ids.is_empty() {
+        return;
+    }
+    let mut some: Vec<String> = ids.iter().take(3).map(|s| render::clean(s)).collect();
+    if ids.len() > 3 {
+        some.push("...".into());
+    }
+    eprintln!(
+        "ties: warning: {} article(s) have no date ({}): their statements are dated only where a sentence names a full date; give each a ` date YYYY-MM-DD` first line or a JSON \"date\"",
+        ids.len(),
+        some.join(", ")
+    );
 }
 
 /// Prints a pipeline notice to standard error.
@@ -221,7 +257,10 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> Result<u8, Fail> {
         args.inputs.clone()
     };
     let (sources, mut skipped) = sources(&inputs);
-    let opts = options(args.max_bytes);
+    let opts = options(ReadOptions {
+        max_bytes: args.max_bytes,
+        stdin_id: args.id.clone(),
+    });
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
     let mut failed: Option<std::io::Error> = None;
     let st = pipeline::extract_each(&ex, &sources, &opts, &mut notice, &mut |x| {

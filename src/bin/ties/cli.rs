@@ -135,7 +135,7 @@ pub enum Cmd {
     /// Extract articles (files, folders, *.jsonl; standard input when none) to
     /// one JSON line each on standard output, building no graph.
     Extract(ExtractArgs),
-    /// Write the graph (or part of it) as DOT, SVG, JSON, RON, GraphML or Neo4j CSV.
+    /// Write the graph (or part of it) as DOT, SVG, PNG, JSON, RON, GraphML or Neo4j CSV.
     Export(ExportArgs),
     /// Everything about one entity: names, code, roles, degree by kind, articles.
     Show(ShowArgs),
@@ -154,7 +154,10 @@ pub enum Cmd {
     /// Score extraction against a gold folder (NAME.txt + NAME.gold.json), as score.py does.
     Eval(EvalArgs),
     /// Show how one article is read: sentences, mentions, cues and edges.
-    Explain { article: PathBuf },
+    ///
+    /// The article is a file, or the id of an article of the graph (read
+    /// again from where the build read it).
+    Explain(ExplainArgs),
     /// Counts by kind, articles, date range, the most connected entities.
     Stats(StatsArgs),
     /// One row per ordered pair of countries and edge kind, with statement counts
@@ -171,6 +174,16 @@ pub enum Cmd {
     /// diagram, a chart of statements per month (cooperation above the axis,
     /// conflict below) and the table of statements, filterable by kind and date.
     Report(ReportArgs),
+}
+
+/// `ties explain`.
+#[derive(Args)]
+pub struct ExplainArgs {
+    /// A text file, or an article id of the graph (as evidence shows it).
+    pub article: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `ties why`.
@@ -234,9 +247,15 @@ pub struct BuildArgs {
     /// Skip articles larger than this many bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
+    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    #[arg(long, value_name = "NAME")]
+    pub id: Option<String>,
     /// Merge extraction lines written by `ties extract` (files, - for stdin) instead of reading articles.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub extractions: Vec<PathBuf>,
+    /// Replace the graph file when it exists (without it, build refuses: `ties add` adds to it).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `ties add`: the options of build, told in other words.
@@ -246,6 +265,9 @@ pub struct AddArgs {
     pub inputs: Vec<PathBuf>,
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
+    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    #[arg(long, value_name = "NAME")]
+    pub id: Option<String>,
     /// Merge extraction lines written by `ties extract` instead of reading articles.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub extractions: Vec<PathBuf>,
@@ -257,13 +279,18 @@ pub struct ExtractArgs {
     pub inputs: Vec<PathBuf>,
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
+    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    #[arg(long, value_name = "NAME")]
+    pub id: Option<String>,
 }
 
 /// `ties export`.
 #[derive(Args)]
 pub struct ExportArgs {
-    #[arg(long, value_enum, default_value = "dot")]
-    pub format: Format,
+    /// The format; without it, the one --out's extension names (.dot/.gv,
+    /// .svg, .png, .json, .ron, .graphml, .csv; an existing folder: csv), else dot.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Output file (standard output when absent); for csv, the folder for nodes.csv and relationships.csv.
     #[arg(long)]
     pub out: Option<PathBuf>,

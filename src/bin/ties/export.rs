@@ -5,21 +5,52 @@ use crate::cli::{Cli, ExportArgs, ReportArgs};
 use crate::load::{found, load};
 use crate::Fail;
 use std::io::Write;
+use std::path::Path;
 use ties::export::dot::Drawing;
 use ties::export::filter::Selection;
 use ties::export::Format;
 use ties::query::Level;
 use ties::{EntityKind, Graph};
 
+/// The format to write to `out`: `asked` (an explicit `--format`), else
+/// the one `out`'s extension names (an existing folder: CSV), else DOT.
+/// An explicit format the extension contradicts is refused.
+fn format_for(asked: Option<Format>, out: Option<&Path>) -> Result<Format, Fail> {
+    let named = out.and_then(|p| match Format::from_extension(p) {
+        None if p.is_dir() => Some(Format::Csv),
+        f => f,
+    });
+    match (asked, named) {
+        (Some(a), Some(n)) if a != n => Err(Fail::new(
+            2,
+            format!(
+                "--format {} contradicts --out {}, {} {}: drop --format, or name the output for {}",
+                a.name(),
+                out.map(|p| p.display().to_string()).unwrap_or_default(),
+                if out.is_some_and(|p| p.is_dir()) {
+                    "a folder, which only"
+                } else {
+                    "whose name says"
+                },
+                n.name(),
+                a.name()
+            ),
+        )),
+        (Some(a), _) => Ok(a),
+        (None, n) => Ok(n.unwrap_or(Format::Dot)),
+    }
+}
+
 /// `ties export`: writes the selected subgraph to `--out` or standard output.
 pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
+    let format = format_for(args.format, args.out.as_deref())?;
     let sel = Selection {
         focus: args.focus.clone(),
         depth: args.depth,
         between: pair(&args.between),
         filter: args.filter.filter(),
     };
-    let drawn = args.format == Format::Dot && args.level != Some(Level::Country) && !args.no_legend;
+    let drawn = format == Format::Dot && args.level != Some(Level::Country) && !args.no_legend;
     if drawn && sel.is_everything() {
         // the whole graph drawn from its cache, one edge at a time
         if let Some((sk, first)) = ties::store::read_first_sentences(&cli.graph) {
@@ -36,7 +67,7 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             "no edge matches these filters; nothing written".into(),
         ));
     }
-    if args.format == Format::Csv && args.out.is_none() {
+    if format == Format::Csv && args.out.is_none() {
         return Err(Fail::new(
             2,
             "--format csv writes two files: name their folder with --out DIR".into(),
@@ -48,11 +79,11 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
     };
     match &args.out {
         Some(out) => {
-            ties::export::write(&sub, args.format, Some(out), &how)?;
+            ties::export::write(&sub, format, Some(out), &how)?;
         }
         None => {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            ties::export::write_to(&sub, args.format, &mut w, &how)?;
+            ties::export::write_to(&sub, format, &mut w, &how)?;
             w.flush()?;
         }
     }

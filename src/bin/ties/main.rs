@@ -105,7 +105,7 @@ fn checked(mut cli: Cli) -> Result<Cli, Fail> {
     }
     if matches!(
         cli.cmd,
-        Cmd::Completions { .. } | Cmd::Extract(_) | Cmd::Eval(_) | Cmd::Explain { .. }
+        Cmd::Completions { .. } | Cmd::Extract(_) | Cmd::Eval(_)
     ) {
         return Ok(cli);
     }
@@ -161,12 +161,35 @@ fn clean_up_on_signals() {
     });
 }
 
+/// The reading options of `--max-bytes` and `--id`.
+fn read(max_bytes: u64, id: &Option<String>) -> ties::input::ReadOptions {
+    ties::input::ReadOptions {
+        max_bytes,
+        stdin_id: id.clone(),
+    }
+}
+
 /// Runs the command `cli` names; its exit code.
 fn run(cli: &Cli) -> Result<u8, Fail> {
     cli::check(&cli.cmd).map_err(|e| Fail::new(2, e))?;
     match &cli.cmd {
-        Cmd::Build(a) => build::build(cli, Mode::Build, &a.inputs, a.max_bytes, &a.extractions),
-        Cmd::Add(a) => build::build(cli, Mode::Add, &a.inputs, a.max_bytes, &a.extractions),
+        Cmd::Build(a) => {
+            build::refuse_overwrite(&cli.graph, a.force)?;
+            build::build(
+                cli,
+                Mode::Build,
+                &a.inputs,
+                read(a.max_bytes, &a.id),
+                &a.extractions,
+            )
+        }
+        Cmd::Add(a) => build::build(
+            cli,
+            Mode::Add,
+            &a.inputs,
+            read(a.max_bytes, &a.id),
+            &a.extractions,
+        ),
         Cmd::Extract(a) => build::extract(cli, a),
         Cmd::Export(a) => export::export(cli, a),
         Cmd::Show(a) => query::show(cli, a),
@@ -180,7 +203,7 @@ fn run(cli: &Cli) -> Result<u8, Fail> {
         Cmd::Path(a) => query::path(cli, a),
         Cmd::Timeline(a) => query::timeline(cli, a),
         Cmd::Eval(a) => eval::eval(cli, a),
-        Cmd::Explain { article } => eval::explain(cli, article),
+        Cmd::Explain(a) => eval::explain(cli, a),
         Cmd::Stats(a) => query::stats(cli, a),
         Cmd::Dyads(a) => analyst::dyads(cli, a),
         Cmd::Events(a) => analyst::events(cli, a),

@@ -133,6 +133,16 @@ fn width(full: bool) -> usize {
     }
 }
 
+/// Where an article came from, to print after its id: `, Reuters,
+/// https://...` (empty when neither is known).
+pub fn from_where(outlet: &Option<String>, url: &Option<String>) -> String {
+    [outlet, url]
+        .into_iter()
+        .flatten()
+        .map(|s| format!(", {}", clean(s)))
+        .collect()
+}
+
 /// Prints statements, each with its sentence (whole when `full`) and article.
 pub fn statements(rows: &[query::Statement], full: bool) {
     for r in rows {
@@ -154,9 +164,10 @@ pub fn statements(rows: &[query::Statement], full: bool) {
             clean(&r.target)
         );
         println!(
-            "            “{}” [{}]",
+            "            “{}” [{}{}]",
             short(&r.sentence, width(full)),
-            clean(&r.article)
+            clean(&r.article),
+            from_where(&r.outlet, &r.url)
         );
     }
 }
