@@ -384,6 +384,8 @@ mod tests {
             place: None,
             planned: false,
             article: "x".into(),
+            outlet: None,
+            url: None,
             sentence_index: 0,
             start: 0,
             end: 0,

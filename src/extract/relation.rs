@@ -1656,13 +1656,17 @@ mod tests {
         let text =
             "Foreign Minister Qin Gang praised Pakistan for supporting the United Nations.\n";
         let e = edges(text);
+        // (Qin Gang, of no title's state here, is China's by the people lexicon)
         assert_eq!(
             pairs(&e),
-            vec![(
-                EdgeKind::Support,
-                "country:pakistan",
-                "organization:united-nations"
-            )]
+            vec![
+                (
+                    EdgeKind::Support,
+                    "country:pakistan",
+                    "organization:united-nations"
+                ),
+                (EdgeKind::Praise, "person:qin-gang", "country:pakistan")
+            ]
         );
     }
 
