@@ -913,9 +913,13 @@ impl Context<'_> {
             if self.clause_ended(mi, m, visitor, hit, &mut semi) {
                 break;
             }
-            // "looked forward to the NATO summit": a gathering, not its partner
+            // "looked forward to the NATO summit": the object is a gathering
+            // (a visit goes on to where it is held)
             if self.modifies_event(m) {
-                continue;
+                match kind {
+                    EdgeKind::Visit => continue,
+                    _ => break,
+                }
             }
             if !self.kind_of(m).is_none_or(|k| target_ok(kind, k)) {
                 continue;
@@ -1045,7 +1049,9 @@ impl Context<'_> {
         let mut colon = Seek::new(hit.start);
         let mut gerund = None;
         for (mi, m) in s.mentions.iter().enumerate().rev() {
-            if m.end > hit.start || m.weak {
+            // "after Kyiv accused him": a capital right before the cue acts
+            let acting = m.end == hit.start && matches!(m.r, Ref::Entity(_));
+            if m.end > hit.start || m.weak && !acting {
                 continue;
             }
             // "..., Li said at the summit co-chaired by him": past the speaker, the speaker acts
