@@ -792,24 +792,44 @@ impl<'a> Finder<'a> {
         }
         let (te, former) = self.title_chain(j, end)?;
         let title = self.text_of(j, te);
-        let (mut e, of) = self.after_name(te, end, of);
-        // "of the Communist Party of China (CPC) Central Committee,": qualifiers
+        let (e, of) = self.after_name(te, end, of);
+        // ", Finance Minister Mehmet Simsek,": a name after the title begins
+        // another titled person, no apposition
+        if e == te && e < end && self.capital_at(e) && self.toks[e].kind == TokKind::Word {
+            return None;
+        }
+        let e = self.apposition_tail(e, end);
+        // the apposition must close: a comma, a full stop, or the end
+        if e < end && !matches!(self.s(e), "," | "." | ";" | ")") {
+            return None;
+        }
+        Some((e, title, of, former))
+    }
+
+    /// Where the qualifiers after an apposition's title end: "of the
+    /// Communist Party of China (CPC) Central Committee", "to the Republic
+    /// of Maldives", "in charge of Government Communication Affairs".
+    fn apposition_tail(&self, mut e: usize, end: usize) -> usize {
+        let word = |k: usize| self.toks[k].kind == TokKind::Word;
         let mut extra = 0;
-        while e < end && extra < 4 {
+        while e < end && extra < 8 {
             if self.is(e, "(") && e + 2 < end && self.is(e + 2, ")") && is_acronym(self.s(e + 1)) {
                 e += 3;
-            } else if upper_first(self.s(e)) && self.toks[e].kind == TokKind::Word {
+            } else if word(e) && (upper_first(self.s(e)) || self.lower_is(e, end, "of")) {
+                e += 1;
+            } else if self.lower_is(e, end, "in") && self.lower_is(e + 1, end, "charge") {
+                e += 2;
+            } else if (self.lower_is(e, end, "to") || self.lower_is(e, end, "the"))
+                && e + 1 < end
+                && (upper_first(self.s(e + 1)) || self.lower_is(e + 1, end, "the"))
+            {
                 e += 1;
             } else {
                 break;
             }
             extra += 1;
         }
-        // the apposition must close: a comma, a full stop, or the end
-        if e < end && !matches!(self.s(e), "," | "." | ";" | ")") {
-            return None;
-        }
-        Some((e, title, of, former))
+        e
     }
 
     fn text_of(&self, a: usize, b: usize) -> String {
@@ -1342,6 +1362,26 @@ mod tests {
         assert_eq!(m[1].1, What::NewPlace("Qarnak Valley".into()));
         let m = mentions("They arrived from Qarnak Zorb");
         assert_eq!(m[1].1, What::NewPlace("Qarnak Zorb".into()));
+    }
+
+    #[test]
+    fn an_apposition_may_name_a_posting_but_not_another_person() {
+        let first = |text: &str| mentions(text).into_iter().next().map(|(s, _)| s);
+        assert_eq!(
+            first("Kazumi Endo, Ambassador of Japan to the Maldives, signed the notes.").as_deref(),
+            Some("Kazumi Endo, Ambassador of Japan to the Maldives")
+        );
+        let people = mentions(
+            "Foreign Minister Hakan Fidan, Finance Minister Mehmet Simsek, and others attended.",
+        );
+        let names: Vec<&str> = people.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Foreign Minister Hakan Fidan",
+                "Finance Minister Mehmet Simsek"
+            ]
+        );
     }
 
     #[test]
