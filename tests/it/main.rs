@@ -14,4 +14,5 @@ mod properties;
 mod queries;
 mod robustness;
 mod seed;
+mod spark;
 mod tidy;
