@@ -12,7 +12,9 @@ pub use temp::remove_temp_files;
 
 pub(crate) use crate::bytes::id_key;
 
-pub use cache::{read_around, read_edges, read_first_sentences, read_skeleton};
+pub use cache::{
+    read_around, read_chosen, read_edges, read_first_sentences, read_skeleton, Chosen, EdgeReader,
+};
 
 use crate::error::{Error, Result};
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};

@@ -15,4 +15,5 @@ mod queries;
 mod robustness;
 mod seed;
 mod spark;
+mod streaming;
 mod tidy;
