@@ -5,7 +5,6 @@ use crate::error::{Error, Result};
 use crate::graph::skeleton::{SkEdge, Skeleton};
 use crate::graph::NodeId;
 use crate::graph::{Edge, Graph};
-use crate::model::EdgeKind;
 use crate::query::{members, Filter};
 use crate::store::Chosen;
 use std::collections::{BTreeMap, BTreeSet};
@@ -200,7 +199,7 @@ pub(crate) fn choose(sk: &Skeleton, sel: &Selection, by_id: &mut Selection) -> R
             sk.nodes[b as usize].id.clone(),
         ));
         named.extend([a, b]);
-        sides_edges(sk, a, b, &pass)
+        crate::query::between_edges_in(sk, a, b, &[a, b], f)
     } else if let Some(focus) = &sel.focus {
         let n = find_in(sk, focus)?;
         by_id.focus = Some(sk.nodes[n as usize].id.clone());
@@ -225,24 +224,6 @@ pub(crate) fn choose(sk: &Skeleton, sel: &Selection, by_id: &mut Selection) -> R
         edges,
         nodes: nodes.into_iter().collect(),
     })
-}
-
-/// Every role edge into `a` or `b` (which make people members of a side),
-/// and the passing edges between anyone on either side.
-fn sides_edges(sk: &Skeleton, a: u32, b: u32, pass: &dyn Fn(&SkEdge) -> bool) -> Vec<usize> {
-    let role_into = |e: &SkEdge| e.kind == EdgeKind::Role && (e.target == a || e.target == b);
-    let mut sides = BTreeSet::from([a, b]);
-    for n in [a, b] {
-        sides.extend(sk.incident(n).filter(|e| role_into(e)).map(|e| e.source));
-    }
-    let mut edges: BTreeSet<usize> = BTreeSet::new();
-    for &n in &sides {
-        edges.extend(sk.incident_at(n).filter(|&i| {
-            let e = &sk.edges[i];
-            role_into(e) || (pass(e) && sides.contains(&e.source) && sides.contains(&e.target))
-        }));
-    }
-    edges.into_iter().collect()
 }
 
 /// The nodes within `depth` steps of `n` over the passing edges.

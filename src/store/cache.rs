@@ -799,7 +799,7 @@ pub struct Chosen {
 /// The graph of `path`'s cache with what `choose` picks on its skeleton:
 /// every node, the chosen edges with their occurrences, the chosen nodes'
 /// article lists, and the articles (with dates) those lists and that evidence
-/// cite. `None` when the cache cannot serve (absent, stale, damaged);
+/// cite (no article at all when no node is chosen). `None` when the cache cannot serve (absent, stale, damaged);
 /// `Some(Err)` when `choose` fails.
 pub fn read_chosen<E>(
     path: &Path,
@@ -814,6 +814,9 @@ pub fn read_chosen<E>(
     let idx = frame_nodes(&mut g, &o.sk);
     for &i in &chosen.edges {
         add_edge(&mut g, &idx, &o, i)?;
+    }
+    if chosen.nodes.is_empty() {
+        return Some(Ok(g));
     }
     let bytes = read_span(&o.file, o.head).ok()?;
     let (all, lists): Head = postcard::from_bytes(&bytes).ok()?;
