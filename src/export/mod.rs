@@ -85,9 +85,13 @@ pub fn write_to(g: &Graph, format: Format, w: &mut dyn std::io::Write) -> Result
 }
 
 /// Whether `format` can be written edge by edge from a [`source::Source`]
-/// (JSON, GraphML, CSV); DOT and SVG draw from a loaded graph or a skeleton.
+/// (JSON, GraphML, CSV; DOT keeping each edge's first sentence); SVG and RON
+/// are made from a loaded graph.
 pub fn streams(format: Format) -> bool {
-    matches!(format, Format::Json | Format::Graphml | Format::Csv)
+    matches!(
+        format,
+        Format::Json | Format::Graphml | Format::Csv | Format::Dot
+    )
 }
 
 /// Writes `src` in a format that [`streams`] to the file `out` (a folder for
@@ -104,6 +108,7 @@ pub fn write_source(src: &dyn source::Source, format: Format, out: &Path) -> Res
         Format::Csv => csv::write_dir_from(src, out),
         Format::Json => one(&|w| json::write_source(src, w)),
         Format::Graphml => one(&|w| graphml::write_graphml(src, w)),
+        Format::Dot => one(&|w| w.write_all(&dot::source_to_dot(src)?)),
         f => Err(Error::Invalid(format!("{f:?} is not written edge by edge"))),
     }
 }
@@ -118,6 +123,9 @@ pub fn write_source_to(
     match format {
         Format::Json => json::write_source(src, w).map_err(io),
         Format::Graphml => graphml::write_graphml(src, w).map_err(io),
+        Format::Dot => dot::source_to_dot(src)
+            .and_then(|b| w.write_all(&b))
+            .map_err(io),
         f => Err(Error::Invalid(format!(
             "{f:?} is not written edge by edge to one stream"
         ))),
