@@ -3,7 +3,7 @@
 //! the parts with `ties build --extractions`; the graph it writes is the one
 //! a direct `ties build` writes, byte for byte.
 
-use crate::common::{shared, ties};
+use crate::common::{build_into, generated};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -25,48 +25,34 @@ fn spark_present() -> bool {
 }
 
 /// A JSON Lines corpus of `n` generated articles (../shared's generator),
-/// or `None` with a note when the generator cannot run.
-fn generated_jsonl(sh: &Path, dir: &Path, n: usize) -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (txt, jsonl) = (dir.join("articles"), dir.join("corpus.jsonl"));
+/// or `None` with a note when it cannot be made.
+fn generated_jsonl(dir: &Path, n: usize) -> Option<PathBuf> {
+    let txt = generated(&dir.join("articles"), n)?;
+    let jsonl = dir.join("corpus.jsonl");
     let made = Command::new("python3")
-        .arg(sh.join("bench/make_corpus.py"))
-        .arg(n.to_string())
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/perf/to_jsonl.py"))
         .arg(&txt)
-        .stdout(Stdio::null())
+        .arg(&jsonl)
         .status()
-        .is_ok_and(|s| s.success())
-        && Command::new("python3")
-            .arg(root.join("tools/perf/to_jsonl.py"))
-            .arg(&txt)
-            .arg(&jsonl)
-            .status()
-            .is_ok_and(|s| s.success());
+        .is_ok_and(|s| s.success());
     if !made {
-        eprintln!("note: python3 could not generate the corpus; skipped");
+        eprintln!("note: tools/perf/to_jsonl.py failed; skipped");
     }
     made.then_some(jsonl)
 }
 
 #[test]
 fn spark_local_mode_builds_the_graph_a_direct_build_builds() {
-    let Some(sh) = shared() else { return };
     if !spark_present() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let Some(corpus) = generated_jsonl(&sh, dir.path(), 40) else {
+    let Some(corpus) = generated_jsonl(dir.path(), 40) else {
         return;
     };
     let bin = env!("CARGO_BIN_EXE_ties");
     let (direct, spark) = (dir.path().join("direct.ron"), dir.path().join("spark.ron"));
-    let o = ties(&[
-        "--graph",
-        direct.to_str().unwrap(),
-        "build",
-        corpus.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build_into(&direct, &corpus);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark/extract.py");
     let out = dir.path().join("out");
     let o = Command::new("python3")

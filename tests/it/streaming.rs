@@ -3,7 +3,7 @@
 //! kinds or dates read only the edges they can keep; every format gives the
 //! bytes the whole-graph path gives (the graph loaded, the sub-graph cut, rendered).
 
-use crate::common::{shared, ties};
+use crate::common::{build_into, generated, ties};
 use std::path::Path;
 use ties::export::filter::{subgraph, Selection};
 use ties::export::{csv, render, Format};
@@ -108,26 +108,12 @@ fn whole_export(g: &Graph, format: Format, sel: &Selection) -> Vec<u8> {
 
 #[test]
 fn exports_from_the_cache_are_the_whole_graph_exports_byte_for_byte() {
-    let Some(sh) = shared() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    let made = std::process::Command::new("python3")
-        .arg(sh.join("bench/make_corpus.py"))
-        .args(["300", articles.to_str().unwrap()])
-        .stdout(std::process::Stdio::null())
-        .status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("note: python3 could not run make_corpus.py; skipped");
+    let Some(articles) = generated(&dir.path().join("articles"), 300) else {
         return;
-    }
+    };
     let graph = dir.path().join("g.ron");
-    let o = ties(&[
-        "--graph",
-        graph.to_str().unwrap(),
-        "build",
-        articles.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build_into(&graph, &articles);
     assert!(
         ties::store::read_skeleton(&graph).is_some(),
         "the build wrote a fresh cache"
