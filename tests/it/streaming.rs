@@ -106,14 +106,70 @@ fn whole_export(g: &Graph, format: Format, sel: &Selection) -> Vec<u8> {
     }
 }
 
+/// A graph of 300 generated articles in `dir`, its cache fresh; `None` (with a note) without ../shared.
+fn generated_graph(dir: &Path) -> Option<std::path::PathBuf> {
+    let articles = generated(&dir.join("articles"), 300)?;
+    let graph = dir.join("g.ron");
+    build_into(&graph, &articles);
+    Some(graph)
+}
+
+/// `ties events` reads the cache edge by edge; its rows are those of the
+/// loaded graph, in the same order, with filters and a limit.
+#[test]
+fn the_event_table_from_the_cache_is_the_whole_graphs() {
+    use ties::query::{events, Goldstein, Lift, StateBodies};
+    let dir = tempfile::tempdir().unwrap();
+    let Some(graph) = generated_graph(dir.path()) else {
+        return;
+    };
+    let g = Graph::load(&graph).unwrap();
+    let lex = ties::Lexicon::builtin().unwrap();
+    let lift = Lift::new(&g, &StateBodies::new(lex.state_body_names()));
+    let gs = Goldstein::builtin().unwrap();
+    let cases: [(&[&str], Filter, usize); 3] = [
+        (&[], Filter::default(), usize::MAX),
+        (
+            &["--kind", "praise,criticism", "--since", "2022-01-01"],
+            Filter {
+                kinds: vec![EdgeKind::Praise, EdgeKind::Criticism],
+                since: ties::Date::parse_iso("2022-01-01"),
+                until: None,
+            },
+            usize::MAX,
+        ),
+        (&["--limit", "7"], Filter::default(), 7),
+    ];
+    for (args, f, limit) in cases {
+        let mut all = vec![
+            "--graph",
+            graph.to_str().unwrap(),
+            "events",
+            "--format",
+            "jsonl",
+        ];
+        all.extend(args);
+        let o = ties(&all);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let want: String = events(&g, &f, &lift, &gs)
+            .take(limit)
+            .map(|e| serde_json::to_string(&e).unwrap() + "\n")
+            .collect();
+        assert!(want.lines().count() > 5, "{args:?}: few rows");
+        assert_eq!(String::from_utf8(o.stdout).unwrap(), want, "{args:?}");
+    }
+}
+
 #[test]
 fn exports_from_the_cache_are_the_whole_graph_exports_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(articles) = generated(&dir.path().join("articles"), 300) else {
+    let Some(graph) = generated_graph(dir.path()) else {
         return;
     };
-    let graph = dir.path().join("g.ron");
-    build_into(&graph, &articles);
     assert!(
         ties::store::read_skeleton(&graph).is_some(),
         "the build wrote a fresh cache"
