@@ -2,9 +2,11 @@
 //! --nodes=nodes.csv --relationships=relationships.csv`): one node file, one
 //! relationship file, RFC 4180 quoting, `;` between array items, no line breaks in fields.
 
+use super::source::Source;
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::model::EdgeKind;
+use std::io::Write;
 use std::path::Path;
 
 /// Header of `nodes.csv`: the entity id, its name, its kind as the node label, ISO code, aliases.
@@ -73,32 +75,49 @@ fn line(fields: &[String]) -> String {
 
 /// The text of `nodes.csv`.
 pub fn nodes_csv(g: &Graph) -> String {
-    let mut out = format!("{NODES_HEADER}\n");
-    for n in g.nodes() {
-        let node = g.node(n);
-        // `;` separates array items: an alias holding one would split
-        let aliases: Vec<String> = node.aliases.iter().map(|a| a.replace(';', ",")).collect();
-        out.push_str(&line(&[
-            field(&node.id),
-            field(&node.name),
-            field(&node.kind.to_string()),
-            field(node.code.as_deref().unwrap_or("")),
-            field(&aliases.join(";")),
-            node.articles.len().to_string(),
-        ]));
-    }
-    out
+    let mut out = Vec::new();
+    // writing to memory cannot fail; every field is UTF-8
+    let _ = write_nodes(g, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The text of `relationships.csv`.
 pub fn relationships_csv(g: &Graph) -> String {
-    let mut out = format!("{RELATIONSHIPS_HEADER}\n");
+    let mut out = Vec::new();
+    let _ = write_relationships(g, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes `nodes.csv` of any [`Source`] to `w`.
+pub fn write_nodes(src: &dyn Source, w: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(w, "{NODES_HEADER}")?;
+    for node in src.rows() {
+        // `;` separates array items: an alias holding one would split
+        let aliases: Vec<String> = node.aliases.iter().map(|a| a.replace(';', ",")).collect();
+        w.write_all(
+            line(&[
+                field(node.id),
+                field(node.name),
+                field(&node.kind.to_string()),
+                field(node.code.unwrap_or("")),
+                field(&aliases.join(";")),
+                node.articles.to_string(),
+            ])
+            .as_bytes(),
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes `relationships.csv` of any [`Source`] to `w`, edge by edge.
+pub fn write_relationships(src: &dyn Source, w: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(w, "{RELATIONSHIPS_HEADER}")?;
     let date = |d: Option<crate::text::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    for (s, t, e) in g.edges() {
+    src.each_edge(&mut |s, t, e| {
         let first = e.occurrences.first();
-        out.push_str(&line(&[
-            field(&g.node(s).id),
-            field(&g.node(t).id),
+        let row = line(&[
+            field(s),
+            field(t),
             rel_type(e.kind),
             field(e.cameo()),
             e.weight().to_string(),
@@ -107,14 +126,19 @@ pub fn relationships_csv(g: &Graph) -> String {
             e.kind.is_directed().to_string(),
             field(first.map(|o| o.evidence.article.as_str()).unwrap_or("")),
             field(first.map(|o| o.evidence.text.as_str()).unwrap_or("")),
-        ]));
-    }
-    out
+        ]);
+        w.write_all(row.as_bytes())
+    })
 }
 
 /// Writes `nodes.csv` and `relationships.csv` into folder `dir`, creating it
 /// (a folder that exists is reused: only those two files are replaced).
 pub fn write_dir(g: &Graph, dir: &Path) -> Result<()> {
+    write_dir_from(g, dir)
+}
+
+/// [`write_dir`] for any [`Source`], each file written as it is read.
+pub fn write_dir_from(src: &dyn Source, dir: &Path) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Invalid(format!(
             "{} is a file, not a folder: csv writes nodes.csv and relationships.csv into the folder --out names; name a folder (it is created if missing)",
@@ -122,11 +146,18 @@ pub fn write_dir(g: &Graph, dir: &Path) -> Result<()> {
         )));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    crate::store::write_atomic(&dir.join("nodes.csv"), nodes_csv(g).as_bytes())?;
-    crate::store::write_atomic(
-        &dir.join("relationships.csv"),
-        relationships_csv(g).as_bytes(),
-    )?;
+    let buffered = |f: &mut std::fs::File,
+                    write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+        write(&mut w)?;
+        w.flush()
+    };
+    crate::store::write_atomic_with(&dir.join("nodes.csv"), |f| {
+        buffered(f, &|w| write_nodes(src, w))
+    })?;
+    crate::store::write_atomic_with(&dir.join("relationships.csv"), |f| {
+        buffered(f, &|w| write_relationships(src, w))
+    })?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! colour and style by edge kind, labels with kind, count and date, a legend.
 //! dot-writer escapes nothing: every label goes through [`escape`].
 
+use super::source::Source;
 use crate::graph::skeleton::Skeleton;
 use crate::graph::Graph;
 use crate::graph::NodeId;
@@ -157,6 +158,43 @@ pub fn skeleton_to_dot(sk: &Skeleton, first: &[Option<String>]) -> Vec<u8> {
         first: first.get(i).and_then(|f| f.as_deref()),
     });
     draw(&nodes, edges, &Drawing::default())
+}
+
+/// The DOT text of any [`Source`] (a selection read from the cache, say),
+/// read edge by edge: of each edge only its count, latest date and first
+/// sentence are kept. The bytes [`to_dot`] gives for the same graph.
+pub fn source_to_dot(src: &dyn Source) -> std::io::Result<Vec<u8>> {
+    let rows = src.rows();
+    let at: HashMap<&str, usize> = rows.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
+    let nodes: Vec<DNode> = rows
+        .iter()
+        .map(|n| DNode {
+            id: n.id,
+            name: n.name,
+            kind: n.kind,
+            code: n.code,
+        })
+        .collect();
+    let mut kept = Vec::new();
+    src.each_edge(&mut |s, t, e| {
+        let end = |id: &str| {
+            at.get(id).copied().ok_or_else(|| {
+                std::io::Error::other(format!("edge end {id} is not among the nodes"))
+            })
+        };
+        let first = e.occurrences.first().map(|o| o.evidence.text.clone());
+        kept.push((end(s)?, end(t)?, e.kind, e.weight(), e.latest(), first));
+        Ok(())
+    })?;
+    let edges = kept.iter().map(|k| DEdge {
+        source: k.0,
+        target: k.1,
+        kind: k.2,
+        weight: k.3,
+        latest: k.4,
+        first: k.5.as_deref(),
+    });
+    Ok(draw(&nodes, edges, &Drawing::default()))
 }
 
 /// The drawing of `nodes` and `edges`, with its title and legend.

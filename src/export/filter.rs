@@ -2,10 +2,13 @@
 //! graph of two sides, edges of some kinds or dates. Every format renders the result.
 
 use crate::error::{Error, Result};
+use crate::graph::skeleton::{SkEdge, Skeleton};
 use crate::graph::NodeId;
 use crate::graph::{Edge, Graph};
 use crate::query::{members, Filter};
+use crate::store::Chosen;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 /// What part of the graph to keep. The default keeps everything.
 #[derive(Clone, Debug, Default)]
@@ -209,4 +212,87 @@ fn assemble(g: &Graph, named: BTreeSet<NodeId>, edges: Vec<Kept>) -> Graph {
         .map(|(a, d)| (a.clone(), *d))
         .collect();
     out
+}
+
+/// The sub-graph `sel` selects from the graph file at `path`, read from its
+/// cache: names are found and edges picked on the skeleton, and only the
+/// picked edges' occurrences and their ends' article lists are read. The
+/// same graph as [`subgraph`] of the whole graph. `None` when the cache
+/// cannot serve (absent or stale), or for a selection of everything or of
+/// both a focus and two sides: load the graph then.
+pub fn read_subgraph(path: &Path, sel: &Selection) -> Option<Result<Graph>> {
+    if sel.is_everything() || (sel.focus.is_some() && sel.between.is_some()) {
+        return None;
+    }
+    let mut by_id = sel.clone();
+    let g = crate::store::read_chosen(path, |sk| choose(sk, sel, &mut by_id));
+    Some(g?.and_then(|g| subgraph(&g, &by_id)))
+}
+
+/// An entity of the skeleton found as [`Graph::lookup`] finds it, or the error naming close ones.
+fn find_in(sk: &Skeleton, name: &str) -> Result<u32> {
+    sk.lookup(name).ok_or_else(|| Error::UnknownEntity {
+        name: name.to_string(),
+        suggestions: sk.suggest(name, 3),
+    })
+}
+
+/// The edges of the skeleton that `sel` can keep (a superset [`subgraph`]
+/// then narrows), and the nodes they touch; the names of `sel` found and
+/// written as ids into `by_id`.
+pub(crate) fn choose(sk: &Skeleton, sel: &Selection, by_id: &mut Selection) -> Result<Chosen> {
+    let f = &sel.filter;
+    let pass = |e: &SkEdge| f.kind(e.kind) && e.within(f).0 > 0;
+    let mut named = Vec::new();
+    let edges: Vec<usize> = if let Some((a, b)) = &sel.between {
+        let (a, b) = (find_in(sk, a)?, find_in(sk, b)?);
+        by_id.between = Some((
+            sk.nodes[a as usize].id.clone(),
+            sk.nodes[b as usize].id.clone(),
+        ));
+        named.extend([a, b]);
+        crate::query::between_edges_in(sk, a, b, &[a, b], f)
+    } else if let Some(focus) = &sel.focus {
+        let n = find_in(sk, focus)?;
+        by_id.focus = Some(sk.nodes[n as usize].id.clone());
+        named.push(n);
+        let seen = reach(sk, n, sel.depth.max(1), &pass);
+        (0..sk.edges.len())
+            .filter(|&i| {
+                let e = &sk.edges[i];
+                pass(e) && seen.contains(&e.source) && seen.contains(&e.target)
+            })
+            .collect()
+    } else {
+        (0..sk.edges.len())
+            .filter(|&i| pass(&sk.edges[i]))
+            .collect()
+    };
+    let mut nodes: BTreeSet<u32> = named.into_iter().collect();
+    for &i in &edges {
+        nodes.extend([sk.edges[i].source, sk.edges[i].target]);
+    }
+    Ok(Chosen {
+        edges,
+        nodes: nodes.into_iter().collect(),
+    })
+}
+
+/// The nodes within `depth` steps of `n` over the passing edges.
+fn reach(sk: &Skeleton, n: u32, depth: usize, pass: &dyn Fn(&SkEdge) -> bool) -> BTreeSet<u32> {
+    let mut seen = BTreeSet::from([n]);
+    let mut frontier = vec![n];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for at in frontier {
+            for e in sk.incident(at).filter(|e| pass(e)) {
+                let o = if e.source == at { e.target } else { e.source };
+                if seen.insert(o) {
+                    next.push(o);
+                }
+            }
+        }
+        frontier = next;
+    }
+    seen
 }

@@ -4,6 +4,7 @@
 //! Node ids are entity ids (`country:china`); the graph is directed and
 //! undirected kinds (Meeting, Agreement) carry `directed = false`.
 
+use super::source::Source;
 use super::xml::escape;
 use crate::graph::Graph;
 use std::fmt::Write;
@@ -33,6 +34,14 @@ fn data(out: &mut String, key: &str, value: &str) {
 
 /// The graph as a GraphML document.
 pub fn to_graphml(g: &Graph) -> String {
+    let mut out = Vec::new();
+    // writing to memory cannot fail; the text is UTF-8
+    let _ = write_graphml(g, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the GraphML document of any [`Source`] to `w`, edge by edge.
+pub fn write_graphml(src: &dyn Source, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
@@ -48,58 +57,61 @@ pub fn to_graphml(g: &Graph) -> String {
         );
     }
     out.push_str("  <graph id=\"ties\" edgedefault=\"directed\">\n");
-    for n in g.nodes() {
-        let node = g.node(n);
-        let _ = writeln!(out, "    <node id=\"{}\">", escape(&node.id));
-        data(&mut out, "label", &node.name);
-        data(&mut out, "name", &node.name);
+    for node in src.rows() {
+        let _ = writeln!(out, "    <node id=\"{}\">", escape(node.id));
+        data(&mut out, "label", node.name);
+        data(&mut out, "name", node.name);
         data(&mut out, "kind", &node.kind.to_string());
-        data(&mut out, "code", node.code.as_deref().unwrap_or(""));
-        data(
-            &mut out,
-            "aliases",
-            &node.aliases.iter().cloned().collect::<Vec<_>>().join("; "),
-        );
-        data(&mut out, "articles", &node.articles.len().to_string());
+        data(&mut out, "code", node.code.unwrap_or(""));
+        data(&mut out, "aliases", &node.aliases.join("; "));
+        data(&mut out, "articles", &node.articles.to_string());
         out.push_str("    </node>\n");
     }
-    for (i, (s, t, e)) in g.edges().into_iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            escape(&g.node(s).id),
-            escape(&g.node(t).id)
-        );
-        let first = e.occurrences.first();
-        let date =
-            |d: Option<crate::text::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        data(&mut out, "e_label", &e.kind.to_string());
-        data(&mut out, "e_kind", &e.kind.to_string());
-        data(&mut out, "cameo", e.cameo());
-        data(&mut out, "weight", &e.weight().to_string());
-        data(&mut out, "date", &date(e.latest()));
-        data(&mut out, "first_date", &date(e.earliest()));
-        data(
-            &mut out,
-            "directed",
-            if e.kind.is_directed() {
-                "true"
-            } else {
-                "false"
-            },
-        );
-        data(
-            &mut out,
-            "article",
-            first.map(|o| o.evidence.article.as_str()).unwrap_or(""),
-        );
-        data(
-            &mut out,
-            "evidence",
-            first.map(|o| o.evidence.text.as_str()).unwrap_or(""),
-        );
-        out.push_str("    </edge>\n");
-    }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+    w.write_all(out.as_bytes())?;
+    let mut i = 0;
+    src.each_edge(&mut |s, t, e| {
+        out.clear();
+        write_edge(&mut out, i, s, t, e);
+        i += 1;
+        w.write_all(out.as_bytes())
+    })?;
+    w.write_all(b"  </graph>\n</graphml>\n")
+}
+
+/// One `<edge>` element, the `i`th.
+fn write_edge(out: &mut String, i: usize, s: &str, t: &str, e: &crate::graph::Edge) {
+    let _ = writeln!(
+        out,
+        "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
+        escape(s),
+        escape(t)
+    );
+    let first = e.occurrences.first();
+    let date = |d: Option<crate::text::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    data(out, "e_label", &e.kind.to_string());
+    data(out, "e_kind", &e.kind.to_string());
+    data(out, "cameo", e.cameo());
+    data(out, "weight", &e.weight().to_string());
+    data(out, "date", &date(e.latest()));
+    data(out, "first_date", &date(e.earliest()));
+    data(
+        out,
+        "directed",
+        if e.kind.is_directed() {
+            "true"
+        } else {
+            "false"
+        },
+    );
+    data(
+        out,
+        "article",
+        first.map(|o| o.evidence.article.as_str()).unwrap_or(""),
+    );
+    data(
+        out,
+        "evidence",
+        first.map(|o| o.evidence.text.as_str()).unwrap_or(""),
+    );
+    out.push_str("    </edge>\n");
 }

@@ -4,7 +4,8 @@
 //! `date` is the latest occurrence's, `topics` all of them, `planned` and
 //! `former` true only when every occurrence says so.
 
-use crate::graph::{Edge, Graph, NodeId};
+use super::source::Source;
+use crate::graph::{Edge, Graph};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -66,31 +67,33 @@ pub fn to_json(g: &Graph) -> String {
 /// edge: nothing is copied but one edge's fields at a time (the `Value` of
 /// a large graph is several times the graph).
 pub fn write_json(g: &Graph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_source(g, w)
+}
+
+/// Writes the JSON text of any [`Source`] to `w`, edge by edge: only one
+/// edge's evidence is held at a time (a cached graph file's is read then).
+pub fn write_source(src: &dyn Source, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut ser = serde_json::Serializer::pretty(&mut *w);
-    JGraph(g).serialize(&mut ser)?;
+    JGraph(src).serialize(&mut ser)?;
     w.write_all(b"\n")
 }
 
-/// The whole graph; fields in the order a `Value` (a sorted map) writes them.
-struct JGraph<'a>(&'a Graph);
+struct JGraph<'a>(&'a dyn Source);
 
 impl Serialize for JGraph<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let g = self.0;
         let mut m = s.serialize_struct("graph", 2)?;
-        m.serialize_field("edges", &Edges(g))?;
-        let nodes: Vec<JNode> = g
-            .nodes()
+        m.serialize_field("edges", &Edges(self.0))?;
+        let nodes: Vec<JNode> = self
+            .0
+            .rows()
             .into_iter()
-            .map(|n| {
-                let node = g.node(n);
-                JNode {
-                    aliases: &node.aliases,
-                    code: &node.code,
-                    id: &node.id,
-                    kind: node.kind,
-                    name: &node.name,
-                }
+            .map(|n| JNode {
+                aliases: n.aliases,
+                code: n.code,
+                id: n.id,
+                kind: n.kind,
+                name: n.name,
             })
             .collect();
         m.serialize_field("nodes", &nodes)?;
@@ -98,27 +101,37 @@ impl Serialize for JGraph<'_> {
     }
 }
 
-/// A node, fields sorted by name.
 #[derive(Serialize)]
 struct JNode<'a> {
-    aliases: &'a std::collections::BTreeSet<String>,
-    code: &'a Option<String>,
+    aliases: Vec<&'a str>,
+    code: Option<&'a str>,
     id: &'a str,
     kind: crate::model::EntityKind,
     name: &'a str,
 }
 
-/// Every edge, each made when it is written.
-struct Edges<'a>(&'a Graph);
+struct Edges<'a>(&'a dyn Source);
 
 impl Serialize for Edges<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let g = self.0;
-        s.collect_seq(g.edges().into_iter().map(|(a, b, e)| JEdge::of(g, a, b, e)))
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(None)?;
+        let mut failed: Option<S::Error> = None;
+        let read = self.0.each_edge(&mut |a, b, e| {
+            seq.serialize_element(&JEdge::of(a, b, e)).map_err(|err| {
+                failed = Some(err);
+                std::io::Error::other("serializing failed")
+            })
+        });
+        match (failed, read) {
+            (Some(err), _) => return Err(err),
+            (None, Err(e)) => return Err(S::Error::custom(e)),
+            _ => {}
+        }
+        seq.end()
     }
 }
 
-/// An edge as [`to_value`] writes it, fields sorted by name.
 #[derive(Serialize)]
 struct JEdge<'a> {
     cameo: &'a str,
@@ -147,7 +160,7 @@ struct JEvidence<'a> {
 }
 
 impl<'a> JEdge<'a> {
-    fn of(g: &'a Graph, s: NodeId, t: NodeId, e: &'a Edge) -> JEdge<'a> {
+    fn of(s: &'a str, t: &'a str, e: &'a Edge) -> JEdge<'a> {
         let latest = e.occurrences.iter().max_by_key(|o| o.date);
         let mut topics: Vec<&String> = e.occurrences.iter().flat_map(|o| &o.topics).collect();
         topics.sort();
@@ -174,9 +187,9 @@ impl<'a> JEdge<'a> {
             place: latest.and_then(|o| o.place.as_deref()),
             planned: e.occurrences.iter().all(|o| o.planned),
             role: latest.and_then(|o| o.role.as_deref()),
-            source: &g.node(s).id,
+            source: s,
             speaker: latest.and_then(|o| o.speaker.as_deref()),
-            target: &g.node(t).id,
+            target: t,
             topics,
             weight: e.weight(),
         }

@@ -9,6 +9,7 @@ pub mod filter;
 pub mod graphml;
 pub mod json;
 pub mod report;
+pub mod source;
 pub mod svg;
 mod xml;
 
@@ -133,5 +134,51 @@ pub fn write_to(
     match format {
         Format::Json => json::write_json(g, w).map_err(io),
         _ => w.write_all(&render_drawn(g, format, how)?).map_err(io),
+    }
+}
+
+/// Whether `format` can be written edge by edge from a [`source::Source`]
+/// (JSON, GraphML, CSV); DOT, SVG and RON
+/// are made from a loaded graph.
+pub fn streams(format: Format) -> bool {
+    // (a drawing is drawn from a partial graph: its title names the selection)
+    matches!(format, Format::Json | Format::Graphml | Format::Csv)
+}
+
+/// Writes `src` in a format that [`streams`] to the file `out` (a folder for
+/// CSV), edge by edge as it is read: the bytes [`write`] gives for the same graph.
+pub fn write_source(src: &dyn source::Source, format: Format, out: &Path) -> Result<()> {
+    let one = |write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>| {
+        crate::store::write_atomic_with(out, |f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            write(&mut w)?;
+            std::io::Write::flush(&mut w)
+        })
+    };
+    match format {
+        Format::Csv => csv::write_dir_from(src, out),
+        Format::Json => one(&|w| json::write_source(src, w)),
+        Format::Graphml => one(&|w| graphml::write_graphml(src, w)),
+        Format::Dot => one(&|w| w.write_all(&dot::source_to_dot(src)?)),
+        f => Err(Error::Invalid(format!("{f:?} is not written edge by edge"))),
+    }
+}
+
+/// Writes `src` in a one-file format that [`streams`] to `w` (standard output, say).
+pub fn write_source_to(
+    src: &dyn source::Source,
+    format: Format,
+    w: &mut dyn std::io::Write,
+) -> Result<()> {
+    let io = |e| Error::io("<stdout>", e);
+    match format {
+        Format::Json => json::write_source(src, w).map_err(io),
+        Format::Graphml => graphml::write_graphml(src, w).map_err(io),
+        Format::Dot => dot::source_to_dot(src)
+            .and_then(|b| w.write_all(&b))
+            .map_err(io),
+        f => Err(Error::Invalid(format!(
+            "{f:?} is not written edge by edge to one stream"
+        ))),
     }
 }

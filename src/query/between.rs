@@ -2,6 +2,7 @@
 
 use super::record::statement;
 use super::*;
+use crate::graph::skeleton::{SkEdge, Skeleton};
 use crate::graph::Graph;
 use crate::graph::NodeId;
 use crate::model::{EdgeKind, EntityKind};
@@ -17,6 +18,28 @@ pub fn members(g: &Graph, n: NodeId) -> BTreeSet<NodeId> {
         })
         .map(|(s, _, _)| s)
         .collect()
+}
+
+/// The edges of the skeleton a bilateral view of `a` and `b` can need:
+/// every role edge into `a` or `b` (which makes people members of a side),
+/// and the edges `f` passes between any two of `sides` (`a`, `b`, whoever
+/// counts for them) and those people. A superset of what [`between_at`]
+/// keeps: read only these and it gives what it gives on the whole graph.
+pub fn between_edges_in(sk: &Skeleton, a: u32, b: u32, sides: &[u32], f: &Filter) -> Vec<usize> {
+    let role_into = |e: &SkEdge| e.kind == EdgeKind::Role && (e.target == a || e.target == b);
+    let pass = |e: &SkEdge| f.kind(e.kind) && e.within(f).0 > 0;
+    let mut all: BTreeSet<u32> = sides.iter().copied().collect();
+    for n in [a, b] {
+        all.extend(sk.incident(n).filter(|e| role_into(e)).map(|e| e.source));
+    }
+    let mut edges: BTreeSet<usize> = BTreeSet::new();
+    for &n in &all {
+        edges.extend(sk.incident_at(n).filter(|&i| {
+            let e = &sk.edges[i];
+            role_into(e) || (pass(e) && all.contains(&e.source) && all.contains(&e.target))
+        }));
+    }
+    edges.into_iter().collect()
 }
 
 /// One side of a bilateral view: `n`, the people holding a role for it, and

@@ -99,35 +99,101 @@ pub fn events<'a>(
         .into_iter()
         .filter(move |(_, _, e)| e.kind.is_event() && f.kind(e.kind))
         .flat_map(move |(s, t, e)| {
-            e.occurrences
-                .iter()
-                .filter(move |o| f.occurrence(o))
-                .map(move |o| {
-                    let (outlet, url) = g.outlet_and_url(&o.evidence.article);
-                    Event {
-                        date: o.date,
-                        source: g.node(s).id.clone(),
-                        source_name: g.node(s).name.clone(),
-                        source_iso3: iso3(g, s, lift),
-                        target: g.node(t).id.clone(),
-                        target_name: g.node(t).name.clone(),
-                        target_iso3: iso3(g, t, lift),
-                        kind: e.kind,
-                        cameo: o.cameo.clone(),
-                        goldstein: gs.weight(&o.cameo),
-                        speaker: o.speaker.clone(),
-                        place: o.place.clone(),
-                        planned: o.planned,
-                        article: o.evidence.article.clone(),
-                        sentence_index: o.evidence.sentence,
-                        start: o.evidence.start,
-                        end: o.evidence.end,
-                        sentence: o.evidence.text.clone(),
-                        topics: o.topics.clone(),
-                        outlet,
-                        url,
-                    }
-                })
+            let end = |n: NodeId| Actor {
+                id: &g.node(n).id,
+                name: &g.node(n).name,
+                iso3: iso3(g, n, lift),
+            };
+            let prov = |a: &str| g.outlet_and_url(a);
+            edge_events(end(s), end(t), e, f, gs, &prov).collect::<Vec<_>>()
+        })
+}
+
+/// [`events`] of the graph file whose cache `reader` opened, read edge by
+/// edge (one edge's statements in memory at a time), each row handed to
+/// `each`: the rows [`events`] gives for the loaded graph, in its order.
+pub fn events_streamed(
+    reader: &crate::store::EdgeReader,
+    f: &Filter,
+    lift: &Lift,
+    gs: &Goldstein,
+    prov: &dyn Fn(&str) -> Outlet,
+    each: &mut dyn FnMut(Event) -> std::io::Result<bool>,
+) -> std::io::Result<()> {
+    let sk = reader.skeleton();
+    let end = |n: u32| {
+        let node = &sk.nodes[n as usize];
+        let state = sk
+            .node_by_id(lift.of(&node.id))
+            .map(|x| &sk.nodes[x as usize]);
+        Actor {
+            id: &node.id,
+            name: &node.name,
+            iso3: state
+                .filter(|st| st.kind == EntityKind::Country)
+                .and_then(|st| st.code.clone()),
+        }
+    };
+    for (i, e) in sk.edges.iter().enumerate() {
+        if !(e.kind.is_event() && f.kind(e.kind) && e.within(f).0 > 0) {
+            continue;
+        }
+        let edge = reader.edge(i)?;
+        for row in edge_events(end(e.source), end(e.target), &edge, f, gs, prov) {
+            if !each(row)? {
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One end of an edge as event rows show it.
+struct Actor<'a> {
+    id: &'a str,
+    name: &'a str,
+    iso3: Option<String>,
+}
+
+/// An article's outlet and address, when known.
+pub type Outlet = (Option<String>, Option<String>);
+
+/// The rows of one edge's statements that pass `f`, in order; `prov`
+/// gives each article's outlet and address.
+fn edge_events<'a>(
+    s: Actor<'a>,
+    t: Actor<'a>,
+    e: &'a crate::graph::Edge,
+    f: &'a Filter,
+    gs: &'a Goldstein,
+    prov: &'a dyn Fn(&str) -> Outlet,
+) -> impl Iterator<Item = Event> + 'a {
+    e.occurrences
+        .iter()
+        .filter(move |o| f.occurrence(o))
+        .map(move |o| (o, prov(&o.evidence.article)))
+        .map(move |(o, (outlet, url))| Event {
+            date: o.date,
+            source: s.id.to_string(),
+            source_name: s.name.to_string(),
+            source_iso3: s.iso3.clone(),
+            target: t.id.to_string(),
+            target_name: t.name.to_string(),
+            target_iso3: t.iso3.clone(),
+            kind: e.kind,
+            cameo: o.cameo.clone(),
+            goldstein: gs.weight(&o.cameo),
+            speaker: o.speaker.clone(),
+            place: o.place.clone(),
+            planned: o.planned,
+            article: o.evidence.article.clone(),
+            sentence_index: o.evidence.sentence,
+            start: o.evidence.start,
+            end: o.evidence.end,
+            sentence: o.evidence.text.clone(),
+            topics: o.topics.clone(),
+            outlet,
+            url,
         })
 }
 

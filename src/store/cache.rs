@@ -781,6 +781,95 @@ pub fn read_edges(path: &Path, edges: &[usize]) -> Option<Graph> {
     Some(g)
 }
 
+/// A fresh cache opened to be read edge by edge: its skeleton at once, each
+/// edge's occurrences when asked, so that a reader holds one edge's evidence
+/// at a time however large the graph.
+pub struct EdgeReader {
+    o: Opened,
+}
+
+impl EdgeReader {
+    /// The cache of the graph file `path`, if it is fresh (see [`read`]).
+    pub fn open(path: &Path) -> Option<EdgeReader> {
+        open_skeleton(path).map(|o| EdgeReader { o })
+    }
+
+    /// The skeleton: every node, and every edge's counts.
+    pub fn skeleton(&self) -> &Skeleton {
+        &self.o.sk
+    }
+
+    /// Edge `i` of the skeleton with its occurrences, read from its own span;
+    /// an error when that span is damaged or the file cannot be read.
+    pub fn edge(&self, i: usize) -> std::io::Result<Edge> {
+        let damaged = || std::io::Error::other("the cache is damaged; rebuild the graph file");
+        let (e, span) = (self.o.sk.edges.get(i), self.o.spans.get(i));
+        let (e, &span) = e.zip(span).ok_or_else(damaged)?;
+        let occurrences = occurrences_of(&read_span(&self.o.file, span)?).ok_or_else(damaged)?;
+        Ok(Edge {
+            kind: e.kind,
+            occurrences,
+        })
+    }
+}
+
+/// What a selection reads from a cache: the edges it picked (indices into
+/// the skeleton's edges) and the nodes whose article lists it needs.
+#[derive(Clone, Debug, Default)]
+pub struct Chosen {
+    /// Edges to read with their occurrences.
+    pub edges: Vec<usize>,
+    /// Nodes to read with their article lists.
+    pub nodes: Vec<u32>,
+}
+
+/// The graph of `path`'s cache with what `choose` picks on its skeleton:
+/// every node, the chosen edges with their occurrences, the chosen nodes'
+/// article lists, and the articles (with dates) those lists and that evidence
+/// cite (no article at all when no node is chosen). `None` when the cache cannot serve (absent, stale, damaged);
+/// `Some(Err)` when `choose` fails.
+pub fn read_chosen<E>(
+    path: &Path,
+    choose: impl FnOnce(&Skeleton) -> std::result::Result<Chosen, E>,
+) -> Option<std::result::Result<Graph, E>> {
+    let o = open_skeleton(path)?;
+    let chosen = match choose(&o.sk) {
+        Ok(c) => c,
+        Err(e) => return Some(Err(e)),
+    };
+    let mut g = Graph::new();
+    let idx = frame_nodes(&mut g, &o.sk);
+    for &i in &chosen.edges {
+        add_edge(&mut g, &idx, &o, i)?;
+    }
+    if chosen.nodes.is_empty() {
+        return Some(Ok(g));
+    }
+    let bytes = read_span(&o.file, o.head).ok()?;
+    let (all, lists): Head = postcard::from_bytes(&bytes).ok()?;
+    for &n in &chosen.nodes {
+        let node = *idx.get(n as usize)?;
+        for &a in lists.get(n as usize)? {
+            let (name, d) = *all.get(a as usize)?;
+            g.articles.insert(name.to_string(), date(d));
+            g.node_mut(node).articles.insert(name.to_string());
+        }
+    }
+    let cited: std::collections::BTreeSet<String> = g
+        .edges()
+        .into_iter()
+        .flat_map(|(_, _, e)| e.occurrences.iter().map(|o| o.evidence.article.clone()))
+        .filter(|a| !g.articles.contains_key(a))
+        .collect();
+    for a in cited {
+        // the article list is sorted by name
+        if let Ok(i) = all.binary_search_by(|(x, _)| (*x).cmp(a.as_str())) {
+            g.articles.insert(a, date(all[i].1));
+        }
+    }
+    Some(Ok(g))
+}
+
 /// Adds edge `i` of an opened cache's skeleton to `g` (whose nodes `idx`
 /// framed), with its occurrences read from its own span of the file.
 fn add_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {

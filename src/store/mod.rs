@@ -12,7 +12,9 @@ pub use temp::remove_temp_files;
 
 pub(crate) use crate::bytes::id_key;
 
-pub use cache::{read_around, read_edges, read_first_sentences, read_skeleton};
+pub use cache::{
+    read_around, read_chosen, read_edges, read_first_sentences, read_skeleton, Chosen, EdgeReader,
+};
 
 use crate::error::{Error, Result};
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};
@@ -1012,6 +1014,17 @@ pub fn article_provenance(path: &Path, id: &str) -> Result<Option<Option<Provena
     Ok(g.articles
         .contains_key(id)
         .then(|| g.provenance.get(id).cloned()))
+}
+
+/// Where each article of the graph file `path` came from (outlet, address,
+/// file): from the cache's articles when it is fresh, else by loading the file.
+pub fn provenances(path: &Path) -> Result<BTreeMap<String, Provenance>> {
+    let path = &resolve(path)?;
+    let g = match cache::read_frame(path) {
+        Some((g, _, _)) => g,
+        None => Graph::load(path)?,
+    };
+    Ok(g.provenance)
 }
 
 impl Skeleton {

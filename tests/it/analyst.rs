@@ -1,7 +1,7 @@
 //! CLI tests of what an analyst does with the graph: the country view
 //! (`--level`), dyad tables, lookups by code and alias, event rows, `why`.
 
-use crate::common::{ties, Built};
+use crate::common::Built;
 
 /// Sanctions news: a state body (the US Treasury) and two ministers.
 const SANCTIONS: &str = " date 2018-08-03 Sanctions\nThe US Treasury criticised Turkey on Friday. \
@@ -17,13 +17,7 @@ fn graph_of(articles: &[(&str, &str)]) -> Built {
         std::fs::write(src.join(name), text).unwrap();
     }
     let graph = dir.path().join("g.ron");
-    let o = ties(&[
-        "--graph",
-        graph.to_str().unwrap(),
-        "build",
-        src.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    crate::common::build_into(&graph, &src);
     Built { dir, graph }
 }
 

@@ -128,3 +128,31 @@ pub fn without_provenance(bytes: &[u8]) -> String {
     };
     format!("{}{}", &text[..start], &text[end..])
 }
+
+/// Builds the graph file `graph` from `input`, asserting success.
+pub fn build_into(graph: &Path, input: &Path) {
+    let o = ties(&[
+        "--graph",
+        graph.to_str().unwrap(),
+        "build",
+        input.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// `n` seed variants written by ../shared's generator into `dir` (one text
+/// file each); `None`, with a note, without ../shared or python3.
+pub fn generated(dir: &Path, n: usize) -> Option<PathBuf> {
+    let sh = shared()?;
+    let made = Command::new("python3")
+        .arg(sh.join("bench/make_corpus.py"))
+        .arg(n.to_string())
+        .arg(dir)
+        .stdout(std::process::Stdio::null())
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: python3 could not run make_corpus.py; skipped");
+        return None;
+    }
+    Some(dir.to_path_buf())
+}

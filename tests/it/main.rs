@@ -15,5 +15,7 @@ mod queries;
 mod report;
 mod robustness;
 mod seed;
+mod spark;
 mod story;
+mod streaming;
 mod tidy;

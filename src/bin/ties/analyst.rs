@@ -105,22 +105,13 @@ const EVENT_COLUMNS: [&str; 21] = [
     "url",
 ];
 
-/// `ties events`: one row per statement, written as it is read; only the
-/// edges the filter lets through are read from the cache.
+/// `ties events`: one row per statement, written as it is read: from a
+/// fresh cache edge by edge (only the edges the filter lets through), else
+/// from the loaded graph.
 pub fn events(cli: &Cli, args: &EventsArgs) -> Result<u8, Fail> {
     let sk = load_skeleton(&cli.graph)?;
     let f = args.filter.filter();
-    let edges: Vec<usize> = (0..sk.edges.len())
-        .filter(|&i| {
-            let e = &sk.edges[i];
-            e.kind.is_event() && f.kind(e.kind) && e.within(&f).0 > 0
-        })
-        .collect();
     let lift = lift(cli, &sk)?;
-    let g = match ties::store::read_edges(&cli.graph, &edges) {
-        Some(g) => g,
-        None => load(&cli.graph)?,
-    };
     let gs = ties::query::Goldstein::builtin()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let sep = match args.format {
@@ -131,9 +122,11 @@ pub fn events(cli: &Cli, args: &EventsArgs) -> Result<u8, Fail> {
     if !sep.is_empty() {
         writeln!(out, "{}", EVENT_COLUMNS.join(sep))?;
     }
-    let mut n = 0;
-    let rows = query::events(&g, &f, &lift, &gs).take(args.limit.unwrap_or(usize::MAX));
-    for e in rows {
+    let (mut n, limit) = (0, args.limit.unwrap_or(usize::MAX));
+    let mut row = |e: query::Event| -> std::io::Result<bool> {
+        if n == limit {
+            return Ok(false);
+        }
         match args.format {
             EventFormat::Jsonl => serde_json::to_writer(&mut out, &e)?,
             EventFormat::Csv => write!(out, "{}", event_cells(&e, cell).join(","))?,
@@ -141,6 +134,27 @@ pub fn events(cli: &Cli, args: &EventsArgs) -> Result<u8, Fail> {
         }
         writeln!(out)?;
         n += 1;
+        Ok(true)
+    };
+    match ties::store::EdgeReader::open(&cli.graph) {
+        Some(reader) => {
+            let provenance = ties::store::provenances(&cli.graph)?;
+            let prov = |a: &str| {
+                provenance
+                    .get(a)
+                    .map(|p| (p.source.clone(), p.url.clone()))
+                    .unwrap_or_default()
+            };
+            query::events_streamed(&reader, &f, &lift, &gs, &prov, &mut row)?
+        }
+        None => {
+            let g = load(&cli.graph)?;
+            for e in query::events(&g, &f, &lift, &gs) {
+                if !row(e)? {
+                    break;
+                }
+            }
+        }
     }
     out.flush()?;
     Ok(if n == 0 { 1 } else { 0 })

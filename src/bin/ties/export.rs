@@ -7,7 +7,8 @@ use crate::Fail;
 use std::io::Write;
 use std::path::Path;
 use ties::export::dot::Drawing;
-use ties::export::filter::Selection;
+use ties::export::filter::{read_subgraph, Selection};
+use ties::export::source::Cached;
 use ties::export::Format;
 use ties::query::Level;
 use ties::{EntityKind, Graph};
@@ -58,10 +59,44 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             return write_bytes(&bytes, args.out.as_deref());
         }
     }
-    let g = load(&cli.graph)?;
-    let g = at_level(cli, g, &sel, args.level)?;
-    let sub = ties::export::filter::subgraph(&g, &sel).map_err(found)?;
-    if !sel.is_everything() && sub.edge_count() == 0 {
+    // the written level, known without the graph: asked, or no pair to look up
+    let written =
+        args.level == Some(Level::Written) || args.level.is_none() && sel.between.is_none();
+    if written && ties::export::streams(format) {
+        if let Some(src) = Cached::open(&cli.graph, &sel) {
+            return streamed(&src.map_err(found)?, &sel, format, args);
+        }
+    }
+    let (g, sub) = match written.then(|| read_subgraph(&cli.graph, &sel)).flatten() {
+        // a part of the graph: only the edges it can keep read from the cache
+        Some(sub) => (None, sub.map_err(found)?),
+        None => {
+            let g = at_level(cli, load(&cli.graph)?, &sel, args.level)?;
+            let sub = ties::export::filter::subgraph(&g, &sel).map_err(found)?;
+            (Some(g), sub)
+        }
+    };
+    writable(&sel, sub.edge_count(), format, args)?;
+    let how = Drawing {
+        title: ties::export::filter::title(g.as_ref().unwrap_or(&sub), &sel, &sub),
+        legend: !args.no_legend,
+    };
+    match &args.out {
+        Some(out) => {
+            ties::export::write(&sub, format, Some(out), &how)?;
+        }
+        None => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            ties::export::write_to(&sub, format, &mut w, &how)?;
+            w.flush()?;
+        }
+    }
+    Ok(0)
+}
+
+/// Fails when a selection keeps no edge (1), or CSV has no folder to go to (2).
+fn writable(sel: &Selection, edges: usize, format: Format, args: &ExportArgs) -> Result<(), Fail> {
+    if !sel.is_everything() && edges == 0 {
         return Err(Fail::new(
             1,
             "no edge matches these filters; nothing written".into(),
@@ -73,17 +108,17 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             "--format csv writes two files: name their folder with --out DIR".into(),
         ));
     }
-    let how = Drawing {
-        title: ties::export::filter::title(&g, &sel, &sub),
-        legend: !args.no_legend,
-    };
+    Ok(())
+}
+
+/// Writes a selection read from the cache edge by edge (JSON, GraphML, CSV).
+fn streamed(src: &Cached, sel: &Selection, format: Format, args: &ExportArgs) -> Result<u8, Fail> {
+    writable(sel, src.edge_count(), format, args)?;
     match &args.out {
-        Some(out) => {
-            ties::export::write(&sub, format, Some(out), &how)?;
-        }
+        Some(out) => ties::export::write_source(src, format, out)?,
         None => {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            ties::export::write_to(&sub, format, &mut w, &how)?;
+            ties::export::write_source_to(src, format, &mut w)?;
             w.flush()?;
         }
     }

@@ -97,15 +97,23 @@ pub fn around_pair(cli: &Cli, a: &str, b: &str) -> Result<(Graph, NodeId, NodeId
     let (a, b) = (find_in(&sk, a)?, find_in(&sk, b)?);
     let lift = lift(cli, &sk)?;
     let (ida, idb) = (&sk.nodes[a as usize].id, &sk.nodes[b as usize].id);
-    let ids: Vec<&str> = sk
-        .nodes
-        .iter()
-        .map(|n| n.id.as_str())
-        .filter(|id| [*id, lift.of(id)].iter().any(|x| x == ida || x == idb))
+    let sides: Vec<u32> = (0..sk.nodes.len() as u32)
+        .filter(|&n| {
+            let id = sk.nodes[n as usize].id.as_str();
+            [id, lift.of(id)].iter().any(|x| x == ida || x == idb)
+        })
         .collect();
-    let g = match ties::store::read_around(&cli.graph, &ids, false) {
-        Some(g) => g,
-        None => load(&cli.graph)?,
+    // only the edges between the sides, and the roles making people members
+    let chosen = |sk: &ties::Skeleton| {
+        let edges = ties::query::between_edges_in(sk, a, b, &sides, &Default::default());
+        Ok::<_, ()>(ties::store::Chosen {
+            edges,
+            nodes: Vec::new(),
+        })
+    };
+    let g = match ties::store::read_chosen(&cli.graph, chosen) {
+        Some(Ok(g)) => g,
+        _ => load(&cli.graph)?,
     };
     let node = |id: &str| {
         g.node_by_id(id)

@@ -1,0 +1,197 @@
+//! Exports that read only what they need: with a fresh cache, `ties export`
+//! writes JSON, GraphML and CSV edge by edge from it, and a focus, two sides,
+//! kinds or dates read only the edges they can keep; every format gives the
+//! bytes the whole-graph path gives (the graph loaded, the sub-graph cut, rendered).
+
+use crate::common::{build_into, generated, ties};
+use std::path::Path;
+use ties::export::filter::{subgraph, Selection};
+use ties::export::{csv, render, Format};
+use ties::{EdgeKind, Filter, Graph};
+
+/// The selections compared: everything, a focus, two sides, a kind, dates.
+fn selections() -> Vec<(Vec<&'static str>, Selection)> {
+    let date = |s| ties::Date::parse_iso(s);
+    let sel = |focus: Option<&str>, between: Option<(&str, &str)>, filter: Filter| Selection {
+        focus: focus.map(str::to_string),
+        depth: 1,
+        between: between.map(|(a, b)| (a.to_string(), b.to_string())),
+        filter,
+    };
+    let kinds = Filter {
+        kinds: vec![EdgeKind::Meeting, EdgeKind::Visit],
+        ..Filter::default()
+    };
+    let dates = Filter {
+        since: date("2022-01-01"),
+        until: date("2024-12-31"),
+        ..Filter::default()
+    };
+    vec![
+        (vec![], Selection::default()),
+        (
+            vec!["--focus", "Pakistan"],
+            sel(Some("Pakistan"), None, Filter::default()),
+        ),
+        (
+            vec!["--between", "China", "Pakistan"],
+            sel(None, Some(("China", "Pakistan")), Filter::default()),
+        ),
+        (
+            vec!["--kind", "meeting,visit"],
+            sel(None, None, kinds.clone()),
+        ),
+        (
+            vec![
+                "--focus",
+                "China",
+                "--kind",
+                "meeting,visit",
+                "--since",
+                "2022-01-01",
+                "--until",
+                "2024-12-31",
+            ],
+            sel(
+                Some("China"),
+                None,
+                Filter {
+                    kinds: kinds.kinds,
+                    ..dates.clone()
+                },
+            ),
+        ),
+        (
+            vec!["--since", "2022-01-01", "--until", "2024-12-31"],
+            sel(None, None, dates),
+        ),
+    ]
+}
+
+/// What the CLI writes for `args` in `format` (CSV: both files, joined).
+fn cli_export(graph: &Path, format: &str, args: &[&str], out: &Path) -> Vec<u8> {
+    let mut all = vec![
+        "--graph",
+        graph.to_str().unwrap(),
+        "export",
+        "--format",
+        format,
+    ];
+    all.extend(args);
+    if format == "csv" {
+        all.extend(["--out", out.to_str().unwrap()]);
+    }
+    let o = ties(&all);
+    assert!(
+        o.status.success(),
+        "{all:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    if format != "csv" {
+        return o.stdout;
+    }
+    let mut bytes = std::fs::read(out.join("nodes.csv")).unwrap();
+    bytes.extend(std::fs::read(out.join("relationships.csv")).unwrap());
+    bytes
+}
+
+/// What the whole-graph path renders for `sel` in `format`.
+fn whole_export(g: &Graph, format: Format, sel: &Selection) -> Vec<u8> {
+    let sub = subgraph(g, sel).unwrap();
+    match format {
+        Format::Csv => [csv::nodes_csv(&sub), csv::relationships_csv(&sub)]
+            .concat()
+            .into_bytes(),
+        f => render(&sub, f).unwrap(),
+    }
+}
+
+/// A graph of 300 generated articles in `dir`, its cache fresh; `None` (with a note) without ../shared.
+fn generated_graph(dir: &Path) -> Option<std::path::PathBuf> {
+    let articles = generated(&dir.join("articles"), 300)?;
+    let graph = dir.join("g.ron");
+    build_into(&graph, &articles);
+    Some(graph)
+}
+
+/// `ties events` reads the cache edge by edge; its rows are those of the
+/// loaded graph, in the same order, with filters and a limit.
+#[test]
+fn the_event_table_from_the_cache_is_the_whole_graphs() {
+    use ties::query::{events, Goldstein, Lift, StateBodies};
+    let dir = tempfile::tempdir().unwrap();
+    let Some(graph) = generated_graph(dir.path()) else {
+        return;
+    };
+    let g = Graph::load(&graph).unwrap();
+    let lex = ties::Lexicon::builtin().unwrap();
+    let lift = Lift::new(&g, &StateBodies::new(lex.state_body_names()));
+    let gs = Goldstein::builtin().unwrap();
+    let cases: [(&[&str], Filter, usize); 3] = [
+        (&[], Filter::default(), usize::MAX),
+        (
+            &["--kind", "praise,criticism", "--since", "2022-01-01"],
+            Filter {
+                kinds: vec![EdgeKind::Praise, EdgeKind::Criticism],
+                since: ties::Date::parse_iso("2022-01-01"),
+                until: None,
+            },
+            usize::MAX,
+        ),
+        (&["--limit", "7"], Filter::default(), 7),
+    ];
+    for (args, f, limit) in cases {
+        let mut all = vec![
+            "--graph",
+            graph.to_str().unwrap(),
+            "events",
+            "--format",
+            "jsonl",
+        ];
+        all.extend(args);
+        let o = ties(&all);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let want: String = events(&g, &f, &lift, &gs)
+            .take(limit)
+            .map(|e| serde_json::to_string(&e).unwrap() + "\n")
+            .collect();
+        assert!(want.lines().count() > 5, "{args:?}: few rows");
+        assert_eq!(String::from_utf8(o.stdout).unwrap(), want, "{args:?}");
+    }
+}
+
+#[test]
+fn exports_from_the_cache_are_the_whole_graph_exports_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(graph) = generated_graph(dir.path()) else {
+        return;
+    };
+    assert!(
+        ties::store::read_skeleton(&graph).is_some(),
+        "the build wrote a fresh cache"
+    );
+    let g = Graph::load(&graph).unwrap();
+    let formats = [
+        ("json", Format::Json),
+        ("graphml", Format::Graphml),
+        ("csv", Format::Csv),
+        ("dot", Format::Dot),
+        ("ron", Format::Ron),
+    ];
+    for (args, sel) in selections() {
+        for (name, format) in formats {
+            let out = dir.path().join(format!("csv{}", args.len()));
+            let streamed = cli_export(&graph, name, &args, &out);
+            let whole = whole_export(&g, format, &sel);
+            assert!(whole.len() > 200, "{name} {args:?}: a nearly empty export");
+            assert!(
+                streamed == whole,
+                "{name} {args:?}: the export differs from the whole graph's"
+            );
+        }
+    }
+}
