@@ -268,6 +268,11 @@ pub(crate) fn choose(sk: &Skeleton, sel: &Selection, by_id: &mut Selection) -> R
             .filter(|&i| pass(&sk.edges[i]))
             .collect()
     };
+    let edges = if named.is_empty() {
+        edges
+    } else {
+        roles_of_actors(sk, &named, edges)
+    };
     let mut nodes: BTreeSet<u32> = named.into_iter().collect();
     for &i in &edges {
         nodes.extend([sk.edges[i].source, sk.edges[i].target]);
@@ -276,6 +281,22 @@ pub(crate) fn choose(sk: &Skeleton, sel: &Selection, by_id: &mut Selection) -> R
         edges,
         nodes: nodes.into_iter().collect(),
     })
+}
+
+/// [`keep_roles_of_actors`] on the skeleton's edges `edges`.
+fn roles_of_actors(sk: &Skeleton, named: &[u32], mut edges: Vec<usize>) -> Vec<usize> {
+    let e = |i: usize| &sk.edges[i];
+    let actors: BTreeSet<u32> = edges
+        .iter()
+        .filter(|&&i| e(i).kind.is_event())
+        .flat_map(|&i| [e(i).source, e(i).target])
+        .collect();
+    if !actors.is_empty() {
+        edges.retain(|&i| {
+            e(i).kind.is_event() || actors.contains(&e(i).source) || named.contains(&e(i).source)
+        });
+    }
+    edges
 }
 
 /// The nodes within `depth` steps of `n` over the passing edges.

@@ -843,6 +843,16 @@ pub fn read_chosen<E>(
         add_edge(&mut g, &idx, &o, i)?;
     }
     if chosen.nodes.is_empty() {
+        // where the evidence's articles came from (their outlets and addresses)
+        read_provenance(&o, &mut g)?;
+        let cited: std::collections::BTreeSet<&str> = g
+            .edges()
+            .into_iter()
+            .flat_map(|(_, _, e)| e.occurrences.iter().map(|o| o.evidence.article.as_str()))
+            .collect();
+        let cited: std::collections::BTreeSet<String> =
+            cited.into_iter().map(String::from).collect();
+        g.provenance.retain(|a, _| cited.contains(a));
         return Some(Ok(g));
     }
     let bytes = read_span(&o.file, o.head).ok()?;
@@ -867,6 +877,10 @@ pub fn read_chosen<E>(
             g.articles.insert(a, date(all[i].1));
         }
     }
+    // where the articles kept came from (their outlets and addresses)
+    read_provenance(&o, &mut g)?;
+    let kept = &g.articles;
+    g.provenance.retain(|a, _| kept.contains_key(a));
     Some(Ok(g))
 }
 

@@ -84,5 +84,10 @@ fn spark_local_mode_builds_the_graph_a_direct_build_builds() {
         std::fs::read(&spark).unwrap(),
     );
     assert!(a.len() > 1000, "the direct graph is nearly empty");
-    assert!(a == b, "the Spark graph differs from the direct build");
+    // the direct build also records which line of the corpus each article
+    // was read from; extraction lines carry no such thing
+    assert!(
+        crate::common::without_provenance(&a) == crate::common::without_provenance(&b),
+        "the Spark graph differs from the direct build"
+    );
 }

@@ -6,7 +6,7 @@
 use crate::common::{build_into, generated, ties};
 use std::path::Path;
 use ties::export::filter::{subgraph, Selection};
-use ties::export::{csv, render, Format};
+use ties::export::{csv, Format};
 use ties::{EdgeKind, Filter, Graph};
 
 /// The selections compared: everything, a focus, two sides, a kind, dates.
@@ -76,6 +76,9 @@ fn cli_export(graph: &Path, format: &str, args: &[&str], out: &Path) -> Vec<u8> 
         "export",
         "--format",
         format,
+        // as written (two countries are otherwise drawn at country level)
+        "--level",
+        "written",
     ];
     all.extend(args);
     if format == "csv" {
@@ -102,7 +105,14 @@ fn whole_export(g: &Graph, format: Format, sel: &Selection) -> Vec<u8> {
         Format::Csv => [csv::nodes_csv(&sub), csv::relationships_csv(&sub)]
             .concat()
             .into_bytes(),
-        f => render(&sub, f).unwrap(),
+        // a drawing is titled with the selection, as the tool titles it
+        f => {
+            let how = ties::export::dot::Drawing {
+                title: ties::export::filter::title(g, sel, &sub),
+                legend: true,
+            };
+            ties::export::render_drawn(&sub, f, &how).unwrap()
+        }
     }
 }
 
