@@ -998,9 +998,11 @@ impl<'a> Finder<'a> {
     fn name_after_title(&self, k: usize, end: usize, the: bool) -> Option<(usize, usize)> {
         let comma = k < end && self.is(k, ",");
         let mut name_from = if comma { k + 1 } else { k };
-        // honorific between title and name: "President Mr. X" is rare; skip one
-        if name_from < end && self.honorific(name_from) {
+        // honorifics between title and name: "Prime Minister Datuk Seri Anwar"
+        let mut skipped = 0;
+        while skipped < 2 && name_from < end && self.honorific(name_from) {
             name_from += 1;
+            skipped += 1;
         }
         let ne = self.name_at(name_from, end)?;
         // after a comma, the name must end the apposition

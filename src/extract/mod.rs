@@ -385,6 +385,9 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         ctx_country,
         article.date,
     );
+    if let Some(place) = front.dateline.place {
+        res.dateline_place(g, place, front.lede.unwrap_or(0));
+    }
     let host = ctx_country.map(|c| res.country(g, c));
     let base = front.dateline.date.or(article.date);
     let sides = doc.sides(&res);
@@ -1110,6 +1113,8 @@ mod tests {
             .find(|e| e.kind == EdgeKind::Meeting)
             .unwrap();
         assert_eq!(m.date.unwrap().to_string(), "2023-05-05");
+        // the dateline's city is a node
+        assert!(x.entities.iter().any(|e| e.id == "place:islamabad"));
     }
 
     #[test]

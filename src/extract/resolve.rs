@@ -5,7 +5,7 @@
 
 use crate::bytes::FxBuild;
 use crate::extract::mention::{Mention, Of, What};
-use crate::lexicon::gazetteer::Gazetteer;
+use crate::lexicon::gazetteer::{Gazetteer, Known as Listed};
 use crate::model::{slug_into, EntityKind};
 use crate::text::date::Date;
 use std::borrow::Cow;
@@ -174,6 +174,20 @@ impl Resolution {
     /// The entity of a named place, body or initiative.
     pub fn named(&mut self, kind: EntityKind, name: &str, country: Option<u32>) -> usize {
         self.entity(kind, name, country, None)
+    }
+
+    /// The place a dateline names ("ISLAMABAD, Feb 17 --"), a node of the
+    /// article as if mentioned in sentence `si`: a capital or a known place.
+    pub fn dateline_place(&mut self, g: &Gazetteer, place: Listed, si: usize) {
+        let entry = match place {
+            Listed::Capital(c) => Entry::Capital(c),
+            Listed::Place(p) => Entry::Place(p),
+            _ => return,
+        };
+        let e = self.entry(g, entry);
+        let ent = &mut self.entities[e];
+        ent.mentions += 1;
+        ent.first_sentence = ent.first_sentence.min(si);
     }
 
     /// The entity of country `c`.
