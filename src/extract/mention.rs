@@ -1079,6 +1079,20 @@ impl<'a> Finder<'a> {
         s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some())
     }
 
+    /// Whether token `i` joins a state or body to other words by hyphens
+    /// ("Asean-Australia", "Muslim-majority"): no part of a person's name.
+    #[inline]
+    fn joins_a_state(&self, i: usize) -> bool {
+        let s0 = self.s(i);
+        s0.contains('-')
+            && s0.split('-').any(|p| {
+                matches!(
+                    self.g.lookup_word(p),
+                    Some(Known::Country(_) | Known::Demonym(_) | Known::Org(_))
+                )
+            })
+    }
+
     /// Whether token `i` names a gathering ("Summit", "Conference"): a
     /// phrase ending in it is an event, no actor.
     #[inline]
@@ -1211,7 +1225,7 @@ impl<'a> Finder<'a> {
             });
         } else if m - i <= 4
             && self.plain_name(i..m, i == sentence_start)
-            && !(i..m).any(|k| self.known_compound(k))
+            && !(i..m).any(|k| self.known_compound(k) || self.joins_a_state(k))
         {
             What::Person {
                 name,
