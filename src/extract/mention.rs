@@ -1045,6 +1045,10 @@ impl<'a> Finder<'a> {
         }
         let name = self.text_of(i, m);
         if m - i == 1 {
+            // "the Palace said": a place's or body's head alone names nothing
+            if self.names_a_thing(i) {
+                return None;
+            }
             return Some(Mention {
                 start: i,
                 end: m,
@@ -1435,6 +1439,13 @@ mod tests {
             0
         );
         assert_eq!(people("Stronger Bonds Ahmed met the minister."), 1);
+        assert_eq!(
+            people("Asean-Australia Counter-Terrorism talks resumed."),
+            0
+        );
+        // a place's or body's head alone names nothing
+        let found = mentions("The Palace said the king would travel.");
+        assert!(found.iter().all(|(s, _)| s != "Palace"), "{found:?}");
     }
 
     #[test]
