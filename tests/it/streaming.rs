@@ -205,3 +205,46 @@ fn exports_from_the_cache_are_the_whole_graph_exports_byte_for_byte() {
         }
     }
 }
+
+/// `export --between` two countries (country level by default) reads only
+/// the edges between their sides from the cache: the bytes of the export
+/// made from the whole graph (the cache removed first).
+#[test]
+fn a_country_pair_export_from_the_cache_is_the_whole_graphs() {
+    let Some(built) = crate::common::dev_corpus_graph() else {
+        return;
+    };
+    let g = built.graph.to_str().unwrap();
+    let cache = built.graph.with_extension("ron.cache");
+    let pairs = [
+        ("China", "Pakistan"),
+        ("China", "United States"),
+        ("China", "India"),
+    ];
+    for ((a, b), format) in pairs.into_iter().flat_map(|p| [(p, "json"), (p, "dot")]) {
+        let args = [
+            "--graph",
+            g,
+            "export",
+            "--between",
+            a,
+            b,
+            "--format",
+            format,
+        ];
+        let partial = ties(&args);
+        assert!(partial.status.success(), "{a} {b} {format}");
+        assert!(cache.exists(), "the graph has its cache");
+        std::fs::remove_file(&cache).unwrap();
+        let whole = ties(&args);
+        assert!(
+            partial.stdout.len() > 200,
+            "{a} {b} {format}: a nearly empty export"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&partial.stdout),
+            String::from_utf8_lossy(&whole.stdout),
+            "{a} {b} {format}"
+        );
+    }
+}

@@ -71,7 +71,10 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
         // a part of the graph: only the edges it can keep read from the cache
         Some(sub) => (None, sub.map_err(found)?),
         None => {
-            let g = at_level(cli, load(&cli.graph)?, &sel, args.level)?;
+            let g = match pair_of_states(cli, &sel, args.level)? {
+                Some(g) => g,
+                None => at_level(cli, load(&cli.graph)?, &sel, args.level)?,
+            };
             let sub = ties::export::filter::subgraph(&g, &sel).map_err(found)?;
             (Some(g), sub)
         }
@@ -92,6 +95,17 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
         }
     }
     Ok(0)
+}
+
+/// For `--between` two countries at country level: the graph of the edges
+/// between their sides only (their people's included), lifted to their
+/// states; `None` for any other selection.
+fn pair_of_states(cli: &Cli, sel: &Selection, asked: Option<Level>) -> Result<Option<Graph>, Fail> {
+    let (Some((a, b)), None, None) = (&sel.between, &sel.focus, asked) else {
+        return Ok(None);
+    };
+    let (g, _, _, lift) = crate::level::around_pair(cli, a, b)?;
+    Ok((level(&g, sel, None) == Level::Country).then(|| lift.graph(&g)))
 }
 
 /// Fails when a selection keeps no edge (1), or CSV has no folder to go to (2).
