@@ -1,30 +1,19 @@
 //! The country view from Rust: a dyad table (one row per ordered pair of
 //! countries and kind), people and state bodies counted for their state,
 //! then the event rows with their Goldstein weights.
-//! `cargo run --example dyads [ARTICLE.txt...]` (the seed when none is given)
+//! `cargo run --example dyads [ARTICLES...]` (the seed when none is given)
 
 use ties::query::{self, Filter, Goldstein, Lift, StateBodies};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    // the articles named (files, folders, JSON Lines), else the seed's folder
+    let mut paths: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();
     if paths.is_empty() {
-        paths.push(
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/seeds/000_186ee53d8d80909e.txt"
-            )
-            .into(),
-        );
+        paths.push(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds").into());
     }
-    let ex = ties::Extractor::new()?;
-    let mut g = ties::Graph::new();
-    for p in &paths {
-        let id = std::path::Path::new(p)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        g.add_extraction(&ex.extract(&ties::Article::parse(id, std::fs::read_to_string(p)?)?));
-    }
+    let (ex, mut g) = (ties::Extractor::new()?, ties::Graph::new());
+    let opts = ties::pipeline::Options::default();
+    ties::pipeline::build_paths(&ex, &paths, &opts, &mut g, &mut |n| eprintln!("{n:?}"));
 
     // the organizations the lexicon says belong to one state ("US Treasury" → USA)
     let lex = ties::Lexicon::builtin()?;

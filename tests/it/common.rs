@@ -156,3 +156,15 @@ pub fn generated(dir: &Path, n: usize) -> Option<PathBuf> {
     }
     Some(dir.to_path_buf())
 }
+
+/// The `*.txt` files of folder `dir`, sorted.
+pub fn texts(dir: &Path) -> Vec<PathBuf> {
+    let mut txt: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    txt.sort();
+    txt
+}

@@ -647,13 +647,7 @@ fn the_graph_does_not_depend_on_the_order_articles_arrive() {
         return;
     };
     let dir = shared.join("corpus/dev2");
-    let mut txt: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    txt.sort();
+    let txt = crate::common::texts(&dir);
     let d = tempfile::tempdir().unwrap();
     let (once, added) = (d.path().join("once.ron"), d.path().join("added.ron"));
     let mut args = vec!["build".to_string()];

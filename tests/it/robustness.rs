@@ -316,14 +316,7 @@ fn same_inputs_same_bytes_in_any_order() {
     let d = tempfile::tempdir().unwrap();
     let mut inputs: Vec<PathBuf> = vec![PathBuf::from(SEED), jsonl(d.path(), "x.jsonl", "x")];
     if let Some(dev) = dev {
-        let mut txt: Vec<PathBuf> = std::fs::read_dir(dev)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        txt.sort();
-        inputs.extend(txt.into_iter().take(12));
+        inputs.extend(crate::common::texts(&dev).into_iter().take(12));
     }
     let run = |name: &str, list: &[PathBuf]| {
         let g = d.path().join(name);
