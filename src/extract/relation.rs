@@ -736,7 +736,9 @@ impl<'c> Context<'c> {
             _ => {}
         }
         // "strengthening the partnership between A and B": a pledge each way
-        if cue.kind == EdgeKind::Commitment {
+        // (a pledge's partners, found here, do not change below)
+        let pledge = cue.kind == EdgeKind::Commitment;
+        if pledge {
             self.partner_entities(cue.kind, l);
             if self.between_pair(l) {
                 return self.each_way(&cue, &l.partners, out);
@@ -757,7 +759,9 @@ impl<'c> Context<'c> {
         if hosting {
             self.guests_only(hit, l);
         }
-        self.partner_entities(cue.kind, l);
+        if !pledge {
+            self.partner_entities(cue.kind, l);
+        }
         if l.partners.is_empty() {
             return self.without_partner(&cue, &l.agents, out);
         }
