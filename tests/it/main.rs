@@ -19,3 +19,4 @@ mod spark;
 mod story;
 mod streaming;
 mod tidy;
+mod tour;
