@@ -77,3 +77,18 @@ fn the_readme_tour_prints_what_it_shows() {
         }
     }
 }
+
+/// `ties man` prints a manual page made from the same definitions as
+/// `--help`: every command is in it.
+#[test]
+fn the_manual_page_names_every_command() {
+    let o = crate::common::ties(&["man"]);
+    assert!(o.status.success());
+    let page = String::from_utf8_lossy(&o.stdout);
+    assert!(page.contains(".TH ties 1"), "{page}");
+    for cmd in [
+        "build", "add", "between", "export", "report", "events", "why", "explain",
+    ] {
+        assert!(page.contains(&format!("ties\\-{cmd}(1)")), "{cmd} missing");
+    }
+}

@@ -143,6 +143,8 @@ pub enum Cmd {
     Entities(EntitiesArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff): `ties man > ties.1 && man ./ties.1`.
+    Man,
     /// The entities around one.
     Neighbors(NeighborsArgs),
     /// Everything between two entities, both ways, with evidence.
@@ -448,6 +450,11 @@ pub struct StatsArgs {
     pub level: query::Level,
     #[arg(long)]
     pub json: bool,
+}
+
+/// `ties man`: prints the manual page, made from the same definitions as `--help`.
+pub fn man() -> std::io::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())
 }
 
 /// `ties completions`: prints the completion script for `shell`.

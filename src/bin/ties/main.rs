@@ -105,7 +105,7 @@ fn checked(mut cli: Cli) -> Result<Cli, Fail> {
     }
     if matches!(
         cli.cmd,
-        Cmd::Completions { .. } | Cmd::Extract(_) | Cmd::Eval(_)
+        Cmd::Completions { .. } | Cmd::Man | Cmd::Extract(_) | Cmd::Eval(_)
     ) {
         return Ok(cli);
     }
@@ -196,6 +196,10 @@ fn run(cli: &Cli) -> Result<u8, Fail> {
         Cmd::Entities(a) => query::entities(cli, a),
         Cmd::Completions { shell } => {
             cli::completions(*shell);
+            Ok(0)
+        }
+        Cmd::Man => {
+            cli::man()?;
             Ok(0)
         }
         Cmd::Neighbors(a) => query::neighbors(cli, a),
