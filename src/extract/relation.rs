@@ -1079,8 +1079,11 @@ impl Context<'_> {
                 break;
             }
             // "near the Israel embassy": the object of a preposition is no
-            // subject; "the Contact Group meeting" names a gathering
-            if self.object_of_preposition(m.start) || self.modifies_event(m) {
+            // subject (but "after Kyiv accused him": one opening a clause
+            // right before the cue is); "the Contact Group meeting" names a gathering
+            let opens_clause =
+                acting && m.start > s.range.start && s.in_list(m.start - 1, list::CLAUSE_OPENERS);
+            if self.object_of_preposition(m.start) && !opens_clause || self.modifies_event(m) {
                 continue;
             }
             return Some(mi);

@@ -21,6 +21,7 @@ pub mod list {
     pub const PASSIVE_AUXILIARIES: u16 = 1 << 10;
     pub const DESTINATION_PREPOSITIONS: u16 = 1 << 11;
     pub const EVENT_NOUNS: u16 = 1 << 12;
+    pub const CLAUSE_OPENERS: u16 = 1 << 13;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -49,6 +50,7 @@ impl RelationWords {
             (list::PASSIVE_AUXILIARIES, &w.passive_auxiliaries),
             (list::DESTINATION_PREPOSITIONS, &w.destination_prepositions),
             (list::EVENT_NOUNS, &w.event_nouns),
+            (list::CLAUSE_OPENERS, &w.clause_openers),
         ];
         let mut lists_of: Vec<u16> = Vec::new();
         for (bit, words) in lists {

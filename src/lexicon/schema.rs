@@ -295,6 +295,9 @@ pub struct Words {
     /// agent nor partner: summit, meeting ("the NATO summit", "the Contact
     /// Group meeting").
     pub event_nouns: Vec<String>,
+    /// Prepositions that may also open a clause, whose subject may follow
+    /// them: after, before, since, until ("after Kyiv accused him").
+    pub clause_openers: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -423,6 +426,7 @@ impl Lexicon {
             .extend(o.destination_prepositions);
         w.third_venues.extend(o.third_venues);
         w.event_nouns.extend(o.event_nouns);
+        w.clause_openers.extend(o.clause_openers);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
