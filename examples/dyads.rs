@@ -5,15 +5,10 @@
 
 use ties::query::{self, Filter, Goldstein, Lift, StateBodies};
 
+mod common;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // the articles named (files, folders, JSON Lines), else the seed's folder
-    let mut paths: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();
-    if paths.is_empty() {
-        paths.push(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds").into());
-    }
-    let (ex, mut g) = (ties::Extractor::new()?, ties::Graph::new());
-    let opts = ties::pipeline::Options::default();
-    ties::pipeline::build_paths(&ex, &paths, &opts, &mut g, &mut |n| eprintln!("{n:?}"));
+    let g = common::graph_of_args()?;
 
     // the organizations the lexicon says belong to one state ("US Treasury" → USA)
     let lex = ties::Lexicon::builtin()?;

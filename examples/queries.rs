@@ -5,15 +5,10 @@
 use ties::export::filter::{subgraph, Selection};
 use ties::query::{self, Direction, Filter};
 
+mod common;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // the articles named (files, folders, JSON Lines), else the seed's folder
-    let mut paths: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();
-    if paths.is_empty() {
-        paths.push(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds").into());
-    }
-    let (ex, mut g) = (ties::Extractor::new()?, ties::Graph::new());
-    let opts = ties::pipeline::Options::default();
-    ties::pipeline::build_paths(&ex, &paths, &opts, &mut g, &mut |n| eprintln!("{n:?}"));
+    let g = common::graph_of_args()?;
 
     // any alias finds an entity; an unknown one gets suggestions
     let china = g.lookup("the Chinese").ok_or("China is not in the graph")?;
