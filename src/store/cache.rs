@@ -842,22 +842,37 @@ pub fn read_chosen<E>(
     for &i in &chosen.edges {
         add_edge(&mut g, &idx, &o, i)?;
     }
-    if chosen.nodes.is_empty() {
-        // where the evidence's articles came from (their outlets and addresses)
-        read_provenance(&o, &mut g)?;
-        let cited: std::collections::BTreeSet<&str> = g
-            .edges()
-            .into_iter()
-            .flat_map(|(_, _, e)| e.occurrences.iter().map(|o| o.evidence.article.as_str()))
-            .collect();
-        let cited: std::collections::BTreeSet<String> =
-            cited.into_iter().map(String::from).collect();
-        g.provenance.retain(|a, _| cited.contains(a));
-        return Some(Ok(g));
+    // the articles the evidence cites
+    let cited: std::collections::BTreeSet<String> = g
+        .edges()
+        .into_iter()
+        .flat_map(|(_, _, e)| e.occurrences.iter().map(|o| o.evidence.article.clone()))
+        .collect();
+    if !chosen.nodes.is_empty() {
+        read_articles(&o, &idx, &chosen.nodes, &cited, &mut g)?;
     }
+    // where the articles kept (or, with none, those cited) came from
+    read_provenance(&o, &mut g)?;
+    let keep = match chosen.nodes.is_empty() {
+        true => cited,
+        false => g.articles.keys().cloned().collect(),
+    };
+    g.provenance.retain(|a, _| keep.contains(a));
+    Some(Ok(g))
+}
+
+/// Gives `g` the article lists of the chosen `nodes` and the articles (with
+/// dates) those lists and the `cited` ones name.
+fn read_articles(
+    o: &Opened,
+    idx: &[NodeId],
+    nodes: &[u32],
+    cited: &std::collections::BTreeSet<String>,
+    g: &mut Graph,
+) -> Option<()> {
     let bytes = read_span(&o.file, o.head).ok()?;
     let (all, lists): Head = postcard::from_bytes(&bytes).ok()?;
-    for &n in &chosen.nodes {
+    for &n in nodes {
         let node = *idx.get(n as usize)?;
         for &a in lists.get(n as usize)? {
             let (name, d) = *all.get(a as usize)?;
@@ -865,23 +880,16 @@ pub fn read_chosen<E>(
             g.node_mut(node).articles.insert(name.to_string());
         }
     }
-    let cited: std::collections::BTreeSet<String> = g
-        .edges()
-        .into_iter()
-        .flat_map(|(_, _, e)| e.occurrences.iter().map(|o| o.evidence.article.clone()))
-        .filter(|a| !g.articles.contains_key(a))
-        .collect();
     for a in cited {
         // the article list is sorted by name
+        if g.articles.contains_key(a) {
+            continue;
+        }
         if let Ok(i) = all.binary_search_by(|(x, _)| (*x).cmp(a.as_str())) {
-            g.articles.insert(a, date(all[i].1));
+            g.articles.insert(a.clone(), date(all[i].1));
         }
     }
-    // where the articles kept came from (their outlets and addresses)
-    read_provenance(&o, &mut g)?;
-    let kept = &g.articles;
-    g.provenance.retain(|a, _| kept.contains_key(a));
-    Some(Ok(g))
+    Some(())
 }
 
 /// Adds edge `i` of an opened cache's skeleton to `g` (whose nodes `idx`
