@@ -986,22 +986,27 @@ fn sort_edges(edges: &mut Vec<EdgeRecord>) {
 /// ends and sentence text count once, at their first sentence. `edges` are
 /// sorted by kind, ends and sentence.
 fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
-    use std::hash::{Hash, Hasher};
-    let words = |t: &str| {
-        let mut h = crate::bytes::Fx::default();
-        t.split_whitespace().for_each(|w| w.hash(&mut h));
-        h.finish()
+    let same_ends = |a: &EdgeRecord, b: &EdgeRecord| {
+        (a.kind, &a.source, &a.target) == (b.kind, &b.source, &b.target)
     };
+    let mut keep = vec![true; edges.len()];
     let mut seen: Vec<u64> = Vec::new();
-    let mut keep = Vec::with_capacity(edges.len());
-    for (i, e) in edges.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| &edges[p]);
-        if prev.is_none_or(|p| (p.kind, &p.source, &p.target) != (e.kind, &e.source, &e.target)) {
+    let mut start = 0;
+    while start < edges.len() {
+        let end = start
+            + edges[start..]
+                .iter()
+                .take_while(|e| same_ends(e, &edges[start]))
+                .count();
+        if end - start > 1 {
             seen.clear();
+            for (i, e) in edges[start..end].iter().enumerate() {
+                let h = crate::bytes::words_hash(&e.evidence.text);
+                keep[start + i] = !seen.contains(&h);
+                seen.push(h);
+            }
         }
-        let h = words(&e.evidence.text);
-        keep.push(!seen.contains(&h));
-        seen.push(h);
+        start = end;
     }
     let mut at = keep.into_iter();
     edges.retain(|_| at.next().unwrap_or(true));
