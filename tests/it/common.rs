@@ -48,6 +48,7 @@ pub fn ties(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ties"))
         .args(args)
         .env_remove("TIES_GRAPH")
+        .env_remove("COLUMNS")
         .output()
         .expect("ties runs")
 }
