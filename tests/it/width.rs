@@ -16,6 +16,7 @@ const TABLES: &[&[&str]] = &[
     &["dyads"],
     &["stats"],
     &["show", "Qin Gang"],
+    &["why", "Pakistan", "China"],
 ];
 
 /// What `ties --graph GRAPH args` prints with `COLUMNS` set to `columns`
@@ -50,6 +51,17 @@ fn every_line_fits_sixty_columns() {
             assert!(n <= 60, "{args:?}: a line of {n} characters:\n{line}");
         }
     }
+}
+
+#[test]
+fn why_wraps_its_sentences_whole() {
+    let g = seed_graph();
+    let words = |s: &str| s.split_whitespace().filter(|w| !w.starts_with('[')).count();
+    let wide = printed(&g, &["why", "Pakistan", "China"], None);
+    let narrow = printed(&g, &["why", "Pakistan", "China"], Some("60"));
+    assert!(narrow.lines().count() > wide.lines().count(), "{narrow}");
+    assert_eq!(words(&narrow), words(&wide), "{narrow}");
+    assert!(!narrow.contains('…'), "{narrow}");
 }
 
 #[test]

@@ -219,6 +219,8 @@ pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
     if args.json {
         print_json(&rows)?;
     } else {
+        // the sentences stay whole, wrapped: they are what `why` is asked for
+        let cols = width::columns();
         for r in &rows {
             let arrow = if r.kind.is_directed() { "→" } else { "—" };
             let head = format!(
@@ -228,20 +230,21 @@ pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
                 r.kind,
                 r.sentences.len()
             );
-            // the sentences stay whole: they are what `why` is asked for
-            println!("{}", width::cut(&head, width::columns()));
+            println!("{}", width::cut(&head, cols));
             for s in &r.sentences {
                 let date = s
                     .date
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "----------".into());
-                println!(
-                    "  {date}  [{}{} #{}] “{}”",
+                let head = format!(
+                    "  {date}  [{}{} #{}] ",
                     clean(&s.article),
                     crate::render::from_where(&s.outlet, &s.url),
                     s.sentence_index,
-                    clean(&s.sentence)
                 );
+                let sentence = format!("“{}”", clean(&s.sentence));
+                let lines = width::wrap(&sentence, cols, head.chars().count(), 14);
+                println!("{head}{}", lines.join("\n"));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The width text output must fit: `COLUMNS` when set, else the terminal's,
 //! else none (a pipe or a file keeps whole lines). Widths are counted in
-//! characters, not bytes. ties prints no colour, so `NO_COLOR` has nothing
+//! characters, not bytes; long text is cut with "…" (or, where it must
+//! stay whole, wrapped). ties prints no colour, so `NO_COLOR` has nothing
 //! to turn off.
 
 /// The characters a line may take: `COLUMNS` when it is a positive number,
@@ -71,6 +72,35 @@ pub fn lines(text: &str, cols: usize) -> String {
         .collect()
 }
 
+/// `text` broken at spaces into lines of at most `cols` characters, the
+/// first after `first` characters already on its line, the others after
+/// `indent` spaces (added here); a word longer than a line is cut.
+pub fn wrap(text: &str, cols: usize, first: usize, indent: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut room = cols.saturating_sub(first).max(1);
+    for word in text.split(' ') {
+        let last = lines.last_mut().expect("one line at least");
+        let used = last.chars().count();
+        if used > 0 && used + 1 + word.chars().count() > room {
+            room = cols.saturating_sub(indent).max(1);
+            lines.push(String::new());
+        }
+        let last = lines.last_mut().expect("one line at least");
+        if !last.is_empty() {
+            last.push(' ');
+        }
+        last.push_str(word);
+        if last.chars().count() > room {
+            *last = cut(last, room);
+        }
+    }
+    let pad = " ".repeat(indent);
+    for l in lines.iter_mut().skip(1) {
+        l.insert_str(0, &pad);
+    }
+    lines
+}
+
 /// Prints `text`, each line cut to the width output must fit.
 pub fn print(text: &str) {
     print!("{}", lines(text, columns()));
@@ -114,6 +144,22 @@ mod tests {
         assert_eq!(pad("Peru", 6, 60), "Peru  ");
         assert_eq!(pad("South Africa", 6, 60), "South…");
         assert_eq!(pad("South Africa", 6, usize::MAX), "South Africa");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        let w = wrap("India summoned the deputy high commissioner", 20, 6, 4);
+        assert_eq!(
+            w,
+            ["India summoned", "    the deputy high", "    commissioner"]
+        );
+        assert!(w.iter().all(|l| l.chars().count() <= 20));
+        assert_eq!(w.join(" ").split_whitespace().count(), 6);
+        assert_eq!(wrap("one line", usize::MAX, 10, 4), ["one line"]);
+        assert_eq!(
+            wrap("a Peru-Brazil-Economic-Corridor", 12, 0, 2),
+            ["a", "  Peru-Braz…"]
+        );
     }
 
     #[test]
