@@ -10,7 +10,9 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Commands of the README that are not run here, and why.
+/// Commands of the README that are not run here, and why. (The `sh` block
+/// at its top holds no `$ ` command: its `cargo install` gives the binary
+/// this test takes from cargo, and its `cargo test` is this run.)
 const NOT_RUN: &[(&str, &str)] = &[(
     "neo4j-admin ",
     "needs a Neo4j installation, stopped; the CSV files it imports are made and checked by the command before it",
