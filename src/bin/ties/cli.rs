@@ -19,7 +19,13 @@ use ties::{EdgeKind, EntityKind};
 )]
 pub struct Cli {
     /// The graph file (RON; its binary cache sits beside it), e.g. --graph india.ron.
-    #[arg(long, global = true, env = "TIES_GRAPH", default_value = "ties.ron")]
+    #[arg(
+        long,
+        global = true,
+        env = "TIES_GRAPH",
+        default_value = "ties.ron",
+        value_name = "FILE"
+    )]
     pub graph: PathBuf,
     /// Extra lexicon files (RON), added to the built-in ones, e.g. --lexicon my-orgs.ron.
     #[arg(long, global = true, value_name = "FILE.ron")]
@@ -35,10 +41,10 @@ pub struct FilterArgs {
     #[arg(long, value_enum, value_delimiter = ',', ignore_case = true)]
     pub kind: Vec<EdgeKind>,
     /// Only statements on or after this date (its first day), e.g. 2016, 2016-03 or 2016-03-01.
-    #[arg(long, value_parser = since_date)]
+    #[arg(long, value_name = "DATE", value_parser = since_date)]
     since: Option<ties::Date>,
     /// Only statements on or before this date (its last day), e.g. 2016, 2016-03 or 2016-03-31.
-    #[arg(long, value_parser = until_date)]
+    #[arg(long, value_name = "DATE", value_parser = until_date)]
     until: Option<ties::Date>,
 }
 
@@ -202,7 +208,7 @@ pub struct WhyArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// At most this many edges, e.g. --limit 5.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// Print JSON instead of text, e.g. `ties why india pakistan --json`.
     #[arg(long)]
@@ -229,7 +235,7 @@ pub struct EventsArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// At most this many rows, e.g. --limit 100.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 }
 
@@ -239,7 +245,7 @@ pub struct DyadsArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
     /// At most this many rows, e.g. --limit 20.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// Print JSON instead of a table, e.g. `ties dyads --json`.
     #[arg(long, conflicts_with = "csv")]
@@ -257,7 +263,7 @@ pub struct BuildArgs {
     #[arg(required_unless_present = "extractions")]
     pub inputs: Vec<PathBuf>,
     /// Skip articles larger than this many bytes, e.g. --max-bytes 1000000.
-    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
     /// The id of an article read from standard input (default: stdin- and 16
     /// hex digits of its hash), e.g. --id wire-1.
@@ -281,7 +287,7 @@ pub struct AddArgs {
     #[arg(required_unless_present = "extractions")]
     pub inputs: Vec<PathBuf>,
     /// Skip articles larger than this many bytes, e.g. --max-bytes 1000000.
-    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
     /// The id of an article read from standard input (default: stdin- and 16
     /// hex digits of its hash), e.g. --id wire-2.
@@ -300,7 +306,7 @@ pub struct ExtractArgs {
     /// none), e.g. seeds/ or news.jsonl.
     pub inputs: Vec<PathBuf>,
     /// Skip articles larger than this many bytes, e.g. --max-bytes 1000000.
-    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
     /// The id of an article read from standard input (default: stdin- and 16
     /// hex digits of its hash), e.g. --id wire-1.
@@ -322,10 +328,10 @@ pub struct ExportArgs {
     pub out: Option<PathBuf>,
     /// Keep only the entities within --depth edges of this one (an ego
     /// graph), e.g. --focus Pakistan.
-    #[arg(long)]
+    #[arg(long, value_name = "ENTITY")]
     pub focus: Option<String>,
     /// Steps from --focus, e.g. --depth 2.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1)]
     pub depth: usize,
     /// Keep only the edges between two sides, their people included, e.g.
     /// --between China Pakistan.
@@ -385,7 +391,7 @@ pub struct EntitiesArgs {
     #[arg(long, value_enum, default_value = "degree")]
     pub sort: query::Sort,
     /// At most this many rows, e.g. --limit 20.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// written: every entity as the articles name it; country: people who hold a
     /// role for a state, and state bodies, counted for their state (and left
@@ -406,7 +412,7 @@ pub struct NeighborsArgs {
     #[arg(long, value_enum, default_value = "both")]
     pub direction: Direction,
     /// How many edges away, e.g. --depth 2.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, value_name = "N", default_value_t = 1)]
     pub depth: usize,
     /// written: neighbors as the articles name them; country: people who hold a
     /// role for a state, and state bodies, counted for their state, e.g.
@@ -415,7 +421,7 @@ pub struct NeighborsArgs {
     #[arg(long, value_enum)]
     pub level: Option<query::Level>,
     /// At most this many rows, e.g. --limit 10.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -433,7 +439,7 @@ pub struct PairArgs {
     pub b: String,
     /// At most this many statements (between; the balance counts them all),
     /// e.g. --limit 10.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// Print whole sentences (text output cuts them at 160 characters), e.g.
     /// `ties between china pakistan --full`.
@@ -466,7 +472,7 @@ pub struct TimelineArgs {
     #[arg(long)]
     pub full: bool,
     /// At most this many rows, e.g. --limit 10.
-    #[arg(long)]
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -496,7 +502,7 @@ pub struct EvalArgs {
 #[derive(Args)]
 pub struct StatsArgs {
     /// How many most connected entities and strongest ties to list, e.g. --top 5.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = 10)]
     pub top: usize,
     /// written: every entity as the articles name it; country: people who hold a
     /// role for a state, and state bodies, counted for their state (and left
