@@ -91,3 +91,31 @@ fn in_a_pipe_without_columns_lines_are_whole() {
     // a COLUMNS that is no number is no limit either
     assert_eq!(printed(&g, &["entities"], Some("wide")), entities);
 }
+
+/// On a terminal (a pseudo-terminal of util-linux's `script`, 50 columns
+/// wide) without `COLUMNS`, lines fit the terminal; skipped, with a note,
+/// where `script` cannot make one.
+#[test]
+fn on_a_terminal_lines_fit_its_width() {
+    let g = seed_graph();
+    let cmd = format!(
+        "stty cols 50 && '{}' --graph '{}' entities",
+        env!("CARGO_BIN_EXE_ties"),
+        g.graph.display()
+    );
+    let o = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env_remove("COLUMNS")
+        .env_remove("TIES_GRAPH")
+        .output();
+    let Some(o) = o.ok().filter(|o| o.status.success()) else {
+        eprintln!("note: no pseudo-terminal from `script`; skipped");
+        return;
+    };
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("NAME"), "{out}");
+    for line in out.lines() {
+        let line = line.trim_end_matches('\r');
+        assert!(line.chars().count() <= 50, "a line wider than 50:\n{line}");
+    }
+}
