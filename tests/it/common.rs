@@ -48,6 +48,7 @@ pub fn ties(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ties"))
         .args(args)
         .env_remove("TIES_GRAPH")
+        .env_remove("COLUMNS")
         .output()
         .expect("ties runs")
 }
@@ -140,12 +141,17 @@ pub fn build_into(graph: &Path, input: &Path) {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
-/// `n` seed variants written by ../shared's generator into `dir` (one text
-/// file each); `None`, with a note, without ../shared or python3.
+/// The generator of seed variants, `tools/make_corpus.py` (a copy of
+/// ../shared's benchmark generator).
+pub fn make_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/make_corpus.py")
+}
+
+/// `n` seed variants written by `tools/make_corpus.py` into `dir` (one text
+/// file each); `None`, with a note, without python3.
 pub fn generated(dir: &Path, n: usize) -> Option<PathBuf> {
-    let sh = shared()?;
     let made = Command::new("python3")
-        .arg(sh.join("bench/make_corpus.py"))
+        .arg(make_corpus())
         .arg(n.to_string())
         .arg(dir)
         .stdout(std::process::Stdio::null())

@@ -60,10 +60,9 @@ fn every_edge_quotes_its_sentence() {
 /// generator) yield the same facts as the seed: general rules, not seed rules.
 #[test]
 fn generated_variants_yield_the_seed_facts() {
-    let Some(sh) = shared() else { return };
     let dir = tempfile::tempdir().unwrap();
     let status = std::process::Command::new("python3")
-        .arg(sh.join("bench/make_corpus.py"))
+        .arg(crate::common::make_corpus())
         .arg("40")
         .arg(dir.path())
         .stdout(std::process::Stdio::null())

@@ -20,3 +20,4 @@ mod story;
 mod streaming;
 mod tidy;
 mod tour;
+mod width;

@@ -7,6 +7,7 @@ use crate::level::{at_level, lift};
 use crate::load::{load, load_skeleton};
 use crate::render::clean;
 use crate::render::print_json;
+use crate::width;
 use crate::Fail;
 use std::io::Write;
 use ties::export::csv::cell;
@@ -57,27 +58,38 @@ fn dyads_csv(rows: &[query::Dyad]) -> Result<(), Fail> {
     Ok(())
 }
 
-/// The dyad table for people: source, target, kind, count, dates.
+/// The dyad table for people: source, target, kind, count, dates; the
+/// names cut to fit the terminal.
 fn dyads_text(rows: &[query::Dyad]) {
-    println!(
-        "{:<4} {:<4} {:<28} {:<28} {:<11} {:>10}  {:<10}  LAST",
-        "SRC", "TGT", "SOURCE", "TARGET", "KIND", "STATEMENTS", "FIRST"
+    let cols = width::columns();
+    // the two name columns share what the other 58 characters leave
+    let w = width::share(cols, 58, 56, 12) / 2;
+    let mut out = format!(
+        "{:<4} {:<4} {} {} {:<11} {:>10}  {:<10}  LAST\n",
+        "SRC",
+        "TGT",
+        width::pad("SOURCE", w, cols),
+        width::pad("TARGET", w, cols),
+        "KIND",
+        "STATEMENTS",
+        "FIRST"
     );
     let date = |d: Option<ties::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
     for r in rows {
         let arrow = if r.directed { "→" } else { "—" };
-        println!(
-            "{:<4} {:<4} {:<28} {:<28} {:<11} {:>10}  {:<10}  {}",
+        out += &format!(
+            "{:<4} {:<4} {} {} {:<11} {:>10}  {:<10}  {}\n",
             r.source_code,
             r.target_code,
-            clean(&r.source_name),
-            format!("{arrow} {}", clean(&r.target_name)),
+            width::pad(&clean(&r.source_name), w, cols),
+            width::pad(&format!("{arrow} {}", clean(&r.target_name)), w, cols),
             r.kind.to_string(),
             r.statements,
             date(r.first),
             date(r.last)
         );
     }
+    print!("{}", width::lines(&out, cols));
 }
 
 /// The columns of `ties events` in CSV and TSV.
@@ -207,27 +219,32 @@ pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
     if args.json {
         print_json(&rows)?;
     } else {
+        // the sentences stay whole, wrapped: they are what `why` is asked for
+        let cols = width::columns();
         for r in &rows {
             let arrow = if r.kind.is_directed() { "→" } else { "—" };
-            println!(
+            let head = format!(
                 "{} {arrow} {}  {} ×{}",
                 clean(&r.source.name),
                 clean(&r.target.name),
                 r.kind,
                 r.sentences.len()
             );
+            println!("{}", width::cut(&head, cols));
             for s in &r.sentences {
                 let date = s
                     .date
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "----------".into());
-                println!(
-                    "  {date}  [{}{} #{}] “{}”",
+                let head = format!(
+                    "  {date}  [{}{} #{}] ",
                     clean(&s.article),
                     crate::render::from_where(&s.outlet, &s.url),
                     s.sentence_index,
-                    clean(&s.sentence)
                 );
+                let sentence = format!("“{}”", clean(&s.sentence));
+                let lines = width::wrap(&sentence, cols, head.chars().count(), 14);
+                println!("{head}{}", lines.join("\n"));
             }
         }
     }
@@ -252,7 +269,8 @@ pub fn periods(rows: &[query::PeriodCount], json: bool, csv: bool) -> Result<(),
         } else {
             let kinds: Vec<String> = r.counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
             let period = if period.is_empty() { "undated" } else { period };
-            writeln!(out, "{period:<10} {:>5}  {}", r.total, kinds.join(", "))?;
+            let line = format!("{period:<10} {:>5}  {}", r.total, kinds.join(", "));
+            writeln!(out, "{}", width::cut(&line, width::columns()))?;
         }
     }
     out.flush()?;

@@ -116,7 +116,7 @@ pub fn build(
     let g = target
         .save(&cli.graph)
         .with_context(|| "the graph was not written")?;
-    print!("{}", render::summary(&g, n, skipped, &cli.graph));
+    crate::width::print(&render::summary(&g, n, skipped, &cli.graph));
     if skipped > 0 {
         eprintln!("ties: {skipped} input(s) skipped, each named above; exit status 2");
     }

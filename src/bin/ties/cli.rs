@@ -18,10 +18,16 @@ use ties::{EdgeKind, EntityKind};
     about = "Turn diplomatic news into a typed knowledge graph and query it"
 )]
 pub struct Cli {
-    /// The graph file (RON).
-    #[arg(long, global = true, env = "TIES_GRAPH", default_value = "ties.ron")]
+    /// The graph file (RON; its binary cache sits beside it), e.g. --graph india.ron.
+    #[arg(
+        long,
+        global = true,
+        env = "TIES_GRAPH",
+        default_value = "ties.ron",
+        value_name = "FILE"
+    )]
     pub graph: PathBuf,
-    /// Extra lexicon files (RON), added to the built-in ones.
+    /// Extra lexicon files (RON), added to the built-in ones, e.g. --lexicon my-orgs.ron.
     #[arg(long, global = true, value_name = "FILE.ron")]
     pub lexicon: Vec<PathBuf>,
     #[command(subcommand)]
@@ -31,14 +37,14 @@ pub struct Cli {
 /// The options that filter edges by kind and date.
 #[derive(Args, Clone)]
 pub struct FilterArgs {
-    /// Only these edge kinds (comma-separated, any case).
+    /// Only these edge kinds (comma-separated, any case), e.g. --kind meeting,visit.
     #[arg(long, value_enum, value_delimiter = ',', ignore_case = true)]
     pub kind: Vec<EdgeKind>,
-    /// Only statements on or after this date (YYYY, YYYY-MM or YYYY-MM-DD: its first day).
-    #[arg(long, value_parser = since_date)]
+    /// Only statements on or after this date (its first day), e.g. 2016, 2016-03 or 2016-03-01.
+    #[arg(long, value_name = "DATE", value_parser = since_date)]
     since: Option<ties::Date>,
-    /// Only statements on or before this date (YYYY, YYYY-MM or YYYY-MM-DD: its last day).
-    #[arg(long, value_parser = until_date)]
+    /// Only statements on or before this date (its last day), e.g. 2016, 2016-03 or 2016-03-31.
+    #[arg(long, value_name = "DATE", value_parser = until_date)]
     until: Option<ties::Date>,
 }
 
@@ -142,7 +148,10 @@ pub enum Cmd {
     /// List the entities, most connected first (or by name).
     Entities(EntitiesArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to complete for, e.g. bash.
+        shell: clap_complete::Shell,
+    },
     /// Print the manual page (roff): `ties man > ties.1 && man ./ties.1`.
     Man,
     /// The entities around one.
@@ -181,9 +190,10 @@ pub enum Cmd {
 /// `ties explain`.
 #[derive(Args)]
 pub struct ExplainArgs {
-    /// A text file, or an article id of the graph (as evidence shows it).
+    /// A text file, or an article id of the graph (as evidence shows it),
+    /// e.g. seeds/000_186ee53d8d80909e.txt or var_0002.
     pub article: String,
-    /// Print JSON.
+    /// Print JSON (one object) instead of text, e.g. `ties explain var_0002 --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -191,13 +201,16 @@ pub struct ExplainArgs {
 /// `ties why`.
 #[derive(Args)]
 pub struct WhyArgs {
+    /// One side: a name, alias, id or ISO code, e.g. India, country:india or IND.
     pub a: String,
+    /// The other side, e.g. Pakistan.
     pub b: String,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// At most this many edges.
-    #[arg(long)]
+    /// At most this many edges, e.g. --limit 5.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Print JSON instead of text, e.g. `ties why india pakistan --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -216,12 +229,13 @@ pub enum EventFormat {
 /// `ties events`.
 #[derive(Args)]
 pub struct EventsArgs {
+    /// How the rows are written, e.g. --format jsonl.
     #[arg(long, value_enum, default_value = "csv")]
     pub format: EventFormat,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// At most this many rows.
-    #[arg(long)]
+    /// At most this many rows, e.g. --limit 100.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 }
 
@@ -230,13 +244,13 @@ pub struct EventsArgs {
 pub struct DyadsArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// At most this many rows.
-    #[arg(long)]
+    /// At most this many rows, e.g. --limit 20.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Print JSON.
+    /// Print JSON instead of a table, e.g. `ties dyads --json`.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
-    /// Print CSV (a header line, then one line per row).
+    /// Print CSV (a header line, then one line per row), e.g. `ties dyads --csv > dyads.csv`.
     #[arg(long)]
     pub csv: bool,
 }
@@ -244,18 +258,23 @@ pub struct DyadsArgs {
 /// `ties build`.
 #[derive(Args)]
 pub struct BuildArgs {
+    /// Articles: text files, folders (every *.txt and *.jsonl below), JSON
+    /// Lines corpora, or - for standard input, e.g. seeds/ or news.jsonl.
     #[arg(required_unless_present = "extractions")]
     pub inputs: Vec<PathBuf>,
-    /// Skip articles larger than this many bytes.
-    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    /// Skip articles larger than this many bytes, e.g. --max-bytes 1000000.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
-    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    /// The id of an article read from standard input (default: stdin- and 16
+    /// hex digits of its hash), e.g. --id wire-1.
     #[arg(long, value_name = "NAME")]
     pub id: Option<String>,
-    /// Merge extraction lines written by `ties extract` (files, - for stdin) instead of reading articles.
+    /// Merge extraction lines written by `ties extract` (files, - for stdin)
+    /// instead of reading articles, e.g. --extractions part-0.jsonl part-1.jsonl.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub extractions: Vec<PathBuf>,
-    /// Replace the graph file when it exists (without it, build refuses: `ties add` adds to it).
+    /// Replace the graph file when it exists (without it, build refuses: `ties
+    /// add` adds to it), e.g. `ties build --force seeds/`.
     #[arg(long)]
     pub force: bool,
 }
@@ -263,14 +282,19 @@ pub struct BuildArgs {
 /// `ties add`: the options of build, told in other words.
 #[derive(Args)]
 pub struct AddArgs {
+    /// Articles to add: text files, folders, JSON Lines corpora, or - for
+    /// standard input, e.g. more/ or today.jsonl.
     #[arg(required_unless_present = "extractions")]
     pub inputs: Vec<PathBuf>,
-    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    /// Skip articles larger than this many bytes, e.g. --max-bytes 1000000.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
-    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    /// The id of an article read from standard input (default: stdin- and 16
+    /// hex digits of its hash), e.g. --id wire-2.
     #[arg(long, value_name = "NAME")]
     pub id: Option<String>,
-    /// Merge extraction lines written by `ties extract` instead of reading articles.
+    /// Merge extraction lines written by `ties extract` instead of reading
+    /// articles, e.g. --extractions today.extractions.jsonl.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub extractions: Vec<PathBuf>,
 }
@@ -278,10 +302,14 @@ pub struct AddArgs {
 /// `ties extract`.
 #[derive(Args)]
 pub struct ExtractArgs {
+    /// Articles: text files, folders, JSON Lines corpora (standard input when
+    /// none), e.g. seeds/ or news.jsonl.
     pub inputs: Vec<PathBuf>,
-    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    /// Skip articles larger than this many bytes, e.g. --max-bytes 1000000.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
-    /// The id of an article read from standard input (default: stdin- and 16 hex digits of its hash).
+    /// The id of an article read from standard input (default: stdin- and 16
+    /// hex digits of its hash), e.g. --id wire-1.
     #[arg(long, value_name = "NAME")]
     pub id: Option<String>,
 }
@@ -289,28 +317,33 @@ pub struct ExtractArgs {
 /// `ties export`.
 #[derive(Args)]
 pub struct ExportArgs {
-    /// The format; without it, the one --out's extension names (.dot/.gv,
-    /// .svg, .png, .json, .ron, .graphml, .csv; an existing folder: csv), else dot.
+    /// The format, e.g. --format graphml; without it, the one --out's
+    /// extension names (.dot/.gv, .svg, .png, .json, .ron, .graphml, .csv; an
+    /// existing folder: csv), else dot.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Output file (standard output when absent); for csv, the folder for nodes.csv and relationships.csv.
+    /// Output file (standard output when absent); for csv, the folder for
+    /// nodes.csv and relationships.csv, e.g. --out graph.svg or --out neo4j.
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Keep only the entities within --depth edges of this one (an ego graph).
-    #[arg(long)]
+    /// Keep only the entities within --depth edges of this one (an ego
+    /// graph), e.g. --focus Pakistan.
+    #[arg(long, value_name = "ENTITY")]
     pub focus: Option<String>,
-    /// Steps from --focus.
-    #[arg(long, default_value_t = 1)]
+    /// Steps from --focus, e.g. --depth 2.
+    #[arg(long, value_name = "N", default_value_t = 1)]
     pub depth: usize,
-    /// Keep only the edges between two sides, their people included.
+    /// Keep only the edges between two sides, their people included, e.g.
+    /// --between China Pakistan.
     #[arg(long, num_args = 2, value_names = ["A", "B"])]
     pub between: Vec<String>,
     /// written: every entity as the articles name it; country: people who hold a
-    /// role for a state, and state bodies, merged into their state. Default:
-    /// country for --between two countries, else written.
+    /// role for a state, and state bodies, merged into their state, e.g.
+    /// --level country. Default: country for --between two countries, else written.
     #[arg(long, value_enum)]
     pub level: Option<query::Level>,
-    /// Draw no legend of the kinds shown (dot, svg).
+    /// Draw no legend of the kinds shown (dot, svg), e.g. `ties export
+    /// --format svg --no-legend`.
     #[arg(long)]
     pub no_legend: bool,
     #[command(flatten)]
@@ -320,13 +353,17 @@ pub struct ExportArgs {
 /// `ties report`.
 #[derive(Args)]
 pub struct ReportArgs {
+    /// One side: a name, alias, id or ISO code, e.g. India.
     pub a: String,
+    /// The other side, e.g. Pakistan.
     pub b: String,
-    /// The HTML file to write (standard output when absent).
+    /// The HTML file to write (standard output when absent), e.g. --out
+    /// india-pakistan.html.
     #[arg(long, value_name = "FILE.html")]
     pub out: Option<PathBuf>,
     /// The diagram's level: written, or country (people and state bodies
-    /// merged into their state). Default: country for two countries.
+    /// merged into their state), e.g. --level written. Default: country for
+    /// two countries.
     #[arg(long, value_enum)]
     pub level: Option<query::Level>,
     #[command(flatten)]
@@ -336,7 +373,10 @@ pub struct ReportArgs {
 /// `ties show`.
 #[derive(Args)]
 pub struct ShowArgs {
+    /// The entity: a name, alias, id or ISO code, e.g. 'Qin Gang',
+    /// person:qin-gang or CHN.
     pub entity: String,
+    /// Print JSON instead of text, e.g. `ties show china --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -344,18 +384,21 @@ pub struct ShowArgs {
 /// `ties entities`.
 #[derive(Args)]
 pub struct EntitiesArgs {
-    /// Only these entity kinds (comma-separated).
+    /// Only these entity kinds (comma-separated), e.g. --kind person,organization.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub kind: Vec<EntityKind>,
+    /// The order of the rows, e.g. --sort name (degree: most connected first).
     #[arg(long, value_enum, default_value = "degree")]
     pub sort: query::Sort,
-    /// At most this many rows.
-    #[arg(long)]
+    /// At most this many rows, e.g. --limit 20.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// written: every entity as the articles name it; country: people who hold a
-    /// role for a state, and state bodies, counted for their state (and left out).
+    /// role for a state, and state bodies, counted for their state (and left
+    /// out), e.g. --level country.
     #[arg(long, value_enum, default_value = "written")]
     pub level: query::Level,
+    /// Print JSON instead of a table, e.g. `ties entities --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -363,23 +406,26 @@ pub struct EntitiesArgs {
 /// `ties neighbors`.
 #[derive(Args)]
 pub struct NeighborsArgs {
+    /// The entity: a name, alias, id or ISO code, e.g. China or 'Qin Gang'.
     pub entity: String,
+    /// Which edges: those out of the entity, into it, or both, e.g. --direction out.
     #[arg(long, value_enum, default_value = "both")]
     pub direction: Direction,
-    #[arg(long, default_value_t = 1)]
+    /// How many edges away, e.g. --depth 2.
+    #[arg(long, value_name = "N", default_value_t = 1)]
     pub depth: usize,
     /// written: neighbors as the articles name them; country: people who hold a
-    /// role for a state, and state bodies, counted for their state. Default:
-    /// country for a country (written when --kind names only role or
-    /// located-in), written for any other entity.
+    /// role for a state, and state bodies, counted for their state, e.g.
+    /// --level written. Default: country for a country (written when --kind
+    /// names only role or located-in), written for any other entity.
     #[arg(long, value_enum)]
     pub level: Option<query::Level>,
-    /// At most this many rows.
-    #[arg(long)]
+    /// At most this many rows, e.g. --limit 10.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Print JSON.
+    /// Print JSON instead of a table, e.g. `ties neighbors China --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -387,16 +433,21 @@ pub struct NeighborsArgs {
 /// `ties between` and `ties path`: two entities.
 #[derive(Args)]
 pub struct PairArgs {
+    /// One side: a name, alias, id or ISO code, e.g. China.
     pub a: String,
+    /// The other side, e.g. Pakistan.
     pub b: String,
-    /// At most this many statements (between; the balance counts them all).
-    #[arg(long)]
+    /// At most this many statements (between; the balance counts them all),
+    /// e.g. --limit 10.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Print whole sentences (text output cuts them at 160 characters).
+    /// Print whole sentences (text output cuts them at 160 characters), e.g.
+    /// `ties between china pakistan --full`.
     #[arg(long)]
     pub full: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Print JSON instead of text, e.g. `ties between china pakistan --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -404,22 +455,28 @@ pub struct PairArgs {
 /// `ties timeline`.
 #[derive(Args)]
 pub struct TimelineArgs {
+    /// The entity: a name, alias, id or ISO code, e.g. China.
     pub entity: String,
+    /// A second entity: only the statements between the two, e.g. Pakistan.
     pub other: Option<String>,
-    /// Count statements per kind and month or year instead of listing them.
+    /// Count statements per kind and month or year instead of listing them,
+    /// e.g. --by year.
     #[arg(long, value_enum)]
     pub by: Option<query::Period>,
-    /// With --by, print CSV: period,kind,statements (undated: an empty period).
+    /// With --by, print CSV: period,kind,statements (undated: an empty
+    /// period), e.g. `ties timeline China --by month --csv`.
     #[arg(long, requires = "by", conflicts_with = "json")]
     pub csv: bool,
-    /// Print whole sentences (text output cuts them at 160 characters).
+    /// Print whole sentences (text output cuts them at 160 characters), e.g.
+    /// `ties timeline China --full`.
     #[arg(long)]
     pub full: bool,
-    /// At most this many rows.
-    #[arg(long)]
+    /// At most this many rows, e.g. --limit 10.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Print JSON instead of text, e.g. `ties timeline China --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -427,13 +484,16 @@ pub struct TimelineArgs {
 /// `ties eval`.
 #[derive(Args)]
 pub struct EvalArgs {
+    /// A folder of articles (NAME.txt) and their answers (NAME.gold.json),
+    /// e.g. gold/.
     pub gold_dir: PathBuf,
-    /// List each article's missing and wrong edges.
+    /// List each article's missing and wrong edges, e.g. `ties eval gold/ --misses`.
     #[arg(long)]
     pub misses: bool,
-    /// Exit 1 when core F1 at country level falls below this.
+    /// Exit 1 when core F1 at country level falls below this, e.g. --min-core 0.9.
     #[arg(long)]
     pub min_core: Option<f64>,
+    /// Print JSON instead of a table, e.g. `ties eval gold/ --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -441,13 +501,15 @@ pub struct EvalArgs {
 /// `ties stats`.
 #[derive(Args)]
 pub struct StatsArgs {
-    /// How many most connected entities and strongest ties to list.
-    #[arg(long, default_value_t = 10)]
+    /// How many most connected entities and strongest ties to list, e.g. --top 5.
+    #[arg(long, value_name = "N", default_value_t = 10)]
     pub top: usize,
     /// written: every entity as the articles name it; country: people who hold a
-    /// role for a state, and state bodies, counted for their state (and left out).
+    /// role for a state, and state bodies, counted for their state (and left
+    /// out), e.g. --level country.
     #[arg(long, value_enum, default_value = "written")]
     pub level: query::Level,
+    /// Print JSON instead of text, e.g. `ties stats --json`.
     #[arg(long)]
     pub json: bool,
 }
@@ -460,4 +522,47 @@ pub fn man() -> std::io::Result<()> {
 /// `ties completions`: prints the completion script for `shell`.
 pub fn completions(shell: clap_complete::Shell) {
     clap_complete::generate(shell, &mut Cli::command(), "ties", &mut std::io::stdout());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The arguments of `cmd` and its subcommands, as `ties SUB --arg`,
+    /// whose help is missing or gives no example ("e.g."); --help and
+    /// --version aside.
+    fn without_example(cmd: &clap::Command, path: &str) -> Vec<String> {
+        let mut bad: Vec<String> = cmd
+            .get_arguments()
+            .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
+            .filter(|a| {
+                let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                !help.contains("e.g.")
+            })
+            .map(|a| format!("{path} {}", a.get_id()))
+            .collect();
+        for sub in cmd.get_subcommands() {
+            bad.extend(without_example(sub, &format!("{path} {}", sub.get_name())));
+        }
+        bad
+    }
+
+    #[test]
+    fn every_argument_has_help_with_an_example() {
+        let bad = without_example(&Cli::command(), "ties");
+        assert!(bad.is_empty(), "arguments without an example: {bad:?}");
+    }
+
+    #[test]
+    fn the_walk_finds_an_argument_without_an_example() {
+        let cmd = clap::Command::new("t")
+            .arg(clap::Arg::new("plain").long("plain").help("no example"))
+            .arg(clap::Arg::new("good").long("good").help("one, e.g. 3"));
+        assert_eq!(without_example(&cmd, "t"), ["t plain"]);
+    }
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -9,6 +9,7 @@ mod level;
 mod load;
 mod query;
 mod render;
+mod width;
 
 use build::Mode;
 use clap::Parser;

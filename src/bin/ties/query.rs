@@ -130,7 +130,7 @@ pub fn show(cli: &Cli, args: &ShowArgs) -> Result<u8, Fail> {
     if args.json {
         print_json(&info)?;
     } else {
-        print!("{}", render::show_text(&info));
+        crate::width::print(&render::show_text(&info));
     }
     Ok(0)
 }
@@ -155,7 +155,7 @@ pub fn stats(cli: &Cli, args: &StatsArgs) -> Result<u8, Fail> {
     if args.json {
         print_json(&st)?;
     } else {
-        print!("{}", render::stats_text(&st, &cli.graph));
+        crate::width::print(&render::stats_text(&st, &cli.graph));
     }
     Ok(0)
 }

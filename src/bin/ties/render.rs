@@ -1,5 +1,6 @@
 //! The text the commands print: summaries, tables, statements, JSON.
 
+use crate::width;
 use crate::Fail;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -124,12 +125,13 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// The characters a sentence is cut to in text output (`full`: none).
-fn width(full: bool) -> usize {
+/// The characters a sentence is cut to in text output: 160, or fewer so
+/// that a line with `rest` other characters fits `cols` (`full`: none).
+fn room(full: bool, cols: usize, rest: usize) -> usize {
     if full {
         usize::MAX
     } else {
-        160
+        width::share(cols, rest, 160, 10)
     }
 }
 
@@ -143,8 +145,10 @@ pub fn from_where(outlet: &Option<String>, url: &Option<String>) -> String {
         .collect()
 }
 
-/// Prints statements, each with its sentence (whole when `full`) and article.
+/// Prints statements, each with its sentence and article, cut to the
+/// terminal's width (the sentence whole when `full`).
 pub fn statements(rows: &[query::Statement], full: bool) {
+    let cols = width::columns();
     for r in rows {
         let date = r
             .date
@@ -157,31 +161,39 @@ pub fn statements(rows: &[query::Statement], full: bool) {
             .unwrap_or_default();
         let pl = if r.planned { " [planned]" } else { "" };
         let arrow = arrow(r.kind);
-        println!(
+        let head = format!(
             "{date}  {:<10} {} {arrow} {}{sp}{pl}",
             r.kind.to_string(),
             clean(&r.source),
             clean(&r.target)
         );
-        println!(
-            "            “{}” [{}{}]",
-            short(&r.sentence, width(full)),
-            clean(&r.article),
-            from_where(&r.outlet, &r.url)
-        );
+        println!("{}", width::cut(&head, cols));
+        let tail = format!(" [{}{}]", clean(&r.article), from_where(&r.outlet, &r.url));
+        // 12 spaces, two quotes and the ellipsis of a cut sentence
+        let room = room(full, cols, 15 + tail.chars().count());
+        let line = format!("            “{}”{tail}", short(&r.sentence, room));
+        println!("{}", if full { line } else { width::cut(&line, cols) });
     }
 }
 
-/// Prints the table of `ties entities`.
+/// Prints the table of `ties entities`, the names cut to fit the terminal.
 pub fn entities(rows: &[query::EntityRow]) {
-    println!(
-        "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}  ID",
-        "NAME", "KIND", "CODE", "DEGREE", "STATEMENTS", "ARTICLES"
+    let cols = width::columns();
+    let ids = rows.iter().map(|r| r.id.chars().count()).max().unwrap_or(2);
+    let w = width::share(cols, 48 + ids, 36, 8);
+    let mut out = format!(
+        "{} {:<12} {:<5} {:>6} {:>10} {:>8}  ID\n",
+        width::pad("NAME", w, cols),
+        "KIND",
+        "CODE",
+        "DEGREE",
+        "STATEMENTS",
+        "ARTICLES"
     );
     for r in rows {
-        println!(
-            "{:<36} {:<12} {:<5} {:>6} {:>10} {:>8}  {}",
-            clean(&r.name),
+        out += &format!(
+            "{} {:<12} {:<5} {:>6} {:>10} {:>8}  {}\n",
+            width::pad(&clean(&r.name), w, cols),
             r.kind.to_string(),
             clean(r.code.as_deref().unwrap_or("-")),
             r.degree,
@@ -190,12 +202,16 @@ pub fn entities(rows: &[query::EntityRow]) {
             clean(&r.id)
         );
     }
+    print!("{}", width::lines(&out, cols));
 }
 
-/// Prints the neighbors of `node`, one a line.
+/// Prints the neighbors of `node`, one a line, the names cut to fit the
+/// terminal.
 pub fn neighbors(node: &ties::SkNode, rows: &[query::Neighbor]) {
-    println!(
-        "{} ({}): {} neighbor(s)",
+    let cols = width::columns();
+    let w = width::share(cols, 67, 32, 8);
+    let mut out = format!(
+        "{} ({}): {} neighbor(s)\n",
         clean(&node.name),
         node.kind,
         rows.len()
@@ -208,24 +224,26 @@ pub fn neighbors(node: &ties::SkNode, rows: &[query::Neighbor]) {
             .collect::<Vec<_>>()
             .join(", ");
         let latest = r.latest.map(|d| d.to_string()).unwrap_or_default();
-        println!(
-            "  {:<32} {:<12} {:<40} {}",
-            clean(&r.name),
+        out += &format!(
+            "  {} {:<12} {:<40} {}\n",
+            width::pad(&clean(&r.name), w, cols),
             r.kind.to_string(),
             kinds,
             latest
         );
     }
+    print!("{}", width::lines(&out, cols));
 }
 
 /// Prints the balance between two entities, then their statements by kind.
 pub fn bilateral(view: &query::Bilateral, full: bool) {
-    println!(
+    let balance = format!(
         "{} ↔ {}: {}",
         clean(&view.a.name),
         clean(&view.b.name),
         clean(&view.balance.line(&view.a.name, &view.b.name))
     );
+    println!("{}", width::cut(&balance, width::columns()));
     for kind in EdgeKind::ALL {
         let rows: Vec<query::Statement> = view
             .statements
@@ -242,15 +260,18 @@ pub fn bilateral(view: &query::Bilateral, full: bool) {
 
 /// Prints the steps of a path, each with its sentence (whole when `full`).
 pub fn path(steps: &[query::Step], full: bool) {
+    let cols = width::columns();
     for s in steps {
         let date = s.date.map(|d| d.to_string()).unwrap_or_default();
-        println!(
-            "{} —{}→ {}  {date}\n    “{}”",
+        let head = format!(
+            "{} —{}→ {}  {date}",
             clean(&s.source),
             s.kind,
-            clean(&s.target),
-            short(&s.sentence, width(full))
+            clean(&s.target)
         );
+        // four spaces, two quotes and the ellipsis of a cut sentence
+        let sentence = short(&s.sentence, room(full, cols, 7));
+        println!("{}\n    “{sentence}”", width::cut(&head, cols));
     }
 }
 
@@ -310,10 +331,12 @@ pub fn stats_text(st: &query::Stats, path: &Path) -> String {
     s.push_str(&format!("edges:    {}\n", counts(&st.edges_by_kind)));
     if !st.most_connected.is_empty() {
         s.push_str("most connected:\n");
+        let cols = width::columns();
+        let w = width::share(cols, 44, 36, 8);
         for r in &st.most_connected {
             s.push_str(&format!(
-                "  {:<36} {:<12} degree {:>3}, {} statement(s)\n",
-                clean(&r.name),
+                "  {} {:<12} degree {:>3}, {} statement(s)\n",
+                width::pad(&clean(&r.name), w, cols),
                 r.kind.to_string(),
                 r.degree,
                 r.statements
