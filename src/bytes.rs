@@ -257,26 +257,6 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
-// ---- the words of a text (sentences compared word for word)
-
-/// A hash of the words of `t` (as `split_whitespace` cuts them), each
-/// hashed as `str` hashes itself into [`Fx`]; ASCII text is cut byte by byte.
-pub(crate) fn words_hash(t: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = Fx::default();
-    if t.is_ascii() {
-        // the ASCII characters `char::is_whitespace` accepts
-        let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-        for w in t.as_bytes().split(space).filter(|w| !w.is_empty()) {
-            h.write(w);
-            h.write_u8(0xff);
-        }
-    } else {
-        t.split_whitespace().for_each(|w| w.hash(&mut h));
-    }
-    h.finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,21 +278,6 @@ mod tests {
             h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
         }
         h
-    }
-
-    /// The words of a text hashed plainly, one `str` at a time.
-    fn plain_words_hash(t: &str) -> u64 {
-        use std::hash::Hash;
-        let mut h = Fx::default();
-        t.split_whitespace().for_each(|w| w.hash(&mut h));
-        h.finish()
-    }
-
-    proptest! {
-        #[test]
-        fn words_hash_equals_the_plain_version(t in "[ a-z\t\n\r\u{b}\u{c}\u{a0}\u{2003}.,é]{0,60}") {
-            prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
-        }
     }
 
     proptest! {

@@ -990,7 +990,6 @@ fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
         (a.kind, &a.source, &a.target) == (b.kind, &b.source, &b.target)
     };
     let mut keep = vec![true; edges.len()];
-    let mut seen: Vec<u64> = Vec::new();
     let mut start = 0;
     while start < edges.len() {
         let end = start
@@ -998,18 +997,26 @@ fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
                 .iter()
                 .take_while(|e| same_ends(e, &edges[start]))
                 .count();
-        if end - start > 1 {
-            seen.clear();
-            for (i, e) in edges[start..end].iter().enumerate() {
-                let h = crate::bytes::words_hash(&e.evidence.text);
-                keep[start + i] = !seen.contains(&h);
-                seen.push(h);
+        // a sentence is compared with those kept before it; most differ
+        // in their first words
+        let mut kept: Vec<&str> = Vec::new();
+        for (i, e) in edges[start..end].iter().enumerate() {
+            let t = e.evidence.text.as_str();
+            if kept.iter().any(|k| same_words(k, t)) {
+                keep[start + i] = false;
+            } else {
+                kept.push(t);
             }
         }
         start = end;
     }
     let mut at = keep.into_iter();
     edges.retain(|_| at.next().unwrap_or(true));
+}
+
+/// Whether two texts have the same words, whatever white space is between.
+fn same_words(a: &str, b: &str) -> bool {
+    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// The records of the `used` entities, with their ids (`ids`): sorted by
@@ -1080,6 +1087,13 @@ mod tests {
             .filter(|e| e.kind.is_event())
             .map(|e| format!("{} {} {}", e.source, e.kind, e.target))
             .collect()
+    }
+
+    #[test]
+    fn sentences_are_the_same_whatever_white_space_is_between_words() {
+        assert!(same_words("Xi met\n Lula", "Xi  met Lula "));
+        assert!(!same_words("Xi met Lula", "Xi met Lula."));
+        assert!(!same_words("Xi met", "Xi met Lula"));
     }
 
     #[test]
