@@ -1027,6 +1027,26 @@ pub fn provenances(path: &Path) -> Result<BTreeMap<String, Provenance>> {
     Ok(g.provenance)
 }
 
+/// The graph file `path`, open at its start, when its bytes are the RON
+/// this ties writes (a fresh cache vouches for the file, and its header
+/// names this version): copying it exports the whole graph as RON without
+/// loading it. `None` when it must be loaded and written anew.
+pub fn open_as_written(path: &Path) -> Result<Option<std::fs::File>> {
+    use std::io::{Read, Seek};
+    let path = &resolve(path)?;
+    if cache::read_skeleton(path).is_none() {
+        return Ok(None);
+    }
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let head = format!("(\n  format: \"ties-graph\",\n  version: {VERSION},\n");
+    let mut got = vec![0u8; head.len()];
+    if f.read_exact(&mut got).is_err() || got != head.as_bytes() {
+        return Ok(None);
+    }
+    f.rewind().map_err(|e| Error::io(path, e))?;
+    Ok(Some(f))
+}
+
 impl Skeleton {
     /// The skeleton of the graph file `path`: from its cache when that is
     /// fresh (reading only the skeleton's section), else by loading the file.

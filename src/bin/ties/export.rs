@@ -51,6 +51,13 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
         between: pair(&args.between),
         filter: args.filter.filter(),
     };
+    let written_whole = sel.is_everything() && args.level != Some(Level::Country);
+    if format == Format::Ron && written_whole {
+        // the whole graph's RON is the graph file, copied as it is
+        if let Some(f) = ties::store::open_as_written(&cli.graph)? {
+            return copy_out(f, args.out.as_deref());
+        }
+    }
     let drawn = format == Format::Dot && args.level != Some(Level::Country) && !args.no_legend;
     if drawn && sel.is_everything() {
         // the whole graph drawn from its cache, one edge at a time
@@ -192,6 +199,15 @@ fn at_level(cli: &Cli, g: Graph, sel: &Selection, asked: Option<Level>) -> Resul
             lift.graph(&g)
         }
     })
+}
+
+/// Copies `f` to `out` (atomically), or to standard output.
+fn copy_out(mut f: std::fs::File, out: Option<&Path>) -> Result<u8, Fail> {
+    match out {
+        Some(p) => ties::store::write_atomic_with(p, |w| std::io::copy(&mut f, w).map(drop))?,
+        None => drop(std::io::copy(&mut f, &mut std::io::stdout().lock())?),
+    }
+    Ok(0)
 }
 
 /// Writes `bytes` to `out` (atomically), or to standard output.
