@@ -986,12 +986,7 @@ fn sort_edges(edges: &mut Vec<EdgeRecord>) {
 /// ends and sentence text count once, at their first sentence. `edges` are
 /// sorted by kind, ends and sentence.
 fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
-    use std::hash::{Hash, Hasher};
-    let words = |t: &str| {
-        let mut h = crate::bytes::Fx::default();
-        t.split_whitespace().for_each(|w| w.hash(&mut h));
-        h.finish()
-    };
+    let words = crate::text::sentence::words_hash;
     let mut seen: Vec<u64> = Vec::new();
     let mut keep = Vec::with_capacity(edges.len());
     for (i, e) in edges.iter().enumerate() {

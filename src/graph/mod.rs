@@ -4,6 +4,9 @@
 
 pub mod filter;
 pub mod skeleton;
+mod story;
+
+pub(crate) use story::fold_stories;
 
 use crate::bytes::FxBuild;
 use crate::model::{slug, EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
@@ -35,7 +38,9 @@ pub struct Node {
 }
 
 /// One time an edge was stated: when, by whom, where, and the sentence.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// The same sentence in other articles (one story printed by several
+/// outlets) is the same statement: those occurrences are its `copies`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Occurrence {
     /// When it happened: a date the sentence names, else the article's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,6 +67,12 @@ pub struct Occurrence {
     pub cameo: String,
     /// The sentence it was stated in.
     pub evidence: Evidence,
+    /// The same statement in other articles, sentences with the same words
+    /// (whitespace aside), sorted; each holds no copies of its own. The
+    /// statement counts once; the least of them all leads, so the graph is
+    /// the same whatever order the articles came in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<Occurrence>,
 }
 
 /// An edge: every occurrence of one kind between one (ordered) pair.
@@ -134,8 +145,9 @@ pub struct Graph {
     by_id: HashMap<String, NodeId, FxBuild>,
     by_alias: HashMap<(EntityKind, String), NodeId, FxBuild>,
     by_edge: HashMap<(NodeId, NodeId, EdgeKind), EdgeIndex, FxBuild>,
-    /// Per edge, hashes of the evidence it holds: finds a repeated occurrence
-    /// without scanning the edge. Filled lazily, for edges merged into.
+    /// Per edge, hashes of the words of the sentences it holds: finds a
+    /// repeated occurrence or a copy of a story without scanning the edge.
+    /// Filled lazily, for edges merged into.
     seen: HashMap<EdgeIndex, HashSet<u64, FxBuild>, FxBuild>,
     /// Edges whose occurrences were appended by [`Graph::merge_extraction`]
     /// and are not sorted yet; [`Graph::settle`] sorts them.
@@ -318,8 +330,24 @@ impl Graph {
     }
 
     /// As [`Graph::add_occurrence`], but appends: the edge is sorted by the
-    /// next [`Graph::settle`]. Finding a repeat costs a hash lookup, not a scan.
+    /// next [`Graph::settle`]. Finding a repeat costs a hash lookup, not a
+    /// scan; a sentence with the words of one the edge holds (the same
+    /// evidence, or a copy of the story) folds into its statement.
     fn append_occurrence(&mut self, s: NodeId, t: NodeId, kind: EdgeKind, occ: Occurrence) -> bool {
+        if occ.copies.is_empty() {
+            return self.append_folded(s, t, kind, occ);
+        }
+        // copies given: in the form the graph keeps (the least leads)
+        let mut added = false;
+        for o in story::fold_stories(vec![occ]) {
+            added |= self.append_folded(s, t, kind, o);
+        }
+        added
+    }
+
+    /// [`Graph::append_occurrence`] of an occurrence whose copies, if any,
+    /// are folded as [`fold_stories`] folds them.
+    fn append_folded(&mut self, s: NodeId, t: NodeId, kind: EdgeKind, occ: Occurrence) -> bool {
         let Some(ei) = self.edge_slot(s, t, kind) else {
             return false;
         };
@@ -327,18 +355,32 @@ impl Graph {
         let seen = self
             .seen
             .entry(ei)
-            .or_insert_with(|| occs.iter().map(|o| evidence_hash(&o.evidence)).collect());
-        // a hash seen before is almost always the same evidence; make sure
-        if !seen.insert(evidence_hash(&occ.evidence))
-            && occs.iter().any(|o| o.evidence == occ.evidence)
-        {
-            return false;
-        }
-        if occs.last().is_some_and(|l| *l > occ) {
+            .or_insert_with(|| occs.iter().map(|o| o.evidence.words_hash()).collect());
+        let same = if seen.insert(occ.evidence.words_hash()) {
+            None
+        } else {
+            occs.iter()
+                .position(|o| o.evidence.same_words(&occ.evidence))
+        };
+        let Some(i) = same else {
+            if occs.last().is_some_and(|l| *l > occ) {
+                self.unsorted.insert(ei);
+            }
+            occs.push(occ);
+            return true;
+        };
+        let old = std::mem::take(&mut occs[i]);
+        let had = story::evidence_count(std::slice::from_ref(&old));
+        let mut folded = story::fold_stories(vec![old, occ]);
+        let added = story::evidence_count(&folded) > had;
+        occs[i] = folded.remove(0);
+        let placed =
+            (i == 0 || occs[i - 1] <= occs[i]) && occs.get(i + 1).is_none_or(|n| occs[i] <= *n);
+        if !placed || !folded.is_empty() {
+            occs.extend(folded);
             self.unsorted.insert(ei);
         }
-        occs.push(occ);
-        true
+        added
     }
 
     /// The edge of `kind` between `s` and `t`, made if new (an undirected
@@ -469,9 +511,7 @@ impl Graph {
         self.settle();
         let eis: Vec<EdgeIndex> = self.g.edge_indices().collect();
         for ei in eis {
-            self.g[ei]
-                .occurrences
-                .retain(|o| o.evidence.article != article);
+            story::drop_article(&mut self.g[ei].occurrences, article);
             if self.g[ei].occurrences.is_empty() {
                 if let Some((s, t)) = self.g.edge_endpoints(ei) {
                     let k = self.g[ei].kind;
@@ -616,7 +656,7 @@ pub(crate) fn suggest_among<'a>(
 
 /// Drops every occurrence whose evidence an earlier one has (the same
 /// sentence stated twice adds nothing), keeping the order.
-pub(crate) fn dedup_evidence(v: &mut Vec<Occurrence>) {
+fn dedup_evidence(v: &mut Vec<Occurrence>) {
     let mut seen: HashMap<u64, Vec<usize>, FxBuild> = HashMap::default();
     let mut keep = vec![true; v.len()];
     for i in 0..v.len() {
@@ -650,6 +690,7 @@ fn occurrence(r: &EdgeRecord, speaker: Option<String>, place: Option<String>) ->
         former: r.former,
         cameo: r.cameo.clone(),
         evidence: r.evidence.clone(),
+        copies: Vec::new(),
     }
 }
 

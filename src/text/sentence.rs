@@ -37,6 +37,15 @@ fn glued_between_words(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
 }
 
+/// A hash of a text's words, whitespace aside (equal words, equal hash): a
+/// sentence repeated, or printed again by another outlet, has the same.
+pub(crate) fn words_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::bytes::Fx::default();
+    text.split_whitespace().for_each(|w| w.hash(&mut h));
+    h.finish()
+}
+
 /// Tokenizes `article` and splits it into sentences. The header's title is
 /// sentence 0 when there is one.
 pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {

@@ -5,6 +5,7 @@
 mod analyst;
 mod cases;
 mod common;
+mod copies;
 mod corpus;
 mod cues;
 mod exports;

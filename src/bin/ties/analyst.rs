@@ -81,7 +81,7 @@ fn dyads_text(rows: &[query::Dyad]) {
 }
 
 /// The columns of `ties events` in CSV and TSV.
-const EVENT_COLUMNS: [&str; 21] = [
+const EVENT_COLUMNS: [&str; 22] = [
     "date",
     "source",
     "source_name",
@@ -103,6 +103,7 @@ const EVENT_COLUMNS: [&str; 21] = [
     "topics",
     "outlet",
     "url",
+    "copies",
 ];
 
 /// `ties events`: one row per statement, written as it is read: from a
@@ -195,6 +196,7 @@ fn event_cells(e: &query::Event, text: impl Fn(&str) -> String) -> Vec<String> {
         text(&e.topics.join(";")),
         opt(&e.outlet),
         opt(&e.url),
+        text(&e.copies.join(";")),
     ]
 }
 
@@ -228,6 +230,14 @@ pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
                     s.sentence_index,
                     clean(&s.sentence)
                 );
+                for c in &s.copies {
+                    println!(
+                        "              also [{}{} #{}]",
+                        clean(&c.article),
+                        crate::render::from_where(&c.outlet, &c.url),
+                        c.sentence_index
+                    );
+                }
             }
         }
     }
