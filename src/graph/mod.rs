@@ -1,5 +1,5 @@
 //! Stage 6: the graph. Extractions merge into a petgraph `StableGraph`: one
-//! node per real-world entity (found again through its aliases), one edge per
+//! node per real-world entity (found again by its id), one edge per
 //! (source, target, kind) holding every occurrence and its evidence.
 
 pub mod filter;
@@ -22,15 +22,17 @@ use std::hash::{Hash, Hasher};
 /// A node: one real-world entity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
-    /// Stable id, `kind:slug` (`country:china`): the id it was first added with.
+    /// Stable id, `kind:slug` (`country:china`): the id of every record of it.
     pub id: String,
-    /// The name it was first added with (`Qin Gang`).
+    /// Its name (`Qin Gang`): of those its records give, a mixed-case one
+    /// first, then the least, whatever order the articles came in.
     pub name: String,
     /// What the entity is.
     pub kind: EntityKind,
     /// Every other surface form seen in any article (`Qin`).
     pub aliases: BTreeSet<String>,
-    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`); `None` for other kinds.
+    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`), the least its records
+    /// give; `None` for other kinds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Articles it appears in.
@@ -242,21 +244,6 @@ impl Graph {
         v
     }
 
-    /// Finds the node an entity record is: by id, then by alias, then a
-    /// surname matching a known person's full name.
-    /// The node `e` already is, and whether its id found it.
-    fn find(&self, e: &EntityRecord) -> Option<(NodeId, bool)> {
-        if let Some(&n) = self.by_id.get(&e.id) {
-            return Some((n, true));
-        }
-        for a in std::iter::once(&e.name).chain(&e.aliases) {
-            if let Some(&n) = self.by_alias.get(&(e.kind, norm(a))) {
-                return Some((n, false));
-            }
-        }
-        None
-    }
-
     fn index_aliases(&mut self, n: NodeId) {
         let node = &self.g[n];
         let kind = node.kind;
@@ -265,53 +252,75 @@ impl Graph {
         }
     }
 
-    /// Adds a node for `e`, or merges `e` into the node it already is.
+    /// Adds a node for `e`, or merges `e` into the node of its id. Records
+    /// of different articles are one entity when their ids are the same
+    /// (the extraction gives a known entity its lexicon id whatever name an
+    /// article uses); a name or alias shared with another node merges
+    /// nothing, so that the graph is the same in whatever order articles
+    /// come (a surname or acronym matching two nodes picked neither or
+    /// either by arrival). Lookups still find a node by any of its names.
     pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeId {
-        match self.find(e) {
-            Some((n, by_id)) => {
-                let node = &mut self.g[n];
-                // names new to the node; the others are indexed already
-                let mut fresh: Vec<&String> = Vec::new();
-                for a in std::iter::once(&e.name).chain(&e.aliases) {
-                    if *a != node.name && !node.aliases.contains(a) {
-                        node.aliases.insert(a.clone());
-                        fresh.push(a);
-                    }
-                }
-                if node.code.is_none() {
-                    node.code = e.code.clone();
-                }
-                // articles mostly come in order: one after the last is new
-                let after_last = node.articles.last().is_none_or(|l| l.as_str() < article);
-                if after_last || !node.articles.contains(article) {
-                    node.articles.insert(article.to_string());
-                }
-                let kind = node.kind;
-                for a in fresh {
-                    let k = norm(a);
-                    if !k.is_empty() {
-                        self.by_alias.entry((kind, k)).or_insert(n);
-                    }
-                }
-                if !by_id && !self.by_id.contains_key(&e.id) {
-                    self.by_id.insert(e.id.clone(), n);
-                }
-                n
-            }
-            None => {
-                let n = NodeId(self.g.add_node(Node {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    aliases: e.aliases.iter().cloned().collect(),
-                    code: e.code.clone(),
-                    articles: BTreeSet::from([article.to_string()]),
-                }));
-                self.by_id.insert(e.id.clone(), n);
-                self.index_aliases(n);
-                n
+        let Some(&n) = self.by_id.get(&e.id) else {
+            return self.new_node(e, article);
+        };
+        let node = &mut self.g[n];
+        let renamed = name_rank(&e.name) < name_rank(&node.name);
+        if renamed {
+            let old = std::mem::replace(&mut node.name, e.name.clone());
+            node.aliases.remove(&e.name);
+            node.aliases.insert(old);
+        }
+        // names new to the node; the others are indexed already
+        let mut fresh: Vec<&String> = Vec::new();
+        for a in std::iter::once(&e.name).chain(&e.aliases) {
+            if *a != node.name && !node.aliases.contains(a) {
+                node.aliases.insert(a.clone());
+                fresh.push(a);
             }
         }
+        if let Some(c) = &e.code {
+            if node.code.as_ref().is_none_or(|old| c < old) {
+                node.code = Some(c.clone());
+            }
+        }
+        // articles mostly come in order: one after the last is new
+        let after_last = node.articles.last().is_none_or(|l| l.as_str() < article);
+        if after_last || !node.articles.contains(article) {
+            node.articles.insert(article.to_string());
+        }
+        let kind = node.kind;
+        for a in fresh {
+            let k = norm(a);
+            if !k.is_empty() {
+                self.by_alias.entry((kind, k)).or_insert(n);
+            }
+        }
+        if renamed {
+            self.index_aliases(n);
+        }
+        n
+    }
+
+    /// A node for `e`, whose id the graph does not hold.
+    fn new_node(&mut self, e: &EntityRecord, article: &str) -> NodeId {
+        let n = NodeId(
+            self.g.add_node(Node {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                aliases: e
+                    .aliases
+                    .iter()
+                    .filter(|a| **a != e.name)
+                    .cloned()
+                    .collect(),
+                code: e.code.clone(),
+                articles: BTreeSet::from([article.to_string()]),
+            }),
+        );
+        self.by_id.insert(e.id.clone(), n);
+        self.index_aliases(n);
+        n
     }
 
     /// Adds one occurrence of an edge between two nodes. Returns whether it
@@ -605,6 +614,15 @@ impl Graph {
         let ei = self.g.add_edge(s.0, t.0, e);
         self.by_edge.insert((s, t, k), ei);
     }
+}
+
+/// The order names compete in to name a node: a mixed-case name first
+/// (`Qin Gang` before `QIN GANG`), then by text. Whatever order records come
+/// in, the node gets the first.
+fn name_rank(name: &str) -> (bool, &str) {
+    let upper = name.chars().any(char::is_uppercase);
+    let lower = name.chars().any(char::is_lowercase);
+    (!(upper && lower), name)
 }
 
 /// The keys an entity is found again by: its name and aliases, and for a

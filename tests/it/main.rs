@@ -10,6 +10,7 @@ mod corpus;
 mod cues;
 mod exports;
 mod hardening;
+mod order;
 mod pipeline;
 mod properties;
 mod queries;
