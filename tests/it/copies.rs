@@ -98,6 +98,16 @@ fn a_story_from_two_outlets_counts_once_with_both_as_evidence() {
         .find(|r| r["kind"] == "Meeting")
         .unwrap();
     assert_eq!(meets["statements"], 1, "{meets}");
+    let json = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_str(&run(&two, &[args, &["--json"]].concat(), &[])).unwrap()
+    };
+    let near = json(&["neighbors", "China"]);
+    assert_eq!(near[0]["edges"]["Meeting"], 1, "{near}");
+    let between = json(&["between", "China", "Pakistan"]);
+    assert_eq!(between["balance"]["meetings"], 1, "{between}");
+    // the meeting and the headline's two commitments, once each
+    let timeline = json(&["timeline", "China"]);
+    assert_eq!(timeline.as_array().unwrap().len(), 3, "{timeline}");
     let json: serde_json::Value =
         serde_json::from_str(&run(&two, &["export", "--format", "json"], &[])).unwrap();
     let edge = json["edges"]
