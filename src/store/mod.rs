@@ -113,12 +113,17 @@ impl GraphFileV0 {
 impl GraphFile {
     /// Folds the copies of each story into one statement: of every edge
     /// (`all`, for files older than version 3, which counted each copy), or
-    /// of edges already holding copies (a file edited by hand stays in the
-    /// form the graph keeps: sorted, one level of copies).
+    /// of edges where a copy holds copies (a file edited by hand: the graph
+    /// keeps one level).
     fn fold_copies(&mut self, all: bool) {
         for e in &mut self.edges {
             let occs = &mut e.edge.occurrences;
-            if all || occs.iter().any(|o| !o.copies.is_empty()) {
+            let nested = || {
+                occs.iter()
+                    .flat_map(|o| &o.copies)
+                    .any(|c| !c.copies.is_empty())
+            };
+            if all || nested() {
                 *occs = crate::graph::fold_stories(std::mem::take(occs));
             }
         }
