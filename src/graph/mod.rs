@@ -257,8 +257,8 @@ impl Graph {
     /// (the extraction gives a known entity its lexicon id whatever name an
     /// article uses); a name or alias shared with another node merges
     /// nothing, so that the graph is the same in whatever order articles
-    /// come (a surname or acronym matching two nodes picked neither or
-    /// either by arrival). Lookups still find a node by any of its names.
+    /// come (a surname or acronym two nodes share merged into whichever came
+    /// first). Lookups still find a node by any of its names.
     pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeId {
         let Some(&n) = self.by_id.get(&e.id) else {
             return self.new_node(e, article);
@@ -725,4 +725,52 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(id: &str, name: &str, aliases: &[&str], code: Option<&str>) -> EntityRecord {
+        EntityRecord {
+            id: id.into(),
+            name: name.into(),
+            kind: EntityKind::Initiative,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            code: code.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn entities_merge_by_id_alone_and_the_same_in_any_order() {
+        let records = [
+            rec("initiative:a", "Alpha Corridor", &["AC"], None),
+            rec("initiative:b", "Amber Canal", &["AC"], Some("Y")),
+            rec("initiative:ac", "AC", &[], None),
+            rec("initiative:a", "ALPHA CORRIDOR", &["Alpha"], Some("X")),
+            rec("initiative:b", "Amber Canal", &[], Some("W")),
+        ];
+        let build = |order: &[usize]| {
+            let mut g = Graph::new();
+            for &i in order {
+                g.add_entity(&records[i], &format!("x{i}"));
+            }
+            let mut nodes: Vec<Node> = g.nodes().into_iter().map(|n| g.node(n).clone()).collect();
+            nodes.sort_by(|a, b| a.id.cmp(&b.id));
+            nodes
+        };
+        let one = build(&[0, 1, 2, 3, 4]);
+        assert_eq!(build(&[4, 3, 2, 1, 0]), one);
+        assert_eq!(build(&[2, 3, 0, 4, 1]), one);
+        // the shared acronym merges nothing
+        assert_eq!(one.len(), 3);
+        let a = &one[0];
+        assert_eq!(a.name, "Alpha Corridor", "mixed case first");
+        assert_eq!(
+            a.aliases.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["AC", "ALPHA CORRIDOR", "Alpha"]
+        );
+        assert_eq!(a.code.as_deref(), Some("X"));
+        assert_eq!(one[2].code.as_deref(), Some("W"), "the least code");
+    }
 }
