@@ -108,6 +108,15 @@ fn a_story_from_two_outlets_counts_once_with_both_as_evidence() {
     // the meeting and the headline's two commitments, once each
     let timeline = json(&["timeline", "China"]);
     assert_eq!(timeline.as_array().unwrap().len(), 3, "{timeline}");
+    let meeting = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "Meeting")
+        .unwrap();
+    assert_eq!(meeting["copies"][0], "wire-1", "{meeting}");
+    let text = run(&two, &["timeline", "China"], &[]);
+    assert!(text.contains("[paper-2] (also wire-1)"), "{text}");
     let json: serde_json::Value =
         serde_json::from_str(&run(&two, &["export", "--format", "json"], &[])).unwrap();
     let edge = json["edges"]

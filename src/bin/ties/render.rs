@@ -163,8 +163,12 @@ pub fn statements(rows: &[query::Statement], full: bool) {
             clean(&r.source),
             clean(&r.target)
         );
+        let also = match r.copies.is_empty() {
+            true => String::new(),
+            false => format!(" (also {})", clean(&r.copies.join(", "))),
+        };
         println!(
-            "            “{}” [{}{}]",
+            "            “{}” [{}{}]{also}",
             short(&r.sentence, width(full)),
             clean(&r.article),
             from_where(&r.outlet, &r.url)
