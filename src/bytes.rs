@@ -257,6 +257,53 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
+// ---- the words of a text (a sentence printed twice)
+
+/// A hash of the words of `t` (as `split_whitespace` cuts them), each
+/// hashed as `str` hashes itself into [`Fx`]; the text is scanned for bytes
+/// that may begin white space, decoding only characters beyond ASCII.
+pub(crate) fn words_hash(t: &str) -> u64 {
+    use std::hash::Hasher;
+    let b = t.as_bytes();
+    let mut h = Fx::default();
+    let mut word = |w: &[u8]| {
+        if !w.is_empty() {
+            h.write(w);
+            h.write_u8(0xff);
+        }
+    };
+    let (mut i, mut start) = (0, 0);
+    while let Some(k) = b[i..].iter().position(|&c| c <= b' ' || c >= 0xc0) {
+        i += k;
+        match space_at(t, i) {
+            0 => i += 1,
+            n => {
+                word(&b[start..i]);
+                i += n;
+                start = i;
+            }
+        }
+    }
+    word(&b[start..]);
+    h.finish()
+}
+
+/// The length of the white space character starting at byte `i` of `t`
+/// (0 for none).
+#[inline]
+fn space_at(t: &str, i: usize) -> usize {
+    match t.as_bytes()[i] {
+        // the ASCII characters `char::is_whitespace` accepts
+        b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
+        0..0xc0 => 0,
+        _ => t
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +325,21 @@ mod tests {
             h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
         }
         h
+    }
+
+    /// The words of a text hashed plainly, one `str` at a time.
+    fn plain_words_hash(t: &str) -> u64 {
+        use std::hash::Hash;
+        let mut h = Fx::default();
+        t.split_whitespace().for_each(|w| w.hash(&mut h));
+        h.finish()
+    }
+
+    proptest! {
+        #[test]
+        fn words_hash_equals_the_plain_version(t in "[ a-z\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{1680}\u{2003}\u{2019}\u{2028}\u{3000}.,é]{0,60}") {
+            prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
+        }
     }
 
     proptest! {

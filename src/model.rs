@@ -136,7 +136,7 @@ impl fmt::Display for EdgeKind {
 }
 
 /// The sentence an edge came from: the proof of the edge.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// Id of the article the sentence is in.
     pub article: String,
@@ -148,6 +148,19 @@ pub struct Evidence {
     pub end: usize,
     /// The sentence's text as written.
     pub text: String,
+}
+
+impl Evidence {
+    /// A hash of the sentence's words, whitespace aside: two sentences with
+    /// the same words (one story printed twice) have the same.
+    pub fn words_hash(&self) -> u64 {
+        crate::text::sentence::words_hash(&self.text)
+    }
+
+    /// Whether two sentences have the same words, whitespace aside.
+    pub fn same_words(&self, other: &Evidence) -> bool {
+        crate::text::sentence::same_words(&self.text, &other.text)
+    }
 }
 
 /// An entity as found in one article, keyed by its stable id.

@@ -199,7 +199,12 @@ fn assemble(g: &Graph, named: BTreeSet<NodeId>, edges: Vec<Kept>) -> Graph {
     }
     let mut cited: BTreeSet<String> = BTreeSet::new();
     for (s, t, e) in edges {
-        cited.extend(e.occurrences.iter().map(|o| o.evidence.article.clone()));
+        cited.extend(
+            e.occurrences
+                .iter()
+                .flat_map(crate::graph::Occurrence::evidences)
+                .map(|e| e.article.clone()),
+        );
         out.insert_edge(map[&s], map[&t], e);
     }
     for n in out.nodes() {

@@ -2,10 +2,12 @@
 //! [{source, target, kind, cameo, date, speaker, place, topics, planned,
 //! former, role, weight, evidence: [{article, sentence, start, end, text}]}]}`.
 //! `date` is the latest occurrence's, `topics` all of them, `planned` and
-//! `former` true only when every occurrence says so.
+//! `former` true only when every occurrence says so. `weight` counts
+//! statements (one story printed by several outlets once); `evidence` lists
+//! every sentence, each statement's copies after it.
 
 use super::source::Source;
-use crate::graph::{Edge, Graph};
+use crate::graph::{Edge, Graph, Occurrence};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -47,7 +49,7 @@ pub fn to_value(g: &Graph) -> Value {
                 "former": e.occurrences.iter().all(|o| o.former),
                 "role": latest.and_then(|o| o.role.clone()),
                 "weight": e.weight(),
-                "evidence": e.occurrences.iter().map(|o| &o.evidence).collect::<Vec<_>>(),
+                "evidence": e.occurrences.iter().flat_map(Occurrence::evidences).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -171,15 +173,13 @@ impl<'a> JEdge<'a> {
             evidence: e
                 .occurrences
                 .iter()
-                .map(|o| {
-                    let v = &o.evidence;
-                    JEvidence {
-                        article: &v.article,
-                        end: v.end,
-                        sentence: v.sentence,
-                        start: v.start,
-                        text: &v.text,
-                    }
+                .flat_map(Occurrence::evidences)
+                .map(|v| JEvidence {
+                    article: &v.article,
+                    end: v.end,
+                    sentence: v.sentence,
+                    start: v.start,
+                    text: &v.text,
                 })
                 .collect(),
             former: e.occurrences.iter().all(|o| o.former),
@@ -232,8 +232,9 @@ mod tests {
                     sentence: i,
                     start: 3,
                     end: 9,
-                    text: "some text".into(),
+                    text: format!("some text {i}"),
                 },
+                copies: Vec::new(),
             };
             g.add_occurrence(a, b, EdgeKind::Praise, occ.clone());
             g.add_occurrence(b, a, EdgeKind::Meeting, occ);

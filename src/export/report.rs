@@ -391,6 +391,7 @@ mod tests {
             end: 0,
             sentence: String::new(),
             topics: Vec::new(),
+            copies: Vec::new(),
         }
     }
 

@@ -17,7 +17,7 @@ use crate::lexicon::words::{class, TokenWords};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use crate::text::article::Article;
 use crate::text::date::{month_number, weekday_number, Date};
-use crate::text::sentence::{split, Sentence};
+use crate::text::sentence::{same_words, split, Sentence};
 use crate::text::token::{single_spaced, Lowered, TokKind, Token};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -1012,11 +1012,6 @@ fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
     }
     let mut at = keep.into_iter();
     edges.retain(|_| at.next().unwrap_or(true));
-}
-
-/// Whether two texts have the same words, whatever white space is between.
-fn same_words(a: &str, b: &str) -> bool {
-    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// The records of the `used` entities, with their ids (`ids`): sorted by

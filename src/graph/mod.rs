@@ -1,9 +1,12 @@
 //! Stage 6: the graph. Extractions merge into a petgraph `StableGraph`: one
-//! node per real-world entity (found again through its aliases), one edge per
+//! node per real-world entity (found again by its id), one edge per
 //! (source, target, kind) holding every occurrence and its evidence.
 
 pub mod filter;
 pub mod skeleton;
+mod story;
+
+pub(crate) use story::fold_stories;
 
 use crate::bytes::FxBuild;
 use crate::model::{slug, EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
@@ -19,15 +22,17 @@ use std::hash::{Hash, Hasher};
 /// A node: one real-world entity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
-    /// Stable id, `kind:slug` (`country:china`): the id it was first added with.
+    /// Stable id, `kind:slug` (`country:china`): the id of every record of it.
     pub id: String,
-    /// The name it was first added with (`Qin Gang`).
+    /// Its name (`Qin Gang`): of those its records give, a mixed-case one
+    /// first, then the least, whatever order the articles came in.
     pub name: String,
     /// What the entity is.
     pub kind: EntityKind,
     /// Every other surface form seen in any article (`Qin`).
     pub aliases: BTreeSet<String>,
-    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`); `None` for other kinds.
+    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`), the least its records
+    /// give; `None` for other kinds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Articles it appears in.
@@ -35,7 +40,9 @@ pub struct Node {
 }
 
 /// One time an edge was stated: when, by whom, where, and the sentence.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// The same sentence in other articles (one story printed by several
+/// outlets) is the same statement: those occurrences are its `copies`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Occurrence {
     /// When it happened: a date the sentence names, else the article's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,6 +69,12 @@ pub struct Occurrence {
     pub cameo: String,
     /// The sentence it was stated in.
     pub evidence: Evidence,
+    /// The same statement in other articles, sentences with the same words
+    /// (whitespace aside), sorted; each holds no copies of its own. The
+    /// statement counts once; the least of them all leads, so the graph is
+    /// the same whatever order the articles came in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<Occurrence>,
 }
 
 /// An edge: every occurrence of one kind between one (ordered) pair.
@@ -134,8 +147,9 @@ pub struct Graph {
     by_id: HashMap<String, NodeId, FxBuild>,
     by_alias: HashMap<(EntityKind, String), NodeId, FxBuild>,
     by_edge: HashMap<(NodeId, NodeId, EdgeKind), EdgeIndex, FxBuild>,
-    /// Per edge, hashes of the evidence it holds: finds a repeated occurrence
-    /// without scanning the edge. Filled lazily, for edges merged into.
+    /// Per edge, hashes of the words of the sentences it holds: finds a
+    /// repeated occurrence or a copy of a story without scanning the edge.
+    /// Filled lazily, for edges merged into.
     seen: HashMap<EdgeIndex, HashSet<u64, FxBuild>, FxBuild>,
     /// Edges whose occurrences were appended by [`Graph::merge_extraction`]
     /// and are not sorted yet; [`Graph::settle`] sorts them.
@@ -230,21 +244,6 @@ impl Graph {
         v
     }
 
-    /// Finds the node an entity record is: by id, then by alias, then a
-    /// surname matching a known person's full name.
-    /// The node `e` already is, and whether its id found it.
-    fn find(&self, e: &EntityRecord) -> Option<(NodeId, bool)> {
-        if let Some(&n) = self.by_id.get(&e.id) {
-            return Some((n, true));
-        }
-        for a in std::iter::once(&e.name).chain(&e.aliases) {
-            if let Some(&n) = self.by_alias.get(&(e.kind, norm(a))) {
-                return Some((n, false));
-            }
-        }
-        None
-    }
-
     fn index_aliases(&mut self, n: NodeId) {
         let node = &self.g[n];
         let kind = node.kind;
@@ -253,53 +252,75 @@ impl Graph {
         }
     }
 
-    /// Adds a node for `e`, or merges `e` into the node it already is.
+    /// Adds a node for `e`, or merges `e` into the node of its id. Records
+    /// of different articles are one entity when their ids are the same
+    /// (the extraction gives a known entity its lexicon id whatever name an
+    /// article uses); a name or alias shared with another node merges
+    /// nothing, so that the graph is the same in whatever order articles
+    /// come (a surname or acronym two nodes share merged into whichever came
+    /// first). Lookups still find a node by any of its names.
     pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeId {
-        match self.find(e) {
-            Some((n, by_id)) => {
-                let node = &mut self.g[n];
-                // names new to the node; the others are indexed already
-                let mut fresh: Vec<&String> = Vec::new();
-                for a in std::iter::once(&e.name).chain(&e.aliases) {
-                    if *a != node.name && !node.aliases.contains(a) {
-                        node.aliases.insert(a.clone());
-                        fresh.push(a);
-                    }
-                }
-                if node.code.is_none() {
-                    node.code = e.code.clone();
-                }
-                // articles mostly come in order: one after the last is new
-                let after_last = node.articles.last().is_none_or(|l| l.as_str() < article);
-                if after_last || !node.articles.contains(article) {
-                    node.articles.insert(article.to_string());
-                }
-                let kind = node.kind;
-                for a in fresh {
-                    let k = norm(a);
-                    if !k.is_empty() {
-                        self.by_alias.entry((kind, k)).or_insert(n);
-                    }
-                }
-                if !by_id && !self.by_id.contains_key(&e.id) {
-                    self.by_id.insert(e.id.clone(), n);
-                }
-                n
-            }
-            None => {
-                let n = NodeId(self.g.add_node(Node {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    aliases: e.aliases.iter().cloned().collect(),
-                    code: e.code.clone(),
-                    articles: BTreeSet::from([article.to_string()]),
-                }));
-                self.by_id.insert(e.id.clone(), n);
-                self.index_aliases(n);
-                n
+        let Some(&n) = self.by_id.get(&e.id) else {
+            return self.new_node(e, article);
+        };
+        let node = &mut self.g[n];
+        let renamed = name_rank(&e.name) < name_rank(&node.name);
+        if renamed {
+            let old = std::mem::replace(&mut node.name, e.name.clone());
+            node.aliases.remove(&e.name);
+            node.aliases.insert(old);
+        }
+        // names new to the node; the others are indexed already
+        let mut fresh: Vec<&String> = Vec::new();
+        for a in std::iter::once(&e.name).chain(&e.aliases) {
+            if *a != node.name && !node.aliases.contains(a) {
+                node.aliases.insert(a.clone());
+                fresh.push(a);
             }
         }
+        if let Some(c) = &e.code {
+            if node.code.as_ref().is_none_or(|old| c < old) {
+                node.code = Some(c.clone());
+            }
+        }
+        // articles mostly come in order: one after the last is new
+        let after_last = node.articles.last().is_none_or(|l| l.as_str() < article);
+        if after_last || !node.articles.contains(article) {
+            node.articles.insert(article.to_string());
+        }
+        let kind = node.kind;
+        for a in fresh {
+            let k = norm(a);
+            if !k.is_empty() {
+                self.by_alias.entry((kind, k)).or_insert(n);
+            }
+        }
+        if renamed {
+            self.index_aliases(n);
+        }
+        n
+    }
+
+    /// A node for `e`, whose id the graph does not hold.
+    fn new_node(&mut self, e: &EntityRecord, article: &str) -> NodeId {
+        let n = NodeId(
+            self.g.add_node(Node {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                aliases: e
+                    .aliases
+                    .iter()
+                    .filter(|a| **a != e.name)
+                    .cloned()
+                    .collect(),
+                code: e.code.clone(),
+                articles: BTreeSet::from([article.to_string()]),
+            }),
+        );
+        self.by_id.insert(e.id.clone(), n);
+        self.index_aliases(n);
+        n
     }
 
     /// Adds one occurrence of an edge between two nodes. Returns whether it
@@ -318,8 +339,24 @@ impl Graph {
     }
 
     /// As [`Graph::add_occurrence`], but appends: the edge is sorted by the
-    /// next [`Graph::settle`]. Finding a repeat costs a hash lookup, not a scan.
+    /// next [`Graph::settle`]. Finding a repeat costs a hash lookup, not a
+    /// scan; a sentence with the words of one the edge holds (the same
+    /// evidence, or a copy of the story) folds into its statement.
     fn append_occurrence(&mut self, s: NodeId, t: NodeId, kind: EdgeKind, occ: Occurrence) -> bool {
+        if occ.copies.is_empty() {
+            return self.append_folded(s, t, kind, occ);
+        }
+        // copies given: in the form the graph keeps (the least leads)
+        let mut added = false;
+        for o in story::fold_stories(vec![occ]) {
+            added |= self.append_folded(s, t, kind, o);
+        }
+        added
+    }
+
+    /// [`Graph::append_occurrence`] of an occurrence whose copies, if any,
+    /// are folded as [`fold_stories`] folds them.
+    fn append_folded(&mut self, s: NodeId, t: NodeId, kind: EdgeKind, occ: Occurrence) -> bool {
         let Some(ei) = self.edge_slot(s, t, kind) else {
             return false;
         };
@@ -327,18 +364,32 @@ impl Graph {
         let seen = self
             .seen
             .entry(ei)
-            .or_insert_with(|| occs.iter().map(|o| evidence_hash(&o.evidence)).collect());
-        // a hash seen before is almost always the same evidence; make sure
-        if !seen.insert(evidence_hash(&occ.evidence))
-            && occs.iter().any(|o| o.evidence == occ.evidence)
-        {
-            return false;
-        }
-        if occs.last().is_some_and(|l| *l > occ) {
+            .or_insert_with(|| occs.iter().map(|o| o.evidence.words_hash()).collect());
+        let same = if seen.insert(occ.evidence.words_hash()) {
+            None
+        } else {
+            occs.iter()
+                .position(|o| o.evidence.same_words(&occ.evidence))
+        };
+        let Some(i) = same else {
+            if occs.last().is_some_and(|l| *l > occ) {
+                self.unsorted.insert(ei);
+            }
+            occs.push(occ);
+            return true;
+        };
+        let old = std::mem::take(&mut occs[i]);
+        let had = story::evidence_count(std::slice::from_ref(&old));
+        let mut folded = story::fold_stories(vec![old, occ]);
+        let added = story::evidence_count(&folded) > had;
+        occs[i] = folded.remove(0);
+        let placed =
+            (i == 0 || occs[i - 1] <= occs[i]) && occs.get(i + 1).is_none_or(|n| occs[i] <= *n);
+        if !placed || !folded.is_empty() {
+            occs.extend(folded);
             self.unsorted.insert(ei);
         }
-        occs.push(occ);
-        true
+        added
     }
 
     /// The edge of `kind` between `s` and `t`, made if new (an undirected
@@ -469,9 +520,7 @@ impl Graph {
         self.settle();
         let eis: Vec<EdgeIndex> = self.g.edge_indices().collect();
         for ei in eis {
-            self.g[ei]
-                .occurrences
-                .retain(|o| o.evidence.article != article);
+            story::drop_article(&mut self.g[ei].occurrences, article);
             if self.g[ei].occurrences.is_empty() {
                 if let Some((s, t)) = self.g.edge_endpoints(ei) {
                     let k = self.g[ei].kind;
@@ -567,6 +616,15 @@ impl Graph {
     }
 }
 
+/// The order names compete in to name a node: a mixed-case name first
+/// (`Qin Gang` before `QIN GANG`), then by text. Whatever order records come
+/// in, the node gets the first.
+fn name_rank(name: &str) -> (bool, &str) {
+    let upper = name.chars().any(char::is_uppercase);
+    let lower = name.chars().any(char::is_lowercase);
+    (!(upper && lower), name)
+}
+
 /// The keys an entity is found again by: its name and aliases, and for a
 /// person the first and last word of the name ("Qin Gang" as "Qin").
 pub(crate) fn alias_keys<'a>(
@@ -616,7 +674,7 @@ pub(crate) fn suggest_among<'a>(
 
 /// Drops every occurrence whose evidence an earlier one has (the same
 /// sentence stated twice adds nothing), keeping the order.
-pub(crate) fn dedup_evidence(v: &mut Vec<Occurrence>) {
+fn dedup_evidence(v: &mut Vec<Occurrence>) {
     let mut seen: HashMap<u64, Vec<usize>, FxBuild> = HashMap::default();
     let mut keep = vec![true; v.len()];
     for i in 0..v.len() {
@@ -650,6 +708,7 @@ fn occurrence(r: &EdgeRecord, speaker: Option<String>, place: Option<String>) ->
         former: r.former,
         cameo: r.cameo.clone(),
         evidence: r.evidence.clone(),
+        copies: Vec::new(),
     }
 }
 
@@ -666,4 +725,52 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(id: &str, name: &str, aliases: &[&str], code: Option<&str>) -> EntityRecord {
+        EntityRecord {
+            id: id.into(),
+            name: name.into(),
+            kind: EntityKind::Initiative,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            code: code.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn entities_merge_by_id_alone_and_the_same_in_any_order() {
+        let records = [
+            rec("initiative:a", "Alpha Corridor", &["AC"], None),
+            rec("initiative:b", "Amber Canal", &["AC"], Some("Y")),
+            rec("initiative:ac", "AC", &[], None),
+            rec("initiative:a", "ALPHA CORRIDOR", &["Alpha"], Some("X")),
+            rec("initiative:b", "Amber Canal", &[], Some("W")),
+        ];
+        let build = |order: &[usize]| {
+            let mut g = Graph::new();
+            for &i in order {
+                g.add_entity(&records[i], &format!("x{i}"));
+            }
+            let mut nodes: Vec<Node> = g.nodes().into_iter().map(|n| g.node(n).clone()).collect();
+            nodes.sort_by(|a, b| a.id.cmp(&b.id));
+            nodes
+        };
+        let one = build(&[0, 1, 2, 3, 4]);
+        assert_eq!(build(&[4, 3, 2, 1, 0]), one);
+        assert_eq!(build(&[2, 3, 0, 4, 1]), one);
+        // the shared acronym merges nothing
+        assert_eq!(one.len(), 3);
+        let a = &one[0];
+        assert_eq!(a.name, "Alpha Corridor", "mixed case first");
+        assert_eq!(
+            a.aliases.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["AC", "ALPHA CORRIDOR", "Alpha"]
+        );
+        assert_eq!(a.code.as_deref(), Some("X"));
+        assert_eq!(one[2].code.as_deref(), Some("W"), "the least code");
+    }
 }

@@ -38,6 +38,7 @@ impl Goldstein {
 }
 
 /// One event row: a statement with its actors, code, weight and evidence.
+/// A story printed by several outlets is one row, its copies in `copies`.
 ///
 /// JSON Lines (`ties events --format jsonl`): one object of these fields a line.
 #[derive(Clone, Debug, Serialize)]
@@ -84,6 +85,9 @@ pub struct Event {
     pub sentence: String,
     /// Fields named (agriculture, connectivity...).
     pub topics: Vec<String>,
+    /// Ids of the other articles printing the same sentence (one story from
+    /// several outlets): one statement, one row, every copy named here.
+    pub copies: Vec<String>,
 }
 
 /// The event rows of `g` passing `f`, one at a time, in the graph's order
@@ -194,6 +198,11 @@ fn edge_events<'a>(
             topics: o.topics.clone(),
             outlet,
             url,
+            copies: o
+                .copies
+                .iter()
+                .map(|c| c.evidence.article.clone())
+                .collect(),
         })
 }
 

@@ -10,7 +10,8 @@ use serde::Serialize;
 ///
 /// JSON (`ties timeline --json` prints a list): `{source, target, kind, cameo, date,
 /// speaker, planned, article, sentence, source_id, target_id, sentence_index, start,
-/// end, outlet?, url?}`; `source`, `target` and `speaker` are names; `date` and `speaker` may be null;
+/// end, outlet?, url?, copies?}`; `source`, `target` and `speaker` are names; `date` and `speaker` may be null;
+/// `copies` names the other articles printing the same sentence;
 /// `outlet` and `url` (the JSON Lines `source` and `url` of the article) are there when known;
 /// `sentence` is whole, `start`..`end` its bytes in the article's text.
 #[derive(Clone, Debug, Serialize)]
@@ -49,6 +50,10 @@ pub struct Statement {
     /// The article's address (its JSON Lines `url`), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Ids of the other articles printing the same sentence (one story from
+    /// several outlets, one statement).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<String>,
 }
 
 /// One occurrence of an edge as a statement a person reads.
@@ -75,5 +80,10 @@ pub(super) fn statement(g: &Graph, s: NodeId, t: NodeId, e: &Edge, o: &Occurrenc
         end: o.evidence.end,
         outlet,
         url,
+        copies: o
+            .copies
+            .iter()
+            .map(|c| c.evidence.article.clone())
+            .collect(),
     }
 }

@@ -2,7 +2,7 @@
 //! sentence behind it.
 
 use super::*;
-use crate::graph::{Graph, NodeId};
+use crate::graph::{Graph, NodeId, Occurrence};
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::date::Date;
 use serde::Serialize;
@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 /// One edge between the two sides and the sentences that state it.
 ///
 /// JSON (`ties why A B --json` prints a list): `{source: {id, name, kind},
-/// target: {..}, kind, sentences: [{date, article, sentence_index, start, end, sentence, outlet?, url?}]}`.
+/// target: {..}, kind, sentences: [{date, article, sentence_index, start, end, sentence, outlet?, url?, copies?}]}`;
+/// `copies` lists the same sentence in other articles, in the same shape.
 #[derive(Clone, Debug, Serialize)]
 pub struct Reason {
     /// The edge's source, as written.
@@ -45,6 +46,28 @@ pub struct Said {
     /// The article's address (its JSON Lines `url`), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The same sentence in other articles (one story printed by several
+    /// outlets): the same statement, counted once, each copy its evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<Said>,
+}
+
+impl Said {
+    /// The sentence behind occurrence `o`, with its copies.
+    fn of(g: &Graph, o: &Occurrence) -> Said {
+        let (outlet, url) = g.outlet_and_url(&o.evidence.article);
+        Said {
+            date: o.date,
+            article: o.evidence.article.clone(),
+            sentence_index: o.evidence.sentence,
+            start: o.evidence.start,
+            end: o.evidence.end,
+            sentence: o.evidence.text.clone(),
+            outlet,
+            url,
+            copies: o.copies.iter().map(|c| Said::of(g, c)).collect(),
+        }
+    }
 }
 
 /// The edges between `a` and `b`, both ways, with their sentences: when both
@@ -78,19 +101,7 @@ pub fn why(g: &Graph, a: NodeId, b: NodeId, f: &Filter, lift: &Lift) -> Vec<Reas
             .occurrences
             .iter()
             .filter(|o| f.occurrence(o))
-            .map(|o| {
-                let (outlet, url) = g.outlet_and_url(&o.evidence.article);
-                Said {
-                    date: o.date,
-                    article: o.evidence.article.clone(),
-                    sentence_index: o.evidence.sentence,
-                    start: o.evidence.start,
-                    end: o.evidence.end,
-                    sentence: o.evidence.text.clone(),
-                    outlet,
-                    url,
-                }
-            })
+            .map(|o| Said::of(g, o))
             .collect();
         sentences.sort_by(|x, y| {
             (x.date, &x.article, x.sentence_index).cmp(&(y.date, &y.article, y.sentence_index))

@@ -286,9 +286,10 @@ impl Bulk {
     }
 }
 
-/// Every occurrence of edge `key`: from each run, then the buffer; sorted,
-/// each evidence once. The graph file's own occurrences (run 0, when
-/// extending it) of a `replaced` article are left out.
+/// Every statement of edge `key`: from each run, then the buffer; sorted,
+/// each evidence once, copies of a story folded (as the graph folds them).
+/// The graph file's own occurrences and copies (run 0, when extending it)
+/// of a `replaced` article are left out.
 fn gather(
     key: u32,
     (buf, at): (&[u8], &[(u32, usize, usize)]),
@@ -301,11 +302,16 @@ fn gather(
     for run in runs {
         if let Some(&span) = run.spans.get(&key) {
             let bytes = read_span(&files[run.file], span)?;
-            let mut occs = occurrences_of(&bytes).ok_or_else(bad)?;
+            let occs = occurrences_of(&bytes).ok_or_else(bad)?;
             if run.old {
-                occs.retain(|o| !replaced.contains_key(&o.evidence.article));
+                v.extend(
+                    occs.into_iter()
+                        .flat_map(Occurrence::flatten)
+                        .filter(|o| !replaced.contains_key(&o.evidence.article)),
+                );
+            } else {
+                v.extend(occs);
             }
-            v.extend(occs);
         }
     }
     let from = at.partition_point(|(k, ..)| *k < key);
@@ -314,9 +320,7 @@ fn gather(
         let c: COcc = postcard::from_bytes(&buf[a..b]).map_err(|_| bad())?;
         v.push(c.occurrence().ok_or_else(bad)?);
     }
-    v.sort();
-    crate::graph::dedup_evidence(&mut v);
-    Ok(v)
+    Ok(crate::graph::fold_stories(v))
 }
 
 impl Bulk {
@@ -361,7 +365,8 @@ impl Bulk {
                         .ok_or_else(|| std::io::Error::other("the cache does not decode"))?;
                     left |= occs
                         .iter()
-                        .any(|o| !self.replaced.contains_key(&o.evidence.article));
+                        .flat_map(Occurrence::evidences)
+                        .any(|e| !self.replaced.contains_key(&e.article));
                 }
             }
             if !left {

@@ -55,7 +55,7 @@ const HEADER: usize = 8 + 8 * WORDS;
 fn schema() -> u64 {
     FileHash::of(
         format!(
-            "payload 5 {:?} {:?} {}",
+            "payload 6 {:?} {:?} {}",
             EntityKind::ALL,
             EdgeKind::ALL,
             env!("CARGO_PKG_VERSION")
@@ -176,6 +176,9 @@ pub(crate) struct COcc<'a> {
     end: u64,
     #[serde(borrow)]
     text: Cow<'a, str>,
+    /// The same statement in other articles (see [`Occurrence::copies`]).
+    #[serde(borrow)]
+    copies: Vec<COcc<'a>>,
 }
 
 fn cow(s: &str) -> Cow<'_, str> {
@@ -187,6 +190,7 @@ impl<'a> COcc<'a> {
         COcc {
             speaker: o.speaker.as_deref().map(cow),
             place: o.place.as_deref().map(cow),
+            copies: o.copies.iter().map(COcc::of).collect(),
             ..COcc::of_parts(
                 o.date,
                 &o.topics,
@@ -241,6 +245,7 @@ impl<'a> COcc<'a> {
             start: e.start as u64,
             end: e.end as u64,
             text: cow(&e.text),
+            copies: Vec::new(),
         }
     }
 
@@ -283,6 +288,10 @@ impl<'a> COcc<'a> {
         varint(out, self.start);
         varint(out, self.end);
         str(out, &self.text);
+        varint(out, self.copies.len() as u64);
+        for c in &self.copies {
+            c.encode(out);
+        }
     }
 
     pub(crate) fn occurrence(self) -> Option<Occurrence> {
@@ -302,6 +311,11 @@ impl<'a> COcc<'a> {
                 end: usize::try_from(self.end).ok()?,
                 text: self.text.into_owned(),
             },
+            copies: self
+                .copies
+                .into_iter()
+                .map(COcc::occurrence)
+                .collect::<Option<_>>()?,
         })
     }
 }
@@ -846,7 +860,8 @@ pub fn read_chosen<E>(
     let cited: std::collections::BTreeSet<String> = g
         .edges()
         .into_iter()
-        .flat_map(|(_, _, e)| e.occurrences.iter().map(|o| o.evidence.article.clone()))
+        .flat_map(|(_, _, e)| e.occurrences.iter().flat_map(Occurrence::evidences))
+        .map(|e| e.article.clone())
         .collect();
     if !chosen.nodes.is_empty() {
         read_articles(&o, &idx, &chosen.nodes, &cited, &mut g)?;
@@ -977,6 +992,25 @@ mod tests {
                     start: (j * 1000) as u64,
                     end: u64::MAX,
                     text: cow(text),
+                    // the same story in other articles, nested
+                    copies: (0..(i + j) % 3)
+                        .map(|k| COcc {
+                            date: None,
+                            speaker: None,
+                            place: None,
+                            topics: Vec::new(),
+                            role: None,
+                            planned: false,
+                            former: false,
+                            cameo: cow(""),
+                            article: cow("copy"),
+                            sentence: k as u64,
+                            start: 0,
+                            end: 1,
+                            text: cow(text),
+                            copies: Vec::new(),
+                        })
+                        .collect(),
                 };
                 let mut ours = Vec::new();
                 c.encode(&mut ours);

@@ -29,7 +29,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// The format version this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The oldest format version this build migrates on load.
 pub const OLDEST: u32 = 0;
@@ -95,8 +95,8 @@ impl GraphFileV0 {
             }
         }
         for e in &self.edges {
-            for o in &e.edge.occurrences {
-                articles.insert(o.evidence.article.clone(), None);
+            for ev in e.edge.occurrences.iter().flat_map(Occurrence::evidences) {
+                articles.insert(ev.article.clone(), None);
             }
         }
         GraphFile {
@@ -106,6 +106,26 @@ impl GraphFileV0 {
             provenance: BTreeMap::new(),
             nodes: self.nodes,
             edges: self.edges,
+        }
+    }
+}
+
+impl GraphFile {
+    /// Folds the copies of each story into one statement: of every edge
+    /// (`all`, for files older than version 3, which counted each copy), or
+    /// of edges where a copy holds copies (a file edited by hand: the graph
+    /// keeps one level).
+    fn fold_copies(&mut self, all: bool) {
+        for e in &mut self.edges {
+            let occs = &mut e.edge.occurrences;
+            let nested = || {
+                occs.iter()
+                    .flat_map(|o| &o.copies)
+                    .any(|c| !c.copies.is_empty())
+            };
+            if all || nested() {
+                *occs = crate::graph::fold_stories(std::mem::take(occs));
+            }
         }
     }
 }
@@ -128,8 +148,9 @@ fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
     };
     match version {
         0 => Ok(ron::from_str::<GraphFileV0>(text).map_err(parse)?.migrate()),
-        // version 2 added `provenance`, which version 1 files read as empty
-        1 | VERSION => ron::from_str::<GraphFile>(text).map_err(parse),
+        // version 2 added `provenance`, which version 1 files read as empty;
+        // version 3 the `copies` of a statement, which older files never have
+        1 | 2 | VERSION => ron::from_str::<GraphFile>(text).map_err(parse),
         v => Err(Error::Version {
             path: origin.to_path_buf(),
             found: v,
@@ -238,10 +259,11 @@ fn edge_problem(g: &Graph, s: NodeId, t: NodeId, e: &StoredEdge) -> Option<Strin
         .edge
         .occurrences
         .iter()
-        .find(|o| !g.articles.contains_key(&o.evidence.article))?;
+        .flat_map(Occurrence::evidences)
+        .find(|e| !g.articles.contains_key(&e.article))?;
     Some(format!(
         "edge {ends} has a statement from article {:?}, which is not listed under `articles`; expected every article listed there (the file was edited or damaged)",
-        missing.evidence.article
+        missing.article
     ))
 }
 
@@ -557,7 +579,8 @@ impl Graph {
                 ),
             ));
         }
-        let f = read_version(text, origin, header.version)?;
+        let mut f = read_version(text, origin, header.version)?;
+        f.fold_copies(header.version < 3);
         Graph::from_file_in(f, origin, Some(text))
     }
 
@@ -738,17 +761,31 @@ fn ron_strs<'a>(
 /// One occurrence, as an element of an edge's list. Written with plain
 /// byte writes: this is most of a graph file, and `write!` costs twice as much.
 fn ron_occurrence(w: &mut impl Write, o: &crate::graph::Occurrence) -> std::io::Result<()> {
-    const I: &[u8] = b"          ";
-    w.write_all(b"        (\n")?;
+    ron_occurrence_at(w, o, 8)
+}
+
+/// An occurrence whose `(` is indented `at` spaces (an edge's at 8, its
+/// copies at 12), its fields two more, as `ron` nests them.
+fn ron_occurrence_at(
+    w: &mut impl Write,
+    o: &crate::graph::Occurrence,
+    at: usize,
+) -> std::io::Result<()> {
+    const SPACES: &[u8] = &[b' '; 64];
+    let at = at.min(SPACES.len() - 2);
+    let (open, i) = (&SPACES[..at], &SPACES[..at + 2]);
+    let pad = std::str::from_utf8(i).unwrap_or_default();
+    w.write_all(open)?;
+    w.write_all(b"(\n")?;
     if let Some(d) = o.date {
-        w.write_all(I)?;
+        w.write_all(i)?;
         w.write_all(b"date: Some(\"")?;
         w.write_all(&date_bytes(d))?;
         w.write_all(b"\"),\n")?;
     }
     for (field, v) in [(&b"speaker"[..], &o.speaker), (b"place", &o.place)] {
         if let Some(v) = v {
-            w.write_all(I)?;
+            w.write_all(i)?;
             w.write_all(field)?;
             w.write_all(b": Some(")?;
             ron_str(w, v)?;
@@ -756,30 +793,45 @@ fn ron_occurrence(w: &mut impl Write, o: &crate::graph::Occurrence) -> std::io::
         }
     }
     if !o.topics.is_empty() {
-        ron_strs(w, "          ", "topics", o.topics.iter())?;
+        ron_strs(w, pad, "topics", o.topics.iter())?;
     }
     if let Some(v) = &o.role {
-        w.write_all(I)?;
+        w.write_all(i)?;
         w.write_all(b"role: Some(")?;
         ron_str(w, v)?;
         w.write_all(b"),\n")?;
     }
     if o.planned {
-        w.write_all(I)?;
+        w.write_all(i)?;
         w.write_all(b"planned: true,\n")?;
     }
     if o.former {
-        w.write_all(I)?;
+        w.write_all(i)?;
         w.write_all(b"former: true,\n")?;
     }
-    w.write_all(I)?;
+    w.write_all(i)?;
     w.write_all(b"cameo: ")?;
     ron_str(w, &o.cameo)?;
-    let e = &o.evidence;
     w.write_all(b",\n")?;
-    w.write_all(I)?;
+    ron_evidence(w, &o.evidence, i)?;
+    if !o.copies.is_empty() {
+        w.write_all(i)?;
+        w.write_all(b"copies: [\n")?;
+        for c in &o.copies {
+            ron_occurrence_at(w, c, at + 4)?;
+        }
+        w.write_all(i)?;
+        w.write_all(b"],\n")?;
+    }
+    w.write_all(open)?;
+    w.write_all(b"),\n")
+}
+
+/// An occurrence's `evidence` field, at indent `i`.
+fn ron_evidence(w: &mut impl Write, e: &crate::model::Evidence, i: &[u8]) -> std::io::Result<()> {
+    w.write_all(i)?;
     w.write_all(b"evidence: (\n")?;
-    w.write_all(I)?;
+    w.write_all(i)?;
     w.write_all(b"  article: ")?;
     ron_str(w, &e.article)?;
     for (field, n) in [
@@ -788,7 +840,7 @@ fn ron_occurrence(w: &mut impl Write, o: &crate::graph::Occurrence) -> std::io::
         (b"end", e.end),
     ] {
         w.write_all(b",\n")?;
-        w.write_all(I)?;
+        w.write_all(i)?;
         w.write_all(b"  ")?;
         w.write_all(field)?;
         w.write_all(b": ")?;
@@ -796,12 +848,12 @@ fn ron_occurrence(w: &mut impl Write, o: &crate::graph::Occurrence) -> std::io::
         w.write_all(decimal(n as u64, &mut buf))?;
     }
     w.write_all(b",\n")?;
-    w.write_all(I)?;
+    w.write_all(i)?;
     w.write_all(b"  text: ")?;
     ron_str(w, &e.text)?;
     w.write_all(b",\n")?;
-    w.write_all(I)?;
-    w.write_all(b"),\n        ),\n")
+    w.write_all(i)?;
+    w.write_all(b"),\n")
 }
 
 /// `n` in decimal, written into the end of `buf`.
@@ -1129,6 +1181,15 @@ mod tests {
             former: true,
             cameo: "040".into(),
             evidence: ev("Ünïcode — \u{7f} \u{feff} text\r"),
+            copies: Vec::new(),
+        };
+        // the same story in another article, nested as `ron` nests it
+        let mut copy = full.clone();
+        copy.evidence.article = "x\u{0}2".into();
+        copy.speaker = None;
+        let full = crate::graph::Occurrence {
+            copies: vec![copy],
+            ..full
         };
         let bare = crate::graph::Occurrence {
             date: None,
@@ -1140,6 +1201,7 @@ mod tests {
             former: false,
             cameo: String::new(),
             evidence: ev(""),
+            copies: Vec::new(),
         };
         g.add_occurrence(a, b, EdgeKind::Praise, full);
         g.add_occurrence(b, a, EdgeKind::Meeting, bare);

@@ -37,6 +37,17 @@ fn glued_between_words(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
 }
 
+/// A hash of a text's words, whitespace aside (equal words, equal hash): a
+/// sentence repeated, or printed again by another outlet, has the same.
+pub(crate) fn words_hash(text: &str) -> u64 {
+    crate::bytes::words_hash(text)
+}
+
+/// Whether two texts have the same words, whatever white space is between.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    a == b || a.split_whitespace().eq(b.split_whitespace())
+}
+
 /// Tokenizes `article` and splits it into sentences. The header's title is
 /// sentence 0 when there is one.
 pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {

@@ -249,7 +249,7 @@ fn events_are_one_row_per_statement_with_state_codes_and_goldstein_weights() {
     assert_eq!(lines.len(), meetings + 1, "{csv}");
     let (_, tsv, _) = b.out(&["events", "--format", "tsv", "--limit", "2"]);
     assert_eq!(tsv.lines().count(), 3);
-    assert!(tsv.lines().all(|l| l.split('\t').count() == 21), "{tsv}");
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 22), "{tsv}");
 }
 
 #[test]

@@ -634,14 +634,13 @@ fn a_really_full_disk_leaks_nothing_retry_after_retry() {
     assert_eq!(articles(&g), 2);
 }
 
-/// Point 9, NOT FIXED (kept as a reproduction, run with `--ignored`): the
-/// graph depends on the order articles arrive. On dev2, building every
-/// article at once and adding them one by one in reverse order give
-/// different files (a bare "Ali" is its own node in one order, an alias of a
-/// full name in the other: the first and last words of a person's name find
-/// it only once it exists). Needs ../shared.
+/// Point 9: the graph does not depend on the order articles arrive. On
+/// dev2, building every article at once and adding them one by one in
+/// reverse order gave different files (a bare "Ali" was its own node in one
+/// order, an alias of a full name in the other; "Anwar Ibrahim" merged into
+/// "Anwar Sadat" by a shared first name). Entities of different articles
+/// now merge by id alone. Needs ../shared (`tests/it/order.rs` without it).
 #[test]
-#[ignore = "issue 14 point 9 is not fixed: merging depends on article order"]
 fn the_graph_does_not_depend_on_the_order_articles_arrive() {
     let Some(shared) = crate::common::shared() else {
         return;

@@ -5,10 +5,12 @@
 mod analyst;
 mod cases;
 mod common;
+mod copies;
 mod corpus;
 mod cues;
 mod exports;
 mod hardening;
+mod order;
 mod pipeline;
 mod properties;
 mod queries;

@@ -291,10 +291,10 @@ fn url_and_source_are_kept_and_shown_with_the_evidence() {
     assert_eq!(st["url"], "https://wire.example/1", "{v}");
     let (_, out, _) = parts(&ties(&["--graph", gs, "events"]));
     let header = out.lines().next().unwrap();
-    assert!(header.ends_with(",outlet,url"), "{header}");
+    assert!(header.ends_with(",outlet,url,copies"), "{header}");
     assert!(
         out.lines()
-            .any(|l| l.ends_with(",Wire Agency,https://wire.example/1")),
+            .any(|l| l.ends_with(",Wire Agency,https://wire.example/1,")),
         "{out}"
     );
     // the cache serves the same provenance as the RON file
@@ -364,11 +364,11 @@ fn explain_speaks_in_names_not_lexicon_numbers() {
 fn a_graph_of_the_format_before_provenance_still_loads() {
     let (_d, g) = sourced_graph();
     let text = std::fs::read_to_string(&g).unwrap();
-    assert!(text.contains("version: 2,") && text.contains("provenance: {"));
+    assert!(text.contains("version: 3,") && text.contains("provenance: {"));
     // version 1: no provenance table
     let start = text.find("  provenance: {").unwrap();
     let end = start + text[start..].find("\n  },\n").unwrap() + "\n  },\n".len();
-    let old = format!("{}{}", &text[..start], &text[end..]).replace("version: 2,", "version: 1,");
+    let old = format!("{}{}", &text[..start], &text[end..]).replace("version: 3,", "version: 1,");
     std::fs::write(&g, old).unwrap();
     let gs = g.to_str().unwrap();
     let (code, out, err) = parts(&ties(&["--graph", gs, "why", "China", "Pakistan"]));
@@ -434,11 +434,9 @@ fn the_same_sentence_twice_in_one_article_counts_once() {
 }
 
 /// Issue 15's one story printed by two outlets (a real dev article, again
-/// under another id, with another byline line and source): it should count
-/// once, with both articles as evidence. Not done yet: every article's
-/// statements count, so the copy doubles them.
+/// under another id, with another byline line and source): it counts once,
+/// with both articles as evidence (`tests/it/copies.rs` without ../shared).
 #[test]
-#[ignore = "issue 15: one story from many outlets is not merged yet (each copy counts)"]
 fn one_story_from_two_outlets_counts_once() {
     let Some(dev) = crate::common::dev_dir() else {
         return;

@@ -93,7 +93,7 @@ fn dyads_text(rows: &[query::Dyad]) {
 }
 
 /// The columns of `ties events` in CSV and TSV.
-const EVENT_COLUMNS: [&str; 21] = [
+const EVENT_COLUMNS: [&str; 22] = [
     "date",
     "source",
     "source_name",
@@ -115,6 +115,7 @@ const EVENT_COLUMNS: [&str; 21] = [
     "topics",
     "outlet",
     "url",
+    "copies",
 ];
 
 /// `ties events`: one row per statement, written as it is read: from a
@@ -207,6 +208,7 @@ fn event_cells(e: &query::Event, text: impl Fn(&str) -> String) -> Vec<String> {
         text(&e.topics.join(";")),
         opt(&e.outlet),
         opt(&e.url),
+        text(&e.copies.join(";")),
     ]
 }
 
@@ -245,6 +247,15 @@ pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
                 let sentence = format!("“{}”", clean(&s.sentence));
                 let lines = width::wrap(&sentence, cols, head.chars().count(), 14);
                 println!("{head}{}", lines.join("\n"));
+                for c in &s.copies {
+                    let also = format!(
+                        "              also [{}{} #{}]",
+                        clean(&c.article),
+                        crate::render::from_where(&c.outlet, &c.url),
+                        c.sentence_index
+                    );
+                    println!("{}", width::cut(&also, cols));
+                }
             }
         }
     }

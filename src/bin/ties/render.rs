@@ -168,7 +168,15 @@ pub fn statements(rows: &[query::Statement], full: bool) {
             clean(&r.target)
         );
         println!("{}", width::cut(&head, cols));
-        let tail = format!(" [{}{}]", clean(&r.article), from_where(&r.outlet, &r.url));
+        let also = match r.copies.is_empty() {
+            true => String::new(),
+            false => format!(" (also {})", clean(&r.copies.join(", "))),
+        };
+        let tail = format!(
+            " [{}{}]{also}",
+            clean(&r.article),
+            from_where(&r.outlet, &r.url)
+        );
         // 12 spaces, two quotes and the ellipsis of a cut sentence
         let room = room(full, cols, 15 + tail.chars().count());
         let line = format!("            “{}”{tail}", short(&r.sentence, room));

@@ -1,0 +1,125 @@
+//! One story printed by several outlets is one statement: occurrences of an
+//! edge whose sentences have the same words (whitespace aside) fold into
+//! one, the least of them, which keeps the others as its copies. Counts see
+//! the statement once; evidence lists show every copy.
+
+use super::{dedup_evidence, Occurrence};
+use crate::bytes::FxBuild;
+use crate::model::Evidence;
+use std::collections::HashMap;
+
+impl Occurrence {
+    /// Its evidence, then that of each copy: every sentence stating it.
+    pub fn evidences(&self) -> impl Iterator<Item = &Evidence> {
+        std::iter::once(&self.evidence).chain(self.copies.iter().map(|c| &c.evidence))
+    }
+
+    /// The occurrence and each of its copies, as occurrences of their own.
+    pub(crate) fn flatten(mut self) -> impl Iterator<Item = Occurrence> {
+        let copies = std::mem::take(&mut self.copies);
+        std::iter::once(self).chain(copies.into_iter().flat_map(Occurrence::flatten_one))
+    }
+
+    /// A copy on its own (a copy holds no copies; any it holds are kept out).
+    fn flatten_one(mut self) -> Vec<Occurrence> {
+        let mut v = std::mem::take(&mut self.copies);
+        v.insert(0, self);
+        v
+    }
+}
+
+/// The statements a set of occurrences makes: flattened, sorted, each
+/// evidence once; occurrences whose sentences have the same words fold into
+/// the least, the others its copies, in order. Depends on the set alone, not
+/// on the order it comes in.
+pub(crate) fn fold_stories(v: Vec<Occurrence>) -> Vec<Occurrence> {
+    let mut flat: Vec<Occurrence> = v.into_iter().flat_map(Occurrence::flatten).collect();
+    flat.sort();
+    dedup_evidence(&mut flat);
+    let mut out: Vec<Occurrence> = Vec::with_capacity(flat.len());
+    let mut by_words: HashMap<u64, Vec<usize>, FxBuild> = HashMap::default();
+    for o in flat {
+        let same = by_words.entry(o.evidence.words_hash()).or_default();
+        match same
+            .iter()
+            .find(|&&i| out[i].evidence.same_words(&o.evidence))
+        {
+            Some(&i) => out[i].copies.push(o),
+            None => {
+                same.push(out.len());
+                out.push(o);
+            }
+        }
+    }
+    out
+}
+
+/// Takes an article's evidence out of an edge's statements: a statement
+/// stated there gives way to its least copy, if it has one.
+pub(crate) fn drop_article(v: &mut Vec<Occurrence>, article: &str) {
+    if !v
+        .iter()
+        .any(|o| o.evidences().any(|e| e.article == article))
+    {
+        return;
+    }
+    let left: Vec<Occurrence> = std::mem::take(v)
+        .into_iter()
+        .flat_map(Occurrence::flatten)
+        .filter(|o| o.evidence.article != article)
+        .collect();
+    *v = fold_stories(left);
+}
+
+/// How many sentences state the occurrences of `v`, copies included.
+pub(crate) fn evidence_count(v: &[Occurrence]) -> usize {
+    v.iter().map(|o| 1 + o.copies.len()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn occ(article: &str, text: &str) -> Occurrence {
+        Occurrence {
+            cameo: "040".into(),
+            evidence: Evidence {
+                article: article.into(),
+                sentence: 1,
+                start: 0,
+                end: text.len(),
+                text: text.into(),
+            },
+            ..Occurrence::default()
+        }
+    }
+
+    #[test]
+    fn copies_fold_into_the_least_whatever_the_order() {
+        let a = occ("b-wire", "China  and Pakistan met.");
+        let b = occ("a-paper", "China and\nPakistan met.");
+        let c = occ("c-other", "China and Pakistan met again.");
+        let one = fold_stories(vec![a.clone(), b.clone(), c.clone()]);
+        let two = fold_stories(vec![c.clone(), a.clone(), b.clone()]);
+        assert_eq!(one, two);
+        assert_eq!(one.len(), 2, "two stories");
+        let story = one.iter().find(|o| !o.copies.is_empty()).unwrap();
+        assert_eq!(story.evidence.article, "a-paper", "the least leads");
+        assert_eq!(story.copies, vec![a.clone()]);
+        assert_eq!(evidence_count(&one), 3);
+        // folding again changes nothing
+        assert_eq!(fold_stories(one.clone()), one);
+    }
+
+    #[test]
+    fn dropping_the_leading_article_promotes_its_copy() {
+        let a = occ("a", "Japan praised India.");
+        let b = occ("b", "Japan praised India.");
+        let mut v = fold_stories(vec![a, b.clone()]);
+        assert_eq!(v.len(), 1);
+        drop_article(&mut v, "a");
+        assert_eq!(v, vec![b]);
+        drop_article(&mut v, "b");
+        assert!(v.is_empty());
+    }
+}
