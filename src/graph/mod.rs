@@ -340,8 +340,8 @@ impl Graph {
 
     /// As [`Graph::add_occurrence`], but appends: the edge is sorted by the
     /// next [`Graph::settle`]. Finding a repeat costs a hash lookup, not a
-    /// scan; a sentence with the words of one the edge holds (the same
-    /// evidence, or a copy of the story) folds into its statement.
+    /// scan; a sentence with the words and date of one the edge holds (the
+    /// same evidence, or a copy of the story) folds into its statement.
     fn append_occurrence(&mut self, s: NodeId, t: NodeId, kind: EdgeKind, occ: Occurrence) -> bool {
         if occ.copies.is_empty() {
             return self.append_folded(s, t, kind, occ);
@@ -364,12 +364,11 @@ impl Graph {
         let seen = self
             .seen
             .entry(ei)
-            .or_insert_with(|| occs.iter().map(|o| o.evidence.words_hash()).collect());
-        let same = if seen.insert(occ.evidence.words_hash()) {
+            .or_insert_with(|| occs.iter().map(Occurrence::story_hash).collect());
+        let same = if seen.insert(occ.story_hash()) {
             None
         } else {
-            occs.iter()
-                .position(|o| o.evidence.same_words(&occ.evidence))
+            occs.iter().position(|o| o.same_story(&occ))
         };
         let Some(i) = same else {
             if occs.last().is_some_and(|l| *l > occ) {

@@ -1,6 +1,6 @@
 //! One story printed by several outlets is one statement: occurrences of an
-//! edge whose sentences have the same words (whitespace aside) fold into
-//! one, the least of them, which keeps the others as its copies. Counts see
+//! edge in the same month whose sentences have the same words (whitespace
+//! aside) fold into one, the least of them, which keeps the others as its copies. Counts see
 //! the statement once; evidence lists show every copy.
 
 use super::{dedup_evidence, Occurrence};
@@ -12,6 +12,30 @@ impl Occurrence {
     /// Its evidence, then that of each copy: every sentence stating it.
     pub fn evidences(&self) -> impl Iterator<Item = &Evidence> {
         std::iter::once(&self.evidence).chain(self.copies.iter().map(|c| &c.evidence))
+    }
+
+    /// A hash of what copies of one story share: the sentence's words
+    /// (whitespace aside) and the month.
+    pub(crate) fn story_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = crate::bytes::Fx::default();
+        h.write_u64(self.evidence.words_hash());
+        self.month().hash(&mut h);
+        h.finish()
+    }
+
+    /// Whether `other` tells the same story: a sentence with the same words
+    /// in the same month (a paper prints a wire story a day or two later;
+    /// the same sentence in another month is news again). A month, not a
+    /// span of days, so that being the same story is an equivalence and the
+    /// folding does not depend on the order statements arrive.
+    pub(crate) fn same_story(&self, other: &Occurrence) -> bool {
+        self.month() == other.month() && self.evidence.same_words(&other.evidence)
+    }
+
+    /// The year and month of its date, if it has one.
+    fn month(&self) -> Option<(i32, u8)> {
+        self.date.map(|d| (d.year, d.month))
     }
 
     /// The occurrence and each of its copies, as occurrences of their own.
@@ -29,7 +53,7 @@ impl Occurrence {
 }
 
 /// The statements a set of occurrences makes: flattened, sorted, each
-/// evidence once; occurrences whose sentences have the same words fold into
+/// evidence once; occurrences of the same story (see [`Occurrence::same_story`]) fold into
 /// the least, the others its copies, in order. Depends on the set alone, not
 /// on the order it comes in.
 pub(crate) fn fold_stories(v: Vec<Occurrence>) -> Vec<Occurrence> {
@@ -39,11 +63,8 @@ pub(crate) fn fold_stories(v: Vec<Occurrence>) -> Vec<Occurrence> {
     let mut out: Vec<Occurrence> = Vec::with_capacity(flat.len());
     let mut by_words: HashMap<u64, Vec<usize>, FxBuild> = HashMap::default();
     for o in flat {
-        let same = by_words.entry(o.evidence.words_hash()).or_default();
-        match same
-            .iter()
-            .find(|&&i| out[i].evidence.same_words(&o.evidence))
-        {
+        let same = by_words.entry(o.story_hash()).or_default();
+        match same.iter().find(|&&i| out[i].same_story(&o)) {
             Some(&i) => out[i].copies.push(o),
             None => {
                 same.push(out.len());
@@ -109,6 +130,22 @@ mod tests {
         assert_eq!(evidence_count(&one), 3);
         // folding again changes nothing
         assert_eq!(fold_stories(one.clone()), one);
+    }
+
+    #[test]
+    fn the_same_sentence_in_another_month_is_another_statement() {
+        let a = occ("a", "Japan praised India.");
+        let mut b = occ("b", "Japan praised India.");
+        b.date = crate::text::date::Date::new(2024, 5, 31);
+        assert_eq!(fold_stories(vec![a.clone(), b.clone()]).len(), 2);
+        // printed again two days later: the same story
+        let mut c = occ("c", "Japan  praised India.");
+        c.date = crate::text::date::Date::new(2024, 5, 29);
+        assert_eq!(fold_stories(vec![a.clone(), b.clone(), c]).len(), 2);
+        // a year later: news again
+        let mut d = occ("d", "Japan praised India.");
+        d.date = crate::text::date::Date::new(2025, 5, 31);
+        assert_eq!(fold_stories(vec![a, b, d]).len(), 3);
     }
 
     #[test]
