@@ -55,7 +55,7 @@ const HEADER: usize = 8 + 8 * WORDS;
 fn schema() -> u64 {
     FileHash::of(
         format!(
-            "payload 5 {:?} {:?} {}",
+            "payload 6 {:?} {:?} {}",
             EntityKind::ALL,
             EdgeKind::ALL,
             env!("CARGO_PKG_VERSION")
@@ -150,7 +150,14 @@ struct CEdge {
     undated: u32,
     /// Where the edge's occurrences lie in the file: offset, length, hash.
     span: Span,
+    /// Where its [`Starts`] lie in the file: offset, length, hash.
+    starts: Span,
 }
+
+/// Where each date's first occurrence lies within an edge's span (offset
+/// from the span's start, length, hash), the undated first: one occurrence
+/// is read, not the edge, to show an edge's first statement from a date on.
+type Starts = Vec<Span>;
 
 /// One occurrence in the body; the body lists, edge after edge in skeleton
 /// order, each edge's occurrences.
@@ -315,6 +322,8 @@ pub(crate) struct Writer {
     body_len: u64,
     /// Each edge's occurrences: offset in the file, length and hash.
     spans: Vec<Span>,
+    /// Each edge's [`Starts`]: offset in the file, length and hash.
+    starts: Vec<Span>,
     /// The articles and node article lists: offset, length and hash.
     head: Span,
     /// The articles' provenance: offset, length and hash.
@@ -342,6 +351,7 @@ impl Writer {
             out: std::io::BufWriter::with_capacity(1 << 20, file),
             body_len: 0,
             spans: Vec::new(),
+            starts: Vec::new(),
             head: (0, 0, 0),
             provenance: (0, 0, 0),
             scratch: Vec::new(),
@@ -388,14 +398,20 @@ impl Writer {
         Ok(FileHash::of(&bytes))
     }
 
-    /// The next edge's occurrences, sorted.
+    /// The next edge's occurrences, sorted; then where each date's first lies.
     pub(crate) fn edge(&mut self, occs: &[Occurrence]) -> std::io::Result<()> {
         // a postcard list, encoded by hand: its length, then each item
         let mut bytes = std::mem::take(&mut self.scratch);
         bytes.clear();
         varint(&mut bytes, occs.len() as u64);
-        for o in occs {
+        let mut starts: Starts = Vec::new();
+        for (i, o) in occs.iter().enumerate() {
+            let from = bytes.len();
             COcc::of(o).encode(&mut bytes);
+            if i == 0 || occs[i - 1].date != o.date {
+                let one = &bytes[from..];
+                starts.push((from as u64, one.len() as u64, FileHash::of(one)));
+            }
         }
         let at = HEADER as u64 + self.body_len;
         self.body_len += bytes.len() as u64;
@@ -403,7 +419,12 @@ impl Writer {
         self.spans
             .push((at, bytes.len() as u64, FileHash::of(&bytes)));
         self.scratch = bytes;
-        written
+        written?;
+        let at = HEADER as u64 + self.body_len;
+        let hash = self.put(&starts)?;
+        self.starts
+            .push((at, HEADER as u64 + self.body_len - at, hash));
+        Ok(())
     }
 
     /// Writes the skeleton and the header (stamped with the graph file as it
@@ -452,8 +473,8 @@ impl Writer {
                 edges: sk
                     .edges
                     .iter()
-                    .zip(&self.spans)
-                    .map(|(e, &span)| CEdge {
+                    .zip(self.spans.iter().zip(&self.starts))
+                    .map(|(e, (&span, &starts))| CEdge {
                         source: e.source,
                         target: e.target,
                         kind: kind_code(&EdgeKind::ALL, &e.kind),
@@ -464,6 +485,7 @@ impl Writer {
                             .collect(),
                         undated: e.undated,
                         span,
+                        starts,
                     })
                     .collect(),
             })
@@ -560,8 +582,12 @@ type Head<'a> = (Vec<(&'a str, CDate)>, Vec<Vec<u32>>);
 /// Where an edge's occurrences lie in the cache file: offset, length, hash.
 pub(crate) type Span = (u64, u64, u64);
 
-/// The skeleton section decoded, with each edge's span in the file.
-fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, [Span; 2])> {
+/// The skeleton section decoded: the skeleton, each edge's span and its
+/// starts' span in the file, and the spans of the article lists and provenance.
+type Decoded = (Skeleton, Vec<Span>, Vec<Span>, [Span; 2]);
+
+/// The skeleton section decoded, with each edge's spans in the file.
+fn skeleton_of(bytes: &[u8]) -> Option<Decoded> {
     let c: CSkeleton = postcard::from_bytes(bytes).ok()?;
     let nodes = c
         .nodes
@@ -578,6 +604,7 @@ fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, [Span; 2])> {
         })
         .collect::<Option<Vec<_>>>()?;
     let spans = c.edges.iter().map(|e| e.span).collect();
+    let starts = c.edges.iter().map(|e| e.starts).collect();
     let edges = c
         .edges
         .into_iter()
@@ -603,7 +630,7 @@ fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, [Span; 2])> {
         _ => None,
     };
     let sk = Skeleton::new(usize::try_from(c.articles).ok()?, dates, nodes, edges);
-    Some((sk, spans, [c.head, c.provenance]))
+    Some((sk, spans, starts, [c.head, c.provenance]))
 }
 
 /// The header words and the skeleton of the cache of `path`, reading only
@@ -620,11 +647,12 @@ fn open_skeleton(path: &Path) -> Option<Opened> {
     file.seek(std::io::SeekFrom::Start(w[8])).ok()?;
     let mut bytes = vec![0u8; len];
     file.read_exact(&mut bytes).ok()?;
-    let (sk, spans, [head, provenance]) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
+    let (sk, spans, starts, [head, provenance]) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
     Some(Opened {
         file,
         sk,
         spans,
+        starts,
         head,
         provenance,
     })
@@ -636,6 +664,8 @@ struct Opened {
     sk: Skeleton,
     /// Where each edge's occurrences lie.
     spans: Vec<Span>,
+    /// Where each edge's [`Starts`] lie.
+    starts: Vec<Span>,
     /// Where the article lists lie.
     head: Span,
     /// Where the articles' provenance lies.
@@ -811,6 +841,26 @@ impl EdgeReader {
             occurrences,
         })
     }
+
+    /// The first occurrence of edge `i` in its date group `group` (the
+    /// undated ones first, then one group per date of its skeleton edge),
+    /// reading that occurrence only; `None` past the last group.
+    pub fn first_of_group(&self, i: usize, group: usize) -> std::io::Result<Option<Occurrence>> {
+        let damaged = || std::io::Error::other("the cache is damaged; rebuild the graph file");
+        let (span, starts) = (self.o.spans.get(i), self.o.starts.get(i));
+        let (&(at, len, _), &starts) = span.zip(starts).ok_or_else(damaged)?;
+        let starts: Starts =
+            postcard::from_bytes(&read_span(&self.o.file, starts)?).map_err(|_| damaged())?;
+        let Some(&(from, n, hash)) = starts.get(group) else {
+            return Ok(None);
+        };
+        if from.checked_add(n).is_none_or(|end| end > len) {
+            return Err(damaged());
+        }
+        let bytes = read_span(&self.o.file, (at + from, n, hash))?;
+        let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
+        one.occurrence().map(Some).ok_or_else(damaged)
+    }
 }
 
 /// What a selection reads from a cache: the edges it picked (indices into
@@ -908,13 +958,12 @@ fn add_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
 /// evidence of its first occurrence), if the cache is fresh: what a drawing
 /// of the whole graph shows, read one edge at a time.
 pub fn read_first_sentences(path: &Path) -> Option<(Skeleton, Vec<Option<String>>)> {
-    let o = open_skeleton(path)?;
-    let mut first = Vec::with_capacity(o.spans.len());
-    for &span in &o.spans {
-        let occs = occurrences_of(&read_span(&o.file, span).ok()?)?;
-        first.push(occs.into_iter().next().map(|x| x.evidence.text));
+    let r = EdgeReader::open(path)?;
+    let mut first = Vec::with_capacity(r.o.spans.len());
+    for i in 0..r.o.spans.len() {
+        first.push(r.first_of_group(i, 0).ok()?.map(|x| x.evidence.text));
     }
-    Some((o.sk, first))
+    Some((r.o.sk, first))
 }
 
 /// The graph the cache of `path` holds, if it is there, whole, of this
