@@ -64,7 +64,7 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
         // a part of the graph: only the edges it can keep read from the cache
         Some(sub) => (None, sub.map_err(found)?),
         None => {
-            let g = match pair_of_states(cli, &sel, args.level)? {
+            let g = match pair_of_states(cli, &sel, args.level, format)? {
                 Some(g) => g,
                 None => at_level(cli, load(&cli.graph)?, &sel, args.level)?,
             };
@@ -92,12 +92,19 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
 
 /// For `--between` two countries at country level: the graph of the edges
 /// between their sides only (their people's included), lifted to their
-/// states; `None` for any other selection.
-fn pair_of_states(cli: &Cli, sel: &Selection, asked: Option<Level>) -> Result<Option<Graph>, Fail> {
+/// states, with its nodes' article lists when `format` shows them; `None`
+/// for any other selection.
+fn pair_of_states(
+    cli: &Cli,
+    sel: &Selection,
+    asked: Option<Level>,
+    format: Format,
+) -> Result<Option<Graph>, Fail> {
     let (Some((a, b)), None, None) = (&sel.between, &sel.focus, asked) else {
         return Ok(None);
     };
-    let (g, _, _, lift) = crate::level::around_pair(cli, a, b, true)?;
+    let articles = matches!(format, Format::Graphml | Format::Csv | Format::Ron);
+    let (g, _, _, lift) = crate::level::around_pair(cli, a, b, articles)?;
     Ok((level(&g, sel, None) == Level::Country).then(|| lift.graph(&g)))
 }
 
