@@ -3,8 +3,10 @@
 //! users read and exchange; the cache is only ever a faster way to read it.
 //!
 //! **Layout.** A header, then the body (the articles, each node's articles,
-//! and edge after edge its occurrences), then the skeleton section
-//! ([`Skeleton`]: nodes, and per edge its counts per date). A cold
+//! and edge after edge its occurrences and where each date's first one
+//! lies), then the skeleton section ([`Skeleton`]: nodes, and per edge its
+//! counts per date). A drawing or a table of edges reads one occurrence per
+//! edge, the first of the dates it keeps ([`EdgeReader::first_of_group`]). A cold
 //! `neighbors` reads the header and the skeleton only: milliseconds, however
 //! large the graph. Both are written in one pass while the RON is written,
 //! so the graph never has to be whole in memory to be cached.
