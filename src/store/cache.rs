@@ -856,10 +856,12 @@ impl EdgeReader {
         let Some(&(from, n, hash)) = starts.get(group) else {
             return Ok(None);
         };
-        if from.checked_add(n).is_none_or(|end| end > len) {
-            return Err(damaged());
-        }
-        let bytes = read_span(&self.o.file, (at + from, n, hash))?;
+        let inside = from.checked_add(n).is_some_and(|end| end <= len);
+        let start = at
+            .checked_add(from)
+            .filter(|_| inside)
+            .ok_or_else(damaged)?;
+        let bytes = read_span(&self.o.file, (start, n, hash))?;
         let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
         one.occurrence().map(Some).ok_or_else(damaged)
     }
@@ -1109,6 +1111,42 @@ mod tests {
         assert_eq!(cached.to_ron(), g.to_ron());
         assert_eq!(cached.node_count(), 2);
         assert!(cached.lookup("peru").is_some());
+    }
+
+    #[test]
+    fn each_dates_first_occurrence_is_read_alone_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.ron");
+        graph().save(&p).unwrap();
+        let g = Graph::load_ron(&p).unwrap();
+        let r = EdgeReader::open(&p).expect("a fresh cache");
+        let mut damage = None;
+        for (i, (_, _, e)) in g.edges().into_iter().enumerate() {
+            let o = &e.occurrences;
+            let firsts: Vec<&Occurrence> = (0..o.len())
+                .filter(|&k| k == 0 || o[k - 1].date != o[k].date)
+                .map(|k| &o[k])
+                .collect();
+            assert!(firsts.len() > 5, "an edge stated on several dates");
+            for (k, want) in firsts.iter().enumerate() {
+                assert_eq!(r.first_of_group(i, k).unwrap().as_ref(), Some(*want));
+            }
+            assert!(r.first_of_group(i, firsts.len()).unwrap().is_none());
+            damage.get_or_insert(firsts[1].evidence.text.clone());
+        }
+        // a byte of edge 0's second date's first statement changed: an error, not other text
+        let c = cache_path(&p);
+        let mut bytes = std::fs::read(&c).unwrap();
+        let text = damage.unwrap();
+        let at = bytes
+            .windows(text.len())
+            .position(|w| w == text.as_bytes())
+            .unwrap();
+        bytes[at] = b'X';
+        std::fs::write(&c, &bytes).unwrap();
+        let r = EdgeReader::open(&p).expect("the skeleton is intact");
+        assert!(r.first_of_group(0, 1).is_err());
+        assert!(r.first_of_group(0, 0).is_ok());
     }
 
     #[test]
