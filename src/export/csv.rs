@@ -113,16 +113,16 @@ pub fn write_nodes(src: &dyn Source, w: &mut dyn Write) -> std::io::Result<()> {
 pub fn write_relationships(src: &dyn Source, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, "{RELATIONSHIPS_HEADER}")?;
     let date = |d: Option<crate::text::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    src.each_edge(&mut |s, t, e| {
-        let first = e.occurrences.first();
+    src.each_summary(&mut |s, t, e| {
+        let first = e.first.as_deref();
         let row = line(&[
             field(s),
             field(t),
             rel_type(e.kind),
             field(e.cameo()),
-            e.weight().to_string(),
-            date(e.latest()),
-            date(e.earliest()),
+            e.weight.to_string(),
+            date(e.latest),
+            date(e.earliest),
             e.kind.is_directed().to_string(),
             field(first.map(|o| o.evidence.article.as_str()).unwrap_or("")),
             field(first.map(|o| o.evidence.text.as_str()).unwrap_or("")),

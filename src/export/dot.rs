@@ -161,9 +161,10 @@ pub fn skeleton_to_dot(sk: &Skeleton, first: &[Option<String>]) -> Vec<u8> {
 }
 
 /// The DOT text of any [`Source`] (a selection read from the cache, say),
-/// read edge by edge: of each edge only its count, latest date and first
-/// sentence are kept. The bytes [`to_dot`] gives for the same graph.
-pub fn source_to_dot(src: &dyn Source) -> std::io::Result<Vec<u8>> {
+/// dressed as `how` says, read edge by edge: of each edge only its
+/// [`Summary`](super::source::Summary) is kept. The bytes [`to_dot_drawn`]
+/// gives for the same graph.
+pub fn source_to_dot(src: &dyn Source, how: &Drawing) -> std::io::Result<Vec<u8>> {
     let rows = src.rows();
     let at: HashMap<&str, usize> = rows.iter().enumerate().map(|(i, n)| (n.id, i)).collect();
     let nodes: Vec<DNode> = rows
@@ -176,14 +177,14 @@ pub fn source_to_dot(src: &dyn Source) -> std::io::Result<Vec<u8>> {
         })
         .collect();
     let mut kept = Vec::new();
-    src.each_edge(&mut |s, t, e| {
+    src.each_summary(&mut |s, t, e| {
         let end = |id: &str| {
             at.get(id).copied().ok_or_else(|| {
                 std::io::Error::other(format!("edge end {id} is not among the nodes"))
             })
         };
-        let first = e.occurrences.first().map(|o| o.evidence.text.clone());
-        kept.push((end(s)?, end(t)?, e.kind, e.weight(), e.latest(), first));
+        let first = e.first.as_ref().map(|o| o.evidence.text.clone());
+        kept.push((end(s)?, end(t)?, e.kind, e.weight, e.latest, first));
         Ok(())
     })?;
     let edges = kept.iter().map(|k| DEdge {
@@ -194,7 +195,7 @@ pub fn source_to_dot(src: &dyn Source) -> std::io::Result<Vec<u8>> {
         latest: k.4,
         first: k.5.as_deref(),
     });
-    Ok(draw(&nodes, edges, &Drawing::default()))
+    Ok(draw(&nodes, edges, how))
 }
 
 /// The drawing of `nodes` and `edges`, with its title and legend.

@@ -7,6 +7,7 @@ use crate::graph::NodeId;
 use crate::graph::{Edge, Graph};
 use crate::query::{members, Filter};
 use crate::store::Chosen;
+use crate::text::date::Date;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -90,12 +91,12 @@ pub fn title(g: &Graph, sel: &Selection, sub: &Graph) -> Option<String> {
         Some(id) => g.node(id).name.clone(),
         None => n.to_string(),
     };
-    let mut out = match (&sel.between, &sel.focus) {
+    let out = match (&sel.between, &sel.focus) {
         (Some((a, b)), _) => format!("{} ↔ {}", name(a), name(b)),
         (None, Some(f)) => name(f),
         (None, None) => return None,
     };
-    let dates_of = |events: bool| -> BTreeSet<crate::text::date::Date> {
+    let dates_of = |events: bool| -> BTreeSet<Date> {
         sub.edges()
             .into_iter()
             .filter(|(_, _, e)| e.kind.is_event() || !events)
@@ -107,12 +108,20 @@ pub fn title(g: &Graph, sel: &Selection, sub: &Graph) -> Option<String> {
     if dates.is_empty() {
         dates = dates_of(false);
     }
-    match (dates.first(), dates.last()) {
-        (Some(first), Some(last)) if first == last => out.push_str(&format!(", {first}")),
-        (Some(first), Some(last)) => out.push_str(&format!(", {first} – {last}")),
-        _ => {}
+    Some(dated(
+        out,
+        dates.first().copied().zip(dates.last().copied()),
+    ))
+}
+
+/// A title followed by its first and last dates (one when they are one day).
+pub(crate) fn dated(mut out: String, span: Option<(Date, Date)>) -> String {
+    match span {
+        Some((first, last)) if first == last => out.push_str(&format!(", {first}")),
+        Some((first, last)) => out.push_str(&format!(", {first} – {last}")),
+        None => {}
     }
-    Some(out)
+    out
 }
 
 /// An edge of the source graph, with its kept occurrences.

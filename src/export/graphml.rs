@@ -4,7 +4,7 @@
 //! Node ids are entity ids (`country:china`); the graph is directed and
 //! undirected kinds (Meeting, Agreement) carry `directed = false`.
 
-use super::source::Source;
+use super::source::{Source, Summary};
 use super::xml::escape;
 use crate::graph::Graph;
 use std::fmt::Write;
@@ -69,7 +69,7 @@ pub fn write_graphml(src: &dyn Source, w: &mut dyn std::io::Write) -> std::io::R
     }
     w.write_all(out.as_bytes())?;
     let mut i = 0;
-    src.each_edge(&mut |s, t, e| {
+    src.each_summary(&mut |s, t, e| {
         out.clear();
         write_edge(&mut out, i, s, t, e);
         i += 1;
@@ -79,21 +79,21 @@ pub fn write_graphml(src: &dyn Source, w: &mut dyn std::io::Write) -> std::io::R
 }
 
 /// One `<edge>` element, the `i`th.
-fn write_edge(out: &mut String, i: usize, s: &str, t: &str, e: &crate::graph::Edge) {
+fn write_edge(out: &mut String, i: usize, s: &str, t: &str, e: &Summary) {
     let _ = writeln!(
         out,
         "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
         escape(s),
         escape(t)
     );
-    let first = e.occurrences.first();
+    let first = e.first.as_deref();
     let date = |d: Option<crate::text::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     data(out, "e_label", &e.kind.to_string());
     data(out, "e_kind", &e.kind.to_string());
     data(out, "cameo", e.cameo());
-    data(out, "weight", &e.weight().to_string());
-    data(out, "date", &date(e.latest()));
-    data(out, "first_date", &date(e.earliest()));
+    data(out, "weight", &e.weight.to_string());
+    data(out, "date", &date(e.latest));
+    data(out, "first_date", &date(e.earliest));
     data(
         out,
         "directed",

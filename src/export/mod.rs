@@ -138,16 +138,40 @@ pub fn write_to(
 }
 
 /// Whether `format` can be written edge by edge from a [`source::Source`]
-/// (JSON, GraphML, CSV); DOT, SVG and RON
-/// are made from a loaded graph.
+/// (JSON, GraphML, CSV, and the drawings: DOT, SVG, PNG); RON is made from a
+/// loaded graph.
 pub fn streams(format: Format) -> bool {
-    // (a drawing is drawn from a partial graph: its title names the selection)
-    matches!(format, Format::Json | Format::Graphml | Format::Csv)
+    format != Format::Ron
+}
+
+/// The drawing of `src` in `format` (DOT, SVG or PNG), dressed as `how` says:
+/// the bytes [`render_drawn`] gives for the same graph.
+fn drawing(src: &dyn source::Source, format: Format, how: &Drawing) -> Result<Vec<u8>> {
+    let io = |e| Error::io("<drawing>", e);
+    let nodes = src.rows().len();
+    if format != Format::Dot && nodes > svg::MAX_NODES {
+        return Err(Error::Invalid(format!(
+            "the graph has {nodes} entities, more than an SVG drawing can show ({}); narrow it (--focus, --between, --since) or export --format dot",
+            svg::MAX_NODES
+        )));
+    }
+    let dot = dot::source_to_dot(src, how).map_err(io)?;
+    match format {
+        Format::Svg => svg::dot_to_svg(&dot),
+        Format::Png => svg::dot_to(&dot, "png"),
+        _ => Ok(dot),
+    }
 }
 
 /// Writes `src` in a format that [`streams`] to the file `out` (a folder for
-/// CSV), edge by edge as it is read: the bytes [`write`] gives for the same graph.
-pub fn write_source(src: &dyn source::Source, format: Format, out: &Path) -> Result<()> {
+/// CSV), edge by edge as it is read (a drawing dressed as `how` says): the
+/// bytes [`write`] gives for the same graph.
+pub fn write_source(
+    src: &dyn source::Source,
+    format: Format,
+    out: &Path,
+    how: &Drawing,
+) -> Result<()> {
     let one = |write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>| {
         crate::store::write_atomic_with(out, |f| {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
@@ -159,24 +183,28 @@ pub fn write_source(src: &dyn source::Source, format: Format, out: &Path) -> Res
         Format::Csv => csv::write_dir_from(src, out),
         Format::Json => one(&|w| json::write_source(src, w)),
         Format::Graphml => one(&|w| graphml::write_graphml(src, w)),
-        Format::Dot => one(&|w| w.write_all(&dot::source_to_dot(src)?)),
+        Format::Dot | Format::Svg | Format::Png => {
+            crate::store::write_atomic(out, &drawing(src, format, how)?)
+        }
         f => Err(Error::Invalid(format!("{f:?} is not written edge by edge"))),
     }
 }
 
-/// Writes `src` in a one-file format that [`streams`] to `w` (standard output, say).
+/// Writes `src` in a one-file format that [`streams`] to `w` (standard
+/// output, say); a drawing dressed as `how` says.
 pub fn write_source_to(
     src: &dyn source::Source,
     format: Format,
     w: &mut dyn std::io::Write,
+    how: &Drawing,
 ) -> Result<()> {
     let io = |e| Error::io("<stdout>", e);
     match format {
         Format::Json => json::write_source(src, w).map_err(io),
         Format::Graphml => graphml::write_graphml(src, w).map_err(io),
-        Format::Dot => dot::source_to_dot(src)
-            .and_then(|b| w.write_all(&b))
-            .map_err(io),
+        Format::Dot | Format::Svg | Format::Png => {
+            w.write_all(&drawing(src, format, how)?).map_err(io)
+        }
         f => Err(Error::Invalid(format!(
             "{f:?} is not written edge by edge to one stream"
         ))),

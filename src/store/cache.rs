@@ -3,8 +3,10 @@
 //! users read and exchange; the cache is only ever a faster way to read it.
 //!
 //! **Layout.** A header, then the body (the articles, each node's articles,
-//! and edge after edge its occurrences), then the skeleton section
-//! ([`Skeleton`]: nodes, and per edge its counts per date). A cold
+//! and edge after edge its occurrences and where each date's first one
+//! lies), then the skeleton section ([`Skeleton`]: nodes, and per edge its
+//! counts per date). A drawing or a table of edges reads one occurrence per
+//! edge, the first of the dates it keeps ([`EdgeReader::first_of_group`]). A cold
 //! `neighbors` reads the header and the skeleton only: milliseconds, however
 //! large the graph. Both are written in one pass while the RON is written,
 //! so the graph never has to be whole in memory to be cached.
@@ -150,7 +152,14 @@ struct CEdge {
     undated: u32,
     /// Where the edge's occurrences lie in the file: offset, length, hash.
     span: Span,
+    /// Where its [`Starts`] lie in the file: offset, length, hash.
+    starts: Span,
 }
+
+/// Where each date's first occurrence lies within an edge's span (offset
+/// from the span's start, length, hash), the undated first: one occurrence
+/// is read, not the edge, to show an edge's first statement from a date on.
+type Starts = Vec<Span>;
 
 /// One occurrence in the body; the body lists, edge after edge in skeleton
 /// order, each edge's occurrences.
@@ -329,6 +338,8 @@ pub(crate) struct Writer {
     body_len: u64,
     /// Each edge's occurrences: offset in the file, length and hash.
     spans: Vec<Span>,
+    /// Each edge's [`Starts`]: offset in the file, length and hash.
+    starts: Vec<Span>,
     /// The articles and node article lists: offset, length and hash.
     head: Span,
     /// The articles' provenance: offset, length and hash.
@@ -356,6 +367,7 @@ impl Writer {
             out: std::io::BufWriter::with_capacity(1 << 20, file),
             body_len: 0,
             spans: Vec::new(),
+            starts: Vec::new(),
             head: (0, 0, 0),
             provenance: (0, 0, 0),
             scratch: Vec::new(),
@@ -402,14 +414,20 @@ impl Writer {
         Ok(FileHash::of(&bytes))
     }
 
-    /// The next edge's occurrences, sorted.
+    /// The next edge's occurrences, sorted; then where each date's first lies.
     pub(crate) fn edge(&mut self, occs: &[Occurrence]) -> std::io::Result<()> {
         // a postcard list, encoded by hand: its length, then each item
         let mut bytes = std::mem::take(&mut self.scratch);
         bytes.clear();
         varint(&mut bytes, occs.len() as u64);
-        for o in occs {
+        let mut starts: Starts = Vec::new();
+        for (i, o) in occs.iter().enumerate() {
+            let from = bytes.len();
             COcc::of(o).encode(&mut bytes);
+            if i == 0 || occs[i - 1].date != o.date {
+                let one = &bytes[from..];
+                starts.push((from as u64, one.len() as u64, FileHash::of(one)));
+            }
         }
         let at = HEADER as u64 + self.body_len;
         self.body_len += bytes.len() as u64;
@@ -417,7 +435,12 @@ impl Writer {
         self.spans
             .push((at, bytes.len() as u64, FileHash::of(&bytes)));
         self.scratch = bytes;
-        written
+        written?;
+        let at = HEADER as u64 + self.body_len;
+        let hash = self.put(&starts)?;
+        self.starts
+            .push((at, HEADER as u64 + self.body_len - at, hash));
+        Ok(())
     }
 
     /// Writes the skeleton and the header (stamped with the graph file as it
@@ -466,8 +489,8 @@ impl Writer {
                 edges: sk
                     .edges
                     .iter()
-                    .zip(&self.spans)
-                    .map(|(e, &span)| CEdge {
+                    .zip(self.spans.iter().zip(&self.starts))
+                    .map(|(e, (&span, &starts))| CEdge {
                         source: e.source,
                         target: e.target,
                         kind: kind_code(&EdgeKind::ALL, &e.kind),
@@ -478,6 +501,7 @@ impl Writer {
                             .collect(),
                         undated: e.undated,
                         span,
+                        starts,
                     })
                     .collect(),
             })
@@ -574,8 +598,12 @@ type Head<'a> = (Vec<(&'a str, CDate)>, Vec<Vec<u32>>);
 /// Where an edge's occurrences lie in the cache file: offset, length, hash.
 pub(crate) type Span = (u64, u64, u64);
 
-/// The skeleton section decoded, with each edge's span in the file.
-fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, [Span; 2])> {
+/// The skeleton section decoded: the skeleton, each edge's span and its
+/// starts' span in the file, and the spans of the article lists and provenance.
+type Decoded = (Skeleton, Vec<Span>, Vec<Span>, [Span; 2]);
+
+/// The skeleton section decoded, with each edge's spans in the file.
+fn skeleton_of(bytes: &[u8]) -> Option<Decoded> {
     let c: CSkeleton = postcard::from_bytes(bytes).ok()?;
     let nodes = c
         .nodes
@@ -592,6 +620,7 @@ fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, [Span; 2])> {
         })
         .collect::<Option<Vec<_>>>()?;
     let spans = c.edges.iter().map(|e| e.span).collect();
+    let starts = c.edges.iter().map(|e| e.starts).collect();
     let edges = c
         .edges
         .into_iter()
@@ -617,7 +646,7 @@ fn skeleton_of(bytes: &[u8]) -> Option<(Skeleton, Vec<Span>, [Span; 2])> {
         _ => None,
     };
     let sk = Skeleton::new(usize::try_from(c.articles).ok()?, dates, nodes, edges);
-    Some((sk, spans, [c.head, c.provenance]))
+    Some((sk, spans, starts, [c.head, c.provenance]))
 }
 
 /// The header words and the skeleton of the cache of `path`, reading only
@@ -634,11 +663,12 @@ fn open_skeleton(path: &Path) -> Option<Opened> {
     file.seek(std::io::SeekFrom::Start(w[8])).ok()?;
     let mut bytes = vec![0u8; len];
     file.read_exact(&mut bytes).ok()?;
-    let (sk, spans, [head, provenance]) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
+    let (sk, spans, starts, [head, provenance]) = skeleton_of(section(&bytes, 0, w[9], w[10])?)?;
     Some(Opened {
         file,
         sk,
         spans,
+        starts,
         head,
         provenance,
     })
@@ -650,6 +680,8 @@ struct Opened {
     sk: Skeleton,
     /// Where each edge's occurrences lie.
     spans: Vec<Span>,
+    /// Where each edge's [`Starts`] lie.
+    starts: Vec<Span>,
     /// Where the article lists lie.
     head: Span,
     /// Where the articles' provenance lies.
@@ -825,6 +857,28 @@ impl EdgeReader {
             occurrences,
         })
     }
+
+    /// The first occurrence of edge `i` in its date group `group` (the
+    /// undated ones first, then one group per date of its skeleton edge),
+    /// reading that occurrence only; `None` past the last group.
+    pub fn first_of_group(&self, i: usize, group: usize) -> std::io::Result<Option<Occurrence>> {
+        let damaged = || std::io::Error::other("the cache is damaged; rebuild the graph file");
+        let (span, starts) = (self.o.spans.get(i), self.o.starts.get(i));
+        let (&(at, len, _), &starts) = span.zip(starts).ok_or_else(damaged)?;
+        let starts: Starts =
+            postcard::from_bytes(&read_span(&self.o.file, starts)?).map_err(|_| damaged())?;
+        let Some(&(from, n, hash)) = starts.get(group) else {
+            return Ok(None);
+        };
+        let inside = from.checked_add(n).is_some_and(|end| end <= len);
+        let start = at
+            .checked_add(from)
+            .filter(|_| inside)
+            .ok_or_else(damaged)?;
+        let bytes = read_span(&self.o.file, (start, n, hash))?;
+        let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
+        one.occurrence().map(Some).ok_or_else(damaged)
+    }
 }
 
 /// What a selection reads from a cache: the edges it picked (indices into
@@ -923,13 +977,12 @@ fn add_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
 /// evidence of its first occurrence), if the cache is fresh: what a drawing
 /// of the whole graph shows, read one edge at a time.
 pub fn read_first_sentences(path: &Path) -> Option<(Skeleton, Vec<Option<String>>)> {
-    let o = open_skeleton(path)?;
-    let mut first = Vec::with_capacity(o.spans.len());
-    for &span in &o.spans {
-        let occs = occurrences_of(&read_span(&o.file, span).ok()?)?;
-        first.push(occs.into_iter().next().map(|x| x.evidence.text));
+    let r = EdgeReader::open(path)?;
+    let mut first = Vec::with_capacity(r.o.spans.len());
+    for i in 0..r.o.spans.len() {
+        first.push(r.first_of_group(i, 0).ok()?.map(|x| x.evidence.text));
     }
-    Some((o.sk, first))
+    Some((r.o.sk, first))
 }
 
 /// The graph the cache of `path` holds, if it is there, whole, of this
@@ -1092,6 +1145,42 @@ mod tests {
         assert_eq!(cached.to_ron(), g.to_ron());
         assert_eq!(cached.node_count(), 2);
         assert!(cached.lookup("peru").is_some());
+    }
+
+    #[test]
+    fn each_dates_first_occurrence_is_read_alone_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.ron");
+        graph().save(&p).unwrap();
+        let g = Graph::load_ron(&p).unwrap();
+        let r = EdgeReader::open(&p).expect("a fresh cache");
+        let mut damage = None;
+        for (i, (_, _, e)) in g.edges().into_iter().enumerate() {
+            let o = &e.occurrences;
+            let firsts: Vec<&Occurrence> = (0..o.len())
+                .filter(|&k| k == 0 || o[k - 1].date != o[k].date)
+                .map(|k| &o[k])
+                .collect();
+            assert!(firsts.len() > 5, "an edge stated on several dates");
+            for (k, want) in firsts.iter().enumerate() {
+                assert_eq!(r.first_of_group(i, k).unwrap().as_ref(), Some(*want));
+            }
+            assert!(r.first_of_group(i, firsts.len()).unwrap().is_none());
+            damage.get_or_insert(firsts[1].evidence.text.clone());
+        }
+        // a byte of edge 0's second date's first statement changed: an error, not other text
+        let c = cache_path(&p);
+        let mut bytes = std::fs::read(&c).unwrap();
+        let text = damage.unwrap();
+        let at = bytes
+            .windows(text.len())
+            .position(|w| w == text.as_bytes())
+            .unwrap();
+        bytes[at] = b'X';
+        std::fs::write(&c, &bytes).unwrap();
+        let r = EdgeReader::open(&p).expect("the skeleton is intact");
+        assert!(r.first_of_group(0, 1).is_err());
+        assert!(r.first_of_group(0, 0).is_ok());
     }
 
     #[test]

@@ -63,8 +63,49 @@ fn selections() -> Vec<(Vec<&'static str>, Selection)> {
         ),
         (
             vec!["--since", "2022-01-01", "--until", "2024-12-31"],
-            sel(None, None, dates),
+            sel(None, None, dates.clone()),
         ),
+        (
+            vec!["--focus", "Kenya", "--since", "2024-01-01"],
+            sel(
+                Some("Kenya"),
+                None,
+                Filter {
+                    since: date("2024-01-01"),
+                    ..Filter::default()
+                },
+            ),
+        ),
+        (
+            vec!["--focus", "Pakistan", "--until", "2023-06-30"],
+            sel(
+                Some("Pakistan"),
+                None,
+                Filter {
+                    until: date("2023-06-30"),
+                    ..Filter::default()
+                },
+            ),
+        ),
+        (
+            vec!["--focus", "Kenya", "--depth", "2", "--kind", "visit"],
+            Selection {
+                depth: 2,
+                ..sel(
+                    Some("Kenya"),
+                    None,
+                    Filter {
+                        kinds: vec![EdgeKind::Visit],
+                        ..Filter::default()
+                    },
+                )
+            },
+        ),
+        (vec!["--focus", "Kenya", "--depth", "2"], {
+            let mut s = sel(Some("Kenya"), None, Filter::default());
+            s.depth = 2;
+            s
+        }),
     ]
 }
 
@@ -247,4 +288,154 @@ fn a_country_pair_export_from_the_cache_is_the_whole_graphs() {
             "{a} {b} {format}"
         );
     }
+}
+
+/// A drawing or table read from the cache shows of each edge its first
+/// statement from the dates kept on: undated statements come first and are
+/// always kept, then date by date. Every format, on edges stated undated and
+/// on several dates, is the whole graph's export byte for byte.
+#[test]
+fn an_edges_first_statement_from_a_date_on_is_read_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = [
+        "China and Pakistan vowed to deepen ties.",
+        "Chinese Foreign Minister Qin Gang met Pakistani President Arif Alvi in Islamabad.",
+        "Pakistan praised China for its support.",
+    ];
+    let dates = [
+        Some("2021-03-01"),
+        None,
+        Some("2023-05-06"),
+        Some("2024-02-02"),
+    ];
+    let mut lines = String::new();
+    for (i, date) in dates.iter().enumerate() {
+        for (j, text) in said.iter().enumerate() {
+            let mut rec = serde_json::json!({"id": format!("a{i}{j}"), "text": text});
+            if let Some(d) = date {
+                rec["date"] = serde_json::json!(d);
+            }
+            lines.push_str(&format!("{rec}\n"));
+        }
+    }
+    let corpus = dir.path().join("c.jsonl");
+    std::fs::write(&corpus, lines).unwrap();
+    let graph = dir.path().join("g.ron");
+    build_into(&graph, &corpus);
+    let g = Graph::load(&graph).unwrap();
+    let date = |s| ties::Date::parse_iso(s);
+    let cases: [(&[&str], Filter); 4] = [
+        (&[], Filter::default()),
+        (
+            &["--since", "2022-01-01"],
+            Filter {
+                since: date("2022-01-01"),
+                ..Filter::default()
+            },
+        ),
+        (
+            &["--since", "2023-05-07", "--until", "2024-12-31"],
+            Filter {
+                since: date("2023-05-07"),
+                until: date("2024-12-31"),
+                ..Filter::default()
+            },
+        ),
+        (
+            &["--until", "2021-12-31"],
+            Filter {
+                until: date("2021-12-31"),
+                ..Filter::default()
+            },
+        ),
+    ];
+    for (args, filter) in cases {
+        let sel = Selection {
+            focus: Some("China".into()),
+            depth: 1,
+            between: None,
+            filter,
+        };
+        let args = [&["--focus", "China"][..], args].concat();
+        for (name, format) in [
+            ("dot", Format::Dot),
+            ("svg", Format::Svg),
+            ("graphml", Format::Graphml),
+            ("json", Format::Json),
+            ("csv", Format::Csv),
+        ] {
+            if format == Format::Svg && which_dot().is_none() {
+                continue;
+            }
+            let out = dir.path().join("csv");
+            let streamed = cli_export(&graph, name, &args, &out);
+            let whole = whole_export(&g, format, &sel);
+            assert!(
+                streamed == whole,
+                "{name} {args:?}: the export differs from the whole graph's"
+            );
+        }
+    }
+    let undated = g
+        .edges()
+        .into_iter()
+        .filter(|(_, _, e)| {
+            e.occurrences.first().is_some_and(|o| o.date.is_none()) && e.weight() > 1
+        })
+        .count();
+    assert!(undated > 0, "an edge begins with an undated statement");
+}
+
+/// Graphviz's `dot`, if installed (SVG is laid out by it).
+fn which_dot() -> Option<()> {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| ())
+}
+
+/// `export --between` two countries (country level) counts each country's
+/// articles as the loaded graph's country-level export does (read from the
+/// cache, it showed 0).
+#[test]
+fn a_country_pair_export_counts_the_countries_articles() {
+    use ties::query::{Lift, StateBodies};
+    let dir = tempfile::tempdir().unwrap();
+    let Some(graph) = generated_graph(dir.path()) else {
+        return;
+    };
+    let g = Graph::load(&graph).unwrap();
+    let lex = ties::Lexicon::builtin().unwrap();
+    let lifted = Lift::new(&g, &StateBodies::new(lex.state_body_names())).graph(&g);
+    let sel = Selection {
+        between: Some(("China".into(), "Pakistan".into())),
+        ..Selection::default()
+    };
+    let sub = subgraph(&lifted, &sel).unwrap();
+    let path = graph.to_str().unwrap();
+    let pair = ["--graph", path, "export", "--between", "China", "Pakistan"];
+    let o = ties(&[&pair[..], &["--format", "graphml"]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let want = ties::export::graphml::to_graphml(&sub);
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), want);
+    let china = sub.lookup("China").unwrap();
+    assert!(sub.node(china).articles.len() > 10, "China is named often");
+    let counted = format!(
+        "<data key=\"articles\">{}</data>",
+        sub.node(china).articles.len()
+    );
+    assert!(want.contains(&counted), "China's article count is shown");
+    let out = dir.path().join("pair");
+    let o = ties(
+        &[
+            &pair[..],
+            &["--format", "csv", "--out", out.to_str().unwrap()],
+        ]
+        .concat(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let nodes = std::fs::read_to_string(out.join("nodes.csv")).unwrap();
+    assert_eq!(nodes, csv::nodes_csv(&sub));
 }

@@ -58,18 +58,11 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
             return copy_out(f, args.out.as_deref());
         }
     }
-    let drawn = format == Format::Dot && args.level != Some(Level::Country) && !args.no_legend;
-    if drawn && sel.is_everything() {
-        // the whole graph drawn from its cache, one edge at a time
-        if let Some((sk, first)) = ties::store::read_first_sentences(&cli.graph) {
-            let bytes = ties::export::dot::skeleton_to_dot(&sk, &first);
-            return write_bytes(&bytes, args.out.as_deref());
-        }
-    }
     // the written level, known without the graph: asked, or no pair to look up
     let written =
         args.level == Some(Level::Written) || args.level.is_none() && sel.between.is_none();
-    if written && ties::export::streams(format) {
+    if written && sel.between.is_none() && ties::export::streams(format) {
+        // from the cache's skeleton, reading of each edge only what is written
         if let Some(src) = Cached::open(&cli.graph, &sel) {
             return streamed(&src.map_err(found)?, &sel, format, args);
         }
@@ -78,7 +71,7 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
         // a part of the graph: only the edges it can keep read from the cache
         Some(sub) => (None, sub.map_err(found)?),
         None => {
-            let g = match pair_of_states(cli, &sel, args.level)? {
+            let g = match pair_of_states(cli, &sel, args.level, format)? {
                 Some(g) => g,
                 None => at_level(cli, load(&cli.graph)?, &sel, args.level)?,
             };
@@ -106,12 +99,19 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<u8, Fail> {
 
 /// For `--between` two countries at country level: the graph of the edges
 /// between their sides only (their people's included), lifted to their
-/// states; `None` for any other selection.
-fn pair_of_states(cli: &Cli, sel: &Selection, asked: Option<Level>) -> Result<Option<Graph>, Fail> {
+/// states, with its nodes' article lists when `format` shows them; `None`
+/// for any other selection.
+fn pair_of_states(
+    cli: &Cli,
+    sel: &Selection,
+    asked: Option<Level>,
+    format: Format,
+) -> Result<Option<Graph>, Fail> {
     let (Some((a, b)), None, None) = (&sel.between, &sel.focus, asked) else {
         return Ok(None);
     };
-    let (g, _, _, lift) = crate::level::around_pair(cli, a, b)?;
+    let articles = matches!(format, Format::Graphml | Format::Csv | Format::Ron);
+    let (g, _, _, lift) = crate::level::around_pair(cli, a, b, articles)?;
     Ok((level(&g, sel, None) == Level::Country).then(|| lift.graph(&g)))
 }
 
@@ -132,14 +132,19 @@ fn writable(sel: &Selection, edges: usize, format: Format, args: &ExportArgs) ->
     Ok(())
 }
 
-/// Writes a selection read from the cache edge by edge (JSON, GraphML, CSV).
+/// Writes a selection read from the cache edge by edge (a drawing: each
+/// edge's counts from the skeleton and its first kept statement).
 fn streamed(src: &Cached, sel: &Selection, format: Format, args: &ExportArgs) -> Result<u8, Fail> {
     writable(sel, src.edge_count(), format, args)?;
+    let how = Drawing {
+        title: src.title(),
+        legend: !args.no_legend,
+    };
     match &args.out {
-        Some(out) => ties::export::write_source(src, format, out)?,
+        Some(out) => ties::export::write_source(src, format, out, &how)?,
         None => {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-            ties::export::write_source_to(src, format, &mut w)?;
+            ties::export::write_source_to(src, format, &mut w, &how)?;
             w.flush()?;
         }
     }

@@ -91,8 +91,15 @@ pub fn ambiguous(sk: &Skeleton, name: &str, found: &[u32]) -> Fail {
 }
 
 /// Two entities named `a` and `b`, the graph around both sides (the two, and
-/// whoever counts for either at country level) read from the cache, and the lifting.
-pub fn around_pair(cli: &Cli, a: &str, b: &str) -> Result<(Graph, NodeId, NodeId, Lift), Fail> {
+/// whoever counts for either at country level) read from the cache, and the
+/// lifting; with `articles`, the article lists of the nodes it reads (an
+/// export shows how many articles name each node).
+pub fn around_pair(
+    cli: &Cli,
+    a: &str,
+    b: &str,
+    articles: bool,
+) -> Result<(Graph, NodeId, NodeId, Lift), Fail> {
     let sk = load_skeleton(&cli.graph)?;
     let (a, b) = (find_in(&sk, a)?, find_in(&sk, b)?);
     let lift = lift(cli, &sk)?;
@@ -106,9 +113,18 @@ pub fn around_pair(cli: &Cli, a: &str, b: &str) -> Result<(Graph, NodeId, NodeId
     // only the edges between the sides, and the roles making people members
     let chosen = |sk: &ties::Skeleton| {
         let edges = ties::query::between_edges_in(sk, a, b, &sides, &Default::default());
+        let mut nodes = std::collections::BTreeSet::new();
+        if articles {
+            nodes.extend([a, b]);
+            nodes.extend(
+                edges
+                    .iter()
+                    .flat_map(|&i| [sk.edges[i].source, sk.edges[i].target]),
+            );
+        }
         Ok::<_, ()>(ties::store::Chosen {
             edges,
-            nodes: Vec::new(),
+            nodes: nodes.into_iter().collect(),
         })
     };
     let g = match ties::store::read_chosen(&cli.graph, chosen) {
