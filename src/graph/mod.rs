@@ -70,7 +70,7 @@ pub struct Occurrence {
     /// The sentence it was stated in.
     pub evidence: Evidence,
     /// The same statement in other articles, sentences with the same words
-    /// (whitespace aside), sorted; each holds no copies of its own. The
+    /// (whitespace aside) in the same month, sorted; each holds no copies of its own. The
     /// statement counts once; the least of them all leads, so the graph is
     /// the same whatever order the articles came in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -147,7 +147,7 @@ pub struct Graph {
     by_id: HashMap<String, NodeId, FxBuild>,
     by_alias: HashMap<(EntityKind, String), NodeId, FxBuild>,
     by_edge: HashMap<(NodeId, NodeId, EdgeKind), EdgeIndex, FxBuild>,
-    /// Per edge, hashes of the words of the sentences it holds: finds a
+    /// Per edge, [`Occurrence::story_hash`]es of the statements it holds: finds a
     /// repeated occurrence or a copy of a story without scanning the edge.
     /// Filled lazily, for edges merged into.
     seen: HashMap<EdgeIndex, HashSet<u64, FxBuild>, FxBuild>,
@@ -340,8 +340,9 @@ impl Graph {
 
     /// As [`Graph::add_occurrence`], but appends: the edge is sorted by the
     /// next [`Graph::settle`]. Finding a repeat costs a hash lookup, not a
-    /// scan; a sentence with the words and date of one the edge holds (the
-    /// same evidence, or a copy of the story) folds into its statement.
+    /// scan; the same story as one the edge holds (the same evidence, or a
+    /// sentence with its words in the same month: [`Occurrence::same_story`])
+    /// folds into its statement.
     fn append_occurrence(&mut self, s: NodeId, t: NodeId, kind: EdgeKind, occ: Occurrence) -> bool {
         if occ.copies.is_empty() {
             return self.append_folded(s, t, kind, occ);
