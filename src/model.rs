@@ -154,7 +154,7 @@ impl Evidence {
     /// A hash of the sentence's words, whitespace aside: two sentences with
     /// the same words (one story printed twice) have the same.
     pub fn words_hash(&self) -> u64 {
-        crate::bytes::words_hash(&self.text)
+        crate::text::sentence::words_hash(&self.text)
     }
 
     /// Whether two sentences have the same words, whitespace aside.

@@ -37,6 +37,14 @@ fn glued_between_words(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
 }
 
+/// A hash of a text's words, whitespace aside (equal words, equal hash): a
+/// sentence repeated, or printed again by another outlet, has the same.
+/// (The model reaches the byte trick through the text layer, as the layers
+/// allow.)
+pub(crate) fn words_hash(text: &str) -> u64 {
+    crate::bytes::words_hash(text)
+}
+
 /// Whether two texts have the same words, whatever white space is between.
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
     a == b || a.split_whitespace().eq(b.split_whitespace())
