@@ -245,6 +245,42 @@ pub(crate) fn not_alnum(x: u64) -> u64 {
     HIGHS & (x | !(digit | alpha))
 }
 
+// ---- strings as RON writes them (the graph file)
+
+/// Whether RON writes ASCII byte `b` as it is inside a quoted string.
+#[inline]
+pub(crate) fn ron_plain(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'\''
+}
+
+/// How many bytes of `b` from `at` on are [`ron_plain`], read eight at a
+/// time: the run the graph file's writer copies without looking further.
+pub(crate) fn ron_plain_len(b: &[u8], at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // the lowest marked byte is exact: a wrong mark needs a borrow, which
+    // only a truly marked byte below it gives
+    let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH_BITS;
+    let mut i = at;
+    while let Some(c) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let marks = (x & HIGH_BITS)
+            | (x.wrapping_sub(ONES * 0x20) & !x & HIGH_BITS)
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')))
+            | zero(x ^ (ONES * u64::from(b'\'')))
+            | zero(x ^ (ONES * 0x7f));
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize - at;
+        }
+        i += 8;
+    }
+    i + b[i.min(b.len())..]
+        .iter()
+        .take_while(|&&c| ron_plain(c))
+        .count()
+        - at
+}
+
 // ---- integers as postcard writes them (the cache)
 
 /// Appends `n` as postcard writes lengths and unsigned integers: seven bits
@@ -339,6 +375,18 @@ mod tests {
         #[test]
         fn words_hash_equals_the_plain_version(t in "[ a-z\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{1680}\u{2003}\u{2019}\u{2028}\u{3000}.,é]{0,60}") {
             prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ron_plain_len_equals_the_plain_version(
+            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0x20u8..0x7f, 0x20u8..0x7f], 0..40),
+            at in 0usize..40,
+        ) {
+            let at = at.min(bytes.len());
+            let plain = bytes[at..].iter().take_while(|&&c| ron_plain(c)).count();
+            prop_assert_eq!(ron_plain_len(&bytes, at), plain);
         }
     }
 

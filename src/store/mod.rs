@@ -683,9 +683,17 @@ fn write_occurrences(w: &mut impl Write, sorted: &[Occurrence]) -> std::io::Resu
         return w.write_all(b"      \"occurrences\": [],\n");
     }
     w.write_all(b"      \"occurrences\": [\n")?;
+    // written into memory first, a megabyte at a time: a `Vec`'s writes
+    // inline, a `BufWriter`'s each cost a call
+    let mut out = Vec::with_capacity(1 << 16);
     for o in sorted {
-        ron_occurrence(w, o)?;
+        ron_occurrence(&mut out, o)?;
+        if out.len() >= 1 << 20 {
+            w.write_all(&out)?;
+            out.clear();
+        }
     }
+    w.write_all(&out)?;
     w.write_all(b"      ],\n")
 }
 
@@ -700,42 +708,32 @@ fn own_occurrences(
 }
 
 /// A string as `ron` writes it: quoted, each character `char::escape_debug`ged.
+/// Runs of plain ASCII are found eight bytes at a time
+/// ([`crate::bytes::ron_plain_len`]) and written in one piece with the
+/// characters beyond ASCII that need no escape.
 fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
     w.write_all(b"\"")?;
-    let plain = |b: u8| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'\'';
-    if s.bytes().all(plain) {
-        w.write_all(s.as_bytes())?;
-    } else {
-        // runs of characters written as they are, in one write each
-        let b = s.as_bytes();
-        let mut buf = [0u8; 4];
-        let (mut from, mut i) = (0, 0);
-        while i < b.len() {
-            let (c, n) = if b[i].is_ascii() {
-                if plain(b[i]) {
-                    i += 1;
-                    continue;
-                }
-                (char::from(b[i]), 1)
-            } else {
-                match s.get(i..).and_then(|r| r.chars().next()) {
-                    Some(c) if c.escape_debug().len() == 1 => {
-                        i += c.len_utf8();
-                        continue;
-                    }
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                }
-            };
-            w.write_all(&b[from..i])?;
-            for e in c.escape_debug() {
-                w.write_all(e.encode_utf8(&mut buf).as_bytes())?;
-            }
+    let b = s.as_bytes();
+    let mut buf = [0u8; 4];
+    let (mut from, mut i) = (0, 0);
+    loop {
+        i += crate::bytes::ron_plain_len(b, i);
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
+        if !c.is_ascii() && c.escape_debug().len() == 1 {
             i += n;
-            from = i;
+            continue;
         }
-        w.write_all(&s.as_bytes()[from..])?;
+        w.write_all(&b[from..i])?;
+        for e in c.escape_debug() {
+            w.write_all(e.encode_utf8(&mut buf).as_bytes())?;
+        }
+        i += n;
+        from = i;
     }
+    w.write_all(&b[from..])?;
     w.write_all(b"\"")
 }
 
@@ -746,16 +744,21 @@ fn ron_strs<'a>(
     field: &str,
     items: impl ExactSizeIterator<Item = &'a String>,
 ) -> std::io::Result<()> {
+    let (indent, field) = (indent.as_bytes(), field.as_bytes());
+    w.write_all(indent)?;
+    w.write_all(field)?;
     if items.len() == 0 {
-        return writeln!(w, "{indent}{field}: [],");
+        return w.write_all(b": [],\n");
     }
-    writeln!(w, "{indent}{field}: [")?;
+    w.write_all(b": [\n")?;
     for a in items {
-        write!(w, "{indent}  ")?;
+        w.write_all(indent)?;
+        w.write_all(b"  ")?;
         ron_str(w, a)?;
         w.write_all(b",\n")?;
     }
-    writeln!(w, "{indent}],")
+    w.write_all(indent)?;
+    w.write_all(b"],\n")
 }
 
 /// One occurrence, as an element of an edge's list. Written with plain
@@ -780,7 +783,7 @@ fn ron_occurrence_at(
     if let Some(d) = o.date {
         w.write_all(i)?;
         w.write_all(b"date: Some(\"")?;
-        w.write_all(&date_bytes(d))?;
+        write_date(w, d)?;
         w.write_all(b"\"),\n")?;
     }
     for (field, v) in [(&b"speaker"[..], &o.speaker), (b"place", &o.place)] {
@@ -869,25 +872,25 @@ fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
     }
 }
 
-/// A date as `YYYY-MM-DD`, as its `Display` writes it (years 0 to 9999).
-fn date_bytes(d: Date) -> Vec<u8> {
-    if (0..=9999).contains(&d.year) {
-        let y = d.year as u32;
-        let digits = [
-            y / 1000,
-            y / 100 % 10,
-            y / 10 % 10,
-            y % 10,
-            u32::from(d.month) / 10 % 10,
-            u32::from(d.month) % 10,
-            u32::from(d.day) / 10 % 10,
-            u32::from(d.day) % 10,
-        ];
-        let c = |k: usize| b'0' + digits[k] as u8;
-        vec![c(0), c(1), c(2), c(3), b'-', c(4), c(5), b'-', c(6), c(7)]
-    } else {
-        d.to_string().into_bytes()
+/// A date as `YYYY-MM-DD`, as its `Display` writes it (digit by digit for
+/// years 0 to 9999).
+fn write_date(w: &mut impl Write, d: Date) -> std::io::Result<()> {
+    if !(0..=9999).contains(&d.year) {
+        return write!(w, "{d}");
     }
+    let y = d.year as u32;
+    let digits = [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        u32::from(d.month) / 10 % 10,
+        u32::from(d.month) % 10,
+        u32::from(d.day) / 10 % 10,
+        u32::from(d.day) % 10,
+    ];
+    let c = |k: usize| b'0' + digits[k] as u8;
+    w.write_all(&[c(0), c(1), c(2), c(3), b'-', c(4), c(5), b'-', c(6), c(7)])
 }
 
 fn ron_config() -> ron::ser::PrettyConfig {
@@ -1129,6 +1132,15 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"old graph");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "temporary file left behind");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_string_is_written_as_ron_writes_it(s in "[ -~\t\n\u{0}\u{7f}\u{85}\u{a0}\u{ad}é\u{301}\u{200b}\u{2019}\u{feff}\u{1f600}]{0,40}") {
+            let mut out = Vec::new();
+            ron_str(&mut out, &s).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), ron::to_string(&s).unwrap());
+        }
     }
 
     #[test]
