@@ -925,7 +925,7 @@ impl Context<'_> {
                     _ => break,
                 }
             }
-            if !self.kind_of(m).is_none_or(|k| target_ok(kind, k)) {
+            if !self.kind_of(m).is_none_or(|k| target_ok(kind, k)) && !self.capital_partner(m) {
                 continue;
             }
             if let Some(le) = last_end {
@@ -961,6 +961,15 @@ impl Context<'_> {
             targets.push(mi);
             last_end = Some(s.mentions[mi].end);
         }
+    }
+
+    /// Whether mention `m` is a capital standing for its state as a partner
+    /// ("recalled its ambassador to Ottawa"), not a venue ("talks in Ottawa").
+    fn capital_partner(&self, m: &Resolved) -> bool {
+        m.acts_as.is_some()
+            && self.kind_of(m) == Some(EntityKind::Place)
+            && m.start > self.s.range.start
+            && !self.s.in_list(m.start - 1, list::VENUE_PREPOSITIONS)
     }
 
     /// Whether the cue's clause ends before mention `mi` (`m`): at a
@@ -1083,12 +1092,28 @@ impl Context<'_> {
             // right before the cue is); "the Contact Group meeting" names a gathering
             let opens_clause =
                 acting && m.start > s.range.start && s.in_list(m.start - 1, list::CLAUSE_OPENERS);
-            if self.object_of_preposition(m.start) && !opens_clause || self.modifies_event(m) {
+            if self.object_of_preposition(m.start) && !opens_clause
+                || self.modifies_event(m)
+                || self.relative_clause_before(m, hit.start)
+            {
                 continue;
             }
             return Some(mi);
         }
         None
+    }
+
+    /// Whether mention `m` stands inside a relative clause closed before the
+    /// cue at `cue` ("the envoy, who is also accredited to Yemen and Oman,
+    /// and recalled ..."): a comma between them, ", who" (or "which",
+    /// "whose") at most 25 tokens before it.
+    fn relative_clause_before(&self, m: &Resolved, cue: usize) -> bool {
+        let s = self.s;
+        (m.end..cue).any(|k| s.is_char(k, b','))
+            && (s.range.start + 1..m.start)
+                .rev()
+                .take(25)
+                .any(|k| matches!(s.lower(k), "who" | "which" | "whose") && s.is_char(k - 1, b','))
     }
 
     /// The agent of a noun cue: its possessor ("Sweden's criticism"), or
