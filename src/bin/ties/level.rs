@@ -25,17 +25,28 @@ pub fn state_bodies(cli: &Cli) -> Result<StateBodies, Fail> {
     Ok(StateBodies::new(lex.state_body_names()))
 }
 
-/// The lifting of the graph `sk` is the skeleton of: its Role edges are read
-/// from the cache (the whole graph when the cache cannot serve them).
+/// The lifting of the graph `sk` is the skeleton of: whether each Role edge
+/// holds a role still held is read from the cache, a statement or two per
+/// edge (the whole graph when the cache cannot serve).
 pub fn lift(cli: &Cli, sk: &Skeleton) -> Result<Lift, Fail> {
-    let roles: Vec<usize> = (0..sk.edges.len())
-        .filter(|&i| sk.edges[i].kind == EdgeKind::Role)
-        .collect();
-    let g = match ties::store::read_edges(&cli.graph, &roles) {
-        Some(g) => g,
-        None => load(&cli.graph)?,
-    };
-    Ok(Lift::new(&g, &state_bodies(cli)?))
+    let bodies = state_bodies(cli)?;
+    if let Some(current) = current_roles(cli, sk) {
+        return Ok(Lift::of_skeleton(sk, &bodies, &|i| current.contains(&i)));
+    }
+    Ok(Lift::new(&load(&cli.graph)?, &bodies))
+}
+
+/// The Role edges of `sk` that hold a role still held, read from the cache;
+/// `None` when it cannot serve them.
+fn current_roles(cli: &Cli, sk: &Skeleton) -> Option<std::collections::HashSet<usize>> {
+    let r = ties::store::EdgeReader::open(&cli.graph)?;
+    let mut current = std::collections::HashSet::new();
+    for i in (0..sk.edges.len()).filter(|&i| sk.edges[i].kind == EdgeKind::Role) {
+        if r.any_current(i).ok()? {
+            current.insert(i);
+        }
+    }
+    Some(current)
 }
 
 /// The skeleton `sk` at `level`, with the lifting used (none when written).
