@@ -861,10 +861,10 @@ impl EdgeReader {
     /// undated ones first, then one group per date of its skeleton edge),
     /// reading that occurrence only; `None` past the last group.
     pub fn first_of_group(&self, i: usize, group: usize) -> std::io::Result<Option<Occurrence>> {
-        let Some(&start) = self.starts(i)?.get(group) else {
+        let Some(&start) = self.o.starts(i)?.get(group) else {
             return Ok(None);
         };
-        let bytes = self.one(i, start)?;
+        let bytes = self.o.one(i, start)?;
         let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
         one.occurrence().map(Some).ok_or_else(damaged)
     }
@@ -873,8 +873,8 @@ impl EdgeReader {
     /// Role edge: a role still held). Reads each date's first occurrence
     /// until one is current, and the whole edge only when none of those is.
     pub fn any_current(&self, i: usize) -> std::io::Result<bool> {
-        for start in self.starts(i)? {
-            let bytes = self.one(i, start)?;
+        for start in self.o.starts(i)? {
+            let bytes = self.o.one(i, start)?;
             let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
             if !one.former {
                 return Ok(true);
@@ -882,22 +882,25 @@ impl EdgeReader {
         }
         Ok(self.edge(i)?.occurrences.iter().any(|o| !o.former))
     }
+}
 
+/// Reading one occurrence at a time from an opened cache.
+impl Opened {
     /// Where each date's first occurrence of edge `i` lies within its span.
     fn starts(&self, i: usize) -> std::io::Result<Starts> {
-        let &starts = self.o.starts.get(i).ok_or_else(damaged)?;
-        postcard::from_bytes(&read_span(&self.o.file, starts)?).map_err(|_| damaged())
+        let &starts = self.starts.get(i).ok_or_else(damaged)?;
+        postcard::from_bytes(&read_span(&self.file, starts)?).map_err(|_| damaged())
     }
 
     /// The bytes of one occurrence of edge `i`, at `start` within its span.
     fn one(&self, i: usize, (from, n, hash): Span) -> std::io::Result<Vec<u8>> {
-        let &(at, len, _) = self.o.spans.get(i).ok_or_else(damaged)?;
+        let &(at, len, _) = self.spans.get(i).ok_or_else(damaged)?;
         let inside = from.checked_add(n).is_some_and(|end| end <= len);
         let start = at
             .checked_add(from)
             .filter(|_| inside)
             .ok_or_else(damaged)?;
-        read_span(&self.o.file, (start, n, hash))
+        read_span(&self.file, (start, n, hash))
     }
 }
 
@@ -914,6 +917,10 @@ pub struct Chosen {
     pub edges: Vec<usize>,
     /// Nodes to read with their article lists.
     pub nodes: Vec<u32>,
+    /// Edges read thin: one occurrence not `former` (a role still held,
+    /// which is all a Role edge tells of who is on a side), or the whole
+    /// edge when no date's first occurrence is one.
+    pub thin: Vec<usize>,
 }
 
 /// The graph of `path`'s cache with what `choose` picks on its skeleton:
@@ -934,6 +941,9 @@ pub fn read_chosen<E>(
     let idx = frame_nodes(&mut g, &o.sk);
     for &i in &chosen.edges {
         add_edge(&mut g, &idx, &o, i)?;
+    }
+    for &i in &chosen.thin {
+        add_thin_edge(&mut g, &idx, &o, i)?;
     }
     // the articles the evidence cites
     let cited: std::collections::BTreeSet<String> = g
@@ -1025,6 +1035,25 @@ fn add_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
     };
     g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
     Some(())
+}
+
+/// Adds edge `i` as [`Chosen::thin`] reads it: its first occurrence that
+/// is not `former` among its dates' first ones, else every occurrence.
+fn add_thin_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
+    let e = o.sk.edges.get(i)?;
+    for start in o.starts(i).ok()? {
+        let bytes = o.one(i, start).ok()?;
+        let one: COcc = postcard::from_bytes(&bytes).ok()?;
+        if !one.former {
+            let edge = Edge {
+                kind: e.kind,
+                occurrences: vec![one.occurrence()?],
+            };
+            g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+            return Some(());
+        }
+    }
+    add_edge(g, idx, o, i)
 }
 
 /// The skeleton of `path`'s cache and each edge's first sentence (the
@@ -1262,10 +1291,28 @@ mod tests {
             .collect();
         assert_eq!(whole.len(), 2);
         assert!(whole.contains(&true) && whole.contains(&false));
-        for (i, want) in whole.into_iter().enumerate() {
-            assert_eq!(r.any_current(i).unwrap(), want, "edge {i}");
+        for (i, want) in whole.iter().enumerate() {
+            assert_eq!(r.any_current(i).unwrap(), *want, "edge {i}");
         }
         assert!(r.any_current(2).is_err(), "no such edge");
+        // read thin: one current occurrence of the edge, else the whole edge
+        let chosen = |_: &Skeleton| {
+            Ok::<_, ()>(Chosen {
+                thin: vec![0, 1],
+                ..Chosen::default()
+            })
+        };
+        let thin = read_chosen(&p, chosen).unwrap().unwrap();
+        for ((_, _, all), (_, _, read)) in g.edges().into_iter().zip(thin.edges()) {
+            match all.occurrences.iter().any(|o| !o.former) {
+                true => {
+                    assert_eq!(read.occurrences.len(), 1);
+                    assert!(!read.occurrences[0].former);
+                    assert!(all.occurrences.contains(&read.occurrences[0]));
+                }
+                false => assert_eq!(read.occurrences, all.occurrences),
+            }
+        }
     }
 
     #[test]

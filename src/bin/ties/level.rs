@@ -104,12 +104,14 @@ pub fn ambiguous(sk: &Skeleton, name: &str, found: &[u32]) -> Fail {
 /// Two entities named `a` and `b`, the graph around both sides (the two, and
 /// whoever counts for either at country level) read from the cache, and the
 /// lifting; with `articles`, the article lists of the nodes it reads (an
-/// export shows how many articles name each node).
+/// export shows how many articles name each node). `roles` says how the Role
+/// edges around the two are read ([`Roles`]).
 pub fn around_pair(
     cli: &Cli,
     a: &str,
     b: &str,
     articles: bool,
+    roles: Roles,
 ) -> Result<(Graph, NodeId, NodeId, Lift), Fail> {
     let sk = load_skeleton(&cli.graph)?;
     let (a, b) = (find_in(&sk, a)?, find_in(&sk, b)?);
@@ -123,7 +125,20 @@ pub fn around_pair(
         .collect();
     // only the edges between the sides, and the roles making people members
     let chosen = |sk: &ties::Skeleton| {
-        let edges = ties::query::between_edges_in(sk, a, b, &sides, &Default::default());
+        let mut edges = ties::query::between_edges_in(sk, a, b, &sides, &Default::default());
+        let mut thin = Vec::new();
+        let id = |n: u32| lift.of(&sk.nodes[n as usize].id);
+        let thin_one = |e: &ties::SkEdge| match roles {
+            Roles::Whole => false,
+            Roles::Thin => true,
+            Roles::Kept => id(e.source) == id(e.target),
+        };
+        if roles != Roles::Whole {
+            (thin, edges) = edges.into_iter().partition(|&i| {
+                let e = &sk.edges[i];
+                e.kind == EdgeKind::Role && thin_one(e)
+            });
+        }
         let mut nodes = std::collections::BTreeSet::new();
         if articles {
             nodes.extend([a, b]);
@@ -136,6 +151,7 @@ pub fn around_pair(
         Ok::<_, ()>(ties::store::Chosen {
             edges,
             nodes: nodes.into_iter().collect(),
+            thin,
         })
     };
     let g = match ties::store::read_chosen(&cli.graph, chosen) {
@@ -148,4 +164,17 @@ pub fn around_pair(
     };
     let (na, nb) = (node(ida)?, node(idb)?);
     Ok((g, na, nb, lift))
+}
+
+/// How [`around_pair`] reads the Role edges into the two sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Roles {
+    /// With every statement.
+    Whole,
+    /// With one statement of a role still held (see `ties::store::Chosen::thin`).
+    Thin,
+    /// Thin when the country view folds the edge into a loop (a person's
+    /// role for their own state, dropped from a country-level graph), else
+    /// whole: a country-level export draws what is left of them.
+    Kept,
 }
