@@ -294,6 +294,7 @@ pub(crate) fn choose(sk: &Skeleton, sel: &Selection, by_id: &mut Selection) -> R
     Ok(Chosen {
         edges,
         nodes: nodes.into_iter().collect(),
+        thin: Vec::new(),
     })
 }
 

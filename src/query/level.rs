@@ -1,7 +1,6 @@
 //! The country view: people and state bodies counted for their state. One
 //! lifting for every query that offers `--level country`.
 
-use super::between::members;
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton};
 use crate::graph::{norm, Graph};
 use crate::model::{EdgeKind, EntityKind};
@@ -62,55 +61,45 @@ pub struct Lift {
 impl Lift {
     /// The lifting of graph `g` (its Role edges and nodes are all it reads).
     pub fn new(g: &Graph, bodies: &StateBodies) -> Lift {
-        let countries: HashMap<&str, &str> = g
-            .nodes()
-            .into_iter()
-            .map(|n| g.node(n))
-            .filter(|n| n.kind == EntityKind::Country)
-            .filter_map(|n| Some((n.code.as_deref()?, n.id.as_str())))
-            .collect();
-        let mut to: HashMap<String, String> = HashMap::new();
-        for n in g.nodes().into_iter().map(|n| g.node(n)) {
-            if n.kind != EntityKind::Organization {
+        let edges = g.edges();
+        let current = |i: usize| edges[i].2.occurrences.iter().any(|o| !o.former);
+        Lift::of_skeleton(&Skeleton::of(g), bodies, &current)
+    }
+
+    /// The lifting of the graph `sk` is the skeleton of: [`Lift::new`]
+    /// without the evidence. `current(i)` tells whether Role edge `i` of the
+    /// skeleton holds a statement of a role still held (not `former`).
+    pub fn of_skeleton(
+        sk: &Skeleton,
+        bodies: &StateBodies,
+        current: &dyn Fn(usize) -> bool,
+    ) -> Lift {
+        let mut to = state_bodies_of(sk, bodies);
+        // a person: the state of the role stated most often, then the smallest id
+        let mut best: BTreeMap<u32, (usize, &str)> = BTreeMap::new();
+        for (i, e) in sk.edges.iter().enumerate() {
+            if e.kind != EdgeKind::Role || !current(i) {
                 continue;
             }
-            let state = std::iter::once(&n.name)
-                .chain(&n.aliases)
-                .find_map(|a| bodies.state_of(a))
-                .and_then(|code| countries.get(code));
-            if let Some(state) = state {
-                to.insert(n.id.clone(), state.to_string());
-            }
-        }
-        // a person: the state of the role stated most often, then the smallest id
-        let mut best: BTreeMap<String, (usize, String)> = BTreeMap::new();
-        for t in g.nodes() {
-            let of = &g.node(t).id;
-            let state = match g.node(t).kind {
-                EntityKind::Country => of,
-                _ => match to.get(of) {
-                    Some(s) => s,
+            let t = &sk.nodes[e.target as usize];
+            let state = match t.kind {
+                EntityKind::Country => t.id.as_str(),
+                _ => match to.get(&t.id) {
+                    Some(s) => s.as_str(),
                     None => continue,
                 },
             };
-            for p in members(g, t) {
-                let w: usize = g
-                    .incident(p)
-                    .iter()
-                    .filter(|x| x.1 == t && x.2.kind == EdgeKind::Role)
-                    .map(|x| x.2.weight())
-                    .sum();
-                let slot = best
-                    .entry(g.node(p).id.clone())
-                    .or_insert_with(|| (w, state.clone()));
-                if w > slot.0 || (w == slot.0 && *state < slot.1) {
-                    *slot = (w, state.clone());
-                }
+            let w = e.weight();
+            let slot = best.entry(e.source).or_insert((w, state));
+            if w > slot.0 || (w == slot.0 && state < slot.1) {
+                *slot = (w, state);
             }
         }
-        for (p, (_, state)) in best {
-            to.insert(p, state);
-        }
+        let people: Vec<(String, String)> = best
+            .into_iter()
+            .map(|(p, (_, s))| (sk.nodes[p as usize].id.clone(), s.to_string()))
+            .collect();
+        to.extend(people);
         Lift { to }
     }
 
@@ -196,4 +185,29 @@ impl Lift {
         }
         out
     }
+}
+
+/// The state bodies among the skeleton's organizations: id to their state's id.
+fn state_bodies_of(sk: &Skeleton, bodies: &StateBodies) -> HashMap<String, String> {
+    let countries: HashMap<&str, &str> = sk
+        .nodes
+        .iter()
+        .filter(|n| n.kind == EntityKind::Country)
+        .filter_map(|n| Some((n.code.as_deref()?, n.id.as_str())))
+        .collect();
+    let mut to = HashMap::new();
+    for n in sk
+        .nodes
+        .iter()
+        .filter(|n| n.kind == EntityKind::Organization)
+    {
+        let state = std::iter::once(&n.name)
+            .chain(&n.aliases)
+            .find_map(|a| bodies.state_of(a))
+            .and_then(|code| countries.get(code));
+        if let Some(state) = state {
+            to.insert(n.id.clone(), state.to_string());
+        }
+    }
+    to
 }

@@ -848,7 +848,6 @@ impl EdgeReader {
     /// Edge `i` of the skeleton with its occurrences, read from its own span;
     /// an error when that span is damaged or the file cannot be read.
     pub fn edge(&self, i: usize) -> std::io::Result<Edge> {
-        let damaged = || std::io::Error::other("the cache is damaged; rebuild the graph file");
         let (e, span) = (self.o.sk.edges.get(i), self.o.spans.get(i));
         let (e, &span) = e.zip(span).ok_or_else(damaged)?;
         let occurrences = occurrences_of(&read_span(&self.o.file, span)?).ok_or_else(damaged)?;
@@ -862,23 +861,52 @@ impl EdgeReader {
     /// undated ones first, then one group per date of its skeleton edge),
     /// reading that occurrence only; `None` past the last group.
     pub fn first_of_group(&self, i: usize, group: usize) -> std::io::Result<Option<Occurrence>> {
-        let damaged = || std::io::Error::other("the cache is damaged; rebuild the graph file");
-        let (span, starts) = (self.o.spans.get(i), self.o.starts.get(i));
-        let (&(at, len, _), &starts) = span.zip(starts).ok_or_else(damaged)?;
-        let starts: Starts =
-            postcard::from_bytes(&read_span(&self.o.file, starts)?).map_err(|_| damaged())?;
-        let Some(&(from, n, hash)) = starts.get(group) else {
+        let Some(&start) = self.o.starts(i)?.get(group) else {
             return Ok(None);
         };
+        let bytes = self.o.one(i, start)?;
+        let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
+        one.occurrence().map(Some).ok_or_else(damaged)
+    }
+
+    /// Whether edge `i` holds an occurrence that is not `former` (for a
+    /// Role edge: a role still held). Reads each date's first occurrence
+    /// until one is current, and the whole edge only when none of those is.
+    pub fn any_current(&self, i: usize) -> std::io::Result<bool> {
+        for start in self.o.starts(i)? {
+            let bytes = self.o.one(i, start)?;
+            let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
+            if !one.former {
+                return Ok(true);
+            }
+        }
+        Ok(self.edge(i)?.occurrences.iter().any(|o| !o.former))
+    }
+}
+
+/// Reading one occurrence at a time from an opened cache.
+impl Opened {
+    /// Where each date's first occurrence of edge `i` lies within its span.
+    fn starts(&self, i: usize) -> std::io::Result<Starts> {
+        let &starts = self.starts.get(i).ok_or_else(damaged)?;
+        postcard::from_bytes(&read_span(&self.file, starts)?).map_err(|_| damaged())
+    }
+
+    /// The bytes of one occurrence of edge `i`, at `start` within its span.
+    fn one(&self, i: usize, (from, n, hash): Span) -> std::io::Result<Vec<u8>> {
+        let &(at, len, _) = self.spans.get(i).ok_or_else(damaged)?;
         let inside = from.checked_add(n).is_some_and(|end| end <= len);
         let start = at
             .checked_add(from)
             .filter(|_| inside)
             .ok_or_else(damaged)?;
-        let bytes = read_span(&self.o.file, (start, n, hash))?;
-        let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
-        one.occurrence().map(Some).ok_or_else(damaged)
+        read_span(&self.file, (start, n, hash))
     }
+}
+
+/// The error of a cache whose parts do not hold together.
+fn damaged() -> std::io::Error {
+    std::io::Error::other("the cache is damaged; rebuild the graph file")
 }
 
 /// What a selection reads from a cache: the edges it picked (indices into
@@ -889,6 +917,10 @@ pub struct Chosen {
     pub edges: Vec<usize>,
     /// Nodes to read with their article lists.
     pub nodes: Vec<u32>,
+    /// Edges read thin: one occurrence not `former` (a role still held,
+    /// which is all a Role edge tells of who is on a side), or the whole
+    /// edge when no date's first occurrence is one.
+    pub thin: Vec<usize>,
 }
 
 /// The graph of `path`'s cache with what `choose` picks on its skeleton:
@@ -910,6 +942,9 @@ pub fn read_chosen<E>(
     for &i in &chosen.edges {
         add_edge(&mut g, &idx, &o, i)?;
     }
+    for &i in &chosen.thin {
+        add_thin_edge(&mut g, &idx, &o, i)?;
+    }
     // the articles the evidence cites
     let cited: std::collections::BTreeSet<String> = g
         .edges()
@@ -921,13 +956,42 @@ pub fn read_chosen<E>(
         read_articles(&o, &idx, &chosen.nodes, &cited, &mut g)?;
     }
     // where the articles kept (or, with none, those cited) came from
-    read_provenance(&o, &mut g)?;
-    let keep = match chosen.nodes.is_empty() {
-        true => cited,
-        false => g.articles.keys().cloned().collect(),
+    let keep: Vec<&str> = match chosen.nodes.is_empty() {
+        true => cited.iter().map(String::as_str).collect(),
+        false => g.articles.keys().map(String::as_str).collect(),
     };
-    g.provenance.retain(|a, _| keep.contains(a));
+    let prov = provenance_of(&o, &keep)?;
+    g.provenance.extend(prov);
     Some(Ok(g))
+}
+
+/// The provenance of the articles `keep` names (sorted), from an opened
+/// cache: decoded entry by entry, walking both sorted lists, the others
+/// skipped without being copied. `None` when the section is not sorted.
+fn provenance_of(o: &Opened, keep: &[&str]) -> Option<Vec<(String, Provenance)>> {
+    /// An entry of the provenance section, borrowed: article, origin, url, outlet.
+    type Entry<'a> = (&'a str, (&'a str, Option<&'a str>, Option<&'a str>));
+    let bytes = read_span(&o.file, o.provenance).ok()?;
+    let (n, mut rest) = postcard::take_from_bytes::<usize>(&bytes).ok()?;
+    let (mut out, mut next, mut last) = (Vec::new(), 0, "");
+    for _ in 0..n {
+        let ((a, (origin, url, source)), r) = postcard::take_from_bytes::<Entry>(rest).ok()?;
+        rest = r;
+        (last <= a).then_some(())?;
+        last = a;
+        while keep.get(next).is_some_and(|k| *k < a) {
+            next += 1;
+        }
+        if keep.get(next) == Some(&a) {
+            let p = Provenance {
+                origin: origin.to_string(),
+                url: url.map(str::to_string),
+                source: source.map(str::to_string),
+            };
+            out.push((a.to_string(), p));
+        }
+    }
+    rest.is_empty().then_some(out)
 }
 
 /// Gives `g` the article lists of the chosen `nodes` and the articles (with
@@ -971,6 +1035,25 @@ fn add_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
     };
     g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
     Some(())
+}
+
+/// Adds edge `i` as [`Chosen::thin`] reads it: its first occurrence that
+/// is not `former` among its dates' first ones, else every occurrence.
+fn add_thin_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<()> {
+    let e = o.sk.edges.get(i)?;
+    for start in o.starts(i).ok()? {
+        let bytes = o.one(i, start).ok()?;
+        let one: COcc = postcard::from_bytes(&bytes).ok()?;
+        if !one.former {
+            let edge = Edge {
+                kind: e.kind,
+                occurrences: vec![one.occurrence()?],
+            };
+            g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
+            return Some(());
+        }
+    }
+    add_edge(g, idx, o, i)
 }
 
 /// The skeleton of `path`'s cache and each edge's first sentence (the
@@ -1181,6 +1264,55 @@ mod tests {
         let r = EdgeReader::open(&p).expect("the skeleton is intact");
         assert!(r.first_of_group(0, 1).is_err());
         assert!(r.first_of_group(0, 0).is_ok());
+    }
+
+    #[test]
+    fn whether_an_edge_holds_a_current_statement_is_read_as_the_whole_edge_says() {
+        let mut xs = extractions();
+        for (a, x) in xs.iter_mut().enumerate() {
+            // meetings all former; praise former when not planned, which
+            // sorts first on a date: a date's first statement may be former
+            // while a later one is not
+            x.edges[0].former = true;
+            x.edges[1].former = a % 2 == 1;
+        }
+        let mut g = Graph::new();
+        for x in &xs {
+            g.add_extraction(x);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.ron");
+        g.save(&p).unwrap();
+        let r = EdgeReader::open(&p).expect("a fresh cache");
+        let whole: Vec<bool> = g
+            .edges()
+            .iter()
+            .map(|e| e.2.occurrences.iter().any(|o| !o.former))
+            .collect();
+        assert_eq!(whole.len(), 2);
+        assert!(whole.contains(&true) && whole.contains(&false));
+        for (i, want) in whole.iter().enumerate() {
+            assert_eq!(r.any_current(i).unwrap(), *want, "edge {i}");
+        }
+        assert!(r.any_current(2).is_err(), "no such edge");
+        // read thin: one current occurrence of the edge, else the whole edge
+        let chosen = |_: &Skeleton| {
+            Ok::<_, ()>(Chosen {
+                thin: vec![0, 1],
+                ..Chosen::default()
+            })
+        };
+        let thin = read_chosen(&p, chosen).unwrap().unwrap();
+        for ((_, _, all), (_, _, read)) in g.edges().into_iter().zip(thin.edges()) {
+            match all.occurrences.iter().any(|o| !o.former) {
+                true => {
+                    assert_eq!(read.occurrences.len(), 1);
+                    assert!(!read.occurrences[0].former);
+                    assert!(all.occurrences.contains(&read.occurrences[0]));
+                }
+                false => assert_eq!(read.occurrences, all.occurrences),
+            }
+        }
     }
 
     #[test]

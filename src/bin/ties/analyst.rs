@@ -215,7 +215,8 @@ fn event_cells(e: &query::Event, text: impl Fn(&str) -> String) -> Vec<String> {
 /// `ties why`: each edge between two entities with every sentence behind it;
 /// only the edges around the two sides are read.
 pub fn why(cli: &Cli, args: &WhyArgs) -> Result<u8, Fail> {
-    let (g, a, b, lift) = crate::level::around_pair(cli, &args.a, &args.b, false)?;
+    let (g, a, b, lift) =
+        crate::level::around_pair(cli, &args.a, &args.b, false, crate::level::Roles::Whole)?;
     let mut rows = query::why(&g, a, b, &args.filter.filter(), &lift);
     rows.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {

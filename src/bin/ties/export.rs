@@ -111,7 +111,8 @@ fn pair_of_states(
         return Ok(None);
     };
     let articles = matches!(format, Format::Graphml | Format::Csv | Format::Ron);
-    let (g, _, _, lift) = crate::level::around_pair(cli, a, b, articles)?;
+    let (g, _, _, lift) =
+        crate::level::around_pair(cli, a, b, articles, crate::level::Roles::Kept)?;
     Ok((level(&g, sel, None) == Level::Country).then(|| lift.graph(&g)))
 }
 

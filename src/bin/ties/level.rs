@@ -25,17 +25,28 @@ pub fn state_bodies(cli: &Cli) -> Result<StateBodies, Fail> {
     Ok(StateBodies::new(lex.state_body_names()))
 }
 
-/// The lifting of the graph `sk` is the skeleton of: its Role edges are read
-/// from the cache (the whole graph when the cache cannot serve them).
+/// The lifting of the graph `sk` is the skeleton of: whether each Role edge
+/// holds a role still held is read from the cache, a statement or two per
+/// edge (the whole graph when the cache cannot serve).
 pub fn lift(cli: &Cli, sk: &Skeleton) -> Result<Lift, Fail> {
-    let roles: Vec<usize> = (0..sk.edges.len())
-        .filter(|&i| sk.edges[i].kind == EdgeKind::Role)
-        .collect();
-    let g = match ties::store::read_edges(&cli.graph, &roles) {
-        Some(g) => g,
-        None => load(&cli.graph)?,
-    };
-    Ok(Lift::new(&g, &state_bodies(cli)?))
+    let bodies = state_bodies(cli)?;
+    if let Some(current) = current_roles(cli, sk) {
+        return Ok(Lift::of_skeleton(sk, &bodies, &|i| current.contains(&i)));
+    }
+    Ok(Lift::new(&load(&cli.graph)?, &bodies))
+}
+
+/// The Role edges of `sk` that hold a role still held, read from the cache;
+/// `None` when it cannot serve them.
+fn current_roles(cli: &Cli, sk: &Skeleton) -> Option<std::collections::HashSet<usize>> {
+    let r = ties::store::EdgeReader::open(&cli.graph)?;
+    let mut current = std::collections::HashSet::new();
+    for i in (0..sk.edges.len()).filter(|&i| sk.edges[i].kind == EdgeKind::Role) {
+        if r.any_current(i).ok()? {
+            current.insert(i);
+        }
+    }
+    Some(current)
 }
 
 /// The skeleton `sk` at `level`, with the lifting used (none when written).
@@ -93,12 +104,14 @@ pub fn ambiguous(sk: &Skeleton, name: &str, found: &[u32]) -> Fail {
 /// Two entities named `a` and `b`, the graph around both sides (the two, and
 /// whoever counts for either at country level) read from the cache, and the
 /// lifting; with `articles`, the article lists of the nodes it reads (an
-/// export shows how many articles name each node).
+/// export shows how many articles name each node). `roles` says how the Role
+/// edges around the two are read ([`Roles`]).
 pub fn around_pair(
     cli: &Cli,
     a: &str,
     b: &str,
     articles: bool,
+    roles: Roles,
 ) -> Result<(Graph, NodeId, NodeId, Lift), Fail> {
     let sk = load_skeleton(&cli.graph)?;
     let (a, b) = (find_in(&sk, a)?, find_in(&sk, b)?);
@@ -112,7 +125,20 @@ pub fn around_pair(
         .collect();
     // only the edges between the sides, and the roles making people members
     let chosen = |sk: &ties::Skeleton| {
-        let edges = ties::query::between_edges_in(sk, a, b, &sides, &Default::default());
+        let mut edges = ties::query::between_edges_in(sk, a, b, &sides, &Default::default());
+        let mut thin = Vec::new();
+        let id = |n: u32| lift.of(&sk.nodes[n as usize].id);
+        let thin_one = |e: &ties::SkEdge| match roles {
+            Roles::Whole => false,
+            Roles::Thin => true,
+            Roles::Kept => id(e.source) == id(e.target),
+        };
+        if roles != Roles::Whole {
+            (thin, edges) = edges.into_iter().partition(|&i| {
+                let e = &sk.edges[i];
+                e.kind == EdgeKind::Role && thin_one(e)
+            });
+        }
         let mut nodes = std::collections::BTreeSet::new();
         if articles {
             nodes.extend([a, b]);
@@ -125,6 +151,7 @@ pub fn around_pair(
         Ok::<_, ()>(ties::store::Chosen {
             edges,
             nodes: nodes.into_iter().collect(),
+            thin,
         })
     };
     let g = match ties::store::read_chosen(&cli.graph, chosen) {
@@ -137,4 +164,17 @@ pub fn around_pair(
     };
     let (na, nb) = (node(ida)?, node(idb)?);
     Ok((g, na, nb, lift))
+}
+
+/// How [`around_pair`] reads the Role edges into the two sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Roles {
+    /// With every statement.
+    Whole,
+    /// With one statement of a role still held (see `ties::store::Chosen::thin`).
+    Thin,
+    /// Thin when the country view folds the edge into a loop (a person's
+    /// role for their own state, dropped from a country-level graph), else
+    /// whole: a country-level export draws what is left of them.
+    Kept,
 }

@@ -51,7 +51,8 @@ pub fn neighbors(cli: &Cli, args: &NeighborsArgs) -> Result<u8, Fail> {
 
 /// `ties between`: everything between two entities.
 pub fn between(cli: &Cli, args: &PairArgs) -> Result<u8, Fail> {
-    let (g, a, b, lift) = crate::level::around_pair(cli, &args.a, &args.b, false)?;
+    let (g, a, b, lift) =
+        crate::level::around_pair(cli, &args.a, &args.b, false, crate::level::Roles::Thin)?;
     let mut view = query::bilateral_at(&g, a, b, &args.filter.filter(), &lift);
     view.statements.truncate(args.limit.unwrap_or(usize::MAX));
     if args.json {
@@ -100,7 +101,13 @@ pub fn timeline(cli: &Cli, args: &TimelineArgs) -> Result<u8, Fail> {
     let f = args.filter.filter();
     let mut rows = match &args.other {
         Some(other) => {
-            let (g, a, b, lift) = crate::level::around_pair(cli, &args.entity, other, false)?;
+            let (g, a, b, lift) = crate::level::around_pair(
+                cli,
+                &args.entity,
+                other,
+                false,
+                crate::level::Roles::Thin,
+            )?;
             query::timeline_at(&g, a, Some(b), &f, &lift)
         }
         None => {
