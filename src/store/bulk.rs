@@ -329,10 +329,15 @@ impl Bulk {
     /// left with nothing are removed (as [`Graph::remove_article`] does).
     fn drop_replaced(&mut self) -> std::io::Result<()> {
         let nodes: Vec<NodeId> = self.g.g.node_indices().map(NodeId).collect();
+        let replaced: HashMap<u32, &HashSet<NodeId>> = self
+            .replaced
+            .iter()
+            .filter_map(|(a, named)| Some((self.g.article_id(a)?, named)))
+            .collect();
         for n in nodes {
             let node = self.g.node_mut(n);
             node.articles
-                .retain(|a| self.replaced.get(a).is_none_or(|named| named.contains(&n)));
+                .retain(|a| replaced.get(a).is_none_or(|named| named.contains(&n)));
             if node.articles.is_empty() {
                 self.g.g.remove_node(n.0);
             }
