@@ -45,7 +45,7 @@ pub use extract::trace::Explanation;
 pub use extract::{explain, explanation};
 pub use graph::filter::Filter;
 pub use graph::skeleton::{SkEdge, SkNode, Skeleton};
-pub use graph::{Edge, Graph, Node, NodeId, Occurrence};
+pub use graph::{ArticleIds, Edge, Graph, Node, NodeId, Occurrence};
 pub use lexicon::gazetteer::Gazetteer;
 pub use lexicon::Lexicon;
 pub use model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};

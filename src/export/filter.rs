@@ -204,7 +204,7 @@ fn assemble(g: &Graph, named: BTreeSet<NodeId>, edges: Vec<Kept>) -> Graph {
     let mut order: Vec<NodeId> = keep.into_iter().collect();
     order.sort_by(|a, b| g.node(*a).id.cmp(&g.node(*b).id));
     for n in order {
-        map.insert(n, out.insert_node(g.node(n).clone()));
+        map.insert(n, out.copy_node(g, n));
     }
     let mut cited: BTreeSet<String> = BTreeSet::new();
     for (s, t, e) in edges {
@@ -217,7 +217,7 @@ fn assemble(g: &Graph, named: BTreeSet<NodeId>, edges: Vec<Kept>) -> Graph {
         out.insert_edge(map[&s], map[&t], e);
     }
     for n in out.nodes() {
-        cited.extend(out.node(n).articles.iter().cloned());
+        cited.extend(out.articles_of(n).into_iter().map(str::to_string));
     }
     out.articles = g
         .articles

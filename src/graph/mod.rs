@@ -2,9 +2,13 @@
 //! node per real-world entity (found again by its id), one edge per
 //! (source, target, kind) holding every occurrence and its evidence.
 
+mod articles;
 pub mod filter;
 pub mod skeleton;
 mod story;
+
+pub use articles::ArticleIds;
+pub(crate) use articles::{ArticleTable, Ranks};
 
 pub(crate) use story::fold_stories;
 
@@ -20,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 /// A node: one real-world entity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
     /// Stable id, `kind:slug` (`country:china`): the id of every record of it.
     pub id: String,
@@ -33,10 +37,10 @@ pub struct Node {
     pub aliases: BTreeSet<String>,
     /// Alpha-3 code (ISO 3166-1) for a country (`CHN`), the least its records
     /// give; `None` for other kinds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// Articles it appears in.
-    pub articles: BTreeSet<String>,
+    /// Articles it appears in, as numbers of its graph's article table
+    /// ([`Graph::articles_of`] gives their names).
+    pub articles: ArticleIds,
 }
 
 /// One time an edge was stated: when, by whom, where, and the sentence.
@@ -158,6 +162,8 @@ pub struct Graph {
     pub articles: BTreeMap<String, Option<Date>>,
     /// Where each article came from (file, url, outlet), for those known.
     pub provenance: BTreeMap<String, Provenance>,
+    /// The article ids nodes name, numbered ([`Node::articles`]).
+    table: ArticleTable,
 }
 
 /// The key a name is looked up by: its slug without a leading "the".
@@ -260,8 +266,14 @@ impl Graph {
     /// come (a surname or acronym two nodes share merged into whichever came
     /// first). Lookups still find a node by any of its names.
     pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeId {
+        let a = self.table.intern(article);
+        self.add_entity_in(e, a)
+    }
+
+    /// [`Graph::add_entity`] for the article numbered `a`.
+    fn add_entity_in(&mut self, e: &EntityRecord, a: u32) -> NodeId {
         let Some(&n) = self.by_id.get(&e.id) else {
-            return self.new_node(e, article);
+            return self.new_node(e, a);
         };
         let node = &mut self.g[n];
         let renamed = name_rank(&e.name) < name_rank(&node.name);
@@ -283,11 +295,7 @@ impl Graph {
                 node.code = Some(c.clone());
             }
         }
-        // articles mostly come in order: one after the last is new
-        let after_last = node.articles.last().is_none_or(|l| l.as_str() < article);
-        if after_last || !node.articles.contains(article) {
-            node.articles.insert(article.to_string());
-        }
+        node.articles.insert(a);
         let kind = node.kind;
         for a in fresh {
             let k = norm(a);
@@ -302,7 +310,9 @@ impl Graph {
     }
 
     /// A node for `e`, whose id the graph does not hold.
-    fn new_node(&mut self, e: &EntityRecord, article: &str) -> NodeId {
+    fn new_node(&mut self, e: &EntityRecord, a: u32) -> NodeId {
+        let mut articles = ArticleIds::default();
+        articles.insert(a);
         let n = NodeId(
             self.g.add_node(Node {
                 id: e.id.clone(),
@@ -315,7 +325,7 @@ impl Graph {
                     .cloned()
                     .collect(),
                 code: e.code.clone(),
-                articles: BTreeSet::from([article.to_string()]),
+                articles,
             }),
         );
         self.by_id.insert(e.id.clone(), n);
@@ -487,8 +497,9 @@ impl Graph {
         // an article names a few dozen entities: a list beats a map (the
         // last of one id wins, as in a map)
         let mut local: Vec<(&str, NodeId)> = Vec::with_capacity(x.entities.len());
+        let a = self.table.intern(&x.article);
         for e in &x.entities {
-            let n = self.add_entity(e, &x.article);
+            let n = self.add_entity_in(e, a);
             local.push((e.id.as_str(), n));
         }
         let find = |id: &str| local.iter().rev().find(|(k, _)| *k == id).map(|&(_, n)| n);
@@ -530,8 +541,11 @@ impl Graph {
             }
         }
         let nis: Vec<NodeId> = self.g.node_indices().map(NodeId).collect();
+        let a = self.table.id(article);
         for n in nis {
-            self.g[n].articles.remove(article);
+            if let Some(a) = a {
+                self.g[n].articles.remove(a);
+            }
             if self.g[n].articles.is_empty() {
                 self.g.remove_node(n.0);
             }
@@ -597,6 +611,53 @@ impl Graph {
     pub fn degree(&self, n: NodeId) -> usize {
         self.g.edges_directed(n.0, Direction::Outgoing).count()
             + self.g.edges_directed(n.0, Direction::Incoming).count()
+    }
+
+    /// The names of the articles node `n` appears in, sorted.
+    pub fn articles_of(&self, n: NodeId) -> Vec<&str> {
+        let mut v: Vec<&str> = self.g[n]
+            .articles
+            .ids()
+            .iter()
+            .map(|&a| self.table.name(a))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The id of the article numbered `a` in [`Node::articles`] ("" for a
+    /// number this graph never gave).
+    pub fn article_name(&self, a: u32) -> &str {
+        self.table.name(a)
+    }
+
+    /// Lists article `name` under node `n`.
+    pub(crate) fn add_node_article(&mut self, n: NodeId, name: &str) {
+        let a = self.table.intern(name);
+        self.g[n].articles.insert(a);
+    }
+
+    /// Each article number's place among [`Graph::articles`] (sorted by
+    /// name): the lists as written.
+    pub(crate) fn ranks(&self) -> Ranks<'_> {
+        Ranks::new(&self.table, &self.articles)
+    }
+
+    /// The article numbered `a`, for the graph's own table.
+    pub(crate) fn article_id(&self, name: &str) -> Option<u32> {
+        self.table.id(name)
+    }
+
+    /// Adds a copy of node `n` of graph `from` (no merging), its articles
+    /// numbered in this graph's table.
+    pub(crate) fn copy_node(&mut self, from: &Graph, n: NodeId) -> NodeId {
+        let mut node = from.node(n).clone();
+        node.articles = ArticleIds::default();
+        let m = self.insert_node(node);
+        for &a in from.node(n).articles.ids() {
+            self.add_node_article(m, from.article_name(a));
+        }
+        m
     }
 
     /// Adds a node as stored in a file (no merging).
@@ -755,8 +816,17 @@ mod tests {
             for &i in order {
                 g.add_entity(&records[i], &format!("x{i}"));
             }
-            let mut nodes: Vec<Node> = g.nodes().into_iter().map(|n| g.node(n).clone()).collect();
-            nodes.sort_by(|a, b| a.id.cmp(&b.id));
+            // the articles by name: their numbers follow the order met
+            let nodes: Vec<(Node, Vec<String>)> = g
+                .nodes()
+                .into_iter()
+                .map(|n| {
+                    let mut node = g.node(n).clone();
+                    node.articles = ArticleIds::default();
+                    let names = g.articles_of(n).into_iter().map(str::to_string);
+                    (node, names.collect())
+                })
+                .collect();
             nodes
         };
         let one = build(&[0, 1, 2, 3, 4]);
@@ -764,6 +834,8 @@ mod tests {
         assert_eq!(build(&[2, 3, 0, 4, 1]), one);
         // the shared acronym merges nothing
         assert_eq!(one.len(), 3);
+        assert_eq!(one[0].1, ["x0", "x3"]);
+        let one: Vec<Node> = one.into_iter().map(|(n, _)| n).collect();
         let a = &one[0];
         assert_eq!(a.name, "Alpha Corridor", "mixed case first");
         assert_eq!(

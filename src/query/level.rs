@@ -171,7 +171,7 @@ impl Lift {
         for n in g.nodes() {
             let node = g.node(n);
             if !self.is_lifted(&node.id) {
-                at.insert(node.id.clone(), out.insert_node(node.clone()));
+                at.insert(node.id.clone(), out.copy_node(g, n));
             }
         }
         for (s, t, e) in g.edges() {

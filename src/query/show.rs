@@ -81,11 +81,11 @@ pub fn show(g: &Graph, n: NodeId) -> EntityInfo {
         .map(|m| EntityRef::of(g, m))
         .collect();
     members.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut articles: Vec<ArticleRef> = node
-        .articles
-        .iter()
+    let mut articles: Vec<ArticleRef> = g
+        .articles_of(n)
+        .into_iter()
         .map(|a| ArticleRef {
-            id: a.clone(),
+            id: a.to_string(),
             date: g.articles.get(a).copied().flatten(),
         })
         .collect();

@@ -30,11 +30,10 @@ use crate::text::article::Provenance;
 use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use crate::bytes::{varint, FileHash, FxBuild};
+use crate::bytes::{varint, FileHash};
 
 /// Where the cache of the graph file `path` lives: `PATH.cache`.
 pub fn cache_path(path: &Path) -> PathBuf {
@@ -373,12 +372,7 @@ impl Writer {
             scratch: Vec::new(),
         };
         w.out.write_all(&[0u8; HEADER])?;
-        let index: HashMap<&str, u32, FxBuild> = g
-            .articles
-            .keys()
-            .enumerate()
-            .map(|(i, a)| (a.as_str(), i as u32))
-            .collect();
+        let ranks = g.ranks();
         let articles: Vec<(&str, CDate)> = g
             .articles
             .iter()
@@ -386,13 +380,7 @@ impl Writer {
             .collect();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         for n in g.nodes() {
-            let list = g
-                .node(n)
-                .articles
-                .iter()
-                .map(|a| index.get(a.as_str()).copied());
-            let list: Option<Vec<u32>> = list.collect();
-            lists.push(list.ok_or_else(|| {
+            lists.push(ranks.places(&g.node(n).articles).ok_or_else(|| {
                 std::io::Error::other("a node names an article the graph does not list")
             })?);
         }
@@ -749,10 +737,9 @@ pub(crate) fn read_frame(path: &Path) -> Option<(Graph, std::fs::File, Vec<Span>
     read_provenance(&o, &mut g)?;
     let idx = frame_nodes(&mut g, &o.sk);
     for (&n, list) in idx.iter().zip(&lists) {
-        g.node_mut(n).articles = list
-            .iter()
-            .map(|&a| articles.get(a as usize).map(|x| x.0.to_string()))
-            .collect::<Option<_>>()?;
+        for &a in list {
+            g.add_node_article(n, articles.get(a as usize)?.0);
+        }
     }
     for e in &o.sk.edges {
         let edge = Edge {
@@ -798,9 +785,7 @@ pub fn read_around(path: &Path, ids: &[&str], articles: bool) -> Option<Graph> {
             for &a in lists.get(n as usize)? {
                 let (name, d) = *all.get(a as usize)?;
                 g.articles.insert(name.to_string(), date(d));
-                g.node_mut(idx[n as usize])
-                    .articles
-                    .insert(name.to_string());
+                g.add_node_article(idx[n as usize], name);
             }
         }
     }
@@ -1010,7 +995,7 @@ fn read_articles(
         for &a in lists.get(n as usize)? {
             let (name, d) = *all.get(a as usize)?;
             g.articles.insert(name.to_string(), date(d));
-            g.node_mut(node).articles.insert(name.to_string());
+            g.add_node_article(node, name);
         }
     }
     for a in cited {

@@ -20,11 +20,11 @@ use crate::error::{Error, Result};
 use crate::graph::skeleton::{SkEdge, SkNode, Skeleton, Tally};
 use crate::graph::NodeId;
 use crate::graph::{Edge, Graph, Node, Occurrence};
-use crate::model::EdgeKind;
+use crate::model::{EdgeKind, EntityKind};
 use crate::text::article::Provenance;
 use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -48,9 +48,58 @@ pub struct GraphFile {
     #[serde(default)]
     pub provenance: BTreeMap<String, Provenance>,
     /// Every node, sorted by id.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<StoredNode>,
     /// Every edge, sorted by source id, target id and kind.
     pub edges: Vec<StoredEdge>,
+}
+
+/// A node as stored: a [`Node`] with its articles by name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredNode {
+    /// Stable id, `kind:slug` (`country:china`).
+    pub id: String,
+    /// Its name (`Qin Gang`).
+    pub name: String,
+    /// What the entity is.
+    pub kind: EntityKind,
+    /// Every other surface form seen in any article (`Qin`).
+    pub aliases: BTreeSet<String>,
+    /// Alpha-3 code (ISO 3166-1) for a country (`CHN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Articles it appears in, sorted.
+    pub articles: BTreeSet<String>,
+}
+
+impl StoredNode {
+    /// Node `n` of `g`, as stored.
+    fn of(g: &Graph, n: NodeId) -> StoredNode {
+        let node = g.node(n);
+        StoredNode {
+            id: node.id.clone(),
+            name: node.name.clone(),
+            kind: node.kind,
+            aliases: node.aliases.clone(),
+            code: node.code.clone(),
+            articles: g.articles_of(n).into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    /// Adds it to `g` (no merging).
+    fn insert_into(self, g: &mut Graph) -> NodeId {
+        let n = g.insert_node(Node {
+            id: self.id,
+            name: self.name,
+            kind: self.kind,
+            aliases: self.aliases,
+            code: self.code,
+            articles: Default::default(),
+        });
+        for a in &self.articles {
+            g.add_node_article(n, a);
+        }
+        n
+    }
 }
 
 /// An edge as stored: its ends by node id.
@@ -80,7 +129,7 @@ struct GraphFileV0 {
     format: String,
     #[allow(dead_code)]
     version: u32,
-    nodes: Vec<Node>,
+    nodes: Vec<StoredNode>,
     edges: Vec<StoredEdge>,
 }
 
@@ -273,7 +322,7 @@ impl Graph {
         let nodes = self
             .nodes()
             .into_iter()
-            .map(|n| self.node(n).clone())
+            .map(|n| StoredNode::of(self, n))
             .collect();
         let edges = self
             .edges()
@@ -332,7 +381,7 @@ impl Graph {
                     ),
                 ));
             }
-            g.insert_node(n);
+            n.insert_into(&mut g);
         }
         for (k, e) in f.edges.into_iter().enumerate() {
             let at = |field: &str| locate_edge(t, k, field);
@@ -462,8 +511,9 @@ impl Graph {
             return w.write_all(b"  nodes: [],\n");
         }
         w.write_all(b"  nodes: [\n")?;
-        for n in nodes {
-            let n = self.node(n);
+        let ranks = self.ranks();
+        for id in nodes {
+            let n = self.node(id);
             w.write_all(b"    (\n      id: ")?;
             ron_str(w, &n.id)?;
             w.write_all(b",\n      name: ")?;
@@ -475,7 +525,13 @@ impl Graph {
                 ron_str(w, c)?;
                 w.write_all(b"),\n")?;
             }
-            ron_strs(w, "      ", "articles", n.articles.iter())?;
+            match ranks.places(&n.articles) {
+                Some(places) => {
+                    let names = places.iter().map(|&p| ranks.names[p as usize]);
+                    ron_strs(w, "      ", "articles", names)?
+                }
+                None => ron_strs(w, "      ", "articles", self.articles_of(id).into_iter())?,
+            }
             w.write_all(b"    ),\n")?;
         }
         w.write_all(b"  ],\n")
@@ -517,7 +573,11 @@ impl Graph {
     /// The file struct borrowed from the graph: serializes to the same bytes
     /// as [`Graph::to_file`] without copying the graph.
     fn file_view(&self) -> FileView<'_> {
-        let nodes = self.nodes().into_iter().map(|n| self.node(n)).collect();
+        let nodes = self
+            .nodes()
+            .into_iter()
+            .map(|n| StoredNode::of(self, n))
+            .collect();
         let edges = self
             .edges()
             .into_iter()
@@ -738,11 +798,11 @@ fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
 }
 
 /// A field holding a list of strings, at `indent`.
-fn ron_strs<'a>(
+fn ron_strs<S: AsRef<str>>(
     w: &mut impl Write,
     indent: &str,
     field: &str,
-    items: impl ExactSizeIterator<Item = &'a String>,
+    items: impl ExactSizeIterator<Item = S>,
 ) -> std::io::Result<()> {
     let (indent, field) = (indent.as_bytes(), field.as_bytes());
     w.write_all(indent)?;
@@ -754,7 +814,7 @@ fn ron_strs<'a>(
     for a in items {
         w.write_all(indent)?;
         w.write_all(b"  ")?;
-        ron_str(w, a)?;
+        ron_str(w, a.as_ref())?;
         w.write_all(b",\n")?;
     }
     w.write_all(indent)?;
@@ -906,7 +966,7 @@ struct FileView<'a> {
     version: u32,
     articles: &'a BTreeMap<String, Option<Date>>,
     provenance: &'a BTreeMap<String, Provenance>,
-    nodes: Vec<&'a Node>,
+    nodes: Vec<StoredNode>,
     edges: Vec<StoredEdgeView<'a>>,
 }
 
