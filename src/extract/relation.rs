@@ -963,11 +963,16 @@ impl Context<'_> {
         }
     }
 
+    /// Whether mention `m` is a capital, which may stand for its state
+    /// ("Kyiv accused", "recalled its ambassador to Ottawa").
+    fn capital_acting(&self, m: &Resolved) -> bool {
+        m.acts_as.is_some() && self.kind_of(m) == Some(EntityKind::Place)
+    }
+
     /// Whether mention `m` is a capital standing for its state as a partner
     /// ("recalled its ambassador to Ottawa"), not a venue ("talks in Ottawa").
     fn capital_partner(&self, m: &Resolved) -> bool {
-        m.acts_as.is_some()
-            && self.kind_of(m) == Some(EntityKind::Place)
+        self.capital_acting(m)
             && m.start > self.s.range.start
             && !self.s.in_list(m.start - 1, list::VENUE_PREPOSITIONS)
     }
@@ -1075,11 +1080,7 @@ impl Context<'_> {
             if used.contains(&mi) && !*gerund.get_or_insert_with(|| self.after_gerund_prep(hit)) {
                 continue;
             }
-            let place_acting = |k| k == EntityKind::Place && m.acts_as.is_some();
-            if self
-                .kind_of(m)
-                .is_some_and(|k| !(k.is_actor() || place_acting(k)))
-            {
+            if self.kind_of(m).is_some_and(|k| !k.is_actor()) && !self.capital_acting(m) {
                 continue;
             }
             if self.frame_at(m.end)
@@ -1105,15 +1106,15 @@ impl Context<'_> {
 
     /// Whether mention `m` stands inside a relative clause closed before the
     /// cue at `cue` ("the envoy, who is also accredited to Yemen and Oman,
-    /// and recalled ..."): a comma between them, ", who" (or "which",
-    /// "whose") at most 25 tokens before it.
+    /// and recalled ..."): a comma between them, a comma and a relative
+    /// pronoun of the lexicon at most 25 tokens before it.
     fn relative_clause_before(&self, m: &Resolved, cue: usize) -> bool {
         let s = self.s;
         (m.end..cue).any(|k| s.is_char(k, b','))
             && (s.range.start + 1..m.start)
                 .rev()
                 .take(25)
-                .any(|k| matches!(s.lower(k), "who" | "which" | "whose") && s.is_char(k - 1, b','))
+                .any(|k| s.in_list(k, list::RELATIVE_PRONOUNS) && s.is_char(k - 1, b','))
     }
 
     /// The agent of a noun cue: its possessor ("Sweden's criticism"), or

@@ -22,6 +22,7 @@ pub mod list {
     pub const DESTINATION_PREPOSITIONS: u16 = 1 << 11;
     pub const EVENT_NOUNS: u16 = 1 << 12;
     pub const CLAUSE_OPENERS: u16 = 1 << 13;
+    pub const RELATIVE_PRONOUNS: u16 = 1 << 14;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -51,6 +52,7 @@ impl RelationWords {
             (list::DESTINATION_PREPOSITIONS, &w.destination_prepositions),
             (list::EVENT_NOUNS, &w.event_nouns),
             (list::CLAUSE_OPENERS, &w.clause_openers),
+            (list::RELATIVE_PRONOUNS, &w.relative_pronouns),
         ];
         let mut lists_of: Vec<u16> = Vec::new();
         for (bit, words) in lists {

@@ -298,6 +298,9 @@ pub struct Words {
     /// Prepositions that may also open a clause, whose subject may follow
     /// them: after, before, since, until ("after Kyiv accused him").
     pub clause_openers: Vec<String>,
+    /// Words that open a relative clause after a comma: who, which, whose
+    /// ("the envoy, who is also accredited to Yemen, ...").
+    pub relative_pronouns: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -427,6 +430,7 @@ impl Lexicon {
         w.third_venues.extend(o.third_venues);
         w.event_nouns.extend(o.event_nouns);
         w.clause_openers.extend(o.clause_openers);
+        w.relative_pronouns.extend(o.relative_pronouns);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
