@@ -256,8 +256,7 @@ impl Source for Cached {
         for &i in &self.edges {
             let mut e = self.reader.edge(i)?;
             e.occurrences.retain(|o| self.filter.occurrence(o));
-            let at = &sk.edges[i];
-            let (s, t) = (&sk.nodes[at.source as usize], &sk.nodes[at.target as usize]);
+            let (s, t) = sk.ends(&sk.edges[i]);
             f(&s.id, &t.id, &e)?;
         }
         Ok(())
@@ -269,8 +268,7 @@ impl Source for Cached {
     ) -> std::io::Result<()> {
         let sk = self.reader.skeleton();
         for &i in &self.edges {
-            let at = &sk.edges[i];
-            let (s, t) = (&sk.nodes[at.source as usize], &sk.nodes[at.target as usize]);
+            let (s, t) = sk.ends(&sk.edges[i]);
             f(&s.id, &t.id, &self.summary(i)?)?;
         }
         Ok(())

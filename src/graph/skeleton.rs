@@ -119,6 +119,14 @@ pub struct Skeleton {
 }
 
 impl Skeleton {
+    /// The nodes at the two ends of edge `e`: its source and its target.
+    pub fn ends(&self, e: &SkEdge) -> (&SkNode, &SkNode) {
+        (
+            &self.nodes[e.source as usize],
+            &self.nodes[e.target as usize],
+        )
+    }
+
     /// The skeleton from its parts (nodes sorted by id, edges in file order).
     pub fn new(
         articles: usize,

@@ -44,7 +44,7 @@ pub struct Dyad {
 pub fn dyads_in(sk: &Skeleton, f: &Filter) -> Vec<Dyad> {
     let mut rows = Vec::new();
     for e in &sk.edges {
-        let (s, t) = (&sk.nodes[e.source as usize], &sk.nodes[e.target as usize]);
+        let (s, t) = sk.ends(e);
         if !e.kind.is_event() || !f.kind(e.kind) {
             continue;
         }

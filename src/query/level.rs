@@ -81,7 +81,7 @@ impl Lift {
             if e.kind != EdgeKind::Role || !current(i) {
                 continue;
             }
-            let t = &sk.nodes[e.target as usize];
+            let (_, t) = sk.ends(e);
             let state = match t.kind {
                 EntityKind::Country => t.id.as_str(),
                 _ => match to.get(&t.id) {

@@ -69,9 +69,10 @@ pub fn stats_in(sk: &Skeleton, top: usize) -> Stats {
         *edges_by_kind.entry(e.kind).or_default() += 1;
         statements += e.weight();
         if e.kind.is_event() {
+            let (s, t) = sk.ends(e);
             strongest.push(Tie {
-                source: sk.nodes[e.source as usize].name.clone(),
-                target: sk.nodes[e.target as usize].name.clone(),
+                source: s.name.clone(),
+                target: t.name.clone(),
                 kind: e.kind,
                 weight: e.weight(),
             });

@@ -89,7 +89,7 @@ fn strongest_ties(g: &Skeleton) -> Vec<(usize, String)> {
         .iter()
         .filter(|e| e.kind.is_event())
         .map(|e| {
-            let (a, b) = (&g.nodes[e.source as usize], &g.nodes[e.target as usize]);
+            let (a, b) = g.ends(e);
             let arrow = arrow(e.kind);
             (
                 e.weight(),
