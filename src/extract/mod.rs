@@ -662,6 +662,7 @@ impl<'a> Doc<'a> {
             .iter()
             .filter(|r| {
                 r.kind == EdgeKind::Agreement
+                    && !r.apart
                     && res.entities[r.source].kind == EntityKind::Person
                     && res.entities[r.target].kind == EntityKind::Person
             })
@@ -959,6 +960,7 @@ fn compound_relation(kind: EdgeKind, cameo: &str, source: usize, target: usize) 
         speaker: None,
         place: None,
         planned: false,
+        apart: false,
     }
 }
 

@@ -28,6 +28,9 @@ pub struct Relation {
     pub speaker: Option<usize>,
     pub place: Option<usize>,
     pub planned: bool,
+    /// Named in a list of signatories ("signed by A, B and C"): signing
+    /// apart, so no meeting is implied between them.
+    pub apart: bool,
 }
 
 /// A cue found in a sentence: which lexicon entry, and its token span.
@@ -703,6 +706,7 @@ impl<'c> Context<'c> {
             speaker: speaker.filter(|&s| s != source),
             place: self.place,
             planned: cue.planned,
+            apart: false,
         });
     }
 
@@ -728,6 +732,13 @@ impl<'c> Context<'c> {
         // "an offer welcomed by the United States": the agent after "by"
         if let Some(by) = self.passive_agent(&cue) {
             return self.passive(&cue, by, agent, out);
+        }
+        // "the accord was signed by A for X, B for Y and C": each pair of them
+        if self.passive_parties(&cue, agent, l) {
+            let first = out.len();
+            self.between(&cue, None, &l.targets, out);
+            out[first..].iter_mut().for_each(|r| r.apart = true);
+            return;
         }
         // both sides after the cue, or the visitor after it
         match cue.frame {
@@ -1235,6 +1246,62 @@ impl Context<'_> {
         let m = &s.mentions[mi];
         let named_next = s.introducer(m.start) == Some(hit.end);
         (named_next && !m.weak && self.kind_of(m).is_none_or(|k| k.is_actor())).then_some(mi)
+    }
+
+    /// "The document was signed by A on behalf of X, B on behalf of Y and C":
+    /// a signing in the passive has as parties every actor named
+    /// after "by" (and the one before the cue, if an actor), into
+    /// `l.targets`. Whether it is such a cue with two parties or more.
+    fn passive_parties(&self, cue: &Cue, before: Option<usize>, l: &mut Lists) -> bool {
+        let (s, hit) = (self.s, cue.hit);
+        let passive = cue.kind == EdgeKind::Agreement
+            && cue.frame == Frame::Subject
+            && hit.start > s.range.start
+            && hit.end < s.range.end
+            // "was signed by", or a cue that holds it ("memorandum was signed")
+            && (s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
+                || (hit.end - hit.start > 2 && s.in_list(hit.end - 2, list::PASSIVE_AUXILIARIES)))
+            && s.in_list(hit.end, list::AGENT_PREPOSITIONS);
+        if !passive {
+            return false;
+        }
+        l.targets.clear();
+        if let Some(b) = before.filter(|&b| s.is_actor(&s.mentions[b])) {
+            l.targets.push(b);
+        }
+        // the parties run to the clause's end (a ";"), past places ("in Ankara")
+        let end = (hit.end..s.range.end)
+            .find(|&k| s.is_char(k, b';'))
+            .unwrap_or(s.range.end);
+        for (mi, m) in s.mentions.iter().enumerate() {
+            if m.start <= hit.end || m.start >= end {
+                continue;
+            }
+            let venue = s
+                .introducer(m.start)
+                .is_some_and(|k| s.in_list(k, list::VENUE_PREPOSITIONS));
+            if !venue && !self.frame_at(m.start) && s.is_actor(m) && !self.modifies_event(m) {
+                l.targets.push(mi);
+            }
+        }
+        // "A on behalf of Turkey": a state one of them acts for is no party
+        let entity = |t: usize| match s.mentions[t].r {
+            Ref::Entity(e) => Some(e),
+            Ref::Pair { .. } => None,
+        };
+        let mut states: Short<usize, 4> = Short::default();
+        for &t in l.targets.iter() {
+            let person = self.kind_of(&s.mentions[t]) == Some(EntityKind::Person);
+            if let Some(c) = entity(t)
+                .filter(|_| person)
+                .and_then(|e| self.res.role_country(e))
+            {
+                states.push(c);
+            }
+        }
+        l.targets
+            .retain(|&t| entity(t).is_none_or(|e| !states.contains(&e)));
+        l.targets.len() >= 2
     }
 
     /// The relations of a passive cue: each agent named after "by" (and

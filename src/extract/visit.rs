@@ -75,6 +75,7 @@ fn visit_of(
         speaker: r.speaker,
         place: r.place,
         planned: r.planned,
+        apart: false,
     })
 }
 
