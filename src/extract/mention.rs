@@ -4,6 +4,7 @@
 //! lists are the lexicon's (`Words`); the few literals left ("of", "and",
 //! "the", brackets) are the syntax of the patterns.
 
+use crate::lexicon::descriptors::Part;
 use crate::lexicon::gazetteer::{Gazetteer, Known};
 use crate::lexicon::relation_words::list;
 use crate::lexicon::words::{class, TokenWords, NO_WORD};
@@ -49,6 +50,11 @@ pub enum What {
     Name(String),
     /// he, she, his, her.
     Pronoun,
+    /// "the Gulf kingdom", "the west African country": a state named
+    /// before, one with all these descriptor words (bits; none: any).
+    Descriptor {
+        words: u128,
+    },
     /// "both sides", "the two countries"; `countries` when it means states.
     Pair {
         countries: bool,
@@ -362,6 +368,10 @@ impl<'a> Finder<'a> {
             self.push_person(m, end, out)
         } else if let Some((n, k)) = self.known(i, end) {
             self.known_mention(i, n, k, end, out)
+        } else if let Some(m) = self.descriptor(i, end) {
+            let e = m.end;
+            out.push(m);
+            e
         } else if self.pronoun_at(i) {
             out.push(Mention {
                 start: i,
@@ -377,6 +387,41 @@ impl<'a> Finder<'a> {
         } else {
             i + 1
         }
+    }
+
+    /// A state named by what it is, at token `i`: "the", up to three words,
+    /// then a head noun ("the landlocked northeast Asian nation"), no name
+    /// after it ("the Republic of Korea") and no word that makes it stand
+    /// for another state ("the first country to").
+    fn descriptor(&self, i: usize, end: usize) -> Option<Mention> {
+        if !self.lower(i).eq("the") {
+            return None;
+        }
+        let d = &self.g.descriptors;
+        let mut words = 0u128;
+        for k in i + 1..(i + 5).min(end) {
+            if self.toks[k].kind != TokKind::Word {
+                return None;
+            }
+            match d.part(self.lower(k)) {
+                Part::Head { bit, needs_word } => {
+                    let named = k + 1 < end && self.is(k + 1, "of");
+                    let bare = needs_word && words == 0;
+                    return (!named && !bare).then(|| Mention {
+                        start: i,
+                        end: k + 1,
+                        what: What::Descriptor { words: words | bit },
+                        acronym: None,
+                    });
+                }
+                Part::Word(bit) => words |= bit,
+                Part::Stop => return None,
+                // "the Chinese nation", "the Trump administration": a name
+                Part::Other if self.capital_at(k) || self.known_at[k].is_some() => return None,
+                Part::Other => {}
+            }
+        }
+        None
     }
 
     /// An acronym in brackets right after the last mention, which ends at

@@ -468,6 +468,8 @@ struct Resolver<'a, 'g> {
     /// said" needs it.
     unasked: Vec<(&'a Mention, usize, Option<bool>)>,
     last_country: Option<usize>,
+    /// The states named so far, in order: (country id, entity, sentence).
+    states_named: Vec<(u32, usize, usize)>,
     /// Titles used alone: (sentence, title, of, place among the sentence's
     /// resolved mentions), resolved once every person is known.
     pending_titles: Vec<(usize, &'a str, Option<Of>, usize)>,
@@ -503,6 +505,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             last_speaker: None,
             unasked: Vec::new(),
             last_country: None,
+            states_named: Vec::new(),
             pending_titles: Vec::new(),
             ctx: None,
         }
@@ -563,13 +566,17 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
                 if *strong {
                     self.last_country = Some(e);
                 }
+                self.states_named.push((*id, e, si));
                 entity(e)
             }
             What::Capital(c) => {
                 let e = self.res.entry(g, Entry::Capital(*c));
-                f.acts_as = Some(self.res.country(g, *c));
+                let state = self.res.country(g, *c);
+                f.acts_as = Some(state);
+                self.states_named.push((*c, state, si));
                 entity(e)
             }
+            What::Descriptor { words } => self.described(si, *words).map(Ref::Entity),
             What::Place(p) => entity(self.res.entry(g, Entry::Place(*p))),
             What::NewPlace(n) => entity(self.res.entity(EntityKind::Place, n, None, None)),
             What::Org(o) => entity(self.res.entry(g, Entry::Org(*o))),
@@ -602,6 +609,21 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             }),
         };
         Some(f)
+    }
+
+    /// The state a descriptor in sentence `si` stands for: the last one
+    /// named that has all its `words` ("the Gulf kingdom"); with none ("the
+    /// country"), the one state named in this sentence or the one before,
+    /// if only one is.
+    fn described(&self, si: usize, words: u128) -> Option<usize> {
+        let d = &self.g.descriptors;
+        let mut named = self.states_named.iter().rev();
+        if words != 0 {
+            return named.find(|&&(id, ..)| d.fits(id, words)).map(|x| x.1);
+        }
+        let mut recent = named.take_while(|x| x.2 + 1 >= si);
+        let first = recent.next()?.1;
+        recent.all(|x| x.1 == first).then_some(first)
     }
 
     /// Whether a reporting verb is next to `m`, asked at most once (`rep`).
@@ -673,7 +695,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         }
         ent.mentions += 1;
         ent.first_sentence = ent.first_sentence.min(si);
-        if !matches!(m.what, What::Pronoun | What::Body) {
+        if !matches!(m.what, What::Pronoun | What::Body | What::Descriptor { .. }) {
             let s = (self.surface)(m);
             // most mentions repeat a name already seen: no copy for them
             if !s.is_empty() && !ent.aliases.iter().any(|a| *a == s) {

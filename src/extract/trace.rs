@@ -118,6 +118,7 @@ pub(crate) fn what(g: &Gazetteer, w: &What) -> String {
         What::Org(o) => format!("organization {}", named(&g.orgs, *o, "organization")),
         What::NewOrg(s) => format!("organization {s} (not in the lexicon)"),
         What::Body => "a state body (its state from the context)".into(),
+        What::Descriptor { .. } => "a state by what it is (the last one named that fits)".into(),
         What::Initiative(i) => format!(
             "initiative {}",
             g.initiatives.get(*i as usize).cloned().unwrap_or_default()

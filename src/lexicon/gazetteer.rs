@@ -2,6 +2,7 @@
 //! stream in one pass, and the word sets the rules consult.
 
 use crate::error::Result;
+use crate::lexicon::descriptors::Descriptors;
 use crate::lexicon::extract_words::ExtractWords;
 use crate::lexicon::relation_words::RelationWords;
 use crate::lexicon::topic::Topics;
@@ -246,6 +247,8 @@ pub struct Gazetteer {
     /// Topic phrases, compiled for matching.
     pub(crate) topics: Topics,
     pub(crate) code_index: HashMap<String, u32, FxBuild>,
+    /// What news calls a state in place of its name ("the Gulf kingdom").
+    pub(crate) descriptors: Descriptors,
     /// Known office-holders.
     pub(crate) people: Vec<PersonInfo>,
     /// Full names and aliases of known people.
@@ -483,6 +486,7 @@ impl Gazetteer {
             }
         }
         g.add_people(&lex.people);
+        g.descriptors = Descriptors::new(lex, &g.code_index, g.countries.len())?;
         for n in &w.state_nouns {
             g.add(n, true, Known::StateNoun);
         }
@@ -547,6 +551,7 @@ impl Gazetteer {
             place_prepositions: WordList::new(&w.place_prepositions),
             extract_words: ExtractWords::new(w),
             relation_words: RelationWords::default(),
+            descriptors: Descriptors::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! compiled tables the extraction reads ([`gazetteer`]), word ids and
 //! classes, and topics. Knows text, not extraction or graphs.
 
+pub mod descriptors;
 pub mod extract_words;
 pub mod gazetteer;
 pub mod relation_words;

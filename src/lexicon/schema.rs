@@ -29,8 +29,23 @@ pub struct Lexicon {
     pub cues: Vec<CueEntry>,
     /// Capitalised words that are no name and begin none (`The`, `Monday`, `Mr`).
     pub non_names: Vec<String>,
+    /// What news calls a state in place of its name ("the Gulf kingdom"):
+    /// each state's descriptor words.
+    pub descriptors: Vec<DescriptorEntry>,
     /// The word lists the extraction rules read.
     pub words: Words,
+}
+
+/// A state's descriptor words ("gulf", "arab", "kingdom"): "the Gulf
+/// kingdom" may stand for a state named before only if it has every word of
+/// the phrase that some state has.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DescriptorEntry {
+    /// Alpha-3 of the state.
+    pub country: String,
+    /// Lower-case words, one token each.
+    pub words: Vec<String>,
 }
 
 /// A well-known office-holder with date-bounded roles (like PETRARCH's actors).
@@ -207,6 +222,15 @@ pub struct Words {
     pub city_cues: Vec<String>,
     /// Stems that make a pair phrase mean the two states: countr, side.
     pub pair_state_stems: Vec<String>,
+    /// Nouns a phrase standing for a state ends in: country, nation,
+    /// kingdom ("the west African country").
+    pub country_heads: Vec<String>,
+    /// Such nouns that stand for a state only after a descriptor word:
+    /// state, island ("the Baltic state", but "the state media").
+    pub described_heads: Vec<String>,
+    /// Words that make "the ... country" stand for no state named before:
+    /// first, only, host ("the first country to recognise").
+    pub descriptor_stops: Vec<String>,
     /// Title modifiers that make the holder a former one: former, late.
     pub former_modifiers: Vec<String>,
     /// Words joining two titles of one person: "President and Prime Minister".
@@ -320,6 +344,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin_files!(
     "people_petrarch.ron",
     "cues.ron",
     "cues_petrarch.ron",
+    "descriptors.ron",
 );
 
 impl Lexicon {
@@ -376,6 +401,7 @@ impl Lexicon {
         self.people.extend(other.people);
         self.cues.extend(other.cues);
         self.non_names.extend(other.non_names);
+        self.descriptors.extend(other.descriptors);
         let w = &mut self.words;
         let o = other.words;
         w.reporting.extend(o.reporting);
@@ -394,6 +420,9 @@ impl Lexicon {
         w.pronouns.extend(o.pronouns);
         w.city_cues.extend(o.city_cues);
         w.pair_state_stems.extend(o.pair_state_stems);
+        w.country_heads.extend(o.country_heads);
+        w.described_heads.extend(o.described_heads);
+        w.descriptor_stops.extend(o.descriptor_stops);
         w.former_modifiers.extend(o.former_modifiers);
         w.title_joiners.extend(o.title_joiners);
         w.owner_prepositions.extend(o.owner_prepositions);
@@ -475,6 +504,23 @@ impl Lexicon {
         {
             if e.trim().is_empty() {
                 return Err(bad("an entry has an empty name".into()));
+            }
+        }
+        for d in &self.descriptors {
+            if !code_ok(&d.country) {
+                return Err(bad(format!(
+                    "descriptor: country {:?} is not an alpha-3 code (three capital letters)",
+                    d.country
+                )));
+            }
+            let one_word = |w: &String| {
+                !w.is_empty() && !w.contains(char::is_whitespace) && *w == w.to_lowercase()
+            };
+            if let Some(w) = d.words.iter().find(|w| !one_word(w)) {
+                return Err(bad(format!(
+                    "descriptor of {}: {w:?} is not one lower-case word",
+                    d.country
+                )));
             }
         }
         for p in &self.people {
