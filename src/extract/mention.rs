@@ -442,8 +442,9 @@ impl<'a> Finder<'a> {
     }
 
     /// Pushes a person mention on `out` with its apposition ("Xi, President
-    /// of China,"), and a second one after a plural title ("Presidents Xi
-    /// and Macri"): where the next mention may begin.
+    /// of China,"), and the others named after a plural title ("Presidents
+    /// Xi and Macri", "Ministers A (Energy), B (Trade) and C"): where the next
+    /// mention may begin.
     fn push_person(&self, mut m: Mention, end: usize, out: &mut Vec<Mention>) -> usize {
         if let What::Person {
             title, of, former, ..
@@ -459,8 +460,11 @@ impl<'a> Finder<'a> {
                 }
                 m.end = e;
             }
+            // "Prime Minister Lofven's spokesman Erik Boman": the possessor's state
+            if title.is_some() && of.is_none() {
+                *of = self.possessor_state(m.start, out);
+            }
         }
-        let mut e = m.end;
         let plural = match &mut m.what {
             What::Person { title: Some(t), .. } if t.ends_with('s') && !t.ends_with("ss") => {
                 t.pop();
@@ -468,27 +472,61 @@ impl<'a> Finder<'a> {
             }
             _ => false,
         };
-        let second = if plural && e + 1 < end && self.is(e, "and") {
-            self.name_at(e + 1, end).map(|ne| {
-                let (ne2, of) = self.after_name(ne, end, None);
-                let mut m2 = m.clone();
-                m2.start = e + 1;
-                m2.end = ne2;
-                if let What::Person { name, of: o, .. } = &mut m2.what {
-                    *name = self.text_of(e + 1, ne);
-                    *o = of;
-                }
-                m2
-            })
-        } else {
-            None
-        };
+        let mut e = m.end;
+        let first = m.clone();
         out.push(m);
-        if let Some(m2) = second {
+        if !plural {
+            return e;
+        }
+        while let Some(m2) = self.next_in_list(&first, e, end) {
             e = m2.end;
             out.push(m2);
         }
         e
+    }
+
+    /// The state of the person whose "'s" is right before token `start`
+    /// ("Lofven's spokesman"), as the last mention of `out` names it.
+    fn possessor_state(&self, start: usize, out: &[Mention]) -> Option<Of> {
+        let last = out.last()?;
+        if start < 1 || last.end + 1 != start || !self.possessive(start - 1) {
+            return None;
+        }
+        match &last.what {
+            What::Person { of, .. } => *of,
+            _ => None,
+        }
+    }
+
+    /// After a plural title, the next person of its list, which ends at
+    /// `e`: past a portfolio in brackets ("(Energy)"), after "," or "and".
+    fn next_in_list(&self, first: &Mention, e: usize, end: usize) -> Option<Mention> {
+        let mut k = e;
+        if k < end && self.is(k, "(") {
+            k = (k + 1..end.min(k + 10)).find(|&j| self.is(j, ")"))? + 1;
+        }
+        let mut j = k;
+        if j < end && self.is(j, ",") {
+            j += 1;
+        }
+        if j < end && self.is(j, "and") {
+            j += 1;
+        }
+        if j == k || j >= end {
+            return None;
+        }
+        let ne = self.name_at(j, end)?;
+        let (ne2, of) = self.after_name(ne, end, None);
+        let mut m2 = first.clone();
+        m2.start = j;
+        m2.end = ne2;
+        if let What::Person { name, of: o, .. } = &mut m2.what {
+            *name = self.text_of(j, ne);
+            if of.is_some() {
+                *o = of;
+            }
+        }
+        Some(m2)
     }
 
     /// Pushes on `out` the mention of lexicon phrase `k`, tokens `i..i + n`:

@@ -928,6 +928,11 @@ impl Context<'_> {
             if self.clause_ended(mi, m, visitor, hit, &mut semi) {
                 break;
             }
+            // "the financial support the Kingdom had extended": right after a
+            // noun, the subject of a clause about it, no partner
+            if targets.is_empty() && self.clause_subject(cue, m) {
+                break;
+            }
             // "looked forward to the NATO summit": the object is a gathering
             // (a visit goes on to where it is held)
             if self.modifies_event(m) {
@@ -972,6 +977,20 @@ impl Context<'_> {
             targets.push(mi);
             last_end = Some(s.mentions[mi].end);
         }
+    }
+
+    /// Whether mention `m` stands right after `cue` used as a noun ("the
+    /// support", "its financial support") and before a form of "be" or
+    /// "have": the subject of a clause about the cue ("the support the
+    /// Kingdom had extended"), not its partner.
+    fn clause_subject(&self, cue: &Cue, m: &Resolved) -> bool {
+        let s = self.s;
+        let hit = cue.hit;
+        let noun = (hit.start.saturating_sub(2).max(s.range.start)..hit.start)
+            .any(|k| s.in_list(k, list::NOUN_MARKERS));
+        noun && m.start == hit.end
+            && m.end < s.range.end
+            && s.in_list(m.end, list::CLAUSE_AUXILIARIES)
     }
 
     /// Whether mention `m` is a capital, which may stand for its state
@@ -1277,9 +1296,10 @@ impl Context<'_> {
             if m.start <= hit.end || m.start >= end {
                 continue;
             }
-            let venue = s
-                .introducer(m.start)
-                .is_some_and(|k| s.in_list(k, list::VENUE_PREPOSITIONS));
+            // "in Ankara" is where; "on behalf of Russia", whom one signs for
+            let venue = s.introducer(m.start).is_some_and(|k| {
+                s.in_list(k, list::VENUE_PREPOSITIONS) || s.g.owner_prepositions.has(s.lower(k))
+            });
             if !venue && !self.frame_at(m.start) && s.is_actor(m) && !self.modifies_event(m) {
                 l.targets.push(mi);
             }

@@ -23,6 +23,7 @@ pub mod list {
     pub const EVENT_NOUNS: u16 = 1 << 12;
     pub const CLAUSE_OPENERS: u16 = 1 << 13;
     pub const RELATIVE_PRONOUNS: u16 = 1 << 14;
+    pub const CLAUSE_AUXILIARIES: u16 = 1 << 15;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -53,6 +54,7 @@ impl RelationWords {
             (list::EVENT_NOUNS, &w.event_nouns),
             (list::CLAUSE_OPENERS, &w.clause_openers),
             (list::RELATIVE_PRONOUNS, &w.relative_pronouns),
+            (list::CLAUSE_AUXILIARIES, &w.clause_auxiliaries),
         ];
         let mut lists_of: Vec<u16> = Vec::new();
         for (bit, words) in lists {

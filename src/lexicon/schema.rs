@@ -325,6 +325,10 @@ pub struct Words {
     /// Words that open a relative clause after a comma: who, which, whose
     /// ("the envoy, who is also accredited to Yemen, ...").
     pub relative_pronouns: Vec<String>,
+    /// Forms of "be" and "have" that, right after a name after a noun cue,
+    /// make the name the subject of a clause about it: had, was ("the
+    /// support the Kingdom had extended").
+    pub clause_auxiliaries: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -460,6 +464,7 @@ impl Lexicon {
         w.event_nouns.extend(o.event_nouns);
         w.clause_openers.extend(o.clause_openers);
         w.relative_pronouns.extend(o.relative_pronouns);
+        w.clause_auxiliaries.extend(o.clause_auxiliaries);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
