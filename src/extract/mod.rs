@@ -84,7 +84,11 @@ fn mask_noise(
         if dateline.place.is_none() {
             let found = n.dateline(r.clone(), art_date);
             // "New Delhi - ...", "Baku: ..." opening the body
-            let found = found.or_else(|| (si < 4).then(|| n.titled_dateline(r.clone())).flatten());
+            let found = found.or_else(|| {
+                (si < 4)
+                    .then(|| n.titled_dateline(r.clone(), art_date))
+                    .flatten()
+            });
             if let Some((end, found)) = found {
                 mask(&mut masked, r.start..end);
                 dateline = found;
@@ -206,23 +210,39 @@ impl Noise<'_> {
     }
 
     /// A dateline in title case at the start of sentence `r`: a known city
-    /// (not a state) and a dash or colon ("New Delhi -", "Baku:").
-    fn titled_dateline(&self, r: Range<usize>) -> Option<(usize, Dateline)> {
+    /// (not a state), maybe a date and an agency, and a dash or colon
+    /// ("New Delhi -", "Baku:", "Ulan Bator, May 17, 2015:").
+    fn titled_dateline(
+        &self,
+        r: Range<usize>,
+        art_date: Option<Date>,
+    ) -> Option<(usize, Dateline)> {
         let st = r.start;
         let (len, place) = self.g.lookup(self.text, &self.toks[..r.end], st)?;
         if !matches!(place, Known::Capital(_) | Known::Place(_)) {
             return None;
         }
-        let j = st + len;
+        let (date, j) = self.dateline_date(st + len, r.end, art_date);
+        let j = self.agency_after(j, r.end);
         let mark =
             j < r.end && matches!(self.s(j), "-" | ":" | "\u{2014}" | "\u{2013}" | "\u{2015}");
         mark.then_some((
             j + 1,
             Dateline {
                 place: Some(place),
-                date: None,
+                date,
             },
         ))
+    }
+
+    /// Past an agency in brackets at token `j` ("(APP)", "(Reuters)").
+    fn agency_after(&self, j: usize, end: usize) -> usize {
+        if j < end && self.s(j) == "(" {
+            if let Some(close) = (j + 1..end.min(j + 6)).find(|&x| self.s(x) == ")") {
+                return close + 1;
+            }
+        }
+        j
     }
 
     /// A dateline at the start of sentence `r`: CAPS [, CAPS] [, Month Day]
@@ -241,31 +261,37 @@ impl Noise<'_> {
         while j < r.end && self.s(j) == "," && j + 1 < r.end && self.caps(j + 1) {
             j += 2;
         }
-        let (date, mut j) = self.dateline_date(j, r.end, art_date);
-        if j < r.end && self.s(j) == "(" {
-            if let Some(close) = (j + 1..r.end.min(j + 6)).find(|&x| self.s(x) == ")") {
-                j = close + 1;
-            }
-        }
+        let (date, j) = self.dateline_date(j, r.end, art_date);
+        let mut j = self.agency_after(j, r.end);
         let dashes = j;
-        // "SYDNEY, March 17 ―", "AMMAN —"; a colon after a place alone: "VIENTIANE:"
+        // "SYDNEY, March 17 ―", "AMMAN —"; a colon after a known place:
+        // "VIENTIANE:", "ISLAMABAD, Feb 17 (APP):"
         while j < r.end && matches!(self.s(j), "-" | "\u{2014}" | "\u{2013}" | "\u{2015}") {
             j += 1;
         }
-        if j == dashes && j == k && place.is_some() && j < r.end && self.s(j) == ":" {
+        if j == dashes && place.is_some() && j < r.end && self.s(j) == ":" {
             j += 1;
         }
         (j > dashes && (date.is_some() || place.is_some())).then_some((j, Dateline { place, date }))
     }
 
-    /// ", Month Day" at token `j` (before `end`): the date, in the year of
-    /// `art_date`, and the token after it.
+    /// ", Month Day[, Year]" at token `j` (before `end`): the date, in the
+    /// year given or else of `art_date`, and the token after it.
     fn dateline_date(&self, j: usize, end: usize, art_date: Option<Date>) -> (Option<Date>, usize) {
         if j + 2 < end && self.s(j) == "," {
             if let Some(m) = month_number(self.s(j + 1)) {
                 if let Ok(d) = self.s(j + 2).parse::<u8>() {
-                    let y = art_date.map(|d| d.year).unwrap_or(2000);
-                    return (Date::new(y, m, d), j + 3);
+                    let mut y = art_date.map(|d| d.year).unwrap_or(2000);
+                    let mut after = j + 3;
+                    let year = (after + 1 < end && self.s(after) == ",")
+                        .then(|| self.s(after + 1))
+                        .filter(|t| t.len() == 4)
+                        .and_then(|t| t.parse::<i32>().ok());
+                    if let Some(given) = year {
+                        y = given;
+                        after += 2;
+                    }
+                    return (Date::new(y, m, d), after);
                 }
             }
         }
@@ -1234,6 +1260,28 @@ mod tests {
         assert!(people("Smithers thinks Pakistan condemned India.").is_empty());
         // not a word in capitals
         assert!(people("SMITHERS said Pakistan condemned India.").is_empty());
+    }
+
+    #[test]
+    fn datelines_end_in_a_colon_after_a_date_or_agency() {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let cases = [
+            (
+                "ISLAMABAD, Feb 17 (APP): Imran Khan met Mohammed bin Salman.",
+                "dateline Islamabad (Pakistan), 2019-02-17",
+            ),
+            (
+                "Ulan Bator, May 17, 2015: India and Mongolia signed a deal.",
+                "dateline Ulaanbaatar (Mongolia), 2015-05-17",
+            ),
+        ];
+        for (body, want) in cases {
+            let a = Article::parse("t", &format!(" date 2019-02-17 T\n\n{body}")).unwrap();
+            let out = explain(&g, &a);
+            assert!(out.contains(want), "{out}");
+            // the capital opening the dateline is where, not a state acting
+            assert!(!out.contains("= country Pakistan\n"), "{out}");
+        }
     }
 
     #[test]
