@@ -1276,7 +1276,7 @@ mod tests {
             ),
         ];
         for (body, want) in cases {
-            let a = Article::parse("t", &format!(" date 2019-02-17 T\n\n{body}")).unwrap();
+            let a = Article::parse("t", format!(" date 2019-02-17 T\n\n{body}")).unwrap();
             let out = explain(&g, &a);
             assert!(out.contains(want), "{out}");
             // the capital opening the dateline is where, not a state acting
