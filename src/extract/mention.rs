@@ -1287,14 +1287,20 @@ impl<'a> Finder<'a> {
             .find(|w| w.chars().any(char::is_alphabetic))
             .unwrap_or("");
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
+        // "the port town of Santa Marta"
+        let place_of = i >= sentence_start + 2
+            && self.g.owner_prepositions.has(self.lower(i - 1))
+            && self.g.place_nouns.has(self.lower(i - 2));
         let what = if self.g.initiative_heads.contains(last)
             || (self.g.initiative_heads.contains(self.s(i))
                 && self.g.initiative_links.has(self.s(i + 1)))
+            || self.g.initiative_prefixes.has(self.s(i))
         {
             What::NewInitiative(name)
         } else if words.clone().any(|w| self.g.org_heads.contains(w)) {
             What::NewOrg(name)
         } else if self.g.place_heads.contains(last)
+            || place_of
             || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
                 && !words.clone().any(connector))
         {
@@ -1449,6 +1455,35 @@ mod tests {
                 }
             )
         );
+    }
+
+    #[test]
+    fn a_place_noun_and_of_or_a_prefix_say_what_an_unknown_name_is() {
+        let m = mentions("They met in the port town of Santa Marta and ended Operation Barkhane.");
+        assert!(
+            m.contains(&("Santa Marta".into(), What::NewPlace("Santa Marta".into()))),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&(
+                "Operation Barkhane".into(),
+                What::NewInitiative("Operation Barkhane".into())
+            )),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_state_named_by_what_it_is_keeps_its_descriptor_words() {
+        let m = mentions("The Gulf kingdom said the first country to act was the state media.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].0, "The Gulf kingdom");
+        let What::Descriptor { words } = m[0].1 else {
+            panic!("{m:?}")
+        };
+        let sau = country("SAU");
+        assert!(gaz().descriptors.fits(sau, words));
+        assert!(!gaz().descriptors.fits(country("CAN"), words));
     }
 
     #[test]

@@ -275,6 +275,10 @@ pub struct Gazetteer {
     pub(crate) initiative_links: WordList,
     /// Words before an unknown name that make it a place.
     pub(crate) place_prepositions: WordList,
+    /// Nouns before "of" that make the unknown name after it a place.
+    pub(crate) place_nouns: WordList,
+    /// First words that make an unknown name an initiative.
+    pub(crate) initiative_prefixes: WordList,
     /// The word lists of the article stage's own rules.
     pub(crate) extract_words: ExtractWords,
     /// The word lists of the relation rules, by word id.
@@ -549,6 +553,8 @@ impl Gazetteer {
             known_name_links: WordList::new(&w.known_name_links),
             initiative_links: WordList::new(&w.initiative_links),
             place_prepositions: WordList::new(&w.place_prepositions),
+            place_nouns: WordList::new(&w.place_nouns),
+            initiative_prefixes: WordList::new(&w.initiative_prefixes),
             extract_words: ExtractWords::new(w),
             relation_words: RelationWords::default(),
             descriptors: Descriptors::default(),

@@ -251,6 +251,12 @@ pub struct Words {
     pub initiative_links: Vec<String>,
     /// Words before an unknown name that make it a place: "in Kyrgyzstan".
     pub place_prepositions: Vec<String>,
+    /// Nouns before "of" and an unknown name that make it a place: "the
+    /// port town of Santa Marta".
+    pub place_nouns: Vec<String>,
+    /// First words (as written) that make an unknown name an initiative:
+    /// "Operation Barkhane".
+    pub initiative_prefixes: Vec<String>,
     /// First words (as written) of a short sentence that begins a list of
     /// other articles' headlines: "Related", "Read", "See".
     pub related_headers: Vec<String>,
@@ -435,6 +441,8 @@ impl Lexicon {
         w.known_name_links.extend(o.known_name_links);
         w.initiative_links.extend(o.initiative_links);
         w.place_prepositions.extend(o.place_prepositions);
+        w.place_nouns.extend(o.place_nouns);
+        w.initiative_prefixes.extend(o.initiative_prefixes);
         w.related_headers.extend(o.related_headers);
         w.photo_headers.extend(o.photo_headers);
         w.photo_links.extend(o.photo_links);
