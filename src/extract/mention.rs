@@ -394,12 +394,19 @@ impl<'a> Finder<'a> {
     /// after it ("the Republic of Korea") and no word that makes it stand
     /// for another state ("the first country to").
     fn descriptor(&self, i: usize, end: usize) -> Option<Mention> {
-        if !self.lower(i).eq("the") {
+        let last = (i + 5).min(end);
+        if !self.lower(i).eq("the")
+            || self
+                .words
+                .may_be_in(i + 1..last, class::COUNTRY_HEAD)
+                .next()
+                .is_none()
+        {
             return None;
         }
         let d = &self.g.descriptors;
         let mut words = 0u128;
-        for k in i + 1..(i + 5).min(end) {
+        for k in i + 1..last {
             if self.toks[k].kind != TokKind::Word {
                 return None;
             }

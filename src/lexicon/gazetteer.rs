@@ -857,6 +857,9 @@ impl Gazetteer {
         dates.extend(self.extract_words.relative_day_words().cloned());
         let determiners = words.determiners.iter().map(|w| (class::DETERMINER, w));
         let pronouns = words.pronouns.iter().map(|w| (class::PRONOUN, w));
+        let heads = (words.country_heads.iter())
+            .chain(&words.described_heads)
+            .map(|w| (class::COUNTRY_HEAD, w));
         let all = sets
             .into_iter()
             .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
@@ -864,7 +867,8 @@ impl Gazetteer {
             .chain(topics)
             .chain(dates.iter().map(|w| (class::DATE, w)))
             .chain(determiners)
-            .chain(pronouns);
+            .chain(pronouns)
+            .chain(heads);
         let mut classes = std::mem::take(&mut self.classes);
         // BEGINS is exact by construction (set below from the phrase table)
         let mut inexact = 0u16;

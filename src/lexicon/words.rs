@@ -31,6 +31,9 @@ pub mod class {
     pub const DETERMINER: u16 = 1 << 11;
     /// A pronoun that stands for a person (the lexicon's `pronouns`).
     pub const PRONOUN: u16 = 1 << 13;
+    /// A noun a phrase standing for a state ends in (the lexicon's
+    /// `country_heads` and `described_heads`: "country", "kingdom").
+    pub const COUNTRY_HEAD: u16 = 1 << 14;
     /// Not a word set: set on a token whose first byte is an ASCII capital.
     pub const CAPITAL: u16 = 1 << 12;
 }
