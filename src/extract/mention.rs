@@ -453,6 +453,7 @@ impl<'a> Finder<'a> {
     /// Xi and Macri", "Ministers A (Energy), B (Trade) and C"): where the next
     /// mention may begin.
     fn push_person(&self, mut m: Mention, end: usize, out: &mut Vec<Mention>) -> usize {
+        self.title_before(&mut m, out);
         if let What::Person {
             title, of, former, ..
         } = &mut m.what
@@ -490,6 +491,25 @@ impl<'a> Finder<'a> {
             out.push(m2);
         }
         e
+    }
+
+    /// "The director-general of Israel's Foreign Ministry, Dore Gold,": a
+    /// title without a name right before ", NAME" is the title of the name.
+    fn title_before(&self, m: &mut Mention, out: &mut Vec<Mention>) {
+        let What::Person { title, of, .. } = &mut m.what else {
+            return;
+        };
+        let Some(prev) = out.last() else { return };
+        let What::TitleRef { title: t, of: o } = &prev.what else {
+            return;
+        };
+        if title.is_some() || prev.end + 1 != m.start || !self.is(prev.end, ",") {
+            return;
+        }
+        *title = Some(t.clone());
+        *of = *o;
+        m.start = prev.start;
+        out.pop();
     }
 
     /// The state of the person whose "'s" is right before token `start`

@@ -740,6 +740,19 @@ impl<'c> Context<'c> {
             out[first..].iter_mut().for_each(|r| r.apart = true);
             return;
         }
+        // "agreements are to be signed between A and B": what is signed is
+        // no party, nor is the one who says so; the parties are "between"
+        if self.signed_passive(&cue) {
+            let s = self.s;
+            let first = l.targets.first().map(|&t| s.mentions[t].start);
+            let between = first
+                .and_then(|st| s.introducer(st))
+                .is_some_and(|k| s.lower(k) == "between");
+            if between && l.targets.len() >= 2 {
+                self.between(&cue, None, &l.targets, out);
+            }
+            return;
+        }
         // both sides after the cue, or the visitor after it
         match cue.frame {
             Frame::Between => return self.between(&cue, agent, &l.targets, out),
@@ -1322,6 +1335,18 @@ impl Context<'_> {
         l.targets
             .retain(|&t| entity(t).is_none_or(|e| !states.contains(&e)));
         l.targets.len() >= 2
+    }
+
+    /// Whether `cue` is a signing in the passive with no "by" after it
+    /// ("agreements are expected to be signed"): its subject is what is
+    /// signed, no party.
+    fn signed_passive(&self, cue: &Cue) -> bool {
+        let (s, hit) = (self.s, cue.hit);
+        cue.kind == EdgeKind::Agreement
+            && cue.frame == Frame::Subject
+            && hit.start > s.range.start
+            && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
+            && !(hit.end < s.range.end && s.in_list(hit.end, list::AGENT_PREPOSITIONS))
     }
 
     /// The relations of a passive cue: each agent named after "by" (and
