@@ -53,7 +53,7 @@ pub enum What {
     /// "the Gulf kingdom", "the west African country": a state named
     /// before, one with all these descriptor words (bits; none: any).
     Descriptor {
-        words: u128,
+        words: [u64; 2],
     },
     /// "both sides", "the two countries"; `countries` when it means states.
     Pair {
@@ -417,7 +417,9 @@ impl<'a> Finder<'a> {
                     return (!named && !bare).then(|| Mention {
                         start: i,
                         end: k + 1,
-                        what: What::Descriptor { words: words | bit },
+                        what: What::Descriptor {
+                            words: crate::lexicon::descriptors::split(words | bit),
+                        },
                         acronym: None,
                     });
                 }
@@ -1509,6 +1511,7 @@ mod tests {
             panic!("{m:?}")
         };
         let sau = country("SAU");
+        let words = crate::lexicon::descriptors::join(words);
         assert!(gaz().descriptors.fits(sau, words));
         assert!(!gaz().descriptors.fits(country("CAN"), words));
     }

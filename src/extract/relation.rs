@@ -999,11 +999,14 @@ impl Context<'_> {
     fn clause_subject(&self, cue: &Cue, m: &Resolved) -> bool {
         let s = self.s;
         let hit = cue.hit;
-        let noun = (hit.start.saturating_sub(2).max(s.range.start)..hit.start)
-            .any(|k| s.in_list(k, list::NOUN_MARKERS));
-        noun && m.start == hit.end
+        let noun = || {
+            (hit.start.saturating_sub(2).max(s.range.start)..hit.start)
+                .any(|k| s.in_list(k, list::NOUN_MARKERS))
+        };
+        m.start == hit.end
             && m.end < s.range.end
             && s.in_list(m.end, list::CLAUSE_AUXILIARIES)
+            && noun()
     }
 
     /// Whether mention `m` is a capital, which may stand for its state

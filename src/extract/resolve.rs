@@ -576,7 +576,9 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
                 self.states_named.push((*c, state, si));
                 entity(e)
             }
-            What::Descriptor { words } => self.described(si, *words).map(Ref::Entity),
+            What::Descriptor { words } => self
+                .described(si, crate::lexicon::descriptors::join(*words))
+                .map(Ref::Entity),
             What::Place(p) => entity(self.res.entry(g, Entry::Place(*p))),
             What::NewPlace(n) => entity(self.res.entity(EntityKind::Place, n, None, None)),
             What::Org(o) => entity(self.res.entry(g, Entry::Org(*o))),

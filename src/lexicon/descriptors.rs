@@ -10,6 +10,18 @@ use std::collections::{HashMap, HashSet};
 /// The most descriptor words the lexicons may hold together (bits of a `u128`).
 pub const MAX_WORDS: usize = 128;
 
+/// Descriptor word bits as two words, to keep what holds them 8-aligned.
+#[inline]
+pub fn split(words: u128) -> [u64; 2] {
+    [words as u64, (words >> 64) as u64]
+}
+
+/// The bits [`split`] gave.
+#[inline]
+pub fn join(words: [u64; 2]) -> u128 {
+    u128::from(words[0]) | (u128::from(words[1]) << 64)
+}
+
 /// The lexicon's state descriptors, ready for matching.
 #[derive(Clone, Debug, Default)]
 pub struct Descriptors {
