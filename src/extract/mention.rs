@@ -55,6 +55,8 @@ pub enum What {
     Descriptor {
         words: [u64; 2],
     },
+    /// I, my, we, our: in a speech, its speaker.
+    FirstPerson,
     /// "both sides", "the two countries"; `countries` when it means states.
     Pair {
         countries: bool,
@@ -165,7 +167,8 @@ impl<'a> Finder<'a> {
             | class::HONORIFIC
             | class::CAPITAL
             | class::DETERMINER
-            | class::PRONOUN;
+            | class::PRONOUN
+            | class::FIRST_PERSON;
         c != u16::MAX && c & starts == 0 && self.known_at[i].is_none()
     }
 
@@ -372,6 +375,14 @@ impl<'a> Finder<'a> {
             let e = m.end;
             out.push(m);
             e
+        } else if self.words.may_be(i, class::FIRST_PERSON) && self.g.first_person.has(self.s(i)) {
+            out.push(Mention {
+                start: i,
+                end: i + 1,
+                what: What::FirstPerson,
+                acronym: None,
+            });
+            i + 1
         } else if self.pronoun_at(i) {
             out.push(Mention {
                 start: i,

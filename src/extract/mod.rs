@@ -393,6 +393,26 @@ struct Doc<'a> {
 /// Sentences after the dateline's whose meetings took place where it says.
 const LEDE_SENTENCES: usize = 2;
 
+/// Whose speech the article is: in its first sentence (the title) a
+/// speech word, "by" and a person ("Remarks by President Jacob Zuma at
+/// ..."): that person's mention, as (sentence, index).
+fn speech_by(g: &Gazetteer, front: &Front) -> Option<(usize, usize)> {
+    let first = front.sentences.first()?.tokens.clone();
+    let head = first
+        .clone()
+        .take(4)
+        .find(|&k| g.speech_heads.has(&front.lowers[k]))?;
+    let by = (head + 1..first.end.min(head + 3)).find(|&k| {
+        g.relation_words.has(
+            front.words.ids[k],
+            crate::lexicon::relation_words::list::AGENT_PREPOSITIONS,
+        )
+    })?;
+    let ms = front.mentions.first()?;
+    let mi = ms.iter().position(|m| m.start > by && m.start <= by + 4)?;
+    matches!(ms[mi].what, crate::extract::mention::What::Person { .. }).then_some((0, mi))
+}
+
 /// Extracts the entities and edges of one article. Pure: the same article
 /// and lexicon always give the same records.
 pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
@@ -410,6 +430,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         &|m| doc.reporting_next(m),
         ctx_country,
         article.date,
+        speech_by(g, &front),
     );
     if let Some(place) = front.dateline.place {
         res.dateline_place(g, place, front.lede.unwrap_or(0));
@@ -1110,6 +1131,24 @@ mod tests {
             .filter(|e| e.kind.is_event())
             .map(|e| format!("{} {} {}", e.source, e.kind, e.target))
             .collect()
+    }
+
+    #[test]
+    fn in_a_speech_i_and_we_are_its_speaker() {
+        let speech = " date 2013-05-07 Remarks by President Jacob Zuma at the State Banquet\n\n\
+            It is my honour to welcome President Goodluck Jonathan of Nigeria.";
+        let e = edges_of(speech);
+        let zuma_praises = "person:jacob-zuma Praise person:goodluck-jonathan";
+        assert!(e.contains(&zuma_praises.into()), "{e:?}");
+        // in a report, "we" is nobody the article names
+        let report = " date 2013-05-07 Zuma hosts Jonathan\n\n\
+            It is my honour to welcome President Goodluck Jonathan of Nigeria, Zuma said.";
+        let e = edges_of(report);
+        assert!(
+            !e.iter()
+                .any(|x| x.contains("Praise person:goodluck-jonathan") && !x.contains("zuma")),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -326,13 +326,18 @@ pub fn resolve<'a>(
     reporting_next: &dyn Fn(&Mention) -> bool,
     context_country: Option<u32>,
     date: Option<crate::text::date::Date>,
+    speech_by: Option<(usize, usize)>,
 ) -> Resolution {
     let mut r = Resolver::new(g, mentions, surface, reporting_next, date);
     r.ctx = context_country.map(|c| r.res.country(g, c));
     for (si, ms) in mentions.iter().enumerate() {
         let mut out = Vec::with_capacity(ms.len());
-        for m in ms {
+        for (mi, m) in ms.iter().enumerate() {
             r.mention(si, m, &mut out);
+            // the speech's speaker: the person its title names after "by"
+            if speech_by == Some((si, mi)) {
+                r.speech_speaker = r.last_person;
+            }
         }
         r.res.sentences.push(out);
     }
@@ -470,6 +475,8 @@ struct Resolver<'a, 'g> {
     last_country: Option<usize>,
     /// The states named so far, in order: (country id, entity, sentence).
     states_named: Vec<(u32, usize, usize)>,
+    /// Whose speech the article is ("Remarks by X"): who "I" and "we" are.
+    speech_speaker: Option<usize>,
     /// Titles used alone: (sentence, title, of, place among the sentence's
     /// resolved mentions), resolved once every person is known.
     pending_titles: Vec<(usize, &'a str, Option<Of>, usize)>,
@@ -506,6 +513,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             unasked: Vec::new(),
             last_country: None,
             states_named: Vec::new(),
+            speech_speaker: None,
             pending_titles: Vec::new(),
             ctx: None,
         }
@@ -606,6 +614,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             // "he said": the one who last spoke, before the one last named
             What::Pronoun if self.reporting(m, rep) => self.speaker().map(Ref::Entity),
             What::Pronoun => self.last_person.map(Ref::Entity),
+            What::FirstPerson => self.speech_speaker.map(Ref::Entity),
             What::Pair { countries } => Some(Ref::Pair {
                 countries: *countries,
             }),
@@ -697,7 +706,10 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         }
         ent.mentions += 1;
         ent.first_sentence = ent.first_sentence.min(si);
-        if !matches!(m.what, What::Pronoun | What::Body | What::Descriptor { .. }) {
+        if !matches!(
+            m.what,
+            What::Pronoun | What::Body | What::Descriptor { .. } | What::FirstPerson
+        ) {
             let s = (self.surface)(m);
             // most mentions repeat a name already seen: no copy for them
             if !s.is_empty() && !ent.aliases.iter().any(|a| *a == s) {
@@ -965,7 +977,15 @@ mod tests {
         let surface = |m: &Mention| Cow::Owned(m.start.to_string());
         let reporting_next = |m: &Mention| reporting.contains(&m.start);
         let pak = g.code_index["PAK"];
-        resolve(g, mentions, &surface, &reporting_next, Some(pak), None)
+        resolve(
+            g,
+            mentions,
+            &surface,
+            &reporting_next,
+            Some(pak),
+            None,
+            None,
+        )
     }
 
     /// The entity a resolved mention at token `start` refers to, by name.

@@ -141,6 +141,7 @@ pub(crate) fn what(g: &Gazetteer, w: &What) -> String {
         }
         What::Name(s) => format!("name {s} (a surname, or nothing)"),
         What::Pronoun => "a pronoun (the person last named)".into(),
+        What::FirstPerson => "the first person (a speech's speaker)".into(),
         What::Pair { countries: true } => "both countries".into(),
         What::Pair { countries: false } => "both sides".into(),
     }

@@ -279,6 +279,10 @@ pub struct Gazetteer {
     pub(crate) place_nouns: WordList,
     /// First words that make an unknown name an initiative.
     pub(crate) initiative_prefixes: WordList,
+    /// Title words that make the article a speech ("remarks").
+    pub(crate) speech_heads: WordList,
+    /// First-person words, as written ("I", "our").
+    pub(crate) first_person: WordList,
     /// The word lists of the article stage's own rules.
     pub(crate) extract_words: ExtractWords,
     /// The word lists of the relation rules, by word id.
@@ -555,6 +559,8 @@ impl Gazetteer {
             place_prepositions: WordList::new(&w.place_prepositions),
             place_nouns: WordList::new(&w.place_nouns),
             initiative_prefixes: WordList::new(&w.initiative_prefixes),
+            speech_heads: WordList::new(&w.speech_heads),
+            first_person: WordList::new(&w.first_person),
             extract_words: ExtractWords::new(w),
             relation_words: RelationWords::default(),
             descriptors: Descriptors::default(),
@@ -860,6 +866,7 @@ impl Gazetteer {
         let heads = (words.country_heads.iter())
             .chain(&words.described_heads)
             .map(|w| (class::COUNTRY_HEAD, w));
+        let first = words.first_person.iter().map(|w| (class::FIRST_PERSON, w));
         let all = sets
             .into_iter()
             .flat_map(|(bit, set)| set.iter().map(move |w| (bit, w)))
@@ -868,7 +875,8 @@ impl Gazetteer {
             .chain(dates.iter().map(|w| (class::DATE, w)))
             .chain(determiners)
             .chain(pronouns)
-            .chain(heads);
+            .chain(heads)
+            .chain(first);
         let mut classes = std::mem::take(&mut self.classes);
         // BEGINS is exact by construction (set below from the phrase table)
         let mut inexact = 0u16;

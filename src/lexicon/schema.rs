@@ -251,6 +251,12 @@ pub struct Words {
     pub initiative_links: Vec<String>,
     /// Words before an unknown name that make it a place: "in Kyrgyzstan".
     pub place_prepositions: Vec<String>,
+    /// Words of a title that make the article one person's speech, whose
+    /// name follows "by": remarks, statement ("Remarks by President Zuma").
+    pub speech_heads: Vec<String>,
+    /// First-person words (as written) that, in a speech, stand for its
+    /// speaker: I, my, we, our.
+    pub first_person: Vec<String>,
     /// Nouns before "of" and an unknown name that make it a place: "the
     /// port town of Santa Marta".
     pub place_nouns: Vec<String>,
@@ -442,6 +448,8 @@ impl Lexicon {
         w.initiative_links.extend(o.initiative_links);
         w.place_prepositions.extend(o.place_prepositions);
         w.place_nouns.extend(o.place_nouns);
+        w.speech_heads.extend(o.speech_heads);
+        w.first_person.extend(o.first_person);
         w.initiative_prefixes.extend(o.initiative_prefixes);
         w.related_headers.extend(o.related_headers);
         w.photo_headers.extend(o.photo_headers);

@@ -34,6 +34,8 @@ pub mod class {
     /// A noun a phrase standing for a state ends in (the lexicon's
     /// `country_heads` and `described_heads`: "country", "kingdom").
     pub const COUNTRY_HEAD: u16 = 1 << 14;
+    /// A first-person word ("I", "our"), as written: the lexicon's `first_person`.
+    pub const FIRST_PERSON: u16 = 1 << 15;
     /// Not a word set: set on a token whose first byte is an ASCII capital.
     pub const CAPITAL: u16 = 1 << 12;
 }
