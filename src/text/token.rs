@@ -174,7 +174,12 @@ fn word_end(text: &str, bytes: &[u8], start: usize, mut i: usize) -> usize {
             }
             '.' => {
                 let word = text.get(start..i).unwrap_or("");
-                let initials = word
+                // "Azerbaijan-U.S.": the initials after the last hyphen
+                let tail = word
+                    .rsplit(['-', '\u{2010}', '\u{2011}'])
+                    .next()
+                    .unwrap_or(word);
+                let initials = tail
                     .split('.')
                     .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
                 if initials {
@@ -469,6 +474,21 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn keeps_initials_after_a_hyphen() {
+        assert_eq!(
+            words("Azerbaijan-U.S. relations, India-U.K. ties."),
+            vec![
+                "Azerbaijan-U.S.",
+                "relations",
+                ",",
+                "India-U.K.",
+                "ties",
+                "."
+            ]
+        );
     }
 
     #[test]
