@@ -729,6 +729,12 @@ impl<'c> Context<'c> {
                 a => a,
             },
         };
+        // "King Salman, whom Modi thanked (for his wishes)": the partner is
+        // the one before "whom", not one after the cue
+        if let Some(t) = agent.and_then(|a| self.object_antecedent(a)) {
+            l.targets.clear();
+            l.targets.push(t);
+        }
         // "an offer welcomed by the United States": the agent after "by"
         if let Some(by) = self.passive_agent(&cue) {
             return self.passive(&cue, by, agent, out);
@@ -1007,6 +1013,19 @@ impl Context<'_> {
             && m.end < s.range.end
             && s.in_list(m.end, list::CLAUSE_AUXILIARIES)
             && noun()
+    }
+
+    /// The mention "whom" stands for when it comes right before the agent
+    /// mention `a`: the actor before the comma before it ("King Salman,
+    /// whom Modi thanked").
+    fn object_antecedent(&self, a: usize) -> Option<usize> {
+        let s = self.s;
+        let st = s.mentions[a].start;
+        if a == 0 || st < s.range.start + 3 || !s.g.object_relatives.has(s.lower(st - 1)) {
+            return None;
+        }
+        let prev = &s.mentions[a - 1];
+        (prev.end + 2 == st && s.is_char(st - 2, b',') && s.is_actor(prev)).then_some(a - 1)
     }
 
     /// Whether mention `m` is a capital, which may stand for its state

@@ -279,6 +279,8 @@ pub struct Gazetteer {
     pub(crate) place_nouns: WordList,
     /// First words that make an unknown name an initiative.
     pub(crate) initiative_prefixes: WordList,
+    /// Relative pronouns standing for the object after them ("whom").
+    pub(crate) object_relatives: WordList,
     /// Title words that make the article a speech ("remarks").
     pub(crate) speech_heads: WordList,
     /// First-person words, as written ("I", "our").
@@ -560,6 +562,7 @@ impl Gazetteer {
             place_nouns: WordList::new(&w.place_nouns),
             initiative_prefixes: WordList::new(&w.initiative_prefixes),
             speech_heads: WordList::new(&w.speech_heads),
+            object_relatives: WordList::new(&w.object_relatives),
             first_person: WordList::new(&w.first_person),
             extract_words: ExtractWords::new(w),
             relation_words: RelationWords::default(),

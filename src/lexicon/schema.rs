@@ -251,6 +251,9 @@ pub struct Words {
     pub initiative_links: Vec<String>,
     /// Words before an unknown name that make it a place: "in Kyrgyzstan".
     pub place_prepositions: Vec<String>,
+    /// Relative pronouns that stand for the object of the clause after
+    /// them: whom ("King Salman, whom Modi thanked": Modi thanked Salman).
+    pub object_relatives: Vec<String>,
     /// Words of a title that make the article one person's speech, whose
     /// name follows "by": remarks, statement ("Remarks by President Zuma").
     pub speech_heads: Vec<String>,
@@ -449,6 +452,7 @@ impl Lexicon {
         w.place_prepositions.extend(o.place_prepositions);
         w.place_nouns.extend(o.place_nouns);
         w.speech_heads.extend(o.speech_heads);
+        w.object_relatives.extend(o.object_relatives);
         w.first_person.extend(o.first_person);
         w.initiative_prefixes.extend(o.initiative_prefixes);
         w.related_headers.extend(o.related_headers);
