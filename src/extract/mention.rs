@@ -73,6 +73,25 @@ pub struct Mention {
     pub acronym: Option<String>,
 }
 
+/// Where "by" is in a title that makes the article a speech (tokens
+/// `first`): a speech word among its first four words, "by" right after
+/// it or one word later ("Remarks by", "Statement made by").
+pub fn speech_by_at(
+    g: &Gazetteer,
+    lowers: &crate::text::token::Lowered,
+    words: &TokenWords,
+    first: std::ops::Range<usize>,
+) -> Option<usize> {
+    let head = first
+        .clone()
+        .take(4)
+        .find(|&k| g.speech_heads.has(&lowers[k]))?;
+    (head + 1..first.end.min(head + 3)).find(|&k| {
+        let id = words.ids.get(k).copied().unwrap_or(NO_WORD);
+        g.relation_words.has(id, list::AGENT_PREPOSITIONS)
+    })
+}
+
 fn ne_name(f: &Finder, from: usize, to: usize) -> usize {
     // the name is the capitalised run; "of India" after it is not part of it
     (from..to).find(|&k| f.s(k) == "of").unwrap_or(to)
@@ -89,6 +108,9 @@ pub struct Finder<'a> {
     words: &'a TokenWords,
     /// The longest lexicon phrase at each token, within its sentence.
     known_at: Vec<Option<(u32, Known)>>,
+    /// Whether the article is one person's speech: only then are "I" and
+    /// "we" mentions.
+    speech: bool,
 }
 
 fn upper_first(s: &str) -> bool {
@@ -138,6 +160,10 @@ impl<'a> Finder<'a> {
                     .map(|(n, k)| (n as u32, k));
             }
         }
+        let speech = sentences
+            .first()
+            .and_then(|s| speech_by_at(g, lowers, words, s.tokens.clone()))
+            .is_some();
         Finder {
             g,
             text,
@@ -145,6 +171,7 @@ impl<'a> Finder<'a> {
             lowers,
             words,
             known_at,
+            speech,
         }
     }
 
@@ -167,8 +194,11 @@ impl<'a> Finder<'a> {
             | class::HONORIFIC
             | class::CAPITAL
             | class::DETERMINER
-            | class::PRONOUN
-            | class::FIRST_PERSON;
+            | class::PRONOUN;
+        let starts = match self.speech {
+            true => starts | class::FIRST_PERSON,
+            false => starts,
+        };
         c != u16::MAX && c & starts == 0 && self.known_at[i].is_none()
     }
 
@@ -375,7 +405,10 @@ impl<'a> Finder<'a> {
             let e = m.end;
             out.push(m);
             e
-        } else if self.words.may_be(i, class::FIRST_PERSON) && self.g.first_person.has(self.s(i)) {
+        } else if self.speech
+            && self.words.may_be(i, class::FIRST_PERSON)
+            && self.g.first_person.has(self.s(i))
+        {
             out.push(Mention {
                 start: i,
                 end: i + 1,

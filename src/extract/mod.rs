@@ -398,16 +398,7 @@ const LEDE_SENTENCES: usize = 2;
 /// ..."): that person's mention, as (sentence, index).
 fn speech_by(g: &Gazetteer, front: &Front) -> Option<(usize, usize)> {
     let first = front.sentences.first()?.tokens.clone();
-    let head = first
-        .clone()
-        .take(4)
-        .find(|&k| g.speech_heads.has(&front.lowers[k]))?;
-    let by = (head + 1..first.end.min(head + 3)).find(|&k| {
-        g.relation_words.has(
-            front.words.ids[k],
-            crate::lexicon::relation_words::list::AGENT_PREPOSITIONS,
-        )
-    })?;
+    let by = crate::extract::mention::speech_by_at(g, &front.lowers, &front.words, first)?;
     let ms = front.mentions.first()?;
     let mi = ms.iter().position(|m| m.start > by && m.start <= by + 4)?;
     matches!(ms[mi].what, crate::extract::mention::What::Person { .. }).then_some((0, mi))
