@@ -1131,6 +1131,12 @@ mod tests {
         let e = edges_of(speech);
         let zuma_praises = "person:jacob-zuma Praise person:goodluck-jonathan";
         assert!(e.contains(&zuma_praises.into()), "{e:?}");
+        // the talks the title names are the speaker's
+        let title = " date 2013-05-07 Remarks by President Jacob Zuma at the end of the \
+            Official Talks with His Excellency President Goodluck Jonathan\n\nThank you.";
+        let e = edges_of(title);
+        let met = "person:goodluck-jonathan Meeting person:jacob-zuma";
+        assert!(e.contains(&met.into()), "{e:?}");
         // in a report, "we" is nobody the article names
         let report = " date 2013-05-07 Zuma hosts Jonathan\n\n\
             It is my honour to welcome President Goodluck Jonathan of Nigeria, Zuma said.";

@@ -608,12 +608,14 @@ impl<'c> Context<'c> {
             }
             _ => None,
         });
+        // in a speech ("Remarks by X"), X speaks where no one else does
         let speaker = speakers
             .first()
             .and_then(|&(mi, _, _)| match s.mentions[mi].r {
                 Ref::Entity(e) => Some(e),
                 _ => None,
-            });
+            })
+            .or(res.speech_speaker);
         Context {
             s,
             res,

@@ -80,6 +80,9 @@ pub struct Resolution {
     index: HashMap<u64, usize, FxBuild>,
     /// The entity of each lexicon entry met so far: (entry, entity).
     by_entry: Vec<(Entry, usize)>,
+    /// Whose speech the article is ("Remarks by X"): who speaks where no
+    /// one else is said to.
+    pub speech_speaker: Option<usize>,
 }
 
 /// A lexicon entry that names an entity, by its gazetteer index.
@@ -344,8 +347,10 @@ pub fn resolve<'a>(
     let Resolver {
         mut res,
         pending_titles,
+        speech_speaker,
         ..
     } = r;
+    res.speech_speaker = speech_speaker;
     res.titles_from_refs(g, &pending_titles);
     let free = res.free_country();
     res.roles_from_lexicon(g, date);
