@@ -302,7 +302,15 @@ fn person_for<'s>(
         .filter(|f| f.first == Some(name) || f.last == Some(name));
     match (hits.next(), hits.next()) {
         (Some(f), None) => return Some(canonical(g, f.name)),
-        (Some(_), Some(_)) => return None,
+        (Some(_), Some(_)) => {
+            // "Ahmed" beside "Abiy Ahmed" and "Ahmed Shide": news names
+            // people by their last name, if only one has it last
+            let mut last = full_names.iter().filter(|f| f.last == Some(name));
+            return match (last.next(), last.next()) {
+                (Some(f), None) => Some(canonical(g, f.name)),
+                _ => None,
+            };
+        }
         _ => {}
     }
     // a known office-holder in office at the article's date: "Putin said"
