@@ -748,6 +748,14 @@ impl<'c> Context<'c> {
             out[first..].iter_mut().for_each(|r| r.apart = true);
             return;
         }
+        // "X was summoned to the Foreign Ministry": the one before the cue
+        // is its object, the one after it its agent
+        if self.criticism_passive(&cue) {
+            if let Some(object) = agent {
+                self.swapped(&cue, object, &l.targets, out);
+            }
+            return;
+        }
         // "agreements are to be signed between A and B": what is signed is
         // no party, nor is the one who says so; the parties are "between"
         if self.signed_passive(&cue) {
@@ -1361,16 +1369,44 @@ impl Context<'_> {
         l.targets.len() >= 2
     }
 
+    /// Whether `cue` is a past participle after a form of "be" ("was
+    /// summoned", "to be signed"; not "is recalling") with no "by" after it.
+    fn agentless_passive(&self, cue: &Cue) -> bool {
+        let (s, hit) = (self.s, cue.hit);
+        let first = s.lower(hit.start);
+        cue.frame == Frame::Subject
+            && hit.start > s.range.start
+            && (first.ends_with("ed") || first.ends_with("en"))
+            && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
+            && !(hit.end < s.range.end && s.in_list(hit.end, list::AGENT_PREPOSITIONS))
+    }
+
+    /// Whether `cue` is a criticism in the passive with no "by" after it
+    /// ("was summoned to", "were expelled from").
+    fn criticism_passive(&self, cue: &Cue) -> bool {
+        cue.kind == EdgeKind::Criticism && self.agentless_passive(cue)
+    }
+
+    /// The relations of a cue whose partners act on `object` (the mention
+    /// before it): each partner to the object.
+    fn swapped(&self, cue: &Cue, object: usize, targets: &[usize], out: &mut Vec<Relation>) {
+        let ms = self.s.mentions;
+        for &t in targets {
+            for &x in self.expand(&ms[t], true).iter() {
+                for &y in self.expand(&ms[object], true).iter() {
+                    if !same_side(self.res, x, y) {
+                        self.emit(out, cue, x, y, self.speaker);
+                    }
+                }
+            }
+        }
+    }
+
     /// Whether `cue` is a signing in the passive with no "by" after it
     /// ("agreements are expected to be signed"): its subject is what is
     /// signed, no party.
     fn signed_passive(&self, cue: &Cue) -> bool {
-        let (s, hit) = (self.s, cue.hit);
-        cue.kind == EdgeKind::Agreement
-            && cue.frame == Frame::Subject
-            && hit.start > s.range.start
-            && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
-            && !(hit.end < s.range.end && s.in_list(hit.end, list::AGENT_PREPOSITIONS))
+        cue.kind == EdgeKind::Agreement && self.agentless_passive(cue)
     }
 
     /// The relations of a passive cue: each agent named after "by" (and
