@@ -76,7 +76,7 @@ pub struct Mention {
 /// Where "by" is in a title that makes the article a speech (tokens
 /// `first`): a speech word among its first four words, "by" right after
 /// it or one word later ("Remarks by", "Statement made by").
-pub fn speech_by_at(
+fn speech_by_at(
     g: &Gazetteer,
     lowers: &crate::text::token::Lowered,
     words: &TokenWords,
@@ -108,9 +108,9 @@ pub struct Finder<'a> {
     words: &'a TokenWords,
     /// The longest lexicon phrase at each token, within its sentence.
     known_at: Vec<Option<(u32, Known)>>,
-    /// Whether the article is one person's speech: only then are "I" and
-    /// "we" mentions.
-    speech: bool,
+    /// Where "by" is in a title that makes the article one person's
+    /// speech: only then are "I" and "we" mentions.
+    pub speech_by: Option<usize>,
 }
 
 fn upper_first(s: &str) -> bool {
@@ -160,10 +160,9 @@ impl<'a> Finder<'a> {
                     .map(|(n, k)| (n as u32, k));
             }
         }
-        let speech = sentences
+        let speech_by = sentences
             .first()
-            .and_then(|s| speech_by_at(g, lowers, words, s.tokens.clone()))
-            .is_some();
+            .and_then(|s| speech_by_at(g, lowers, words, s.tokens.clone()));
         Finder {
             g,
             text,
@@ -171,7 +170,7 @@ impl<'a> Finder<'a> {
             lowers,
             words,
             known_at,
-            speech,
+            speech_by,
         }
     }
 
@@ -195,9 +194,9 @@ impl<'a> Finder<'a> {
             | class::CAPITAL
             | class::DETERMINER
             | class::PRONOUN;
-        let starts = match self.speech {
-            true => starts | class::FIRST_PERSON,
-            false => starts,
+        let starts = match self.speech_by {
+            Some(_) => starts | class::FIRST_PERSON,
+            None => starts,
         };
         c != u16::MAX && c & starts == 0 && self.known_at[i].is_none()
     }
@@ -405,7 +404,7 @@ impl<'a> Finder<'a> {
             let e = m.end;
             out.push(m);
             e
-        } else if self.speech
+        } else if self.speech_by.is_some()
             && self.words.may_be(i, class::FIRST_PERSON)
             && self.g.first_person.has(self.s(i))
         {

@@ -337,6 +337,8 @@ struct Front {
     lowers: Lowered,
     words: TokenWords,
     mentions: Vec<Vec<Mention>>,
+    /// Where "by" is in a title that makes the article a speech.
+    speech_by: Option<usize>,
 }
 
 fn front(g: &Gazetteer, article: &Article) -> Front {
@@ -345,12 +347,13 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
     let (masked, dateline, lede) = mask_noise(text, &toks, &sentences, g, article.date);
     let lowers = Lowered::new(text, &toks);
     let words = g.token_words(text, &toks, &lowers);
-    let mentions = {
+    let (mentions, speech_by) = {
         let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences);
-        sentences
+        let mentions = sentences
             .iter()
             .map(|s| finder.sentence(s.tokens.clone(), &masked))
-            .collect()
+            .collect();
+        (mentions, finder.speech_by)
     };
     Front {
         toks,
@@ -361,6 +364,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
         lowers,
         words,
         mentions,
+        speech_by,
     }
 }
 
@@ -396,9 +400,8 @@ const LEDE_SENTENCES: usize = 2;
 /// Whose speech the article is: in its first sentence (the title) a
 /// speech word, "by" and a person ("Remarks by President Jacob Zuma at
 /// ..."): that person's mention, as (sentence, index).
-fn speech_by(g: &Gazetteer, front: &Front) -> Option<(usize, usize)> {
-    let first = front.sentences.first()?.tokens.clone();
-    let by = crate::extract::mention::speech_by_at(g, &front.lowers, &front.words, first)?;
+fn speech_by(front: &Front) -> Option<(usize, usize)> {
+    let by = front.speech_by?;
     let ms = front.mentions.first()?;
     let mi = ms.iter().position(|m| m.start > by && m.start <= by + 4)?;
     matches!(ms[mi].what, crate::extract::mention::What::Person { .. }).then_some((0, mi))
@@ -421,7 +424,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
         &|m| doc.reporting_next(m),
         ctx_country,
         article.date,
-        speech_by(g, &front),
+        speech_by(&front),
     );
     if let Some(place) = front.dateline.place {
         res.dateline_place(g, place, front.lede.unwrap_or(0));

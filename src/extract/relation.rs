@@ -737,36 +737,7 @@ impl<'c> Context<'c> {
             l.targets.clear();
             l.targets.push(t);
         }
-        // "an offer welcomed by the United States": the agent after "by"
-        if let Some(by) = self.passive_agent(&cue) {
-            return self.passive(&cue, by, agent, out);
-        }
-        // "the accord was signed by A for X, B for Y and C": each pair of them
-        if self.passive_parties(&cue, agent, l) {
-            let first = out.len();
-            self.between(&cue, None, &l.targets, out);
-            out[first..].iter_mut().for_each(|r| r.apart = true);
-            return;
-        }
-        // "X was summoned to the Foreign Ministry": the one before the cue
-        // is its object, the one after it its agent
-        if self.criticism_passive(&cue) {
-            if let Some(object) = agent {
-                self.swapped(&cue, object, &l.targets, out);
-            }
-            return;
-        }
-        // "agreements are to be signed between A and B": what is signed is
-        // no party, nor is the one who says so; the parties are "between"
-        if self.signed_passive(&cue) {
-            let s = self.s;
-            let first = l.targets.first().map(|&t| s.mentions[t].start);
-            let between = first
-                .and_then(|st| s.introducer(st))
-                .is_some_and(|k| s.lower(k) == "between");
-            if between && l.targets.len() >= 2 {
-                self.between(&cue, None, &l.targets, out);
-            }
+        if self.passive_forms(&cue, agent, l, out) {
             return;
         }
         // both sides after the cue, or the visitor after it
@@ -1301,8 +1272,7 @@ impl Context<'_> {
         if !directed || cue.frame != Frame::Subject || hit.end >= s.range.end {
             return None;
         }
-        let last = s.lower(hit.end - 1);
-        let participle = last.ends_with("ed") || last.ends_with("en");
+        let participle = past_participle(s.lower(hit.end - 1));
         if !participle || !s.in_list(hit.end, list::AGENT_PREPOSITIONS) {
             return None;
         }
@@ -1310,6 +1280,41 @@ impl Context<'_> {
         let m = &s.mentions[mi];
         let named_next = s.introducer(m.start) == Some(hit.end);
         (named_next && !m.weak && self.kind_of(m).is_none_or(|k| k.is_actor())).then_some(mi)
+    }
+
+    /// Adds the relations of `cue` in the passive, `agent` being the one
+    /// named before it; whether the cue is in the passive.
+    fn passive_forms(
+        &self,
+        cue: &Cue,
+        agent: Option<usize>,
+        l: &mut Lists,
+        out: &mut Vec<Relation>,
+    ) -> bool {
+        // "an offer welcomed by the United States": the agent after "by"
+        if let Some(by) = self.passive_agent(cue) {
+            self.passive(cue, by, agent, out);
+        // "the accord was signed by A for X, B for Y and C": each pair of them
+        } else if self.passive_parties(cue, agent, l) {
+            let first = out.len();
+            self.between(cue, None, &l.targets, out);
+            out[first..].iter_mut().for_each(|r| r.apart = true);
+        // "X was summoned to the Foreign Ministry": the one before the cue
+        // is its object, the one after it its agent
+        } else if self.criticism_passive(cue) {
+            if let Some(object) = agent {
+                self.swapped(cue, object, &l.targets, out);
+            }
+        // "agreements are to be signed between A and B": what is signed is
+        // no party, nor is the one who says so; the parties are "between"
+        } else if self.signed_passive(cue) {
+            if l.targets.len() >= 2 && self.after_between(&l.targets) {
+                self.between(cue, None, &l.targets, out);
+            }
+        } else {
+            return false;
+        }
+        true
     }
 
     /// "The document was signed by A on behalf of X, B on behalf of Y and C":
@@ -1373,10 +1378,9 @@ impl Context<'_> {
     /// summoned", "to be signed"; not "is recalling") with no "by" after it.
     fn agentless_passive(&self, cue: &Cue) -> bool {
         let (s, hit) = (self.s, cue.hit);
-        let first = s.lower(hit.start);
         cue.frame == Frame::Subject
             && hit.start > s.range.start
-            && (first.ends_with("ed") || first.ends_with("en"))
+            && past_participle(s.lower(hit.start))
             && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
             && !(hit.end < s.range.end && s.in_list(hit.end, list::AGENT_PREPOSITIONS))
     }
@@ -1391,12 +1395,28 @@ impl Context<'_> {
     /// before it): each partner to the object.
     fn swapped(&self, cue: &Cue, object: usize, targets: &[usize], out: &mut Vec<Relation>) {
         let ms = self.s.mentions;
+        let mut agents: Short<usize, 4> = Short::default();
         for &t in targets {
-            for &x in self.expand(&ms[t], true).iter() {
-                for &y in self.expand(&ms[object], true).iter() {
-                    if !same_side(self.res, x, y) {
-                        self.emit(out, cue, x, y, self.speaker);
-                    }
+            agents.extend(&self.expand(&ms[t], true));
+        }
+        let objects = self.expand(&ms[object], true);
+        self.each_to(cue, &agents, &objects, self.speaker, out);
+    }
+
+    /// A relation of `cue` from each of `agents` to each of `objects` on
+    /// other sides, said by `speaker`.
+    fn each_to(
+        &self,
+        cue: &Cue,
+        agents: &[usize],
+        objects: &[usize],
+        speaker: Option<usize>,
+        out: &mut Vec<Relation>,
+    ) {
+        for &y in objects {
+            for &x in agents {
+                if !same_side(self.res, x, y) {
+                    self.emit(out, cue, x, y, speaker);
                 }
             }
         }
@@ -1424,13 +1444,8 @@ impl Context<'_> {
                 _ => break,
             }
         }
-        for &y in self.expand(&s.mentions[object], true).iter() {
-            for &x in agents.iter() {
-                if !same_side(self.res, x, y) {
-                    self.emit(out, cue, x, y, None);
-                }
-            }
-        }
+        let objects = self.expand(&s.mentions[object], true);
+        self.each_to(cue, &agents, &objects, None, out);
     }
 }
 
@@ -1744,12 +1759,16 @@ impl Context<'_> {
 
     /// Whether the partners are two or more named after "between".
     fn between_pair(&self, l: &Lists) -> bool {
+        l.partners.len() >= 2 && self.after_between(&l.targets)
+    }
+
+    /// Whether the first of `targets` is named after "between".
+    fn after_between(&self, targets: &[usize]) -> bool {
         let s = self.s;
-        let first = l.targets.first().map(|&t| s.mentions[t].start);
-        l.partners.len() >= 2
-            && first
-                .and_then(|st| s.introducer(st))
-                .is_some_and(|k| s.lower(k) == "between")
+        let first = targets.first().map(|&t| s.mentions[t].start);
+        first
+            .and_then(|st| s.introducer(st))
+            .is_some_and(|k| s.lower(k) == "between")
     }
 
     /// Keeps the partners named after "with" ("X and Y agreed with Z").
@@ -1793,6 +1812,11 @@ pub(crate) fn place_country(res: &Resolution, p: usize) -> Option<usize> {
 }
 
 /// Whether two entities are one, or of one state.
+/// Whether lower-case `w` may be a past participle ("welcomed", "taken").
+fn past_participle(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("en")
+}
+
 fn same_side(res: &Resolution, a: usize, b: usize) -> bool {
     if a == b {
         return true;

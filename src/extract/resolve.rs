@@ -80,8 +80,8 @@ pub struct Resolution {
     index: HashMap<u64, usize, FxBuild>,
     /// The entity of each lexicon entry met so far: (entry, entity).
     by_entry: Vec<(Entry, usize)>,
-    /// Whose speech the article is ("Remarks by X"): who speaks where no
-    /// one else is said to.
+    /// Whose speech the article is ("Remarks by X"): who "I" and "we" are,
+    /// and who speaks where no one else is said to.
     pub speech_speaker: Option<usize>,
 }
 
@@ -347,7 +347,7 @@ pub fn resolve<'a>(
             r.mention(si, m, &mut out);
             // the speech's speaker: the person its title names after "by"
             if speech_by == Some((si, mi)) {
-                r.speech_speaker = r.last_person;
+                r.res.speech_speaker = r.last_person;
             }
         }
         r.res.sentences.push(out);
@@ -355,10 +355,8 @@ pub fn resolve<'a>(
     let Resolver {
         mut res,
         pending_titles,
-        speech_speaker,
         ..
     } = r;
-    res.speech_speaker = speech_speaker;
     res.titles_from_refs(g, &pending_titles);
     let free = res.free_country();
     res.roles_from_lexicon(g, date);
@@ -488,8 +486,6 @@ struct Resolver<'a, 'g> {
     last_country: Option<usize>,
     /// The states named so far, in order: (country id, entity, sentence).
     states_named: Vec<(u32, usize, usize)>,
-    /// Whose speech the article is ("Remarks by X"): who "I" and "we" are.
-    speech_speaker: Option<usize>,
     /// Titles used alone: (sentence, title, of, place among the sentence's
     /// resolved mentions), resolved once every person is known.
     pending_titles: Vec<(usize, &'a str, Option<Of>, usize)>,
@@ -526,7 +522,6 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             unasked: Vec::new(),
             last_country: None,
             states_named: Vec::new(),
-            speech_speaker: None,
             pending_titles: Vec::new(),
             ctx: None,
         }
@@ -627,7 +622,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             // "he said": the one who last spoke, before the one last named
             What::Pronoun if self.reporting(m, rep) => self.speaker().map(Ref::Entity),
             What::Pronoun => self.last_person.map(Ref::Entity),
-            What::FirstPerson => self.speech_speaker.map(Ref::Entity),
+            What::FirstPerson => self.res.speech_speaker.map(Ref::Entity),
             What::Pair { countries } => Some(Ref::Pair {
                 countries: *countries,
             }),
