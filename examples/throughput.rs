@@ -9,8 +9,10 @@ use std::path::PathBuf;
 
 /// mimalloc: the build allocates and frees many small strings per article,
 /// and spends a quarter of its time in the system allocator without it.
+#[path = "../src/bin/ties/alloc.rs"]
+mod alloc;
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: alloc::Mi = alloc::Mi;
 
 /// As `ties` does: freed memory is kept for reuse, not purged (purged pages
 /// are zeroed again by the kernel when touched). 15 is

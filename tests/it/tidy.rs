@@ -48,7 +48,6 @@ const TOOL_CRATES: &[&str] = &[
     "clap_complete",
     "indicatif",
     "anyhow",
-    "mimalloc",
     "libmimalloc_sys",
     "libc",
 ];

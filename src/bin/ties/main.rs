@@ -1,5 +1,6 @@
 //! The `ties` command: parses arguments, calls the library, prints.
 
+mod alloc;
 mod analyst;
 mod build;
 mod cli;
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 /// mimalloc: the build allocates and frees many small strings per article,
 /// and spends a quarter of its time in the system allocator without it.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: alloc::Mi = alloc::Mi;
 
 /// `mi_option_purge_delay` in mimalloc's `mimalloc.h` (version 3, the one
 /// libmimalloc-sys builds).
