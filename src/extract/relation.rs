@@ -86,7 +86,7 @@ impl<'a> Sentence<'a> {
     /// Whether token `i` is a word of the relation rules' `list` (a bit of
     /// [`list`]).
     #[inline]
-    fn in_list(&self, i: usize, list: u16) -> bool {
+    fn in_list(&self, i: usize, list: u32) -> bool {
         let id = self.words.ids.get(i).copied().unwrap_or(NO_WORD);
         self.g.relation_words.has(id, list)
     }
@@ -685,10 +685,15 @@ impl<'c> Context<'c> {
         target: usize,
         speaker: Option<usize>,
     ) {
+        let kind = cue.kind;
+        // "summoned Ambassador X": a criticism of an envoy is one of their state
+        let target = match kind {
+            EdgeKind::Criticism => self.envoy_state(target).unwrap_or(target),
+            _ => target,
+        };
         if source == target {
             return;
         }
-        let kind = cue.kind;
         let (source, target) = if kind.is_directed() || source < target {
             (source, target)
         } else {
@@ -710,6 +715,27 @@ impl<'c> Context<'c> {
             planned: cue.planned,
             apart: false,
         });
+    }
+
+    /// The state that sent `e`, when `e` is a person whose titles held are
+    /// all envoys' ("Ambassador", "Charge d'Affaires": the lexicon's
+    /// `envoy_titles` by their last word).
+    fn envoy_state(&self, e: usize) -> Option<usize> {
+        let ent = &self.res.entities[e];
+        if ent.kind != EntityKind::Person {
+            return None;
+        }
+        let g = self.s.g;
+        let envoy = |t: &str| {
+            let last = t.rsplit(' ').next().unwrap_or(t);
+            g.relation_words.has(g.word_id(last), list::ENVOY_TITLES)
+        };
+        let mut held = ent.roles.iter().filter(|r| !r.former).peekable();
+        held.peek()?;
+        if !held.all(|r| envoy(&r.title)) {
+            return None;
+        }
+        self.res.role_country(e)
     }
 
     /// Adds the relations of the cue of `hit` to `out`.
@@ -910,7 +936,10 @@ impl Context<'_> {
             // "expressed Russia's condemnation": a possessor inside the cue is not its partner;
             // nor "his" or "their" in "expressed his readiness", "recalled their
             // ambassadors": the agents'
-            let pronoun = m.end == m.start + 1 && s.in_list(m.start, list::PARTNER_DETERMINERS);
+            // nor, in a criticism, "its ambassador" in "recalled its ambassador": its own envoy
+            let own = s.in_list(m.start, list::PARTNER_DETERMINERS)
+                && !s.in_list(m.start, list::ARTICLES);
+            let pronoun = own && (m.end == m.start + 1 || kind == EdgeKind::Criticism);
             let possessor = m.end < s.range.end && s.is_possessive(m.end);
             if m.start < hit.end && (possessor || pronoun || self.kind_of(m).is_none()) {
                 continue;

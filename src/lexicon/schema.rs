@@ -344,6 +344,10 @@ pub struct Words {
     /// make the name the subject of a clause about it: had, was ("the
     /// support the Kingdom had extended").
     pub clause_auxiliaries: Vec<String>,
+    /// Last words of titles that make their holder an envoy of their state:
+    /// ambassador, envoy ("summoned Ambassador X": a stance aimed at an
+    /// envoy is aimed at the state that sent them).
+    pub envoy_titles: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -485,6 +489,7 @@ impl Lexicon {
         w.clause_openers.extend(o.clause_openers);
         w.relative_pronouns.extend(o.relative_pronouns);
         w.clause_auxiliaries.extend(o.clause_auxiliaries);
+        w.envoy_titles.extend(o.envoy_titles);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
