@@ -329,10 +329,11 @@ fn match_words(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<
     };
     match w {
         PatWord::Wild => {
-            // one to four words (or currency signs: "$1 billion"), the
-            // fewest that let the rest match
+            // one to four words (or currency signs: "$1 billion", the
+            // apostrophe of "leaders' meeting"), the fewest that let the rest match
             let word = |j: usize| {
-                s.toks[j].kind != TokKind::Punct || matches!(s.s(j), "$" | "€" | "£" | "¥")
+                s.toks[j].kind != TokKind::Punct
+                    || matches!(s.s(j), "$" | "€" | "£" | "¥" | "'" | "’")
             };
             let mut j = k;
             while j < end && j < k + 4 && word(j) {
@@ -691,7 +692,7 @@ impl<'c> Context<'c> {
             EdgeKind::Criticism => self.envoy_state(target).unwrap_or(target),
             _ => target,
         };
-        if source == target {
+        if source == target || self.visits_itself(kind, source, target) {
             return;
         }
         let (source, target) = if kind.is_directed() || source < target {
@@ -717,6 +718,17 @@ impl<'c> Context<'c> {
         });
     }
 
+    /// Whether a visit of `source` to `target` is a state's to a place of its
+    /// own ("Saudi Arabia invited Raisi to visit Riyadh": Raisi visits).
+    fn visits_itself(&self, kind: EdgeKind, source: usize, target: usize) -> bool {
+        let (a, b) = (&self.res.entities[source], &self.res.entities[target]);
+        kind == EdgeKind::Visit
+            && a.kind == EntityKind::Country
+            && b.kind == EntityKind::Place
+            && a.country.is_some()
+            && a.country == b.country
+    }
+
     /// The state that sent `e`, when `e` is a person whose titles held are
     /// all envoys' ("Ambassador", "Charge d'Affaires": the lexicon's
     /// `envoy_titles` by their last word).
@@ -738,11 +750,34 @@ impl<'c> Context<'c> {
         self.res.role_country(e)
     }
 
+    /// Whether partners `targets` are what the cue's entry asks of them: of
+    /// its `partner_kinds`, and not followed by one of its
+    /// `not_after_partner` words ("called on X to act").
+    fn partners_fit(&self, hit: CueHit, targets: &[usize]) -> bool {
+        let s = self.s;
+        let entry = &s.g.cues[hit.cue];
+        if entry.partner_kinds.is_empty() && entry.not_after_partner.is_empty() {
+            return true;
+        }
+        let (Some(&first), Some(&last)) = (targets.first(), targets.last()) else {
+            return entry.partner_kinds.is_empty();
+        };
+        let kind_ok = entry.partner_kinds.is_empty()
+            || (self.kind_of(&s.mentions[first])).is_some_and(|k| entry.partner_kinds.contains(&k));
+        let end = s.mentions[last].end;
+        let undone =
+            end < s.range.end && entry.not_after_partner.iter().any(|w| *w == s.lower(end));
+        kind_ok && !undone
+    }
+
     /// Adds the relations of the cue of `hit` to `out`.
     fn relate(&self, hit: CueHit, l: &mut Lists, out: &mut Vec<Relation>) {
         let Some(cue) = self.cue(hit) else { return };
         // partners after the cue, the agent before it
         self.partners(&cue, l);
+        if !self.partners_fit(hit, &l.targets) {
+            return;
+        }
         if cue.kind == EdgeKind::Visit && cue.frame == Frame::Subject {
             self.near_destination(&cue, l);
         }
@@ -1250,12 +1285,17 @@ impl Context<'_> {
             agents.extend(&self.expand(&s.mentions[a], true));
             // "X and Y vowed"; "X, Y and Z met": a list of three or more
             // ends in "and", its earlier items are joined by ","
-            let mut k = a;
+            let (mut k, mut first) = (a, true);
             while k > 0 {
                 let prev = &s.mentions[k - 1];
+                // "China's Xi and Brazil's Lula": an item's possessor is part of it
+                if s.is_possessive(prev.end) && prev.end + 1 == s.mentions[k].start {
+                    k -= 1;
+                    continue;
+                }
                 let (from, to) = (prev.end, s.mentions[k].start);
                 let joint = s.joint(from, to);
-                let joined = if k == a {
+                let joined = if first {
                     joint.is_some()
                 } else {
                     joint == Some(Joint::Comma)
@@ -1263,7 +1303,7 @@ impl Context<'_> {
                 // "On the sidelines of the UN General Assembly, X met": the
                 // object of a preposition before a comma is no second agent
                 let fronted =
-                    k == a && joint == Some(Joint::Comma) && self.object_of_preposition(prev.start);
+                    first && joint == Some(Joint::Comma) && self.object_of_preposition(prev.start);
                 let item = joined
                     && !fronted
                     && !prev.weak
@@ -1276,12 +1316,11 @@ impl Context<'_> {
                 // only a list ending in "and" goes on past two items, but
                 // for a headline's list of states ("A, B, C recall ...")
                 let states = |m: &Resolved| self.kind_of(m) == Some(EntityKind::Country);
-                if k == a
-                    && joint == Some(Joint::Comma)
-                    && !(states(prev) && states(&s.mentions[a]))
+                if first && joint == Some(Joint::Comma) && !(states(prev) && states(&s.mentions[a]))
                 {
                     break;
                 }
+                first = false;
                 k -= 1;
             }
         } else if let Some(sp) = self.speaker {

@@ -3,7 +3,7 @@
 //! lists) plus any a user adds, and the index the mention finder uses.
 
 use crate::error::{Error, Result};
-use crate::model::EdgeKind;
+use crate::model::{EdgeKind, EntityKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -175,6 +175,14 @@ pub struct CueEntry {
     /// Words that, right after the cue, mean it is no cue ("thanks to").
     #[serde(default)]
     pub not_followed_by: Vec<String>,
+    /// Kinds its partner must be of, when given: "called on" meets a
+    /// person ("called on President X"), never a state ("called on Russia").
+    #[serde(default)]
+    pub partner_kinds: Vec<EntityKind>,
+    /// Words that, right after its partners, mean it is no cue ("called on
+    /// X to act": a demand, no meeting).
+    #[serde(default)]
+    pub not_after_partner: Vec<String>,
     /// Sentences this cue must produce an edge of its kind in.
     #[serde(default)]
     pub matches: Vec<String>,
