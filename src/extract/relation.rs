@@ -787,6 +787,10 @@ impl<'c> Context<'c> {
                 Some(a) => Some(a),
                 None => return,
             },
+            // "during President Hichilema's visit to Lilongwe": the possessor visits
+            _ if cue.kind == EdgeKind::Visit && self.visit_owner(hit).is_some() => {
+                self.visit_owner(hit)
+            }
             _ => match self.agent(hit, &l.used) {
                 None => self.fronted_visitor(&cue, l),
                 a => a,
@@ -1253,6 +1257,13 @@ impl Context<'_> {
             .kind_of(&s.mentions[found])
             .is_none_or(|k| k.is_actor());
         actor.then_some(found)
+    }
+
+    /// The possessor before a visit noun ("Hichilema's state visit to"), if any.
+    fn visit_owner(&self, hit: CueHit) -> Option<usize> {
+        let s = self.s;
+        self.possessor(hit)
+            .filter(|&p| s.mentions[p].end < s.range.end && s.is_possessive(s.mentions[p].end))
     }
 
     /// Whether the cue is a gerund after "for" or "by" ("for supporting").
