@@ -86,7 +86,7 @@ impl<'a> Sentence<'a> {
     /// Whether token `i` is a word of the relation rules' `list` (a bit of
     /// [`list`]).
     #[inline]
-    fn in_list(&self, i: usize, list: u32) -> bool {
+    fn in_list(&self, i: usize, list: u16) -> bool {
         let id = self.words.ids.get(i).copied().unwrap_or(NO_WORD);
         self.g.relation_words.has(id, list)
     }
@@ -730,21 +730,17 @@ impl<'c> Context<'c> {
     }
 
     /// The state that sent `e`, when `e` is a person whose titles held are
-    /// all envoys' ("Ambassador", "Charge d'Affaires": the lexicon's
-    /// `envoy_titles` by their last word).
+    /// all envoys' ("Ambassador", "Special Envoy": the lexicon's
+    /// `resident_envoys` and `travelling_envoys`).
     fn envoy_state(&self, e: usize) -> Option<usize> {
         let ent = &self.res.entities[e];
         if ent.kind != EntityKind::Person {
             return None;
         }
-        let g = self.s.g;
-        let envoy = |t: &str| {
-            let last = t.rsplit(' ').next().unwrap_or(t);
-            g.relation_words.has(g.word_id(last), list::ENVOY_TITLES)
-        };
+        let w = &self.s.g.extract_words;
         let mut held = ent.roles.iter().filter(|r| !r.former).peekable();
         held.peek()?;
-        if !held.all(|r| envoy(&r.title)) {
+        if !held.all(|r| w.is_envoy(&r.title.to_lowercase())) {
             return None;
         }
         self.res.role_country(e)

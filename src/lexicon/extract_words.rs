@@ -118,6 +118,12 @@ impl ExtractWords {
         Date::new(d.year, d.month, d.day)
     }
 
+    /// Whether a title (lower case) is an envoy's, resident or travelling.
+    pub(crate) fn is_envoy(&self, title: &str) -> bool {
+        let mut envoys = self.resident_envoys.iter().chain(&*self.travelling_envoys);
+        envoys.any(|w| title.contains(w.as_str()))
+    }
+
     /// Whether a title (lower case) is a resident envoy's: an ambassador
     /// lives where posted, a special envoy travels.
     pub(crate) fn is_resident_envoy(&self, title: &str) -> bool {

@@ -300,6 +300,8 @@ pub struct Words {
     pub meeting_nouns: Vec<String>,
     /// Titles (lower case, contained in the title held) of envoys who live
     /// where they are posted, so meeting there is no visit: ambassador.
+    /// With `travelling_envoys`, the envoys a criticism aimed at stands for
+    /// the state that sent them.
     pub resident_envoys: Vec<String>,
     /// Envoy titles that travel, though they contain a resident one: special envoy.
     pub travelling_envoys: Vec<String>,
@@ -352,10 +354,6 @@ pub struct Words {
     /// make the name the subject of a clause about it: had, was ("the
     /// support the Kingdom had extended").
     pub clause_auxiliaries: Vec<String>,
-    /// Last words of titles that make their holder an envoy of their state:
-    /// ambassador, envoy ("summoned Ambassador X": a stance aimed at an
-    /// envoy is aimed at the state that sent them).
-    pub envoy_titles: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -497,7 +495,6 @@ impl Lexicon {
         w.clause_openers.extend(o.clause_openers);
         w.relative_pronouns.extend(o.relative_pronouns);
         w.clause_auxiliaries.extend(o.clause_auxiliaries);
-        w.envoy_titles.extend(o.envoy_titles);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
