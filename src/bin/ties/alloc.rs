@@ -16,8 +16,25 @@ const PLAIN_ALIGN: usize = 16;
 pub struct Mi;
 
 /// Whether the plain entry points give `layout` its alignment.
-fn plain(layout: &Layout) -> bool {
+fn is_plain(layout: &Layout) -> bool {
     layout.align() <= PLAIN_ALIGN && layout.align() <= layout.size()
+}
+
+/// A block for `layout` from `plain` where its alignment suffices, else from `aligned`.
+///
+/// # Safety
+/// As `GlobalAlloc::alloc`: `layout` has a non-zero size.
+#[inline]
+unsafe fn block(
+    layout: Layout,
+    plain: unsafe extern "C" fn(usize) -> *mut c_void,
+    aligned: unsafe extern "C" fn(usize, usize) -> *mut c_void,
+) -> *mut u8 {
+    if is_plain(&layout) {
+        plain(layout.size()).cast()
+    } else {
+        aligned(layout.size(), layout.align()).cast()
+    }
 }
 
 // SAFETY: every block comes from mimalloc, aligned as its layout asks (the
@@ -26,20 +43,12 @@ fn plain(layout: &Layout) -> bool {
 unsafe impl GlobalAlloc for Mi {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if plain(&layout) {
-            mi::mi_malloc(layout.size()).cast()
-        } else {
-            mi::mi_malloc_aligned(layout.size(), layout.align()).cast()
-        }
+        block(layout, mi::mi_malloc, mi::mi_malloc_aligned)
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if plain(&layout) {
-            mi::mi_zalloc(layout.size()).cast()
-        } else {
-            mi::mi_zalloc_aligned(layout.size(), layout.align()).cast()
-        }
+        block(layout, mi::mi_zalloc, mi::mi_zalloc_aligned)
     }
 
     #[inline]
@@ -50,7 +59,7 @@ unsafe impl GlobalAlloc for Mi {
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let new = Layout::from_size_align_unchecked(new_size, layout.align());
-        if plain(&new) {
+        if is_plain(&new) {
             mi::mi_realloc(ptr.cast::<c_void>(), new_size).cast()
         } else {
             mi::mi_realloc_aligned(ptr.cast::<c_void>(), new_size, layout.align()).cast()
