@@ -755,13 +755,19 @@ impl<'a> Doc<'a> {
         if !any_day {
             return None;
         }
+        let start = r.start;
         for i in self.words.may_be_in(r, class::DATE) {
             if self.masked[i] {
                 continue;
             }
             let w = self.s(i);
             if let Some(wd) = weekday_number(w) {
-                return Some(base.last_weekday(wd));
+                // "will travel on Wednesday": the next one
+                let ahead = (start..i).any(|k| self.w.forward_days.has(&self.lowers[k]));
+                return Some(match ahead {
+                    true => base.next_weekday(wd),
+                    false => base.last_weekday(wd),
+                });
             }
             if let Some(d) = self.w.relative_day(w, base) {
                 return Some(d);
@@ -1242,6 +1248,22 @@ mod tests {
         // "forum" is no meeting noun
         assert!(
             !e.iter().any(|x| x.contains("Meeting country:pakistan")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_weekday_after_will_is_the_next_one() {
+        // 2024-05-10 is a Friday
+        let text = " date 2024-05-10 T\n\nMeloni will travel to Tunisia on Wednesday. Meloni visited Libya on Wednesday.";
+        let e = dated_edges("()", text);
+        let has = |x: &str| e.iter().any(|y| y == x);
+        assert!(
+            has("person:giorgia-meloni Visit country:tunisia 2024-05-15"),
+            "{e:?}"
+        );
+        assert!(
+            has("person:giorgia-meloni Visit country:libya 2024-05-08"),
             "{e:?}"
         );
     }

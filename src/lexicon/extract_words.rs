@@ -50,6 +50,7 @@ pub struct ExtractWords {
     pub(crate) credit_sign_lengths: u64,
     pub(crate) agencies: List,
     pub(crate) months_needing_day: List,
+    pub(crate) forward_days: List,
     /// Lower case, with their distance in days.
     pub(crate) relative_days: Box<[(String, i64)]>,
     pub(crate) reporting_after: List,
@@ -79,6 +80,7 @@ impl ExtractWords {
             credit_sign_lengths: lengths(false),
             agencies: List::new(&w.agencies),
             months_needing_day: List::new(&w.months_needing_day),
+            forward_days: List::lower(&w.forward_days),
             relative_days: w
                 .relative_days
                 .iter()

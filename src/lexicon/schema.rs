@@ -290,6 +290,10 @@ pub struct Words {
     pub months_needing_day: Vec<String>,
     /// Words naming a day by its distance from the article's: ("yesterday", -1).
     pub relative_days: Vec<(String, i32)>,
+    /// Words that, before a weekday in its sentence, make it the next one
+    /// rather than the last: "will", "scheduled" ("will travel to Tunisia on
+    /// Wednesday").
+    pub forward_days: Vec<String>,
     /// Reporting verbs that, right after an unknown word, make it a speaker: said, told.
     pub reporting_after: Vec<String>,
     /// Last parts of a hyphenated word that make its first part back what
@@ -471,6 +475,7 @@ impl Lexicon {
         w.credit_marks.extend(o.credit_marks);
         w.agencies.extend(o.agencies);
         w.months_needing_day.extend(o.months_needing_day);
+        w.forward_days.extend(o.forward_days);
         w.relative_days.extend(o.relative_days);
         w.reporting_after.extend(o.reporting_after);
         w.backing_suffixes.extend(o.backing_suffixes);

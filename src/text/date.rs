@@ -96,6 +96,12 @@ impl Date {
         ((self.days() + 3).rem_euclid(7)) as u8
     }
 
+    /// The earliest date on or after `self` that falls on `weekday` (0 = Monday).
+    pub fn next_weekday(self, weekday: u8) -> Date {
+        let ahead = (weekday as i64 - self.weekday() as i64).rem_euclid(7);
+        Date::from_days(self.days() + ahead)
+    }
+
     /// The latest date on or before `self` that falls on `weekday` (0 = Monday).
     pub fn last_weekday(self, weekday: u8) -> Date {
         let back = (self.weekday() as i64 - weekday as i64).rem_euclid(7);
@@ -218,6 +224,15 @@ mod tests {
         assert_eq!(d.weekday(), 5); // Saturday
         assert_eq!(d.last_weekday(4).to_string(), "2023-05-05"); // Friday
         assert_eq!(d.last_weekday(5), d);
+        assert_eq!(d.next_weekday(2).to_string(), "2023-05-10"); // Wednesday
+        assert_eq!(d.next_weekday(5), d);
+        // each against the plain count, day by day
+        for wd in 0..7u8 {
+            let back = (0..7).find(|&n| Date::from_days(d.days() - n).weekday() == wd);
+            let ahead = (0..7).find(|&n| Date::from_days(d.days() + n).weekday() == wd);
+            assert_eq!(d.last_weekday(wd).days(), d.days() - back.unwrap());
+            assert_eq!(d.next_weekday(wd).days(), d.days() + ahead.unwrap());
+        }
         assert_eq!(Date::parse_iso("2024-02-29").unwrap().weekday(), 3);
     }
 
