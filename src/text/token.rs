@@ -45,7 +45,7 @@ impl Token {
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Lt", "Col", "Maj", "Capt", "Sen", "Rep",
     "Gov", "Prof", "Rev", "Amb", "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Inc", "Ltd", "Corp", "Co", "vs", "No", "Nos", "Adm", "Brig", "Sgt", "Hon", "Ave",
+    "Inc", "Ltd", "Corp", "Co", "vs", "No", "Nos", "Adm", "Brig", "Sgt", "Hon", "Ave", "Rt", "Smt",
 ];
 
 fn is_word_char(c: char) -> bool {
