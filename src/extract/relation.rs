@@ -1141,7 +1141,8 @@ impl Context<'_> {
     #[inline]
     fn met_here(&self, hit: CueHit, m: &Resolved) -> bool {
         let s = self.s;
-        let near = m.start <= hit.end + 1;
+        // right after the cue, or past determiners ("received the visiting X")
+        let near = m.start <= hit.end + 1 || s.introducer(m.start) == Some(hit.end - 1);
         let with = m.start > 0 && s.in_list(m.start - 1, list::MEETING_PREPOSITIONS);
         // "met with": the one cue word that lets the partner come later
         let cue_with = s.lower(hit.end - 1) == "with";
@@ -1677,8 +1678,13 @@ impl Context<'_> {
         if !object {
             l.targets.clear();
         }
-        l.targets
-            .retain(|&t| self.kind_of(&ms[t]) == Some(EntityKind::Person));
+        // a person, or a state's unnamed official or body ("received the
+        // Ambassador of Japan"), not the state itself ("hosts Syrian refugees")
+        l.targets.retain(|&t| match self.kind_of(&ms[t]) {
+            Some(EntityKind::Person) => true,
+            Some(EntityKind::Country) => ms[t].acts_as.is_some(),
+            _ => false,
+        });
     }
 
     /// The guests' visits to the host's state: each partner person of

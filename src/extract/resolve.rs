@@ -902,6 +902,8 @@ impl Resolution {
                 Some(e) => {
                     slot.r = Ref::Entity(e);
                     slot.weak = false;
+                    // "the Ambassador of Japan", held by nobody named: an official of the state
+                    slot.acts_as = holder.is_none().then_some(e);
                     self.entities[e].mentions += 1;
                 }
                 None => {
