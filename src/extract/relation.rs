@@ -819,6 +819,15 @@ impl<'c> Context<'c> {
         if !self.gather_agents(agent, &mut l.agents) {
             return;
         }
+        // "A and B witnessed the signing of agreements between the two
+        // countries": the pair restates the agents' sides
+        let ms = self.s.mentions;
+        if matches!(cue.kind, EdgeKind::Meeting | EdgeKind::Agreement)
+            && l.agents.len() >= 2
+            && matches!(*l.targets, [t0] if matches!(ms[t0].r, Ref::Pair { .. }))
+        {
+            return self.without_partner(&cue, &l.agents, out);
+        }
         // the one partner: the person met, the state visited
         if let [t0] = *l.targets {
             l.targets[0] = match cue.kind {
