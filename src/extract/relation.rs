@@ -801,7 +801,15 @@ impl<'c> Context<'c> {
         if self.passive_forms(&cue, agent, l, out) {
             return;
         }
-        // both sides after the cue, or the visitor after it
+        // both sides after the cue, or the visitor after it; among the agents
+        if cue.frame == Frame::Among {
+            // named ones: "the leaders" adds nothing to the meeting that made them a pair
+            let named = agent.is_some_and(|a| matches!(self.s.mentions[a].r, Ref::Entity(_)));
+            if named && self.gather_agents(agent, &mut l.agents) && l.agents.len() >= 2 {
+                self.each_way(&cue, &l.agents, out);
+            }
+            return;
+        }
         match cue.frame {
             Frame::Between => return self.between(&cue, agent, &l.targets, out),
             Frame::Visitor if self.visitor(&cue, l, out) => return,

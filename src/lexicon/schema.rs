@@ -156,6 +156,9 @@ pub enum Frame {
     /// A noun whose agent is its possessor or the demonym right before it,
     /// partner after it: "Sweden's criticism of Riyadh", "Chinese support for".
     Nominal,
+    /// Among the agents named before it, two or more, nobody after it (what
+    /// follows is a topic): "Lula and Fernandez discussed trade".
+    Among,
 }
 
 /// A cue of one edge kind: word patterns matched ignoring case. In a pattern
