@@ -1009,10 +1009,13 @@ impl<'a> Finder<'a> {
         let the = i < end && self.determiner_at(i);
         let j = if the { i + 1 } else { i };
         let (title_start, of, prefix) = self.whose_before_title(j, end);
+        // "Former British Prime Minister": "former" before the phrase
+        let former_before =
+            i > 0 && title_start > j && self.g.former_modifiers.has(self.lower(i - 1));
         let (title_end, former, title) = match self.title_chain(title_start, end) {
             Some((e, former)) => (
                 e,
-                former || self.former_glued(title_start),
+                former || former_before || self.former_glued(title_start),
                 Some(self.text_of(title_start, e)),
             ),
             None if title_start < end && self.honorific(title_start) && !the => {
