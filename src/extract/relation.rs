@@ -802,15 +802,8 @@ impl<'c> Context<'c> {
             return;
         }
         // both sides after the cue, or the visitor after it; among the agents
-        if cue.frame == Frame::Among {
-            // named ones: "the leaders" adds nothing to the meeting that made them a pair
-            let named = agent.is_some_and(|a| matches!(self.s.mentions[a].r, Ref::Entity(_)));
-            if named && self.gather_agents(agent, &mut l.agents) && l.agents.len() >= 2 {
-                self.each_way(&cue, &l.agents, out);
-            }
-            return;
-        }
         match cue.frame {
+            Frame::Among => return self.among(&cue, agent, l, out),
             Frame::Between => return self.between(&cue, agent, &l.targets, out),
             Frame::Visitor if self.visitor(&cue, l, out) => return,
             _ => {}
@@ -827,13 +820,7 @@ impl<'c> Context<'c> {
         if !self.gather_agents(agent, &mut l.agents) {
             return;
         }
-        // "A and B witnessed the signing of agreements between the two
-        // countries": the pair restates the agents' sides
-        let ms = self.s.mentions;
-        if matches!(cue.kind, EdgeKind::Meeting | EdgeKind::Agreement)
-            && l.agents.len() >= 2
-            && matches!(*l.targets, [t0] if matches!(ms[t0].r, Ref::Pair { .. }))
-        {
+        if self.pair_restates_agents(&cue, l) {
             return self.without_partner(&cue, &l.agents, out);
         }
         // the one partner: the person met, the state visited
@@ -862,18 +849,49 @@ impl<'c> Context<'c> {
             self.keep_named_with(l);
         }
         self.add_states(l);
-        // each agent with each partner (of another side, when one agent acts)
+        self.agents_with_partners(&cue, l, multi_agent, out);
+        if hosting {
+            self.guest_visits(&cue, l, out);
+        }
+    }
+
+    /// The Among frame: each way among the two or more agents named before
+    /// the cue ("Lula and Fernandez discussed trade"); a pair phrase ("the
+    /// leaders") adds nothing to the meeting that made them a pair.
+    fn among(&self, cue: &Cue, agent: Option<usize>, l: &mut Lists, out: &mut Vec<Relation>) {
+        let named = agent.is_some_and(|a| matches!(self.s.mentions[a].r, Ref::Entity(_)));
+        if named && self.gather_agents(agent, &mut l.agents) && l.agents.len() >= 2 {
+            self.each_way(cue, &l.agents, out);
+        }
+    }
+
+    /// Whether the one partner of a meeting or signing of two or more agents
+    /// is a pair phrase restating their sides ("A and B witnessed the signing
+    /// of agreements between the two countries").
+    fn pair_restates_agents(&self, cue: &Cue, l: &Lists) -> bool {
+        let ms = self.s.mentions;
+        matches!(cue.kind, EdgeKind::Meeting | EdgeKind::Agreement)
+            && l.agents.len() >= 2
+            && matches!(*l.targets, [t0] if matches!(ms[t0].r, Ref::Pair { .. }))
+    }
+
+    /// Each agent with each partner (of another side, when one agent
+    /// acted: `multi_agent` is false).
+    fn agents_with_partners(
+        &self,
+        cue: &Cue,
+        l: &Lists,
+        multi_agent: bool,
+        out: &mut Vec<Relation>,
+    ) {
         for &x in l.agents.iter() {
             for &y in l.partners.iter() {
                 if x == y || same_side(self.res, x, y) && !multi_agent {
                     continue;
                 }
                 let sp = self.speaker.filter(|&sp| sp != x);
-                self.emit(out, &cue, x, y, sp);
+                self.emit(out, cue, x, y, sp);
             }
-        }
-        if hosting {
-            self.guest_visits(&cue, l, out);
         }
     }
 
