@@ -7,20 +7,14 @@
 
 use std::path::PathBuf;
 
-/// mimalloc: the build allocates and frees many small strings per article,
-/// and spends a quarter of its time in the system allocator without it.
+/// The command's allocator and its settings (`src/bin/ties/alloc.rs`).
 #[path = "../src/bin/ties/alloc.rs"]
 mod alloc;
+
+/// mimalloc: the build allocates and frees many small strings per article,
+/// and spends a quarter of its time in the system allocator without it.
 #[global_allocator]
 static ALLOC: alloc::Mi = alloc::Mi;
-
-/// As `ties` does: freed memory is kept for reuse, not purged (purged pages
-/// are zeroed again by the kernel when touched). 15 is
-/// `mi_option_purge_delay` in mimalloc 3's `mimalloc.h`.
-fn keep_freed_memory() {
-    // SAFETY: sets one integer option of mimalloc; -1 means never purge.
-    unsafe { libmimalloc_sys::mi_option_set(15, -1) };
-}
 use std::time::Instant;
 use ties::pipeline::{self, Options};
 use ties::Bulk;
@@ -39,7 +33,7 @@ fn peak_kb() -> u64 {
 }
 
 fn main() -> anyhow::Result<()> {
-    keep_freed_memory();
+    alloc::keep_freed_memory();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(corpus) = args.first() else {
         anyhow::bail!("usage: throughput CORPUS [OUT.ron] [THREADS]");

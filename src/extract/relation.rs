@@ -784,12 +784,12 @@ impl<'c> Context<'c> {
                 None => return,
             },
             // "during President Hichilema's visit to Lilongwe": the possessor visits
-            _ if cue.kind == EdgeKind::Visit && self.visit_owner(hit).is_some() => {
-                self.visit_owner(hit)
-            }
-            _ => match self.agent(hit, &l.used) {
-                None => self.fronted_visitor(&cue, l),
-                a => a,
+            _ => match (cue.kind == EdgeKind::Visit).then(|| self.visit_owner(hit)) {
+                Some(Some(owner)) => Some(owner),
+                _ => match self.agent(hit, &l.used) {
+                    None => self.fronted_visitor(&cue, l),
+                    a => a,
+                },
             },
         };
         // "King Salman, whom Modi thanked (for his wishes)": the partner is
@@ -1927,12 +1927,12 @@ pub(crate) fn place_country(res: &Resolution, p: usize) -> Option<usize> {
         .position(|e| e.kind == EntityKind::Country && e.country == Some(c))
 }
 
-/// Whether two entities are one, or of one state.
 /// Whether lower-case `w` may be a past participle ("welcomed", "taken").
 fn past_participle(w: &str) -> bool {
     w.ends_with("ed") || w.ends_with("en")
 }
 
+/// Whether two entities are one, or of one state.
 fn same_side(res: &Resolution, a: usize, b: usize) -> bool {
     if a == b {
         return true;

@@ -1,7 +1,8 @@
 //! The command's allocator: mimalloc, through its plain entry points
 //! wherever Rust asks for no more alignment than they give (the `mimalloc`
 //! crate calls the aligned ones for every block, about three times the
-//! instructions of the plain fast path). The throughput example uses it too.
+//! instructions of the plain fast path), and the option that keeps freed
+//! memory. The throughput example uses them too.
 
 use libmimalloc_sys as mi;
 use std::alloc::{GlobalAlloc, Layout};
@@ -11,6 +12,20 @@ use std::ffi::c_void;
 /// (`MI_MAX_ALIGN_SIZE`, as for glibc's `malloc`); smaller blocks are aligned to
 /// their size's power of two, which is all a layout of that size can ask.
 const PLAIN_ALIGN: usize = 16;
+
+/// `mi_option_purge_delay` in mimalloc's `mimalloc.h` (version 3, the one
+/// libmimalloc-sys builds).
+const MI_OPTION_PURGE_DELAY: mi::mi_option_t = 15;
+
+/// Keeps freed memory for reuse instead of handing it back to the system
+/// 10 ms later: a build frees each batch of articles and allocates the next,
+/// and every page handed back is zeroed again by the kernel when touched
+/// (6,700 page faults and about a tenth of a 20k build without this; 345 with).
+pub fn keep_freed_memory() {
+    // SAFETY: sets one of mimalloc's options, a plain integer it reads when
+    // deciding to purge; any value is valid (-1: never purge).
+    unsafe { mi::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
 
 /// mimalloc as the global allocator.
 pub struct Mi;

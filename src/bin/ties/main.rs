@@ -22,20 +22,6 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOC: alloc::Mi = alloc::Mi;
 
-/// `mi_option_purge_delay` in mimalloc's `mimalloc.h` (version 3, the one
-/// libmimalloc-sys builds).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Keeps freed memory for reuse instead of handing it back to the system
-/// 10 ms later: a build frees each batch of articles and allocates the next,
-/// and every page handed back is zeroed again by the kernel when touched
-/// (6,700 page faults and about a tenth of a 20k build without this; 345 with).
-fn keep_freed_memory() {
-    // SAFETY: sets one of mimalloc's options, a plain integer it reads when
-    // deciding to purge; any value is valid (-1: never purge).
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-}
-
 /// A failure with its exit code: 1 nothing found, 2 usage or input error.
 struct Fail(u8, anyhow::Error);
 
@@ -61,7 +47,7 @@ fn main() -> ExitCode {
     }
     #[cfg(unix)]
     clean_up_on_signals();
-    keep_freed_memory();
+    alloc::keep_freed_memory();
     let cli = Cli::parse();
     match checked(cli).and_then(|cli| run(&cli)) {
         Ok(code) => ExitCode::from(code),
