@@ -54,6 +54,7 @@ fn mask_noise(
         g,
         w: &g.extract_words,
     };
+    let marks = n.marks();
     // after "Related readings" / "Related:" come other articles' headlines
     let mut in_related = false;
     for (si, sent) in sentences.iter().enumerate() {
@@ -75,7 +76,7 @@ fn mask_noise(
             mask(&mut masked, r);
             continue;
         }
-        let (byline, paren) = n.byline(r.clone());
+        let (byline, paren) = n.byline(r.clone(), &marks);
         if byline {
             mask(&mut masked, r);
             continue;
@@ -97,6 +98,14 @@ fn mask_noise(
         }
     }
     (masked, dateline, lede)
+}
+
+/// Where the byline test's tokens are, as token indices in order: "(",
+/// numbers with a ':' (clock times), credit marks.
+struct Marks {
+    parens: Vec<usize>,
+    times: Vec<usize>,
+    credits: Vec<usize>,
 }
 
 /// What [`mask_noise`] reads: the article's text and tokens, the lexicon.
@@ -129,30 +138,85 @@ impl Noise<'_> {
 
     /// Whether sentence `r` is a byline, time stamp or credit line (a clock
     /// time and few lower-case words, or a credit mark); and its first "(".
+    /// Read off the article's [`Marks`], not the tokens one by one
+    /// ([`Noise::byline_plain`] is the plain form).
     #[inline]
-    fn byline(&self, r: Range<usize>) -> (bool, Option<usize>) {
+    fn byline(&self, r: Range<usize>, marks: &Marks) -> (bool, Option<usize>) {
+        let first_in = |v: &[usize]| {
+            let k = v.partition_point(|&t| t < r.start);
+            v.get(k).copied().filter(|&t| t < r.end)
+        };
+        let paren = first_in(&marks.parens);
+        if first_in(&marks.credits).is_some() {
+            return (true, paren);
+        }
+        // lower-case words are counted only where there is a clock time
+        let has_time = first_in(&marks.times).is_some();
+        (has_time && self.lower_words(r) < 4, paren)
+    }
+
+    /// The article's [`Marks`]: its bytes searched for '(', ':' and each
+    /// credit mark, each hit kept where it is (part of) a token of its kind.
+    fn marks(&self) -> Marks {
+        let bytes = self.text.as_bytes();
+        // the token holding byte `p` (tokens cover no blanks)
+        let holding = |p: usize| {
+            let k = self.toks.partition_point(|t| (t.end as usize) <= p);
+            self.toks
+                .get(k)
+                .filter(|t| t.start as usize <= p)
+                .map(|t| (k, t))
+        };
+        let parens = memchr::memchr_iter(b'(', bytes)
+            .filter_map(|p| holding(p).filter(|(_, t)| t.end - t.start == 1))
+            .map(|(k, _)| k)
+            .collect();
+        let mut times: Vec<usize> = memchr::memchr_iter(b':', bytes)
+            .filter_map(|p| holding(p).filter(|(_, t)| t.kind == TokKind::Number))
+            .map(|(k, _)| k)
+            .collect();
+        times.dedup();
+        let mut credits: Vec<usize> = Vec::new();
+        for m in self.w.credit_marks.iter() {
+            let n = m.bytes().len();
+            let exact = |(k, t): (usize, &Token)| {
+                let kind_fits = t.kind != TokKind::Number && (t.kind == TokKind::Word) == m.word;
+                (kind_fits && (t.end - t.start) as usize == n).then_some(k)
+            };
+            let at = m.finder.find_iter(bytes);
+            credits.extend(
+                at.filter_map(|p| holding(p).filter(|(_, t)| t.start as usize == p))
+                    .filter_map(exact),
+            );
+        }
+        credits.sort_unstable();
+        Marks {
+            parens,
+            times,
+            credits,
+        }
+    }
+
+    /// [`Noise::byline`] token by token: the plain version it is tested
+    /// against.
+    #[cfg(test)]
+    fn byline_plain(&self, r: Range<usize>) -> (bool, Option<usize>) {
         let (mut has_time, mut credit_line, mut paren) = (false, false, None);
         for i in r.clone() {
             let t = &self.toks[i];
-            let n = (t.end - t.start) as usize;
-            let lengths = match t.kind {
-                TokKind::Word => self.w.credit_word_lengths,
-                TokKind::Number => {
-                    has_time |= t.bytes(self.text).contains(&b':');
-                    continue;
-                }
-                TokKind::Punct => {
-                    if n == 1 && paren.is_none() && t.bytes(self.text) == b"(" {
-                        paren = Some(i);
-                    }
-                    self.w.credit_sign_lengths
-                }
-            };
-            if lengths >> n.min(63) & 1 != 0 {
-                credit_line |= self.w.credit_marks.has_bytes(t.bytes(self.text));
+            match t.kind {
+                TokKind::Number => has_time |= t.bytes(self.text).contains(&b':'),
+                TokKind::Punct if paren.is_none() && t.bytes(self.text) == b"(" => paren = Some(i),
+                _ => {}
             }
+            let word = t.kind == TokKind::Word;
+            credit_line |= t.kind != TokKind::Number
+                && self
+                    .w
+                    .credit_marks
+                    .iter()
+                    .any(|m| m.word == word && m.bytes() == t.bytes(self.text));
         }
-        // lower-case words are counted only where there is a clock time
         (credit_line || (has_time && self.lower_words(r) < 4), paren)
     }
 
@@ -1380,5 +1444,77 @@ mod tests {
                 .any(|x| x.starts_with("country:china") && x.contains("united-states")),
             "{e:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod byline_tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn gaz() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap())
+    }
+
+    type Both = ((bool, Option<usize>), (bool, Option<usize>));
+
+    /// Byline and first bracket of each piece of `text`'s tokens (cut every
+    /// `step` tokens), both ways.
+    fn pieces(text: &str, step: usize) -> Vec<Both> {
+        let toks = crate::text::token::tokenize(text);
+        let g = gaz();
+        let n = Noise {
+            text,
+            toks: &toks,
+            g,
+            w: &g.extract_words,
+        };
+        let marks = n.marks();
+        let cuts: Vec<usize> = (0..toks.len()).step_by(step.max(1)).collect();
+        let piece = |k: usize| cuts[k]..cuts.get(k + 1).copied().unwrap_or(toks.len());
+        (0..cuts.len())
+            .map(|k| (n.byline(piece(k), &marks), n.byline_plain(piece(k))))
+            .collect()
+    }
+
+    /// Byline and first bracket of `text` read as one sentence, both ways.
+    fn both(text: &str) -> Option<Both> {
+        pieces(text, usize::MAX).into_iter().next()
+    }
+
+    #[test]
+    fn bylines_are_found_by_their_marks() {
+        let (fast, _) = both("Copyright 2024 Xinhua (all rights reserved)").unwrap();
+        assert_eq!(fast, (true, Some(3)));
+        let (fast, _) = both("By John Smith 10:45 GMT").unwrap();
+        assert!(fast.0);
+        // a clock time among many lower-case words is text, and a mark
+        // inside a longer word is no mark
+        assert!(
+            !both("At 10:45 the talks began in the city hall today")
+                .unwrap()
+                .0
+                 .0
+        );
+        assert!(
+            !both("Copyrighted works (and others) were discussed.")
+                .unwrap()
+                .0
+                 .0
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn byline_equals_the_plain_version(
+            t in "([ a-zA-Z0-9:().,©]{0,20}(Copyright|©|Copyrights|[0-9]+:[0-9]+|\\(| x)?){1,4}[ a-z0-9:().©-]{0,30}",
+            step in 1usize..12,
+        ) {
+            for (fast, plain) in pieces(&t, step) {
+                prop_assert_eq!(fast, plain);
+            }
+        }
     }
 }

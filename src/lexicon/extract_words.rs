@@ -35,6 +35,28 @@ impl List {
     }
 }
 
+/// A credit mark, compiled for searching: its bytes' finder, and whether it
+/// is a word (else a sign).
+#[derive(Clone, Debug)]
+pub(crate) struct CreditMark {
+    pub(crate) finder: memchr::memmem::Finder<'static>,
+    pub(crate) word: bool,
+}
+
+impl CreditMark {
+    fn new(mark: &str) -> CreditMark {
+        CreditMark {
+            finder: memchr::memmem::Finder::new(mark.as_bytes()).into_owned(),
+            word: mark.starts_with(char::is_alphanumeric),
+        }
+    }
+
+    /// The mark's bytes.
+    pub(crate) fn bytes(&self) -> &[u8] {
+        self.finder.needle()
+    }
+}
+
 /// The word lists of the extraction's own rules ([`Words`]), compiled once with
 /// the lexicon ([`Gazetteer::extract_words`]).
 #[derive(Clone, Debug, Default)]
@@ -42,12 +64,9 @@ pub struct ExtractWords {
     pub(crate) related_headers: List,
     pub(crate) photo_headers: List,
     pub(crate) photo_links: List,
-    pub(crate) credit_marks: List,
-    /// Bit `n` set when a credit mark that is a word is `n` bytes long
-    /// (63: 63 or more): most tokens are out by their length.
-    pub(crate) credit_word_lengths: u64,
-    /// The same for credit marks that are signs ("©").
-    pub(crate) credit_sign_lengths: u64,
+    /// The credit marks ("Copyright", "©"), each searched for in a
+    /// sentence's bytes.
+    pub(crate) credit_marks: Box<[CreditMark]>,
     pub(crate) agencies: List,
     pub(crate) months_needing_day: List,
     pub(crate) forward_days: List,
@@ -66,18 +85,11 @@ pub struct ExtractWords {
 impl ExtractWords {
     /// Compiles the lists of `w`.
     pub fn new(w: &Words) -> ExtractWords {
-        let lengths = |word: bool| {
-            let marks = w.credit_marks.iter();
-            let marks = marks.filter(|m| m.starts_with(char::is_alphanumeric) == word);
-            marks.fold(0, |bits, m| bits | 1 << m.len().min(63))
-        };
         ExtractWords {
             related_headers: List::new(&w.related_headers),
             photo_headers: List::new(&w.photo_headers),
             photo_links: List::new(&w.photo_links),
-            credit_marks: List::new(&w.credit_marks),
-            credit_word_lengths: lengths(true),
-            credit_sign_lengths: lengths(false),
+            credit_marks: w.credit_marks.iter().map(|m| CreditMark::new(m)).collect(),
             agencies: List::new(&w.agencies),
             months_needing_day: List::new(&w.months_needing_day),
             forward_days: List::lower(&w.forward_days),
