@@ -248,17 +248,27 @@ impl<'a> Sentence<'a> {
                     e += 1;
                 }
                 let mut first = mi;
-                // "President Rouhani and visiting President Xi said"
+                // "President Rouhani and visiting President Xi said";
+                // "Norway, Ireland and Spain announced": a list ends in "and"
+                let mut and = true;
                 while first > 0 {
                     let prev = &self.mentions[first - 1];
                     let (from, to) = (prev.end, self.mentions[first].start);
-                    let gap = to.saturating_sub(from);
-                    if (1..=2).contains(&gap) && self.lower(from) == "and" && self.is_actor(prev) {
-                        first -= 1;
-                        out((first, prev.start, e));
+                    let joint = self.joint(from, to);
+                    // "and visiting President Xi": a word may stand after "and"
+                    let and_word =
+                        (1..=2).contains(&to.saturating_sub(from)) && self.lower(from) == "and";
+                    let joined = if and {
+                        and_word || joint == Some(Joint::CommaAnd)
                     } else {
+                        joint == Some(Joint::Comma)
+                    };
+                    if !joined || !self.is_actor(prev) {
                         break;
                     }
+                    and = false;
+                    first -= 1;
+                    out((first, prev.start, e));
                 }
                 out((mi, self.mentions[first].start, e));
                 continue;
@@ -640,6 +650,12 @@ impl<'c> Context<'c> {
         }
     }
 
+    /// Whether entity `e` is a speaker of the sentence.
+    fn speaks(&self, e: usize) -> bool {
+        let of = |sm: usize| matches!(self.s.mentions[sm].r, Ref::Entity(x) if x == e);
+        self.speakers.iter().any(|&(sm, _, _)| of(sm))
+    }
+
     /// Whether token `tok` is inside a reporting frame ("Li said").
     #[inline]
     fn frame_at(&self, tok: usize) -> bool {
@@ -711,7 +727,8 @@ impl<'c> Context<'c> {
             cameo: cue.cameo.to_string(),
             source,
             target,
-            speaker: speaker.filter(|&s| s != source),
+            // one who speaks in the sentence speaks for themselves
+            speaker: speaker.filter(|&s| s != source && !self.speaks(source)),
             place: self.place,
             planned: cue.planned,
             apart: false,
@@ -1319,12 +1336,37 @@ impl Context<'_> {
         b > s.range.start && s.in_list(b - 1, list::OBJECT_PREPOSITIONS)
     }
 
+    /// Into `out`: the entities of the two or more speakers listed before
+    /// the reported clause mention `a` is in ("A, B and C said ..."), if any.
+    fn listed_speakers(&self, a: usize, out: &mut Short<usize, 4>) {
+        let at = self.s.mentions[a].start;
+        let Some(end) = self.speakers.iter().map(|f| f.2).filter(|&e| e <= at).max() else {
+            return;
+        };
+        for &(sm, _, e) in self.speakers {
+            if let (true, Ref::Entity(x)) = (e == end, self.s.mentions[sm].r) {
+                out.push(x);
+            }
+        }
+        if out.len() < 2 {
+            out.clear();
+        }
+    }
+
     /// The agents of mention `agent` (and of one joined to it: "X and Y
     /// vowed"), else the speaker, into `agents`; whether there are any.
     fn gather_agents(&self, agent: Option<usize>, agents: &mut Short<usize, 4>) -> bool {
         let s = self.s;
         agents.clear();
         if let Some(a) = agent {
+            // "Norway, Ireland and Spain announced that they would": the
+            // pair word stands for the listed speakers
+            if matches!(s.mentions[a].r, Ref::Pair { .. }) {
+                self.listed_speakers(a, agents);
+                if !agents.is_empty() {
+                    return true;
+                }
+            }
             agents.extend(&self.expand(&s.mentions[a], true));
             // "X and Y vowed"; "X, Y and Z met": a list of three or more
             // ends in "and", its earlier items are joined by ","
