@@ -804,7 +804,7 @@ impl<'c> Context<'c> {
             _ => match (cue.kind == EdgeKind::Visit).then(|| self.visit_owner(hit)) {
                 Some(Some(owner)) => Some(owner),
                 _ => match self.agent(hit, &l.used) {
-                    None => self.fronted_visitor(&cue, l),
+                    None => self.fronted_agent(&cue, l),
                     a => a,
                 },
             },
@@ -960,12 +960,15 @@ impl Context<'_> {
             && (with(hit.end - 1) || with(hit.end))
     }
 
-    /// "On a visit to Myanmar, Singh held talks": a visit cue opening the
-    /// sentence, with no agent before it, has the first person after a
-    /// comma past its destination as its visitor (no longer a partner).
-    fn fronted_visitor(&self, cue: &Cue, l: &mut Lists) -> Option<usize> {
+    /// "On a visit to Myanmar, Singh held talks": a visit or meeting cue
+    /// opening the sentence, with no agent before it, has the first person
+    /// after a comma past its partners as its agent (no longer a partner).
+    /// A meeting with no partner before the comma meets the next person
+    /// after the agent ("In a phone call, Wang told Jaishankar").
+    fn fronted_agent(&self, cue: &Cue, l: &mut Lists) -> Option<usize> {
         let s = self.s;
-        if cue.kind != EdgeKind::Visit || cue.hit.start > s.range.start + 3 {
+        let opens = cue.hit.start <= s.range.start + 3;
+        if !opens || !matches!(cue.kind, EdgeKind::Visit | EdgeKind::Meeting) {
             return None;
         }
         let from = l
@@ -973,13 +976,24 @@ impl Context<'_> {
             .first()
             .map_or(cue.hit.end, |&t| s.mentions[t].end);
         let comma = (from..s.range.end).find(|&k| s.is_char(k, b','))?;
-        let v = s.mentions.iter().position(|m| {
-            m.start > comma
-                && !m.weak
+        let meeting = cue.kind == EdgeKind::Meeting;
+        // one who met may also speak ("In a phone call, Wang told Jaishankar")
+        let person = |m: &Resolved| {
+            !m.weak
                 && self.kind_of(m) == Some(EntityKind::Person)
-                && !self.frame_at(m.start)
-        })?;
+                && (meeting || !self.frame_at(m.start))
+        };
+        let v = s
+            .mentions
+            .iter()
+            .position(|m| m.start > comma && person(m))?;
         l.targets.retain(|&t| t < v);
+        if meeting && l.targets.is_empty() {
+            let met = (v + 1..s.mentions.len()).find(|&k| person(&s.mentions[k]));
+            if let Some(k) = met {
+                l.targets.push(k);
+            }
+        }
         Some(v)
     }
 
