@@ -1770,7 +1770,10 @@ impl Context<'_> {
             l.targets.clear();
         }
         // a person, or a state's unnamed official or body ("received the
-        // Ambassador of Japan"), not the state itself ("hosts Syrian refugees")
+        // Ambassador of Japan"), not the state itself ("hosts Syrian
+        // refugees") nor one whose thing is welcomed ("welcomed Biden's commitment")
+        l.targets
+            .retain(|&t| ms[t].end >= s.range.end || !s.is_possessive(ms[t].end));
         l.targets.retain(|&t| match self.kind_of(&ms[t]) {
             Some(EntityKind::Person) => true,
             Some(EntityKind::Country) => ms[t].acts_as.is_some(),
