@@ -295,23 +295,61 @@ struct Record<'a> {
     source: Option<String>,
 }
 
-/// Parses one JSON Lines record; `origin` is `path:line`.
+/// A record's fields, as serde_json or the fast reader gives them; the id
+/// as [`record_id`] makes it (`None`: no usable id).
+#[derive(Default)]
+struct Fields {
+    id: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    text: String,
+    url: Option<String>,
+    source: Option<String>,
+}
+
+/// Parses one JSON Lines record; `origin` is `path:line`. A plain record is
+/// read by hand, any other by serde_json (the same result, and its errors).
 pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
-    let bad = |reason: String| Error::Article {
+    match plain_record(line) {
+        Some(f) => record_article(origin, f),
+        None => record_article(origin, serde_record(origin, line)?),
+    }
+}
+
+/// The error of record `origin`.
+fn bad_record(origin: &str, reason: String) -> Error {
+    Error::Article {
         origin: origin.into(),
         reason,
-    };
+    }
+}
+
+/// A record's fields read by serde_json, which says what is wrong.
+fn serde_record(origin: &str, line: &str) -> Result<Fields> {
     let r: Record = serde_json::from_str(line).map_err(|e| {
         // serde_json ends its message with " at line 1 column N"; say it once
         let msg = e.to_string();
         let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
-        bad(format!(
+        bad_record(origin, format!(
             "column {}: {msg}; each line must be an object {{\"id\", \"text\", \"date\"?, \"title\"?, \"url\"?, \"source\"?}}",
             e.column()
         ))
     })?;
-    let id = record_id(r.id)
-        .ok_or_else(|| bad("\"id\" must be a non-empty string or an integer".into()))?;
+    Ok(Fields {
+        id: record_id(r.id.get()),
+        date: r.date,
+        title: r.title,
+        text: r.text,
+        url: r.url,
+        source: r.source,
+    })
+}
+
+/// The article of a record's fields.
+fn record_article(origin: &str, r: Fields) -> Result<Article> {
+    let bad = |reason: String| bad_record(origin, reason);
+    let id =
+        r.id.ok_or_else(|| bad("\"id\" must be a non-empty string or an integer".into()))?;
     let date = match r.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
         Some(d) => Some(
@@ -332,17 +370,220 @@ pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
     Ok(a)
 }
 
-/// A record's id, kept exactly: a string, or an integer as its digits
-/// (however long: `12345678901234567890123` stays itself); `None` for
-/// anything else.
-fn record_id(raw: &serde_json::value::RawValue) -> Option<String> {
-    let text = raw.get().trim();
+/// A record's id from the raw JSON of its value, kept exactly: a string, or
+/// an integer as its digits (however long: `12345678901234567890123` stays
+/// itself); `None` for anything else.
+fn record_id(raw: &str) -> Option<String> {
+    let text = raw.trim();
     if text.starts_with('"') {
-        let s: String = serde_json::from_str(text).ok()?;
-        return (!s.trim().is_empty()).then_some(s);
+        return string_id(serde_json::from_str(text).ok()?);
     }
     let digits = text.strip_prefix('-').unwrap_or(text);
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| text.to_string())
+}
+
+/// A string id, unless it is blank.
+fn string_id(s: String) -> Option<String> {
+    (!s.trim().is_empty()).then_some(s)
+}
+
+/// A record read without serde_json when it is plainly one object of
+/// strings, numbers, `true`, `false` and `null` holding `id` and `text`
+/// once each; `None` when not sure (serde_json then reads it).
+fn plain_record(line: &str) -> Option<Fields> {
+    let mut p = Plain {
+        line,
+        at: 0,
+        scratch: String::new(),
+    };
+    let (mut f, mut seen, mut key) = (Fields::default(), 0u8, String::new());
+    if p.next()? != b'{' {
+        return None;
+    }
+    loop {
+        if p.next()? != b'"' {
+            return None;
+        }
+        key.clear();
+        p.string(&mut key)?;
+        if p.next()? != b':' {
+            return None;
+        }
+        p.member(&key, &mut f, &mut seen)?;
+        match p.next()? {
+            b',' => {}
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    // nothing but white space after it, and `id` (1) and `text` (8) given
+    (p.next().is_none() && seen & 9 == 9).then_some(f)
+}
+
+/// Where the fast reader of a record stands; each step `None` when not sure.
+struct Plain<'a> {
+    line: &'a str,
+    at: usize,
+    /// The values of keys not kept, decoded and dropped.
+    scratch: String,
+}
+
+impl Plain<'_> {
+    /// The next byte after JSON white space, consumed.
+    fn next(&mut self) -> Option<u8> {
+        let b = self.line.as_bytes();
+        while let Some(&c) = b.get(self.at) {
+            self.at += 1;
+            if !matches!(c, b' ' | b'\n' | b'\t' | b'\r') {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// A string whose opening quote was just read, onto `out`.
+    fn string(&mut self, out: &mut String) -> Option<()> {
+        self.at = crate::bytes::json_string(self.line, self.at, out)?;
+        Some(())
+    }
+
+    /// The value of `key`, kept in `f` (each known key once: `seen` holds
+    /// their bits) or checked and dropped.
+    fn member(&mut self, key: &str, f: &mut Fields, seen: &mut u8) -> Option<()> {
+        let bit = match key {
+            "id" => 1,
+            "date" => 2,
+            "title" => 4,
+            "text" => 8,
+            "url" => 16,
+            "source" => 32,
+            _ => return self.skip(),
+        };
+        if *seen & bit != 0 {
+            return None;
+        }
+        *seen |= bit;
+        match bit {
+            1 => f.id = Some(self.id()?),
+            2 => f.date = self.string_or_null()?,
+            4 => f.title = self.string_or_null()?,
+            8 => {
+                if self.next()? != b'"' {
+                    return None;
+                }
+                self.string(&mut f.text)?;
+            }
+            16 => f.url = self.string_or_null()?,
+            32 => f.source = self.string_or_null()?,
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// A string, or `null` (`None`).
+    fn string_or_null(&mut self) -> Option<Option<String>> {
+        match self.next()? {
+            b'"' => {
+                let mut s = String::new();
+                self.string(&mut s)?;
+                Some(Some(s))
+            }
+            b'n' => self.word(b"ull").map(|()| None),
+            _ => None,
+        }
+    }
+
+    /// An id as [`record_id`] reads it: a non-blank string, or an integer
+    /// (no leading zero, fraction, exponent or `-0`).
+    fn id(&mut self) -> Option<String> {
+        match self.next()? {
+            b'"' => {
+                let mut s = String::new();
+                self.string(&mut s)?;
+                string_id(s)
+            }
+            c @ (b'-' | b'0'..=b'9') => {
+                let from = self.at - 1;
+                if !self.number(c)? {
+                    return None;
+                }
+                record_id(&self.line[from..self.at])
+            }
+            _ => None,
+        }
+    }
+
+    /// The value of a key not kept, checked and dropped.
+    fn skip(&mut self) -> Option<()> {
+        match self.next()? {
+            b'"' => {
+                let mut s = std::mem::take(&mut self.scratch);
+                s.clear();
+                let done = self.string(&mut s);
+                self.scratch = s;
+                done
+            }
+            b'n' => self.word(b"ull"),
+            b't' => self.word(b"rue"),
+            b'f' => self.word(b"alse"),
+            c @ (b'-' | b'0'..=b'9') => self.number(c).map(drop),
+            _ => None,
+        }
+    }
+
+    /// The rest of a literal whose first letter was just read.
+    fn word(&mut self, rest: &[u8]) -> Option<()> {
+        let b = self.line.as_bytes();
+        (b.get(self.at..self.at + rest.len())? == rest).then(|| self.at += rest.len())
+    }
+
+    /// The rest of a JSON number whose first byte `first` was just read:
+    /// whether it is a plain integer (no fraction or exponent, not `-0`).
+    fn number(&mut self, first: u8) -> Option<bool> {
+        let b = self.line.as_bytes();
+        let lead = match first {
+            b'-' => {
+                self.at += 1;
+                *b.get(self.at - 1)?
+            }
+            c => c,
+        };
+        match lead {
+            b'0' if b.get(self.at).is_some_and(u8::is_ascii_digit) => return None,
+            b'0' => {}
+            b'1'..=b'9' => {
+                self.digits();
+            }
+            _ => return None,
+        }
+        let mut plain = !(first == b'-' && lead == b'0');
+        if b.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return None;
+            }
+            plain = false;
+        }
+        if matches!(b.get(self.at), Some(b'e' | b'E')) {
+            self.at += 1 + usize::from(matches!(b.get(self.at + 1), Some(b'+' | b'-')));
+            if self.digits() == 0 {
+                return None;
+            }
+            plain = false;
+        }
+        Some(plain)
+    }
+
+    /// Skips ASCII digits, saying how many.
+    fn digits(&mut self) -> usize {
+        let b = self.line.as_bytes();
+        let n = b[self.at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        self.at += n;
+        n
+    }
 }
 
 /// Reads up to and including the next `\n`, keeping at most `max + 1` bytes
@@ -591,6 +832,7 @@ fn read_line(p: &Path, n: usize, origin: &str) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn jsonl_errors_name_line_and_reason() {
@@ -608,6 +850,257 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.text, "T\n\nx");
+    }
+
+    /// A record read by serde_json alone, as before the fast reader.
+    fn by_serde(line: &str) -> String {
+        let r = serde_record("c.jsonl:1", line).and_then(|f| record_article("c.jsonl:1", f));
+        format!("{r:?}")
+    }
+
+    fn read(line: &str) -> String {
+        format!("{:?}", jsonl_record("c.jsonl:1", line))
+    }
+
+    #[test]
+    fn odd_records_are_read_by_serde_json() {
+        let odd = [
+            r#"{"id": 1, "text": "x", "extra": {"a": [1, 2]}}"#,
+            r#"{"id": 1, "text": "x", "text": "y"}"#,
+            r#"{"id": 1, "text": "x", "date": null, "date": null}"#,
+            r#"{"id": 1, "text": "lone \ud800 half"}"#,
+            r#"{"id": -0, "text": "x"}"#,
+            r#"{"id": 007, "text": "x"}"#,
+            r#"{"id": 1.5, "text": "x"}"#,
+            r#"{"id": " ", "text": "x"}"#,
+            r#"{"id": 1, "text": null}"#,
+            r#"{"id": 1, "title": "t"}"#,
+            r#"{"id": 1, "text": "x"} x"#,
+            r#"{"id": 1, "text": "x",}"#,
+            "{\"id\": 1, \"text\": \"raw\ttab\"}",
+            r#"["a", "x"]"#,
+            r#"{"id": 1, "text": "x", "extra": "\ud800"}"#,
+        ];
+        for line in odd {
+            assert!(plain_record(line).is_none(), "{line}");
+            assert_eq!(read(line), by_serde(line), "{line}");
+        }
+        // serde_json lets a lone surrogate by in a value it skips
+        assert!(read(odd[0]).starts_with("Ok") && read(odd[14]).starts_with("Ok"));
+        assert!(read(odd[4]).contains("\"-0\""));
+    }
+
+    #[test]
+    fn plain_records_are_read_without_serde_json() {
+        let plain = [
+            r#"{"id": "a\"b", "text": "x\ny \u00e9\ud83d\ude00 \/ \\", "n": -1.5e+3, "t": true}"#,
+            r#" { "t\u0065xt" : "x" , "id" : 12345678901234567890123 , "url" : null } "#,
+            "{\"id\":0,\"text\":\"x\",\"\":false,\"date\":\"2023-02-03\"}\r\n",
+            r#"{"id": 1, "text": "x", "extra": "a", "extra": 1}"#,
+        ];
+        for line in plain {
+            assert!(plain_record(line).is_some(), "{line}");
+            assert_eq!(read(line), by_serde(line), "{line}");
+        }
+    }
+
+    /// Pieces of a JSON string body: plain text, escapes, and unless
+    /// `clean` now and then a bad escape, a lone surrogate, a raw control
+    /// character or quote.
+    fn piece(clean: bool) -> BoxedStrategy<String> {
+        let good = vec![
+            r#"\""#,
+            r"\\",
+            r"\/",
+            r"\b",
+            r"\f",
+            r"\n",
+            r"\r",
+            r"\t",
+            r"\u00e9",
+            r"\u2019",
+            r"\uD83D\uDE00",
+            r"\ud83d\ude00",
+            r"\u0000",
+        ];
+        let bad = vec![
+            r"\ud800",
+            r"\udc00",
+            r"\ud800\u0041",
+            r"\u12",
+            r"\x",
+            "\u{1}",
+            "\t",
+            "\"",
+        ];
+        let text = "[a-zA-Z0-9 .,'\u{7f}\u{e9}\u{20ac}\u{2019}\u{1f600}-]{0,20}";
+        prop_oneof![
+            12 => text,
+            4 => proptest::sample::select(good).prop_map(String::from),
+            u32::from(!clean) => proptest::sample::select(bad).prop_map(String::from),
+        ]
+        .boxed()
+    }
+
+    fn json_str(clean: bool) -> impl Strategy<Value = String> {
+        proptest::collection::vec(piece(clean), 0..5).prop_map(|p| format!("\"{}\"", p.concat()))
+    }
+
+    /// A value of any kind a record may hold, right or wrong.
+    fn value() -> impl Strategy<Value = String> {
+        let other = [
+            "null",
+            "true",
+            "false",
+            "0",
+            "-0",
+            "12",
+            "-5",
+            "007",
+            "1.5",
+            "-1.25E+2",
+            "1e3",
+            "1.",
+            "-",
+            "12345678901234567890123",
+            "nul",
+            "{}",
+            "[1, \"a\"]",
+            "{\"a\": 1}",
+            "\"2023-02-03\"",
+            "\"2023-02-30\"",
+            "\"  \"",
+            "\"\"",
+        ];
+        prop_oneof![
+            4 => json_str(false),
+            1 => proptest::sample::select(other.to_vec()).prop_map(String::from),
+        ]
+    }
+
+    /// White space between tokens, and unless `clean` now and then a form
+    /// feed (none to JSON).
+    fn ws(clean: bool) -> impl Strategy<Value = &'static str> {
+        let ws = vec!["", "", " ", "\t", "\n", "\r\n", "  "];
+        prop_oneof![
+            40 => proptest::sample::select(ws),
+            u32::from(!clean) => Just("\u{c}"),
+        ]
+    }
+
+    /// `{` members `}` with white space between the tokens, and a tail
+    /// (garbage too unless `clean`).
+    fn object(members: Vec<(String, String)>, clean: bool) -> impl Strategy<Value = String> {
+        let n = members.len() * 4 + 2;
+        let garbage = vec!["x", ",", "}", "\u{feff}"];
+        let tail = prop_oneof![
+            8 => proptest::sample::select(vec!["", "\n", " \r\n"]),
+            u32::from(!clean) => proptest::sample::select(garbage),
+        ];
+        (proptest::collection::vec(ws(clean), n), tail).prop_map(move |(w, tail)| {
+            let body: Vec<String> = members
+                .iter()
+                .enumerate()
+                .map(|(i, (k, v))| {
+                    format!(
+                        "{}\"{k}\"{}:{}{v}{}",
+                        w[4 * i],
+                        w[4 * i + 1],
+                        w[4 * i + 2],
+                        w[4 * i + 3]
+                    )
+                })
+                .collect();
+            format!("{}{{{}}}{}{tail}", w[n - 2], body.join(","), w[n - 1])
+        })
+    }
+
+    /// A record of known and other keys, most of them holding `id` and `text`.
+    fn record() -> impl Strategy<Value = String> {
+        let keys = vec![
+            "id",
+            "id",
+            "text",
+            "text",
+            "date",
+            "title",
+            "url",
+            "source",
+            "extra",
+            "",
+            "ID",
+            r"t\u0065xt",
+            r"\u0069d",
+            r"x\u12",
+        ];
+        let member =
+            (proptest::sample::select(keys), value()).prop_map(|(k, v)| (k.to_string(), v));
+        (
+            proptest::collection::vec(member, 0..4),
+            json_str(false),
+            json_str(false),
+        )
+            .prop_flat_map(|(mut m, id, text)| {
+                m.extend([("id".into(), id), ("text".into(), text)]);
+                Just(m).prop_shuffle().prop_flat_map(|m| object(m, false))
+            })
+    }
+
+    /// A record fit for the fast reader: `id` and `text` once, the others
+    /// at most once, every string clean.
+    fn clean_record() -> impl Strategy<Value = String> {
+        // a blank string id is refused: serde_json's path says so
+        let named = json_str(true).prop_map(|s| format!("\"k{}", &s[1..]));
+        let id = prop_oneof![named, (0u64..1 << 40).prop_map(|n| n.to_string())];
+        let others = ["date", "title", "url", "source", "extra", "more"];
+        let nullable = prop_oneof![json_str(true), Just("null".to_string())];
+        (
+            id,
+            json_str(true),
+            proptest::sample::subsequence(others.to_vec(), 0..=6),
+            proptest::collection::vec(nullable, 6),
+        )
+            .prop_flat_map(|(id, text, keys, values)| {
+                let mut m = vec![("id".to_string(), id), ("text".to_string(), text)];
+                m.extend(
+                    keys.into_iter()
+                        .zip(values)
+                        .map(|(k, v)| (k.to_string(), v)),
+                );
+                Just(m).prop_shuffle().prop_flat_map(|m| object(m, true))
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn records_read_as_serde_json_reads_them(line in record()) {
+            prop_assert_eq!(read(&line), by_serde(&line));
+        }
+
+        #[test]
+        fn clean_records_take_the_fast_path(line in clean_record()) {
+            prop_assert!(plain_record(&line).is_some(), "{}", line);
+            prop_assert_eq!(read(&line), by_serde(&line));
+        }
+
+        #[test]
+        fn cut_or_spoilt_records_read_as_serde_json_reads_them(
+            line in prop_oneof![record(), clean_record()],
+            at in 0usize..400,
+            c in proptest::sample::select(vec!['"', '\\', '{', '}', '[', ',', ':', ' ', '\u{1}', 'u', '0', '-', 'é']),
+        ) {
+            let at = (0..=at.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+            let cut = &line[..at];
+            prop_assert_eq!(read(cut), by_serde(cut));
+            let spoilt = format!("{cut}{c}{}", &line[at..]);
+            prop_assert_eq!(read(&spoilt), by_serde(&spoilt));
+        }
+
+        #[test]
+        fn garbage_reads_as_serde_json_reads_it(line in "[{}\\[\\]\":,\\\\ a-z0-9\u{1}\u{e9}.+-]{0,40}", any_line: String) {
+            prop_assert_eq!(read(&line), by_serde(&line));
+            prop_assert_eq!(read(&any_line), by_serde(&any_line));
+        }
     }
 
     #[test]
