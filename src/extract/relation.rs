@@ -711,6 +711,11 @@ impl<'c> Context<'c> {
         if source == target || self.visits_itself(kind, source, target) {
             return;
         }
+        // "Sri Lanka secured a credit line from India": India gives
+        let (source, target) = match self.s.g.cues[cue.hit.cue].received {
+            true => (target, source),
+            false => (source, target),
+        };
         let (source, target) = if kind.is_directed() || source < target {
             (source, target)
         } else {

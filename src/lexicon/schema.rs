@@ -186,6 +186,10 @@ pub struct CueEntry {
     /// X to act": a demand, no meeting).
     #[serde(default)]
     pub not_after_partner: Vec<String>,
+    /// The partner is the source and the agent the target: the agent
+    /// receives ("Sri Lanka secured a credit line from India").
+    #[serde(default)]
+    pub received: bool,
     /// Sentences this cue must produce an edge of its kind in.
     #[serde(default)]
     pub matches: Vec<String>,
