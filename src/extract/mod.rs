@@ -1045,7 +1045,11 @@ impl<'a> Doc<'a> {
                 trace::CueTrace {
                     text: span(c.start, c.end).to_string(),
                     kind: entry.kind,
-                    frame: format!("{:?}", entry.frame),
+                    frame: match entry.received {
+                        // the partner gives: "secured a loan from India"
+                        true => format!("{:?}, received", entry.frame),
+                        false => format!("{:?}", entry.frame),
+                    },
                     cameo: cameo.to_string(),
                 }
             })
