@@ -1938,8 +1938,18 @@ impl Context<'_> {
     }
 
     /// Whether the partners are two or more named after "between".
+    /// Not after a word of mediation ("offered to mediate between A and B":
+    /// the offer is the mediator's).
     fn between_pair(&self, l: &Lists) -> bool {
-        l.partners.len() >= 2 && self.after_between(&l.targets)
+        let s = self.s;
+        let mediated = || {
+            let first = l.targets.first().map(|&t| s.mentions[t].start);
+            let between = first.and_then(|st| s.introducer(st));
+            between.is_some_and(|k| {
+                k > s.range.start && s.g.extract_words.mediation_words.has(s.lower(k - 1))
+            })
+        };
+        l.partners.len() >= 2 && self.after_between(&l.targets) && !mediated()
     }
 
     /// Whether the first of `targets` is named after "between".

@@ -76,6 +76,7 @@ pub struct ExtractWords {
     pub(crate) backing_suffixes: List,
     pub(crate) meeting_nouns: List,
     pub(crate) third_venues: List,
+    pub(crate) mediation_words: List,
     /// Lower case.
     resident_envoys: Box<[String]>,
     /// Lower case.
@@ -102,6 +103,7 @@ impl ExtractWords {
             backing_suffixes: List::new(&w.backing_suffixes),
             meeting_nouns: List::lower(&w.meeting_nouns),
             third_venues: List::lower(&w.third_venues),
+            mediation_words: List::lower(&w.mediation_words),
             resident_envoys: w.resident_envoys.iter().map(|t| t.to_lowercase()).collect(),
             travelling_envoys: w
                 .travelling_envoys

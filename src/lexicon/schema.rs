@@ -351,6 +351,9 @@ pub struct Words {
     /// Words that put a meeting in a third place, not where the dateline
     /// is: sidelines, margins ("met on the sidelines of the summit").
     pub third_venues: Vec<String>,
+    /// Words of mediation before "between": the two named after them are
+    /// no pair pledging to each other ("offered to mediate between A and B").
+    pub mediation_words: Vec<String>,
     /// Nouns of gatherings that make a name before them a modifier, neither
     /// agent nor partner: summit, meeting ("the NATO summit", "the Contact
     /// Group meeting").
@@ -503,6 +506,7 @@ impl Lexicon {
         w.destination_prepositions
             .extend(o.destination_prepositions);
         w.third_venues.extend(o.third_venues);
+        w.mediation_words.extend(o.mediation_words);
         w.event_nouns.extend(o.event_nouns);
         w.clause_openers.extend(o.clause_openers);
         w.relative_pronouns.extend(o.relative_pronouns);
