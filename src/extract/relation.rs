@@ -579,6 +579,8 @@ struct Cue<'c> {
     cameo: &'c str,
     /// Announced for the future ("will visit").
     planned: bool,
+    /// Its partner gives, its agent receives ("secured a loan from India").
+    received: bool,
 }
 
 /// The lists a sentence's relations are built with, kept across its cues.
@@ -712,7 +714,7 @@ impl<'c> Context<'c> {
             return;
         }
         // "Sri Lanka secured a credit line from India": India gives
-        let (source, target) = match self.s.g.cues[cue.hit.cue].received {
+        let (source, target) = match cue.received {
             true => (target, source),
             false => (source, target),
         };
@@ -949,6 +951,7 @@ impl<'c> Context<'c> {
             frame: entry.frame,
             cameo,
             planned,
+            received: entry.received,
         })
     }
 }
@@ -1777,12 +1780,14 @@ impl Context<'_> {
         // a person, or a state's unnamed official or body ("received the
         // Ambassador of Japan"), not the state itself ("hosts Syrian
         // refugees") nor one whose thing is welcomed ("welcomed Biden's commitment")
-        l.targets
-            .retain(|&t| ms[t].end >= s.range.end || !s.is_possessive(ms[t].end));
-        l.targets.retain(|&t| match self.kind_of(&ms[t]) {
-            Some(EntityKind::Person) => true,
-            Some(EntityKind::Country) => ms[t].acts_as.is_some(),
-            _ => false,
+        l.targets.retain(|&t| {
+            let owner = ms[t].end < s.range.end && s.is_possessive(ms[t].end);
+            !owner
+                && match self.kind_of(&ms[t]) {
+                    Some(EntityKind::Person) => true,
+                    Some(EntityKind::Country) => ms[t].acts_as.is_some(),
+                    _ => false,
+                }
         });
     }
 
@@ -1942,23 +1947,23 @@ impl Context<'_> {
     /// the offer is the mediator's).
     fn between_pair(&self, l: &Lists) -> bool {
         let s = self.s;
-        let mediated = || {
-            let first = l.targets.first().map(|&t| s.mentions[t].start);
-            let between = first.and_then(|st| s.introducer(st));
-            between.is_some_and(|k| {
-                k > s.range.start && s.g.extract_words.mediation_words.has(s.lower(k - 1))
-            })
-        };
-        l.partners.len() >= 2 && self.after_between(&l.targets) && !mediated()
+        let mediated =
+            |k: usize| k > s.range.start && s.g.extract_words.mediation_words.has(s.lower(k - 1));
+        l.partners.len() >= 2 && self.between_word(&l.targets).is_some_and(|k| !mediated(k))
     }
 
     /// Whether the first of `targets` is named after "between".
     fn after_between(&self, targets: &[usize]) -> bool {
+        self.between_word(targets).is_some()
+    }
+
+    /// The "between" the first of `targets` is named after, if it is.
+    fn between_word(&self, targets: &[usize]) -> Option<usize> {
         let s = self.s;
         let first = targets.first().map(|&t| s.mentions[t].start);
         first
             .and_then(|st| s.introducer(st))
-            .is_some_and(|k| s.lower(k) == "between")
+            .filter(|&k| s.lower(k) == "between")
     }
 
     /// Keeps the partners named after "with" ("X and Y agreed with Z").

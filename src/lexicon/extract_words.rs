@@ -64,8 +64,8 @@ pub struct ExtractWords {
     pub(crate) related_headers: List,
     pub(crate) photo_headers: List,
     pub(crate) photo_links: List,
-    /// The credit marks ("Copyright", "©"), each searched for in a
-    /// sentence's bytes.
+    /// The credit marks ("Copyright", "©"), each searched for in an
+    /// article's bytes.
     pub(crate) credit_marks: Box<[CreditMark]>,
     pub(crate) agencies: List,
     pub(crate) months_needing_day: List,

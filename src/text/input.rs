@@ -904,46 +904,9 @@ mod tests {
         }
     }
 
-    /// Pieces of a JSON string body: plain text, escapes, and unless
-    /// `clean` now and then a bad escape, a lone surrogate, a raw control
-    /// character or quote.
-    fn piece(clean: bool) -> BoxedStrategy<String> {
-        let good = vec![
-            r#"\""#,
-            r"\\",
-            r"\/",
-            r"\b",
-            r"\f",
-            r"\n",
-            r"\r",
-            r"\t",
-            r"\u00e9",
-            r"\u2019",
-            r"\uD83D\uDE00",
-            r"\ud83d\ude00",
-            r"\u0000",
-        ];
-        let bad = vec![
-            r"\ud800",
-            r"\udc00",
-            r"\ud800\u0041",
-            r"\u12",
-            r"\x",
-            "\u{1}",
-            "\t",
-            "\"",
-        ];
-        let text = "[a-zA-Z0-9 .,'\u{7f}\u{e9}\u{20ac}\u{2019}\u{1f600}-]{0,20}";
-        prop_oneof![
-            12 => text,
-            4 => proptest::sample::select(good).prop_map(String::from),
-            u32::from(!clean) => proptest::sample::select(bad).prop_map(String::from),
-        ]
-        .boxed()
-    }
-
     fn json_str(clean: bool) -> impl Strategy<Value = String> {
-        proptest::collection::vec(piece(clean), 0..5).prop_map(|p| format!("\"{}\"", p.concat()))
+        proptest::collection::vec(crate::bytes::json_test::piece(clean), 0..5)
+            .prop_map(|p| format!("\"{}\"", p.concat()))
     }
 
     /// A value of any kind a record may hold, right or wrong.
