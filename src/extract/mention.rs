@@ -386,8 +386,14 @@ impl<'a> Finder<'a> {
         } else {
             None
         };
+        // "State Bank of India": a state noun beginning a name
+        let known = self.known(i, end);
+        let noun_in_name = matches!(known, Some((_, Known::StateNoun)))
+            && i + 1 < end
+            && self.capital_at(i)
+            && self.capital_at(i + 1);
         let person = person.or_else(|| {
-            if self.known(i, end).is_some() {
+            if known.is_some() && !noun_in_name {
                 return None;
             }
             // only a capitalised word begins an unknown name
@@ -398,7 +404,11 @@ impl<'a> Finder<'a> {
         });
         if let Some(m) = person {
             self.push_person(m, end, out)
-        } else if let Some((n, k)) = self.known(i, end) {
+        } else if let Some(m) = unknown.take_if(|m| noun_in_name && m.end > i + 1) {
+            let e = m.end;
+            out.push(m);
+            e
+        } else if let Some((n, k)) = known {
             self.known_mention(i, n, k, end, out)
         } else if let Some(m) = self.descriptor(i, end) {
             let e = m.end;
@@ -1272,7 +1282,9 @@ impl<'a> Finder<'a> {
         self.toks[i].kind == TokKind::Word
             && upper_first(s0)
             && !self.words.may_be(i, class::DETERMINER)
-            && self.known(i, end).is_none()
+            && self
+                .known(i, end)
+                .is_none_or(|(_, k)| matches!(k, Known::StateNoun))
             && !self.weekday_at(i)
             && !self.month_at(i)
     }

@@ -868,7 +868,8 @@ impl<'c> Context<'c> {
         let multi_agent = l.agents.len() >= 2;
         // "X and Y agreed to continue their contacts": a pledge to each other;
         // a third party only when named with "with"
-        if cue.kind == EdgeKind::Commitment && multi_agent {
+        // "X and Y pledged $2 billion to Z": to Z, not to each other
+        if cue.kind == EdgeKind::Commitment && multi_agent && !self.keep_beneficiaries(&cue, l) {
             self.each_way(&cue, &l.agents, out);
             self.keep_named_with(l);
         }
@@ -1968,19 +1969,52 @@ impl Context<'_> {
 
     /// Keeps the partners named after "with" ("X and Y agreed with Z").
     fn keep_named_with(&self, l: &mut Lists) {
-        let mut with: Short<usize, 4> = Short::default();
-        for &ti in l.targets.iter() {
-            let m = &self.s.mentions[ti];
-            // "with" as the one word naming a third party
-            if self
-                .s
-                .introducer(m.start)
-                .is_some_and(|k| self.s.lower(k) == "with")
-            {
-                with.extend(&self.expand(m, true));
-            }
-        }
+        let s = self.s;
+        let with = self.introduced(l, |ti| {
+            s.introducer(s.mentions[ti].start)
+                .is_some_and(|k| s.lower(k) == "with")
+        });
         l.partners.retain(|t| with.contains(t));
+    }
+
+    /// Keeps the partners a joint pledge is for, if the first named after
+    /// the cue follows one of the lexicon's beneficiary words ("to", "for",
+    /// "help"), with those listed beside it; whether so.
+    fn keep_beneficiaries(&self, cue: &Cue, l: &mut Lists) -> bool {
+        let s = self.s;
+        let words = &s.g.extract_words.beneficiary_words;
+        let Some(first) = s.mentions.iter().position(|m| m.start >= cue.hit.end) else {
+            return false;
+        };
+        if !s
+            .introducer(s.mentions[first].start)
+            .is_some_and(|k| words.has(s.lower(k)))
+        {
+            return false;
+        }
+        // the first and those listed right after it
+        let mut listed = first + 1;
+        while listed < s.mentions.len()
+            && s.joint(s.mentions[listed - 1].end, s.mentions[listed].start)
+                .is_some()
+        {
+            listed += 1;
+        }
+        let kept = self.introduced(l, |ti| (first..listed).contains(&ti));
+        let any = l.partners.iter().any(|t| kept.contains(t));
+        if any {
+            l.partners.retain(|t| kept.contains(t));
+        }
+        any
+    }
+
+    /// The entities of the targets `by` accepts (by mention index).
+    fn introduced(&self, l: &Lists, by: impl Fn(usize) -> bool) -> Short<usize, 4> {
+        let mut kept: Short<usize, 4> = Short::default();
+        for &ti in l.targets.iter().filter(|&&ti| by(ti)) {
+            kept.extend(&self.expand(&self.s.mentions[ti], true));
+        }
+        kept
     }
 
     /// A named body of a state ("the US Treasury") acts for its state too:

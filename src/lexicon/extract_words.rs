@@ -77,6 +77,7 @@ pub struct ExtractWords {
     pub(crate) meeting_nouns: List,
     pub(crate) third_venues: List,
     pub(crate) mediation_words: List,
+    pub(crate) beneficiary_words: List,
     /// Lower case.
     resident_envoys: Box<[String]>,
     /// Lower case.
@@ -104,6 +105,7 @@ impl ExtractWords {
             meeting_nouns: List::lower(&w.meeting_nouns),
             third_venues: List::lower(&w.third_venues),
             mediation_words: List::lower(&w.mediation_words),
+            beneficiary_words: List::lower(&w.beneficiary_words),
             resident_envoys: w.resident_envoys.iter().map(|t| t.to_lowercase()).collect(),
             travelling_envoys: w
                 .travelling_envoys

@@ -354,6 +354,9 @@ pub struct Words {
     /// Words of mediation before "between": the two named after them are
     /// no pair pledging to each other ("offered to mediate between A and B").
     pub mediation_words: Vec<String>,
+    /// Words before the one a joint pledge is for: to, for, help ("Japan
+    /// and Korea pledged $2 billion to Pakistan": to Pakistan, not to each other).
+    pub beneficiary_words: Vec<String>,
     /// Nouns of gatherings that make a name before them a modifier, neither
     /// agent nor partner: summit, meeting ("the NATO summit", "the Contact
     /// Group meeting").
@@ -507,6 +510,7 @@ impl Lexicon {
             .extend(o.destination_prepositions);
         w.third_venues.extend(o.third_venues);
         w.mediation_words.extend(o.mediation_words);
+        w.beneficiary_words.extend(o.beneficiary_words);
         w.event_nouns.extend(o.event_nouns);
         w.clause_openers.extend(o.clause_openers);
         w.relative_pronouns.extend(o.relative_pronouns);
