@@ -222,14 +222,26 @@ impl<'a> Sentence<'a> {
 
     /// The reporting frames (speaker mention index, frame start, frame end)
     /// of the reporting verbs among tokens `at`.
+    /// Whether token `i` is a reporting verb ("said", "stressed").
+    #[inline]
+    fn reporting_at(&self, i: usize) -> bool {
+        self.words.may_be(i, class::REPORTING) && self.g.reporting.contains(self.lower(i))
+    }
+
+    /// Whether token `k` is an "and" that begins a new report by the same
+    /// subject ("voiced concern over the pact and said it would ...").
+    #[inline]
+    fn and_reports(&self, k: usize) -> bool {
+        k + 1 < self.range.end && self.s(k) == "and" && self.reporting_at(k + 1)
+    }
+
     fn speakers_at(
         &self,
         at: impl IntoIterator<Item = usize>,
         mut out: impl FnMut((usize, usize, usize)),
     ) {
         for i in at {
-            if !(self.words.may_be(i, class::REPORTING) && self.g.reporting.contains(self.lower(i)))
-            {
+            if !self.reporting_at(i) {
                 continue;
             }
             // "X said", "X also said", "X has said"
@@ -1035,8 +1047,8 @@ impl Context<'_> {
         let targets = &mut l.targets;
         targets.clear();
         let mut last_end = None;
-        // the first ";" after the cue, sought as far as the partners go
-        let mut semi = Seek::new(hit.end);
+        // the first ";" or "and said" after the cue, sought as far as the partners go
+        let mut stop = Seek::new(hit.end);
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = cue.frame == Frame::Visitor && targets.is_empty();
             // "paid Buhari a visit": a partner may stand inside the cue
@@ -1064,7 +1076,7 @@ impl Context<'_> {
             {
                 continue;
             }
-            if self.clause_ended(mi, m, visitor, hit, &mut semi) {
+            if self.clause_ended(mi, m, visitor, hit, &mut stop) {
                 break;
             }
             // "the financial support the Kingdom had extended": right after a
@@ -1164,7 +1176,7 @@ impl Context<'_> {
 
     /// Whether the cue's clause ends before mention `mi` (`m`): at a
     /// speaker or reporting frame (unless `visitor` is still sought), 30
-    /// tokens on, or at a ";" (sought by `semi`).
+    /// tokens on, or at a ";" or an "and said" (sought by `stop`).
     #[inline]
     fn clause_ended(
         &self,
@@ -1172,12 +1184,14 @@ impl Context<'_> {
         m: &Resolved,
         visitor: bool,
         hit: CueHit,
-        semi: &mut Seek,
+        stop: &mut Seek,
     ) -> bool {
-        // past the speaker of a reported clause, the clause has ended
+        // past the speaker of a reported clause, the clause has ended; so it
+        // has past ";" or past "and said"
+        let s = self.s;
         (!visitor && (self.in_frame(mi) || self.frame_at(m.start)))
             || m.start > hit.end + 30
-            || semi.after(m.start, |k| self.s.is_char(k, b';'))
+            || stop.after(m.start, |k| s.is_char(k, b';') || s.and_reports(k))
     }
 
     /// Whether a mention starting at `start` is joined to one ending at
