@@ -5,7 +5,7 @@
 
 use crate::bytes::FxBuild;
 use crate::extract::mention::{Mention, Of, What};
-use crate::lexicon::gazetteer::{Gazetteer, Known as Listed};
+use crate::lexicon::gazetteer::{Gazetteer, Known as Listed, PersonInfo};
 use crate::model::{slug_into, EntityKind};
 use crate::text::date::Date;
 use std::borrow::Cow;
@@ -327,6 +327,38 @@ fn person_for<'s>(
     }
 }
 
+/// The office-holder of the lexicon a titled single name stands for: the
+/// one whose name begins or ends with it and who holds the title (of
+/// `state`, if named) at `date`: "Jordan's King Abdullah" in 2021 is
+/// Abdullah II of Jordan, "King Salman" Salman bin Abdulaziz Al Saud.
+fn titled_holder<'s>(
+    g: &'s Gazetteer,
+    name: &str,
+    title: &str,
+    state: Option<u32>,
+    date: Option<Date>,
+) -> Option<&'s str> {
+    let holds = |p: &PersonInfo| {
+        state.is_none_or(|c| p.country == Some(c))
+            && p.roles.iter().any(|(t, _, from, to)| {
+                title_matches(t, title)
+                    && match date {
+                        None => to.is_none(),
+                        Some(d) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t),
+                    }
+            })
+    };
+    let candidates = g.person_surnames.get(name)?;
+    let mut hits = candidates
+        .iter()
+        .map(|&p| &g.people[p as usize])
+        .filter(|p| holds(p));
+    match (hits.next(), hits.next()) {
+        (Some(p), None) => Some(&p.name),
+        _ => None,
+    }
+}
+
 /// Resolves the mentions of all sentences of an article. `surface` gives a
 /// mention's text; `reporting_next` says whether a reporting verb is next to it;
 /// `context_country` is the dateline's country.
@@ -377,6 +409,9 @@ struct People<'g> {
     full_names: Vec<FullName<'g>>,
     /// Single names with a title somewhere: "President Buhari".
     titled_singles: Vec<&'g str>,
+    /// Titled single names that name one office-holder of the lexicon, with
+    /// that holder's name: ("Abdullah", "Abdullah II of Jordan").
+    holders: Vec<(&'g str, &'g str)>,
     /// The names met, looked through in turn while they are few, then by a
     /// table of their places here (`at`).
     met: Vec<(&'g str, Known<'g>)>,
@@ -390,11 +425,14 @@ impl<'g> People<'g> {
         // "President Buhari" makes "Buhari" a person wherever it stands
         let mut full_names: Vec<FullName<'g>> = Vec::new();
         let mut titled_singles: Vec<&'g str> = Vec::new();
+        let mut holders: Vec<(&'g str, &'g str)> = Vec::new();
         // the names of people, to size their table
         let mut person_names = 0;
         for m in mentions.iter().flatten() {
             match &m.what {
-                What::Person { name, title, .. } => {
+                What::Person {
+                    name, title, of, ..
+                } => {
                     if is_multiword(name) {
                         if !full_names.iter().any(|f| f.name == name) {
                             let mut parts = name.split_whitespace();
@@ -404,8 +442,15 @@ impl<'g> People<'g> {
                                 last: parts.next_back(),
                             });
                         }
-                    } else if title.is_some() {
+                    } else if let Some(t) = title {
                         titled_singles.push(name);
+                        let state = match of {
+                            Some(Of::Country(c)) => Some(*c),
+                            _ => None,
+                        };
+                        if let Some(h) = titled_holder(g, name, t, state, date) {
+                            holders.push((name, h));
+                        }
                     }
                     person_names += 1;
                 }
@@ -413,11 +458,19 @@ impl<'g> People<'g> {
                 _ => {}
             }
         }
+        // a name the article gives in full is that person's ("Secretary
+        // Robert" after "Lorin S. Robert")
+        holders.retain(|(n, _)| {
+            !full_names
+                .iter()
+                .any(|f| f.first == Some(n) || f.last == Some(n))
+        });
         People {
             g,
             date,
             full_names,
             titled_singles,
+            holders,
             met: Vec::with_capacity(person_names.min(16)),
             at: HashMap::default(),
         }
@@ -448,7 +501,10 @@ impl<'g> People<'g> {
 
     /// Files a name met for the first time with its full name; its place.
     fn meet(&mut self, name: &'g str) -> usize {
-        let full = person_for(self.g, &self.full_names, name, self.date);
+        let full = match self.holders.iter().find(|(n, _)| *n == name) {
+            Some(&(_, h)) => Some(h),
+            None => person_for(self.g, &self.full_names, name, self.date),
+        };
         self.met.push((name, (full, None)));
         let at = self.met.len() - 1;
         if !self.at.is_empty() {
