@@ -1363,8 +1363,10 @@ impl<'a> Finder<'a> {
         name: String,
     ) -> Option<Mention> {
         let connector = |w: &str| self.g.name_connectors.has(w);
-        // "the 44th Asean Summits": an event, neither body nor person
-        if self.event_noun(m - 1) {
+        // "the 44th Asean Summits", "the AI Action Summit" (a cue word ends
+        // the phrase before "Summit"): an event, neither body nor person
+        if self.event_noun(m - 1) || m < self.toks.len() && self.capital_at(m) && self.event_noun(m)
+        {
             return None;
         }
         let mut words = (i..m).map(|k| self.s(k));
@@ -1556,6 +1558,16 @@ mod tests {
                 "Operation Barkhane".into(),
                 What::NewInitiative("Operation Barkhane".into())
             )),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_an_event_noun_is_no_one() {
+        // "co-chaired" and "Summit" end the phrase at "Action": still an event's name
+        let m = mentions("Macron and Modi co-chaired the AI Action Summit in Paris.");
+        assert!(
+            !m.iter().any(|(_, w)| matches!(w, What::Person { .. })),
             "{m:?}"
         );
     }
