@@ -1296,6 +1296,7 @@ impl Context<'_> {
             if self.object_of_preposition(m.start) && !opens_clause
                 || self.modifies_event(m)
                 || self.relative_clause_before(m, hit.start)
+                || self.inviter(m.end, hit.start)
             {
                 continue;
             }
@@ -1345,11 +1346,25 @@ impl Context<'_> {
         actor.then_some(found)
     }
 
-    /// The possessor before a visit noun ("Hichilema's state visit to"), if any.
+    /// The possessor before a visit noun ("Hichilema's state visit to"), if
+    /// any; not one whose invitation it is ("Kim's invitation to visit").
     fn visit_owner(&self, hit: CueHit) -> Option<usize> {
         let s = self.s;
-        self.possessor(hit)
-            .filter(|&p| s.mentions[p].end < s.range.end && s.is_possessive(s.mentions[p].end))
+        self.possessor(hit).filter(|&p| {
+            let end = s.mentions[p].end;
+            end < s.range.end && s.is_possessive(end) && !self.inviter(end, hit.start)
+        })
+    }
+
+    /// Whether a mention ending at `end` owns an invitation named before
+    /// the cue at `cue` ("Kim's invitation to visit"): it invites, it does
+    /// not act.
+    fn inviter(&self, end: usize, cue: usize) -> bool {
+        let s = self.s;
+        let invites = &s.g.extract_words.invitation_words;
+        end < s.range.end
+            && s.is_possessive(end)
+            && (end + 1..cue.min(end + 4)).any(|k| invites.has(s.lower(k)))
     }
 
     /// Whether the cue is a gerund after "for" or "by" ("for supporting").

@@ -78,6 +78,7 @@ pub struct ExtractWords {
     pub(crate) third_venues: List,
     pub(crate) mediation_words: List,
     pub(crate) beneficiary_words: List,
+    pub(crate) invitation_words: List,
     /// Lower case.
     resident_envoys: Box<[String]>,
     /// Lower case.
@@ -106,6 +107,7 @@ impl ExtractWords {
             third_venues: List::lower(&w.third_venues),
             mediation_words: List::lower(&w.mediation_words),
             beneficiary_words: List::lower(&w.beneficiary_words),
+            invitation_words: List::lower(&w.invitation_words),
             resident_envoys: w.resident_envoys.iter().map(|t| t.to_lowercase()).collect(),
             travelling_envoys: w
                 .travelling_envoys

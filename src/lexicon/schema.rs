@@ -357,6 +357,9 @@ pub struct Words {
     /// Words before the one a joint pledge is for: to, for, help ("Japan
     /// and Korea pledged $2 billion to Pakistan": to Pakistan, not to each other).
     pub beneficiary_words: Vec<String>,
+    /// Nouns of inviting: one whose invitation it is hosts the visit, not
+    /// makes it ("Moon accepted Kim's invitation to visit Pyongyang").
+    pub invitation_words: Vec<String>,
     /// Nouns of gatherings that make a name before them a modifier, neither
     /// agent nor partner: summit, meeting ("the NATO summit", "the Contact
     /// Group meeting").
@@ -511,6 +514,7 @@ impl Lexicon {
         w.third_venues.extend(o.third_venues);
         w.mediation_words.extend(o.mediation_words);
         w.beneficiary_words.extend(o.beneficiary_words);
+        w.invitation_words.extend(o.invitation_words);
         w.event_nouns.extend(o.event_nouns);
         w.clause_openers.extend(o.clause_openers);
         w.relative_pronouns.extend(o.relative_pronouns);
