@@ -640,10 +640,11 @@ impl<'a> Finder<'a> {
             Known::Place(p) => (after, What::Place(p)),
             Known::Org(o) => (after, What::Org(o)),
             Known::Initiative(x) => (after, What::Initiative(x)),
-            Known::Body(Some(c)) => (after, state(c)),
-            Known::Body(None) => match self.body_of_state(after, end) {
-                Some((e, c)) => (e, state(c)),
-                None => (after, What::Body),
+            // "the Foreign Office in Islamabad": another state named wins over the default
+            Known::Body(c) => match (self.body_of_state(after, end), c) {
+                (Some((e, s)), _) if c != Some(s) => (e, state(s)),
+                (_, Some(c)) => (after, state(c)),
+                (_, None) => (after, What::Body),
             },
             Known::Pair => {
                 let countries = self.pair_of_states(i, after);
@@ -702,8 +703,8 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Where a state noun at `at` ends, after an "'s" ("'s government",
-    /// "side"); `None` when there is none.
+    /// Where a state noun or body at `at` ends, after an "'s" ("'s
+    /// government", "side", "Pakistani Foreign Office"); `None` when none.
     #[inline]
     fn state_noun_end(&self, at: usize, end: usize) -> Option<usize> {
         let at = if at < end && self.possessive(at) {
@@ -712,7 +713,7 @@ impl<'a> Finder<'a> {
             at
         };
         match self.known(at, end) {
-            Some((m, Known::StateNoun)) | Some((m, Known::Body(None))) => Some(at + m),
+            Some((m, Known::StateNoun)) | Some((m, Known::Body(_))) => Some(at + m),
             _ => None,
         }
     }
