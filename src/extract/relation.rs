@@ -581,6 +581,9 @@ struct Cue<'c> {
     planned: bool,
     /// Its partner gives, its agent receives ("secured a loan from India").
     received: bool,
+    /// Opening a sentence, the words after the agent before the one met
+    /// ("told"); empty for a cue anywhere.
+    addressed_after: &'c [String],
 }
 
 /// The lists a sentence's relations are built with, kept across its cues.
@@ -801,20 +804,8 @@ impl<'c> Context<'c> {
         if cue.kind == EdgeKind::Visit && cue.frame == Frame::Subject {
             self.near_destination(&cue, l);
         }
-        let agent = match cue.frame {
-            // "Sweden's criticism of X": the possessor or none
-            Frame::Nominal => match self.possessor(hit) {
-                Some(a) => Some(a),
-                None => return,
-            },
-            // "during President Hichilema's visit to Lilongwe": the possessor visits
-            _ => match (cue.kind == EdgeKind::Visit).then(|| self.visit_owner(hit)) {
-                Some(Some(owner)) => Some(owner),
-                _ => match self.agent(hit, &l.used) {
-                    None => self.fronted_agent(&cue, l),
-                    a => a,
-                },
-            },
+        let Some(agent) = self.cue_agent(&cue, l) else {
+            return;
         };
         // "King Salman, whom Modi thanked (for his wishes)": the partner is
         // the one before "whom", not one after the cue
@@ -879,6 +870,26 @@ impl<'c> Context<'c> {
         }
     }
 
+    /// The agent of the cue (`None` inside when it is left to the speaker),
+    /// or `None` when the cue makes no relation.
+    fn cue_agent(&self, cue: &Cue, l: &mut Lists) -> Option<Option<usize>> {
+        let hit = cue.hit;
+        Some(match cue.frame {
+            // "Sweden's criticism of X": the possessor or none
+            Frame::Nominal => Some(self.possessor(hit)?),
+            // "During the talks, A told B": A and B, or nobody
+            _ if !cue.addressed_after.is_empty() => Some(self.fronted_agent(cue, l)?),
+            // "during President Hichilema's visit to Lilongwe": the possessor visits
+            _ => match (cue.kind == EdgeKind::Visit).then(|| self.visit_owner(hit)) {
+                Some(Some(owner)) => Some(owner),
+                _ => match self.agent(hit, &l.used) {
+                    None => self.fronted_agent(cue, l),
+                    a => a,
+                },
+            },
+        })
+    }
+
     /// The Among frame: each way among the two or more agents named before
     /// the cue ("Lula and Fernandez discussed trade"); a pair phrase ("the
     /// leaders") adds nothing to the meeting that made them a pair.
@@ -941,6 +952,10 @@ impl<'c> Context<'c> {
         if kind == EdgeKind::Meeting && self.passive_idiom(hit) {
             return None;
         }
+        // "During the talks, A told B": a gathering only where it opens the sentence
+        if !entry.addressed_after.is_empty() && hit.start > s.range.start + 3 {
+            return None;
+        }
         // the cue may begin with the future word itself: "due in Cairo"
         before.end += 1;
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
@@ -952,6 +967,7 @@ impl<'c> Context<'c> {
             cameo,
             planned,
             received: entry.received,
+            addressed_after: &entry.addressed_after,
         })
     }
 }
@@ -996,13 +1012,31 @@ impl Context<'_> {
             .iter()
             .position(|m| m.start > comma && person(m))?;
         l.targets.retain(|&t| t < v);
-        if meeting && l.targets.is_empty() {
+        if !cue.addressed_after.is_empty() {
+            let k = self.addressed(cue, v)?;
+            l.targets.clear();
+            l.targets.push(k);
+        } else if meeting && l.targets.is_empty() {
             let met = (v + 1..s.mentions.len()).find(|&k| person(&s.mentions[k]));
             if let Some(k) = met {
                 l.targets.push(k);
             }
         }
         Some(v)
+    }
+
+    /// The person right after one of the cue's `addressed_after` words
+    /// next to mention `v` ("Wang told Blinken"; "Wang also told Blinken").
+    fn addressed(&self, cue: &Cue, v: usize) -> Option<usize> {
+        let s = self.s;
+        let mut k = s.mentions[v].end;
+        while k < s.range.end && s.in_list(k, list::REPORTING_ADVERBS) {
+            k += 1;
+        }
+        let verb = k < s.range.end && cue.addressed_after.iter().any(|w| w == s.lower(k));
+        let m = s.mentions.get(v + 1)?;
+        let person = !m.weak && self.kind_of(m) == Some(EntityKind::Person);
+        (verb && m.start == k + 1 && person).then_some(v + 1)
     }
 
     /// A visit's destination is named right after the cue ("visited the
