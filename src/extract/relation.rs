@@ -1296,7 +1296,12 @@ impl Context<'_> {
                 break;
             }
             // "praised China for supporting the UN": the one praised is the supporter
-            if used.contains(&mi) && !*gerund.get_or_insert_with(|| self.after_gerund_prep(hit)) {
+            // "a call from X, who congratulated him": the one named before "who" acts
+            let antecedent = self.relative_antecedent(m, hit.start);
+            if used.contains(&mi)
+                && !antecedent
+                && !*gerund.get_or_insert_with(|| self.after_gerund_prep(hit))
+            {
                 continue;
             }
             if self.kind_of(m).is_some_and(|k| !k.is_actor()) && !self.capital_acting(m) {
@@ -1312,7 +1317,7 @@ impl Context<'_> {
             // right before the cue is); "the Contact Group meeting" names a gathering
             let opens_clause =
                 acting && m.start > s.range.start && s.in_list(m.start - 1, list::CLAUSE_OPENERS);
-            if self.object_of_preposition(m.start) && !opens_clause
+            if self.object_of_preposition(m.start) && !opens_clause && !antecedent
                 || self.modifies_event(m)
                 || self.relative_clause_before(m, hit.start)
             {
@@ -1321,6 +1326,17 @@ impl Context<'_> {
             return Some(mi);
         }
         None
+    }
+
+    /// Whether mention `m` is followed by ", who" opening the clause of the
+    /// cue at `cue`, past at most two words ("X, who also thanked").
+    fn relative_antecedent(&self, m: &Resolved, cue: usize) -> bool {
+        let s = self.s;
+        let e = m.end;
+        e + 2 <= cue
+            && cue <= e + 4
+            && s.is_char(e, b',')
+            && s.in_list(e + 1, list::RELATIVE_PRONOUNS)
     }
 
     /// Whether mention `m` stands inside a relative clause closed before the
