@@ -819,15 +819,16 @@ impl<'a> Doc<'a> {
         if !any_day {
             return None;
         }
-        let start = r.start;
+        let (start, end) = (r.start, r.end);
         for i in self.words.may_be_in(r, class::DATE) {
             if self.masked[i] {
                 continue;
             }
             let w = self.s(i);
             if let Some(wd) = weekday_number(w) {
-                // "will travel on Wednesday": the next one
-                let ahead = (start..i).any(|k| self.w.forward_days.has(&self.lowers[k]));
+                // "will travel on Wednesday", "On Wednesday, X will travel": the next one
+                let ahead = (start..i).any(|k| self.w.forward_days.has(&self.lowers[k]))
+                    || i <= start + 1 && self.future_after(i + 1..end);
                 return Some(match ahead {
                     true => base.next_weekday(wd),
                     false => base.last_weekday(wd),
@@ -838,6 +839,21 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// Whether a future word comes in `r` (after a weekday opening its
+    /// sentence) before any reporting verb ("X will travel", not "X said").
+    fn future_after(&self, r: Range<usize>) -> bool {
+        for k in r {
+            if self.words.may_be(k, class::REPORTING) && self.g.reporting.contains(&self.lowers[k])
+            {
+                return false;
+            }
+            if self.w.forward_days.has(&self.lowers[k]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The date month `m`, named at token `i` of sentence `r`, is part of:
@@ -1328,6 +1344,21 @@ mod tests {
         for want in [
             "person:giorgia-meloni Visit country:tunisia 2024-05-15",
             "person:giorgia-meloni Visit country:libya 2024-05-08",
+        ] {
+            assert!(e.iter().any(|y| y == want), "{want} not in {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_opening_a_sentence_in_the_future_is_the_next_one() {
+        // 2024-05-10 is a Friday; a reporting verb before "will" dates the report
+        let text = " date 2024-05-10 T\n\nOn Wednesday, Meloni will travel to Tunisia. \
+            On Tuesday, Rome said Meloni will visit Libya. Monday, Meloni visited Egypt.";
+        let e = dated_edges("()", text);
+        for want in [
+            "person:giorgia-meloni Visit country:tunisia 2024-05-15",
+            "person:giorgia-meloni Visit country:libya 2024-05-07",
+            "person:giorgia-meloni Visit country:egypt 2024-05-06",
         ] {
             assert!(e.iter().any(|y| y == want), "{want} not in {e:?}");
         }
