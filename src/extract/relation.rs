@@ -275,8 +275,15 @@ impl<'a> Sentence<'a> {
             }
             // "said X", "according to X" (the one reporting word of two)
             let mut a = i + 1;
-            if self.lower(i) == "according" && a < self.range.end && self.lower(a) == "to" {
+            let according = self.lower(i) == "according";
+            if according && a < self.range.end && self.lower(a) == "to" {
                 a += 1;
+            }
+            // "the Presidency said South Africa ...": after a name (a subject
+            // named, known or not), "said" is not inverted; after "," or a quote it is
+            let named = |k: usize| self.s(k).starts_with(|c: char| c.is_uppercase());
+            if !according && b > self.range.start && named(b - 1) {
+                continue;
             }
             if let Some(mi) = self
                 .mentions
