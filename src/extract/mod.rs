@@ -866,7 +866,7 @@ impl<'a> Doc<'a> {
         if i + 1 < r.end {
             let day = self.s(i + 1).trim_end_matches(|c: char| c.is_alphabetic());
             if let Ok(d) = day.parse::<u8>() {
-                if let Some(dt) = self.month_day(r.end, i, m, d, base) {
+                if let Some(dt) = self.month_day(r, i, m, d, base) {
                     return Some(dt);
                 }
             }
@@ -883,9 +883,18 @@ impl<'a> Doc<'a> {
         None
     }
 
-    /// Month `m` at token `i`, day `d` after it, and a year after that if
-    /// given (before `end`), else `base`'s (the year before when later).
-    fn month_day(&self, end: usize, i: usize, m: u8, d: u8, base: Option<Date>) -> Option<Date> {
+    /// Month `m` at token `i` of sentence `r`, day `d` after it, and a year
+    /// after that if given, else `base`'s (the year before when later, but
+    /// after a future word).
+    fn month_day(
+        &self,
+        r: &Range<usize>,
+        i: usize,
+        m: u8,
+        d: u8,
+        base: Option<Date>,
+    ) -> Option<Date> {
+        let end = r.end;
         let mut k = i + 2;
         if k < end && self.s(k) == "," {
             k += 1;
@@ -896,8 +905,10 @@ impl<'a> Doc<'a> {
             .filter(|y| (1900..2200).contains(y));
         let y = year.or(base.map(|b| b.year))?;
         let dt = Date::new(y, m, d)?;
-        // no year given and later than the article: last year
-        if year.is_none() && base.is_some_and(|b| dt > b) {
+        // no year given and later than the article: last year, but for a
+        // date to come ("will visit from June 21")
+        let ahead = || (r.start..i).any(|k| self.w.forward_days.has(&self.lowers[k]));
+        if year.is_none() && base.is_some_and(|b| dt > b) && !ahead() {
             return Date::new(y - 1, m, d).or(Some(dt));
         }
         Some(dt)
@@ -1344,6 +1355,19 @@ mod tests {
         for want in [
             "person:giorgia-meloni Visit country:tunisia 2024-05-15",
             "person:giorgia-meloni Visit country:libya 2024-05-08",
+        ] {
+            assert!(e.iter().any(|y| y == want), "{want} not in {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_month_day_after_will_is_to_come() {
+        let text = " date 2024-03-05 T\n\nMeloni will travel to Tunisia on June 21. \
+            Meloni visited Libya on June 20.";
+        let e = dated_edges("()", text);
+        for want in [
+            "person:giorgia-meloni Visit country:tunisia 2024-06-21",
+            "person:giorgia-meloni Visit country:libya 2023-06-20",
         ] {
             assert!(e.iter().any(|y| y == want), "{want} not in {e:?}");
         }
