@@ -805,8 +805,13 @@ impl<'a> Finder<'a> {
             if count > 0 && t.newlines_before > 0 {
                 break;
             }
+            // "S. Jaishankar": an initial may begin a name
+            let initial =
+                || s.len() == 2 && s.ends_with('.') && m + 1 < end && self.capital_at(m + 1);
             if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
-                || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
+                || (t.kind == TokKind::Word
+                    && upper_first(s)
+                    && (count > 0 && s.len() <= 3 || initial()))
                 || (t.kind == TokKind::Word && count > 0 && self.glued_particle(s))
             {
                 // "bin Sultan": after a particle a title word is a name
