@@ -650,10 +650,11 @@ impl<'a> Finder<'a> {
             Known::Place(p) => (after, What::Place(p)),
             Known::Org(o) => (after, What::Org(o)),
             Known::Initiative(x) => (after, What::Initiative(x)),
-            Known::Body(Some(c)) => (after, state(c)),
-            Known::Body(None) => match self.body_of_state(after, end) {
-                Some((e, c)) => (e, state(c)),
-                None => (after, What::Body),
+            // "the Foreign Office in Islamabad": another state named wins over the default
+            Known::Body(c) => match (self.body_of_state(after, end), c) {
+                (Some((e, s)), _) if c != Some(s) => (e, state(s)),
+                (_, Some(c)) => (after, state(c)),
+                (_, None) => (after, What::Body),
             },
             Known::Pair => {
                 let countries = self.pair_of_states(i, after);
@@ -712,8 +713,8 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// Where a state noun at `at` ends, after an "'s" ("'s government",
-    /// "side"); `None` when there is none.
+    /// Where a state noun or body at `at` ends, after an "'s" ("'s
+    /// government", "side", "Pakistani Foreign Office"); `None` when none.
     #[inline]
     fn state_noun_end(&self, at: usize, end: usize) -> Option<usize> {
         let at = if at < end && self.possessive(at) {
@@ -722,7 +723,7 @@ impl<'a> Finder<'a> {
             at
         };
         match self.known(at, end) {
-            Some((m, Known::StateNoun)) | Some((m, Known::Body(None))) => Some(at + m),
+            Some((m, Known::StateNoun)) | Some((m, Known::Body(_))) => Some(at + m),
             _ => None,
         }
     }
@@ -814,8 +815,13 @@ impl<'a> Finder<'a> {
             if count > 0 && t.newlines_before > 0 {
                 break;
             }
+            // "S. Jaishankar": an initial may begin a name
+            let initial =
+                || s.len() == 2 && s.ends_with('.') && m + 1 < end && self.capital_at(m + 1);
             if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
-                || (t.kind == TokKind::Word && upper_first(s) && count > 0 && s.len() <= 3)
+                || (t.kind == TokKind::Word
+                    && upper_first(s)
+                    && (count > 0 && s.len() <= 3 || initial()))
                 || (t.kind == TokKind::Word && count > 0 && self.glued_particle(s))
             {
                 // "bin Sultan": after a particle a title word is a name

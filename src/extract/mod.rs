@@ -819,15 +819,16 @@ impl<'a> Doc<'a> {
         if !any_day {
             return None;
         }
-        let start = r.start;
+        let (start, end) = (r.start, r.end);
         for i in self.words.may_be_in(r, class::DATE) {
             if self.masked[i] {
                 continue;
             }
             let w = self.s(i);
             if let Some(wd) = weekday_number(w) {
-                // "will travel on Wednesday": the next one
-                let ahead = (start..i).any(|k| self.w.forward_days.has(&self.lowers[k]));
+                // "will travel on Wednesday", "On Wednesday, X will travel": the next one
+                let ahead = (start..i).any(|k| self.w.forward_days.has(&self.lowers[k]))
+                    || i <= start + 1 && self.future_after(i + 1..end);
                 return Some(match ahead {
                     true => base.next_weekday(wd),
                     false => base.last_weekday(wd),
@@ -840,6 +841,21 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// Whether a future word comes in `r` (after a weekday opening its
+    /// sentence) before any reporting verb ("X will travel", not "X said").
+    fn future_after(&self, r: Range<usize>) -> bool {
+        for k in r {
+            if self.words.may_be(k, class::REPORTING) && self.g.reporting.contains(&self.lowers[k])
+            {
+                return false;
+            }
+            if self.w.forward_days.has(&self.lowers[k]) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The date month `m`, named at token `i` of sentence `r`, is part of:
     /// Month Day[, Year] or Day Month Year.
     fn month_date(&self, r: &Range<usize>, i: usize, m: u8, base: Option<Date>) -> Option<Date> {
@@ -850,7 +866,7 @@ impl<'a> Doc<'a> {
         if i + 1 < r.end {
             let day = self.s(i + 1).trim_end_matches(|c: char| c.is_alphabetic());
             if let Ok(d) = day.parse::<u8>() {
-                if let Some(dt) = self.month_day(r.end, i, m, d, base) {
+                if let Some(dt) = self.month_day(r, i, m, d, base) {
                     return Some(dt);
                 }
             }
@@ -867,9 +883,18 @@ impl<'a> Doc<'a> {
         None
     }
 
-    /// Month `m` at token `i`, day `d` after it, and a year after that if
-    /// given (before `end`), else `base`'s (the year before when later).
-    fn month_day(&self, end: usize, i: usize, m: u8, d: u8, base: Option<Date>) -> Option<Date> {
+    /// Month `m` at token `i` of sentence `r`, day `d` after it, and a year
+    /// after that if given, else `base`'s (the year before when later, but
+    /// after a future word).
+    fn month_day(
+        &self,
+        r: &Range<usize>,
+        i: usize,
+        m: u8,
+        d: u8,
+        base: Option<Date>,
+    ) -> Option<Date> {
+        let end = r.end;
         let mut k = i + 2;
         if k < end && self.s(k) == "," {
             k += 1;
@@ -880,8 +905,10 @@ impl<'a> Doc<'a> {
             .filter(|y| (1900..2200).contains(y));
         let y = year.or(base.map(|b| b.year))?;
         let dt = Date::new(y, m, d)?;
-        // no year given and later than the article: last year
-        if year.is_none() && base.is_some_and(|b| dt > b) {
+        // no year given and later than the article: last year, but for a
+        // date to come ("will visit from June 21")
+        let ahead = || (r.start..i).any(|k| self.w.forward_days.has(&self.lowers[k]));
+        if year.is_none() && base.is_some_and(|b| dt > b) && !ahead() {
             return Date::new(y - 1, m, d).or(Some(dt));
         }
         Some(dt)
@@ -1328,6 +1355,34 @@ mod tests {
         for want in [
             "person:giorgia-meloni Visit country:tunisia 2024-05-15",
             "person:giorgia-meloni Visit country:libya 2024-05-08",
+        ] {
+            assert!(e.iter().any(|y| y == want), "{want} not in {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_month_day_after_will_is_to_come() {
+        let text = " date 2024-03-05 T\n\nMeloni will travel to Tunisia on June 21. \
+            Meloni visited Libya on June 20.";
+        let e = dated_edges("()", text);
+        for want in [
+            "person:giorgia-meloni Visit country:tunisia 2024-06-21",
+            "person:giorgia-meloni Visit country:libya 2023-06-20",
+        ] {
+            assert!(e.iter().any(|y| y == want), "{want} not in {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_opening_a_sentence_in_the_future_is_the_next_one() {
+        // 2024-05-10 is a Friday; a reporting verb before "will" dates the report
+        let text = " date 2024-05-10 T\n\nOn Wednesday, Meloni will travel to Tunisia. \
+            On Tuesday, Rome said Meloni will visit Libya. Monday, Meloni visited Egypt.";
+        let e = dated_edges("()", text);
+        for want in [
+            "person:giorgia-meloni Visit country:tunisia 2024-05-15",
+            "person:giorgia-meloni Visit country:libya 2024-05-07",
+            "person:giorgia-meloni Visit country:egypt 2024-05-06",
         ] {
             assert!(e.iter().any(|y| y == want), "{want} not in {e:?}");
         }

@@ -287,8 +287,15 @@ impl<'a> Sentence<'a> {
             }
             // "said X", "according to X" (the one reporting word of two)
             let mut a = i + 1;
-            if self.lower(i) == "according" && a < self.range.end && self.lower(a) == "to" {
+            let according = self.lower(i) == "according";
+            if according && a < self.range.end && self.lower(a) == "to" {
                 a += 1;
+            }
+            // "the Presidency said South Africa ...": after a name (a subject
+            // named, known or not), "said" is not inverted; after "," or a quote it is
+            let named = |k: usize| self.s(k).starts_with(|c: char| c.is_uppercase());
+            if !according && b > self.range.start && named(b - 1) {
+                continue;
             }
             if let Some(mi) = self
                 .mentions
@@ -593,6 +600,9 @@ struct Cue<'c> {
     planned: bool,
     /// Its partner gives, its agent receives ("secured a loan from India").
     received: bool,
+    /// Opening a sentence, the words after the agent before the one met
+    /// ("told"); empty for a cue anywhere.
+    addressed_after: &'c [String],
 }
 
 /// The lists a sentence's relations are built with, kept across its cues.
@@ -813,20 +823,8 @@ impl<'c> Context<'c> {
         if cue.kind == EdgeKind::Visit && cue.frame == Frame::Subject {
             self.near_destination(&cue, l);
         }
-        let agent = match cue.frame {
-            // "Sweden's criticism of X": the possessor or none
-            Frame::Nominal => match self.possessor(hit) {
-                Some(a) => Some(a),
-                None => return,
-            },
-            // "during President Hichilema's visit to Lilongwe": the possessor visits
-            _ => match (cue.kind == EdgeKind::Visit).then(|| self.visit_owner(hit)) {
-                Some(Some(owner)) => Some(owner),
-                _ => match self.agent(hit, &l.used) {
-                    None => self.fronted_agent(&cue, l),
-                    a => a,
-                },
-            },
+        let Some(agent) = self.cue_agent(&cue, l) else {
+            return;
         };
         // "King Salman, whom Modi thanked (for his wishes)": the partner is
         // the one before "whom", not one after the cue
@@ -892,6 +890,26 @@ impl<'c> Context<'c> {
         }
     }
 
+    /// The agent of the cue (`None` inside when it is left to the speaker),
+    /// or `None` when the cue makes no relation.
+    fn cue_agent(&self, cue: &Cue, l: &mut Lists) -> Option<Option<usize>> {
+        let hit = cue.hit;
+        Some(match cue.frame {
+            // "Sweden's criticism of X": the possessor or none
+            Frame::Nominal => Some(self.possessor(hit)?),
+            // "During the talks, A told B": A and B, or nobody
+            _ if !cue.addressed_after.is_empty() => Some(self.fronted_agent(cue, l)?),
+            // "during President Hichilema's visit to Lilongwe": the possessor visits
+            _ => match (cue.kind == EdgeKind::Visit).then(|| self.visit_owner(hit)) {
+                Some(Some(owner)) => Some(owner),
+                _ => match self.agent(hit, &l.used) {
+                    None => self.fronted_agent(cue, l),
+                    a => a,
+                },
+            },
+        })
+    }
+
     /// The Among frame: each way among the two or more agents named before
     /// the cue ("Lula and Fernandez discussed trade"); a pair phrase ("the
     /// leaders") adds nothing to the meeting that made them a pair.
@@ -954,6 +972,10 @@ impl<'c> Context<'c> {
         if kind == EdgeKind::Meeting && self.passive_idiom(hit) {
             return None;
         }
+        // "During the talks, A told B": a gathering only where it opens the sentence
+        if !entry.addressed_after.is_empty() && hit.start > s.range.start + 3 {
+            return None;
+        }
         // the cue may begin with the future word itself: "due in Cairo"
         before.end += 1;
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
@@ -965,6 +987,7 @@ impl<'c> Context<'c> {
             cameo,
             planned,
             received: entry.received,
+            addressed_after: &entry.addressed_after,
         })
     }
 }
@@ -1009,13 +1032,31 @@ impl Context<'_> {
             .iter()
             .position(|m| m.start > comma && person(m))?;
         l.targets.retain(|&t| t < v);
-        if meeting && l.targets.is_empty() {
+        if !cue.addressed_after.is_empty() {
+            let k = self.addressed(cue, v)?;
+            l.targets.clear();
+            l.targets.push(k);
+        } else if meeting && l.targets.is_empty() {
             let met = (v + 1..s.mentions.len()).find(|&k| person(&s.mentions[k]));
             if let Some(k) = met {
                 l.targets.push(k);
             }
         }
         Some(v)
+    }
+
+    /// The person right after one of the cue's `addressed_after` words
+    /// next to mention `v` ("Wang told Blinken"; "Wang also told Blinken").
+    fn addressed(&self, cue: &Cue, v: usize) -> Option<usize> {
+        let s = self.s;
+        let mut k = s.mentions[v].end;
+        while k < s.range.end && s.in_list(k, list::REPORTING_ADVERBS) {
+            k += 1;
+        }
+        let verb = k < s.range.end && cue.addressed_after.iter().any(|w| w == s.lower(k));
+        let m = s.mentions.get(v + 1)?;
+        let person = !m.weak && self.kind_of(m) == Some(EntityKind::Person);
+        (verb && m.start == k + 1 && person).then_some(v + 1)
     }
 
     /// A visit's destination is named right after the cue ("visited the
@@ -1277,7 +1318,12 @@ impl Context<'_> {
                 break;
             }
             // "praised China for supporting the UN": the one praised is the supporter
-            if used.contains(&mi) && !*gerund.get_or_insert_with(|| self.after_gerund_prep(hit)) {
+            // "a call from X, who congratulated him": the one named before "who" acts
+            let antecedent = self.relative_antecedent(m, hit.start);
+            if used.contains(&mi)
+                && !antecedent
+                && !*gerund.get_or_insert_with(|| self.after_gerund_prep(hit))
+            {
                 continue;
             }
             if self.kind_of(m).is_some_and(|k| !k.is_actor()) && !self.capital_acting(m) {
@@ -1293,7 +1339,7 @@ impl Context<'_> {
             // right before the cue is); "the Contact Group meeting" names a gathering
             let opens_clause =
                 acting && m.start > s.range.start && s.in_list(m.start - 1, list::CLAUSE_OPENERS);
-            if self.object_of_preposition(m.start) && !opens_clause
+            if self.object_of_preposition(m.start) && !opens_clause && !antecedent
                 || self.modifies_event(m)
                 || self.relative_clause_before(m, hit.start)
                 || self.inviter(m.end, hit.start)
@@ -1303,6 +1349,17 @@ impl Context<'_> {
             return Some(mi);
         }
         None
+    }
+
+    /// Whether mention `m` is followed by ", who" opening the clause of the
+    /// cue at `cue`, past at most two words ("X, who also thanked").
+    fn relative_antecedent(&self, m: &Resolved, cue: usize) -> bool {
+        let s = self.s;
+        let e = m.end;
+        e + 2 <= cue
+            && cue <= e + 4
+            && s.is_char(e, b',')
+            && s.in_list(e + 1, list::RELATIVE_PRONOUNS)
     }
 
     /// Whether mention `m` stands inside a relative clause closed before the

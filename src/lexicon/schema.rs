@@ -190,6 +190,11 @@ pub struct CueEntry {
     /// receives ("Sri Lanka secured a credit line from India").
     #[serde(default)]
     pub received: bool,
+    /// When given, the cue counts only opening a sentence ("During the
+    /// talks,"): between the first person after its comma and the person
+    /// right after one of these words next to them ("Wang told Blinken").
+    #[serde(default)]
+    pub addressed_after: Vec<String>,
     /// Sentences this cue must produce an edge of its kind in.
     #[serde(default)]
     pub matches: Vec<String>,
