@@ -220,8 +220,6 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// The reporting frames (speaker mention index, frame start, frame end)
-    /// of the reporting verbs among tokens `at`.
     /// Whether token `i` is a reporting verb ("said", "stressed").
     #[inline]
     fn reporting_at(&self, i: usize) -> bool {
@@ -235,6 +233,8 @@ impl<'a> Sentence<'a> {
         k + 1 < self.range.end && self.s(k) == "and" && self.reporting_at(k + 1)
     }
 
+    /// The reporting frames (speaker mention index, frame start, frame end)
+    /// of the reporting verbs among tokens `at`.
     fn speakers_at(
         &self,
         at: impl IntoIterator<Item = usize>,

@@ -5,7 +5,7 @@
 
 use crate::bytes::FxBuild;
 use crate::extract::mention::{Mention, Of, What};
-use crate::lexicon::gazetteer::{Gazetteer, Known as Listed, PersonInfo};
+use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, PersonInfo};
 use crate::model::{slug_into, EntityKind};
 use crate::text::date::Date;
 use std::borrow::Cow;
@@ -340,13 +340,9 @@ fn titled_holder<'s>(
 ) -> Option<&'s str> {
     let holds = |p: &PersonInfo| {
         state.is_none_or(|c| p.country == Some(c))
-            && p.roles.iter().any(|(t, _, from, to)| {
-                title_matches(t, title)
-                    && match date {
-                        None => to.is_none(),
-                        Some(d) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t),
-                    }
-            })
+            && p.roles
+                .iter()
+                .any(|(t, _, from, to)| title_matches(t, title) && held_on(*from, *to, date))
     };
     let candidates = g.person_surnames.get(name)?;
     let mut hits = candidates

@@ -377,10 +377,23 @@ impl PersonInfo {
         Option<crate::text::date::Date>,
         Option<crate::text::date::Date>,
     )> {
-        self.roles.iter().rev().find(|(_, _, from, to)| match d {
-            None => to.is_none(),
-            Some(d) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t),
-        })
+        self.roles
+            .iter()
+            .rev()
+            .find(|(_, _, from, to)| held_on(*from, *to, d))
+    }
+}
+
+/// Whether a role from `from` to `to` was held on `d` (when `d` is
+/// unknown: whether it is still held).
+pub fn held_on(
+    from: Option<crate::text::date::Date>,
+    to: Option<crate::text::date::Date>,
+    d: Option<crate::text::date::Date>,
+) -> bool {
+    match d {
+        None => to.is_none(),
+        Some(d) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t),
     }
 }
 
