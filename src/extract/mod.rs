@@ -533,9 +533,7 @@ impl<'a> Doc<'a> {
         }
         let strong = |k: usize| self.w.reporting_after.has(&self.lowers[k]);
         let after = (m.end..(m.end + 2).min(self.toks.len())).any(strong);
-        let before = m.start > 0
-            && self.words.may_be(m.start - 1, class::REPORTING)
-            && self.g.reporting.contains(&self.lowers[m.start - 1]);
+        let before = m.start > 0 && self.reporting_at(m.start - 1);
         after || before
     }
 
@@ -827,8 +825,8 @@ impl<'a> Doc<'a> {
             let w = self.s(i);
             if let Some(wd) = weekday_number(w) {
                 // "will travel on Wednesday", "On Wednesday, X will travel": the next one
-                let ahead = (start..i).any(|k| self.w.forward_days.has(&self.lowers[k]))
-                    || i <= start + 1 && self.future_after(i + 1..end);
+                let ahead =
+                    self.future_in(start..i) || i <= start + 1 && self.future_after(i + 1..end);
                 return Some(match ahead {
                     true => base.next_weekday(wd),
                     false => base.last_weekday(wd),
@@ -845,15 +843,25 @@ impl<'a> Doc<'a> {
     /// sentence) before any reporting verb ("X will travel", not "X said").
     fn future_after(&self, r: Range<usize>) -> bool {
         for k in r {
-            if self.words.may_be(k, class::REPORTING) && self.g.reporting.contains(&self.lowers[k])
-            {
+            if self.reporting_at(k) {
                 return false;
             }
-            if self.w.forward_days.has(&self.lowers[k]) {
+            if self.future_in(k..k + 1) {
                 return true;
             }
         }
         false
+    }
+
+    /// Whether one of tokens `r` is a future word ("will", "scheduled").
+    fn future_in(&self, r: Range<usize>) -> bool {
+        r.into_iter()
+            .any(|k| self.w.forward_days.has(&self.lowers[k]))
+    }
+
+    /// Whether token `k` is a reporting verb ("said", "stressed").
+    fn reporting_at(&self, k: usize) -> bool {
+        self.words.may_be(k, class::REPORTING) && self.g.reporting.contains(&self.lowers[k])
     }
 
     /// The date month `m`, named at token `i` of sentence `r`, is part of:
@@ -907,8 +915,7 @@ impl<'a> Doc<'a> {
         let dt = Date::new(y, m, d)?;
         // no year given and later than the article: last year, but for a
         // date to come ("will visit from June 21")
-        let ahead = || (r.start..i).any(|k| self.w.forward_days.has(&self.lowers[k]));
-        if year.is_none() && base.is_some_and(|b| dt > b) && !ahead() {
+        if year.is_none() && base.is_some_and(|b| dt > b) && !self.future_in(r.start..i) {
             return Date::new(y - 1, m, d).or(Some(dt));
         }
         Some(dt)

@@ -444,8 +444,12 @@ impl<'g> People<'g> {
                             Some(Of::Country(c)) => Some(*c),
                             _ => None,
                         };
-                        if let Some(h) = titled_holder(g, name, t, state, date) {
-                            holders.push((name, h));
+                        // each name looked up once: the first holder found stands
+                        let known = holders.iter().any(|(n, _)| *n == name.as_str());
+                        if !known {
+                            if let Some(h) = titled_holder(g, name, t, state, date) {
+                                holders.push((name, h));
+                            }
                         }
                     }
                     person_names += 1;
