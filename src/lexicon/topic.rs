@@ -16,8 +16,8 @@ pub struct Topics {
     /// (first word id, topic) of the topics whose first word is ASCII,
     /// sorted: the topics an ASCII token can start.
     starts: Vec<(WordId, u16)>,
-    /// The topics in the order of their names.
-    by_name: Vec<u16>,
+    /// Each topic's place in the order of the topics' names.
+    rank: Vec<u16>,
     /// For each topic, the longer topics whose name contains its name.
     covered_by: Vec<Vec<u16>>,
 }
@@ -32,6 +32,10 @@ impl Topics {
         let index = |t: usize| t as u16;
         let mut by_name: Vec<u16> = (0..names.len()).map(index).collect();
         by_name.sort_by(|&a, &b| names[usize::from(a)].cmp(&names[usize::from(b)]));
+        let mut rank = vec![0u16; names.len()];
+        for (r, &t) in by_name.iter().enumerate() {
+            rank[usize::from(t)] = r as u16;
+        }
         let covered_by = names
             .iter()
             .map(|t| {
@@ -45,7 +49,7 @@ impl Topics {
             words,
             names,
             starts: Vec::new(),
-            by_name,
+            rank,
             covered_by,
         }
     }
@@ -77,17 +81,16 @@ impl Topics {
         (text, toks, lowers, words): (&str, &[Token], &Lowered, &TokenWords),
         r: std::ops::Range<usize>,
     ) -> Vec<String> {
-        let mut named = vec![false; self.words.len()];
-        let mut any = false;
+        // the topics named: a sentence names a few of them
+        let mut named: Vec<u16> = Vec::new();
         let mut check = |t: usize, k: usize| {
             let ws = &self.words[t];
-            if !named[t]
-                && !ws.is_empty()
+            if !ws.is_empty()
                 && k + ws.len() <= r.end
+                && !named.contains(&(t as u16))
                 && ws.iter().enumerate().all(|(j, w)| lowers[k + j] == **w)
             {
-                named[t] = true;
-                any = true;
+                named.push(t as u16);
             }
         };
         for k in words.may_be_in(r.clone(), class::TOPIC) {
@@ -102,17 +105,24 @@ impl Topics {
                 (0..self.words.len()).for_each(|t| check(t, k));
             }
         }
-        if !any {
+        if named.is_empty() {
             return Vec::new();
         }
-        let mut out: Vec<String> = Vec::new();
-        for &t in &self.by_name {
-            let t = usize::from(t);
-            if !named[t] || self.covered_by[t].iter().any(|&o| named[usize::from(o)]) {
-                continue;
-            }
-            if out.last() != Some(&self.names[t]) {
-                out.push(self.names[t].clone());
+        let mut kept: Vec<u16> = named
+            .iter()
+            .copied()
+            .filter(|&t| {
+                !self.covered_by[usize::from(t)]
+                    .iter()
+                    .any(|o| named.contains(o))
+            })
+            .collect();
+        kept.sort_unstable_by_key(|&t| self.rank[usize::from(t)]);
+        let mut out: Vec<String> = Vec::with_capacity(kept.len());
+        for t in kept {
+            let name = &self.names[usize::from(t)];
+            if out.last() != Some(name) {
+                out.push(name.clone());
             }
         }
         out
