@@ -267,6 +267,38 @@ struct FullName<'s> {
     name: &'s str,
     first: Option<&'s str>,
     last: Option<&'s str>,
+    /// The last word past a particle glued to it: "Maliki" of "Riyad
+    /// Al-Maliki", "Sisi" of "el-Sisi" (news names them so on second mention).
+    bare_last: Option<&'s str>,
+}
+
+impl<'s> FullName<'s> {
+    fn new(g: &Gazetteer, name: &'s str) -> Self {
+        let mut parts = name.split_whitespace();
+        let first = parts.next();
+        let last = parts.next_back();
+        let bare_last = last.and_then(|l| {
+            let (p, rest) = l.split_once('-')?;
+            let particle = g.name_particles.contains(p.to_ascii_lowercase().as_str());
+            (particle && !rest.is_empty()).then_some(rest)
+        });
+        FullName {
+            name,
+            first,
+            last,
+            bare_last,
+        }
+    }
+
+    /// Whether a single name is its first or last name.
+    fn has(&self, single: &str) -> bool {
+        self.first == Some(single) || self.last_is(single)
+    }
+
+    /// Whether a single name is its last name, with or without its particle.
+    fn last_is(&self, single: &str) -> bool {
+        self.last == Some(single) || self.bare_last == Some(single)
+    }
 }
 
 /// The lexicon's name for a person, if it knows them.
@@ -297,15 +329,13 @@ fn person_for<'s>(
         }
         return Some(canonical(g, name));
     }
-    let mut hits = full_names
-        .iter()
-        .filter(|f| f.first == Some(name) || f.last == Some(name));
+    let mut hits = full_names.iter().filter(|f| f.has(name));
     match (hits.next(), hits.next()) {
         (Some(f), None) => return Some(canonical(g, f.name)),
         (Some(_), Some(_)) => {
             // "Ahmed" beside "Abiy Ahmed" and "Ahmed Shide": news names
             // people by their last name, if only one has it last
-            let mut last = full_names.iter().filter(|f| f.last == Some(name));
+            let mut last = full_names.iter().filter(|f| f.last_is(name));
             return match (last.next(), last.next()) {
                 (Some(f), None) => Some(canonical(g, f.name)),
                 _ => None,
@@ -431,12 +461,7 @@ impl<'g> People<'g> {
                 } => {
                     if is_multiword(name) {
                         if !full_names.iter().any(|f| f.name == name) {
-                            let mut parts = name.split_whitespace();
-                            full_names.push(FullName {
-                                name,
-                                first: parts.next(),
-                                last: parts.next_back(),
-                            });
+                            full_names.push(FullName::new(g, name));
                         }
                     } else if let Some(t) = title {
                         titled_singles.push(name);
@@ -460,11 +485,7 @@ impl<'g> People<'g> {
         }
         // a name the article gives in full is that person's ("Secretary
         // Robert" after "Lorin S. Robert")
-        holders.retain(|(n, _)| {
-            !full_names
-                .iter()
-                .any(|f| f.first == Some(n) || f.last == Some(n))
-        });
+        holders.retain(|(n, _)| !full_names.iter().any(|f| f.has(n)));
         People {
             g,
             date,
