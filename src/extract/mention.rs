@@ -347,8 +347,13 @@ impl<'a> Finder<'a> {
 
     /// Whether the words of tokens `range` are in title case ("Trump Calls
     /// Up Modi To Meet At G-20 Summit"): four or more words of four letters
-    /// or more, all capitalised, a cue word among them (not a list of names).
+    /// or more, all capitalised, a cue word among them (not a list of names),
+    /// and no full stop at the end (a headline has none; "Wang Yi met the
+    /// Minister of State on Monday." is a sentence).
     fn title_case(&self, range: std::ops::Range<usize>) -> bool {
+        if range.end > range.start && self.is(range.end - 1, ".") {
+            return false;
+        }
         let (mut long, mut cue) = (0, false);
         for k in range {
             let w = self.s(k);

@@ -1458,6 +1458,25 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_after_from_stays_a_person() {
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let text = "Hikmet Hajiyev praised Turkey. The statement came from Hikmet Hajiyev.";
+        let x = extract(&g, &Article::parse("t", text).unwrap());
+        let ids: Vec<String> = x.entities.into_iter().map(|e| e.id).collect();
+        assert!(
+            ids.contains(&"person:hikmet-hajiyev".to_string()),
+            "{ids:?}"
+        );
+        assert!(!ids.iter().any(|i| i.starts_with("place:")), "{ids:?}");
+        // a name the article gives no person stays a place
+        let x = extract(
+            &g,
+            &Article::parse("t", "The delegation came from Qarnak Zorb.").unwrap(),
+        );
+        assert!(x.entities.iter().any(|e| e.id.starts_with("place:")));
+    }
+
+    #[test]
     fn datelines_end_in_a_colon_after_a_date_or_agency() {
         let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
         let cases = [

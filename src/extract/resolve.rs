@@ -497,6 +497,11 @@ impl<'g> People<'g> {
         }
     }
 
+    /// Whether the article names a person `name` in full.
+    fn is_full_name(&self, name: &str) -> bool {
+        self.full_names.iter().any(|f| f.name == name)
+    }
+
     /// The person a name stands for; a name no full name or office-holder
     /// explains stands for a person of its own only when `alone`.
     #[inline]
@@ -673,6 +678,11 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
                 .described(si, crate::lexicon::descriptors::join(*words))
                 .map(Ref::Entity),
             What::Place(p) => entity(self.res.entry(g, Entry::Place(*p))),
+            // "came from Hikmet Hajiyev": a place only by its preposition,
+            // a person where the article names that person
+            What::NewPlace(n) if self.people.is_full_name(n) => {
+                entity(self.people.person_of(&mut self.res, n, true)?)
+            }
             What::NewPlace(n) => entity(self.res.entity(EntityKind::Place, n, None, None)),
             What::Org(o) => entity(self.res.entry(g, Entry::Org(*o))),
             What::NewOrg(n) => entity(self.res.entity(EntityKind::Organization, n, None, None)),
