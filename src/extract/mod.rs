@@ -868,7 +868,8 @@ impl<'a> Doc<'a> {
     /// Month Day[, Year] or Day Month Year.
     fn month_date(&self, r: &Range<usize>, i: usize, m: u8, base: Option<Date>) -> Option<Date> {
         let number_next = i + 1 < r.end && self.toks[i + 1].kind == TokKind::Number;
-        if !number_next && self.w.months_needing_day.has(self.s(i)) {
+        let number_before = i > r.start && self.toks[i - 1].kind == TokKind::Number;
+        if !number_next && !number_before && self.w.months_needing_day.has(self.s(i)) {
             return None;
         }
         if i + 1 < r.end {
@@ -879,13 +880,11 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        // Day Month Year
-        if i > r.start && i + 1 < r.end {
-            if let (Ok(d), Ok(y)) = (
-                self.s(i - 1).parse::<u8>(),
-                self.s(i + 1).get(..4).unwrap_or("").parse::<i32>(),
-            ) {
-                return Date::new(y, m, d);
+        // Day Month [Year]: "3 February", "24 September 2023", "3rd June"
+        if i > r.start && self.toks[i - 1].kind == TokKind::Number {
+            let day = self.s(i - 1).trim_end_matches(|c: char| c.is_alphabetic());
+            if let Ok(d) = day.parse::<u8>() {
+                return self.day_in_year(r, i, m, d, i + 1, base);
             }
         }
         None
@@ -902,13 +901,27 @@ impl<'a> Doc<'a> {
         d: u8,
         base: Option<Date>,
     ) -> Option<Date> {
+        self.day_in_year(r, i, m, d, i + 2, base)
+    }
+
+    /// Day `d` of month `m` (named at token `i` of sentence `r`) in the year
+    /// at token `k` (after a comma) if one is there, else in `base`'s year
+    /// (the year before when later, but after a future word).
+    fn day_in_year(
+        &self,
+        r: &Range<usize>,
+        i: usize,
+        m: u8,
+        d: u8,
+        mut k: usize,
+        base: Option<Date>,
+    ) -> Option<Date> {
         let end = r.end;
-        let mut k = i + 2;
         if k < end && self.s(k) == "," {
             k += 1;
         }
         let year = (k < end)
-            .then(|| self.s(k).parse::<i32>().ok())
+            .then(|| self.s(k).get(..4).unwrap_or("").parse::<i32>().ok())
             .flatten()
             .filter(|y| (1900..2200).contains(y));
         let y = year.or(base.map(|b| b.year))?;
@@ -1372,6 +1385,22 @@ mod tests {
             &[
                 "person:giorgia-meloni Visit country:tunisia 2024-05-15",
                 "person:giorgia-meloni Visit country:libya 2024-05-08",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_day_before_its_month_is_a_date() {
+        assert_dated(
+            " date 2024-05-20 T\n\nJapan and Australia signed a pact on 3 May. \
+            Ghana condemned Togo on 24th April 2023. \
+            India and Nepal held talks on 12 March, 2024. \
+            Vietnam and Indonesia will hold talks on 2 June.",
+            &[
+                "country:australia Agreement country:japan 2024-05-03",
+                "country:ghana Criticism country:togo 2023-04-24",
+                "country:india Meeting country:nepal 2024-03-12",
+                "country:indonesia Meeting country:vietnam 2024-06-02",
             ],
         );
     }
