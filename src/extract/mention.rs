@@ -798,6 +798,11 @@ impl<'a> Finder<'a> {
                     k = m + 1;
                     continue;
                 }
+                // "Army chief General Asim Munir": a rank right after a post
+                if matches!(self.known(m, end), Some((_, Known::Title(_)))) {
+                    k = m;
+                    continue;
+                }
             }
             break;
         }
