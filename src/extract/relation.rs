@@ -1135,6 +1135,15 @@ impl Context<'_> {
             EdgeKind::Criticism => self.attack_noun(hit),
             _ => None,
         };
+        // "to discuss the war with Russia": the one after is the enemy, not met
+        let victim = &s.g.extract_words.victim_nouns;
+        if kind == EdgeKind::Meeting
+            && hit.end >= hit.start + 3
+            && s.lower(hit.end - 1) == "with"
+            && victim.has(s.lower(hit.end - 2))
+        {
+            return;
+        }
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = cue.frame == Frame::Visitor && targets.is_empty();
             // "paid Buhari a visit": a partner may stand inside the cue
@@ -1150,6 +1159,11 @@ impl Context<'_> {
             let pronoun = own && (m.end == m.start + 1 || kind == EdgeKind::Criticism);
             let possessor = m.end < s.range.end && s.is_possessive(m.end);
             if m.start < hit.end && (possessor || pronoun || self.kind_of(m).is_none()) {
+                continue;
+            }
+            // "discussed the situation in Ukraine with X": a meeting cue
+            // ending in "with" names its partner after it
+            if m.start < hit.end && kind == EdgeKind::Meeting && s.lower(hit.end - 1) == "with" {
                 continue;
             }
             // "during his visit to": the visitor, named inside the cue before
@@ -1335,7 +1349,9 @@ impl Context<'_> {
     fn met_here(&self, hit: CueHit, m: &Resolved) -> bool {
         let s = self.s;
         // right after the cue, or past determiners ("received the visiting X")
-        let near = m.start <= hit.end + 1 || s.introducer(m.start) == Some(hit.end - 1);
+        // ("said in a phone call that China ...": not the one in the clause after "that")
+        let clause = m.start == hit.end + 1 && s.lower(hit.end) == "that";
+        let near = m.start <= hit.end + 1 && !clause || s.introducer(m.start) == Some(hit.end - 1);
         let with = m.start > 0 && s.in_list(m.start - 1, list::MEETING_PREPOSITIONS);
         // "met with": the one cue word that lets the partner come later
         let cue_with = s.lower(hit.end - 1) == "with";

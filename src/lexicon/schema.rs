@@ -367,7 +367,9 @@ pub struct Words {
     pub invitation_words: Vec<String>,
     /// Nouns of an attack: who or what is named after one in a criticism's
     /// object is its victim or place, not the one criticized: attack,
-    /// bombing ("condemned the attack on its embassy in Kyiv").
+    /// bombing ("condemned the attack on its embassy in Kyiv"); nor, right
+    /// before "with" ending a meeting cue, the one met ("discussed the war
+    /// with Russia").
     pub victim_nouns: Vec<String>,
     /// Nouns of gatherings that make a name before them a modifier, neither
     /// agent nor partner: summit, meeting ("the NATO summit", "the Contact
