@@ -803,6 +803,11 @@ impl<'a> Finder<'a> {
                     k = m + 1;
                     continue;
                 }
+                // "Army chief General Asim Munir": a rank right after a post
+                if matches!(self.known(m, end), Some((_, Known::Title(_)))) {
+                    k = m;
+                    continue;
+                }
             }
             break;
         }
@@ -1402,7 +1407,9 @@ impl<'a> Finder<'a> {
         } else if self.g.place_heads.contains(last)
             || place_of
             || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
-                && !words.clone().any(connector))
+                && !words.clone().any(connector)
+                // "a call from Antony Blinken": a known person is no place
+                && !self.g.person_names.contains_key(name.as_str()))
         {
             What::NewPlace(name)
         } else if let Some(k) = words.position(connector) {
@@ -1568,6 +1575,34 @@ mod tests {
             m.contains(&(
                 "Operation Barkhane".into(),
                 What::NewInitiative("Operation Barkhane".into())
+            )),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_person_after_from_is_no_place_and_a_facility_is_an_initiative() {
+        // "from" makes an unknown name a place, but not a known person's
+        let m = mentions("He received a call from Antony Blinken, and aid from Zorb Blatwick.");
+        assert!(
+            m.contains(&(
+                "Antony Blinken".into(),
+                person("Antony Blinken", None, None)
+            )),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&(
+                "Zorb Blatwick".into(),
+                What::NewPlace("Zorb Blatwick".into())
+            )),
+            "{m:?}"
+        );
+        let m = mentions("It was paid under the European Peace Facility.");
+        assert!(
+            m.contains(&(
+                "Peace Facility".into(),
+                What::NewInitiative("Peace Facility".into())
             )),
             "{m:?}"
         );

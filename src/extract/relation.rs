@@ -249,6 +249,10 @@ impl<'a> Sentence<'a> {
             while b > self.range.start && self.in_list(b - 1, list::REPORTING_ADVERBS) {
                 b -= 1;
             }
+            // "the Korean Central News Agency (KCNA) said": past the acronym
+            if b >= self.range.start + 4 && self.is_char(b - 1, b')') && self.is_char(b - 3, b'(') {
+                b -= 3;
+            }
             if let Some(mi) = self
                 .mentions
                 .iter()
@@ -553,6 +557,7 @@ pub fn relations(
     reporting.retain(|&r| !cues.iter().any(|h| h.start == r));
     let mut speakers: Short<(usize, usize, usize), 4> = Short::default();
     s.speakers_at(reporting.iter().copied(), |f| speakers.push(f));
+    let pair = sentence_pair(s, res, pair).or(pair);
     let mut cx = Context::new(s, res, pair, host, &speakers);
     cx.met = met;
     let mut lists = Lists::default();
@@ -567,6 +572,42 @@ pub fn relations(
         }
     }
     out
+}
+
+/// "Trong held talks with Biden, during which the two leaders agreed": a
+/// pair phrase after the people or states of exactly two states, not the
+/// article's two sides (`pair`), stands for those two states.
+fn sentence_pair(
+    s: &Sentence,
+    res: &Resolution,
+    pair: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let p = s
+        .mentions
+        .iter()
+        .position(|m| matches!(m.r, Ref::Pair { .. }))?;
+    let mut states: Short<usize, 4> = Short::default();
+    for m in &s.mentions[..p] {
+        let Ref::Entity(e) = m.r else { continue };
+        if m.weak {
+            continue;
+        }
+        let Some(state) = res.role_country(e) else {
+            continue;
+        };
+        if !states.contains(&state) {
+            if states.len() == 2 {
+                return None;
+            }
+            states.push(state);
+        }
+    }
+    let [a, b] = *states else { return None };
+    let side = |e: usize| res.role_country(e).unwrap_or(e);
+    match pair.map(|(x, y)| (side(x), side(y))) {
+        Some((x, y)) if (x, y) == (a, b) || (x, y) == (b, a) => None,
+        _ => Some((a, b)),
+    }
 }
 
 /// What the relations of one sentence are built in: the sentence, the
@@ -1090,6 +1131,19 @@ impl Context<'_> {
         let mut last_end = None;
         // the first ";" or "and said" after the cue, sought as far as the partners go
         let mut stop = Seek::new(hit.end);
+        let victim_after = match kind {
+            EdgeKind::Criticism => self.attack_noun(hit),
+            _ => None,
+        };
+        // "to discuss the war with Russia": the one after is the enemy, not met
+        let victim = &s.g.extract_words.victim_nouns;
+        if kind == EdgeKind::Meeting
+            && hit.end >= hit.start + 3
+            && s.lower(hit.end - 1) == "with"
+            && victim.has(s.lower(hit.end - 2))
+        {
+            return;
+        }
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = cue.frame == Frame::Visitor && targets.is_empty();
             // "paid Buhari a visit": a partner may stand inside the cue
@@ -1107,6 +1161,11 @@ impl Context<'_> {
             if m.start < hit.end && (possessor || pronoun || self.kind_of(m).is_none()) {
                 continue;
             }
+            // "discussed the situation in Ukraine with X": a meeting cue
+            // ending in "with" names its partner after it
+            if m.start < hit.end && kind == EdgeKind::Meeting && s.lower(hit.end - 1) == "with" {
+                continue;
+            }
             // "during his visit to": the visitor, named inside the cue before
             // a noun (not "paid Buhari a visit", "was in Berlin on a visit"),
             // is not where he goes
@@ -1119,6 +1178,15 @@ impl Context<'_> {
             }
             if self.clause_ended(mi, m, visitor, hit, &mut stop) {
                 break;
+            }
+            // "condemned the attack on its embassy in Kyiv": past the attack,
+            // its victim or place, but for its agent ("by the Taliban")
+            if victim_after.is_some_and(|v| m.start > v)
+                && !s
+                    .introducer(m.start)
+                    .is_some_and(|k| s.in_list(k, list::AGENT_PREPOSITIONS))
+            {
+                continue;
             }
             // "the financial support the Kingdom had extended": right after a
             // noun, the subject of a clause about it, no partner
@@ -1169,6 +1237,15 @@ impl Context<'_> {
             targets.push(mi);
             last_end = Some(s.mentions[mi].end);
         }
+    }
+
+    /// The token of a noun of an attack (the lexicon's `victim_nouns`)
+    /// among the few words after the criticism cue `hit`: "condemned the
+    /// deadly attack".
+    fn attack_noun(&self, hit: CueHit) -> Option<usize> {
+        let s = self.s;
+        let victim = &s.g.extract_words.victim_nouns;
+        (hit.end..(hit.end + 5).min(s.range.end)).find(|&k| victim.has(s.lower(k)))
     }
 
     /// Whether mention `m` stands right after `cue` used as a noun ("the
@@ -1272,7 +1349,9 @@ impl Context<'_> {
     fn met_here(&self, hit: CueHit, m: &Resolved) -> bool {
         let s = self.s;
         // right after the cue, or past determiners ("received the visiting X")
-        let near = m.start <= hit.end + 1 || s.introducer(m.start) == Some(hit.end - 1);
+        // ("said in a phone call that China ...": not the one in the clause after "that")
+        let clause = m.start == hit.end + 1 && s.lower(hit.end) == "that";
+        let near = m.start <= hit.end + 1 && !clause || s.introducer(m.start) == Some(hit.end - 1);
         let with = m.start > 0 && s.in_list(m.start - 1, list::MEETING_PREPOSITIONS);
         // "met with": the one cue word that lets the partner come later
         let cue_with = s.lower(hit.end - 1) == "with";

@@ -79,6 +79,7 @@ pub struct ExtractWords {
     pub(crate) mediation_words: List,
     pub(crate) beneficiary_words: List,
     pub(crate) invitation_words: List,
+    pub(crate) victim_nouns: List,
     /// Lower case.
     resident_envoys: Box<[String]>,
     /// Lower case.
@@ -108,6 +109,7 @@ impl ExtractWords {
             mediation_words: List::lower(&w.mediation_words),
             beneficiary_words: List::lower(&w.beneficiary_words),
             invitation_words: List::lower(&w.invitation_words),
+            victim_nouns: List::lower(&w.victim_nouns),
             resident_envoys: w.resident_envoys.iter().map(|t| t.to_lowercase()).collect(),
             travelling_envoys: w
                 .travelling_envoys

@@ -365,6 +365,12 @@ pub struct Words {
     /// Nouns of inviting: one whose invitation it is hosts the visit, not
     /// makes it ("Moon accepted Kim's invitation to visit Pyongyang").
     pub invitation_words: Vec<String>,
+    /// Nouns of an attack: who or what is named after one in a criticism's
+    /// object is its victim or place, not the one criticized: attack,
+    /// bombing ("condemned the attack on its embassy in Kyiv"); nor, right
+    /// before "with" ending a meeting cue, the one met ("discussed the war
+    /// with Russia").
+    pub victim_nouns: Vec<String>,
     /// Nouns of gatherings that make a name before them a modifier, neither
     /// agent nor partner: summit, meeting ("the NATO summit", "the Contact
     /// Group meeting").
@@ -520,6 +526,7 @@ impl Lexicon {
         w.mediation_words.extend(o.mediation_words);
         w.beneficiary_words.extend(o.beneficiary_words);
         w.invitation_words.extend(o.invitation_words);
+        w.victim_nouns.extend(o.victim_nouns);
         w.event_nouns.extend(o.event_nouns);
         w.clause_openers.extend(o.clause_openers);
         w.relative_pronouns.extend(o.relative_pronouns);
