@@ -1135,45 +1135,13 @@ impl Context<'_> {
             EdgeKind::Criticism => self.attack_noun(hit),
             _ => None,
         };
-        // "to discuss the war with Russia": the one after is the enemy, not met
-        let victim = &s.g.extract_words.victim_nouns;
-        if kind == EdgeKind::Meeting
-            && hit.end >= hit.start + 3
-            && s.lower(hit.end - 1) == "with"
-            && victim.has(s.lower(hit.end - 2))
-        {
+        if self.war_with(cue) {
             return;
         }
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = cue.frame == Frame::Visitor && targets.is_empty();
             // "paid Buhari a visit": a partner may stand inside the cue
-            if m.start <= hit.start {
-                continue;
-            }
-            // "expressed Russia's condemnation": a possessor inside the cue is not its partner;
-            // nor "his" or "their" in "expressed his readiness", "recalled their
-            // ambassadors": the agents'
-            // nor, in a criticism, "its ambassador" in "recalled its ambassador": its own envoy
-            let own = s.in_list(m.start, list::PARTNER_DETERMINERS)
-                && !s.in_list(m.start, list::ARTICLES);
-            let pronoun = own && (m.end == m.start + 1 || kind == EdgeKind::Criticism);
-            let possessor = m.end < s.range.end && s.is_possessive(m.end);
-            if m.start < hit.end && (possessor || pronoun || self.kind_of(m).is_none()) {
-                continue;
-            }
-            // "discussed the situation in Ukraine with X": a meeting cue
-            // ending in "with" names its partner after it
-            if m.start < hit.end && kind == EdgeKind::Meeting && s.lower(hit.end - 1) == "with" {
-                continue;
-            }
-            // "during his visit to": the visitor, named inside the cue before
-            // a noun (not "paid Buhari a visit", "was in Berlin on a visit"),
-            // is not where he goes
-            if kind == EdgeKind::Visit
-                && m.start < hit.end
-                && !(m.end < s.range.end
-                    && s.in_list(m.end, list::ARTICLES | list::OBJECT_PREPOSITIONS))
-            {
+            if m.start <= hit.start || (m.start < hit.end && !self.partner_inside(kind, hit, m)) {
                 continue;
             }
             if self.clause_ended(mi, m, visitor, hit, &mut stop) {
@@ -1236,6 +1204,45 @@ impl Context<'_> {
             };
             targets.push(mi);
             last_end = Some(s.mentions[mi].end);
+        }
+    }
+
+    /// "to discuss the war with Russia": the one after a meeting cue ending
+    /// in a war noun and "with" is the enemy, not met.
+    fn war_with(&self, cue: &Cue) -> bool {
+        let (s, hit) = (self.s, cue.hit);
+        cue.kind == EdgeKind::Meeting
+            && hit.end >= hit.start + 3
+            && s.lower(hit.end - 1) == "with"
+            && s.g.extract_words.victim_nouns.has(s.lower(hit.end - 2))
+    }
+
+    /// Whether mention `m`, which begins inside the cue `hit` of `kind`, may
+    /// be its partner ("paid Buhari a visit").
+    fn partner_inside(&self, kind: EdgeKind, hit: CueHit, m: &Resolved) -> bool {
+        let s = self.s;
+        // "expressed Russia's condemnation": a possessor inside the cue is not its partner;
+        // nor "his" or "their" in "expressed his readiness", "recalled their
+        // ambassadors": the agents'
+        // nor, in a criticism, "its ambassador" in "recalled its ambassador": its own envoy
+        let own =
+            s.in_list(m.start, list::PARTNER_DETERMINERS) && !s.in_list(m.start, list::ARTICLES);
+        let pronoun = own && (m.end == m.start + 1 || kind == EdgeKind::Criticism);
+        let possessor = m.end < s.range.end && s.is_possessive(m.end);
+        if possessor || pronoun || self.kind_of(m).is_none() {
+            return false;
+        }
+        match kind {
+            // "discussed the situation in Ukraine with X": a meeting cue
+            // ending in "with" names its partner after it
+            EdgeKind::Meeting => s.lower(hit.end - 1) != "with",
+            // "during his visit to": the visitor, named inside the cue before
+            // a noun (not "paid Buhari a visit", "was in Berlin on a visit"),
+            // is not where he goes
+            EdgeKind::Visit => {
+                m.end < s.range.end && s.in_list(m.end, list::ARTICLES | list::OBJECT_PREPOSITIONS)
+            }
+            _ => true,
         }
     }
 
