@@ -951,6 +951,18 @@ impl<'a> Finder<'a> {
                 _ => {}
             }
         }
+        // "Defence Minister Sergey Shoigu on behalf of Russia": the state he
+        // acts for, which stays a mention of its own (it signs too)
+        if of.is_none()
+            && ne + 3 < end
+            && self.is(ne, "on")
+            && self.is(ne + 1, "behalf")
+            && self.is(ne + 2, "of")
+        {
+            if let Some((_, Known::Country(c))) = self.known(ne + 3, end) {
+                return (ne, Some(Of::Country(c)));
+            }
+        }
         (ne, of)
     }
 
