@@ -8,6 +8,7 @@ use crate::extract::mention::{Mention, Of, What};
 use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, PersonInfo};
 use crate::model::{slug_into, EntityKind};
 use crate::text::date::Date;
+use crate::text::fold::same_unaccented;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
@@ -295,9 +296,11 @@ impl<'s> FullName<'s> {
         self.first == Some(single) || self.last_is(single)
     }
 
-    /// Whether a single name is its last name, with or without its particle.
+    /// Whether a single name is its last name, with or without its particle
+    /// or its accents ("Fernandez" after "Alberto Fernández").
     fn last_is(&self, single: &str) -> bool {
-        self.last == Some(single) || self.bare_last == Some(single)
+        let same = |w: Option<&str>| w.is_some_and(|w| same_unaccented(w, single));
+        same(self.last) || same(self.bare_last)
     }
 }
 

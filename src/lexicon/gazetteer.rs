@@ -711,6 +711,13 @@ impl Gazetteer {
             for n in std::iter::once(&p.name).chain(&p.aliases) {
                 self.person_names.entry(n.clone()).or_insert(id);
                 let parts: Vec<&str> = n.split_whitespace().collect();
+                // a one-word alias ("MBS", "Lula", "Prachanda") names them alone
+                if parts.len() == 1 && n != &p.name {
+                    let v = self.person_surnames.entry(n.clone()).or_default();
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                }
                 if parts.len() >= 2 {
                     for sur in [parts[0], parts[parts.len() - 1]] {
                         // "S." of "S. Jaishankar", "CY" of "CY Leung": an

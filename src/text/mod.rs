@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod date;
+pub mod fold;
 pub mod input;
 pub mod sentence;
 pub mod token;
