@@ -665,6 +665,11 @@ impl<'a> Finder<'a> {
                 let countries = self.pair_of_states(i, after);
                 (after, What::Pair { countries })
             }
+            // "His Highness welcomed ...": a form of address used alone
+            // stands for the person last named, as a pronoun does
+            Known::Block if self.pronoun_at(i) && !(after < end && self.capital_at(after)) => {
+                (after, What::Pronoun)
+            }
             Known::Title(_) | Known::StateNoun | Known::Block => return None,
         })
     }

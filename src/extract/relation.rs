@@ -1239,8 +1239,11 @@ impl Context<'_> {
             // "during his visit to": the visitor, named inside the cue before
             // a noun (not "paid Buhari a visit", "was in Berlin on a visit"),
             // is not where he goes
+            // nor, in "departed Abuja for Nairobi", the place left
             EdgeKind::Visit => {
-                m.end < s.range.end && s.in_list(m.end, list::ARTICLES | list::OBJECT_PREPOSITIONS)
+                m.end < s.range.end
+                    && s.in_list(m.end, list::ARTICLES | list::OBJECT_PREPOSITIONS)
+                    && s.lower(hit.end - 1) != "for"
             }
             _ => true,
         }
