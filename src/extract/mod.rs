@@ -865,43 +865,26 @@ impl<'a> Doc<'a> {
     }
 
     /// The date month `m`, named at token `i` of sentence `r`, is part of:
-    /// Month Day[, Year] or Day Month Year.
+    /// Month Day[, Year] or Day Month [Year].
     fn month_date(&self, r: &Range<usize>, i: usize, m: u8, base: Option<Date>) -> Option<Date> {
         let number_next = i + 1 < r.end && self.toks[i + 1].kind == TokKind::Number;
         let number_before = i > r.start && self.toks[i - 1].kind == TokKind::Number;
         if !number_next && !number_before && self.w.months_needing_day.has(self.s(i)) {
             return None;
         }
-        if i + 1 < r.end {
-            let day = self.s(i + 1).trim_end_matches(|c: char| c.is_alphabetic());
-            if let Ok(d) = day.parse::<u8>() {
-                if let Some(dt) = self.month_day(r, i, m, d, base) {
-                    return Some(dt);
-                }
+        // a day of the month: "5", "5th"
+        let day_at = |k: usize| {
+            let day = self.s(k).trim_end_matches(|c: char| c.is_alphabetic());
+            day.parse::<u8>().ok()
+        };
+        if let Some(d) = (i + 1 < r.end).then(|| day_at(i + 1)).flatten() {
+            if let Some(dt) = self.day_in_year(r, i, m, d, i + 2, base) {
+                return Some(dt);
             }
         }
         // Day Month [Year]: "3 February", "24 September 2023", "3rd June"
-        if i > r.start && self.toks[i - 1].kind == TokKind::Number {
-            let day = self.s(i - 1).trim_end_matches(|c: char| c.is_alphabetic());
-            if let Ok(d) = day.parse::<u8>() {
-                return self.day_in_year(r, i, m, d, i + 1, base);
-            }
-        }
-        None
-    }
-
-    /// Month `m` at token `i` of sentence `r`, day `d` after it, and a year
-    /// after that if given, else `base`'s (the year before when later, but
-    /// after a future word).
-    fn month_day(
-        &self,
-        r: &Range<usize>,
-        i: usize,
-        m: u8,
-        d: u8,
-        base: Option<Date>,
-    ) -> Option<Date> {
-        self.day_in_year(r, i, m, d, i + 2, base)
+        let d = number_before.then(|| day_at(i - 1)).flatten()?;
+        self.day_in_year(r, i, m, d, i + 1, base)
     }
 
     /// Day `d` of month `m` (named at token `i` of sentence `r`) in the year

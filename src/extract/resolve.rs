@@ -693,14 +693,14 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             What::NewInitiative(n) => {
                 entity(self.res.entity(EntityKind::Initiative, n, None, None))
             }
-            // "..., the Ministry of Foreign Affairs said": a generic body
-            // speaking is the dateline's state, not the last one named
-            What::Body if self.ctx.is_some() && self.reporting(m, rep) => {
-                f.acts_as = self.ctx;
-                self.ctx.map(Ref::Entity)
-            }
             What::Body => {
-                let c = self.last_country.or(self.ctx);
+                // "..., the Ministry of Foreign Affairs said": a generic body
+                // speaking is the dateline's state, not the last one named
+                let speaks = self.ctx.is_some() && self.reporting(m, rep);
+                let c = match speaks {
+                    true => self.ctx,
+                    false => self.last_country.or(self.ctx),
+                };
                 f.acts_as = c;
                 c.map(Ref::Entity)
             }

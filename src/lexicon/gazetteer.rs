@@ -708,15 +708,19 @@ impl Gazetteer {
                     })
                     .collect(),
             });
+            let surnames = &mut self.person_surnames;
+            let mut file = |single: &str| {
+                let v = surnames.entry(single.to_string()).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            };
             for n in std::iter::once(&p.name).chain(&p.aliases) {
                 self.person_names.entry(n.clone()).or_insert(id);
                 let parts: Vec<&str> = n.split_whitespace().collect();
                 // a one-word alias ("MBS", "Lula", "Prachanda") names them alone
                 if parts.len() == 1 && n != &p.name {
-                    let v = self.person_surnames.entry(n.clone()).or_default();
-                    if !v.contains(&id) {
-                        v.push(id);
-                    }
+                    file(n);
                 }
                 if parts.len() >= 2 {
                     for sur in [parts[0], parts[parts.len() - 1]] {
@@ -729,10 +733,7 @@ impl Gazetteer {
                         {
                             continue;
                         }
-                        let v = self.person_surnames.entry(sur.to_string()).or_default();
-                        if !v.contains(&id) {
-                            v.push(id);
-                        }
+                        file(sur);
                     }
                 }
             }
