@@ -648,7 +648,11 @@ impl<'a> Finder<'a> {
         let state = |id| What::Country { id, strong: true };
         Some(match k {
             Known::Country(c) | Known::Demonym(c) => {
-                return self.country_what(after, c, matches!(k, Known::Country(_)), end)
+                let what = self.country_what(after, c, matches!(k, Known::Country(_)), end);
+                return match what {
+                    Some((e, _)) if e == after => self.national_org(i, after, end).or(what),
+                    _ => what,
+                };
             }
             Known::Capital(c) if self.capital_is_city(i, after, end) => (after, What::Capital(c)),
             Known::Capital(c) => (after, state(c)),
@@ -700,6 +704,19 @@ impl<'a> Finder<'a> {
             ));
         }
         Some((after, What::Country { id: c, strong }))
+    }
+
+    /// "the Myanmar Foreign Trade Bank", "Nigerian National Petroleum
+    /// Corporation": a state's name (tokens `i..after`) opening an unknown
+    /// name of two words or more with an organisation's head last is that
+    /// organisation, not the state.
+    fn national_org(&self, i: usize, after: usize, end: usize) -> Option<(usize, What)> {
+        if after >= end || !self.capital_at(after) || self.known(after, end).is_some() {
+            return None;
+        }
+        let m = self.unknown_end(after, end);
+        let named = m >= after + 2 && self.g.org_heads.contains(self.s(m - 1));
+        named.then(|| (m, What::NewOrg(self.text_of(i, m))))
     }
 
     /// The state named after a body's "of" ("the Government of Japan",
@@ -1360,6 +1377,7 @@ impl<'a> Finder<'a> {
                 && ((self.g.name_connectors.has(s) && self.toks[m + 1].kind == TokKind::Word)
                     || (self.words.may_be(m, class::NAME_PARTICLE)
                         && self.g.name_particles.contains(s)))
+                && !self.two_bodies_at(i, m, end)
             {
                 m += 1;
             } else {
@@ -1371,6 +1389,21 @@ impl<'a> Finder<'a> {
             m -= 1;
         }
         m
+    }
+
+    /// Whether the "and" at token `m` joins two bodies, each with its head
+    /// ("the Bank of Ghana and the Central Bank of Nigeria"), not the parts
+    /// of one ("Ministry of Foreign Affairs and Trade"): the unknown phrase
+    /// from `i` ends before it.
+    fn two_bodies_at(&self, i: usize, m: usize, end: usize) -> bool {
+        let head = |k: usize| self.g.org_heads.contains(self.s(k));
+        if !matches!(self.s(m), "and" | "&") || !(i..m).any(head) {
+            return false;
+        }
+        let connector = |k: usize| self.g.name_connectors.has(self.s(k));
+        (m + 1..end.min(m + 8))
+            .take_while(|&k| self.capital_at(k) || connector(k))
+            .any(head)
     }
 
     /// Whether a phrase may go on at token `m`: a name does not run across

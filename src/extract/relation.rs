@@ -1534,6 +1534,20 @@ impl Context<'_> {
         b > s.range.start && s.in_list(b - 1, list::OBJECT_PREPOSITIONS)
     }
 
+    /// Whether mention `m` is the object of a preposition, or the last of
+    /// two joined by "and" whose first is ("under the deal signed between
+    /// A and B, C will ...").
+    fn fronted_object(&self, m: usize) -> bool {
+        let s = self.s;
+        let start = s.mentions[m].start;
+        self.object_of_preposition(start)
+            || m > 0 && {
+                let before = &s.mentions[m - 1];
+                s.joint(before.end, start) == Some(Joint::And)
+                    && self.object_of_preposition(before.start)
+            }
+    }
+
     /// Into `out`: the entities of the two or more speakers listed before
     /// the reported clause mention `a` is in ("A, B and C said ..."), if any.
     fn listed_speakers(&self, a: usize, out: &mut Short<usize, 4>) {
@@ -1585,8 +1599,7 @@ impl Context<'_> {
                 };
                 // "On the sidelines of the UN General Assembly, X met": the
                 // object of a preposition before a comma is no second agent
-                let fronted =
-                    first && joint == Some(Joint::Comma) && self.object_of_preposition(prev.start);
+                let fronted = first && joint == Some(Joint::Comma) && self.fronted_object(k - 1);
                 let item = joined
                     && !fronted
                     && !prev.weak
