@@ -1458,6 +1458,8 @@ impl<'a> Finder<'a> {
             || place_of
             || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
                 && !words.clone().any(connector)
+                // "at Zorbi Qarnat's invitation": a possessor is no place
+                && !(m < self.toks.len() && self.possessive(m))
                 // "a call from Antony Blinken": a known person is no place
                 && !self.g.person_names.contains_key(name.as_str()))
         {
@@ -1696,6 +1698,11 @@ mod tests {
         assert_eq!(m[1].1, What::NewPlace("Qarnak Valley".into()));
         let m = mentions("They arrived from Qarnak Zorb");
         assert_eq!(m[1].1, What::NewPlace("Qarnak Zorb".into()));
+        // "at" a name: a place ("landed at Qasr Al Watan"), but for its possessor
+        let m = mentions("They landed at Qarnak Zorb");
+        assert_eq!(m[1].1, What::NewPlace("Qarnak Zorb".into()));
+        let m = mentions("They came at Qarnak Zorb's invitation");
+        assert_eq!(m[1].1, person("Qarnak Zorb", None, None));
     }
 
     #[test]

@@ -1980,13 +1980,26 @@ impl Context<'_> {
         });
     }
 
+    /// "X was received at the palace by Y": a cue in the passive whose
+    /// partner is named after "by" further on; Y hosts.
+    fn received_by_later(&self, hit: CueHit, l: &Lists) -> bool {
+        let s = self.s;
+        let passive =
+            hit.start > s.range.start && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES);
+        passive
+            && l.targets.iter().any(|&t| {
+                s.introducer(s.mentions[t].start)
+                    .is_some_and(|k| k > hit.end && s.in_list(k, list::AGENT_PREPOSITIONS))
+            })
+    }
+
     /// The guests' visits to the host's state: each partner person of
     /// another state visits the agent's; "welcomed by X" makes X the host.
     /// None when the place named is in a third state.
     fn guest_visits(&self, cue: &Cue, l: &Lists, out: &mut Vec<Relation>) {
         let (s, res) = (self.s, self.res);
         let by = cue.hit.end < s.range.end && s.in_list(cue.hit.end, list::AGENT_PREPOSITIONS);
-        let (hosts, guests) = match by {
+        let (hosts, guests) = match by || self.received_by_later(cue.hit, l) {
             true => (&l.partners, &l.agents),
             false => (&l.agents, &l.partners),
         };
