@@ -31,6 +31,8 @@ pub struct Relation {
     /// Named in a list of signatories ("signed by A, B and C"): signing
     /// apart, so no meeting is implied between them.
     pub apart: bool,
+    /// A meeting where no one travels (a summons): it implies no visit.
+    pub no_visit: bool,
 }
 
 /// A cue found in a sentence: which lexicon entry, and its token span.
@@ -641,6 +643,8 @@ struct Cue<'c> {
     planned: bool,
     /// Its partner gives, its agent receives ("secured a loan from India").
     received: bool,
+    /// A meeting where no one travels (a summons).
+    no_visit: bool,
     /// Opening a sentence, the words after the agent before the one met
     /// ("told"); empty for a cue anywhere.
     addressed_after: &'c [String],
@@ -802,6 +806,7 @@ impl<'c> Context<'c> {
             place: self.place,
             planned: cue.planned,
             apart: false,
+            no_visit: cue.no_visit,
         });
     }
 
@@ -1028,6 +1033,7 @@ impl<'c> Context<'c> {
             cameo,
             planned,
             received: entry.received,
+            no_visit: entry.no_visit,
             addressed_after: &entry.addressed_after,
         })
     }

@@ -990,7 +990,7 @@ impl Resolution {
             .collect();
         for (si, title, of, idx) in pending {
             let of_e = self.of_entity(g, of);
-            let holder = self.holder(&holders, title, of_e, si);
+            let holder = self.holder(&holders, (title, g.covered_titles(title)), of_e, si);
             // a title of a body that nobody holds here names nobody
             let of_state = of_e.filter(|&o| self.entities[o].kind == EntityKind::Country);
             let slot = &mut self.sentences[si][idx];
@@ -1020,20 +1020,24 @@ impl Resolution {
 
     /// The one of `holders` (person, first sentence with a title) who holds
     /// `title` (of `of_e`), nearest before sentence `si`, else nearest after.
+    /// A generic title ("the head of state") is held by whoever holds one
+    /// of the titles it `covers` as such ("President", not "Vice President").
     fn holder(
         &self,
         holders: &[(usize, usize)],
-        title: &str,
+        (title, covers): (&str, &[String]),
         of_e: Option<usize>,
         si: usize,
     ) -> Option<usize> {
+        let holds =
+            |t: &str| title_matches(t, title) || covers.iter().any(|c| c.eq_ignore_ascii_case(t));
         holders
             .iter()
             .filter(|&&(i, _)| {
                 self.entities[i]
                     .roles
                     .iter()
-                    .any(|r| title_matches(&r.title, title) && (of_e.is_none() || r.of == of_e))
+                    .any(|r| holds(&r.title) && (of_e.is_none() || r.of == of_e))
             })
             .min_by_key(|&&(_, first)| {
                 if first <= si {

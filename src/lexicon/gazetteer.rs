@@ -229,6 +229,9 @@ pub struct Gazetteer {
     pub(crate) bodies: Vec<Named>,
     pub(crate) initiatives: Vec<String>,
     pub(crate) titles: Vec<String>,
+    /// Generic titles (name and aliases, lower case) with the titles whose
+    /// holders they name ("head of state": President, King...).
+    title_covers: Vec<(Vec<String>, Vec<String>)>,
     pub(crate) cues: Vec<CueEntry>,
     pub(crate) cue_index: HashMap<String, Vec<Pattern>, FxBuild>,
     /// The patterns of `cue_index` under an ASCII first word, by that
@@ -538,6 +541,7 @@ impl Gazetteer {
             bodies: Vec::new(),
             initiatives: Vec::new(),
             titles: Vec::new(),
+            title_covers: Vec::new(),
             cues: lex.cues.clone(),
             cue_index: compile_cues(&lex.cues).into_iter().collect(),
             cue_starts: Vec::new(),
@@ -674,6 +678,11 @@ impl Gazetteer {
         for t in titles {
             let id = self.titles.len() as u32;
             self.titles.push(t.name.clone());
+            if !t.covers.is_empty() {
+                let names = std::iter::once(&t.name).chain(&t.aliases);
+                self.title_covers
+                    .push((names.map(|n| n.to_lowercase()).collect(), t.covers.clone()));
+            }
             for n in std::iter::once(&t.name).chain(&t.aliases) {
                 self.add(n, true, Known::Title(id));
                 // "Presidents Xi and Macri", "the foreign ministers"
@@ -686,6 +695,15 @@ impl Gazetteer {
                 }
             }
         }
+    }
+
+    /// The titles whose holders generic title `title` names ("the head of
+    /// state": President, King...); empty for any other title.
+    pub(crate) fn covered_titles(&self, title: &str) -> &[String] {
+        self.title_covers
+            .iter()
+            .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(title)))
+            .map_or(&[], |(_, covers)| covers)
     }
 
     /// Adds the known office-holders, by full name, alias and surname.

@@ -141,6 +141,9 @@ pub struct InitiativeEntry {
 pub struct TitleEntry {
     pub name: String,
     pub aliases: Vec<String>,
+    /// A generic title's holders by their own titles: "the head of state"
+    /// is the one who is President, King or Emir.
+    pub covers: Vec<String>,
 }
 
 /// How a cue's arguments sit around it.
@@ -190,6 +193,10 @@ pub struct CueEntry {
     /// receives ("Sri Lanka secured a credit line from India").
     #[serde(default)]
     pub received: bool,
+    /// A meeting where no one travels: a summons calls in an envoy posted
+    /// to the agent's own land, so the place named makes no visit.
+    #[serde(default)]
+    pub no_visit: bool,
     /// When given, the cue counts only opening a sentence ("During the
     /// talks,"): between the first person after its comma and the person
     /// right after one of these words next to them ("Wang told Blinken").
