@@ -277,6 +277,8 @@ impl<'a> Finder<'a> {
                 }
                 self.may_chain(a, end)
             }
+            // "Infrastructure Minister X"
+            None => self.portfolio_at(j),
             _ => false,
         }
     }
@@ -779,7 +781,74 @@ impl<'a> Finder<'a> {
                 || match self.known_at.get(j).copied().flatten() {
                     None => false,
                     Some((n, k)) => j + n as usize > end || matches!(k, Known::Title(_)),
-                })
+                }
+                || self.portfolio_at(j))
+    }
+
+    /// Whether token `j` is a capitalised portfolio ("Infrastructure").
+    #[inline]
+    fn portfolio_at(&self, j: usize) -> bool {
+        upper_first(self.s(j)) && self.g.portfolios.has(self.lower(j))
+    }
+
+    /// Whether token `k` is a title a portfolio qualifies ("Minister").
+    fn portfolio_title(&self, k: usize, end: usize) -> bool {
+        self.g.portfolio_titles.has(self.lower(k))
+            && matches!(self.known(k, end), Some((_, Known::Title(_))))
+    }
+
+    /// Past a run of portfolios from `k` ("Roads and Transport"): its end,
+    /// `k` when there is none.
+    fn portfolio_run(&self, mut k: usize, end: usize) -> usize {
+        while k < end && self.portfolio_at(k) {
+            k += 1;
+            let joined = k + 1 < end && (self.g.title_joiners.has(self.s(k)) || self.is(k, ","));
+            if joined && self.portfolio_at(k + 1) {
+                k += 1;
+            }
+        }
+        k
+    }
+
+    /// "Infrastructure Minister": from the portfolios at `m` to the title
+    /// they qualify; `m` when `m` begins a title or no such title follows.
+    fn past_portfolios(&self, m: usize, end: usize) -> usize {
+        if m >= end || !self.portfolio_at(m) || self.portfolio_title(m, end) {
+            return m;
+        }
+        if matches!(self.known(m, end), Some((_, Known::Title(_)))) {
+            return m;
+        }
+        let k = self.portfolio_run(m, end);
+        match k < end && self.portfolio_title(k, end) {
+            true => k,
+            false => m,
+        }
+    }
+
+    /// "Minister of Roads and Transport": past the portfolios after title
+    /// word `m - 1` and "of" or "for", or joined to a title ending in one
+    /// ("Minister of Mining and Water"); `m` when none follow.
+    fn portfolio_tail(&self, m: usize, end: usize) -> usize {
+        if m + 1 >= end {
+            return m;
+        }
+        let joined = self.g.title_joiners.has(self.s(m)) || self.is(m, ",");
+        if joined && self.portfolio_at(m - 1) && self.portfolio_at(m + 1) {
+            return self.portfolio_run(m + 1, end);
+        }
+        if !self.g.owner_prepositions.has(self.lower(m))
+            || !self.g.portfolio_titles.has(self.lower(m - 1))
+        {
+            return m;
+        }
+        let the = usize::from(self.lower_is(m + 1, end, "the"));
+        let k = self.portfolio_run(m + 1 + the, end);
+        if k > m + 1 + the {
+            k
+        } else {
+            m
+        }
     }
 
     /// [`Finder::title_chain`] past its quick rejects.
@@ -800,8 +869,10 @@ impl<'a> Finder<'a> {
                 }
                 m += 1;
             }
+            // "Infrastructure Minister"
+            m = self.past_portfolios(m, end);
             if let Some((n, Known::Title(_))) = self.known(m, end) {
-                m += n;
+                m = self.portfolio_tail(m + n, end);
                 // "Secretary-General", "Prime Minister-designate"
                 last = Some(m);
                 if m + 1 < end && self.g.title_joiners.has(self.s(m)) {

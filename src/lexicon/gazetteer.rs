@@ -266,6 +266,10 @@ pub struct Gazetteer {
     pub(crate) former_modifiers: WordList,
     /// Words joining two titles of one person.
     pub(crate) title_joiners: WordList,
+    /// Fields of a ministry ("infrastructure"), lower case.
+    pub(crate) portfolios: WordList,
+    /// Titles a portfolio makes a title of ("minister"), lower case.
+    pub(crate) portfolio_titles: WordList,
     /// Words after a title before whose title it is.
     pub(crate) owner_prepositions: WordList,
     /// Words after a title before the state an envoy is sent to.
@@ -570,6 +574,8 @@ impl Gazetteer {
             pair_state_stems: w.pair_state_stems.clone(),
             former_modifiers: WordList::new(&w.former_modifiers),
             title_joiners: WordList::new(&w.title_joiners),
+            portfolios: WordList::new(&w.portfolios),
+            portfolio_titles: WordList::new(&w.portfolio_titles),
             owner_prepositions: WordList::new(&w.owner_prepositions),
             host_prepositions: WordList::new(&w.host_prepositions),
             name_connectors: WordList::new(&w.name_connectors),

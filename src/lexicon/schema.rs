@@ -262,6 +262,11 @@ pub struct Words {
     pub former_modifiers: Vec<String>,
     /// Words joining two titles of one person: "President and Prime Minister".
     pub title_joiners: Vec<String>,
+    /// Lower-case fields of a ministry that make a title of a bare one:
+    /// "Infrastructure Minister", "Minister of Roads and Transport".
+    pub portfolios: Vec<String>,
+    /// Lower-case titles a portfolio makes a title of: "minister", "secretary".
+    pub portfolio_titles: Vec<String>,
     /// Words after a title before whose title it is: "Minister of X".
     pub owner_prepositions: Vec<String>,
     /// Words after a title before the state an envoy is sent to, which is
@@ -492,6 +497,8 @@ impl Lexicon {
         w.descriptor_stops.extend(o.descriptor_stops);
         w.former_modifiers.extend(o.former_modifiers);
         w.title_joiners.extend(o.title_joiners);
+        w.portfolios.extend(o.portfolios);
+        w.portfolio_titles.extend(o.portfolio_titles);
         w.owner_prepositions.extend(o.owner_prepositions);
         w.host_prepositions.extend(o.host_prepositions);
         w.name_connectors.extend(o.name_connectors);
