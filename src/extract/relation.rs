@@ -1144,11 +1144,17 @@ impl Context<'_> {
         if self.war_with(cue) {
             return;
         }
+        let opposed_act = kind == EdgeKind::Criticism && self.opposed_act(hit);
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = cue.frame == Frame::Visitor && targets.is_empty();
             // "paid Buhari a visit": a partner may stand inside the cue
             if m.start <= hit.start || (m.start < hit.end && !self.partner_inside(kind, hit, m)) {
                 continue;
+            }
+            // "warned the West against supplying arms to Ukraine": who is
+            // warned stands inside the cue; the act's objects are none
+            if opposed_act && m.start >= hit.end {
+                break;
             }
             if self.clause_ended(mi, m, visitor, hit, &mut stop) {
                 break;
@@ -1517,6 +1523,16 @@ impl Context<'_> {
         end < s.range.end
             && s.is_possessive(end)
             && (end + 1..cue.min(end + 4)).any(|k| invites.has(s.lower(k)))
+    }
+
+    /// Whether the cue ends in a preposition before a gerund: "warned X
+    /// against supplying", "firmly against sending": the act opposed.
+    fn opposed_act(&self, hit: CueHit) -> bool {
+        let s = self.s;
+        hit.end < s.range.end
+            && s.in_list(hit.end - 1, list::OBJECT_PREPOSITIONS)
+            && s.lower(hit.end).ends_with("ing")
+            && s.s(hit.end).starts_with(|c: char| c.is_lowercase())
     }
 
     /// Whether the cue is a gerund after "for" or "by" ("for supporting").
