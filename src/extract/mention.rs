@@ -1404,7 +1404,7 @@ impl<'a> Finder<'a> {
             let first = m == i;
             let is_cap =
                 t.kind == TokKind::Word && self.capital_at(m) && (first || self.goes_on(m));
-            if is_cap
+            if (is_cap
                 && !first
                 && matches!(
                     self.known(m, end),
@@ -1413,7 +1413,8 @@ impl<'a> Finder<'a> {
                         Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Title(_)
                     ))
                 )
-                && !self.g.known_name_links.has(self.s(m - 1))
+                && !self.g.known_name_links.has(self.s(m - 1)))
+                || self.program_for_state(i, m, end)
             {
                 break;
             }
@@ -1442,6 +1443,16 @@ impl<'a> Finder<'a> {
             m -= 1;
         }
         m
+    }
+
+    /// Whether a state named at `m` after a link follows an initiative's
+    /// head: "Extended Fund Facility for Pakistan" is a programme for
+    /// Pakistan, which stays a mention of its own.
+    fn program_for_state(&self, i: usize, m: usize, end: usize) -> bool {
+        m >= i + 3
+            && self.g.known_name_links.has(self.s(m - 1))
+            && self.g.initiative_heads.contains(self.s(m - 2))
+            && matches!(self.known(m, end), Some((_, Known::Country(_))))
     }
 
     /// Whether a phrase may go on at token `m`: a name does not run across
