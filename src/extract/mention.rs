@@ -40,6 +40,9 @@ pub enum What {
         title: Option<String>,
         of: Option<Of>,
         former: bool,
+        /// Of no stated state, the state they are said to leave ("would
+        /// leave Lithuania"): an envoy's host, not whose envoy.
+        host: Option<u32>,
     },
     /// A title without a name: "the president", "the Chinese foreign minister".
     TitleRef {
@@ -1042,6 +1045,18 @@ impl<'a> Finder<'a> {
         (ne, of)
     }
 
+    /// The state named right after a verb of leaving (the lexicon's
+    /// `departure_verbs`) a few words past a name at `k`: "would leave
+    /// Lithuania".
+    fn state_left(&self, k: usize, end: usize) -> Option<u32> {
+        let v = (k..end.min(k + 4)).find(|&v| self.g.departure_verbs.has(self.lower(v)))?;
+        let a = v + 1 + usize::from(self.lower_is(v + 1, end, "the"));
+        match self.known(a, end) {
+            Some((_, Known::Country(c))) => Some(c),
+            _ => None,
+        }
+    }
+
     /// ", Minister for Foreign Affairs of India," after a name: the title,
     /// its country, and where the apposition ends.
     pub fn apposition(&self, at: usize, end: usize) -> Option<(usize, String, Option<Of>, bool)> {
@@ -1148,6 +1163,7 @@ impl<'a> Finder<'a> {
         }
         if let Some((name_from, ne)) = name {
             let (ne, of) = self.after_name(ne, end, of);
+            let host = of.is_none().then(|| self.state_left(ne, end)).flatten();
             return Some(Mention {
                 start: i,
                 end: ne,
@@ -1156,6 +1172,7 @@ impl<'a> Finder<'a> {
                     title,
                     of,
                     former,
+                    host,
                 },
                 acronym: None,
             });
@@ -1531,6 +1548,7 @@ impl<'a> Finder<'a> {
                 title: None,
                 of: None,
                 former: false,
+                host: None,
             }
         } else {
             return None;
@@ -1589,6 +1607,7 @@ mod tests {
             title: title.map(String::from),
             of,
             former: false,
+            host: None,
         }
     }
 
@@ -1612,6 +1631,7 @@ mod tests {
             title: Some("former President".into()),
             of: Some(Of::Country(country("PAK"))),
             former: true,
+            host: None,
         };
         assert_eq!(
             m,

@@ -270,6 +270,8 @@ pub struct Gazetteer {
     pub(crate) portfolios: WordList,
     /// Titles a portfolio makes a title of ("minister"), lower case.
     pub(crate) portfolio_titles: WordList,
+    /// Verbs of leaving a state ("leave"), lower case.
+    pub(crate) departure_verbs: WordList,
     /// Words after a title before whose title it is.
     pub(crate) owner_prepositions: WordList,
     /// Words after a title before the state an envoy is sent to.
@@ -576,6 +578,7 @@ impl Gazetteer {
             title_joiners: WordList::new(&w.title_joiners),
             portfolios: WordList::new(&w.portfolios),
             portfolio_titles: WordList::new(&w.portfolio_titles),
+            departure_verbs: WordList::new(&w.departure_verbs),
             owner_prepositions: WordList::new(&w.owner_prepositions),
             host_prepositions: WordList::new(&w.host_prepositions),
             name_connectors: WordList::new(&w.name_connectors),

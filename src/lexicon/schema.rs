@@ -267,6 +267,9 @@ pub struct Words {
     pub portfolios: Vec<String>,
     /// Lower-case titles a portfolio makes a title of: "minister", "secretary".
     pub portfolio_titles: Vec<String>,
+    /// Lower-case verbs of leaving a state: leave, left ("Ambassador X
+    /// would leave Lithuania": the envoy's host).
+    pub departure_verbs: Vec<String>,
     /// Words after a title before whose title it is: "Minister of X".
     pub owner_prepositions: Vec<String>,
     /// Words after a title before the state an envoy is sent to, which is
@@ -499,6 +502,7 @@ impl Lexicon {
         w.title_joiners.extend(o.title_joiners);
         w.portfolios.extend(o.portfolios);
         w.portfolio_titles.extend(o.portfolio_titles);
+        w.departure_verbs.extend(o.departure_verbs);
         w.owner_prepositions.extend(o.owner_prepositions);
         w.host_prepositions.extend(o.host_prepositions);
         w.name_connectors.extend(o.name_connectors);
