@@ -40,6 +40,9 @@ pub enum What {
         title: Option<String>,
         of: Option<Of>,
         former: bool,
+        /// Of no stated state, the state they are said to leave ("would
+        /// leave Lithuania"): an envoy's host, not whose envoy.
+        host: Option<u32>,
     },
     /// A title without a name: "the president", "the Chinese foreign minister".
     TitleRef {
@@ -277,6 +280,8 @@ impl<'a> Finder<'a> {
                 }
                 self.may_chain(a, end)
             }
+            // "Infrastructure Minister X"
+            None => self.portfolio_at(j),
             _ => false,
         }
     }
@@ -796,7 +801,74 @@ impl<'a> Finder<'a> {
                 || match self.known_at.get(j).copied().flatten() {
                     None => false,
                     Some((n, k)) => j + n as usize > end || matches!(k, Known::Title(_)),
-                })
+                }
+                || self.portfolio_at(j))
+    }
+
+    /// Whether token `j` is a capitalised portfolio ("Infrastructure").
+    #[inline]
+    fn portfolio_at(&self, j: usize) -> bool {
+        upper_first(self.s(j)) && self.g.portfolios.has(self.lower(j))
+    }
+
+    /// Whether token `k` is a title a portfolio qualifies ("Minister").
+    fn portfolio_title(&self, k: usize, end: usize) -> bool {
+        self.g.portfolio_titles.has(self.lower(k))
+            && matches!(self.known(k, end), Some((_, Known::Title(_))))
+    }
+
+    /// Past a run of portfolios from `k` ("Roads and Transport"): its end,
+    /// `k` when there is none.
+    fn portfolio_run(&self, mut k: usize, end: usize) -> usize {
+        while k < end && self.portfolio_at(k) {
+            k += 1;
+            let joined = k + 1 < end && (self.g.title_joiners.has(self.s(k)) || self.is(k, ","));
+            if joined && self.portfolio_at(k + 1) {
+                k += 1;
+            }
+        }
+        k
+    }
+
+    /// "Infrastructure Minister": from the portfolios at `m` to the title
+    /// they qualify; `m` when `m` begins a title or no such title follows.
+    fn past_portfolios(&self, m: usize, end: usize) -> usize {
+        if m >= end || !self.portfolio_at(m) || self.portfolio_title(m, end) {
+            return m;
+        }
+        if matches!(self.known(m, end), Some((_, Known::Title(_)))) {
+            return m;
+        }
+        let k = self.portfolio_run(m, end);
+        match k < end && self.portfolio_title(k, end) {
+            true => k,
+            false => m,
+        }
+    }
+
+    /// "Minister of Roads and Transport": past the portfolios after title
+    /// word `m - 1` and "of" or "for", or joined to a title ending in one
+    /// ("Minister of Mining and Water"); `m` when none follow.
+    fn portfolio_tail(&self, m: usize, end: usize) -> usize {
+        if m + 1 >= end {
+            return m;
+        }
+        let joined = self.g.title_joiners.has(self.s(m)) || self.is(m, ",");
+        if joined && self.portfolio_at(m - 1) && self.portfolio_at(m + 1) {
+            return self.portfolio_run(m + 1, end);
+        }
+        if !self.g.owner_prepositions.has(self.lower(m))
+            || !self.g.portfolio_titles.has(self.lower(m - 1))
+        {
+            return m;
+        }
+        let the = usize::from(self.lower_is(m + 1, end, "the"));
+        let k = self.portfolio_run(m + 1 + the, end);
+        if k > m + 1 + the {
+            k
+        } else {
+            m
+        }
     }
 
     /// [`Finder::title_chain`] past its quick rejects.
@@ -817,8 +889,10 @@ impl<'a> Finder<'a> {
                 }
                 m += 1;
             }
+            // "Infrastructure Minister"
+            m = self.past_portfolios(m, end);
             if let Some((n, Known::Title(_))) = self.known(m, end) {
-                m += n;
+                m = self.portfolio_tail(m + n, end);
                 // "Secretary-General", "Prime Minister-designate"
                 last = Some(m);
                 if m + 1 < end && self.g.title_joiners.has(self.s(m)) {
@@ -988,6 +1062,18 @@ impl<'a> Finder<'a> {
         (ne, of)
     }
 
+    /// The state named right after a verb of leaving (the lexicon's
+    /// `departure_verbs`) a few words past a name at `k`: "would leave
+    /// Lithuania".
+    fn state_left(&self, k: usize, end: usize) -> Option<u32> {
+        let v = (k..end.min(k + 4)).find(|&v| self.g.departure_verbs.has(self.lower(v)))?;
+        let a = v + 1 + usize::from(self.lower_is(v + 1, end, "the"));
+        match self.known(a, end) {
+            Some((_, Known::Country(c))) => Some(c),
+            _ => None,
+        }
+    }
+
     /// ", Minister for Foreign Affairs of India," after a name: the title,
     /// its country, and where the apposition ends.
     pub fn apposition(&self, at: usize, end: usize) -> Option<(usize, String, Option<Of>, bool)> {
@@ -1094,6 +1180,7 @@ impl<'a> Finder<'a> {
         }
         if let Some((name_from, ne)) = name {
             let (ne, of) = self.after_name(ne, end, of);
+            let host = of.is_none().then(|| self.state_left(ne, end)).flatten();
             return Some(Mention {
                 start: i,
                 end: ne,
@@ -1102,6 +1189,7 @@ impl<'a> Finder<'a> {
                     title,
                     of,
                     former,
+                    host,
                 },
                 acronym: None,
             });
@@ -1350,7 +1438,7 @@ impl<'a> Finder<'a> {
             let first = m == i;
             let is_cap =
                 t.kind == TokKind::Word && self.capital_at(m) && (first || self.goes_on(m));
-            if is_cap
+            if (is_cap
                 && !first
                 && matches!(
                     self.known(m, end),
@@ -1359,7 +1447,8 @@ impl<'a> Finder<'a> {
                         Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Title(_)
                     ))
                 )
-                && !self.g.known_name_links.has(self.s(m - 1))
+                && !self.g.known_name_links.has(self.s(m - 1)))
+                || self.program_for_state(i, m, end)
             {
                 break;
             }
@@ -1406,6 +1495,16 @@ impl<'a> Finder<'a> {
             .any(head)
     }
 
+    /// Whether a state named at `m` after a link follows an initiative's
+    /// head: "Extended Fund Facility for Pakistan" is a programme for
+    /// Pakistan, which stays a mention of its own.
+    fn program_for_state(&self, i: usize, m: usize, end: usize) -> bool {
+        m >= i + 3
+            && self.g.known_name_links.has(self.s(m - 1))
+            && self.g.initiative_heads.contains(self.s(m - 2))
+            && matches!(self.known(m, end), Some((_, Known::Country(_))))
+    }
+
     /// Whether a phrase may go on at token `m`: a name does not run across
     /// a line break nor into a cue or reporting word.
     #[inline]
@@ -1443,6 +1542,8 @@ impl<'a> Finder<'a> {
             .unwrap_or("");
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
         // "the port town of Santa Marta"
+        // "at Zorbi Qarnat's invitation": a possessor is no place
+        let possessor = m < self.toks.len() && self.possessive(m);
         let place_of = i >= sentence_start + 2
             && self.g.owner_prepositions.has(self.lower(i - 1))
             && self.g.place_nouns.has(self.lower(i - 2));
@@ -1458,8 +1559,7 @@ impl<'a> Finder<'a> {
             || place_of
             || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
                 && !words.clone().any(connector)
-                // "at Zorbi Qarnat's invitation": a possessor is no place
-                && !(m < self.toks.len() && self.possessive(m))
+                && !possessor
                 // "a call from Antony Blinken": a known person is no place
                 && !self.g.person_names.contains_key(name.as_str()))
         {
@@ -1484,6 +1584,7 @@ impl<'a> Finder<'a> {
                 title: None,
                 of: None,
                 former: false,
+                host: None,
             }
         } else {
             return None;
@@ -1542,6 +1643,7 @@ mod tests {
             title: title.map(String::from),
             of,
             former: false,
+            host: None,
         }
     }
 
@@ -1565,6 +1667,7 @@ mod tests {
             title: Some("former President".into()),
             of: Some(Of::Country(country("PAK"))),
             former: true,
+            host: None,
         };
         assert_eq!(
             m,

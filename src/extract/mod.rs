@@ -1106,6 +1106,7 @@ fn compound_relation(kind: EdgeKind, cameo: &str, source: usize, target: usize) 
         place: None,
         planned: false,
         apart: false,
+        no_visit: false,
     }
 }
 

@@ -31,6 +31,8 @@ pub struct Relation {
     /// Named in a list of signatories ("signed by A, B and C"): signing
     /// apart, so no meeting is implied between them.
     pub apart: bool,
+    /// A meeting where no one travels (a summons): it implies no visit.
+    pub no_visit: bool,
 }
 
 /// A cue found in a sentence: which lexicon entry, and its token span.
@@ -641,6 +643,8 @@ struct Cue<'c> {
     planned: bool,
     /// Its partner gives, its agent receives ("secured a loan from India").
     received: bool,
+    /// A meeting where no one travels (a summons).
+    no_visit: bool,
     /// Opening a sentence, the words after the agent before the one met
     /// ("told"); empty for a cue anywhere.
     addressed_after: &'c [String],
@@ -802,6 +806,7 @@ impl<'c> Context<'c> {
             place: self.place,
             planned: cue.planned,
             apart: false,
+            no_visit: cue.no_visit,
         });
     }
 
@@ -1028,6 +1033,7 @@ impl<'c> Context<'c> {
             cameo,
             planned,
             received: entry.received,
+            no_visit: entry.no_visit,
             addressed_after: &entry.addressed_after,
         })
     }
@@ -1138,11 +1144,17 @@ impl Context<'_> {
         if self.war_with(cue) {
             return;
         }
+        let opposed_act = kind == EdgeKind::Criticism && self.opposed_act(hit);
         for (mi, m) in s.mentions.iter().enumerate() {
             let visitor = cue.frame == Frame::Visitor && targets.is_empty();
             // "paid Buhari a visit": a partner may stand inside the cue
             if m.start <= hit.start || (m.start < hit.end && !self.partner_inside(kind, hit, m)) {
                 continue;
+            }
+            // "warned the West against supplying arms to Ukraine": who is
+            // warned stands inside the cue; the act's objects are none
+            if opposed_act && m.start >= hit.end {
+                break;
             }
             if self.clause_ended(mi, m, visitor, hit, &mut stop) {
                 break;
@@ -1511,6 +1523,16 @@ impl Context<'_> {
         end < s.range.end
             && s.is_possessive(end)
             && (end + 1..cue.min(end + 4)).any(|k| invites.has(s.lower(k)))
+    }
+
+    /// Whether the cue ends in a preposition before a gerund: "warned X
+    /// against supplying", "firmly against sending": the act opposed.
+    fn opposed_act(&self, hit: CueHit) -> bool {
+        let s = self.s;
+        hit.end < s.range.end
+            && s.in_list(hit.end - 1, list::OBJECT_PREPOSITIONS)
+            && s.lower(hit.end).ends_with("ing")
+            && s.s(hit.end).starts_with(|c: char| c.is_lowercase())
     }
 
     /// Whether the cue is a gerund after "for" or "by" ("for supporting").

@@ -84,6 +84,9 @@ pub struct Resolution {
     /// Whose speech the article is ("Remarks by X"): who "I" and "we" are,
     /// and who speaks where no one else is said to.
     pub speech_speaker: Option<usize>,
+    /// Resident envoys of no stated state and the state they leave: (person,
+    /// host), a state that is not theirs.
+    hosts: Vec<(usize, usize)>,
 }
 
 /// A lexicon entry that names an entity, by its gazetteer index.
@@ -419,7 +422,7 @@ pub fn resolve<'a>(
         ..
     } = r;
     res.titles_from_refs(g, &pending_titles);
-    let free = res.free_country();
+    let free = res.free_country(None);
     res.roles_from_lexicon(g, date);
     res.settle_roles(free);
     res.titles_alone(g, pending_titles);
@@ -612,6 +615,18 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         }
     }
 
+    /// Notes `host` as the host of person `e` when `e` is a resident envoy
+    /// ("Ambassador X would leave Lithuania"): no state of theirs.
+    fn note_host(&mut self, e: usize, title: Option<&str>, host: Option<u32>) {
+        let (Some(t), Some(c)) = (title, host) else {
+            return;
+        };
+        if self.g.extract_words.is_resident_envoy(&t.to_lowercase()) {
+            let h = self.res.country(self.g, c);
+            self.res.hosts.push((e, h));
+        }
+    }
+
     /// Resolves mention `m` of sentence `si` and adds it to the sentence's `out`.
     #[inline]
     fn mention(&mut self, si: usize, m: &'a Mention, out: &mut Vec<Resolved>) {
@@ -709,7 +724,12 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
                 title,
                 of,
                 former,
-            } => entity(self.person(si, name, title.as_deref(), *of, *former)?),
+                host,
+            } => {
+                let e = self.person(si, name, title.as_deref(), *of, *former)?;
+                self.note_host(e, title.as_deref(), *host);
+                entity(e)
+            }
             What::TitleRef { title, of } => {
                 self.pending_titles.push((si, title, *of, at));
                 None
@@ -891,8 +911,9 @@ impl Resolution {
     }
 
     /// The country a title of no stated country is of: the article's most
-    /// mentioned country (the first of them) that no titled person belongs to.
-    fn free_country(&self) -> Option<usize> {
+    /// mentioned country (the first of them) that no titled person belongs to,
+    /// other than `except`.
+    fn free_country(&self, except: Option<usize>) -> Option<usize> {
         let owned = |i: usize| {
             self.entities
                 .iter()
@@ -901,6 +922,7 @@ impl Resolution {
         let mut free: Option<(usize, usize)> = None;
         for (i, e) in self.entities.iter().enumerate() {
             if e.kind == EntityKind::Country
+                && except != Some(i)
                 && free.is_none_or(|(most, _)| e.mentions > most)
                 && !owned(i)
             {
@@ -966,10 +988,16 @@ impl Resolution {
                 e.roles.retain(|r| r.of.is_some());
             }
         }
-        for e in &mut self.entities {
-            for r in &mut e.roles {
+        for i in 0..self.entities.len() {
+            // an envoy's host is not their state: the next free one is
+            let host = self.hosts.iter().find(|&&(e, _)| e == i).map(|&(_, h)| h);
+            let of = match host {
+                Some(h) if free == Some(h) => self.free_country(Some(h)),
+                _ => free,
+            };
+            for r in &mut self.entities[i].roles {
                 if r.of.is_none() {
-                    r.of = free;
+                    r.of = of;
                 }
             }
         }
@@ -990,7 +1018,7 @@ impl Resolution {
             .collect();
         for (si, title, of, idx) in pending {
             let of_e = self.of_entity(g, of);
-            let holder = self.holder(&holders, title, of_e, si);
+            let holder = self.holder(&holders, (title, g.covered_titles(title)), of_e, si);
             // a title of a body that nobody holds here names nobody
             let of_state = of_e.filter(|&o| self.entities[o].kind == EntityKind::Country);
             let slot = &mut self.sentences[si][idx];
@@ -1020,20 +1048,24 @@ impl Resolution {
 
     /// The one of `holders` (person, first sentence with a title) who holds
     /// `title` (of `of_e`), nearest before sentence `si`, else nearest after.
+    /// A generic title ("the head of state") is held by whoever holds one
+    /// of the titles it `covers` as such ("President", not "Vice President").
     fn holder(
         &self,
         holders: &[(usize, usize)],
-        title: &str,
+        (title, covers): (&str, &[String]),
         of_e: Option<usize>,
         si: usize,
     ) -> Option<usize> {
+        let holds =
+            |t: &str| title_matches(t, title) || covers.iter().any(|c| c.eq_ignore_ascii_case(t));
         holders
             .iter()
             .filter(|&&(i, _)| {
                 self.entities[i]
                     .roles
                     .iter()
-                    .any(|r| title_matches(&r.title, title) && (of_e.is_none() || r.of == of_e))
+                    .any(|r| holds(&r.title) && (of_e.is_none() || r.of == of_e))
             })
             .min_by_key(|&&(_, first)| {
                 if first <= si {
@@ -1074,6 +1106,7 @@ mod tests {
             title: title.map(Into::into),
             of,
             former: false,
+            host: None,
         }
     }
 

@@ -129,6 +129,7 @@ pub(crate) fn what(g: &Gazetteer, w: &What) -> String {
             title,
             of: o,
             former,
+            ..
         } => {
             let former = if *former { "former " } else { "" };
             match title {

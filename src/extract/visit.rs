@@ -11,7 +11,8 @@ use crate::model::{EdgeKind, EntityKind};
 /// The visits of sentence relations `found`: a guest's visit (cameo 043)
 /// stands unless the guest is a resident envoy; a meeting in a side's land
 /// (where it took place, else the `dateline` country) is the visit of the
-/// other side's person. Calls (cameo 041) are no visits.
+/// other side's person. Calls (cameo 041) and summonses (`no_visit`) are
+/// no visits.
 pub(crate) fn implied(
     res: &Resolution,
     w: &ExtractWords,
@@ -24,7 +25,7 @@ pub(crate) fn implied(
     let n = found.len();
     for i in 0..n {
         let r = &found[i];
-        if r.kind != EdgeKind::Meeting || r.cameo == CALL_CAMEO {
+        if r.kind != EdgeKind::Meeting || r.cameo == CALL_CAMEO || r.no_visit {
             continue;
         }
         let at = r.place.and_then(|p| place_country(res, p));
@@ -76,6 +77,7 @@ fn visit_of(
         place: r.place,
         planned: r.planned,
         apart: false,
+        no_visit: false,
     })
 }
 

@@ -229,6 +229,9 @@ pub struct Gazetteer {
     pub(crate) bodies: Vec<Named>,
     pub(crate) initiatives: Vec<String>,
     pub(crate) titles: Vec<String>,
+    /// Generic titles (name and aliases, lower case) with the titles whose
+    /// holders they name ("head of state": President, King...).
+    title_covers: Vec<(Vec<String>, Vec<String>)>,
     pub(crate) cues: Vec<CueEntry>,
     pub(crate) cue_index: HashMap<String, Vec<Pattern>, FxBuild>,
     /// The patterns of `cue_index` under an ASCII first word, by that
@@ -263,6 +266,12 @@ pub struct Gazetteer {
     pub(crate) former_modifiers: WordList,
     /// Words joining two titles of one person.
     pub(crate) title_joiners: WordList,
+    /// Fields of a ministry ("infrastructure"), lower case.
+    pub(crate) portfolios: WordList,
+    /// Titles a portfolio makes a title of ("minister"), lower case.
+    pub(crate) portfolio_titles: WordList,
+    /// Verbs of leaving a state ("leave"), lower case.
+    pub(crate) departure_verbs: WordList,
     /// Words after a title before whose title it is.
     pub(crate) owner_prepositions: WordList,
     /// Words after a title before the state an envoy is sent to.
@@ -538,6 +547,7 @@ impl Gazetteer {
             bodies: Vec::new(),
             initiatives: Vec::new(),
             titles: Vec::new(),
+            title_covers: Vec::new(),
             cues: lex.cues.clone(),
             cue_index: compile_cues(&lex.cues).into_iter().collect(),
             cue_starts: Vec::new(),
@@ -566,6 +576,9 @@ impl Gazetteer {
             pair_state_stems: w.pair_state_stems.clone(),
             former_modifiers: WordList::new(&w.former_modifiers),
             title_joiners: WordList::new(&w.title_joiners),
+            portfolios: WordList::new(&w.portfolios),
+            portfolio_titles: WordList::new(&w.portfolio_titles),
+            departure_verbs: WordList::new(&w.departure_verbs),
             owner_prepositions: WordList::new(&w.owner_prepositions),
             host_prepositions: WordList::new(&w.host_prepositions),
             name_connectors: WordList::new(&w.name_connectors),
@@ -674,6 +687,11 @@ impl Gazetteer {
         for t in titles {
             let id = self.titles.len() as u32;
             self.titles.push(t.name.clone());
+            if !t.covers.is_empty() {
+                let names = std::iter::once(&t.name).chain(&t.aliases);
+                self.title_covers
+                    .push((names.map(|n| n.to_lowercase()).collect(), t.covers.clone()));
+            }
             for n in std::iter::once(&t.name).chain(&t.aliases) {
                 self.add(n, true, Known::Title(id));
                 // "Presidents Xi and Macri", "the foreign ministers"
@@ -686,6 +704,15 @@ impl Gazetteer {
                 }
             }
         }
+    }
+
+    /// The titles whose holders generic title `title` names ("the head of
+    /// state": President, King...); empty for any other title.
+    pub(crate) fn covered_titles(&self, title: &str) -> &[String] {
+        self.title_covers
+            .iter()
+            .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(title)))
+            .map_or(&[], |(_, covers)| covers)
     }
 
     /// Adds the known office-holders, by full name, alias and surname.

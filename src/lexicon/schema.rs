@@ -141,6 +141,9 @@ pub struct InitiativeEntry {
 pub struct TitleEntry {
     pub name: String,
     pub aliases: Vec<String>,
+    /// A generic title's holders by their own titles: "the head of state"
+    /// is the one who is President, King or Emir.
+    pub covers: Vec<String>,
 }
 
 /// How a cue's arguments sit around it.
@@ -190,6 +193,10 @@ pub struct CueEntry {
     /// receives ("Sri Lanka secured a credit line from India").
     #[serde(default)]
     pub received: bool,
+    /// A meeting where no one travels: a summons calls in an envoy posted
+    /// to the agent's own land, so the place named makes no visit.
+    #[serde(default)]
+    pub no_visit: bool,
     /// When given, the cue counts only opening a sentence ("During the
     /// talks,"): between the first person after its comma and the person
     /// right after one of these words next to them ("Wang told Blinken").
@@ -255,6 +262,14 @@ pub struct Words {
     pub former_modifiers: Vec<String>,
     /// Words joining two titles of one person: "President and Prime Minister".
     pub title_joiners: Vec<String>,
+    /// Lower-case fields of a ministry that make a title of a bare one:
+    /// "Infrastructure Minister", "Minister of Roads and Transport".
+    pub portfolios: Vec<String>,
+    /// Lower-case titles a portfolio makes a title of: "minister", "secretary".
+    pub portfolio_titles: Vec<String>,
+    /// Lower-case verbs of leaving a state: leave, left ("Ambassador X
+    /// would leave Lithuania": the envoy's host).
+    pub departure_verbs: Vec<String>,
     /// Words after a title before whose title it is: "Minister of X".
     pub owner_prepositions: Vec<String>,
     /// Words after a title before the state an envoy is sent to, which is
@@ -485,6 +500,9 @@ impl Lexicon {
         w.descriptor_stops.extend(o.descriptor_stops);
         w.former_modifiers.extend(o.former_modifiers);
         w.title_joiners.extend(o.title_joiners);
+        w.portfolios.extend(o.portfolios);
+        w.portfolio_titles.extend(o.portfolio_titles);
+        w.departure_verbs.extend(o.departure_verbs);
         w.owner_prepositions.extend(o.owner_prepositions);
         w.host_prepositions.extend(o.host_prepositions);
         w.name_connectors.extend(o.name_connectors);
