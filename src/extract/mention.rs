@@ -808,7 +808,8 @@ impl<'a> Finder<'a> {
     /// Whether token `j` is a capitalised portfolio ("Infrastructure").
     #[inline]
     fn portfolio_at(&self, j: usize) -> bool {
-        upper_first(self.s(j)) && self.g.portfolios.has(self.lower(j))
+        let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
+        self.g.relation_words.has(id, list::PORTFOLIOS) && self.capital_at(j)
     }
 
     /// Whether token `k` is a title a portfolio qualifies ("Minister").

@@ -88,7 +88,7 @@ impl<'a> Sentence<'a> {
     /// Whether token `i` is a word of the relation rules' `list` (a bit of
     /// [`list`]).
     #[inline]
-    fn in_list(&self, i: usize, list: u16) -> bool {
+    fn in_list(&self, i: usize, list: u32) -> bool {
         let id = self.words.ids.get(i).copied().unwrap_or(NO_WORD);
         self.g.relation_words.has(id, list)
     }

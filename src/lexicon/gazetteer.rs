@@ -266,8 +266,6 @@ pub struct Gazetteer {
     pub(crate) former_modifiers: WordList,
     /// Words joining two titles of one person.
     pub(crate) title_joiners: WordList,
-    /// Fields of a ministry ("infrastructure"), lower case.
-    pub(crate) portfolios: WordList,
     /// Titles a portfolio makes a title of ("minister"), lower case.
     pub(crate) portfolio_titles: WordList,
     /// Verbs of leaving a state ("leave"), lower case.
@@ -576,7 +574,6 @@ impl Gazetteer {
             pair_state_stems: w.pair_state_stems.clone(),
             former_modifiers: WordList::new(&w.former_modifiers),
             title_joiners: WordList::new(&w.title_joiners),
-            portfolios: WordList::new(&w.portfolios),
             portfolio_titles: WordList::new(&w.portfolio_titles),
             departure_verbs: WordList::new(&w.departure_verbs),
             owner_prepositions: WordList::new(&w.owner_prepositions),

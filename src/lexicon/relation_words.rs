@@ -8,22 +8,23 @@ use crate::lexicon::Words;
 /// The word lists of the relation rules, as bits of [`RelationWords`] (the
 /// [`Words`] fields of the same names).
 pub mod list {
-    pub const NOUN_MARKERS: u16 = 1;
-    pub const OBJECT_PREPOSITIONS: u16 = 1 << 1;
-    pub const COMMITMENT_PREPOSITIONS: u16 = 1 << 2;
-    pub const PARTNER_DETERMINERS: u16 = 1 << 3;
-    pub const ARTICLES: u16 = 1 << 4;
-    pub const REPORTING_ADVERBS: u16 = 1 << 5;
-    pub const VENUE_PREPOSITIONS: u16 = 1 << 6;
-    pub const MEETING_PREPOSITIONS: u16 = 1 << 7;
-    pub const GERUND_PREPOSITIONS: u16 = 1 << 8;
-    pub const AGENT_PREPOSITIONS: u16 = 1 << 9;
-    pub const PASSIVE_AUXILIARIES: u16 = 1 << 10;
-    pub const DESTINATION_PREPOSITIONS: u16 = 1 << 11;
-    pub const EVENT_NOUNS: u16 = 1 << 12;
-    pub const CLAUSE_OPENERS: u16 = 1 << 13;
-    pub const RELATIVE_PRONOUNS: u16 = 1 << 14;
-    pub const CLAUSE_AUXILIARIES: u16 = 1 << 15;
+    pub const NOUN_MARKERS: u32 = 1;
+    pub const OBJECT_PREPOSITIONS: u32 = 1 << 1;
+    pub const COMMITMENT_PREPOSITIONS: u32 = 1 << 2;
+    pub const PARTNER_DETERMINERS: u32 = 1 << 3;
+    pub const ARTICLES: u32 = 1 << 4;
+    pub const REPORTING_ADVERBS: u32 = 1 << 5;
+    pub const VENUE_PREPOSITIONS: u32 = 1 << 6;
+    pub const MEETING_PREPOSITIONS: u32 = 1 << 7;
+    pub const GERUND_PREPOSITIONS: u32 = 1 << 8;
+    pub const AGENT_PREPOSITIONS: u32 = 1 << 9;
+    pub const PASSIVE_AUXILIARIES: u32 = 1 << 10;
+    pub const DESTINATION_PREPOSITIONS: u32 = 1 << 11;
+    pub const EVENT_NOUNS: u32 = 1 << 12;
+    pub const CLAUSE_OPENERS: u32 = 1 << 13;
+    pub const RELATIVE_PRONOUNS: u32 = 1 << 14;
+    pub const CLAUSE_AUXILIARIES: u32 = 1 << 15;
+    pub const PORTFOLIOS: u32 = 1 << 16;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -31,7 +32,7 @@ pub mod list {
 #[derive(Clone, Debug, Default)]
 pub struct RelationWords {
     /// By word id, bits of [`list`].
-    lists: Vec<u16>,
+    lists: Vec<u32>,
 }
 
 impl RelationWords {
@@ -55,8 +56,9 @@ impl RelationWords {
             (list::CLAUSE_OPENERS, &w.clause_openers),
             (list::RELATIVE_PRONOUNS, &w.relative_pronouns),
             (list::CLAUSE_AUXILIARIES, &w.clause_auxiliaries),
+            (list::PORTFOLIOS, &w.portfolios),
         ];
-        let mut lists_of: Vec<u16> = Vec::new();
+        let mut lists_of: Vec<u32> = Vec::new();
         for (bit, words) in lists {
             for word in words {
                 let i = id(word);
@@ -75,7 +77,7 @@ impl RelationWords {
 
     /// Whether the word of id `id` is in the list `list` (a bit of [`list`]).
     #[inline]
-    pub fn has(&self, id: WordId, list: u16) -> bool {
+    pub fn has(&self, id: WordId, list: u32) -> bool {
         self.lists.get(id as usize).is_some_and(|&b| b & list != 0)
     }
 }
