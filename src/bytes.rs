@@ -462,8 +462,8 @@ pub(crate) fn words_hash(t: &str) -> u64 {
         }
     };
     let (mut i, mut start) = (0, 0);
-    while let Some(k) = b[i..].iter().position(|&c| c <= b' ' || c >= 0xc0) {
-        i += k;
+    while let Some(k) = space_or_lead_from(b, i) {
+        i = k;
         match space_at(t, i) {
             0 => i += 1,
             n => {
@@ -475,6 +475,37 @@ pub(crate) fn words_hash(t: &str) -> u64 {
     }
     word(&b[start..]);
     h.finish()
+}
+
+/// The first byte at or after `i` that may begin white space (a byte up to
+/// b' ', or the first byte of a character of two bytes or more, at least
+/// 0xc0), eight bytes at a time while there are eight.
+#[inline]
+fn space_or_lead_from(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(w) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let m = space_or_lead(u64::from_le_bytes(w));
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let k = b.get(i..)?.iter().position(|&c| c <= b' ' || c >= 0xc0)?;
+    Some(i + k)
+}
+
+/// Bytes of `x` (eight, little-endian) up to b' ' or from 0xc0 on, right up
+/// to the first such byte: its high bit is set, and nothing below (bytes
+/// after it may be marked wrongly; only the lowest mark is read).
+#[inline(always)]
+fn space_or_lead(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    // below 0x21: the subtraction borrows into the high bit of a byte
+    // whose own high bit is clear (a borrow only disturbs bytes above it)
+    let low = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
+    // from 0xc0: the two high bits set
+    let lead = x & (x << 1) & HIGHS;
+    low | lead
 }
 
 /// The length of the white space character starting at byte `i` of `t`
@@ -650,6 +681,21 @@ mod tests {
                     w.map(|c| c.to_ascii_lowercase()),
                     "{b:#x} in lane {lane}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn space_or_lead_marks_the_first_byte_up_to_a_blank_or_from_0xc0() {
+        // every byte value in every lane, the other lanes plain letters
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut w = *b"aZ!9~Qz5";
+                w[lane] = b;
+                let m = space_or_lead(u64::from_le_bytes(w));
+                let plain = w.iter().position(|&c| c <= b' ' || c >= 0xc0);
+                let first = (m != 0).then(|| (m.trailing_zeros() / 8) as usize);
+                assert_eq!(first, plain, "byte {b:#x} in lane {lane}");
             }
         }
     }
