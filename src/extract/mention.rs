@@ -720,7 +720,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let m = self.unknown_end(after, end);
-        let named = m >= after + 2 && self.g.org_heads.contains(self.s(m - 1));
+        let named = m >= after + 2 && self.org_head_at(m - 1);
         named.then(|| (m, What::NewOrg(self.text_of(i, m))))
     }
 
@@ -834,10 +834,11 @@ impl<'a> Finder<'a> {
     /// "Infrastructure Minister": from the portfolios at `m` to the title
     /// they qualify; `m` when `m` begins a title or no such title follows.
     fn past_portfolios(&self, m: usize, end: usize) -> usize {
-        if m >= end || !self.portfolio_at(m) || self.portfolio_title(m, end) {
-            return m;
-        }
-        if matches!(self.known(m, end), Some((_, Known::Title(_)))) {
+        // a title itself ("Finance Minister") is read as one
+        if m >= end
+            || !self.portfolio_at(m)
+            || matches!(self.known(m, end), Some((_, Known::Title(_))))
+        {
             return m;
         }
         let k = self.portfolio_run(m, end);
@@ -1346,7 +1347,7 @@ impl<'a> Finder<'a> {
         // the phrase's words are tokens `i..m`
         let m = self.unknown_end(i, end);
         // "Foreign Affairs Commission": a non-name word begins only a body's name
-        let body = || (i + 1..m).any(|k| self.g.org_heads.contains(self.s(k)));
+        let body = || (i + 1..m).any(|k| self.org_head_at(k));
         if m == i || !(begins || m - i >= 2 && body()) {
             return None;
         }
@@ -1486,14 +1487,18 @@ impl<'a> Finder<'a> {
     /// of one ("Ministry of Foreign Affairs and Trade"): the unknown phrase
     /// from `i` ends before it.
     fn two_bodies_at(&self, i: usize, m: usize, end: usize) -> bool {
-        let head = |k: usize| self.g.org_heads.contains(self.s(k));
-        if !matches!(self.s(m), "and" | "&") || !(i..m).any(head) {
+        if !matches!(self.s(m), "and" | "&") || !(i..m).any(|k| self.org_head_at(k)) {
             return false;
         }
         let connector = |k: usize| self.g.name_connectors.has(self.s(k));
         (m + 1..end.min(m + 8))
             .take_while(|&k| self.capital_at(k) || connector(k))
-            .any(head)
+            .any(|k| self.org_head_at(k))
+    }
+
+    /// Whether token `k` is an organisation's head noun ("Bank", "Ministry").
+    fn org_head_at(&self, k: usize) -> bool {
+        self.g.org_heads.contains(self.s(k))
     }
 
     /// Whether a state named at `m` after a link follows an initiative's
