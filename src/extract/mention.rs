@@ -273,7 +273,10 @@ impl<'a> Finder<'a> {
         // else a title phrase, or a state or organisation before a title chain
         match self.known(j, end) {
             Some((_, Known::Title(_))) => true,
-            Some((n, Known::Country(_) | Known::Demonym(_) | Known::Org(_))) => {
+            Some((
+                n,
+                Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Body(Some(_)),
+            )) => {
                 let mut a = j + n;
                 if a < end && self.possessive(a) {
                     a += 1;
@@ -1228,7 +1231,10 @@ impl<'a> Finder<'a> {
     #[inline]
     fn whose_before_title(&self, j: usize, end: usize) -> (usize, Option<Of>, bool) {
         let (n, of) = match self.known(j, end) {
-            Some((n, Known::Country(c) | Known::Demonym(c))) => (n, Of::Country(c)),
+            // "State Department spokesman": a body of a state stands for it
+            Some((n, Known::Country(c) | Known::Demonym(c) | Known::Body(Some(c)))) => {
+                (n, Of::Country(c))
+            }
             Some((n, Known::Org(o))) => (n, Of::Org(o)),
             _ => return (j, None, false),
         };
@@ -1272,7 +1278,7 @@ impl<'a> Finder<'a> {
             a += 1;
         }
         let (n, whose) = match self.known(a, end) {
-            Some((n, Known::Country(c))) => (n, Of::Country(c)),
+            Some((n, Known::Country(c) | Known::Body(Some(c)))) => (n, Of::Country(c)),
             Some((n, Known::Org(o))) => (n, Of::Org(o)),
             _ => return (k, of),
         };

@@ -854,7 +854,14 @@ impl Resolution {
     fn of_entity(&mut self, g: &Gazetteer, of: Option<Of>) -> Option<usize> {
         of.map(|o| match o {
             Of::Country(c) => self.country(g, c),
-            Of::Org(x) => self.entry(g, Entry::Org(x)),
+            // an office in a state's ministry or agency is the state's
+            Of::Org(x) => match &g.orgs[x as usize] {
+                o if o.government => match o.country {
+                    Some(c) => self.country(g, c),
+                    None => self.entry(g, Entry::Org(x)),
+                },
+                _ => self.entry(g, Entry::Org(x)),
+            },
         })
     }
 

@@ -203,6 +203,8 @@ pub struct CountryInfo {
 pub struct Named {
     pub name: String,
     pub country: Option<u32>,
+    /// An organ of the state `country` (an organization marked `government`).
+    pub government: bool,
 }
 
 /// The lexicon compiled for matching.
@@ -630,6 +632,7 @@ impl Gazetteer {
             self.places.push(Named {
                 name: p.name.clone(),
                 country: self.code_index.get(&p.country).copied(),
+                government: false,
             });
             for n in std::iter::once(&p.name).chain(&p.aliases) {
                 self.add_cased(n, Known::Place(id));
@@ -644,6 +647,7 @@ impl Gazetteer {
             self.orgs.push(Named {
                 name: o.name.clone(),
                 country: self.code_index.get(&o.country).copied(),
+                government: o.government,
             });
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 self.add(n, false, Known::Org(id));
@@ -658,6 +662,7 @@ impl Gazetteer {
             self.bodies.push(Named {
                 name: b.name.clone(),
                 country,
+                government: true,
             });
             for n in std::iter::once(&b.name).chain(&b.aliases) {
                 match country {

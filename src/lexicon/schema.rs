@@ -115,6 +115,9 @@ pub struct OrgEntry {
     pub aliases: Vec<String>,
     /// Alpha-3 when it belongs to one state, else "".
     pub country: String,
+    /// An organ of its state's executive (a ministry, department, agency or
+    /// armed force): an office in it is an office of the state.
+    pub government: bool,
 }
 
 /// A body whose name stands for its state when it acts ("the Kremlin said").
