@@ -1318,7 +1318,9 @@ impl<'a> Finder<'a> {
             name_from += 1;
             skipped += 1;
         }
-        let ne = self.name_at(name_from, end)?;
+        let ne = self
+            .name_at(name_from, end)
+            .or_else(|| self.pronoun_surname(name_from, end))?;
         // after a comma, the name must end the apposition
         let closes = !comma
             || ne >= end
@@ -1326,6 +1328,23 @@ impl<'a> Finder<'a> {
             || !upper_first(self.s(ne));
         let full_name = ne - name_from >= 2;
         (closes && (!comma || (the && full_name))).then_some((name_from, ne))
+    }
+
+    /// "Vice Premier He Lifeng", "spokesperson He Yadong": after a title, a
+    /// capitalised pronoun before one unknown capitalised word is a surname
+    /// (He is a common Chinese one). Where the name ends.
+    fn pronoun_surname(&self, k: usize, end: usize) -> Option<usize> {
+        let given = k + 1;
+        let ok = given < end
+            && self.pronoun_at(k)
+            && self.capital_at(k)
+            && self.toks[given].kind == TokKind::Word
+            && self.capital_at(given)
+            && self.toks[given].newlines_before == 0
+            && self.known(given, end).is_none()
+            && !self.words.may_be(given, class::NON_NAME)
+            && !(given + 1 < end && self.capital_at(given + 1));
+        ok.then_some(given + 1)
     }
 
     /// Whether capitalised words (tokens `r`) can be a person's name: no
