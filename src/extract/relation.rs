@@ -1691,8 +1691,13 @@ impl Context<'_> {
             if let Some(object) = agent {
                 self.swapped(cue, object, &l.targets, out);
             }
-        // "agreements are to be signed between A and B": what is signed is
-        // no party, nor is the one who says so; the parties are "between"
+        // "Timor-Leste was recognised as an observer", "the plan was praised":
+        // the one before the cue is its object, and nobody names its agent
+        } else if matches!(cue.kind, EdgeKind::Support | EdgeKind::Praise)
+            && self.agentless_passive(cue)
+        {
+            // "agreements are to be signed between A and B": what is signed is
+            // no party, nor is the one who says so; the parties are "between"
         } else if self.signed_passive(cue) {
             if l.targets.len() >= 2 && self.after_between(&l.targets) {
                 self.between(cue, None, &l.targets, out);
