@@ -198,11 +198,7 @@ impl<'a> Sentence<'a> {
                     continue;
                 };
                 let cue = &self.g.cues[p.cue];
-                if cue.verb_only
-                    && *after_determiner.get_or_insert_with(|| {
-                        i > self.range.start && self.in_list(i - 1, list::NOUN_MARKERS)
-                    })
-                {
+                if cue.verb_only && *after_determiner.get_or_insert_with(|| self.noun_at(i)) {
                     continue;
                 }
                 if end < self.range.end && cue.not_followed_by.iter().any(|w| *w == self.lower(end))
@@ -220,6 +216,20 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the cue word at `i` is a noun: after a determiner ("its
+    /// support") or a preposition ("called for support from"), but for
+    /// "to" and a gerund ("for supporting").
+    fn noun_at(&self, i: usize) -> bool {
+        if i <= self.range.start {
+            return false;
+        }
+        let p = i - 1;
+        self.in_list(p, list::NOUN_MARKERS)
+            || (self.in_list(p, list::OBJECT_PREPOSITIONS)
+                && self.lower(p) != "to"
+                && !self.lower(i).ends_with("ing"))
     }
 
     /// Whether token `i` is a reporting verb ("said", "stressed").
