@@ -1566,6 +1566,15 @@ impl Context<'_> {
         b > s.range.start && s.in_list(b - 1, list::OBJECT_PREPOSITIONS)
     }
 
+    /// Whether a mention ending at `end` lies in a phrase that opens the
+    /// sentence with a preposition and has no comma before it ("Under
+    /// Meloni's predecessor Mario Draghi, France and Italy signed").
+    fn in_opening_phrase(&self, end: usize) -> bool {
+        let s = self.s;
+        let a = s.range.start;
+        a < end && s.in_list(a, list::OBJECT_PREPOSITIONS) && !(a..end).any(|k| s.is_char(k, b','))
+    }
+
     /// Whether mention `m` is the object of a preposition, or the last of
     /// two joined by "and" whose first is ("under the deal signed between
     /// A and B, C will ...").
@@ -1631,7 +1640,9 @@ impl Context<'_> {
                 };
                 // "On the sidelines of the UN General Assembly, X met": the
                 // object of a preposition before a comma is no second agent
-                let fronted = first && joint == Some(Joint::Comma) && self.fronted_object(k - 1);
+                // ("Under Meloni's predecessor Mario Draghi, France and Italy signed")
+                let fronted = joint == Some(Joint::Comma)
+                    && (first && self.fronted_object(k - 1) || self.in_opening_phrase(prev.end));
                 let item = joined
                     && !fronted
                     && !prev.weak
