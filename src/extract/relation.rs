@@ -1680,13 +1680,37 @@ impl Context<'_> {
             return None;
         }
         let participle = past_participle(s.lower(hit.end - 1));
-        if !participle || !s.in_list(hit.end, list::AGENT_PREPOSITIONS) {
+        let by = if participle && s.in_list(hit.end, list::AGENT_PREPOSITIONS) {
+            hit.end
+        } else if self.after_auxiliary(cue) {
+            // "was extended to Sri Lanka by India"
+            self.later_by(hit.end)?
+        } else {
             return None;
-        }
-        let mi = s.mentions.iter().position(|m| m.start > hit.end)?;
+        };
+        let mi = s.mentions.iter().position(|m| m.start > by)?;
         let m = &s.mentions[mi];
-        let named_next = s.introducer(m.start) == Some(hit.end);
+        let named_next = s.introducer(m.start) == Some(by);
         (named_next && !m.weak && self.kind_of(m).is_none_or(|k| k.is_actor())).then_some(mi)
+    }
+
+    /// Whether `cue` begins with a past participle after a form of "be"
+    /// ("was extended", "were signed").
+    fn after_auxiliary(&self, cue: &Cue) -> bool {
+        let (s, hit) = (self.s, cue.hit);
+        hit.start > s.range.start
+            && past_participle(s.lower(hit.start))
+            && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
+    }
+
+    /// The "by" of a passive a few words on in its clause, past a phrase
+    /// ("signed in Abuja by", "extended to Sri Lanka by"), from token `from`.
+    fn later_by(&self, from: usize) -> Option<usize> {
+        let s = self.s;
+        let end = (from + 8).min(s.range.end);
+        (from..end)
+            .take_while(|&k| !s.is_char(k, b',') && !s.is_char(k, b';'))
+            .find(|&k| s.in_list(k, list::AGENT_PREPOSITIONS))
     }
 
     /// Adds the relations of `cue` in the passive, `agent` being the one
@@ -1700,7 +1724,7 @@ impl Context<'_> {
     ) -> bool {
         // "an offer welcomed by the United States": the agent after "by"
         if let Some(by) = self.passive_agent(cue) {
-            self.passive(cue, by, agent, out);
+            self.passive(cue, by, agent, &l.targets, out);
         // "the accord was signed by A for X, B for Y and C": each pair of them
         } else if self.passive_parties(cue, agent, l) {
             let first = out.len();
@@ -1742,7 +1766,7 @@ impl Context<'_> {
             // "was signed by", or a cue that holds it ("memorandum was signed")
             && (s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
                 || (hit.end - hit.start > 2 && s.in_list(hit.end - 2, list::PASSIVE_AUXILIARIES)))
-            && s.in_list(hit.end, list::AGENT_PREPOSITIONS);
+            && (s.in_list(hit.end, list::AGENT_PREPOSITIONS) || self.later_by(hit.end).is_some());
         if !passive {
             return false;
         }
@@ -1843,8 +1867,21 @@ impl Context<'_> {
 
     /// The relations of a passive cue: each agent named after "by" (and
     /// those joined to it) to the `object` named before the cue.
-    fn passive(&self, cue: &Cue, by: usize, object: Option<usize>, out: &mut Vec<Relation>) {
+    fn passive(
+        &self,
+        cue: &Cue,
+        by: usize,
+        object: Option<usize>,
+        targets: &[usize],
+        out: &mut Vec<Relation>,
+    ) {
         let s = self.s;
+        // "a credit line was extended to Sri Lanka by India": with no actor
+        // before it, the cue's object is the partner before "by"
+        let object = object.or_else(|| {
+            let before_by = |t: &&usize| s.mentions[**t].start < s.mentions[by].start;
+            targets.iter().find(before_by).copied()
+        });
         let Some(object) = object else { return };
         let mut agents: Short<usize, 4> = Short::default();
         let mut k = by;
