@@ -1450,7 +1450,10 @@ impl Context<'_> {
             // right before the cue is); "the Contact Group meeting" names a gathering
             let opens_clause =
                 acting && m.start > s.range.start && s.in_list(m.start - 1, list::CLAUSE_OPENERS);
-            if self.object_of_preposition(m.start) && !opens_clause && !antecedent
+            if self.object_of_preposition(m.start)
+                && !opens_clause
+                && !antecedent
+                && !self.led_by(m)
                 || self.modifies_event(m)
                 || self.relative_clause_before(m, hit.start)
                 || self.inviter(m.end, hit.start)
@@ -1460,6 +1463,17 @@ impl Context<'_> {
             return Some(mi);
         }
         None
+    }
+
+    /// Whether mention `m` follows "led by" or "headed by": the leader of
+    /// a group named before ("a delegation led by X arrived"), who acts for it.
+    fn led_by(&self, m: &Resolved) -> bool {
+        let s = self.s;
+        s.introducer(m.start).is_some_and(|by| {
+            by > s.range.start
+                && s.in_list(by, list::AGENT_PREPOSITIONS)
+                && s.in_list(by - 1, list::LEADER_PARTICIPLES)
+        })
     }
 
     /// Whether mention `m` is followed by ", who" opening the clause of the

@@ -25,6 +25,7 @@ pub mod list {
     pub const RELATIVE_PRONOUNS: u32 = 1 << 14;
     pub const CLAUSE_AUXILIARIES: u32 = 1 << 15;
     pub const PORTFOLIOS: u32 = 1 << 16;
+    pub const LEADER_PARTICIPLES: u32 = 1 << 17;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -57,6 +58,7 @@ impl RelationWords {
             (list::RELATIVE_PRONOUNS, &w.relative_pronouns),
             (list::CLAUSE_AUXILIARIES, &w.clause_auxiliaries),
             (list::PORTFOLIOS, &w.portfolios),
+            (list::LEADER_PARTICIPLES, &w.leader_participles),
         ];
         let mut lists_of: Vec<u32> = Vec::new();
         for (bit, words) in lists {

@@ -403,6 +403,10 @@ pub struct Words {
     /// make the name the subject of a clause about it: had, was ("the
     /// support the Kingdom had extended").
     pub clause_auxiliaries: Vec<String>,
+    /// Participles before "by" that make the one after it lead the group
+    /// before them, and so act for it: led, headed ("A delegation led by X
+    /// arrived").
+    pub leader_participles: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -552,6 +556,7 @@ impl Lexicon {
         w.clause_openers.extend(o.clause_openers);
         w.relative_pronouns.extend(o.relative_pronouns);
         w.clause_auxiliaries.extend(o.clause_auxiliaries);
+        w.leader_participles.extend(o.leader_participles);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
