@@ -1387,7 +1387,23 @@ impl Context<'_> {
         let with = m.start > 0 && s.in_list(m.start - 1, list::MEETING_PREPOSITIONS);
         // "met with": the one cue word that lets the partner come later
         let cue_with = s.lower(hit.end - 1) == "with";
-        near || with || (cue_with && m.start <= hit.end + 3)
+        near || with || (cue_with && m.start <= hit.end + 3) || self.after_venue(hit, m)
+    }
+
+    /// Whether mention `m` comes right after a place named right after the
+    /// cue ("received at Bayan Palace the visiting minister", "received in
+    /// Nairobi Wang Yi").
+    fn after_venue(&self, hit: CueHit, m: &Resolved) -> bool {
+        let s = self.s;
+        let Some(k) = s.introducer(m.start) else {
+            return false;
+        };
+        s.mentions.iter().any(|v| {
+            v.end == k + 1
+                && self.kind_of(v) == Some(EntityKind::Place)
+                && s.introducer(v.start)
+                    .is_some_and(|p| p == hit.end && s.in_list(p, list::VENUE_PREPOSITIONS))
+        })
     }
 
     /// Whether the mention starting at `start` is introduced as the partner
@@ -2061,6 +2077,7 @@ impl Context<'_> {
         let object = l.targets.first().is_some_and(|&t| {
             s.introducer(ms[t].start)
                 .is_none_or(|k| k + 1 == hit.end || s.in_list(k, list::AGENT_PREPOSITIONS))
+                || self.after_venue(hit, &ms[t])
         });
         if !object {
             l.targets.clear();
