@@ -1387,7 +1387,12 @@ impl Context<'_> {
         let with = m.start > 0 && s.in_list(m.start - 1, list::MEETING_PREPOSITIONS);
         // "met with": the one cue word that lets the partner come later
         let cue_with = s.lower(hit.end - 1) == "with";
-        near || with || (cue_with && m.start <= hit.end + 3) || self.after_venue(hit, m)
+        // "was summoned by the foreign ministry", "was met by X": a passive's agent
+        let by = hit.start > s.range.start
+            && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
+            && s.introducer(m.start)
+                .is_some_and(|k| k == hit.end && s.in_list(k, list::AGENT_PREPOSITIONS));
+        near || with || by || (cue_with && m.start <= hit.end + 3) || self.after_venue(hit, m)
     }
 
     /// Whether mention `m` comes right after a place named right after the
