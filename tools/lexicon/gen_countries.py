@@ -98,7 +98,7 @@ COUNTRY_OVERRIDES = {
     "GBR": dict(name="United Kingdom", aliases=["UK", "U.K.", "Britain", "Great Britain",
                                                 "United Kingdom of Great Britain and Northern Ireland"]),
     "RUS": dict(name="Russia", aliases=["Russian Federation"]),
-    "IRN": dict(name="Iran", aliases=["Islamic Republic of Iran", "Persia"]),
+    "IRN": dict(name="Iran", aliases=["Islamic Republic of Iran", "Islamic Republic", "Persia"]),
     "SYR": dict(name="Syria", aliases=["Syrian Arab Republic"]),
     "KOR": dict(name="South Korea", aliases=["Republic of Korea", "ROK", "S. Korea"]),
     "PRK": dict(name="North Korea", aliases=["Democratic People's Republic of Korea", "DPRK", "N. Korea"]),
@@ -183,7 +183,7 @@ COUNTRY_OVERRIDES = {
     "BLR": dict(name="Belarus", aliases=["Byelorussia", "Belorussia"]),
     "ESH": dict(name="Western Sahara", aliases=["Sahrawi Arab Democratic Republic", "SADR"]),
     "CAF": dict(name="Central African Republic", aliases=["C.A.R."]),
-    "PNG": dict(name="Papua New Guinea", aliases=[]),
+    "PNG": dict(name="Papua New Guinea", aliases=["PNG"]),
     "GNQ": dict(name="Equatorial Guinea", aliases=[]),
     "XKX": dict(name="Kosovo", aliases=["Republic of Kosovo"]),
     "MNP": dict(name="Northern Mariana Islands", aliases=["Northern Marianas"]),
@@ -352,7 +352,7 @@ CITY_RENAME = {
     "Köln": ("Cologne", ["Köln"], None),
     "Montréal": ("Montreal", ["Montréal"], None),
     "Nizhniy Novgorod": ("Nizhny Novgorod", ["Nizhniy Novgorod"], None),
-    "Madinah": ("Medina", ["Madinah"], None),
+    "Madinah": ("Medina", ["Madinah", "Madina"], None),
     "Makkah": ("Mecca", ["Makkah"], None),
     "Basrah": ("Basra", ["Basrah"], None),
     "Chattogram": ("Chittagong", ["Chattogram"], None),
@@ -621,6 +621,254 @@ EXTRA_PLACES = [
     ("Ryukyu Islands", "JPN", ["Ryukyus", "Nansei Islands"]), ("Yonaguni", "JPN", []),
     ("Tsushima", "JPN", []), ("Sakishima Islands", "JPN", []),
 ]
+
+# More places news datelines use (sub-national capitals, second cities, summit and resort venues,
+# provinces, seas).  Names that are also ordinary words, first names or surnames are left out
+# (Victoria, Regina, Darwin, Halifax, Lincoln, Jackson, Constantine, Mendoza, Natal, Santos, Petra, Gao...).
+_MORE_PLACES = """
+USA: Sacramento; Tallahassee; Annapolis; Juneau; Nashville; Indianapolis; Cincinnati; Milwaukee; Louisville;
+  Memphis; Kansas City; St. Louis=Saint Louis; Salt Lake City; Tampa; Oakland; Tucson; Albuquerque; El Paso;
+  Omaha; Oklahoma City; Des Moines; Boise; Baton Rouge; Little Rock; Trenton; Harrisburg; Topeka;
+  Carson City; Jefferson City; Montpelier; Sunnylands; Kennebunkport; Bedminster; Sea Island; Los Alamos;
+  Quantico; Portland; Cleveland Clinic-; San Jose-; Charleston; Raleigh-; Durham-; Hartford
+CAN: Quebec City; Winnipeg; Fredericton; Charlottetown; Iqaluit; Whitehorse; Yellowknife; Kananaskis;
+  Charlevoix; Montebello; Muskoka; Mississauga; Saskatoon
+AUS: Hobart; Gold Coast; Townsville; Wollongong; Geelong; Alice Springs; Pine Gap; Cairns-
+NZL: Christchurch; Dunedin; Queenstown; Rotorua
+GBR: Leeds; Sheffield; Bristol; Cambridge; Aberdeen; Dundee; Swansea; Londonderry; Carbis Bay; Cornwall;
+  Gleneagles; Lough Erne; Bletchley Park; Balmoral; Yorkshire; Faslane; Southampton; Nottingham; Coventry;
+  Brighton; Portsmouth
+IRL: Galway
+FRA: Lille; Nantes; Montpellier; Rennes; Évian=Evian,Évian-les-Bains,Evian-les-Bains; Deauville; Brittany-;
+  Provence; Alsace; Le Havre; Calais; Toulon; Grenoble; Dijon; Reims; Avignon; Le Bourget; Brest-
+DEU: Hanover=Hannover; Nuremberg=Nürnberg; Bremen; Dortmund; Essen; Heiligendamm; Elmau=Schloss Elmau;
+  Garmisch-Partenkirchen; Potsdam; Saxony; Thuringia; Brandenburg; Baden-Württemberg=Baden-Wurttemberg;
+  North Rhine-Westphalia; Lower Saxony; Schleswig-Holstein; Saarland; Rhineland-Palatinate; Kiel; Rostock;
+  Magdeburg; Wiesbaden; Mainz; Karlsruhe; Aachen; Ruhr; Mecklenburg-Western Pomerania
+ITA: Borgo Egnazia; Apulia=Puglia; Lombardy; Tuscany; Calabria; Veneto; Piedmont; Bari; Catania; Taormina;
+  L'Aquila; Trieste; Verona; Pisa; Capri; Cernobbio; Sigonella; South Tyrol
+ESP: Málaga=Malaga; Zaragoza; Andalusia; Majorca=Mallorca; Ibiza; Tenerife; Gran Canaria; Alicante;
+  Las Palmas; Santiago de Compostela; Murcia; Navarre; Asturias; Cádiz=Cadiz; Marbella
+PRT: Sintra; Faro; Algarve; Coimbra
+NLD: Utrecht; Eindhoven; Maastricht; Schiphol; Groningen
+BEL: Ghent=Gent; Liège=Liege; Bruges=Brugge; Charleroi; Mons
+CHE: Lucerne=Luzern; Lugano; Montreux; Interlaken; Locarno
+AUT: Innsbruck; Graz; Linz
+SWE: Malmö=Malmo; Uppsala; Kiruna
+DNK: Aarhus=Århus; Odense
+FIN: Turku; Tampere; Espoo
+NOR: Stavanger; Trondheim; Kirkenes; Bodø=Bodo; Narvik
+EST: Narva; Tartu
+LTU: Kaunas; Klaipėda=Klaipeda
+LVA: Daugavpils
+POL: Łódź=Lodz; Poznań=Poznan; Szczecin; Lublin; Katowice; Gdynia; Białystok=Bialystok; Silesia;
+  Przemyśl=Przemysl; Suwałki Gap=Suwalki Gap
+CZE: Brno; Ostrava
+SVK: Košice=Kosice
+HUN: Debrecen
+ROU: Cluj-Napoca=Cluj; Constanța=Constanta; Timișoara=Timisoara; Iași=Iasi; Transylvania
+BGR: Plovdiv; Varna; Burgas
+SRB: Novi Sad
+HRV: Dubrovnik; Rijeka; Dalmatia
+SVN: Bled
+BIH: Mostar; Banja Luka; Srebrenica; Republika Srpska
+XKX: Mitrovica
+MNE: Budva
+MKD: Ohrid
+ALB: Durrës=Durres
+GRC: Piraeus; Corfu; Lesbos=Lesvos; Alexandroupolis; Patras; Delphi-; Souda Bay
+CYP: Limassol; Larnaca; Famagusta; Kyrenia
+TUR: Trabzon; Mersin; Samsun; Hatay; Kahramanmaraş=Kahramanmaras; Bodrum; Şanlıurfa=Sanliurfa,Urfa;
+  Eskişehir=Eskisehir; Edirne; Kilis; Malatya; Erzurum; Çanakkale=Canakkale; Anatolia; Sea of Marmara
+UKR: Uzhhorod; Ivano-Frankivsk; Ternopil; Rivne; Lutsk; Khmelnytskyi; Cherkasy; Kropyvnytskyi; Chernivtsi;
+  Kupiansk=Kupyansk; Izium=Izyum; Vuhledar; Sievierodonetsk=Severodonetsk; Lysychansk; Melitopol;
+  Berdiansk=Berdyansk; Enerhodar; Nova Kakhovka; Kakhovka; Robotyne; Chasiv Yar; Toretsk; Kostiantynivka;
+  Hostomel; Borodianka; Transcarpathia
+RUS: Tver; Yaroslavl; Smolensk; Pskov; Tyumen; Tomsk; Barnaul; Kemerovo; Novokuznetsk; Saratov; Astrakhan;
+  Orenburg; Penza; Lipetsk; Tambov; Ryazan; Kaluga; Vologda; Petrozavodsk; Severomorsk; Magadan; Yakutsk;
+  Ulan-Ude; Grozny; Makhachkala; Nalchik; Vladikavkaz; Taganrog; Norilsk; Vorkuta; Plesetsk; Kuban;
+  North Caucasus; Lake Baikal=Baikal; Volga
+BLR: Grodno=Hrodna; Gomel=Homel; Vitebsk; Mogilev
+MDA: Tiraspol; Bălți=Balti; Comrat
+GEO: Batumi; Kutaisi; Sukhumi=Sukhum; Tskhinvali
+AZE: Sumgait=Sumqayit; Shusha=Shushi; Stepanakert=Khankendi; Lachin
+ARM: Gyumri; Zangezur
+KAZ: Karaganda=Qaraghandy; Aktau=Aqtau; Atyrau; Aktobe; Baikonur; Turkistan=Turkestan
+KGZ: Osh
+TJK: Khujand; Gorno-Badakhshan
+UZB: Termez; Namangan; Andijan; Khiva; Nukus; Karakalpakstan
+TKM: Turkmenbashi
+AFG: Kunduz; Jalalabad; Helmand; Ghazni; Khost; Bamiyan; Badakhshan; Nangarhar; Torkham; Spin Boldak
+PAK: Chaman; Sialkot; Bahawalpur; Sargodha; Abbottabad; Gilgit; Skardu; Muzaffarabad; Sukkur; Mardan;
+  Bajaur; Kurram; Balakot; Kartarpur
+IND: Pahalgam; Pulwama; Anantnag; Jammu; Poonch; Rajouri; Kargil; Wagah=Attari; Thiruvananthapuram=Trivandrum;
+  Kochi=Cochin; Bhubaneswar; Guwahati; Dispur; Gandhinagar; Shimla; Dehradun; Imphal; Shillong; Aizawl;
+  Kohima; Agartala; Itanagar; Gangtok; Panaji=Panjim; Port Blair; Amaravati; Mysuru=Mysore;
+  Mangaluru=Mangalore; Tawang; Kutch; Bodh Gaya; Mahabalipuram=Mamallapuram; Ayodhya; Kevadia=Ekta Nagar;
+  Udaipur; Jaisalmer; Pokhran=Pokaran; Dharamshala=Dharamsala; Kanyakumari; Tirupati; Warangal; Noida;
+  Gurugram=Gurgaon; Arunachal Pradesh=Arunachal
+BGD: Sylhet; Rajshahi; Cox's Bazar; Barisal=Barishal; Mymensingh; Narayanganj; Bhasan Char
+LKA: Galle; Trincomalee; Batticaloa
+NPL: Pokhara; Lumbini; Biratnagar; Birgunj
+BTN: Paro
+MMR: Sittwe; Myitkyina; Lashio; Mawlamyine; Myawaddy; Karen State=Kayin State; Chin State; Sagaing
+THA: Hat Yai; Songkhla; Pattani; Narathiwat; Khon Kaen; Nakhon Ratchasima=Korat; Udon Thani; Hua Hin; Krabi;
+  Koh Samui=Ko Samui; Mae Sot; Chiang Rai
+KHM: Battambang; Kampot; Preah Vihear; Poipet; Koh Kong
+LAO: Savannakhet; Pakse; Boten
+VNM: Nha Trang; Ha Long Bay=Halong Bay; Vung Tau; Cam Ranh=Cam Ranh Bay; Quang Ninh; Lao Cai;
+  Dien Bien Phu; Phu Quoc; Hoi An; Quy Nhon
+MYS: Kota Kinabalu; Kuching; Malacca=Melaka; Ipoh; Langkawi; Labuan; Selangor; Kelantan; Terengganu; Kedah;
+  Perak; Pahang; Negeri Sembilan; Perlis
+IDN: Yogyakarta=Jogjakarta; Denpasar; Nusa Dua; Labuan Bajo; Manado; Balikpapan; Samarinda; Pontianak;
+  Banjarmasin; Jayapura; Ambon; Kupang; Padang; Bintan; Sulawesi=Celebes; Kalimantan; Sumatra; Lombok;
+  Maluku=Moluccas; West Papua=Irian Jaya; Riau; Surakarta; Mataram; Morowali
+PHL: Makati; Pasay; Iloilo; Bacolod; Cagayan de Oro; Baguio; Marawi; Cotabato; Jolo; Sulu; Basilan;
+  Bangsamoro; Visayas; Batanes; Tacloban; Legazpi; General Santos; Puerto Princesa; Cagayan;
+  Pag-asa Island=Thitu Island,Thitu
+-: Sabina Shoal; Whitsun Reef; Reed Bank
+TWN: Hsinchu; Taoyuan; Keelung; Hualien; Taitung; Chiayi; Pingtung; Yilan
+JPN: Kanagawa; Chiba; Hyogo; Niigata; Kanazawa; Okayama; Kumamoto; Kagoshima; Naha; Sasebo; Iwakuni; Misawa;
+  Kadena; Futenma; Henoko; Ise-Shima; Toyako=Lake Toya; Hakone; Nikko; Nara; Shizuoka; Hamamatsu; Matsuyama;
+  Takamatsu; Aomori; Akita; Gifu; Ishigaki; Shikoku; Honshu; Ogasawara=Bonin Islands; Iwo Jima=Iwoto;
+  Kitakyushu; Tottori; Shimane; Noto Peninsula=Noto
+KOR: Gyeongju; Pyeongtaek; Camp Humphreys; Osan; Gangneung; Pyeongchang=PyeongChang; Yeonpyeong=Yeonpyeong Island;
+  Baengnyeong=Baengnyeong Island; Gyeonggi=Gyeonggi Province; Seongju
+PRK: Hamhung; Chongjin; Rason=Rajin; Nampo=Nampho; Punggye-ri; Sohae; Mount Kumgang=Kumgang
+CHN: Zhangjiajie; Wenchang; Jiuquan; Xichang; Yanbian; Dandong; Hunchun; Ruili; Erenhot=Erlian; Manzhouli;
+  Alashankou; Yanji; Hotan; Aksu; Xishuangbanna; Jinghong; Weihai; Zhoushan; Pingtan; Zhangzhou; Shaoshan;
+  Yan'an=Yanan; Qufu; Chengde; Beidaihe; Greater Bay Area=Guangdong-Hong Kong-Macao Greater Bay Area;
+  Pearl River Delta; Yangtze River Delta; Hengqin; Qianhai; Nyingchi; Shigatse=Xigaze; Golmud; Turpan;
+  Karamay; Shihezi
+SAU: Al-Ula=AlUla; Abha; Tabuk; Taif; Khobar=Al Khobar; Jubail; Yanbu; Ras Tanura; Abqaiq; Qatif;
+  Jazan=Jizan; Najran
+ARE: Ras Al Khaimah=Ras al-Khaimah; Fujairah; Ajman; Al Ain; Umm Al Quwain
+QAT: Al Udeid=Al Udeid Air Base; Lusail; Ras Laffan
+BHR: Muharraq
+OMN: Sohar; Musandam; Khasab
+YEM: Mukalla; Saada=Sa'ada; Hadramout=Hadramaut; Socotra; Shabwa
+IRQ: Fallujah=Falluja; Ramadi; Tikrit; Samarra; Duhok=Dohuk; Anbar; Nineveh=Ninewa; Sinjar; Halabja;
+  Umm Qasr; Nasiriyah; Diyala; Baqubah; Ain al-Asad=Al-Asad Air Base
+IRN: Ahvaz=Ahwaz; Kermanshah; Kerman; Zahedan; Arak; Parchin; Khuzestan;
+  Sistan and Baluchestan=Sistan-Baluchestan; Kish Island=Kish; Abadan; Yazd; Rasht; Urmia; Hormozgan; Qeshm;
+  Jask
+SYR: Qamishli; Hasakah=Al-Hasakah; Manbij; Kobani; Afrin; Douma; Eastern Ghouta=Ghouta; Palmyra; Quneitra;
+  Suwayda=Sweida; Hmeimim=Khmeimim; Al-Tanf=Tanf; Jableh; Abu Kamal=Albu Kamal; Ras al-Ain; Tal Abyad;
+  Jarablus; Azaz
+LBN: Baalbek; Nabatieh; Naqoura; Dahiyeh=Dahieh; Byblos; Jounieh; Zahle
+ISR: Beersheba=Be'er Sheva; Nazareth; Netanya; Ashdod; Herzliya; Kiryat Shmona; Metula; Nevatim; Galilee;
+  Jaffa; Kerem Shalom; Sea of Galilee
+PSE: Ramallah; Jericho; Tulkarm; Qalqilya; Jabalia; Deir al-Balah; Beit Hanoun; Beit Lahia; Nuseirat
+-: Philadelphi Corridor; Netzarim Corridor; Dead Sea; Jordan Valley
+JOR: Zarqa; Irbid; Petra-; Wadi Rum
+EGY: Luxor; Aswan; Hurghada; El Alamein=Alamein; Ismailia; Arish=El Arish,Al-Arish; Mansoura; Tanta; Asyut;
+  Minya; Ain Sokhna; Ras El Hekma=Ras al-Hekma; Siwa
+LBY: Derna; Sabha=Sebha; Zawiya; Ghadames; Cyrenaica; Fezzan; Tripolitania
+TUN: Sfax; Sousse; Djerba; Bizerte; Kairouan
+DZA: Annaba; Tindouf; Tamanrasset; Ouargla
+MAR: Agadir; Laayoune=El Aaiún,El Aaiun; Dakhla; Tetouan; Meknes; Oujda; Nador; Essaouira
+SDN: Nyala; El Obeid; Wad Madani; Kassala; Gezira=Al Jazirah; Geneina=El Geneina; Kadugli; Heglig
+-: Abyei
+SSD: Malakal; Bentiu
+ETH: Dire Dawa; Bahir Dar; Gondar; Hawassa=Awassa; Afar Region; Somali Region; Ogaden; Lalibela; Adama-
+ERI: Massawa; Assab
+SOM: Kismayo; Baidoa; Garowe; Hargeisa; Bosaso; Jubaland; Galmudug; Beledweyne
+KEN: Kisumu; Nakuru; Eldoret; Lamu; Garissa; Mandera; Naivasha; Malindi
+TZA: Arusha; Tanga; Mbeya; Kilimanjaro; Mtwara
+UGA: Entebbe; Gulu; Jinja; Kasese
+RWA: Gisenyi=Rubavu; Musanze
+COD: Bunia; Kolwezi; Uvira; Matadi; Kasai; Rutshuru; Masisi
+AGO: Lobito; Benguela; Huambo; Cabinda; Lubango
+ZMB: Ndola; Kitwe
+ZWE: Victoria Falls; Mutare; Gweru
+MOZ: Beira; Nampula; Mocímboa da Praia=Mocimboa da Praia; Quelimane; Tete; Nacala
+MWI: Blantyre; Mzuzu
+MDG: Toamasina; Mahajanga; Nosy Be
+ZAF: Sandton; Bloemfontein; Polokwane; Mbombela=Nelspruit; Pietermaritzburg; Stellenbosch; Gauteng;
+  KwaZulu-Natal; Western Cape; Eastern Cape; Limpopo; Mpumalanga; Northern Cape
+NAM: Walvis Bay; Swakopmund
+BWA: Francistown
+NGA: Ikeja; Umuahia; Yola; Uyo; Awka; Makurdi; Calabar; Asaba; Abakaliki; Ado-Ekiti=Ado Ekiti; Owerri; Dutse;
+  Birnin Kebbi; Lokoja; Lafia; Minna-; Abeokuta; Akure; Osogbo=Oshogbo; Yenagoa; Jalingo; Damaturu; Gusau;
+  Zaria-; Warri; Niger Delta
+GHA: Takoradi=Sekondi-Takoradi; Cape Coast; Tema
+CIV: Bouaké=Bouake; Korhogo
+SEN: Thiès=Thies; Ziguinchor; Casamance; Diamniadio
+MLI: Timbuktu=Tombouctou; Gao-; Kidal; Mopti; Ségou=Segou; Sikasso; Kayes; Ménaka=Menaka
+BFA: Bobo-Dioulasso; Djibo
+NER: Agadez; Zinder; Maradi; Diffa; Tillabéri=Tillaberi; Arlit
+TCD: Abéché=Abeche; Moundou
+CMR: Garoua; Maroua; Bamenda; Buea; Kribi
+CAF: Bambari; Bangassou; Bouar
+GAB: Port-Gentil
+GIN: Kankan; Nzérékoré=Nzerekore; Simandou
+SLE: Kenema
+BEN: Parakou
+MRT: Nouadhibou
+GNQ: Bata-
+CPV: Mindelo
+MEX: Acapulco; Los Cabos; Mazatlán=Mazatlan; Culiacán=Culiacan; Hermosillo; Saltillo; Toluca; Morelia;
+  Tuxtla Gutiérrez=Tuxtla Gutierrez; Villahermosa; Chetumal; Tapachula; Reynosa; Nuevo Laredo; Tampico;
+  Cuernavaca; Pachuca; Xalapa=Jalapa; Ensenada; Puerto Vallarta; Tulum; Playa del Carmen
+GTM: Quetzaltenango=Xela
+HND: San Pedro Sula; La Ceiba; Roatán=Roatan
+NIC: Bluefields
+CRI: Guanacaste
+PAN: Darién=Darien; Darién Gap=Darien Gap
+CUB: Santiago de Cuba; Varadero; Holguín=Holguin; Mariel-; Camagüey=Camaguey; Cienfuegos
+HTI: Cap-Haïtien=Cap-Haitien; Gonaïves=Gonaives; Pétion-Ville=Petion-Ville
+DOM: Punta Cana; Puerto Plata
+JAM: Montego Bay
+COL: Cúcuta=Cucuta; Bucaramanga; Santa Marta-; Manizales; Ibagué=Ibague; Villavicencio; Popayán=Popayan; Cauca;
+  Antioquia; Catatumbo; Buenaventura; Tumaco
+VEN: Maracay; Ciudad Guayana; Puerto Ordaz; Zulia; Táchira=Tachira; Apure; Margarita Island=Isla Margarita;
+  Puerto La Cruz; Cumaná=Cumana; Barinas
+-: Orinoco
+GUY: Lethem
+ECU: Cuenca; Esmeraldas; Galápagos=Galapagos,Galápagos Islands,Galapagos Islands
+PER: Cusco=Cuzco; Chiclayo; Piura; Iquitos; Puno; Tacna; Machu Picchu
+BOL: Cochabamba; El Alto; Oruro; Potosí=Potosi; Tarija
+CHL: Viña del Mar=Vina del Mar; Antofagasta; Iquique; Arica; Punta Arenas; Temuco; Araucanía=Araucania;
+  Easter Island=Rapa Nui; Atacama
+ARG: Mar del Plata; Tucumán=Tucuman; Salta; Bariloche=San Carlos de Bariloche; Neuquén=Neuquen; La Plata;
+  Bahía Blanca=Bahia Blanca; Vaca Muerta; Corrientes
+-: Patagonia; Tierra del Fuego
+URY: Punta del Este
+PRY: Ciudad del Este; Encarnación=Encarnacion
+BRA: João Pessoa=Joao Pessoa; Teresina; São Luís=Sao Luis; Aracaju; Florianópolis=Florianopolis;
+  Cuiabá=Cuiaba; Campo Grande; Porto Velho; Macapá=Macapa; Boa Vista; Palmas; Foz do Iguaçu=Foz do Iguacu
+FJI: Nadi; Lautoka
+PNG: Lae; Manus=Manus Island
+-: Chagos Islands=Chagos Archipelago; Western Balkans; South Caucasus; Sahara; Lake Victoria; Andes; Amazonia;
+  Ionian Sea; Tyrrhenian Sea; Celebes Sea; Sulu Sea; Timor Sea; Coral Sea; Tasman Sea; Bering Sea; Kara Sea;
+  Laptev Sea; Beaufort Sea; Gulf of Finland; Gulf of Bothnia; Gulf of Riga; Gulf of Aqaba; Makassar Strait;
+  Skagerrak; Kattegat; Øresund=Oresund; Aral Sea; Rhine; Amur; Yalu River=Yalu; Tumen River; Zambezi;
+  Rio Grande; Alps; Pyrenees; Karakoram; Pamir=Pamirs; Tian Shan; Mount Everest=Everest; Shatt al-Arab
+DEU: Kiel Canal
+"""
+
+
+def _parse_more_places(text):
+    """'CODE: Name=Alias,Alias; Name-' lines ('-' as the code means no country; a name ending in
+    '-' is a considered skip, kept here so it is not added again by mistake)."""
+    out, code = [], None
+    for line in text.strip().splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if ":" in line.split(";")[0] and line.split(":")[0].strip().replace("-", "").isupper() or line.startswith("-:"):
+            code, line = line.split(":", 1)
+            code = "" if code.strip() == "-" else code.strip()
+        for item in line.split(";"):
+            item = item.strip()
+            if not item or item.endswith("-"):
+                continue
+            name, _, al = item.partition("=")
+            out.append((name.strip(), code, [a.strip() for a in al.split(",") if a.strip()]))
+    return out
+
+
+EXTRA_PLACES += _parse_more_places(_MORE_PLACES)
 
 EXTRA_PLACE_ALIAS_SKIP = set()
 
