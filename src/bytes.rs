@@ -685,15 +685,16 @@ mod tests {
         }
     }
 
-    #[test]
-    fn space_or_lead_marks_the_first_byte_up_to_a_blank_or_from_0xc0() {
-        // every byte value in every lane, the other lanes plain letters
+    /// Checks a lane mask `mark` against the plain test `is`: every byte
+    /// value in every lane of `base` (whose own bytes `is` does not mark),
+    /// the first lane marked is the first byte `is` holds for.
+    fn first_marked_lane_is_plain(base: [u8; 8], mark: fn(u64) -> u64, is: fn(u8) -> bool) {
         for b in 0..=255u8 {
             for lane in 0..8 {
-                let mut w = *b"aZ!9~Qz5";
+                let mut w = base;
                 w[lane] = b;
-                let m = space_or_lead(u64::from_le_bytes(w));
-                let plain = w.iter().position(|&c| c <= b' ' || c >= 0xc0);
+                let m = mark(u64::from_le_bytes(w));
+                let plain = w.iter().position(|&c| is(c));
                 let first = (m != 0).then(|| (m.trailing_zeros() / 8) as usize);
                 assert_eq!(first, plain, "byte {b:#x} in lane {lane}");
             }
@@ -701,18 +702,13 @@ mod tests {
     }
 
     #[test]
+    fn space_or_lead_marks_the_first_byte_up_to_a_blank_or_from_0xc0() {
+        first_marked_lane_is_plain(*b"aZ!9~Qz5", space_or_lead, |c| c <= b' ' || c >= 0xc0);
+    }
+
+    #[test]
     fn not_alnum_marks_the_first_byte_that_is_no_letter_or_digit() {
-        // every byte value in every lane, the other lanes letters and digits
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut w = *b"aZ09mQz5";
-                w[lane] = b;
-                let plain = w.iter().position(|c| !c.is_ascii_alphanumeric());
-                let stop = not_alnum(u64::from_le_bytes(w));
-                let first = (stop != 0).then(|| (stop.trailing_zeros() / 8) as usize);
-                assert_eq!(first, plain, "{b:#x} in lane {lane}");
-            }
-        }
+        first_marked_lane_is_plain(*b"aZ09mQz5", not_alnum, |c| !c.is_ascii_alphanumeric());
     }
 
     proptest! {

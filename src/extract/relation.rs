@@ -1776,6 +1776,7 @@ impl Context<'_> {
         } else if matches!(cue.kind, EdgeKind::Support | EdgeKind::Praise)
             && self.agentless_passive(cue)
         {
+            // no relation
             // "agreements are to be signed between A and B": what is signed is
             // no party, nor is the one who says so; the parties are "between"
         } else if self.signed_passive(cue) {
@@ -1850,9 +1851,7 @@ impl Context<'_> {
     fn agentless_passive(&self, cue: &Cue) -> bool {
         let (s, hit) = (self.s, cue.hit);
         cue.frame == Frame::Subject
-            && hit.start > s.range.start
-            && past_participle(s.lower(hit.start))
-            && s.in_list(hit.start - 1, list::PASSIVE_AUXILIARIES)
+            && self.after_auxiliary(cue)
             && !(hit.end < s.range.end && s.in_list(hit.end, list::AGENT_PREPOSITIONS))
     }
 

@@ -5,7 +5,7 @@
 
 use crate::bytes::FxBuild;
 use crate::extract::mention::{Mention, Of, What};
-use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, PersonInfo};
+use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, Named, PersonInfo};
 use crate::model::{slug_into, EntityKind};
 use crate::text::date::Date;
 use crate::text::fold::same_unaccented;
@@ -855,11 +855,12 @@ impl Resolution {
         of.map(|o| match o {
             Of::Country(c) => self.country(g, c),
             // an office in a state's ministry or agency is the state's
-            Of::Org(x) => match &g.orgs[x as usize] {
-                o if o.government => match o.country {
-                    Some(c) => self.country(g, c),
-                    None => self.entry(g, Entry::Org(x)),
-                },
+            Of::Org(x) => match g.orgs[x as usize] {
+                Named {
+                    government: true,
+                    country: Some(c),
+                    ..
+                } => self.country(g, c),
                 _ => self.entry(g, Entry::Org(x)),
             },
         })
