@@ -884,7 +884,9 @@ impl<'c> Context<'c> {
         };
         // "King Salman, whom Modi thanked (for his wishes)": the partner is
         // the one before "whom", not one after the cue
-        if let Some(t) = agent.and_then(|a| self.object_antecedent(a)) {
+        if let Some(t) =
+            agent.and_then(|a| self.object_antecedent(a).or(self.its_antecedent(&cue, a)))
+        {
             l.targets.clear();
             l.targets.push(t);
         }
@@ -943,6 +945,41 @@ impl<'c> Context<'c> {
         self.agents_with_partners(&cue, l, multi_agent, out);
         if hosting {
             self.guest_visits(&cue, l, out);
+        }
+    }
+
+    /// The state or body "its" or "their" right after a stance cue stands
+    /// for when a person acts: the last one named before the cue ("Wallstrom
+    /// called Saudi Arabia a dictatorship and denounced its treatment of
+    /// women"). A state acting owns the "its" itself ("China reaffirmed its
+    /// support").
+    fn its_antecedent(&self, cue: &Cue, a: usize) -> Option<usize> {
+        let (s, hit) = (self.s, cue.hit);
+        let stance = matches!(
+            cue.kind,
+            EdgeKind::Criticism | EdgeKind::Praise | EdgeKind::Support
+        );
+        if !stance
+            || cue.frame != Frame::Subject
+            || hit.end >= s.range.end
+            || !matches!(s.lower(hit.end), "its" | "their")
+            || self.kind_of(&s.mentions[a]) != Some(EntityKind::Person)
+        {
+            return None;
+        }
+        let before = s.mentions.get(a + 1..).unwrap_or_default();
+        let k = before.iter().rposition(|m| {
+            m.end <= hit.start
+                && !m.weak
+                && matches!(
+                    self.kind_of(m),
+                    Some(EntityKind::Country | EntityKind::Organization)
+                )
+        })?;
+        let t = a + 1 + k;
+        match (&s.mentions[a].r, &s.mentions[t].r) {
+            (Ref::Entity(x), Ref::Entity(y)) if !same_side(self.res, *x, *y) => Some(t),
+            _ => None,
         }
     }
 
@@ -1476,6 +1513,7 @@ impl Context<'_> {
                 && !antecedent
                 && !self.led_by(m)
                 || self.modifies_event(m)
+                || self.object_of_joined_verb(m.start, hit.start)
                 || self.relative_clause_before(m, hit.start)
                 || self.inviter(m.end, hit.start)
             {
@@ -1599,6 +1637,41 @@ impl Context<'_> {
             b -= 1;
         }
         b > s.range.start && s.in_list(b - 1, list::OBJECT_PREPOSITIONS)
+    }
+
+    /// Whether the mention starting at `start` is the object of a verb
+    /// before a cue joined to it by "and" (past one lower-case word), whose
+    /// subject is the cue's too:
+    /// "Moscow valued Cairo's position and supported Egypt's efforts",
+    /// "Lula hosted Petro and pledged". The verb is a past form ("-ed") or
+    /// a cue word, right before the mention (past an article or a
+    /// possessive).
+    fn object_of_joined_verb(&self, start: usize, cue: usize) -> bool {
+        let s = self.s;
+        // "and supported", "and also praised", "and pledged support"
+        let and = (1..=2).any(|d| {
+            cue >= s.range.start + d
+                && s.lower(cue - d) == "and"
+                && (cue - d + 1..cue).all(|k| s.s(k).bytes().all(|c| c.is_ascii_lowercase()))
+        });
+        // "urged both sides to increase trust and work together": the verbs
+        // joined are the object's, in an infinitive
+        if !and || start >= cue || (start..cue).any(|k| s.lower(k) == "to") {
+            return false;
+        }
+        let mut b = start;
+        while b > s.range.start && s.in_list(b - 1, list::PARTNER_DETERMINERS) {
+            b -= 1;
+        }
+        if b <= s.range.start + 1 {
+            return false;
+        }
+        let v = b - 1;
+        let w = s.s(v);
+        w.bytes().all(|c| c.is_ascii_lowercase())
+            && (w.len() > 3 && w.ends_with("ed")
+                || !s.g.cue_patterns(s.words, s.lowers, v).is_empty())
+            && !s.in_list(v - 1, list::PASSIVE_AUXILIARIES)
     }
 
     /// Whether a mention ending at `end` lies in a phrase that opens the
