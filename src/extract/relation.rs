@@ -313,10 +313,13 @@ impl<'a> Sentence<'a> {
             if !according && b > self.range.start && named(b - 1) {
                 continue;
             }
+            // "reiterated his promise": a possessive is no speaker
+            let possessive =
+                a < self.range.end && matches!(self.lower(a), "his" | "her" | "its" | "their");
             if let Some(mi) = self
                 .mentions
                 .iter()
-                .position(|m| m.start == a && self.is_actor(m))
+                .position(|m| m.start == a && self.is_actor(m) && !possessive)
             {
                 out((mi, i, self.mentions[mi].end));
             }
@@ -989,7 +992,10 @@ impl<'c> Context<'c> {
         let hit = cue.hit;
         Some(match cue.frame {
             // "Sweden's criticism of X": the possessor or none
-            Frame::Nominal => Some(self.possessor(hit)?),
+            Frame::Nominal => {
+                let p = self.possessor(hit)?;
+                Some(self.joined_subject(hit, p).unwrap_or(p))
+            }
             // "During the talks, A told B": A and B, or nobody
             _ if !cue.addressed_after.is_empty() => Some(self.fronted_agent(cue, l)?),
             // "during President Hichilema's visit to Lilongwe": the possessor visits
@@ -997,10 +1003,39 @@ impl<'c> Context<'c> {
                 Some(Some(owner)) => Some(owner),
                 _ => match self.agent(hit, &l.used) {
                     None => self.fronted_agent(cue, l),
-                    a => a,
+                    Some(a) => Some(self.joined_subject(hit, a).unwrap_or(a)),
                 },
             },
         })
+    }
+
+    /// The subject a possessive pronoun (mention `p`) right after a verb
+    /// joined by "and" stands for: the one its verb shares with the verb
+    /// before ("Milei met Netanyahu and reiterated his promise": Milei), a
+    /// person for "his" and "her".
+    fn joined_subject(&self, hit: CueHit, p: usize) -> Option<usize> {
+        let s = self.s;
+        let m = &s.mentions[p];
+        let st = m.start;
+        let person = match s.lower(st) {
+            "his" | "her" => true,
+            "its" | "their" => false,
+            _ => return None,
+        };
+        let verb = st >= s.range.start + 2
+            && s.lower(st - 2) == "and"
+            && s.s(st - 1).bytes().all(|c| c.is_ascii_lowercase());
+        if m.end != st + 1 || !verb {
+            return None;
+        }
+        let at = CueHit {
+            start: st,
+            end: m.end,
+            ..hit
+        };
+        let a = self.agent(at, &[])?;
+        let is_person = self.kind_of(&s.mentions[a]) == Some(EntityKind::Person);
+        (a != p && is_person == person).then_some(a)
     }
 
     /// The Among frame: each way among the two or more agents named before
