@@ -1455,7 +1455,12 @@ impl Context<'_> {
         // right after the cue, or past determiners ("received the visiting X")
         // ("said in a phone call that China ...": not the one in the clause after "that")
         let clause = m.start == hit.end + 1 && s.lower(hit.end) == "that";
-        let near = m.start <= hit.end + 1 && !clause || s.introducer(m.start) == Some(hit.end - 1);
+        // "signed deals during Erdogan's visit": past another preposition, not met
+        let past_preposition = m.start == hit.end + 1
+            && s.in_list(hit.end, list::OBJECT_PREPOSITIONS)
+            && !s.in_list(hit.end, list::MEETING_PREPOSITIONS);
+        let near = m.start <= hit.end + 1 && !clause && !past_preposition
+            || s.introducer(m.start) == Some(hit.end - 1);
         let with = m.start > 0 && s.in_list(m.start - 1, list::MEETING_PREPOSITIONS);
         // "met with": the one cue word that lets the partner come later
         let cue_with = s.lower(hit.end - 1) == "with";
