@@ -1238,7 +1238,7 @@ impl Context<'_> {
             if opposed_act && m.start >= hit.end {
                 break;
             }
-            if self.clause_ended(mi, m, visitor, hit, &mut stop) {
+            if self.clause_ended(mi, m, visitor, hit, &mut stop) || self.opens_clause(m) {
                 break;
             }
             // "condemned the attack on its embassy in Kyiv": past the attack,
@@ -1416,6 +1416,19 @@ impl Context<'_> {
             || stop.after(m.start, |k| s.is_char(k, b';') || s.and_reports(k))
     }
 
+    /// Whether mention `m` is the subject of a clause a conjunction opens
+    /// ("elevated their ties as Modi held talks"): right after one of the
+    /// lexicon's subordinators, before a lower-case word that is no
+    /// preposition.
+    fn opens_clause(&self, m: &Resolved) -> bool {
+        let s = self.s;
+        m.start > s.range.start
+            && m.end < s.range.end
+            && s.in_list(m.start - 1, list::SUBORDINATORS)
+            && s.s(m.end).bytes().all(|c| c.is_ascii_lowercase())
+            && !s.in_list(m.end, list::OBJECT_PREPOSITIONS)
+    }
+
     /// Whether a mention starting at `start` is joined to one ending at
     /// `end` by "and", "," or ", and".
     #[inline]
@@ -1501,7 +1514,8 @@ impl Context<'_> {
     /// reporting frame.
     fn actor_after(&self, mi: usize, hit: CueHit) -> Option<usize> {
         let after = self.s.mentions.get(mi..).unwrap_or_default();
-        let actor = after.iter().position(|x| {
+        let in_clause = after.iter().take_while(|x| !self.opens_clause(x));
+        let actor = in_clause.into_iter().position(|x| {
             x.start < hit.end + 30
                 && !x.weak
                 && self.kind_of(x).is_some_and(|k| k.is_actor())

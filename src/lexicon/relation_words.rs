@@ -26,6 +26,7 @@ pub mod list {
     pub const CLAUSE_AUXILIARIES: u32 = 1 << 15;
     pub const PORTFOLIOS: u32 = 1 << 16;
     pub const LEADER_PARTICIPLES: u32 = 1 << 17;
+    pub const SUBORDINATORS: u32 = 1 << 18;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -59,6 +60,7 @@ impl RelationWords {
             (list::CLAUSE_AUXILIARIES, &w.clause_auxiliaries),
             (list::PORTFOLIOS, &w.portfolios),
             (list::LEADER_PARTICIPLES, &w.leader_participles),
+            (list::SUBORDINATORS, &w.subordinators),
         ];
         let mut lists_of: Vec<u32> = Vec::new();
         for (bit, words) in lists {

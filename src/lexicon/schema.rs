@@ -407,6 +407,9 @@ pub struct Words {
     /// before them, and so act for it: led, headed ("A delegation led by X
     /// arrived").
     pub leader_participles: Vec<String>,
+    /// Conjunctions that open a clause with its own subject ("as", "while"):
+    /// a name right after one, before a verb, is that clause's subject.
+    pub subordinators: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -557,6 +560,7 @@ impl Lexicon {
         w.relative_pronouns.extend(o.relative_pronouns);
         w.clause_auxiliaries.extend(o.clause_auxiliaries);
         w.leader_participles.extend(o.leader_participles);
+        w.subordinators.extend(o.subordinators);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
