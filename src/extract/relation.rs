@@ -591,7 +591,8 @@ pub fn relations(
 
 /// "Trong held talks with Biden, during which the two leaders agreed": a
 /// pair phrase after the people or states of exactly two states, not the
-/// article's two sides (`pair`), stands for those two states.
+/// article's two sides (`pair`), stands for those two states; a pair of
+/// people ("the two ministers") counts the people only.
 fn sentence_pair(
     s: &Sentence,
     res: &Resolution,
@@ -601,10 +602,12 @@ fn sentence_pair(
         .mentions
         .iter()
         .position(|m| matches!(m.r, Ref::Pair { .. }))?;
+    // "the two ministers" are two people: a state named alone is none of them
+    let people = matches!(s.mentions[p].r, Ref::Pair { countries: false });
     let mut states: Short<usize, 4> = Short::default();
     for m in &s.mentions[..p] {
         let Ref::Entity(e) = m.r else { continue };
-        if m.weak {
+        if m.weak || people && res.entities[e].kind != EntityKind::Person {
             continue;
         }
         let Some(state) = res.role_country(e) else {
