@@ -309,10 +309,25 @@ impl<'s> FullName<'s> {
 
 /// The lexicon's name for a person, if it knows them.
 fn canonical<'s>(g: &'s Gazetteer, name: &'s str) -> &'s str {
-    match g.person_names.get(name) {
+    match g.person_names.get(name).or_else(|| surname_first(g, name)) {
         Some(&p) => &g.people[p as usize].name,
         None => name,
     }
+}
+
+/// A known person written surname first in capitals, as Japanese, Korean
+/// and Chinese readouts do: "HAYASHI Yoshimasa" (Yoshimasa Hayashi), "PARK
+/// Jin" (Park Jin).
+fn surname_first<'g>(g: &'g Gazetteer, name: &str) -> Option<&'g u32> {
+    let (first, rest) = name.split_once(' ')?;
+    let caps = first.len() >= 2 && first.bytes().all(|b| b.is_ascii_uppercase());
+    if !caps || rest.bytes().all(|b| !b.is_ascii_lowercase()) {
+        return None;
+    }
+    let surname = format!("{}{}", &first[..1], first[1..].to_ascii_lowercase());
+    g.person_names
+        .get(format!("{surname} {rest}").as_str())
+        .or_else(|| g.person_names.get(format!("{rest} {surname}").as_str()))
 }
 
 /// The full name a person's name as written stands for, if any: a longer
