@@ -29,16 +29,29 @@ pub(crate) fn implied(
             continue;
         }
         let at = r.place.and_then(|p| place_country(res, p));
-        // a meeting at a place of no known state is no clue where it was
-        let Some(host) = at.or(dateline.filter(|_| r.place.is_none())) else {
+        let (a, b) = (r.source, r.target);
+        // "travelled to Beijing ... to meet Xi": where one of them went, else
+        // the dateline's; a meeting at a place of no known state is no clue
+        let went = || visited(res, &found[..n], a).or_else(|| visited(res, &found[..n], b));
+        let Some(host) = at.or_else(went).or(dateline.filter(|_| r.place.is_none())) else {
             continue;
         };
-        let (a, b) = (r.source, r.target);
         for (v, h) in [(a, b), (b, a)] {
             if let Some(visit) = visit_of(res, w, found, i, v, h, host) {
                 found.push(visit);
             }
         }
+    }
+}
+
+/// The state entity `e` visits in relations `found`, if any.
+fn visited(res: &Resolution, found: &[Relation], e: usize) -> Option<usize> {
+    let v = found
+        .iter()
+        .find(|o| o.kind == EdgeKind::Visit && o.source == e)?;
+    match res.entities[v.target].kind {
+        EntityKind::Country => Some(v.target),
+        _ => place_country(res, v.target),
     }
 }
 
