@@ -457,6 +457,7 @@ EXTRA_PLACES = [
     ("Zurich", "CHE", ["Zürich"]), ("Basel", "CHE", []), ("Lausanne", "CHE", []), ("Bürgenstock", "CHE", []),
     ("Camp David", "USA", []), ("Mar-a-Lago", "USA", []), ("Palm Beach", "USA", []),
     ("Malacañang Palace", "PHL", ["Malacanang Palace"]),
+    ("Sucre", "BOL", []), ("Balkh", "AFG", []), ("Tamale", "GHA", []), ("Soweto", "ZAF", []), ("Koror", "PLW", []),
     ("San Francisco", "USA", []), ("Seattle", "USA", []), ("Boston", "USA", []), ("Miami", "USA", []),
     ("Atlanta", "USA", []), ("Detroit", "USA", []), ("New Orleans", "USA", []), ("Honolulu", "USA", []),
     ("Anchorage", "USA", []), ("Pearl Harbor", "USA", []), ("Silicon Valley", "USA", []),
