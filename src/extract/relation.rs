@@ -1570,7 +1570,7 @@ impl Context<'_> {
                 && !antecedent
                 && !self.led_by(m)
                 || self.modifies_event(m)
-                || self.object_of_joined_verb(m.start, hit.start)
+                || self.object_of_joined_verb(m.start, hit)
                 || self.relative_clause_before(m, hit.start)
                 || self.inviter(m.end, hit.start)
             {
@@ -1700,20 +1700,29 @@ impl Context<'_> {
     /// before a cue joined to it by "and" (past one lower-case word), whose
     /// subject is the cue's too:
     /// "Moscow valued Cairo's position and supported Egypt's efforts",
-    /// "Lula hosted Petro and pledged". The verb is a past form ("-ed") or
+    /// "Lula hosted Petro and pledged"; so for a meeting after "during".
+    /// The verb is a past form ("-ed") or
     /// a cue word, right before the mention (past an article or a
     /// possessive).
-    fn object_of_joined_verb(&self, start: usize, cue: usize) -> bool {
+    fn object_of_joined_verb(&self, start: usize, hit: CueHit) -> bool {
         let s = self.s;
+        let cue = hit.start;
+        let joined_by = |word: &str| {
+            (1..=2).any(|d| {
+                cue >= s.range.start + d
+                    && s.lower(cue - d) == word
+                    && (cue - d + 1..cue).all(|k| s.s(k).bytes().all(|c| c.is_ascii_lowercase()))
+            })
+        };
         // "and supported", "and also praised", "and pledged support"
-        let and = (1..=2).any(|d| {
-            cue >= s.range.start + d
-                && s.lower(cue - d) == "and"
-                && (cue - d + 1..cue).all(|k| s.s(k).bytes().all(|c| c.is_ascii_lowercase()))
-        });
+        let and = joined_by("and");
+        // "urged China to use its influence, during a phone call with Li":
+        // a meeting in a phrase of the clause is its subject's
+        let during = s.g.cues[hit.cue].kind == EdgeKind::Meeting && joined_by("during");
         // "urged both sides to increase trust and work together": the verbs
         // joined are the object's, in an infinitive
-        if !and || start >= cue || (start..cue).any(|k| s.lower(k) == "to") {
+        let infinitive = || (start..cue).any(|k| s.lower(k) == "to");
+        if start >= cue || !(during || and && !infinitive()) {
             return false;
         }
         let mut b = start;
