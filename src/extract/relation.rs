@@ -1366,9 +1366,11 @@ impl Context<'_> {
             (hit.start.saturating_sub(2).max(s.range.start)..hit.start)
                 .any(|k| s.in_list(k, list::NOUN_MARKERS))
         };
+        // "visit to Iraq was his first": after a preposition, its object
         m.start == hit.end
             && m.end < s.range.end
             && s.in_list(m.end, list::CLAUSE_AUXILIARIES)
+            && !s.in_list(hit.end - 1, list::OBJECT_PREPOSITIONS)
             && noun()
     }
 
