@@ -759,6 +759,11 @@ impl<'a> Finder<'a> {
         };
         match self.known(at, end) {
             Some((m, Known::StateNoun)) | Some((m, Known::Body(_))) => Some(at + m),
+            // "the Japanese parliamentary delegation": past one adjective
+            _ if at + 1 < end && strong_adjective(self.s(at)) => match self.known(at + 1, end) {
+                Some((m, Known::StateNoun)) => Some(at + 1 + m),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -1627,6 +1632,13 @@ impl<'a> Finder<'a> {
             acronym: None,
         })
     }
+}
+
+/// Whether a word may stand between a state and its state noun ("the
+/// Japanese parliamentary delegation"): lower case, four letters or more
+/// (no "and", "of", "the").
+fn strong_adjective(w: &str) -> bool {
+    w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 #[cfg(test)]
