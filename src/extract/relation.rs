@@ -1004,6 +1004,7 @@ impl<'c> Context<'c> {
             // "during President Hichilema's visit to Lilongwe": the possessor visits
             _ => match (cue.kind == EdgeKind::Visit).then(|| self.visit_owner(hit)) {
                 Some(Some(owner)) => Some(owner),
+                _ if self.asked_of_unnamed(hit.start) => return None,
                 _ => match self.agent(hit, &l.used) {
                     None => self.fronted_agent(cue, l),
                     Some(a) => Some(self.joined_subject(hit, a).unwrap_or(a)),
@@ -1581,6 +1582,24 @@ impl Context<'_> {
             return Some(mi);
         }
         None
+    }
+
+    /// Whether the cue at `cue` is asked of others not named ("the US
+    /// urged Latin American countries to condemn Hamas"): after "to", a
+    /// directive verb at most eight words before it, no mention between.
+    fn asked_of_unnamed(&self, cue: usize) -> bool {
+        let s = self.s;
+        if cue < s.range.start + 3 || s.lower(cue - 1) != "to" {
+            return false;
+        }
+        let from = cue.saturating_sub(9).max(s.range.start);
+        let Some(v) = (from..cue - 2)
+            .rev()
+            .find(|&k| s.in_list(k, list::DIRECTIVE_VERBS))
+        else {
+            return false;
+        };
+        !s.mentions.iter().any(|m| m.start > v && m.start < cue)
     }
 
     /// Whether mention `m` follows "led by" or "headed by": the leader of

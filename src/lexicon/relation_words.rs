@@ -27,6 +27,7 @@ pub mod list {
     pub const PORTFOLIOS: u32 = 1 << 16;
     pub const LEADER_PARTICIPLES: u32 = 1 << 17;
     pub const SUBORDINATORS: u32 = 1 << 18;
+    pub const DIRECTIVE_VERBS: u32 = 1 << 19;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -61,6 +62,7 @@ impl RelationWords {
             (list::PORTFOLIOS, &w.portfolios),
             (list::LEADER_PARTICIPLES, &w.leader_participles),
             (list::SUBORDINATORS, &w.subordinators),
+            (list::DIRECTIVE_VERBS, &w.directive_verbs),
         ];
         let mut lists_of: Vec<u32> = Vec::new();
         for (bit, words) in lists {

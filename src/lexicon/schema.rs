@@ -410,6 +410,9 @@ pub struct Words {
     /// Conjunctions that open a clause with its own subject ("as", "while"):
     /// a name right after one, before a verb, is that clause's subject.
     pub subordinators: Vec<String>,
+    /// Verbs that ask someone else to act ("urged", "called on"): in "A
+    /// urged B to condemn C", B condemns, not A.
+    pub directive_verbs: Vec<String>,
 }
 
 macro_rules! builtin_files {
@@ -561,6 +564,7 @@ impl Lexicon {
         w.clause_auxiliaries.extend(o.clause_auxiliaries);
         w.leader_participles.extend(o.leader_participles);
         w.subordinators.extend(o.subordinators);
+        w.directive_verbs.extend(o.directive_verbs);
     }
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
