@@ -889,10 +889,13 @@ impl<'a> Finder<'a> {
         let mut former = false;
         loop {
             let mut m = k;
+            // "Chief Executive", "Chief of Army Staff": a modifier that opens
+            // a title of its own is that title's
             while m < end
                 && self.in_set(m, class::TITLE_MODIFIER, || {
                     self.g.title_modifiers.contains(self.lower(m))
                 })
+                && !matches!(self.known(m, end), Some((_, Known::Title(_))))
             {
                 if self.g.former_modifiers.has(self.lower(m)) {
                     former = true;
