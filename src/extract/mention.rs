@@ -912,6 +912,14 @@ impl<'a> Finder<'a> {
                     k = m + 1;
                     continue;
                 }
+                // "Minister of State, Minister of Foreign Affairs Jean Kouame"
+                if m + 1 < end
+                    && self.is(m, ",")
+                    && matches!(self.known(m + 1, end), Some((_, Known::Title(_))))
+                {
+                    k = m + 1;
+                    continue;
+                }
                 // "Army chief General Asim Munir": a rank right after a post
                 if matches!(self.known(m, end), Some((_, Known::Title(_)))) {
                     k = m;
