@@ -773,7 +773,13 @@ impl<'a> Finder<'a> {
     #[inline]
     fn capital_is_city(&self, i: usize, after: usize, end: usize) -> bool {
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
-        self.g.city_cues.has(prev)
+        // "lashed out at Washington's decision": a possessive before a
+        // common noun is the state's (but "at Beijing's Capital Airport")
+        let owns = prev == "at"
+            && after + 1 < end
+            && self.possessive(after)
+            && self.s(after + 1).bytes().all(|b| b.is_ascii_lowercase());
+        !owns && self.g.city_cues.has(prev)
             || (after + 1 < end
                 && self.is(after, ",")
                 && matches!(self.known(after + 1, end), Some((_, Known::Country(_)))))
