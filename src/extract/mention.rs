@@ -8,7 +8,7 @@ use crate::lexicon::descriptors::Part;
 use crate::lexicon::gazetteer::{Gazetteer, Known};
 use crate::lexicon::relation_words::list;
 use crate::lexicon::words::{class, TokenWords, NO_WORD};
-use crate::text::token::{TokKind, Token};
+use crate::text::token::{lower_case, TokKind, Token};
 
 /// What a title belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -778,7 +778,7 @@ impl<'a> Finder<'a> {
         let owns = prev == "at"
             && after + 1 < end
             && self.possessive(after)
-            && self.s(after + 1).bytes().all(|b| b.is_ascii_lowercase());
+            && lower_case(self.s(after + 1));
         !owns && self.g.city_cues.has(prev)
             || (after + 1 < end
                 && self.is(after, ",")
@@ -1655,7 +1655,7 @@ impl<'a> Finder<'a> {
 /// Japanese parliamentary delegation"): lower case, four letters or more
 /// (no "and", "of", "the").
 fn strong_adjective(w: &str) -> bool {
-    w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase())
+    w.len() >= 4 && lower_case(w)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::lexicon::words::NO_WORD;
 use crate::lexicon::words::{class, TokenWords};
 use crate::lexicon::{Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
-use crate::text::token::{TokKind, Token};
+use crate::text::token::{lower_case, TokKind, Token};
 
 /// The cameo of a host's meeting cue ("received", "hosted", "welcomed"):
 /// its partner is a guest person, who visits the host's state (CAMEO 043).
@@ -232,6 +232,16 @@ impl<'a> Sentence<'a> {
                 && !self.lower(i).ends_with("ing"))
     }
 
+    /// Whether `word` stands `gap` tokens before token `at`, the tokens
+    /// between being lower-case words ("and supported", "and also praised").
+    fn after_word(&self, word: &str, at: usize, gap: std::ops::RangeInclusive<usize>) -> bool {
+        gap.into_iter().any(|d| {
+            at >= self.range.start + d
+                && self.lower(at - d) == word
+                && (at - d + 1..at).all(|k| lower_case(self.s(k)))
+        })
+    }
+
     /// Whether token `i` is a reporting verb ("said", "stressed").
     #[inline]
     fn reporting_at(&self, i: usize) -> bool {
@@ -314,8 +324,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "reiterated his promise": a possessive is no speaker
-            let possessive =
-                a < self.range.end && matches!(self.lower(a), "his" | "her" | "its" | "their");
+            let possessive = a < self.range.end && possessive_pronoun(self.lower(a)).is_some();
             if let Some(mi) = self
                 .mentions
                 .iter()
@@ -968,7 +977,7 @@ impl<'c> Context<'c> {
         if !stance
             || cue.frame != Frame::Subject
             || hit.end >= s.range.end
-            || !matches!(s.lower(hit.end), "its" | "their")
+            || possessive_pronoun(s.lower(hit.end)) != Some(false)
             || self.kind_of(&s.mentions[a]) != Some(EntityKind::Person)
         {
             return None;
@@ -1021,15 +1030,8 @@ impl<'c> Context<'c> {
         let s = self.s;
         let m = &s.mentions[p];
         let st = m.start;
-        let person = match s.lower(st) {
-            "his" | "her" => true,
-            "its" | "their" => false,
-            _ => return None,
-        };
-        let verb = st >= s.range.start + 2
-            && s.lower(st - 2) == "and"
-            && s.s(st - 1).bytes().all(|c| c.is_ascii_lowercase());
-        if m.end != st + 1 || !verb {
+        let person = possessive_pronoun(s.lower(st))?;
+        if m.end != st + 1 || !s.after_word("and", st, 2..=2) {
             return None;
         }
         let at = CueHit {
@@ -1431,7 +1433,7 @@ impl Context<'_> {
         m.start > s.range.start
             && m.end < s.range.end
             && s.in_list(m.start - 1, list::SUBORDINATORS)
-            && s.s(m.end).bytes().all(|c| c.is_ascii_lowercase())
+            && lower_case(s.s(m.end))
             && !s.in_list(m.end, list::OBJECT_PREPOSITIONS)
     }
 
@@ -1536,6 +1538,7 @@ impl Context<'_> {
         // the last ";" or ":" before the cue, sought as far as the agents go
         let mut colon = Seek::new(hit.start);
         let mut gerund = None;
+        let joining = self.joining(hit);
         for (mi, m) in s.mentions.iter().enumerate().rev() {
             // "after Kyiv accused him": a capital right before the cue acts
             let acting = m.end == hit.start && matches!(m.r, Ref::Entity(_));
@@ -1573,7 +1576,7 @@ impl Context<'_> {
                 && !antecedent
                 && !self.led_by(m)
                 || self.modifies_event(m)
-                || self.object_of_joined_verb(m.start, hit)
+                || self.object_of_joined_verb(m.start, hit.start, joining)
                 || self.relative_clause_before(m, hit.start)
                 || self.inviter(m.end, hit.start)
             {
@@ -1717,33 +1720,39 @@ impl Context<'_> {
         b > s.range.start && s.in_list(b - 1, list::OBJECT_PREPOSITIONS)
     }
 
-    /// Whether the mention starting at `start` is the object of a verb
-    /// before a cue joined to it by "and" (past one lower-case word), whose
-    /// subject is the cue's too:
-    /// "Moscow valued Cairo's position and supported Egypt's efforts",
-    /// "Lula hosted Petro and pledged"; so for a meeting after "during".
-    /// The verb is a past form ("-ed") or
-    /// a cue word, right before the mention (past an article or a
-    /// possessive).
-    fn object_of_joined_verb(&self, start: usize, hit: CueHit) -> bool {
+    /// How the cue of `hit` joins the clause before it: after "and" (past
+    /// one lower-case word: "and supported", "and pledged support"), or, for
+    /// a meeting, after "during" ("during a phone call with Li"). Its
+    /// subject is then that clause's, not the object of its verb.
+    fn joining(&self, hit: CueHit) -> Joining {
         let s = self.s;
-        let cue = hit.start;
-        let joined_by = |word: &str| {
-            (1..=2).any(|d| {
-                cue >= s.range.start + d
-                    && s.lower(cue - d) == word
-                    && (cue - d + 1..cue).all(|k| s.s(k).bytes().all(|c| c.is_ascii_lowercase()))
-            })
-        };
-        // "and supported", "and also praised", "and pledged support"
-        let and = joined_by("and");
-        // "urged China to use its influence, during a phone call with Li":
-        // a meeting in a phrase of the clause is its subject's
-        let during = s.g.cues[hit.cue].kind == EdgeKind::Meeting && joined_by("during");
+        if s.g.cues[hit.cue].kind == EdgeKind::Meeting && s.after_word("during", hit.start, 1..=2) {
+            Joining::During
+        } else if s.after_word("and", hit.start, 1..=2) {
+            Joining::And
+        } else {
+            Joining::None
+        }
+    }
+
+    /// Whether the mention starting at `start` is the object of a verb
+    /// before a cue at `cue` joined to its clause (`joining`), whose subject
+    /// is the cue's too: "Moscow valued Cairo's position and supported
+    /// Egypt's efforts", "Lula hosted Petro and pledged", "urged China to
+    /// use its influence, during a phone call with Li". The verb is a past
+    /// form ("-ed") or a cue word, right before the mention (past an
+    /// article or a possessive).
+    fn object_of_joined_verb(&self, start: usize, cue: usize, joining: Joining) -> bool {
+        let s = self.s;
         // "urged both sides to increase trust and work together": the verbs
         // joined are the object's, in an infinitive
         let infinitive = || (start..cue).any(|k| s.lower(k) == "to");
-        if start >= cue || !(during || and && !infinitive()) {
+        let joined = match joining {
+            Joining::None => false,
+            Joining::And => !infinitive(),
+            Joining::During => true,
+        };
+        if start >= cue || !joined {
             return false;
         }
         let mut b = start;
@@ -1755,7 +1764,7 @@ impl Context<'_> {
         }
         let v = b - 1;
         let w = s.s(v);
-        w.bytes().all(|c| c.is_ascii_lowercase())
+        lower_case(w)
             && (w.len() > 3 && w.ends_with("ed")
                 || !s.g.cue_patterns(s.words, s.lowers, v).is_empty())
             && !s.in_list(v - 1, list::PASSIVE_AUXILIARIES)
@@ -2527,6 +2536,25 @@ fn past_participle(w: &str) -> bool {
 }
 
 /// Whether two entities are one, or of one state.
+/// Whether `w` (lower case) is a possessive pronoun, and if so whether
+/// it is a person's ("his", "her") rather than a state's or a group's
+/// ("its", "their").
+fn possessive_pronoun(w: &str) -> Option<bool> {
+    match w {
+        "his" | "her" => Some(true),
+        "its" | "their" => Some(false),
+        _ => None,
+    }
+}
+
+/// How a cue joins the clause before it (see `Context::joining`).
+#[derive(Clone, Copy)]
+enum Joining {
+    None,
+    And,
+    During,
+}
+
 fn same_side(res: &Resolution, a: usize, b: usize) -> bool {
     if a == b {
         return true;

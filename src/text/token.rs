@@ -425,6 +425,13 @@ impl std::ops::Index<usize> for Lowered {
     }
 }
 
+/// Whether word `w` is all ASCII lower-case letters ("supported", not
+/// "Egypt", "U.S." or "'s"): how the rules tell a common word, a verb or an
+/// adjective, from a name.
+pub fn lower_case(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// The words of `s` joined by single spaces: line breaks and runs of blanks
 /// become one space, blanks at the ends go.
 pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
