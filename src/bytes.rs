@@ -448,64 +448,68 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut n: u64) {
 
 // ---- the words of a text (a sentence printed twice)
 
-/// A hash of the words of `t` (as `split_whitespace` cuts them), each
-/// hashed as `str` hashes itself into [`Fx`]; the text is scanned for bytes
-/// that may begin white space, decoding only characters beyond ASCII.
+/// A hash of the words of `t` (as `split_whitespace` cuts them): [`Fx`] of
+/// the words joined by one space. A text that is so already (no control
+/// byte, no white space beyond single ASCII spaces inside: most sentences)
+/// is hashed as it is, eight bytes at a time; another is joined first.
 pub(crate) fn words_hash(t: &str) -> u64 {
     use std::hash::Hasher;
-    let b = t.as_bytes();
     let mut h = Fx::default();
-    let mut word = |w: &[u8]| {
-        if !w.is_empty() {
-            h.write(w);
-            h.write_u8(0xff);
-        }
-    };
-    let (mut i, mut start) = (0, 0);
-    while let Some(k) = space_or_lead_from(b, i) {
-        i = k;
-        match space_at(t, i) {
-            0 => i += 1,
-            n => {
-                word(&b[start..i]);
-                i += n;
-                start = i;
+    if single_spaced(t) {
+        h.write(t.as_bytes());
+    } else {
+        let mut joined = String::with_capacity(t.len());
+        for w in t.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
             }
+            joined.push_str(w);
         }
+        h.write(joined.as_bytes());
     }
-    word(&b[start..]);
     h.finish()
 }
 
-/// The first byte at or after `i` that may begin white space (a byte up to
-/// b' ', or the first byte of a character of two bytes or more, at least
-/// 0xc0), eight bytes at a time while there are eight.
-#[inline]
-fn space_or_lead_from(b: &[u8], mut i: usize) -> Option<usize> {
-    while let Some(w) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        let m = space_or_lead(u64::from_le_bytes(w));
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
+/// Whether `t` is its words joined by one space: no control byte, no
+/// white space at either end, none beyond ASCII, no two spaces in a row.
+/// Eight bytes at a time; only bytes that may begin a character beyond
+/// ASCII are decoded.
+fn single_spaced(t: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    const LOWS: u64 = ONES * 0x7f;
+    let b = t.as_bytes();
+    if b.first().is_some_and(|&c| c == b' ') || b.last().is_some_and(|&c| c == b' ') {
+        return false;
+    }
+    let (mut i, mut space_before) = (0, false);
+    while let Some(c) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // exact marks: bytes below 0x20, and spaces
+        let control = !((x & LOWS) + ONES * 0x60) & !x & HIGHS;
+        let y = x ^ (ONES * u64::from(b' '));
+        let spaces = !(((y & LOWS) + LOWS) | y) & HIGHS;
+        if control != 0 || spaces & (spaces >> 8) != 0 || (space_before && spaces & 0x80 != 0) {
+            return false;
+        }
+        space_before = spaces >> 63 != 0;
+        let mut lead = x & (x << 1) & HIGHS;
+        while lead != 0 {
+            if space_at(t, i + (lead.trailing_zeros() / 8) as usize) != 0 {
+                return false;
+            }
+            lead &= lead - 1;
         }
         i += 8;
     }
-    let k = b.get(i..)?.iter().position(|&c| c <= b' ' || c >= 0xc0)?;
-    Some(i + k)
-}
-
-/// Bytes of `x` (eight, little-endian) up to b' ' or from 0xc0 on, right up
-/// to the first such byte: its high bit is set, and nothing below (bytes
-/// after it may be marked wrongly; only the lowest mark is read).
-#[inline(always)]
-fn space_or_lead(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = ONES * 0x80;
-    // below 0x21: the subtraction borrows into the high bit of a byte
-    // whose own high bit is clear (a borrow only disturbs bytes above it)
-    let low = x.wrapping_sub(ONES * 0x21) & !x & HIGHS;
-    // from 0xc0: the two high bits set
-    let lead = x & (x << 1) & HIGHS;
-    low | lead
+    for (k, &c) in b.iter().enumerate().skip(i) {
+        let space = c == b' ';
+        if c < 0x20 || (space && space_before) || (c >= 0xc0 && space_at(t, k) != 0) {
+            return false;
+        }
+        space_before = space;
+    }
+    true
 }
 
 /// The length of the white space character starting at byte `i` of `t`
@@ -547,11 +551,15 @@ mod tests {
         h
     }
 
-    /// The words of a text hashed plainly, one `str` at a time.
+    /// The words of a text hashed plainly: joined by one space, then hashed.
     fn plain_words_hash(t: &str) -> u64 {
-        use std::hash::Hash;
         let mut h = Fx::default();
-        t.split_whitespace().for_each(|w| w.hash(&mut h));
+        h.write(
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_bytes(),
+        );
         h.finish()
     }
 
@@ -559,6 +567,12 @@ mod tests {
         #[test]
         fn words_hash_equals_the_plain_version(t in "[ a-z\t\n\r\u{b}\u{c}\u{1c}\u{85}\u{a0}\u{1680}\u{2003}\u{2019}\u{2028}\u{3000}.,é]{0,60}") {
             prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
+        }
+
+        #[test]
+        fn single_spaced_equals_the_plain_version(t in "[ a-z\t\n\u{1c}\u{7f}\u{85}\u{a0}\u{2003}\u{2019}\u{3000}é]{0,40}") {
+            let plain = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(single_spaced(&t), plain == t && !t.bytes().any(|c| c < 0x20));
         }
     }
 
@@ -699,11 +713,6 @@ mod tests {
                 assert_eq!(first, plain, "byte {b:#x} in lane {lane}");
             }
         }
-    }
-
-    #[test]
-    fn space_or_lead_marks_the_first_byte_up_to_a_blank_or_from_0xc0() {
-        first_marked_lane_is_plain(*b"aZ!9~Qz5", space_or_lead, |c| c <= b' ' || c >= 0xc0);
     }
 
     #[test]
