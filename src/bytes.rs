@@ -253,6 +253,21 @@ pub(crate) fn not_alnum(x: u64) -> u64 {
     HIGHS & (x | !(digit | alpha))
 }
 
+/// Bytes of `x` (eight, little-endian) that are not ASCII letters, right up
+/// to the first such byte: its high bit is set, and nothing below. Bytes
+/// after it may be marked wrongly (only the lowest mark is read). Four
+/// constants where [`not_alnum`] has six: the tokenizer's word loop keeps
+/// them in registers.
+#[inline(always)]
+pub(crate) fn not_alpha(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // lower case; an ASCII byte carries nothing into the next (see above)
+    let l = x | (ONES * 0x20);
+    let from_a = l.wrapping_add(ONES * u64::from(0x80 - b'a'));
+    let past_z = l.wrapping_add(ONES * u64::from(0x7f - b'z'));
+    HIGH_BITS & (x | !from_a | past_z)
+}
+
 // ---- strings as RON writes them (the graph file)
 
 /// Whether RON writes ASCII byte `b` as it is inside a quoted string.
@@ -720,7 +735,19 @@ mod tests {
         first_marked_lane_is_plain(*b"aZ09mQz5", not_alnum, |c| !c.is_ascii_alphanumeric());
     }
 
+    #[test]
+    fn not_alpha_marks_the_first_byte_that_is_no_letter() {
+        first_marked_lane_is_plain(*b"aZbYmQzA", not_alpha, |c| !c.is_ascii_alphabetic());
+    }
+
     proptest! {
+        #[test]
+        fn not_alpha_agrees_with_the_plain_test_on_any_bytes(w: [u8; 8]) {
+            let plain = w.iter().position(|c| !c.is_ascii_alphabetic());
+            let stop = not_alpha(u64::from_le_bytes(w));
+            prop_assert_eq!((stop != 0).then(|| (stop.trailing_zeros() / 8) as usize), plain);
+        }
+
         #[test]
         fn word_at_equals_the_plain_version(w in proptest::collection::vec(any::<u8>(), 0..24), at in 0usize..24) {
             let plain = match w.get(at..at + 8) {

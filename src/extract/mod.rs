@@ -167,14 +167,20 @@ impl Noise<'_> {
                 .filter(|t| t.start as usize <= p)
                 .map(|t| (k, t))
         };
-        let parens = memchr::memchr_iter(b'(', bytes)
-            .filter_map(|p| holding(p).filter(|(_, t)| t.end - t.start == 1))
-            .map(|(k, _)| k)
-            .collect();
-        let mut times: Vec<usize> = memchr::memchr_iter(b':', bytes)
-            .filter_map(|p| holding(p).filter(|(_, t)| t.kind == TokKind::Number))
-            .map(|(k, _)| k)
-            .collect();
+        // '(' and ':' in one pass
+        let (mut parens, mut times) = (Vec::new(), Vec::new());
+        for p in memchr::memchr2_iter(b'(', b':', bytes) {
+            let Some((k, t)) = holding(p) else {
+                continue;
+            };
+            if bytes[p] == b'(' {
+                if t.end - t.start == 1 {
+                    parens.push(k);
+                }
+            } else if t.kind == TokKind::Number {
+                times.push(k);
+            }
+        }
         times.dedup();
         let mut credits: Vec<usize> = Vec::new();
         for m in self.w.credit_marks.iter() {
@@ -267,10 +273,18 @@ impl Noise<'_> {
 
     /// Whether token `i` is a word in capitals: "ISLAMABAD".
     fn caps(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        let b = t.bytes(self.text);
+        if b.is_ascii() {
+            // no lower case first: most words fail at their second letter
+            return !b.iter().any(u8::is_ascii_lowercase)
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+        }
         let s = self.s(i);
-        self.toks[i].kind == TokKind::Word
-            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && s.chars().all(|c| !c.is_lowercase())
+        s.chars().all(|c| !c.is_lowercase()) && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }
 
     /// A dateline in title case at the start of sentence `r`: a known city

@@ -420,7 +420,7 @@ struct ShortWords {
 
 impl ShortWords {
     fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>, classes: &[u16]) -> ShortWords {
-        let n = words.len().max(1) * 2;
+        let n = words.len().max(1) * 4;
         let bits = n.next_power_of_two().trailing_zeros().max(4);
         let mut t = ShortWords {
             slots: vec![((0, 0), NO_WORD, 0); 1 << bits],
@@ -485,6 +485,34 @@ fn set(v: &[String]) -> HashSet<String, FxBuild> {
 fn same_word(tok: &str, w: &str) -> bool {
     // only a token with a curly apostrophe changes
     tok == w || (tok.as_bytes().contains(&0xE2) && *norm_token(tok) == *w)
+}
+
+/// The lookup key of a short word whose characters beyond ASCII are all of
+/// U+2000 to U+20FF (quotes, dashes, currency: none has a lower case), as
+/// `norm_token(w).to_lowercase()` has it, written into `buf`: its length,
+/// `None` for another word.
+#[inline]
+fn short_key(w: &str, buf: &mut [u8; 32]) -> Option<usize> {
+    if w.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    for c in w.chars() {
+        let at = buf.get_mut(n..)?;
+        n += match c {
+            '\u{2019}' => {
+                *at.first_mut()? = b'\'';
+                1
+            }
+            '\u{2000}'..='\u{20ff}' => c.encode_utf8(at).len(),
+            _ if c.is_ascii() => {
+                *at.first_mut()? = (c as u8).to_ascii_lowercase();
+                1
+            }
+            _ => return None,
+        };
+    }
+    Some(n)
 }
 
 /// Normalises a token for lookup: curly apostrophes become straight.
@@ -950,57 +978,41 @@ impl Gazetteer {
         self.exact_classes = !inexact;
     }
 
-    /// The [`WordId`]s and word classes of tokens, given their lower case.
+    /// The [`WordId`]s and word classes of tokens, given their lower case
+    /// (`lowers` is [`Lowered::new`] of the same text and tokens).
     pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
         let bytes = text.as_bytes();
+        // the text with its ASCII capitals lowered, then 16 zero bytes: an
+        // ASCII token's key is its own span there
+        let low = lowers.padded();
         let mut ids = vec![NO_WORD; toks.len()];
         let mut classes = vec![0u16; toks.len()];
         for (i, ((t, id), class)) in toks.iter().zip(&mut ids).zip(&mut classes).enumerate() {
-            let (a, e) = (t.start as usize, t.end as usize);
-            // a token of at most 15 bytes with 16 bytes of text from its start
-            // (so within the text): two loads, its bytes kept by a mask
-            let mut n = e.wrapping_sub(a);
-            let loaded = match bytes.get(a..a.wrapping_add(16)) {
-                Some(w) if n < 16 => {
-                    let (m_lo, m_hi) = KEEP[n];
-                    let lo = word_at(w, 0) & m_lo;
-                    // a one-byte ASCII token (punctuation, mostly): looked up at once
-                    if n == 1 {
-                        if let Some(&hit) = self.one_byte.get(lo as usize) {
-                            (*id, *class) = hit;
-                            continue;
-                        }
-                    }
-                    let hi = if n > 8 { word_at(w, 8) & m_hi } else { 0 };
-                    Some((lo, hi))
-                }
-                _ => {
-                    let b = bytes.get(a..e).unwrap_or_default();
-                    n = b.len();
-                    if let Some(&hit) = b.first().and_then(|&c| self.one_byte.get(usize::from(c))) {
-                        if n == 1 {
-                            (*id, *class) = hit;
-                            continue;
-                        }
-                    }
-                    load(b)
-                }
-            };
-            (*id, *class) = match loaded {
-                // a short ASCII token: lowered and packed without a copy
-                Some((lo, hi)) if (lo | hi) & HIGH_BITS == 0 => {
-                    let hi = if hi == 0 { 0 } else { ascii_lower(hi) };
-                    let key = (ascii_lower(lo), hi | (n as u64) << 56);
-                    let (id, c) = self.short.get_classed(key);
-                    let capital = if (lo as u8).is_ascii_uppercase() {
-                        class::CAPITAL
+            let a = t.start as usize;
+            let n = t.end.wrapping_sub(t.start) as usize;
+            // a token of at most 15 bytes: two loads of the 16 bytes from
+            // its start, its bytes kept by a mask
+            if let (true, Some(w)) = (n < 16, low.get(a..a + 16)) {
+                let (m_lo, m_hi) = KEEP[n];
+                let (lo, hi) = (word_at(w, 0) & m_lo, word_at(w, 8) & m_hi);
+                if (lo | hi) & HIGH_BITS == 0 {
+                    let first = bytes.get(a).copied().unwrap_or_default();
+                    (*id, *class) = if n == 1 {
+                        // one byte (punctuation, mostly): looked up at once
+                        self.one_byte
+                            .get(usize::from(first))
+                            .copied()
+                            .unwrap_or_default()
                     } else {
-                        0
+                        let (id, c) = self.short.get_classed((lo, hi | (n as u64) << 56));
+                        // lowering changed the first byte: a capital
+                        let capital = if first != lo as u8 { class::CAPITAL } else { 0 };
+                        (id, c | capital)
                     };
-                    (id, c | capital)
+                    continue;
                 }
-                _ => self.long_token_word(text, t, lowers, i),
-            };
+            }
+            (*id, *class) = self.other_token_word(text, t, lowers, i);
         }
         TokenWords::new(ids, classes, self.exact_classes)
     }
@@ -1008,7 +1020,7 @@ impl Gazetteer {
     /// [`Gazetteer::token_words`] for one token of more than 15 bytes or
     /// beyond ASCII.
     #[inline(never)]
-    fn long_token_word(&self, text: &str, t: &Token, lowers: &Lowered, i: usize) -> (WordId, u16) {
+    fn other_token_word(&self, text: &str, t: &Token, lowers: &Lowered, i: usize) -> (WordId, u16) {
         let s = t.text(text);
         // an ASCII token's lower case is its key
         if lowers.is_ascii(i) {
@@ -1021,7 +1033,7 @@ impl Gazetteer {
             (id, c | capital)
         } else {
             // beyond ASCII a token's lower case may differ from its key: no promise
-            (self.word_id(s), u16::MAX)
+            (self.other_word_id(s), u16::MAX)
         }
     }
 
@@ -1082,6 +1094,16 @@ impl Gazetteer {
     /// The [`WordId`] of a token's text: its lower case, curly apostrophes
     /// straightened.
     pub fn word_id(&self, t: &str) -> WordId {
+        // a short ASCII word: lowered and packed without a copy
+        if let Some((lo, hi)) = load(t.as_bytes()).filter(|(lo, hi)| (lo | hi) & HIGH_BITS == 0) {
+            let n = t.len() as u64;
+            return self.short.get((ascii_lower(lo), ascii_lower(hi) | n << 56));
+        }
+        self.other_word_id(t)
+    }
+
+    /// [`Gazetteer::word_id`] of a word of more than 15 bytes or beyond ASCII.
+    fn other_word_id(&self, t: &str) -> WordId {
         let mut buf = [0u8; 32];
         if t.is_ascii() && t.len() <= buf.len() {
             // lower-case without allocating for the usual short word
@@ -1090,7 +1112,10 @@ impl Gazetteer {
             b.make_ascii_lowercase();
             self.id_of(b)
         } else {
-            self.id_of(norm_token(t).to_lowercase().as_bytes())
+            match short_key(t, &mut buf) {
+                Some(n) => self.id_of(&buf[..n]),
+                None => self.id_of(norm_token(t).to_lowercase().as_bytes()),
+            }
         }
     }
 
@@ -1282,6 +1307,116 @@ mod tests {
         assert!(w.may_be(4, class::FUTURE));
         // a token's id is its lower case's
         assert_eq!(w.ids[0], g.word_id("the"));
+    }
+
+    /// [`Gazetteer::token_words`] written plainly: each token's lower case
+    /// (curly apostrophes straightened) looked up by its bytes.
+    fn plain_token_words(g: &Gazetteer, text: &str, toks: &[Token]) -> Vec<(WordId, u16)> {
+        toks.iter()
+            .map(|t| {
+                let s = t.text(text);
+                let key = norm_token(s).to_lowercase();
+                let id = g.words.get(key.as_bytes()).copied().unwrap_or(NO_WORD);
+                if !s.is_ascii() {
+                    return (id, u16::MAX);
+                }
+                let capital = if s.as_bytes()[0].is_ascii_uppercase() {
+                    class::CAPITAL
+                } else {
+                    0
+                };
+                (
+                    id,
+                    g.classes.get(id as usize).copied().unwrap_or(0) | capital,
+                )
+            })
+            .collect()
+    }
+
+    const WORD_PIECES: &[&str] = &[
+        "The",
+        "the",
+        "said",
+        "China",
+        "U.S.",
+        "\u{2019}s",
+        "'s",
+        "\u{201c}",
+        "visit",
+        "Xi",
+        "Jinping",
+        "Ministry",
+        "of",
+        "Foreign",
+        "Affairs",
+        "\u{2019}",
+        "\u{e9}",
+        "ASEAN",
+        "internationalization",
+        "Internationally-recognised",
+        "2023",
+        ",",
+        ".",
+        "\n",
+        "C\u{f4}te",
+        "d\u{2019}Ivoire",
+        "d'Ivoire",
+        "\u{2014}",
+        "vice-president",
+        "MINISTER",
+        "a",
+        "I",
+        "(",
+        "will",
+        "not",
+        "Belt",
+        "and",
+        "Road",
+        "Initiative",
+        "\u{130}stanbul",
+        "\u{20ac}5",
+        " ",
+        " ",
+        " ",
+        "Zqxv",
+        "\u{201d}",
+        "Mr.",
+        "Sept.",
+        "S",
+        "x",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn token_words_equal_the_plain_version(
+            pieces in proptest::collection::vec(proptest::sample::select(WORD_PIECES), 0..30),
+        ) {
+            let g = gaz();
+            let text = pieces.concat();
+            let toks = tokenize(&text);
+            let lowers = Lowered::new(&text, &toks);
+            let w = g.token_words(&text, &toks, &lowers);
+            let got: Vec<(WordId, u16)> = (0..toks.len()).map(|i| (w.ids[i], w.class(i))).collect();
+            let plain = plain_token_words(g, &text, &toks);
+            proptest::prop_assert_eq!(&got, &plain);
+            // and one token at a time
+            let ids: Vec<WordId> = toks.iter().map(|t| g.word_id(t.text(&text))).collect();
+            let plain_ids: Vec<WordId> = plain.iter().map(|p| p.0).collect();
+            proptest::prop_assert_eq!(ids, plain_ids);
+        }
+
+        #[test]
+        fn short_keys_are_the_lower_case_straightened(w in "[a-zA-Z'.\u{2000}-\u{20ff}\u{e9}\u{130}]{0,14}") {
+            let mut buf = [0u8; 32];
+            let plain = norm_token(&w).to_lowercase();
+            match short_key(&w, &mut buf) {
+                Some(n) => proptest::prop_assert_eq!(&buf[..n], plain.as_bytes()),
+                None => {
+                    let other = w.contains(['\u{e9}', '\u{130}']);
+                    proptest::prop_assert!(other);
+                }
+            }
+        }
     }
 
     #[test]

@@ -14,16 +14,29 @@ pub struct Sentence {
     pub tokens: std::ops::Range<usize>,
 }
 
+/// The token's first character (a blank for none); ASCII without decoding.
 fn first_char(t: &Token, text: &str) -> char {
-    t.text(text).chars().next().unwrap_or(' ')
+    match t.bytes(text).first() {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => t.text(text).chars().next().unwrap_or(' '),
+    }
 }
 
-fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]")
+/// Whether a token's bytes are a closing quote or bracket.
+fn is_closer(s: &[u8]) -> bool {
+    // ” and ’ are U+201D and U+2019
+    matches!(
+        s,
+        b"\"" | b"\xE2\x80\x9D" | b"'" | b"\xE2\x80\x99" | b")" | b"]"
+    )
 }
 
-fn is_bullet(s: &str) -> bool {
-    matches!(s, "\u{2022}" | "\u{25cf}" | "\u{25aa}" | "\u{2023}" | "*")
+/// Whether a token's bytes are a bullet: •, ●, ▪, ‣ or "*".
+fn is_bullet(s: &[u8]) -> bool {
+    matches!(
+        s,
+        b"\xE2\x80\xA2" | b"\xE2\x97\x8F" | b"\xE2\x96\xAA" | b"\xE2\x80\xA3" | b"*"
+    )
 }
 
 /// Whether the stop at token `i` (after another token) touches a word on
@@ -91,9 +104,9 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
         // only punctuation ends a sentence by itself; words and numbers end
         // one only before a blank line
         let s = if t.kind == TokKind::Punct {
-            t.text(text)
+            t.bytes(text)
         } else {
-            ""
+            b""
         };
         if t.kind == TokKind::Punct && is_bullet(s) && (t.newlines_before > 0 || i == start) {
             push(&mut sentences, &tokens, start..i);
@@ -101,8 +114,10 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
             i += 1;
             continue;
         }
-        if t.kind == TokKind::Punct && matches!(s, "." | "!" | "?" | "\u{2026}") {
-            while end < n && tokens[end].newlines_before == 0 && is_closer(tokens[end].text(text)) {
+        // … is U+2026
+        if t.kind == TokKind::Punct && matches!(s, b"." | b"!" | b"?" | b"\xE2\x80\xA6") {
+            while end < n && tokens[end].newlines_before == 0 && is_closer(tokens[end].bytes(text))
+            {
                 end += 1;
             }
             let glued = end == i + 1 && i > start && glued_between_words(&tokens, i);
@@ -118,7 +133,7 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
             // a blank line ends a sentence unless the text goes on in lower case
             if next.newlines_before >= 2 {
                 boundary = !first_char(next, text).is_lowercase()
-                    && !matches!(next.text(text), ")" | "," | ";");
+                    && !matches!(next.bytes(text), b")" | b"," | b";");
             }
         }
         if boundary {
@@ -211,6 +226,17 @@ mod tests {
             sents(" date 2023-05-06 Head line\nByline 11:25\n\nBody \"quoted.\" Next."),
             ["Head line", "Byline 11:25", "Body \"quoted.\"", "Next."]
         );
+    }
+
+    #[test]
+    fn closers_and_bullets_are_their_characters() {
+        for c in ["\"", "\u{201d}", "'", "\u{2019}", ")", "]"] {
+            assert!(is_closer(c.as_bytes()), "{c}");
+        }
+        for c in ["\u{2022}", "\u{25cf}", "\u{25aa}", "\u{2023}", "*"] {
+            assert!(is_bullet(c.as_bytes()), "{c}");
+        }
+        assert_eq!("\u{2026}".as_bytes(), b"\xE2\x80\xA6");
     }
 
     #[test]
