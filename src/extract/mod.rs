@@ -934,10 +934,10 @@ impl<'a> Doc<'a> {
     /// The records of the article: the edges of the relations found, of the
     /// roles people hold and of the places of countries; the entities they
     /// or mentions name.
-    fn records(&self, res: Resolution, rels: Vec<Found>) -> Extraction {
+    fn records(&self, mut res: Resolution, rels: Vec<Found>) -> Extraction {
         let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
         let mut edges: Vec<EdgeRecord> = Vec::new();
-        let ids: Vec<String> = res.entities.iter().map(|e| e.id()).collect();
+        let ids = res.take_ids();
         for (si, r, date, tops) in rels {
             let (mut s, mut t) = (r.source, r.target);
             if !r.kind.is_directed() && ids[s] > ids[t] {
