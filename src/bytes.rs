@@ -54,7 +54,10 @@ impl std::hash::BuildHasher for FxBuild {
 /// A streaming 64-bit hash of a byte stream: four FxHash-like lanes over
 /// 8-byte words (each step a bijection of the lane, so changing one word
 /// always changes the result), folded with the length.
+/// The streaming form (`new`, `update`, `finish`) is for tests: the code
+/// hashes whole byte slices ([`FileHash::of`]).
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(not(test), allow(dead_code))]
 pub struct FileHash {
     lanes: [u64; 4],
     pending: Vec<u8>,
@@ -63,6 +66,7 @@ pub struct FileHash {
 
 impl FileHash {
     /// A new hash of nothing yet.
+    #[cfg(test)]
     pub fn new() -> FileHash {
         FileHash {
             lanes: [1, 2, 3, 4],
@@ -71,24 +75,17 @@ impl FileHash {
         }
     }
 
-    fn block(&mut self, b: &[u8]) {
-        for (i, lane) in self.lanes.iter_mut().enumerate() {
-            let o = i * 8;
-            let w = u64::from_le_bytes([
-                b[o],
-                b[o + 1],
-                b[o + 2],
-                b[o + 3],
-                b[o + 4],
-                b[o + 5],
-                b[o + 6],
-                b[o + 7],
-            ]);
-            *lane = (lane.rotate_left(5) ^ w).wrapping_mul(K);
+    /// One 32-byte block into the four lanes, a little-endian word each.
+    #[inline]
+    fn block(lanes: &mut [u64; 4], b: &[u8; 32]) {
+        let (words, _) = b.as_chunks::<8>();
+        for (lane, w) in lanes.iter_mut().zip(words) {
+            *lane = (lane.rotate_left(5) ^ u64::from_le_bytes(*w)).wrapping_mul(K);
         }
     }
 
     /// Hashes more bytes.
+    #[cfg(test)]
     pub fn update(&mut self, mut data: &[u8]) {
         self.len += data.len() as u64;
         if !self.pending.is_empty() {
@@ -98,25 +95,31 @@ impl FileHash {
             if self.pending.len() < 32 {
                 return;
             }
-            let p = std::mem::take(&mut self.pending);
-            self.block(&p);
-            self.pending = p;
+            if let Some(p) = self.pending.as_chunks::<32>().0.first() {
+                FileHash::block(&mut self.lanes, p);
+            }
             self.pending.clear();
         }
-        let mut chunks = data.chunks_exact(32);
-        for c in &mut chunks {
-            self.block(c);
+        let (blocks, rest) = data.as_chunks::<32>();
+        for b in blocks {
+            FileHash::block(&mut self.lanes, b);
         }
-        self.pending.extend_from_slice(chunks.remainder());
+        self.pending.extend_from_slice(rest);
     }
 
     /// The hash of everything given.
+    #[cfg(test)]
     pub fn finish(&self) -> u64 {
-        let mut h = Fx::with_seed(self.len);
-        for l in self.lanes {
+        FileHash::fold(self.lanes, self.len, &self.pending)
+    }
+
+    /// The hash of `len` bytes whose whole blocks left `lanes`, `rest` after them.
+    fn fold(lanes: [u64; 4], len: u64, rest: &[u8]) -> u64 {
+        let mut h = Fx::with_seed(len);
+        for l in lanes {
             std::hash::Hasher::write_u64(&mut h, l);
         }
-        std::hash::Hasher::write(&mut h, &self.pending);
+        std::hash::Hasher::write(&mut h, rest);
         // spread the bits (splitmix64's finaliser)
         let mut z = std::hash::Hasher::finish(&h);
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -126,9 +129,12 @@ impl FileHash {
 
     /// The hash of `bytes`.
     pub fn of(bytes: &[u8]) -> u64 {
-        let mut h = FileHash::new();
-        h.update(bytes);
-        h.finish()
+        let mut lanes = [1, 2, 3, 4];
+        let (blocks, rest) = bytes.as_chunks::<32>();
+        for b in blocks {
+            FileHash::block(&mut lanes, b);
+        }
+        FileHash::fold(lanes, bytes.len() as u64, rest)
     }
 }
 
@@ -279,6 +285,27 @@ pub(crate) fn ron_plain(b: u8) -> bool {
 /// How many bytes of `b` from `at` on are [`ron_plain`], read eight at a
 /// time: the run the graph file's writer copies without looking further.
 pub(crate) fn ron_plain_len(b: &[u8], at: usize) -> usize {
+    let skipped = ron_plain_blocks(b.get(at..).unwrap_or_default());
+    ron_plain_words(b, at + skipped) + skipped
+}
+
+/// How many bytes of `b` lie in whole 32-byte blocks of [`ron_plain`]
+/// bytes at its start: each block tested at once (a fold the compiler
+/// vectorises), the long runs of a sentence skipped at a fraction of the
+/// word-at-a-time cost.
+fn ron_plain_blocks(b: &[u8]) -> usize {
+    let (blocks, _) = b.as_chunks::<32>();
+    let plain = |block: &[u8; 32]| {
+        let marks = block.iter().fold(0u8, |m, &c| {
+            m | u8::from((c.wrapping_sub(0x20) >= 0x5f) | (c == b'"') | (c == b'\\') | (c == b'\''))
+        });
+        marks == 0
+    };
+    32 * blocks.iter().take_while(|block| plain(block)).count()
+}
+
+/// [`ron_plain_len`], eight bytes at a time.
+fn ron_plain_words(b: &[u8], at: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // the lowest marked byte is exact: a wrong mark needs a borrow, which
     // only a truly marked byte below it gives
@@ -498,6 +525,14 @@ fn single_spaced(t: &str) -> bool {
         return false;
     }
     let (mut i, mut space_before) = (0, false);
+    // the words of a long sentence, 32 bytes at a time while they are ASCII
+    while let Some(block) = b.get(i..).and_then(|r| r.first_chunk::<32>()) {
+        if !spaced_ascii_block(block) || (space_before && block[0] == b' ') {
+            break;
+        }
+        space_before = block[31] == b' ';
+        i += 32;
+    }
     while let Some(c) = b.get(i..i + 8) {
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         // exact marks: bytes below 0x20, and spaces
@@ -541,6 +576,35 @@ fn space_at(t: &str, i: usize) -> usize {
             .filter(|c| c.is_whitespace())
             .map_or(0, char::len_utf8),
     }
+}
+
+/// The length of the character beyond ASCII at byte `i` of `b` (a `str`'s
+/// bytes) if it is one of the common ones `char::escape_debug` leaves as it
+/// is, so RON writes it plain: Latin-1 letters (U+00C0 to U+00FF), dashes,
+/// curly quotes, bullets and ellipsis (U+2010 to U+2027), per mille, primes
+/// and angle quotes (U+2030 to U+203E). 0 for any other: ask `escape_debug`.
+#[inline]
+pub(crate) fn ron_plain_wide(b: &[u8], i: usize) -> usize {
+    match b.get(i..).unwrap_or_default() {
+        [0xc3, 0x80..=0xbf, ..] => 2,
+        [0xe2, 0x80, 0x90..=0xa7 | 0xb0..=0xbe, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Whether a block of 32 bytes is ASCII without control bytes and without
+/// two spaces in a row (a fold the compiler vectorises): words joined by
+/// single spaces, as far as the block shows.
+fn spaced_ascii_block(b: &[u8; 32]) -> bool {
+    let ascii = b
+        .iter()
+        .fold(0u8, |m, &c| m | u8::from(c.wrapping_sub(0x20) >= 0x60));
+    let (head, tail) = (&b[..31], &b[1..]);
+    let doubles = head
+        .iter()
+        .zip(tail)
+        .fold(0u8, |m, (&x, &y)| m | u8::from((x == b' ') & (y == b' ')));
+    ascii | doubles == 0
 }
 
 #[cfg(test)]
@@ -644,6 +708,37 @@ mod tests {
             }
             h.update(&bytes[at..]);
             prop_assert_eq!(h.finish(), FileHash::of(&bytes));
+        }
+    }
+
+    /// [`FileHash::of`] written plainly, byte by byte.
+    fn plain_file_hash(bytes: &[u8]) -> u64 {
+        let mut lanes = [1u64, 2, 3, 4];
+        let blocks = bytes.len() / 32;
+        for k in 0..blocks {
+            for (i, lane) in lanes.iter_mut().enumerate() {
+                let mut w = 0u64;
+                for j in 0..8 {
+                    w |= u64::from(bytes[k * 32 + i * 8 + j]) << (8 * j);
+                }
+                *lane = (lane.rotate_left(5) ^ w).wrapping_mul(K);
+            }
+        }
+        let mut h = Fx::with_seed(bytes.len() as u64);
+        for l in lanes {
+            std::hash::Hasher::write_u64(&mut h, l);
+        }
+        std::hash::Hasher::write(&mut h, &bytes[blocks * 32..]);
+        let mut z = std::hash::Hasher::finish(&h);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    proptest! {
+        #[test]
+        fn file_hash_equals_the_plain_version(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            prop_assert_eq!(FileHash::of(&bytes), plain_file_hash(&bytes));
         }
     }
 
@@ -798,5 +893,50 @@ mod tests {
             .collect();
         let keys: std::collections::HashSet<(u64, u64)> = ids.iter().map(|s| id_key(s)).collect();
         assert_eq!(keys.len(), ids.len());
+    }
+
+    proptest! {
+        #[test]
+        fn ron_plain_len_of_long_strings_equals_the_plain_version(
+            bytes in proptest::collection::vec(prop_oneof![1 => any::<u8>(), 30 => 0x20u8..0x7f], 0..300),
+            at in 0usize..300,
+        ) {
+            let at = at.min(bytes.len());
+            let plain = bytes[at..].iter().take_while(|&&c| ron_plain(c)).count();
+            prop_assert_eq!(ron_plain_len(&bytes, at), plain);
+        }
+    }
+
+    #[test]
+    fn ron_plain_wide_claims_only_characters_escape_debug_leaves() {
+        let mut claimed = 0;
+        for c in (0x80..=0x10ffffu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let mut text = b.to_vec();
+            text.extend_from_slice(b"x");
+            match ron_plain_wide(&text, 0) {
+                0 => {}
+                n => {
+                    assert_eq!(n, b.len(), "{c:?}");
+                    assert_eq!(c.escape_debug().to_string(), c.to_string(), "{c:?}");
+                    claimed += 1;
+                }
+            }
+        }
+        assert_eq!(claimed, 64 + 24 + 15);
+        assert_eq!(ron_plain_wide("a’".as_bytes(), 1), 3);
+        assert_eq!(ron_plain_wide("’".as_bytes(), 1), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn single_spaced_of_long_texts_equals_the_plain_version(
+            t in "([a-zA-Z,.']{1,9} ){0,30}[a-z\t\n\u{1c}\u{7f}\u{85}\u{a0}\u{2003}\u{2019}é ]{0,3}( ?[a-z]{1,9}){0,20} ?"
+        ) {
+            let plain = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(single_spaced(&t), plain == t && !t.bytes().any(|c| c < 0x20));
+            prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
+        }
     }
 }

@@ -606,16 +606,18 @@ impl<'a> Doc<'a> {
     /// militia" (support), "the China-ASEAN summit" (a meeting of the two).
     fn compounds(&self, res: &mut Resolution) -> Vec<(usize, Relation)> {
         let mut compound = Vec::new();
+        let mut hyphen = NextHyphen::new();
         for (si, sent) in self.sentences.iter().enumerate() {
             // most sentences have no hyphen at all
             if !self.text[sent.start..sent.end].contains('-') {
                 continue;
             }
             for i in sent.tokens.clone() {
-                let word = self.s(i);
-                if self.masked[i] || !word.bytes().any(|b| b == b'-') {
+                let t = &self.toks[i];
+                if self.masked[i] || !hyphen.within(self.text, t.start as usize, t.end as usize) {
                     continue;
                 }
+                let word = self.s(i);
                 if let Some((backer, how)) = word.rsplit_once('-') {
                     if self.w.backing_suffixes.has(how) {
                         compound.extend(self.backing(res, si, i, backer));
@@ -946,10 +948,10 @@ impl<'a> Doc<'a> {
     /// The records of the article: the edges of the relations found, of the
     /// roles people hold and of the places of countries; the entities they
     /// or mentions name.
-    fn records(&self, res: Resolution, rels: Vec<Found>) -> Extraction {
+    fn records(&self, mut res: Resolution, rels: Vec<Found>) -> Extraction {
         let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
         let mut edges: Vec<EdgeRecord> = Vec::new();
-        let ids: Vec<String> = res.entities.iter().map(|e| e.id()).collect();
+        let ids = res.take_ids();
         for (si, r, date, tops) in rels {
             let (mut s, mut t) = (r.source, r.target);
             if !r.kind.is_directed() && ids[s] > ids[t] {
@@ -1106,6 +1108,36 @@ impl<'a> Doc<'a> {
             cues,
             edges: trace::edges(x, s.index),
         }
+    }
+}
+
+/// The first hyphen of a text at or after some place, sought again only
+/// when asked about a place past it (or before where it was sought): most
+/// tokens are told they hold none by two comparisons.
+struct NextHyphen {
+    /// Where the search began.
+    from: usize,
+    /// The first hyphen at or after `from` (`usize::MAX`: none).
+    at: usize,
+}
+
+impl NextHyphen {
+    /// None sought yet.
+    fn new() -> NextHyphen {
+        NextHyphen {
+            from: usize::MAX,
+            at: usize::MAX,
+        }
+    }
+
+    /// Whether bytes `a..b` of `text` hold a hyphen.
+    fn within(&mut self, text: &str, a: usize, b: usize) -> bool {
+        if a < self.from || a > self.at {
+            let rest = text.as_bytes().get(a..).unwrap_or_default();
+            self.from = a;
+            self.at = memchr::memchr(b'-', rest).map_or(usize::MAX, |p| a + p);
+        }
+        self.at < b
     }
 }
 

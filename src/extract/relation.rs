@@ -380,43 +380,63 @@ fn one_of(alts: &[String], w: &str) -> bool {
 }
 
 /// Matches pattern words from token `k` on (before `end`): where the match ends.
-fn match_words(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<usize> {
-    let Some((w, rest)) = words.split_first() else {
-        return Some(k);
+fn match_words(s: &Sentence, mut words: &[PatWord], mut k: usize, end: usize) -> Option<usize> {
+    loop {
+        let Some((w, rest)) = words.split_first() else {
+            return Some(k);
+        };
+        match w {
+            PatWord::Wild => return match_wild(s, words, k, end),
+            PatWord::Any(alts) => {
+                if !(k < end && one_of(alts, s.lower(k))) {
+                    return None;
+                }
+                k += 1;
+            }
+            PatWord::Optional(alts) => {
+                if k < end && one_of(alts, s.lower(k)) {
+                    if let Some(e) = match_words(s, rest, k + 1, end) {
+                        return Some(e);
+                    }
+                }
+            }
+        }
+        words = rest;
+    }
+}
+
+/// [`match_words`] at `words` opening with `n` wildcards, each one to four
+/// words (or currency signs: "$1 billion", the apostrophe of "leaders'
+/// meeting"): `n` to `4n` words, the fewest that let the rest match (what
+/// trying each wildcard's lengths in turn finds first).
+fn match_wild(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<usize> {
+    let n = words
+        .iter()
+        .take_while(|w| matches!(w, PatWord::Wild))
+        .count();
+    let rest = words.get(n..).unwrap_or_default();
+    let word = |j: usize| {
+        s.toks[j].kind != TokKind::Punct || matches!(s.s(j), "$" | "€" | "£" | "¥" | "'" | "’")
     };
-    match w {
-        PatWord::Wild => {
-            // one to four words (or currency signs: "$1 billion", the
-            // apostrophe of "leaders' meeting"), the fewest that let the rest match
-            let word = |j: usize| {
-                s.toks[j].kind != TokKind::Punct
-                    || matches!(s.s(j), "$" | "€" | "£" | "¥" | "'" | "’")
-            };
-            let mut j = k;
-            while j < end && j < k + 4 && word(j) {
-                j += 1;
-                if let Some(e) = match_words(s, rest, j, end) {
-                    return Some(e);
-                }
-            }
-            None
+    let mut j = k;
+    while j < end && j < k + 4 * n && word(j) {
+        j += 1;
+        if j < k + n {
+            continue;
         }
-        PatWord::Any(alts) => {
-            if k < end && one_of(alts, s.lower(k)) {
-                match_words(s, rest, k + 1, end)
-            } else {
-                None
-            }
-        }
-        PatWord::Optional(alts) => {
-            if k < end && one_of(alts, s.lower(k)) {
-                if let Some(e) = match_words(s, rest, k + 1, end) {
-                    return Some(e);
-                }
-            }
-            match_words(s, rest, k, end)
+        // the word after the wildcards, most often one of a few, tested here
+        let e = match rest.split_first() {
+            Some((PatWord::Any(alts), more)) => match j < end && one_of(alts, s.lower(j)) {
+                true => match_words(s, more, j + 1, end),
+                false => None,
+            },
+            _ => match_words(s, rest, j, end),
+        };
+        if e.is_some() {
+            return e;
         }
     }
+    None
 }
 
 /// A search from a cue's edge for the nearest token of some kind, going

@@ -43,13 +43,6 @@ pub struct Role {
     pub sentence: usize,
 }
 
-impl Entity {
-    /// The stable id of this entity's node.
-    pub fn id(&self) -> String {
-        self.id.clone()
-    }
-}
-
 /// What a resolved mention refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ref {
@@ -200,6 +193,13 @@ impl Resolution {
     /// The entity of country `c`.
     pub fn country(&mut self, g: &Gazetteer, c: u32) -> usize {
         self.entry(g, Entry::Country(c))
+    }
+
+    /// The entities' stable ids, moved out of them: for the records, the
+    /// last to need them (no entity is made or looked up after).
+    pub fn take_ids(&mut self) -> Vec<String> {
+        let ids = self.entities.iter_mut();
+        ids.map(|e| std::mem::take(&mut e.id)).collect()
     }
 
     /// The country a person holds a title of, if any.

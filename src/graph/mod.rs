@@ -21,7 +21,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 
 /// A node: one real-world entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -731,30 +731,6 @@ pub(crate) fn suggest_among<'a>(
         }
     }
     out
-}
-
-/// Drops every occurrence whose evidence an earlier one has (the same
-/// sentence stated twice adds nothing), keeping the order.
-fn dedup_evidence(v: &mut Vec<Occurrence>) {
-    let mut seen: HashMap<u64, Vec<usize>, FxBuild> = HashMap::default();
-    let mut keep = vec![true; v.len()];
-    for i in 0..v.len() {
-        let same = seen.entry(evidence_hash(&v[i].evidence)).or_default();
-        if same.iter().any(|&j| v[j].evidence == v[i].evidence) {
-            keep[i] = false;
-        } else {
-            same.push(i);
-        }
-    }
-    let mut k = keep.into_iter();
-    v.retain(|_| k.next().unwrap_or(true));
-}
-
-/// A hash of one piece of evidence (to find repeats; equal evidence, equal hash).
-fn evidence_hash(e: &Evidence) -> u64 {
-    let mut h = crate::bytes::Fx::default();
-    e.hash(&mut h);
-    h.finish()
 }
 
 /// The occurrence an edge record makes, with speaker and place ids mapped.

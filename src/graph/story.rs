@@ -3,7 +3,7 @@
 //! aside) fold into one, the least of them, which keeps the others as its copies. Counts see
 //! the statement once; evidence lists show every copy.
 
-use super::{dedup_evidence, Occurrence};
+use super::Occurrence;
 use crate::bytes::FxBuild;
 use crate::model::Evidence;
 use std::collections::HashMap;
@@ -55,24 +55,120 @@ impl Occurrence {
 /// The statements a set of occurrences makes: flattened, sorted, each
 /// evidence once; occurrences of the same story (see [`Occurrence::same_story`]) fold into
 /// the least, the others its copies, in order. Depends on the set alone, not
-/// on the order it comes in.
+/// on the order it comes in. The occurrences are sorted as positions (not
+/// moved about), and each sentence's words are hashed once, for finding
+/// both repeated evidence and copies.
 pub(crate) fn fold_stories(v: Vec<Occurrence>) -> Vec<Occurrence> {
-    let mut flat: Vec<Occurrence> = v.into_iter().flat_map(Occurrence::flatten).collect();
-    flat.sort();
-    dedup_evidence(&mut flat);
-    let mut out: Vec<Occurrence> = Vec::with_capacity(flat.len());
-    let mut by_words: HashMap<u64, Vec<usize>, FxBuild> = HashMap::default();
-    for o in flat {
-        let same = by_words.entry(o.story_hash()).or_default();
-        match same.iter().find(|&&i| out[i].same_story(&o)) {
-            Some(&i) => out[i].copies.push(o),
+    let mut flat: Vec<Occurrence> = if v.iter().all(|o| o.copies.is_empty()) {
+        v
+    } else {
+        v.into_iter().flat_map(Occurrence::flatten).collect()
+    };
+    if flat.len() < 2 {
+        return flat;
+    }
+    let mut order: Vec<u32> = (0..flat.len() as u32).collect();
+    order.sort_by(|&a, &b| flat[a as usize].cmp(&flat[b as usize]));
+    let words: Vec<u64> = flat.iter().map(|o| o.evidence.words_hash()).collect();
+    let mut evidence = Chains::new(flat.len());
+    let mut stories = Chains::new(flat.len());
+    // per occurrence kept, in order: the position of its story's leader
+    let mut leads: Vec<(u32, u32)> = Vec::with_capacity(flat.len());
+    for &i in &order {
+        let (o, w) = (&flat[i as usize], words[i as usize]);
+        let key = evidence_key(&o.evidence, w);
+        if evidence
+            .find(key, |j| flat[j as usize].evidence == o.evidence)
+            .is_some()
+        {
+            continue;
+        }
+        evidence.push(key, i);
+        let key = story_key(o, w);
+        let lead = match stories.find(key, |j| flat[j as usize].same_story(o)) {
+            Some(j) => j,
             None => {
-                same.push(out.len());
-                out.push(o);
+                stories.push(key, i);
+                i
             }
+        };
+        leads.push((lead, i));
+    }
+    gather_copies(&mut flat, &leads)
+}
+
+/// The statements of `leads` (each kept occurrence beside its leader, in
+/// order), taken out of `flat`: every leader with its copies.
+fn gather_copies(flat: &mut [Occurrence], leads: &[(u32, u32)]) -> Vec<Occurrence> {
+    let mut out: Vec<Occurrence> = Vec::new();
+    let mut at: HashMap<u32, usize, FxBuild> = HashMap::default();
+    for &(lead, i) in leads {
+        let o = std::mem::take(&mut flat[i as usize]);
+        if lead == i {
+            at.insert(i, out.len());
+            out.push(o);
+        } else if let Some(&k) = at.get(&lead) {
+            out[k].copies.push(o);
         }
     }
     out
+}
+
+/// A hash of a piece of evidence, its sentence's words hashed already
+/// (equal evidence, equal key).
+fn evidence_key(e: &Evidence, words: u64) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::bytes::Fx::default();
+    h.write_u64(words);
+    h.write(e.article.as_bytes());
+    h.write_usize(e.sentence);
+    h.write_usize(e.start);
+    h.write_usize(e.end);
+    h.finish()
+}
+
+/// A hash of what copies of one story share (see [`Occurrence::story_hash`]),
+/// its sentence's words hashed already.
+fn story_key(o: &Occurrence, words: u64) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::bytes::Fx::default();
+    h.write_u64(words);
+    o.month().hash(&mut h);
+    h.finish()
+}
+
+/// Positions by key: for each key, the positions pushed with it, as a chain
+/// through one array (no list of its own per key).
+struct Chains {
+    first: HashMap<u64, u32, FxBuild>,
+    next: Vec<u32>,
+}
+
+impl Chains {
+    const END: u32 = u32::MAX;
+
+    fn new(n: usize) -> Chains {
+        Chains {
+            first: HashMap::with_capacity_and_hasher(n, FxBuild),
+            next: vec![Chains::END; n],
+        }
+    }
+
+    /// The first position pushed with `key` that `is` accepts.
+    fn find(&self, key: u64, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
+        let mut i = *self.first.get(&key)?;
+        while i != Chains::END {
+            if is(i) {
+                return Some(i);
+            }
+            i = self.next[i as usize];
+        }
+        None
+    }
+
+    fn push(&mut self, key: u64, i: u32) {
+        self.next[i as usize] = self.first.insert(key, i).unwrap_or(Chains::END);
+    }
 }
 
 /// Takes an article's evidence out of an edge's statements: a statement

@@ -19,7 +19,7 @@ use crate::graph::skeleton::Skeleton;
 use crate::graph::NodeId;
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
-use crate::store::cache::{occurrences_of, read_span, COcc, Span};
+use crate::store::cache::{occurrences_of, read_span, COcc, Decoder, Span};
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
@@ -304,27 +304,24 @@ fn gather(
     let bad = || std::io::Error::other("a spilled run does not decode on this machine");
     for run in runs {
         if let Some(&span) = run.spans.get(&key) {
-            let mut bytes = read_span(&files[run.file], span)?;
-            if !run.old {
-                bytes = unpack(&bytes)?;
-            }
-            let occs = occurrences_of(&bytes).ok_or_else(bad)?;
+            let bytes = read_span(&files[run.file], span)?;
             if run.old {
+                let occs = occurrences_of(&bytes).ok_or_else(bad)?;
                 v.extend(
                     occs.into_iter()
                         .flat_map(Occurrence::flatten)
                         .filter(|o| !replaced.contains_key(&o.evidence.article)),
                 );
             } else {
-                v.extend(occs);
+                let bytes = unpack(&bytes)?;
+                v.extend(Decoder(&bytes).list(Decoder::occurrence).ok_or_else(bad)?);
             }
         }
     }
     let from = at.partition_point(|(k, ..)| *k < key);
     let to = at.partition_point(|(k, ..)| *k <= key);
     for &(_, a, b) in &at[from..to] {
-        let c: COcc = postcard::from_bytes(&buf[a..b]).map_err(|_| bad())?;
-        v.push(c.occurrence().ok_or_else(bad)?);
+        v.push(Decoder(&buf[a..b]).occurrence().ok_or_else(bad)?);
     }
     Ok(crate::graph::fold_stories(v))
 }

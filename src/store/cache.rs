@@ -328,6 +328,114 @@ impl<'a> COcc<'a> {
     }
 }
 
+/// Bytes that [`COcc::encode`] wrote, read back field by field straight
+/// into [`Occurrence`]s (no serde, no borrowed copy in between): the bulk
+/// build decodes every occurrence it staged. Each read is `None` for bytes
+/// `encode` could not have written.
+pub(crate) struct Decoder<'a>(pub(crate) &'a [u8]);
+
+impl<'a> Decoder<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(b)
+    }
+
+    /// A varint of at most `max` bytes (postcard's: 10 for a u64, 5 for a u32).
+    fn varint(&mut self, max: usize) -> Option<u64> {
+        let mut n = 0u64;
+        for i in 0..max {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f).checked_shl(7 * i as u32)?;
+            if b < 0x80 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn flag(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let len = usize::try_from(self.varint(10)?).ok()?;
+        let (s, rest) = self.0.split_at_checked(len)?;
+        self.0 = rest;
+        std::str::from_utf8(s).ok()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_string)
+    }
+
+    fn opt(&mut self) -> Option<Option<String>> {
+        Some(if self.flag()? {
+            Some(self.string()?)
+        } else {
+            None
+        })
+    }
+
+    fn usize(&mut self) -> Option<usize> {
+        usize::try_from(self.varint(10)?).ok()
+    }
+
+    /// One occurrence, its copies with it.
+    pub(crate) fn occurrence(&mut self) -> Option<Occurrence> {
+        let date = match self.flag()? {
+            false => None,
+            true => {
+                let z = u32::try_from(self.varint(5)?).ok()?;
+                let year = ((z >> 1) as i32) ^ -((z & 1) as i32);
+                let (month, day) = (self.byte()?, self.byte()?);
+                Some(Date { year, month, day })
+            }
+        };
+        let (speaker, place) = (self.opt()?, self.opt()?);
+        let topics = self.list(Decoder::string)?;
+        let role = self.opt()?;
+        let (planned, former) = (self.flag()?, self.flag()?);
+        let cameo = self.string()?;
+        let article = self.string()?;
+        let (sentence, start, end) = (self.usize()?, self.usize()?, self.usize()?);
+        let text = self.string()?;
+        Some(Occurrence {
+            date,
+            speaker,
+            place,
+            topics,
+            role,
+            planned,
+            former,
+            cameo,
+            evidence: Evidence {
+                article,
+                sentence,
+                start,
+                end,
+                text,
+            },
+            copies: self.list(Decoder::occurrence)?,
+        })
+    }
+
+    /// A postcard list: its length, then its items.
+    pub(crate) fn list<T>(&mut self, item: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = usize::try_from(self.varint(10)?).ok()?;
+        // each item takes a byte at least: a longer list is damage
+        let mut v = Vec::with_capacity(n.min(self.0.len()));
+        for _ in 0..n {
+            v.push(item(self)?);
+        }
+        Some(v)
+    }
+}
+
 /// Writes a cache while its graph file is written, edge by edge: begun with
 /// the graph's articles and nodes, fed each edge's occurrences in file
 /// order, finished once the graph file is in place.
@@ -1136,6 +1244,15 @@ mod tests {
                 let mut ours = Vec::new();
                 c.encode(&mut ours);
                 assert_eq!(ours, postcard::to_allocvec(&c).unwrap(), "case {i} {j}");
+                let serde = postcard::from_bytes::<COcc>(&ours).unwrap().occurrence();
+                assert_eq!(Decoder(&ours).occurrence(), serde, "case {i} {j}");
+                let list = postcard::to_allocvec(&vec![&c, &c]).unwrap();
+                let mut d = Decoder(&list);
+                assert_eq!(d.list(Decoder::occurrence), occurrences_of(&list));
+                assert!(d.0.is_empty());
+                for cut in 0..ours.len() {
+                    assert_eq!(Decoder(&ours[..cut]).occurrence(), None, "cut at {cut}");
+                }
             }
         }
     }

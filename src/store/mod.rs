@@ -770,7 +770,8 @@ fn own_occurrences(
 /// A string as `ron` writes it: quoted, each character `char::escape_debug`ged.
 /// Runs of plain ASCII are found eight bytes at a time
 /// ([`crate::bytes::ron_plain_len`]) and written in one piece with the
-/// characters beyond ASCII that need no escape.
+/// characters beyond ASCII that need no escape (the common ones known
+/// without asking `escape_debug`: [`crate::bytes::ron_plain_wide`]).
 fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
     w.write_all(b"\"")?;
     let b = s.as_bytes();
@@ -778,6 +779,11 @@ fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
     let (mut from, mut i) = (0, 0);
     loop {
         i += crate::bytes::ron_plain_len(b, i);
+        let wide = crate::bytes::ron_plain_wide(b, i);
+        if wide > 0 {
+            i += wide;
+            continue;
+        }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
