@@ -114,6 +114,9 @@ pub struct Finder<'a> {
     /// Where "by" is in a title that makes the article one person's
     /// speech: only then are "I" and "we" mentions.
     pub speech_by: Option<usize>,
+    /// The tokens where a mention may start (none is [`Finder::inert`]),
+    /// in order: a sentence visits these alone.
+    starts: Vec<usize>,
 }
 
 fn upper_first(s: &str) -> bool {
@@ -148,32 +151,88 @@ impl<'a> Finder<'a> {
         words: &'a TokenWords,
         sentences: &[crate::text::sentence::Sentence],
     ) -> Finder<'a> {
-        let ids = &words.ids;
-        let mut known_at = vec![None; toks.len()];
-        for s in sentences {
-            let end = s.tokens.end;
-            // only a word some lexicon phrase begins with begins one
-            for i in words
-                .may_be_in(s.tokens.clone(), class::BEGINS)
-                .filter(|&i| g.begins(ids[i]))
-            {
-                // a phrase is a few tokens: its length fits a u32
-                known_at[i] = g
-                    .lookup_at(text, &toks[..end], &ids[..end], i)
-                    .map(|(n, k)| (n as u32, k));
-            }
-        }
         let speech_by = sentences
             .first()
             .and_then(|s| speech_by_at(g, lowers, words, s.tokens.clone()));
-        Finder {
+        let mut f = Finder {
             g,
             text,
             toks,
             lowers,
             words,
-            known_at,
+            known_at: vec![None; toks.len()],
             speech_by,
+            starts: Vec::with_capacity(toks.len() / 2),
+        };
+        f.scan(sentences);
+        f
+    }
+
+    /// Looks up the lexicon phrase at each token of `sentences` that may
+    /// begin one, and lists the tokens that are not [`Finder::inert`].
+    fn scan(&mut self, sentences: &[crate::text::sentence::Sentence]) {
+        let may_start = self.start_classes();
+        // tokens before `done` are scanned; sentences in order, mostly
+        let (n, mut done, mut ordered) = (self.toks.len(), 0, true);
+        for s in sentences {
+            let (start, end) = (s.tokens.start.min(n), s.tokens.end.min(n));
+            ordered &= start >= done;
+            for i in done..start {
+                if self.words.class(i) & may_start != 0 {
+                    self.starts.push(i);
+                }
+            }
+            for i in start..end {
+                let c = self.words.class(i);
+                if c & (may_start | class::BEGINS) == 0 {
+                    continue;
+                }
+                // only a word some lexicon phrase begins with begins one
+                if c & class::BEGINS != 0 && self.g.begins(self.words.ids[i]) {
+                    self.known_at[i] = self.lookup_in(i, end);
+                    if self.known_at[i].is_some() {
+                        self.starts.push(i);
+                        continue;
+                    }
+                }
+                if c & may_start != 0 {
+                    self.starts.push(i);
+                }
+            }
+            done = done.max(end);
+        }
+        if !ordered {
+            self.starts = (0..n).filter(|&i| !self.inert(i)).collect();
+            return;
+        }
+        for i in done..n {
+            if self.words.class(i) & may_start != 0 {
+                self.starts.push(i);
+            }
+        }
+    }
+
+    /// The longest lexicon phrase at token `i` within the sentence ending at `end`.
+    #[inline]
+    fn lookup_in(&self, i: usize, end: usize) -> Option<(u32, Known)> {
+        // a phrase is a few tokens: its length fits a u32
+        self.g
+            .lookup_at(self.text, &self.toks[..end], &self.words.ids[..end], i)
+            .map(|(n, k)| (n as u32, k))
+    }
+
+    /// The classes of a token where a mention may start (see
+    /// [`Finder::inert`]): [`class::FIRST_PERSON`] in a speech only.
+    #[inline(always)]
+    fn start_classes(&self) -> u16 {
+        let starts = class::TITLE_MODIFIER
+            | class::HONORIFIC
+            | class::CAPITAL
+            | class::DETERMINER
+            | class::PRONOUN;
+        match self.speech_by {
+            Some(_) => starts | class::FIRST_PERSON,
+            None => starts,
         }
     }
 
@@ -192,16 +251,7 @@ impl<'a> Finder<'a> {
     fn inert(&self, i: usize) -> bool {
         let c = self.words.class(i);
         // beyond ASCII the class bits may be anything: such a token is tried
-        let starts = class::TITLE_MODIFIER
-            | class::HONORIFIC
-            | class::CAPITAL
-            | class::DETERMINER
-            | class::PRONOUN;
-        let starts = match self.speech_by {
-            Some(_) => starts | class::FIRST_PERSON,
-            None => starts,
-        };
-        c != u16::MAX && c & starts == 0 && self.known_at[i].is_none()
+        c != u16::MAX && c & self.start_classes() == 0 && self.known_at[i].is_none()
     }
 
     /// Whether token `i` is one of the lexicon's determiners ("the", "his")
@@ -333,11 +383,15 @@ impl<'a> Finder<'a> {
         // in a headline in title case every word is capitalised: no sign of a name
         let guess = !self.title_case(range.clone());
         let mut i = range.start;
-        while i < end {
-            if masked[i] || self.inert(i) {
-                i += 1;
+        let from = self.starts.partition_point(|&k| k < i);
+        for &k in self.starts.get(from..).unwrap_or_default() {
+            if k >= end {
+                break;
+            }
+            if k < i || masked[k] {
                 continue;
             }
+            i = k;
             // a sentence with somewhere to start has a few mentions, mostly:
             // room for them at once
             if out.capacity() == 0 {
