@@ -119,6 +119,12 @@ pub struct Finder<'a> {
     starts: Vec<usize>,
 }
 
+/// Whether `s` has a hyphen: a byte test, before splitting at it.
+#[inline]
+fn has_hyphen(s: &str) -> bool {
+    s.as_bytes().contains(&b'-')
+}
+
 fn upper_first(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -603,11 +609,12 @@ impl<'a> Finder<'a> {
             _ => false,
         };
         let mut e = m.end;
-        let first = m.clone();
-        out.push(m);
         if !plural {
+            out.push(m);
             return e;
         }
+        let first = m.clone();
+        out.push(m);
         while let Some(m2) = self.next_in_list(&first, e, end) {
             e = m2.end;
             out.push(m2);
@@ -1063,6 +1070,9 @@ impl<'a> Finder<'a> {
     /// to a capitalised word ends a name.
     #[inline]
     fn glued_particle(&self, s: &str) -> bool {
+        if !has_hyphen(s) {
+            return false;
+        }
         match s.split_once('-') {
             Some((p, rest)) => {
                 !p.is_empty()
@@ -1489,7 +1499,7 @@ impl<'a> Finder<'a> {
     #[inline]
     fn known_compound(&self, i: usize) -> bool {
         let s0 = self.s(i);
-        s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some())
+        has_hyphen(s0) && s0.split('-').all(|p| self.g.lookup_word(p).is_some())
     }
 
     /// Whether token `i` joins a state or body to other words by hyphens
@@ -1497,7 +1507,7 @@ impl<'a> Finder<'a> {
     #[inline]
     fn joins_a_state(&self, i: usize) -> bool {
         let s0 = self.s(i);
-        s0.contains('-')
+        has_hyphen(s0)
             && s0.split('-').any(|p| {
                 matches!(
                     self.g.lookup_word(p),
@@ -1536,7 +1546,6 @@ impl<'a> Finder<'a> {
     fn unknown_end(&self, i: usize, end: usize) -> usize {
         let mut m = i;
         while m < end {
-            let s = self.s(m);
             let t = self.toks[m];
             let first = m == i;
             let is_cap =
@@ -1566,9 +1575,10 @@ impl<'a> Finder<'a> {
             } else if !first
                 && m + 1 < end
                 && self.capital_at(m + 1)
-                && ((self.g.name_connectors.has(s) && self.toks[m + 1].kind == TokKind::Word)
+                && ((self.g.name_connectors.has(self.s(m))
+                    && self.toks[m + 1].kind == TokKind::Word)
                     || (self.words.may_be(m, class::NAME_PARTICLE)
-                        && self.g.name_particles.contains(s)))
+                        && self.g.name_particles.contains(self.s(m))))
                 && !self.two_bodies_at(i, m, end)
             {
                 m += 1;
@@ -1605,6 +1615,7 @@ impl<'a> Finder<'a> {
     /// Whether a state named at `m` after a link follows an initiative's
     /// head: "Extended Fund Facility for Pakistan" is a programme for
     /// Pakistan, which stays a mention of its own.
+    #[inline]
     fn program_for_state(&self, i: usize, m: usize, end: usize) -> bool {
         m >= i + 3
             && self.g.known_name_links.has(self.s(m - 1))
