@@ -125,6 +125,17 @@ fn has_hyphen(s: &str) -> bool {
     s.as_bytes().contains(&b'-')
 }
 
+/// Whether `needle` is in `hay`, as bytes: a plain search, for a few
+/// bytes.
+fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    match needle.first() {
+        None => true,
+        Some(&b) => hay
+            .windows(needle.len())
+            .any(|w| w.first() == Some(&b) && w == needle),
+    }
+}
+
 fn upper_first(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -849,12 +860,18 @@ impl<'a> Finder<'a> {
     /// Whether the pair phrase of tokens `i..after` means the two states
     /// ("both countries") rather than two people ("the two leaders").
     fn pair_of_states(&self, i: usize, after: usize) -> bool {
-        let words = self.text[self.toks[i].start as usize..self.toks[after - 1].end as usize]
-            .to_lowercase();
-        self.g
-            .pair_state_stems
-            .iter()
-            .any(|w| words.contains(w.as_str()))
+        let span = &self.text[self.toks[i].start as usize..self.toks[after - 1].end as usize];
+        let stems = &self.g.pair_state_stems;
+        // a short ASCII phrase is lowered on the stack (its lower case
+        // is its ASCII lower case) and searched byte by byte
+        let mut buf = [0u8; 64];
+        if let Some(low) = buf.get_mut(..span.len()).filter(|_| span.is_ascii()) {
+            low.copy_from_slice(span.as_bytes());
+            low.make_ascii_lowercase();
+            return stems.iter().any(|w| has_bytes(low, w.as_bytes()));
+        }
+        let words = span.to_lowercase();
+        stems.iter().any(|w| words.contains(w.as_str()))
     }
 
     /// A title chain at `j`: modifiers and titles joined by "and": its end,
@@ -1378,11 +1395,12 @@ impl<'a> Finder<'a> {
     /// to a word ("Then-Prime Minister", "ex-Foreign Minister").
     #[inline]
     fn former_glued(&self, j: usize) -> bool {
-        j > 0
-            && self
-                .lower(j - 1)
-                .split_once('-')
-                .is_some_and(|(m, _)| self.g.former_modifiers.has(m))
+        j > 0 && {
+            let w = self.lower(j - 1);
+            has_hyphen(w)
+                && w.split_once('-')
+                    .is_some_and(|(m, _)| self.g.former_modifiers.has(m))
+        }
     }
 
     /// Whether the word at `k` ends the name of a place or a body
@@ -1560,7 +1578,7 @@ impl<'a> Finder<'a> {
                     ))
                 )
                 && !self.g.known_name_links.has(self.s(m - 1)))
-                || self.program_for_state(i, m, end)
+                || (m >= i + 3 && self.program_for_state(i, m, end))
             {
                 break;
             }
@@ -1995,6 +2013,19 @@ mod tests {
         // a place's or body's head alone names nothing
         let found = mentions("The Palace said the king would travel.");
         assert!(found.iter().all(|(s, _)| s != "Palace"), "{found:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_plain_byte_search_finds_what_contains_finds(
+            hay in "[abc ]{0,12}",
+            needle in "[abc]{0,3}",
+        ) {
+            proptest::prop_assert_eq!(
+                has_bytes(hay.as_bytes(), needle.as_bytes()),
+                hay.contains(needle.as_str())
+            );
+        }
     }
 
     #[test]
