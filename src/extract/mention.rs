@@ -1504,7 +1504,8 @@ impl<'a> Finder<'a> {
         if self.toks[i].kind != TokKind::Word || !upper_first(s0) {
             return false;
         }
-        if self.known_compound(i) {
+        // most words have no hyphen: no call to split them
+        if has_hyphen(s0) && self.known_compound(i) {
             return false;
         }
         !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
