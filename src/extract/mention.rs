@@ -114,6 +114,26 @@ pub struct Finder<'a> {
     /// Where "by" is in a title that makes the article one person's
     /// speech: only then are "I" and "we" mentions.
     pub speech_by: Option<usize>,
+    /// The tokens where a mention may start (none is [`Finder::inert`]),
+    /// in order: a sentence visits these alone.
+    starts: Vec<usize>,
+}
+
+/// Whether `s` has a hyphen: a byte test, before splitting at it.
+#[inline]
+fn has_hyphen(s: &str) -> bool {
+    s.as_bytes().contains(&b'-')
+}
+
+/// Whether `needle` is in `hay`, as bytes: a plain search, for a few
+/// bytes.
+fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    match needle.first() {
+        None => true,
+        Some(&b) => hay
+            .windows(needle.len())
+            .any(|w| w.first() == Some(&b) && w == needle),
+    }
 }
 
 fn upper_first(s: &str) -> bool {
@@ -148,32 +168,88 @@ impl<'a> Finder<'a> {
         words: &'a TokenWords,
         sentences: &[crate::text::sentence::Sentence],
     ) -> Finder<'a> {
-        let ids = &words.ids;
-        let mut known_at = vec![None; toks.len()];
-        for s in sentences {
-            let end = s.tokens.end;
-            // only a word some lexicon phrase begins with begins one
-            for i in words
-                .may_be_in(s.tokens.clone(), class::BEGINS)
-                .filter(|&i| g.begins(ids[i]))
-            {
-                // a phrase is a few tokens: its length fits a u32
-                known_at[i] = g
-                    .lookup_at(text, &toks[..end], &ids[..end], i)
-                    .map(|(n, k)| (n as u32, k));
-            }
-        }
         let speech_by = sentences
             .first()
             .and_then(|s| speech_by_at(g, lowers, words, s.tokens.clone()));
-        Finder {
+        let mut f = Finder {
             g,
             text,
             toks,
             lowers,
             words,
-            known_at,
+            known_at: vec![None; toks.len()],
             speech_by,
+            starts: Vec::with_capacity(toks.len() / 2),
+        };
+        f.scan(sentences);
+        f
+    }
+
+    /// Looks up the lexicon phrase at each token of `sentences` that may
+    /// begin one, and lists the tokens that are not [`Finder::inert`].
+    fn scan(&mut self, sentences: &[crate::text::sentence::Sentence]) {
+        let may_start = self.start_classes();
+        // tokens before `done` are scanned; sentences in order, mostly
+        let (n, mut done, mut ordered) = (self.toks.len(), 0, true);
+        for s in sentences {
+            let (start, end) = (s.tokens.start.min(n), s.tokens.end.min(n));
+            ordered &= start >= done;
+            for i in done..start {
+                if self.words.class(i) & may_start != 0 {
+                    self.starts.push(i);
+                }
+            }
+            for i in start..end {
+                let c = self.words.class(i);
+                if c & (may_start | class::BEGINS) == 0 {
+                    continue;
+                }
+                // only a word some lexicon phrase begins with begins one
+                if c & class::BEGINS != 0 && self.g.begins(self.words.ids[i]) {
+                    self.known_at[i] = self.lookup_in(i, end);
+                    if self.known_at[i].is_some() {
+                        self.starts.push(i);
+                        continue;
+                    }
+                }
+                if c & may_start != 0 {
+                    self.starts.push(i);
+                }
+            }
+            done = done.max(end);
+        }
+        if !ordered {
+            self.starts = (0..n).filter(|&i| !self.inert(i)).collect();
+            return;
+        }
+        for i in done..n {
+            if self.words.class(i) & may_start != 0 {
+                self.starts.push(i);
+            }
+        }
+    }
+
+    /// The longest lexicon phrase at token `i` within the sentence ending at `end`.
+    #[inline]
+    fn lookup_in(&self, i: usize, end: usize) -> Option<(u32, Known)> {
+        // a phrase is a few tokens: its length fits a u32
+        self.g
+            .lookup_at(self.text, &self.toks[..end], &self.words.ids[..end], i)
+            .map(|(n, k)| (n as u32, k))
+    }
+
+    /// The classes of a token where a mention may start (see
+    /// [`Finder::inert`]): [`class::FIRST_PERSON`] in a speech only.
+    #[inline(always)]
+    fn start_classes(&self) -> u16 {
+        let starts = class::TITLE_MODIFIER
+            | class::HONORIFIC
+            | class::CAPITAL
+            | class::DETERMINER
+            | class::PRONOUN;
+        match self.speech_by {
+            Some(_) => starts | class::FIRST_PERSON,
+            None => starts,
         }
     }
 
@@ -192,16 +268,7 @@ impl<'a> Finder<'a> {
     fn inert(&self, i: usize) -> bool {
         let c = self.words.class(i);
         // beyond ASCII the class bits may be anything: such a token is tried
-        let starts = class::TITLE_MODIFIER
-            | class::HONORIFIC
-            | class::CAPITAL
-            | class::DETERMINER
-            | class::PRONOUN;
-        let starts = match self.speech_by {
-            Some(_) => starts | class::FIRST_PERSON,
-            None => starts,
-        };
-        c != u16::MAX && c & starts == 0 && self.known_at[i].is_none()
+        c != u16::MAX && c & self.start_classes() == 0 && self.known_at[i].is_none()
     }
 
     /// Whether token `i` is one of the lexicon's determiners ("the", "his")
@@ -333,11 +400,15 @@ impl<'a> Finder<'a> {
         // in a headline in title case every word is capitalised: no sign of a name
         let guess = !self.title_case(range.clone());
         let mut i = range.start;
-        while i < end {
-            if masked[i] || self.inert(i) {
-                i += 1;
+        let from = self.starts.partition_point(|&k| k < i);
+        for &k in self.starts.get(from..).unwrap_or_default() {
+            if k >= end {
+                break;
+            }
+            if k < i || masked[k] {
                 continue;
             }
+            i = k;
             // a sentence with somewhere to start has a few mentions, mostly:
             // room for them at once
             if out.capacity() == 0 {
@@ -549,11 +620,12 @@ impl<'a> Finder<'a> {
             _ => false,
         };
         let mut e = m.end;
-        let first = m.clone();
-        out.push(m);
         if !plural {
+            out.push(m);
             return e;
         }
+        let first = m.clone();
+        out.push(m);
         while let Some(m2) = self.next_in_list(&first, e, end) {
             e = m2.end;
             out.push(m2);
@@ -788,12 +860,18 @@ impl<'a> Finder<'a> {
     /// Whether the pair phrase of tokens `i..after` means the two states
     /// ("both countries") rather than two people ("the two leaders").
     fn pair_of_states(&self, i: usize, after: usize) -> bool {
-        let words = self.text[self.toks[i].start as usize..self.toks[after - 1].end as usize]
-            .to_lowercase();
-        self.g
-            .pair_state_stems
-            .iter()
-            .any(|w| words.contains(w.as_str()))
+        let span = &self.text[self.toks[i].start as usize..self.toks[after - 1].end as usize];
+        let stems = &self.g.pair_state_stems;
+        // a short ASCII phrase is lowered on the stack (its lower case
+        // is its ASCII lower case) and searched byte by byte
+        let mut buf = [0u8; 64];
+        if let Some(low) = buf.get_mut(..span.len()).filter(|_| span.is_ascii()) {
+            low.copy_from_slice(span.as_bytes());
+            low.make_ascii_lowercase();
+            return stems.iter().any(|w| has_bytes(low, w.as_bytes()));
+        }
+        let words = span.to_lowercase();
+        stems.iter().any(|w| words.contains(w.as_str()))
     }
 
     /// A title chain at `j`: modifiers and titles joined by "and": its end,
@@ -1009,6 +1087,9 @@ impl<'a> Finder<'a> {
     /// to a capitalised word ends a name.
     #[inline]
     fn glued_particle(&self, s: &str) -> bool {
+        if !has_hyphen(s) {
+            return false;
+        }
         match s.split_once('-') {
             Some((p, rest)) => {
                 !p.is_empty()
@@ -1314,11 +1395,12 @@ impl<'a> Finder<'a> {
     /// to a word ("Then-Prime Minister", "ex-Foreign Minister").
     #[inline]
     fn former_glued(&self, j: usize) -> bool {
-        j > 0
-            && self
-                .lower(j - 1)
-                .split_once('-')
-                .is_some_and(|(m, _)| self.g.former_modifiers.has(m))
+        j > 0 && {
+            let w = self.lower(j - 1);
+            has_hyphen(w)
+                && w.split_once('-')
+                    .is_some_and(|(m, _)| self.g.former_modifiers.has(m))
+        }
     }
 
     /// Whether the word at `k` ends the name of a place or a body
@@ -1422,7 +1504,8 @@ impl<'a> Finder<'a> {
         if self.toks[i].kind != TokKind::Word || !upper_first(s0) {
             return false;
         }
-        if self.known_compound(i) {
+        // most words have no hyphen: no call to split them
+        if has_hyphen(s0) && self.known_compound(i) {
             return false;
         }
         !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
@@ -1435,7 +1518,7 @@ impl<'a> Finder<'a> {
     #[inline]
     fn known_compound(&self, i: usize) -> bool {
         let s0 = self.s(i);
-        s0.contains('-') && s0.split('-').all(|p| self.g.lookup_word(p).is_some())
+        has_hyphen(s0) && s0.split('-').all(|p| self.g.lookup_word(p).is_some())
     }
 
     /// Whether token `i` joins a state or body to other words by hyphens
@@ -1443,7 +1526,7 @@ impl<'a> Finder<'a> {
     #[inline]
     fn joins_a_state(&self, i: usize) -> bool {
         let s0 = self.s(i);
-        s0.contains('-')
+        has_hyphen(s0)
             && s0.split('-').any(|p| {
                 matches!(
                     self.g.lookup_word(p),
@@ -1482,7 +1565,6 @@ impl<'a> Finder<'a> {
     fn unknown_end(&self, i: usize, end: usize) -> usize {
         let mut m = i;
         while m < end {
-            let s = self.s(m);
             let t = self.toks[m];
             let first = m == i;
             let is_cap =
@@ -1497,7 +1579,7 @@ impl<'a> Finder<'a> {
                     ))
                 )
                 && !self.g.known_name_links.has(self.s(m - 1)))
-                || self.program_for_state(i, m, end)
+                || (m >= i + 3 && self.program_for_state(i, m, end))
             {
                 break;
             }
@@ -1512,9 +1594,10 @@ impl<'a> Finder<'a> {
             } else if !first
                 && m + 1 < end
                 && self.capital_at(m + 1)
-                && ((self.g.name_connectors.has(s) && self.toks[m + 1].kind == TokKind::Word)
+                && ((self.g.name_connectors.has(self.s(m))
+                    && self.toks[m + 1].kind == TokKind::Word)
                     || (self.words.may_be(m, class::NAME_PARTICLE)
-                        && self.g.name_particles.contains(s)))
+                        && self.g.name_particles.contains(self.s(m))))
                 && !self.two_bodies_at(i, m, end)
             {
                 m += 1;
@@ -1551,6 +1634,7 @@ impl<'a> Finder<'a> {
     /// Whether a state named at `m` after a link follows an initiative's
     /// head: "Extended Fund Facility for Pakistan" is a programme for
     /// Pakistan, which stays a mention of its own.
+    #[inline]
     fn program_for_state(&self, i: usize, m: usize, end: usize) -> bool {
         m >= i + 3
             && self.g.known_name_links.has(self.s(m - 1))
@@ -1930,6 +2014,19 @@ mod tests {
         // a place's or body's head alone names nothing
         let found = mentions("The Palace said the king would travel.");
         assert!(found.iter().all(|(s, _)| s != "Palace"), "{found:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_plain_byte_search_finds_what_contains_finds(
+            hay in "[abc ]{0,12}",
+            needle in "[abc]{0,3}",
+        ) {
+            proptest::prop_assert_eq!(
+                has_bytes(hay.as_bytes(), needle.as_bytes()),
+                hay.contains(needle.as_str())
+            );
+        }
     }
 
     #[test]
