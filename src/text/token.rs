@@ -442,30 +442,16 @@ fn tokenize_bytes(text: &str, bytes: &[u8], from: usize, out: &mut Vec<Token>) {
             kind = TokKind::Number;
             i = number_end(bytes, i + 1);
         } else if class & HIGH == 0 {
-            // ASCII punctuation; a possessive 's is one token, a word
-            i += 1;
-            kind = if b == b'\'' && possessive_at(text, bytes, i) {
-                i += 1;
-                TokKind::Word
-            } else {
-                TokKind::Punct
-            };
+            (i, kind) = ascii_punct_at(text, bytes, i, b);
         } else {
-            let found = match bytes.get(i + 1..i + 3) {
-                Some(&[0x80, x]) if b == 0xE2 => Some(general_punctuation(text, bytes, i, x)),
-                _ => high_token(text, bytes, start),
+            let Some((end, found)) = high_at(text, bytes, i, b) else {
+                break;
             };
-            match found {
-                None => break,
-                Some((end, None)) => {
-                    i = end;
-                    continue;
-                }
-                Some((end, Some(k))) => {
-                    i = end;
-                    kind = k;
-                }
-            }
+            i = end;
+            let Some(k) = found else {
+                continue;
+            };
+            kind = k;
         }
         push(Token {
             start: start as u32,
@@ -480,6 +466,28 @@ fn tokenize_bytes(text: &str, bytes: &[u8], from: usize, out: &mut Vec<Token>) {
         }
     }
     out.extend_from_slice(&batch[..n]);
+}
+
+/// ASCII punctuation `b` at byte `i`: where its token ends, and its kind
+/// (a possessive 's is one token, a word).
+#[inline(always)]
+fn ascii_punct_at(text: &str, bytes: &[u8], i: usize, b: u8) -> (usize, TokKind) {
+    if b == b'\'' && possessive_at(text, bytes, i + 1) {
+        (i + 2, TokKind::Word)
+    } else {
+        (i + 1, TokKind::Punct)
+    }
+}
+
+/// A token beginning with `b`, a byte beyond ASCII, at byte `i`: where it
+/// ends and its kind (`None` for nothing kept, as white space), or `None`
+/// where no character can be read.
+#[inline(always)]
+fn high_at(text: &str, bytes: &[u8], i: usize, b: u8) -> Option<(usize, Option<TokKind>)> {
+    match bytes.get(i + 1..i + 3) {
+        Some(&[0x80, x]) if b == 0xE2 => Some(general_punctuation(text, bytes, i, x)),
+        _ => high_token(text, bytes, i),
+    }
 }
 
 /// Where the first byte beyond ASCII at or after `from` is (`usize::MAX`
