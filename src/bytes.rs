@@ -51,30 +51,14 @@ impl std::hash::BuildHasher for FxBuild {
     }
 }
 
-/// A streaming 64-bit hash of a byte stream: four FxHash-like lanes over
-/// 8-byte words (each step a bijection of the lane, so changing one word
-/// always changes the result), folded with the length.
-/// The streaming form (`new`, `update`, `finish`) is for tests: the code
-/// hashes whole byte slices ([`FileHash::of`]).
-#[derive(Clone, Debug, Default)]
-#[cfg_attr(not(test), allow(dead_code))]
-pub struct FileHash {
-    lanes: [u64; 4],
-    pending: Vec<u8>,
-    len: u64,
-}
+/// A 64-bit hash of a byte slice: four FxHash-like lanes over 8-byte
+/// words (each step a bijection of the lane, so changing one word always
+/// changes the result), folded with the length and the bytes after the
+/// last whole 32-byte block.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FileHash;
 
 impl FileHash {
-    /// A new hash of nothing yet.
-    #[cfg(test)]
-    pub fn new() -> FileHash {
-        FileHash {
-            lanes: [1, 2, 3, 4],
-            pending: Vec::with_capacity(32),
-            len: 0,
-        }
-    }
-
     /// One 32-byte block into the four lanes, a little-endian word each.
     #[inline]
     fn block(lanes: &mut [u64; 4], b: &[u8; 32]) {
@@ -82,35 +66,6 @@ impl FileHash {
         for (lane, w) in lanes.iter_mut().zip(words) {
             *lane = (lane.rotate_left(5) ^ u64::from_le_bytes(*w)).wrapping_mul(K);
         }
-    }
-
-    /// Hashes more bytes.
-    #[cfg(test)]
-    pub fn update(&mut self, mut data: &[u8]) {
-        self.len += data.len() as u64;
-        if !self.pending.is_empty() {
-            let take = (32 - self.pending.len()).min(data.len());
-            self.pending.extend_from_slice(&data[..take]);
-            data = &data[take..];
-            if self.pending.len() < 32 {
-                return;
-            }
-            if let Some(p) = self.pending.as_chunks::<32>().0.first() {
-                FileHash::block(&mut self.lanes, p);
-            }
-            self.pending.clear();
-        }
-        let (blocks, rest) = data.as_chunks::<32>();
-        for b in blocks {
-            FileHash::block(&mut self.lanes, b);
-        }
-        self.pending.extend_from_slice(rest);
-    }
-
-    /// The hash of everything given.
-    #[cfg(test)]
-    pub fn finish(&self) -> u64 {
-        FileHash::fold(self.lanes, self.len, &self.pending)
     }
 
     /// The hash of `len` bytes whose whole blocks left `lanes`, `rest` after them.
@@ -272,6 +227,33 @@ pub(crate) fn not_alpha(x: u64) -> u64 {
     let from_a = l.wrapping_add(ONES * u64::from(0x80 - b'a'));
     let past_z = l.wrapping_add(ONES * u64::from(0x7f - b'z'));
     HIGH_BITS & (x | !from_a | past_z)
+}
+
+/// Where the first byte beyond ASCII at or after `from` is (`usize::MAX`
+/// when there is none): 32 bytes at a time, then eight.
+pub(crate) fn next_high(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    let (blocks, _) = rest.as_chunks::<32>();
+    let clean = blocks
+        .iter()
+        .position(|b| {
+            let (words, _) = b.as_chunks::<8>();
+            let any = words.iter().fold(0, |m, w| m | u64::from_le_bytes(*w));
+            any & HIGH_BITS != 0
+        })
+        .unwrap_or(blocks.len());
+    let mut i = clean * 32;
+    while let Some(c) = rest.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let high = u64::from_le_bytes(*c) & HIGH_BITS;
+        if high != 0 {
+            return from + i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let tail = rest.get(i..).unwrap_or_default();
+    tail.iter()
+        .position(|&b| b >= 0x80)
+        .map_or(usize::MAX, |k| from + i + k)
 }
 
 // ---- strings as RON writes them (the graph file)
@@ -693,21 +675,16 @@ mod tests {
             prop_assert_eq!(h.finish(), plain_fx(seed, &bytes));
         }
 
+    }
+
+    proptest! {
         #[test]
-        fn file_hash_does_not_depend_on_how_the_stream_is_cut(
-            bytes in proptest::collection::vec(any::<u8>(), 0..200),
-            cuts in proptest::collection::vec(0usize..200, 0..6),
+        fn next_high_equals_the_plain_version(
+            b in proptest::collection::vec(prop_oneof![9 => 0u8..0x80, 1 => 0x80u8..], 0..100),
+            from in 0usize..100,
         ) {
-            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
-            cuts.sort_unstable();
-            let mut h = FileHash::new();
-            let mut at = 0;
-            for c in cuts {
-                h.update(&bytes[at..c]);
-                at = c;
-            }
-            h.update(&bytes[at..]);
-            prop_assert_eq!(h.finish(), FileHash::of(&bytes));
+            let plain = b.iter().enumerate().skip(from).find(|(_, &c)| c >= 0x80).map_or(usize::MAX, |(i, _)| i);
+            prop_assert_eq!(next_high(&b, from), plain);
         }
     }
 

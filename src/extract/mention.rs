@@ -125,17 +125,6 @@ fn has_hyphen(s: &str) -> bool {
     s.as_bytes().contains(&b'-')
 }
 
-/// Whether `needle` is in `hay`, as bytes: a plain search, for a few
-/// bytes.
-fn has_bytes(hay: &[u8], needle: &[u8]) -> bool {
-    match needle.first() {
-        None => true,
-        Some(&b) => hay
-            .windows(needle.len())
-            .any(|w| w.first() == Some(&b) && w == needle),
-    }
-}
-
 fn upper_first(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -868,7 +857,9 @@ impl<'a> Finder<'a> {
         if let Some(low) = buf.get_mut(..span.len()).filter(|_| span.is_ascii()) {
             low.copy_from_slice(span.as_bytes());
             low.make_ascii_lowercase();
-            return stems.iter().any(|w| has_bytes(low, w.as_bytes()));
+            return stems
+                .iter()
+                .any(|w| memchr::memmem::find(low, w.as_bytes()).is_some());
         }
         let words = span.to_lowercase();
         stems.iter().any(|w| words.contains(w.as_str()))
@@ -1579,6 +1570,8 @@ impl<'a> Finder<'a> {
                     ))
                 )
                 && !self.g.known_name_links.has(self.s(m - 1)))
+                // its first test here as well: a call per word costs 1 M
+                // instructions on 1,000 articles
                 || (m >= i + 3 && self.program_for_state(i, m, end))
             {
                 break;
@@ -2014,19 +2007,6 @@ mod tests {
         // a place's or body's head alone names nothing
         let found = mentions("The Palace said the king would travel.");
         assert!(found.iter().all(|(s, _)| s != "Palace"), "{found:?}");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn a_plain_byte_search_finds_what_contains_finds(
-            hay in "[abc ]{0,12}",
-            needle in "[abc]{0,3}",
-        ) {
-            proptest::prop_assert_eq!(
-                has_bytes(hay.as_bytes(), needle.as_bytes()),
-                hay.contains(needle.as_str())
-            );
-        }
     }
 
     #[test]

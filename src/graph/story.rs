@@ -17,11 +17,7 @@ impl Occurrence {
     /// A hash of what copies of one story share: the sentence's words
     /// (whitespace aside) and the month.
     pub(crate) fn story_hash(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = crate::bytes::Fx::default();
-        h.write_u64(self.evidence.words_hash());
-        self.month().hash(&mut h);
-        h.finish()
+        story_key(self, self.evidence.words_hash())
     }
 
     /// Whether `other` tells the same story: a sentence with the same words
@@ -127,8 +123,8 @@ fn evidence_key(e: &Evidence, words: u64) -> u64 {
     h.finish()
 }
 
-/// A hash of what copies of one story share (see [`Occurrence::story_hash`]),
-/// its sentence's words hashed already.
+/// [`Occurrence::story_hash`] of `o`, its sentence's words hashed already
+/// (`words`).
 fn story_key(o: &Occurrence, words: u64) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = crate::bytes::Fx::default();

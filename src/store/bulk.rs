@@ -304,17 +304,19 @@ fn gather(
     let bad = || std::io::Error::other("a spilled run does not decode on this machine");
     for run in runs {
         if let Some(&span) = run.spans.get(&key) {
-            let bytes = read_span(&files[run.file], span)?;
+            let mut bytes = read_span(&files[run.file], span)?;
+            if !run.old {
+                bytes = unpack(&bytes)?;
+            }
+            let occs = occurrences_of(&bytes).ok_or_else(bad)?;
             if run.old {
-                let occs = occurrences_of(&bytes).ok_or_else(bad)?;
                 v.extend(
                     occs.into_iter()
                         .flat_map(Occurrence::flatten)
                         .filter(|o| !replaced.contains_key(&o.evidence.article)),
                 );
             } else {
-                let bytes = unpack(&bytes)?;
-                v.extend(Decoder(&bytes).list(Decoder::occurrence).ok_or_else(bad)?);
+                v.extend(occs);
             }
         }
     }

@@ -792,10 +792,10 @@ fn read_provenance(o: &Opened, g: &mut Graph) -> Option<()> {
     Some(())
 }
 
-/// An edge's occurrences (or a run's), decoded from the bytes written for them.
+/// An edge's occurrences (or a run's), decoded from the bytes written for
+/// them (a postcard list of [`COcc`]s, read by [`Decoder`]).
 pub(crate) fn occurrences_of(bytes: &[u8]) -> Option<Vec<Occurrence>> {
-    let occs: Vec<COcc> = postcard::from_bytes(bytes).ok()?;
-    occs.into_iter().map(COcc::occurrence).collect()
+    Decoder(bytes).list(Decoder::occurrence)
 }
 
 /// Reads a span of the cache file, checked against its hash.
@@ -1248,7 +1248,9 @@ mod tests {
                 assert_eq!(Decoder(&ours).occurrence(), serde, "case {i} {j}");
                 let list = postcard::to_allocvec(&vec![&c, &c]).unwrap();
                 let mut d = Decoder(&list);
-                assert_eq!(d.list(Decoder::occurrence), occurrences_of(&list));
+                let serde: Vec<COcc> = postcard::from_bytes(&list).unwrap();
+                let serde: Option<Vec<_>> = serde.into_iter().map(COcc::occurrence).collect();
+                assert_eq!(d.list(Decoder::occurrence), serde);
                 assert!(d.0.is_empty());
                 for cut in 0..ours.len() {
                     assert_eq!(Decoder(&ours[..cut]).occurrence(), None, "cut at {cut}");

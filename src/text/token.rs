@@ -490,33 +490,6 @@ fn high_at(text: &str, bytes: &[u8], i: usize, b: u8) -> Option<(usize, Option<T
     }
 }
 
-/// Where the first byte beyond ASCII at or after `from` is (`usize::MAX`
-/// when there is none): 32 bytes at a time, then eight.
-fn next_high(bytes: &[u8], from: usize) -> usize {
-    let rest = bytes.get(from..).unwrap_or_default();
-    let (blocks, _) = rest.as_chunks::<32>();
-    let clean = blocks
-        .iter()
-        .position(|b| {
-            let (words, _) = b.as_chunks::<8>();
-            let any = words.iter().fold(0, |m, w| m | u64::from_le_bytes(*w));
-            any & crate::bytes::HIGH_BITS != 0
-        })
-        .unwrap_or(blocks.len());
-    let mut i = clean * 32;
-    while let Some(c) = rest.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let high = u64::from_le_bytes(*c) & crate::bytes::HIGH_BITS;
-        if high != 0 {
-            return from + i + (high.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    let tail = rest.get(i..).unwrap_or_default();
-    tail.iter()
-        .position(|&b| b >= 0x80)
-        .map_or(usize::MAX, |k| from + i + k)
-}
-
 /// Appends the lower case of `s` to `buf`, a character at a time (as
 /// `char::to_lowercase` has it); ASCII and U+2000 to U+20FF (quotes,
 /// dashes, currency: no case) without the Unicode tables.
@@ -571,7 +544,7 @@ impl Lowered {
         while let Some(t) = toks.get(k) {
             // the tokens from `k` on that end by the next byte beyond ASCII
             // keep their spans, all at once
-            let high = next_high(bytes, t.start as usize);
+            let high = crate::bytes::next_high(bytes, t.start as usize);
             let rest = toks.get(k..).unwrap_or_default();
             let ascii = rest.partition_point(|t| t.end as usize <= high);
             spans.extend(rest[..ascii].iter().map(|t| (t.start, t.end)));
@@ -901,17 +874,6 @@ mod tests {
             }
             let lowered = text.to_ascii_lowercase() + PAD;
             proptest::prop_assert_eq!(lowers.padded(), lowered.as_bytes());
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn next_high_equals_the_plain_version(
-            b in proptest::collection::vec(proptest::prop_oneof![9 => 0u8..0x80, 1 => 0x80u8..], 0..100),
-            from in 0usize..100,
-        ) {
-            let plain = b.iter().enumerate().skip(from).find(|(_, &c)| c >= 0x80).map_or(usize::MAX, |(i, _)| i);
-            proptest::prop_assert_eq!(next_high(&b, from), plain);
         }
     }
 
