@@ -34,6 +34,7 @@ fn peak_kb() -> u64 {
 
 fn main() -> anyhow::Result<()> {
     alloc::keep_freed_memory();
+    alloc::small_pages();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(corpus) = args.first() else {
         anyhow::bail!("usage: throughput CORPUS [OUT.ron] [THREADS]");

@@ -27,6 +27,26 @@ pub fn keep_freed_memory() {
     unsafe { mi::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
 }
 
+/// `mi_option_allow_thp` in mimalloc's `mimalloc.h` (version 3).
+const MI_OPTION_ALLOW_THP: mi::mi_option_t = 43;
+
+/// Keeps the process on small (4 KB) pages: with transparent huge pages the
+/// kernel zeroes 2 MB at each first touch, which on this project's VMs cost
+/// 0.15 to 0.5 s of system time in a 20k build (0.12 to 0.13 s without them,
+/// and 50 MB less peak memory).
+pub fn small_pages() {
+    // SAFETY: sets one of mimalloc's options, a plain integer it reads before
+    // advising the kernel to use huge pages for the memory it maps next.
+    unsafe { mi::mi_option_set(MI_OPTION_ALLOW_THP, 0) };
+    // the memory mapped before this call was advised already: the process's
+    // flag covers it too (a plain system call; failure leaves huge pages on)
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// mimalloc as the global allocator.
 pub struct Mi;
 
@@ -85,6 +105,17 @@ unsafe impl GlobalAlloc for Mi {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn small_pages_turns_huge_pages_off_for_the_process() {
+        small_pages();
+        // SAFETY: PR_GET_THP_DISABLE reads the process's flag; no memory passed.
+        assert_eq!(
+            unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) },
+            1
+        );
+    }
 
     #[test]
     fn blocks_are_aligned_as_asked_and_keep_their_bytes() {

@@ -48,6 +48,7 @@ fn main() -> ExitCode {
     #[cfg(unix)]
     clean_up_on_signals();
     alloc::keep_freed_memory();
+    alloc::small_pages();
     let cli = Cli::parse();
     match checked(cli).and_then(|cli| run(&cli)) {
         Ok(code) => ExitCode::from(code),
