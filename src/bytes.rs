@@ -323,39 +323,27 @@ pub(crate) fn has_control(b: &[u8]) -> bool {
 
 /// Decodes the JSON string whose body starts at `at` (past its quote) onto `out`: the index
 /// past its end; `None` where serde_json refuses it (control character, bad escape, lone surrogate).
-pub(crate) fn json_string(s: &str, at: usize, out: &mut String) -> Option<usize> {
+/// One pass: the runs between quotes and backslashes are found by `memchr2`, checked for
+/// control characters unless `s` has none (`controls` false), and copied whole (both their
+/// ends stand beside ASCII bytes, so `get` never fails on a char boundary).
+pub(crate) fn json_string(s: &str, at: usize, out: &mut String, controls: bool) -> Option<usize> {
     let b = s.as_bytes();
-    let end = json_string_end(b, at)?;
-    if has_control(&b[at..end]) {
-        return None;
-    }
-    out.reserve(end - at);
-    // the runs between escapes are copied whole; both ends of each stand
-    // beside ASCII bytes, so `get` never fails on a char boundary
-    let mut from = at;
-    while let Some(k) = memchr::memchr(b'\\', b.get(from..end)?) {
-        out.push_str(s.get(from..from + k)?);
-        from += k;
-        // escapes often come in runs (`\n\n`): each read without a search
-        while from < end && b[from] == b'\\' {
-            from = json_escape(b, from + 1, out)?;
-        }
-    }
-    out.push_str(s.get(from..end)?);
-    Some(end + 1)
-}
-
-/// The index of the quote closing the JSON string whose body starts at
-/// `at`: the first quote after an even run of backslashes (none escaped).
-fn json_string_end(b: &[u8], at: usize) -> Option<usize> {
     let mut from = at;
     loop {
-        let q = from + memchr::memchr(b'"', b.get(from..)?)?;
-        let run = b[at..q].iter().rev().take_while(|&&c| c == b'\\').count();
-        if run % 2 == 0 {
-            return Some(q);
+        let k = from + memchr::memchr2(b'"', b'\\', b.get(from..)?)?;
+        let run = s.get(from..k)?;
+        if controls && has_control(run.as_bytes()) {
+            return None;
         }
-        from = q + 1;
+        out.push_str(run);
+        if b[k] == b'"' {
+            return Some(k + 1);
+        }
+        from = k;
+        // escapes often come in runs (`\n\n`): each read without a search
+        while b.get(from) == Some(&b'\\') {
+            from = json_escape(b, from + 1, out)?;
+        }
     }
 }
 
@@ -660,9 +648,16 @@ mod tests {
             let s = format!("\"{}\"", pieces.concat());
             let mut out = String::from("kept ");
             let plain = |t: &str| serde_json::from_str::<String>(t).ok();
-            match json_string(&s, 1, &mut out) {
-                Some(end) => prop_assert_eq!(plain(&s[..end]).map(|p| format!("kept {p}")), Some(out)),
+            let got = json_string(&s, 1, &mut out, true).map(|end| (end, out.clone()));
+            match &got {
+                Some((end, out)) => prop_assert_eq!(plain(&s[..*end]).map(|p| format!("kept {p}")), Some(out.clone())),
                 None => prop_assert_eq!(plain(&s), None),
+            }
+            // a string without control characters reads the same unchecked
+            if !has_control(s.as_bytes()) {
+                let mut unchecked = String::from("kept ");
+                let end = json_string(&s, 1, &mut unchecked, false);
+                prop_assert_eq!(end.map(|end| (end, unchecked)), got);
             }
         }
     }

@@ -108,7 +108,14 @@ impl Article {
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty());
         let (text, title_span, body_start) = match &title {
-            Some(t) => (format!("{t}\n\n{body}"), (0, t.len()), t.len() + 2),
+            Some(t) => {
+                // at its size at once: `format!` would grow it step by step
+                let mut text = String::with_capacity(t.len() + 2 + body.len());
+                text.push_str(t);
+                text.push_str("\n\n");
+                text.push_str(body);
+                (text, (0, t.len()), t.len() + 2)
+            }
             None => (body.to_string(), (0, 0), 0),
         };
         Article {

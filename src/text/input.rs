@@ -391,10 +391,14 @@ fn string_id(s: String) -> Option<String> {
 /// strings, numbers, `true`, `false` and `null` holding `id` and `text`
 /// once each; `None` when not sure (serde_json then reads it).
 fn plain_record(line: &str) -> Option<Fields> {
+    // one look for control characters in the whole line (white space
+    // between tokens is one), not one in each string
+    let inner = line.trim_end_matches([' ', '\n', '\t', '\r']);
     let mut p = Plain {
         line,
         at: 0,
         scratch: String::new(),
+        controls: crate::bytes::has_control(inner.as_bytes()),
     };
     let (mut f, mut seen, mut key) = (Fields::default(), 0u8, String::new());
     if p.next()? != b'{' {
@@ -426,6 +430,9 @@ struct Plain<'a> {
     at: usize,
     /// The values of keys not kept, decoded and dropped.
     scratch: String,
+    /// Whether the line holds control characters before its trailing white
+    /// space (then each string is checked for them).
+    controls: bool,
 }
 
 impl Plain<'_> {
@@ -443,7 +450,7 @@ impl Plain<'_> {
 
     /// A string whose opening quote was just read, onto `out`.
     fn string(&mut self, out: &mut String) -> Option<()> {
-        self.at = crate::bytes::json_string(self.line, self.at, out)?;
+        self.at = crate::bytes::json_string(self.line, self.at, out, self.controls)?;
         Some(())
     }
 
@@ -471,6 +478,8 @@ impl Plain<'_> {
                 if self.next()? != b'"' {
                     return None;
                 }
+                // the text is most of the line: room for it at once
+                f.text.reserve(self.line.len() - self.at);
                 self.string(&mut f.text)?;
             }
             16 => f.url = self.string_or_null()?,
@@ -635,7 +644,7 @@ fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dy
             }
         };
         line_no += 1;
-        let here = format!("{origin}:{line_no}");
+        let here = line_origin(origin, line_no);
         if len > opts.max_bytes {
             f(Item::Skipped(Error::Article {
                 origin: here,
@@ -649,22 +658,63 @@ fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dy
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let (line, warn) = match decode(&here, std::mem::take(&mut buf)) {
-            Ok(x) => x,
-            Err(e) => {
-                f(Item::Skipped(e));
-                continue;
-            }
-        };
-        // a byte order mark before the first record is no part of it
-        let line = match line.strip_prefix('\u{feff}') {
-            Some(rest) if line_no == 1 => rest.to_string(),
-            _ => line,
-        };
-        match jsonl_record(&here, &line) {
-            Ok(a) => f(Item::Article(a, warn)),
-            Err(e) => f(Item::Skipped(e)),
+        f(jsonl_item(&here, std::mem::take(&mut buf), line_no == 1));
+    }
+}
+
+/// `origin:line_no`, as `format!` writes it at a fraction of its cost (it is
+/// made for every record).
+fn line_origin(origin: &str, line_no: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut n, mut at) = (line_no, digits.len());
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
+    }
+    let mut s = String::with_capacity(origin.len() + 1 + digits.len() - at);
+    s.push_str(origin);
+    s.push(':');
+    s.extend(digits[at..].iter().map(|&d| char::from(d)));
+    s
+}
+
+/// The item of one JSON Lines line (`first`: the file's first, where a byte
+/// order mark may stand). A plain record in UTF-8 is read at once (no NUL
+/// can be in it: the fast reader refuses control characters); any other
+/// line is decoded first as [`decode`] does, repaired or refused.
+fn jsonl_item(here: &str, bytes: Vec<u8>, first: bool) -> Item {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(line) => {
+            let body = match line.strip_prefix('\u{feff}') {
+                Some(rest) if first => rest,
+                _ => &line,
+            };
+            if let Some(fields) = plain_record(body) {
+                return match record_article(here, fields) {
+                    Ok(a) => Item::Article(a, None),
+                    Err(e) => Item::Skipped(e),
+                };
+            }
+            line.into_bytes()
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let (line, warn) = match decode(here, bytes) {
+        Ok(x) => x,
+        Err(e) => return Item::Skipped(e),
+    };
+    // a byte order mark before the first record is no part of it
+    let line = match line.strip_prefix('\u{feff}') {
+        Some(rest) if first => rest.to_string(),
+        _ => line,
+    };
+    match jsonl_record(here, &line) {
+        Ok(a) => Item::Article(a, warn),
+        Err(e) => Item::Skipped(e),
     }
 }
 
@@ -714,7 +764,8 @@ pub fn read_source(src: &Source, opts: &ReadOptions, f: &mut dyn FnMut(Item)) {
             match std::fs::File::open(p) {
                 Ok(file) => read_jsonl(
                     &p.display().to_string(),
-                    std::io::BufReader::new(file),
+                    // large: fewer records straddle two fills of the buffer
+                    std::io::BufReader::with_capacity(1 << 16, file),
                     opts,
                     f,
                 ),
@@ -1063,6 +1114,54 @@ mod tests {
         fn garbage_reads_as_serde_json_reads_it(line in "[{}\\[\\]\":,\\\\ a-z0-9\u{1}\u{e9}.+-]{0,40}", any_line: String) {
             prop_assert_eq!(read(&line), by_serde(&line));
             prop_assert_eq!(read(&any_line), by_serde(&any_line));
+        }
+    }
+
+    /// A line read as before the fast path over raw bytes: decoded, its
+    /// byte order mark dropped, then parsed.
+    fn by_decode(bytes: Vec<u8>, first: bool) -> String {
+        let item = match decode("c.jsonl:1", bytes) {
+            Err(e) => Item::Skipped(e),
+            Ok((line, warn)) => {
+                let line = match line.strip_prefix('\u{feff}') {
+                    Some(rest) if first => rest.to_string(),
+                    _ => line,
+                };
+                match jsonl_record("c.jsonl:1", &line) {
+                    Ok(a) => Item::Article(a, warn),
+                    Err(e) => Item::Skipped(e),
+                }
+            }
+        };
+        format!("{item:?}")
+    }
+
+    proptest! {
+        #[test]
+        fn raw_lines_read_as_decoded_lines_read(
+            line in prop_oneof![record(), clean_record()],
+            at in 0usize..400,
+            spoil in proptest::sample::select(vec![
+                &b""[..], b"\0", b"\xff", b"\xc3", b"\xe2\x80", b"\xef\xbb\xbf", b"\xff\xfe", b"\t", b"\x01",
+            ]),
+            lead in proptest::sample::select(vec![&b""[..], b"\xef\xbb\xbf", b"\xff\xfe", b" "]),
+            first: bool,
+        ) {
+            let mut bytes = lead.to_vec();
+            let at = at.min(line.len());
+            bytes.extend_from_slice(&line.as_bytes()[..at]);
+            bytes.extend_from_slice(spoil);
+            bytes.extend_from_slice(&line.as_bytes()[at..]);
+            let fast = format!("{:?}", jsonl_item("c.jsonl:1", bytes.clone(), first));
+            prop_assert_eq!(fast, by_decode(bytes, first));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn line_origins_are_written_as_format_writes_them(origin in "[a-z/.é]{0,12}", n: usize) {
+            prop_assert_eq!(line_origin(&origin, n), format!("{origin}:{n}"));
+            prop_assert_eq!(line_origin(&origin, n % 1000), format!("{origin}:{}", n % 1000));
         }
     }
 
