@@ -203,6 +203,9 @@ impl<'a> Sentence<'a> {
                     rest = more;
                     from += 1;
                 }
+                if self.wild_misses(rest, from) {
+                    continue;
+                }
                 let Some(end) = match_words(self, rest, from, self.range.end) else {
                     continue;
                 };
@@ -225,6 +228,18 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+    }
+
+    /// Whether pattern words `words` surely fail from token `k`: they open
+    /// with one wildcard, and the word after it is none of the tokens
+    /// [`match_wild`] would test it at (the 2nd to 5th from `k`).
+    #[inline]
+    fn wild_misses(&self, words: &[PatWord], k: usize) -> bool {
+        let [PatWord::Wild, PatWord::Any(x), ..] = words else {
+            return false;
+        };
+        let top = self.range.end.min(k + 5);
+        !(k + 1..top).any(|j| self.word_at(j).one_of(x))
     }
 
     /// Whether the cue word at `i` is a noun: after a determiner ("its
