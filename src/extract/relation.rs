@@ -5,9 +5,9 @@
 use crate::extract::resolve::{Ref, Resolution, Resolved};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::lexicon::relation_words::list;
-use crate::lexicon::words::NO_WORD;
 use crate::lexicon::words::{class, TokenWords};
-use crate::lexicon::{Frame, PatWord};
+use crate::lexicon::words::{WordId, NO_WORD};
+use crate::lexicon::{Alts, Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::token::{lower_case, TokKind, Token};
 
@@ -72,9 +72,10 @@ impl<'a> Sentence<'a> {
     }
 
     /// Token `i`, to be compared in lower case.
+    #[inline]
     fn word_at(&self, i: usize) -> Word<'a> {
         if self.lowers.is_ascii(i) {
-            Word::Ascii(self.toks[i].bytes(self.text))
+            Word::Id(self.words.ids.get(i).copied().unwrap_or(NO_WORD))
         } else {
             Word::Lower(self.lower(i))
         }
@@ -174,8 +175,8 @@ impl<'a> Sentence<'a> {
             if self.masked[i] || self.toks[i].kind != TokKind::Word {
                 return;
             }
-            let pats = self.g.cue_patterns(self.words, self.lowers, i);
-            if pats.is_empty() {
+            let start = self.g.cue_patterns(self.words, self.lowers, i);
+            if start.pats.is_empty() {
                 return;
             }
             // one hit per (cue entry, start)
@@ -183,7 +184,15 @@ impl<'a> Sentence<'a> {
             let mut after_determiner = None;
             // the next word, which most patterns test first
             let next = (i + 1 < self.range.end).then(|| self.word_at(i + 1));
-            for p in pats {
+            // the patterns whose second word the next token may be
+            let may = match next {
+                None => start.may_match(None),
+                Some(Word::Id(id)) => start.may_match(Some(id)),
+                Some(Word::Lower(_)) => u64::MAX,
+            };
+            let pats = start.pats.iter().enumerate();
+            let pats = pats.filter(|&(k, _)| k >= 64 || may & 1 << k != 0);
+            for p in pats.filter_map(|(_, &p)| self.g.cue_pattern(p)) {
                 // a pattern is filed under its first words: the first matches
                 let mut rest = p.words.get(1..).unwrap_or_default();
                 let mut from = i + 1;
@@ -193,6 +202,9 @@ impl<'a> Sentence<'a> {
                     }
                     rest = more;
                     from += 1;
+                }
+                if self.wild_misses(rest, from) {
+                    continue;
                 }
                 let Some(end) = match_words(self, rest, from, self.range.end) else {
                     continue;
@@ -216,6 +228,18 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+    }
+
+    /// Whether pattern words `words` surely fail from token `k`: they open
+    /// with one wildcard, and the word after it is none of the tokens
+    /// [`match_wild`] would test it at (the 2nd to 5th from `k`).
+    #[inline]
+    fn wild_misses(&self, words: &[PatWord], k: usize) -> bool {
+        let [PatWord::Wild, PatWord::Any(x), ..] = words else {
+            return false;
+        };
+        let top = self.range.end.min(k + 5);
+        !(k + 1..top).any(|j| self.word_at(j).one_of(x))
     }
 
     /// Whether the cue word at `i` is a noun: after a determiner ("its
@@ -340,8 +364,6 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// A token as [`Sentence::word_at`] gives it: an ASCII one as written (its
-/// lower case is its bytes lower-cased), another in lower case.
 /// How two items of a list are joined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Joint {
@@ -353,21 +375,21 @@ enum Joint {
     CommaAnd,
 }
 
+/// A token as [`Sentence::word_at`] gives it: an ASCII one by its word id
+/// (that of its lower case), another in lower case.
 #[derive(Clone, Copy)]
 enum Word<'a> {
-    Ascii(&'a [u8]),
+    Id(WordId),
     Lower(&'a str),
 }
 
 impl Word<'_> {
     /// Whether the token's lower case is one of `alts`.
-    fn one_of(self, alts: &[String]) -> bool {
+    #[inline]
+    fn one_of(self, alts: &Alts) -> bool {
         match self {
-            Word::Ascii(w) => alts.iter().any(|a| {
-                let a = a.as_bytes();
-                a.len() == w.len() && a.iter().zip(w).all(|(&x, &y)| x == y.to_ascii_lowercase())
-            }),
-            Word::Lower(w) => one_of(alts, w),
+            Word::Id(id) => alts.has_id(id),
+            Word::Lower(w) => one_of(&alts.words, w),
         }
     }
 }
@@ -388,13 +410,13 @@ fn match_words(s: &Sentence, mut words: &[PatWord], mut k: usize, end: usize) ->
         match w {
             PatWord::Wild => return match_wild(s, words, k, end),
             PatWord::Any(alts) => {
-                if !(k < end && one_of(alts, s.lower(k))) {
+                if !(k < end && s.word_at(k).one_of(alts)) {
                     return None;
                 }
                 k += 1;
             }
             PatWord::Optional(alts) => {
-                if k < end && one_of(alts, s.lower(k)) {
+                if k < end && s.word_at(k).one_of(alts) {
                     if let Some(e) = match_words(s, rest, k + 1, end) {
                         return Some(e);
                     }
@@ -426,7 +448,7 @@ fn match_wild(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<u
         }
         // the word after the wildcards, most often one of a few, tested here
         let e = match rest.split_first() {
-            Some((PatWord::Any(alts), more)) => match j < end && one_of(alts, s.lower(j)) {
+            Some((PatWord::Any(alts), more)) => match j < end && s.word_at(j).one_of(alts) {
                 true => match_words(s, more, j + 1, end),
                 false => None,
             },
@@ -1786,7 +1808,7 @@ impl Context<'_> {
         let w = s.s(v);
         lower_case(w)
             && (w.len() > 3 && w.ends_with("ed")
-                || !s.g.cue_patterns(s.words, s.lowers, v).is_empty())
+                || !s.g.cue_patterns(s.words, s.lowers, v).pats.is_empty())
             && !s.in_list(v - 1, list::PASSIVE_AUXILIARIES)
     }
 

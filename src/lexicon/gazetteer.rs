@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::lexicon::descriptors::Descriptors;
 use crate::lexicon::extract_words::ExtractWords;
-use crate::lexicon::relation_words::RelationWords;
+use crate::lexicon::relation_words::{CueStart, RelationWords, NO_CUES};
 use crate::lexicon::topic::Topics;
 use crate::lexicon::words::{class, TokenWords, WordId, NO_WORD};
 use crate::lexicon::{
@@ -235,10 +235,13 @@ pub struct Gazetteer {
     /// holders they name ("head of state": President, King...).
     title_covers: Vec<(Vec<String>, Vec<String>)>,
     pub(crate) cues: Vec<CueEntry>,
-    pub(crate) cue_index: HashMap<String, Vec<Pattern>, FxBuild>,
+    /// The compiled cue patterns, each once.
+    cue_pats: Vec<Pattern>,
+    /// By lower-case first word, the numbers of the patterns it starts.
+    pub(crate) cue_index: HashMap<String, CueStart, FxBuild>,
     /// The patterns of `cue_index` under an ASCII first word, by that
     /// word's [`WordId`]: an ASCII token's id finds them without hashing.
-    cue_starts: Vec<Vec<Pattern>>,
+    cue_starts: Vec<CueStart>,
     pub(crate) non_names: HashSet<String, FxBuild>,
     pub(crate) reporting: HashSet<String, FxBuild>,
     pub(crate) negation: HashSet<String, FxBuild>,
@@ -560,6 +563,7 @@ impl Gazetteer {
     /// A gazetteer with the lexicon's word sets and cues but no phrase yet.
     fn unfilled(lex: &Lexicon) -> Gazetteer {
         let w = &lex.words;
+        let (cue_pats, cue_index) = compile_cues(&lex.cues);
         Gazetteer {
             exact: HashMap::default(),
             folded: HashMap::default(),
@@ -577,7 +581,10 @@ impl Gazetteer {
             titles: Vec::new(),
             title_covers: Vec::new(),
             cues: lex.cues.clone(),
-            cue_index: compile_cues(&lex.cues).into_iter().collect(),
+            cue_pats,
+            cue_index: (cue_index.into_iter())
+                .map(|(w, pats)| (w, CueStart::unfiltered(pats)))
+                .collect(),
             cue_starts: Vec::new(),
             non_names: set(&lex.non_names),
             reporting: set(&w.reporting),
@@ -805,6 +812,16 @@ impl Gazetteer {
         // the relation rules' words get ids before the short table is built
         let relation_words = RelationWords::new(w, |word| self.intern(word));
         self.relation_words = relation_words;
+        // and the cue patterns' words, which tokens are then tested by id
+        let mut cue_pats = std::mem::take(&mut self.cue_pats);
+        for p in &mut cue_pats {
+            // most are numbered already: looked up without a copy
+            p.number(|word| match self.words.get(word.as_bytes()) {
+                Some(&id) => id,
+                None => self.intern(word),
+            });
+        }
+        self.cue_pats = cue_pats;
         for (id, s) in self.starts.iter().enumerate() {
             if s.any() {
                 if self.classes.len() <= id {
@@ -835,7 +852,7 @@ impl Gazetteer {
 
     /// Files the cue patterns with an ASCII first word under its [`WordId`].
     fn compile_cue_starts(&mut self) {
-        let mut starts: Vec<Vec<Pattern>> = Vec::new();
+        let mut starts: Vec<CueStart> = Vec::new();
         for (w, pats) in &self.cue_index {
             // an ASCII token's id is that of its lower case, which is the
             // key it is looked up by; `compile_classes` gave every key an id
@@ -848,23 +865,30 @@ impl Gazetteer {
             }
             let id = id as usize;
             if starts.len() <= id {
-                starts.resize_with(id + 1, Vec::new);
+                starts.resize_with(id + 1, CueStart::default);
             }
-            starts[id] = pats.clone();
+            starts[id] = CueStart::new(pats.pats.clone(), &self.cue_pats);
         }
         self.cue_starts = starts;
     }
 
-    /// The cue patterns filed under token `i`'s lower case (`lowers[i]`),
-    /// `words` being the article's [`Gazetteer::token_words`].
+    /// The numbers of the cue patterns filed under token `i`'s lower case
+    /// (`lowers[i]`), `words` being the article's [`Gazetteer::token_words`].
     #[inline]
-    pub fn cue_patterns(&self, words: &TokenWords, lowers: &Lowered, i: usize) -> &[Pattern] {
+    pub fn cue_patterns(&self, words: &TokenWords, lowers: &Lowered, i: usize) -> &CueStart {
         if lowers.is_ascii(i) {
             let id = words.ids.get(i).copied().unwrap_or(NO_WORD);
-            self.cue_starts.get(id as usize).map_or(&[], Vec::as_slice)
+            self.cue_starts.get(id as usize).unwrap_or(&NO_CUES)
         } else {
-            self.cue_index.get(&lowers[i]).map_or(&[], Vec::as_slice)
+            self.cue_index.get(&lowers[i]).unwrap_or(&NO_CUES)
         }
+    }
+
+    /// The cue pattern of number `p` (as [`Gazetteer::cue_patterns`] gives
+    /// it); `None` for no such.
+    #[inline]
+    pub fn cue_pattern(&self, p: u32) -> Option<&Pattern> {
+        self.cue_pats.get(p as usize)
     }
 
     /// Numbers the phrases' words and files the phrases under their first.

@@ -3,7 +3,7 @@
 //! lists a word is in.
 
 use crate::lexicon::words::{WordId, NO_WORD};
-use crate::lexicon::Words;
+use crate::lexicon::{PatWord, Pattern, Words};
 
 /// The word lists of the relation rules, as bits of [`RelationWords`] (the
 /// [`Words`] fields of the same names).
@@ -85,5 +85,127 @@ impl RelationWords {
     #[inline]
     pub fn has(&self, id: WordId, list: u32) -> bool {
         self.lists.get(id as usize).is_some_and(|&b| b & list != 0)
+    }
+}
+
+/// The cue patterns filed under one first word, with what rules most of
+/// them out by the next token alone.
+#[derive(Clone, Debug, Default)]
+pub struct CueStart {
+    /// The numbers of the patterns, in the order they are tried.
+    pub pats: Vec<u32>,
+    /// Bit `k` set: the `k`th pattern (of the first 64) has no one word
+    /// of a list second (it may match whatever the next token).
+    always: u64,
+    /// By word id, sorted: the bits of the patterns (of the first 64) that
+    /// word may be second in.
+    seconds: Vec<(WordId, u64)>,
+}
+
+/// A first word that starts no pattern.
+pub static NO_CUES: CueStart = CueStart {
+    pats: Vec::new(),
+    always: 0,
+    seconds: Vec::new(),
+};
+
+impl CueStart {
+    /// The patterns `pats` (numbers in `all`, numbered by [`Pattern::number`]),
+    /// with their second words filed by id.
+    pub fn new(pats: Vec<u32>, all: &[Pattern]) -> CueStart {
+        let mut always = 0u64;
+        let mut seconds: Vec<(WordId, u64)> = Vec::new();
+        for (k, p) in pats.iter().take(64).enumerate() {
+            let bit = 1u64 << k;
+            match all.get(*p as usize).and_then(|p| p.words.get(1)) {
+                Some(PatWord::Any(alts)) => seconds.extend(alts.ids().iter().map(|&id| (id, bit))),
+                _ => always |= bit,
+            }
+        }
+        seconds.sort_by_key(|&(id, _)| id);
+        seconds.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 |= b.1;
+            }
+            same
+        });
+        CueStart {
+            pats,
+            always,
+            seconds,
+        }
+    }
+
+    /// Patterns `pats` with nothing filed: every one may match.
+    pub fn unfiltered(pats: Vec<u32>) -> CueStart {
+        CueStart {
+            pats,
+            always: u64::MAX,
+            seconds: Vec::new(),
+        }
+    }
+
+    /// Bit `k` set when the `k`th pattern (of the first 64; those after may
+    /// all) may match, the next token being ASCII of word id `next`, or no
+    /// token (`None`).
+    #[inline]
+    pub fn may_match(&self, next: Option<WordId>) -> u64 {
+        let Some(id) = next else {
+            return self.always;
+        };
+        let at = self.seconds.binary_search_by_key(&id, |&(w, _)| w);
+        self.always | at.map_or(0, |k| self.seconds[k].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{compile_cues, Lexicon};
+    use std::collections::HashMap;
+
+    /// `may_match` sets exactly the bits of the patterns whose second word
+    /// the next token may be, as comparing the words says.
+    #[test]
+    fn may_match_equals_the_plain_test_of_second_words() {
+        let lex = Lexicon::builtin().unwrap();
+        let (mut pats, index) = compile_cues(&lex.cues);
+        let mut ids: HashMap<String, WordId> = HashMap::new();
+        for p in &mut pats {
+            p.number(|w| {
+                let n = ids.len() as WordId;
+                *ids.entry(w.to_string()).or_insert(n)
+            });
+        }
+        for list in index.values() {
+            let start = CueStart::new(list.clone(), &pats);
+            let plain = |next: Option<&str>| {
+                let mut bits = 0u64;
+                for (k, &p) in list.iter().take(64).enumerate() {
+                    let fits = match pats[p as usize].words.get(1) {
+                        Some(PatWord::Any(alts)) => {
+                            next.is_some_and(|w| alts.words.iter().any(|a| a == w))
+                        }
+                        _ => true,
+                    };
+                    bits |= u64::from(fits) << k;
+                }
+                bits
+            };
+            assert_eq!(start.may_match(None), plain(None));
+            // the second words of its patterns, and a word of none
+            let seconds = list
+                .iter()
+                .filter_map(|&p| match pats[p as usize].words.get(1) {
+                    Some(PatWord::Any(alts)) => Some(alts.words.iter()),
+                    _ => None,
+                });
+            for w in seconds.flatten().chain(["the".to_string()].iter()) {
+                let Some(&id) = ids.get(w) else { continue };
+                assert_eq!(start.may_match(Some(id)), plain(Some(w)), "{w}");
+            }
+            assert_eq!(start.may_match(Some(NO_WORD)), plain(Some("\u{1}")));
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! lists) plus any a user adds, and the index the mention finder uses.
 
 use crate::error::{Error, Result};
+use crate::lexicon::words::{WordId, NO_WORD};
 use crate::model::{EdgeKind, EntityKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -671,11 +672,54 @@ impl Lexicon {
 #[derive(Clone, Debug)]
 pub enum PatWord {
     /// Any of these lower-case words.
-    Any(Vec<String>),
+    Any(Alts),
     /// Any of these, or nothing.
-    Optional(Vec<String>),
+    Optional(Alts),
     /// Any one word.
     Wild,
+}
+
+/// The lower-case words one pattern word may be, with the [`WordId`]s of
+/// the ASCII ones once the lexicon's words are numbered: an ASCII token
+/// (whose id is that of its lower case) is then tested by its id.
+#[derive(Clone, Debug, Default)]
+pub struct Alts {
+    pub words: Vec<String>,
+    /// The ids of the ASCII words (set by [`Alts::number`]).
+    ids: Vec<WordId>,
+    /// Bit `id % 64` of each of `ids`: most ids are ruled out by it alone.
+    mask: u64,
+}
+
+impl Alts {
+    fn new(words: &str) -> Alts {
+        Alts {
+            words: words.split('|').map(str::to_lowercase).collect(),
+            ..Alts::default()
+        }
+    }
+
+    /// Numbers the ASCII words with `id` (which must give each word the
+    /// id tokens of its lower case get).
+    fn number(&mut self, mut id: impl FnMut(&str) -> WordId) {
+        self.ids = (self.words.iter())
+            .filter(|w| w.is_ascii())
+            .map(|w| id(w))
+            .filter(|&i| i != NO_WORD)
+            .collect();
+        self.mask = self.ids.iter().fold(0, |m, &i| m | 1 << (i % 64));
+    }
+
+    /// The ids of the ASCII words (once numbered).
+    pub fn ids(&self) -> &[WordId] {
+        &self.ids
+    }
+
+    /// Whether the ASCII token of word id `id` is one of the words.
+    #[inline]
+    pub fn has_id(&self, id: WordId) -> bool {
+        self.mask & 1 << (id % 64) != 0 && self.ids.contains(&id)
+    }
 }
 
 /// A compiled cue pattern.
@@ -685,9 +729,22 @@ pub struct Pattern {
     pub words: Vec<PatWord>,
 }
 
-/// Compiles cue patterns, indexed by the lower-case words they can start with.
-pub fn compile_cues(cues: &[CueEntry]) -> HashMap<String, Vec<Pattern>> {
-    let mut index: HashMap<String, Vec<Pattern>> = HashMap::new();
+impl Pattern {
+    /// Numbers the ASCII words of the pattern with `id` (see [`Alts::number`]).
+    pub fn number(&mut self, mut id: impl FnMut(&str) -> WordId) {
+        for w in &mut self.words {
+            if let PatWord::Any(alts) | PatWord::Optional(alts) = w {
+                alts.number(&mut id);
+            }
+        }
+    }
+}
+
+/// Compiles cue patterns: each once, and by the lower-case words they can
+/// start with, the numbers of those patterns, longest first.
+pub fn compile_cues(cues: &[CueEntry]) -> (Vec<Pattern>, HashMap<String, Vec<u32>>) {
+    let mut patterns = Vec::new();
+    let mut index: HashMap<String, Vec<u32>> = HashMap::new();
     for (ci, cue) in cues.iter().enumerate() {
         for p in &cue.patterns {
             let words: Vec<PatWord> = p
@@ -696,26 +753,25 @@ pub fn compile_cues(cues: &[CueEntry]) -> HashMap<String, Vec<Pattern>> {
                     if w == "*" {
                         PatWord::Wild
                     } else if let Some(w) = w.strip_suffix('?') {
-                        PatWord::Optional(w.split('|').map(str::to_lowercase).collect())
+                        PatWord::Optional(Alts::new(w))
                     } else {
-                        PatWord::Any(w.split('|').map(str::to_lowercase).collect())
+                        PatWord::Any(Alts::new(w))
                     }
                 })
                 .collect();
+            let n = patterns.len() as u32;
             if let Some(PatWord::Any(firsts)) = words.first() {
-                for f in firsts {
-                    index.entry(f.clone()).or_default().push(Pattern {
-                        cue: ci,
-                        words: words.clone(),
-                    });
+                for f in &firsts.words {
+                    index.entry(f.clone()).or_default().push(n);
                 }
             }
+            patterns.push(Pattern { cue: ci, words });
         }
     }
     for v in index.values_mut() {
-        v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        v.sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].words.len()));
     }
-    index
+    (patterns, index)
 }
 
 #[cfg(test)]
