@@ -5,7 +5,7 @@
 //! "the", brackets) are the syntax of the patterns.
 
 use crate::lexicon::descriptors::Part;
-use crate::lexicon::gazetteer::{Gazetteer, Known};
+use crate::lexicon::gazetteer::{head, Gazetteer, Known};
 use crate::lexicon::relation_words::list;
 use crate::lexicon::words::{class, TokenWords, NO_WORD};
 use crate::text::token::{lower_case, TokKind, Token};
@@ -1232,7 +1232,13 @@ impl<'a> Finder<'a> {
         e
     }
 
+    /// The text of tokens `a..b`, single-spaced, as a `String`.
     fn text_of(&self, a: usize, b: usize) -> String {
+        self.text_cow(a, b).into_owned()
+    }
+
+    /// The text of tokens `a..b`, single-spaced: borrowed when it is so.
+    fn text_cow(&self, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
         // tokens hold no blanks: with at most one space between each two,
         // the text is single-spaced already
@@ -1242,9 +1248,9 @@ impl<'a> Finder<'a> {
             x == y || (x + 1 == y && bytes.get(x) == Some(&b' '))
         });
         if plain {
-            s.to_string()
+            std::borrow::Cow::Borrowed(s)
         } else {
-            crate::text::token::single_spaced(s).into_owned()
+            crate::text::token::single_spaced(s)
         }
     }
 
@@ -1398,8 +1404,7 @@ impl<'a> Finder<'a> {
     /// ("Airport", "House", "Commission").
     #[inline]
     fn names_a_thing(&self, k: usize) -> bool {
-        let w = self.s(k);
-        self.g.place_heads.contains(w) || self.g.org_heads.contains(w)
+        self.place_head_at(k) || self.org_head_at(k)
     }
 
     /// The name after a title ending at `k` ("President Xi", "the foreign
@@ -1471,7 +1476,6 @@ impl<'a> Finder<'a> {
         if m == i || !(begins || m - i >= 2 && body()) {
             return None;
         }
-        let name = self.text_of(i, m);
         if m - i == 1 {
             // "the Palace said": a place's or body's head alone names nothing
             if self.names_a_thing(i) {
@@ -1480,11 +1484,11 @@ impl<'a> Finder<'a> {
             return Some(Mention {
                 start: i,
                 end: m,
-                what: What::Name(name),
+                what: What::Name(self.text_of(i, m)),
                 acronym: None,
             });
         }
-        self.unknown_phrase(i, m, sentence_start, name)
+        self.unknown_phrase(i, m, sentence_start)
     }
 
     /// Whether an unknown phrase may begin at `i`: a capitalised word that is
@@ -1578,10 +1582,7 @@ impl<'a> Finder<'a> {
             }
             if is_cap && (first || !self.weekday_at(m)) {
                 m += 1;
-            } else if !first
-                && t.kind == TokKind::Number
-                && self.g.initiative_heads.contains(self.s(m - 1))
-            {
+            } else if !first && t.kind == TokKind::Number && self.initiative_head_at(m - 1) {
                 m += 1;
                 break;
             } else if !first
@@ -1620,8 +1621,29 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether token `k` is an organisation's head noun ("Bank", "Ministry").
+    #[inline]
     fn org_head_at(&self, k: usize) -> bool {
-        self.g.org_heads.contains(self.s(k))
+        self.may_be_head(k, head::ORG) && self.g.org_heads.contains(self.s(k))
+    }
+
+    /// Whether token `k` is a place's head noun ("Airport", "Valley").
+    #[inline]
+    fn place_head_at(&self, k: usize) -> bool {
+        self.may_be_head(k, head::PLACE) && self.g.place_heads.contains(self.s(k))
+    }
+
+    /// Whether token `k` is an initiative's head noun ("Corridor").
+    #[inline]
+    fn initiative_head_at(&self, k: usize) -> bool {
+        self.may_be_head(k, head::INITIATIVE) && self.g.initiative_heads.contains(self.s(k))
+    }
+
+    /// Whether token `k` may be in a head set of `bit` (of [`head`]):
+    /// `false` means surely not, told by its word id without hashing.
+    #[inline]
+    fn may_be_head(&self, k: usize, bit: u8) -> bool {
+        let id = self.words.ids.get(k).copied().unwrap_or(NO_WORD);
+        self.g.may_be_head(id, bit)
     }
 
     /// Whether a state named at `m` after a link follows an initiative's
@@ -1631,7 +1653,7 @@ impl<'a> Finder<'a> {
     fn program_for_state(&self, i: usize, m: usize, end: usize) -> bool {
         m >= i + 3
             && self.g.known_name_links.has(self.s(m - 1))
-            && self.g.initiative_heads.contains(self.s(m - 2))
+            && self.initiative_head_at(m - 2)
             && matches!(self.known(m, end), Some((_, Known::Country(_))))
     }
 
@@ -1648,15 +1670,11 @@ impl<'a> Finder<'a> {
             })
     }
 
-    /// The unknown phrase `name` of two words or more, tokens `i..m`, by
-    /// its head: an initiative, organisation, place or person.
-    fn unknown_phrase(
-        &self,
-        i: usize,
-        m: usize,
-        sentence_start: usize,
-        name: String,
-    ) -> Option<Mention> {
+    /// The unknown phrase of two words or more, tokens `i..m`, by its
+    /// head: an initiative, organisation, place or person.
+    fn unknown_phrase(&self, i: usize, m: usize, sentence_start: usize) -> Option<Mention> {
+        // its text, copied only for a mention
+        let name = || self.text_of(i, m);
         let connector = |w: &str| self.g.name_connectors.has(w);
         // "the 44th Asean Summits", "the AI Action Summit" (a cue word ends
         // the phrase before "Summit"): an event, neither body nor person
@@ -1665,11 +1683,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let mut words = (i..m).map(|k| self.s(k));
-        let last = words
-            .clone()
+        // the last word with a letter
+        let last = (i..m)
             .rev()
-            .find(|w| w.chars().any(char::is_alphabetic))
-            .unwrap_or("");
+            .find(|&k| self.s(k).chars().any(char::is_alphabetic));
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
         // "the port town of Santa Marta"
         // "at Zorbi Qarnat's invitation": a possessor is no place
@@ -1677,23 +1694,22 @@ impl<'a> Finder<'a> {
         let place_of = i >= sentence_start + 2
             && self.g.owner_prepositions.has(self.lower(i - 1))
             && self.g.place_nouns.has(self.lower(i - 2));
-        let what = if self.g.initiative_heads.contains(last)
-            || (self.g.initiative_heads.contains(self.s(i))
-                && self.g.initiative_links.has(self.s(i + 1)))
+        let what = if last.is_some_and(|k| self.initiative_head_at(k))
+            || (self.initiative_head_at(i) && self.g.initiative_links.has(self.s(i + 1)))
             || self.g.initiative_prefixes.has(self.s(i))
         {
-            What::NewInitiative(name)
-        } else if words.clone().any(|w| self.g.org_heads.contains(w)) {
-            What::NewOrg(name)
-        } else if self.g.place_heads.contains(last)
+            What::NewInitiative(name())
+        } else if (i..m).any(|k| self.org_head_at(k)) {
+            What::NewOrg(name())
+        } else if last.is_some_and(|k| self.place_head_at(k))
             || place_of
             || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
                 && !words.clone().any(connector)
                 && !possessor
                 // "a call from Antony Blinken": a known person is no place
-                && !self.g.person_names.contains_key(name.as_str()))
+                && !self.g.person_names.contains_key(&*self.text_cow(i, m)))
         {
-            What::NewPlace(name)
+            What::NewPlace(name())
         } else if let Some(k) = words.position(connector) {
             // "Temer and Peña Nieto": only the run before the connector is a name
             let e = i + k;
@@ -1710,7 +1726,7 @@ impl<'a> Finder<'a> {
             && !(i..m).any(|k| self.known_compound(k) || self.joins_a_state(k))
         {
             What::Person {
-                name,
+                name: name(),
                 title: None,
                 of: None,
                 former: false,
