@@ -80,6 +80,8 @@ pub struct Resolution {
     /// Resident envoys of no stated state and the state they leave: (person,
     /// host), a state that is not theirs.
     hosts: Vec<(usize, usize)>,
+    /// Room to write an id in to look it up: no copy for an entity met before.
+    scratch: String,
 }
 
 /// A lexicon entry that names an entity, by its gazetteer index.
@@ -92,14 +94,15 @@ enum Entry {
     Initiative(u32),
 }
 
-/// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]).
-fn entity_id(kind: EntityKind, name: &str) -> String {
+/// Writes the id of the entity of a name, `kind:slug`
+/// ([`crate::model::slug`]), into `id` (emptied first).
+fn entity_id_into(id: &mut String, kind: EntityKind, name: &str) {
     let prefix = kind.slug();
-    let mut id = String::with_capacity(prefix.len() + 1 + name.len());
+    id.clear();
+    id.reserve(prefix.len() + 1 + name.len());
     id.push_str(prefix);
     id.push(':');
-    slug_into(&mut id, name);
-    id
+    slug_into(id, name);
 }
 
 impl Resolution {
@@ -110,7 +113,9 @@ impl Resolution {
         country: Option<u32>,
         code: Option<&str>,
     ) -> usize {
-        let id = entity_id(kind, name);
+        // the id is written where the last one was: a new entity keeps it
+        let mut id = std::mem::take(&mut self.scratch);
+        entity_id_into(&mut id, kind, name);
         let by_id = FxBuild.hash_one(id.as_str());
         let known = match self.index.get(&by_id) {
             Some(&i) if self.entities[i].id == id => Some(i),
@@ -119,6 +124,7 @@ impl Resolution {
             None => None,
         };
         if let Some(i) = known {
+            self.scratch = id;
             return i;
         }
         let i = self.entities.len();
@@ -302,7 +308,14 @@ impl<'s> FullName<'s> {
     /// Whether a single name is its last name, with or without its particle
     /// or its accents ("Fernandez" after "Alberto Fernández").
     fn last_is(&self, single: &str) -> bool {
-        let same = |w: Option<&str>| w.is_some_and(|w| same_unaccented(w, single));
+        // an ASCII letter is its own base letter: two different ASCII
+        // first bytes tell at once
+        let first_may_match = |w: &str| match (w.bytes().next(), single.bytes().next()) {
+            (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => a == b,
+            _ => true,
+        };
+        let same =
+            |w: Option<&str>| w.is_some_and(|w| first_may_match(w) && same_unaccented(w, single));
         same(self.last) || same(self.bare_last)
     }
 }
@@ -610,6 +623,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         let mut res = Resolution {
             entities: Vec::with_capacity(guess),
             sentences: Vec::with_capacity(mentions.len()),
+            by_entry: Vec::with_capacity(guess.min(16)),
             ..Resolution::default()
         };
         res.index.reserve(guess);
@@ -622,9 +636,9 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             acronyms: HashMap::default(),
             last_person: None,
             last_speaker: None,
-            unasked: Vec::new(),
+            unasked: Vec::with_capacity(guess.min(8)),
             last_country: None,
-            states_named: Vec::new(),
+            states_named: Vec::with_capacity(guess.min(16)),
             pending_titles: Vec::new(),
             ctx: None,
         }
@@ -1103,7 +1117,7 @@ impl Resolution {
 
 #[cfg(test)]
 mod tests {
-    use super::{entity_id, is_multiword, resolve, title_matches, Ref, Resolution};
+    use super::{entity_id_into, is_multiword, resolve, title_matches, Ref, Resolution};
     use crate::extract::mention::{Mention, Of, What};
     use crate::model::{slug, EdgeKind, EntityKind};
     use crate::{Article, Extractor, Gazetteer, Lexicon};
@@ -1336,7 +1350,10 @@ mod tests {
         for name in names {
             for kind in [EntityKind::Country, EntityKind::Person, EntityKind::Place] {
                 let want = format!("{}:{}", kind.slug(), slug(name));
-                assert_eq!(entity_id(kind, name), want, "{name:?}");
+                // into a used buffer: emptied first
+                let mut id = String::from("used");
+                entity_id_into(&mut id, kind, name);
+                assert_eq!(id, want, "{name:?}");
             }
         }
     }
