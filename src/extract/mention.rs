@@ -193,8 +193,9 @@ impl<'a> Finder<'a> {
                 if c & (may_start | class::BEGINS) == 0 {
                     continue;
                 }
-                // only a word some lexicon phrase begins with begins one
-                if c & class::BEGINS != 0 && self.g.begins(self.words.ids[i]) {
+                // only a word some lexicon phrase begins with begins one;
+                // the bit is exact on an ASCII token, asked beyond ASCII
+                if c & class::BEGINS != 0 && (c != u16::MAX || self.g.begins(self.words.ids[i])) {
                     self.known_at[i] = self.lookup_in(i, end);
                     if self.known_at[i].is_some() {
                         self.starts.push(i);
@@ -1232,13 +1233,7 @@ impl<'a> Finder<'a> {
         e
     }
 
-    /// The text of tokens `a..b`, single-spaced, as a `String`.
     fn text_of(&self, a: usize, b: usize) -> String {
-        self.text_cow(a, b).into_owned()
-    }
-
-    /// The text of tokens `a..b`, single-spaced: borrowed when it is so.
-    fn text_cow(&self, a: usize, b: usize) -> std::borrow::Cow<'a, str> {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
         // tokens hold no blanks: with at most one space between each two,
         // the text is single-spaced already
@@ -1248,9 +1243,9 @@ impl<'a> Finder<'a> {
             x == y || (x + 1 == y && bytes.get(x) == Some(&b' '))
         });
         if plain {
-            std::borrow::Cow::Borrowed(s)
+            s.to_string()
         } else {
-            crate::text::token::single_spaced(s)
+            crate::text::token::single_spaced(s).into_owned()
         }
     }
 
@@ -1476,6 +1471,7 @@ impl<'a> Finder<'a> {
         if m == i || !(begins || m - i >= 2 && body()) {
             return None;
         }
+        let name = self.text_of(i, m);
         if m - i == 1 {
             // "the Palace said": a place's or body's head alone names nothing
             if self.names_a_thing(i) {
@@ -1484,11 +1480,11 @@ impl<'a> Finder<'a> {
             return Some(Mention {
                 start: i,
                 end: m,
-                what: What::Name(self.text_of(i, m)),
+                what: What::Name(name),
                 acronym: None,
             });
         }
-        self.unknown_phrase(i, m, sentence_start)
+        self.unknown_phrase(i, m, sentence_start, name)
     }
 
     /// Whether an unknown phrase may begin at `i`: a capitalised word that is
@@ -1670,11 +1666,15 @@ impl<'a> Finder<'a> {
             })
     }
 
-    /// The unknown phrase of two words or more, tokens `i..m`, by its
-    /// head: an initiative, organisation, place or person.
-    fn unknown_phrase(&self, i: usize, m: usize, sentence_start: usize) -> Option<Mention> {
-        // its text, copied only for a mention
-        let name = || self.text_of(i, m);
+    /// The unknown phrase `name` of two words or more, tokens `i..m`, by
+    /// its head: an initiative, organisation, place or person.
+    fn unknown_phrase(
+        &self,
+        i: usize,
+        m: usize,
+        sentence_start: usize,
+        name: String,
+    ) -> Option<Mention> {
         let connector = |w: &str| self.g.name_connectors.has(w);
         // "the 44th Asean Summits", "the AI Action Summit" (a cue word ends
         // the phrase before "Summit"): an event, neither body nor person
@@ -1698,18 +1698,18 @@ impl<'a> Finder<'a> {
             || (self.initiative_head_at(i) && self.g.initiative_links.has(self.s(i + 1)))
             || self.g.initiative_prefixes.has(self.s(i))
         {
-            What::NewInitiative(name())
+            What::NewInitiative(name)
         } else if (i..m).any(|k| self.org_head_at(k)) {
-            What::NewOrg(name())
+            What::NewOrg(name)
         } else if last.is_some_and(|k| self.place_head_at(k))
             || place_of
             || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
                 && !words.clone().any(connector)
                 && !possessor
                 // "a call from Antony Blinken": a known person is no place
-                && !self.g.person_names.contains_key(&*self.text_cow(i, m)))
+                && !self.g.person_names.contains_key(name.as_str()))
         {
-            What::NewPlace(name())
+            What::NewPlace(name)
         } else if let Some(k) = words.position(connector) {
             // "Temer and Peña Nieto": only the run before the connector is a name
             let e = i + k;
@@ -1726,7 +1726,7 @@ impl<'a> Finder<'a> {
             && !(i..m).any(|k| self.known_compound(k) || self.joins_a_state(k))
         {
             What::Person {
-                name: name(),
+                name,
                 title: None,
                 of: None,
                 former: false,

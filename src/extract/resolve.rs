@@ -80,8 +80,6 @@ pub struct Resolution {
     /// Resident envoys of no stated state and the state they leave: (person,
     /// host), a state that is not theirs.
     hosts: Vec<(usize, usize)>,
-    /// Room to write an id in to look it up: no copy for an entity met before.
-    scratch: String,
 }
 
 /// A lexicon entry that names an entity, by its gazetteer index.
@@ -94,15 +92,14 @@ enum Entry {
     Initiative(u32),
 }
 
-/// Writes the id of the entity of a name, `kind:slug`
-/// ([`crate::model::slug`]), into `id` (emptied first).
-fn entity_id_into(id: &mut String, kind: EntityKind, name: &str) {
+/// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]).
+fn entity_id(kind: EntityKind, name: &str) -> String {
     let prefix = kind.slug();
-    id.clear();
-    id.reserve(prefix.len() + 1 + name.len());
+    let mut id = String::with_capacity(prefix.len() + 1 + name.len());
     id.push_str(prefix);
     id.push(':');
-    slug_into(id, name);
+    slug_into(&mut id, name);
+    id
 }
 
 impl Resolution {
@@ -113,9 +110,7 @@ impl Resolution {
         country: Option<u32>,
         code: Option<&str>,
     ) -> usize {
-        // the id is written where the last one was: a new entity keeps it
-        let mut id = std::mem::take(&mut self.scratch);
-        entity_id_into(&mut id, kind, name);
+        let id = entity_id(kind, name);
         let by_id = FxBuild.hash_one(id.as_str());
         let known = match self.index.get(&by_id) {
             Some(&i) if self.entities[i].id == id => Some(i),
@@ -124,7 +119,6 @@ impl Resolution {
             None => None,
         };
         if let Some(i) = known {
-            self.scratch = id;
             return i;
         }
         let i = self.entities.len();
@@ -1117,7 +1111,7 @@ impl Resolution {
 
 #[cfg(test)]
 mod tests {
-    use super::{entity_id_into, is_multiword, resolve, title_matches, Ref, Resolution};
+    use super::{entity_id, is_multiword, resolve, title_matches, Ref, Resolution};
     use crate::extract::mention::{Mention, Of, What};
     use crate::model::{slug, EdgeKind, EntityKind};
     use crate::{Article, Extractor, Gazetteer, Lexicon};
@@ -1350,10 +1344,7 @@ mod tests {
         for name in names {
             for kind in [EntityKind::Country, EntityKind::Person, EntityKind::Place] {
                 let want = format!("{}:{}", kind.slug(), slug(name));
-                // into a used buffer: emptied first
-                let mut id = String::from("used");
-                entity_id_into(&mut id, kind, name);
-                assert_eq!(id, want, "{name:?}");
+                assert_eq!(entity_id(kind, name), want, "{name:?}");
             }
         }
     }
