@@ -295,13 +295,13 @@ impl<'a> Finder<'a> {
 
     /// Whether token `i` names a month (see `date::month_number`); only a
     /// date word can.
-    #[inline]
+    #[inline(always)]
     fn month_at(&self, i: usize) -> bool {
         self.words.may_be(i, class::DATE) && crate::text::date::month_number(self.s(i)).is_some()
     }
 
     /// Whether token `i` names a weekday; only a date word can.
-    #[inline]
+    #[inline(always)]
     fn weekday_at(&self, i: usize) -> bool {
         self.words.may_be(i, class::DATE) && crate::text::date::weekday_number(self.s(i)).is_some()
     }
@@ -1446,14 +1446,18 @@ impl<'a> Finder<'a> {
     /// connectors, no non-name words (but months: "Theresa May"), not all in
     /// capitals.
     fn plain_name(&self, r: std::ops::Range<usize>, at_start: bool) -> bool {
-        let mut words = r.map(|k| self.s(k));
+        let mut words = r.clone().map(|k| self.s(k));
         // (never from `unknown`, which splits a phrase at a connector first)
         let connector = words.clone().any(|w| self.g.name_connectors.has(w));
-        let non_name_inside = words
+        // a token whose class has no non-name bit is surely none
+        let non_name = |k: usize| {
+            self.words.may_be(k, class::NON_NAME) && self.g.non_names.contains(self.s(k))
+        };
+        let non_name_inside = r
             .clone()
             .skip(1)
-            .any(|w| self.g.non_names.contains(w) && crate::text::date::month_number(w).is_none());
-        let non_name_at_start = at_start && words.clone().any(|w| self.g.non_names.contains(w));
+            .any(|k| non_name(k) && crate::text::date::month_number(self.s(k)).is_none());
+        let non_name_at_start = at_start && r.clone().any(non_name);
         let caps = words.all(all_caps);
         !(connector || non_name_inside || non_name_at_start || caps)
     }
