@@ -279,13 +279,19 @@ impl<'a> Finder<'a> {
     }
 
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
-    #[inline]
+    #[inline(always)]
     fn capital_at(&self, i: usize) -> bool {
         let c = self.words.class(i);
         if c != u16::MAX {
             // an ASCII token: marked when its first byte is a capital
             return c & class::CAPITAL != 0;
         }
+        self.capital_beyond_ascii(i)
+    }
+
+    /// [`Finder::capital_at`] of a token beyond ASCII, out of line.
+    #[inline(never)]
+    fn capital_beyond_ascii(&self, i: usize) -> bool {
         let t = &self.toks[i];
         match self.text.as_bytes().get(t.start as usize) {
             Some(b) if b.is_ascii() && t.end > t.start => b.is_ascii_uppercase(),
@@ -358,9 +364,17 @@ impl<'a> Finder<'a> {
         self.toks[i].bytes(self.text) == w.as_bytes()
     }
 
-    /// Whether token `i` is an honorific ("Mr.", "Dr.").
+    /// Whether token `i` is an honorific ("Mr.", "Dr."): its class bit
+    /// first, inline; the set asked out of line.
+    #[inline(always)]
     fn honorific(&self, i: usize) -> bool {
-        self.words.may_be(i, class::HONORIFIC) && self.g.honorifics.contains(self.s(i))
+        self.words.may_be(i, class::HONORIFIC) && self.honorific_word(i)
+    }
+
+    /// Whether token `i`, as written, is in the lexicon's honorifics.
+    #[inline(never)]
+    fn honorific_word(&self, i: usize) -> bool {
+        self.g.honorifics.contains(self.s(i))
     }
 
     fn lower_is(&self, i: usize, end: usize, w: &str) -> bool {
