@@ -5,7 +5,7 @@
 //! "the", brackets) are the syntax of the patterns.
 
 use crate::lexicon::descriptors::Part;
-use crate::lexicon::gazetteer::{Gazetteer, Known};
+use crate::lexicon::gazetteer::{head, Gazetteer, Known};
 use crate::lexicon::relation_words::list;
 use crate::lexicon::words::{class, TokenWords, NO_WORD};
 use crate::text::token::{lower_case, TokKind, Token};
@@ -193,8 +193,9 @@ impl<'a> Finder<'a> {
                 if c & (may_start | class::BEGINS) == 0 {
                     continue;
                 }
-                // only a word some lexicon phrase begins with begins one
-                if c & class::BEGINS != 0 && self.g.begins(self.words.ids[i]) {
+                // only a word some lexicon phrase begins with begins one;
+                // the bit is exact on an ASCII token, asked beyond ASCII
+                if c & class::BEGINS != 0 && (c != u16::MAX || self.g.begins(self.words.ids[i])) {
                     self.known_at[i] = self.lookup_in(i, end);
                     if self.known_at[i].is_some() {
                         self.starts.push(i);
@@ -278,13 +279,19 @@ impl<'a> Finder<'a> {
     }
 
     /// [`upper_first`] of token `i`, without decoding an ASCII first byte.
-    #[inline]
+    #[inline(always)]
     fn capital_at(&self, i: usize) -> bool {
         let c = self.words.class(i);
         if c != u16::MAX {
             // an ASCII token: marked when its first byte is a capital
             return c & class::CAPITAL != 0;
         }
+        self.capital_beyond_ascii(i)
+    }
+
+    /// [`Finder::capital_at`] of a token beyond ASCII, out of line.
+    #[inline(never)]
+    fn capital_beyond_ascii(&self, i: usize) -> bool {
         let t = &self.toks[i];
         match self.text.as_bytes().get(t.start as usize) {
             Some(b) if b.is_ascii() && t.end > t.start => b.is_ascii_uppercase(),
@@ -294,13 +301,13 @@ impl<'a> Finder<'a> {
 
     /// Whether token `i` names a month (see `date::month_number`); only a
     /// date word can.
-    #[inline]
+    #[inline(always)]
     fn month_at(&self, i: usize) -> bool {
         self.words.may_be(i, class::DATE) && crate::text::date::month_number(self.s(i)).is_some()
     }
 
     /// Whether token `i` names a weekday; only a date word can.
-    #[inline]
+    #[inline(always)]
     fn weekday_at(&self, i: usize) -> bool {
         self.words.may_be(i, class::DATE) && crate::text::date::weekday_number(self.s(i)).is_some()
     }
@@ -357,9 +364,17 @@ impl<'a> Finder<'a> {
         self.toks[i].bytes(self.text) == w.as_bytes()
     }
 
-    /// Whether token `i` is an honorific ("Mr.", "Dr.").
+    /// Whether token `i` is an honorific ("Mr.", "Dr."): its class bit
+    /// first, inline; the set asked out of line.
+    #[inline(always)]
     fn honorific(&self, i: usize) -> bool {
-        self.words.may_be(i, class::HONORIFIC) && self.g.honorifics.contains(self.s(i))
+        self.words.may_be(i, class::HONORIFIC) && self.honorific_word(i)
+    }
+
+    /// Whether token `i`, as written, is in the lexicon's honorifics.
+    #[inline(never)]
+    fn honorific_word(&self, i: usize) -> bool {
+        self.g.honorifics.contains(self.s(i))
     }
 
     fn lower_is(&self, i: usize, end: usize, w: &str) -> bool {
@@ -1398,8 +1413,7 @@ impl<'a> Finder<'a> {
     /// ("Airport", "House", "Commission").
     #[inline]
     fn names_a_thing(&self, k: usize) -> bool {
-        let w = self.s(k);
-        self.g.place_heads.contains(w) || self.g.org_heads.contains(w)
+        self.place_head_at(k) || self.org_head_at(k)
     }
 
     /// The name after a title ending at `k` ("President Xi", "the foreign
@@ -1446,14 +1460,18 @@ impl<'a> Finder<'a> {
     /// connectors, no non-name words (but months: "Theresa May"), not all in
     /// capitals.
     fn plain_name(&self, r: std::ops::Range<usize>, at_start: bool) -> bool {
-        let mut words = r.map(|k| self.s(k));
+        let mut words = r.clone().map(|k| self.s(k));
         // (never from `unknown`, which splits a phrase at a connector first)
         let connector = words.clone().any(|w| self.g.name_connectors.has(w));
-        let non_name_inside = words
+        // a token whose class has no non-name bit is surely none
+        let non_name = |k: usize| {
+            self.words.may_be(k, class::NON_NAME) && self.g.non_names.contains(self.s(k))
+        };
+        let non_name_inside = r
             .clone()
             .skip(1)
-            .any(|w| self.g.non_names.contains(w) && crate::text::date::month_number(w).is_none());
-        let non_name_at_start = at_start && words.clone().any(|w| self.g.non_names.contains(w));
+            .any(|k| non_name(k) && crate::text::date::month_number(self.s(k)).is_none());
+        let non_name_at_start = at_start && r.clone().any(non_name);
         let caps = words.all(all_caps);
         !(connector || non_name_inside || non_name_at_start || caps)
     }
@@ -1578,10 +1596,7 @@ impl<'a> Finder<'a> {
             }
             if is_cap && (first || !self.weekday_at(m)) {
                 m += 1;
-            } else if !first
-                && t.kind == TokKind::Number
-                && self.g.initiative_heads.contains(self.s(m - 1))
-            {
+            } else if !first && t.kind == TokKind::Number && self.initiative_head_at(m - 1) {
                 m += 1;
                 break;
             } else if !first
@@ -1620,8 +1635,29 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether token `k` is an organisation's head noun ("Bank", "Ministry").
+    #[inline]
     fn org_head_at(&self, k: usize) -> bool {
-        self.g.org_heads.contains(self.s(k))
+        self.may_be_head(k, head::ORG) && self.g.org_heads.contains(self.s(k))
+    }
+
+    /// Whether token `k` is a place's head noun ("Airport", "Valley").
+    #[inline]
+    fn place_head_at(&self, k: usize) -> bool {
+        self.may_be_head(k, head::PLACE) && self.g.place_heads.contains(self.s(k))
+    }
+
+    /// Whether token `k` is an initiative's head noun ("Corridor").
+    #[inline]
+    fn initiative_head_at(&self, k: usize) -> bool {
+        self.may_be_head(k, head::INITIATIVE) && self.g.initiative_heads.contains(self.s(k))
+    }
+
+    /// Whether token `k` may be in a head set of `bit` (of [`head`]):
+    /// `false` means surely not, told by its word id without hashing.
+    #[inline]
+    fn may_be_head(&self, k: usize, bit: u8) -> bool {
+        let id = self.words.ids.get(k).copied().unwrap_or(NO_WORD);
+        self.g.may_be_head(id, bit)
     }
 
     /// Whether a state named at `m` after a link follows an initiative's
@@ -1631,7 +1667,7 @@ impl<'a> Finder<'a> {
     fn program_for_state(&self, i: usize, m: usize, end: usize) -> bool {
         m >= i + 3
             && self.g.known_name_links.has(self.s(m - 1))
-            && self.g.initiative_heads.contains(self.s(m - 2))
+            && self.initiative_head_at(m - 2)
             && matches!(self.known(m, end), Some((_, Known::Country(_))))
     }
 
@@ -1665,11 +1701,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let mut words = (i..m).map(|k| self.s(k));
-        let last = words
-            .clone()
+        // the last word with a letter
+        let last = (i..m)
             .rev()
-            .find(|w| w.chars().any(char::is_alphabetic))
-            .unwrap_or("");
+            .find(|&k| self.s(k).chars().any(char::is_alphabetic));
         let prev = (i > sentence_start).then(|| self.lower(i - 1));
         // "the port town of Santa Marta"
         // "at Zorbi Qarnat's invitation": a possessor is no place
@@ -1677,15 +1712,14 @@ impl<'a> Finder<'a> {
         let place_of = i >= sentence_start + 2
             && self.g.owner_prepositions.has(self.lower(i - 1))
             && self.g.place_nouns.has(self.lower(i - 2));
-        let what = if self.g.initiative_heads.contains(last)
-            || (self.g.initiative_heads.contains(self.s(i))
-                && self.g.initiative_links.has(self.s(i + 1)))
+        let what = if last.is_some_and(|k| self.initiative_head_at(k))
+            || (self.initiative_head_at(i) && self.g.initiative_links.has(self.s(i + 1)))
             || self.g.initiative_prefixes.has(self.s(i))
         {
             What::NewInitiative(name)
-        } else if words.clone().any(|w| self.g.org_heads.contains(w)) {
+        } else if (i..m).any(|k| self.org_head_at(k)) {
             What::NewOrg(name)
-        } else if self.g.place_heads.contains(last)
+        } else if last.is_some_and(|k| self.place_head_at(k))
             || place_of
             || (prev.is_some_and(|p| self.g.place_prepositions.has(p))
                 && !words.clone().any(connector)

@@ -302,7 +302,14 @@ impl<'s> FullName<'s> {
     /// Whether a single name is its last name, with or without its particle
     /// or its accents ("Fernandez" after "Alberto Fernández").
     fn last_is(&self, single: &str) -> bool {
-        let same = |w: Option<&str>| w.is_some_and(|w| same_unaccented(w, single));
+        // an ASCII letter is its own base letter: two different ASCII
+        // first bytes tell at once
+        let first_may_match = |w: &str| match (w.bytes().next(), single.bytes().next()) {
+            (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => a == b,
+            _ => true,
+        };
+        let same =
+            |w: Option<&str>| w.is_some_and(|w| first_may_match(w) && same_unaccented(w, single));
         same(self.last) || same(self.bare_last)
     }
 }
@@ -610,6 +617,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         let mut res = Resolution {
             entities: Vec::with_capacity(guess),
             sentences: Vec::with_capacity(mentions.len()),
+            by_entry: Vec::with_capacity(guess.min(16)),
             ..Resolution::default()
         };
         res.index.reserve(guess);
@@ -622,9 +630,9 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             acronyms: HashMap::default(),
             last_person: None,
             last_speaker: None,
-            unasked: Vec::new(),
+            unasked: Vec::with_capacity(guess.min(8)),
             last_country: None,
-            states_named: Vec::new(),
+            states_named: Vec::with_capacity(guess.min(16)),
             pending_titles: Vec::new(),
             ctx: None,
         }

@@ -251,6 +251,9 @@ pub struct Gazetteer {
     pub(crate) org_heads: HashSet<String, FxBuild>,
     pub(crate) initiative_heads: HashSet<String, FxBuild>,
     pub(crate) place_heads: HashSet<String, FxBuild>,
+    /// Bits of [`head`] by [`WordId`]: the head sets a word's lower case
+    /// is in, so that most tokens are told apart without hashing.
+    heads: Vec<u8>,
     pub(crate) honorifics: HashSet<String, FxBuild>,
     /// Topic phrases, compiled for matching.
     pub(crate) topics: Topics,
@@ -301,6 +304,17 @@ pub struct Gazetteer {
     pub(crate) extract_words: ExtractWords,
     /// The word lists of the relation rules, by word id.
     pub(crate) relation_words: RelationWords,
+}
+
+/// The head-word sets of unknown names as bits (see
+/// [`Gazetteer::may_be_head`]).
+pub mod head {
+    /// An organisation's head ("Bank", "Ministry").
+    pub const ORG: u8 = 1;
+    /// A place's head ("Airport", "Valley").
+    pub const PLACE: u8 = 1 << 1;
+    /// An initiative's head ("Corridor", "Facility").
+    pub const INITIATIVE: u8 = 1 << 2;
 }
 
 /// A short list of words a rule tests a word against as written, each
@@ -595,6 +609,7 @@ impl Gazetteer {
             org_heads: set(&w.org_heads),
             initiative_heads: set(&w.initiative_heads),
             place_heads: set(&w.place_heads),
+            heads: Vec::new(),
             honorifics: set(&w.honorifics),
             // word ids are not known yet: filed by them once they are
             topics: Topics::new(
@@ -822,6 +837,7 @@ impl Gazetteer {
             });
         }
         self.cue_pats = cue_pats;
+        self.compile_heads();
         for (id, s) in self.starts.iter().enumerate() {
             if s.any() {
                 if self.classes.len() <= id {
@@ -848,6 +864,36 @@ impl Gazetteer {
         topics.file_by_first_word(|w| self.word_id(w));
         self.topics = topics;
         self.compile_cue_starts();
+    }
+
+    /// Marks the words of the head sets with their [`head`] bits, by the
+    /// ids of their lower case (numbered here if they have none yet).
+    fn compile_heads(&mut self) {
+        let sets = [
+            (head::ORG, &self.org_heads),
+            (head::PLACE, &self.place_heads),
+            (head::INITIATIVE, &self.initiative_heads),
+        ];
+        // sorted: the ids new words get do not hang on the sets' order
+        let mut words: Vec<(u8, String)> = sets
+            .iter()
+            .flat_map(|(bit, set)| set.iter().map(move |w| (*bit, w.clone())))
+            .collect();
+        words.sort_unstable();
+        for (bit, w) in words {
+            let id = self.intern(&w) as usize;
+            if self.heads.len() <= id {
+                self.heads.resize(id + 1, 0);
+            }
+            self.heads[id] |= bit;
+        }
+    }
+
+    /// Whether the word of id `id` may be in a head set of `bit` (of
+    /// [`head`]): `false` means a token of that id is surely not.
+    #[inline]
+    pub fn may_be_head(&self, id: WordId, bit: u8) -> bool {
+        self.heads.get(id as usize).is_some_and(|&b| b & bit != 0)
     }
 
     /// Files the cue patterns with an ASCII first word under its [`WordId`].
