@@ -197,23 +197,25 @@ impl Bulk {
             return Ok(());
         };
         let file = &self.files[*at_file];
-        by_edge(&mut self.at);
+        let by = ByEdge::of(&self.at);
         let io = |e| Error::io(path.as_path(), e);
         let mut at = (&*file).seek(SeekFrom::End(0)).map_err(io)?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
         let mut spans = HashMap::new();
         let mut bytes = Vec::new();
-        for group in self.at.chunk_by(|a, b| a.0 == b.0) {
+        for key in by.edges() {
+            let group = by.edge(key);
             // a postcard list: its length, then its items
             bytes.clear();
             varint(&mut bytes, group.len() as u64);
-            for &(_, from, to) in group {
+            for &i in group {
+                let (_, from, to) = self.at[i];
                 bytes.extend_from_slice(&self.buf[from..to]);
             }
             let packed = pack(&bytes);
             w.write_all(&packed).map_err(io)?;
             let len = packed.len() as u64;
-            spans.insert(group[0].0, (at, len, FileHash::of(&packed)));
+            spans.insert(key, (at, len, FileHash::of(&packed)));
             at += len;
         }
         self.buf.clear();
@@ -237,7 +239,6 @@ impl Bulk {
             return Err(e);
         }
         self.g.settle();
-        by_edge(&mut self.at);
         if !self.replaced.is_empty() {
             self.drop_replaced()
                 .map_err(|e| Error::io(&self.target, e))?;
@@ -253,7 +254,8 @@ impl Bulk {
             ..
         } = &mut self;
         let (g, runs, files) = (&*g, runs.as_slice(), files.as_slice());
-        let buf = (buf.as_slice(), at.as_slice());
+        let by = ByEdge::of(at);
+        let buf = (buf.as_slice(), at.as_slice(), &by);
         let replaced = &*replaced;
         // each edge's occurrences are gathered one edge ahead of the writer, in
         // the writer's order (the file's: by ids and kind)
@@ -287,6 +289,10 @@ impl Bulk {
     }
 }
 
+/// The occurrences not yet in a run: the buffer, where each lies, and
+/// which are each edge's.
+type Staged<'a> = (&'a [u8], &'a [(u32, usize, usize)], &'a ByEdge);
+
 /// Every statement of edge `key`: from each run, then the buffer; sorted,
 /// each evidence once, copies of a story folded (as the graph folds them),
 /// as the cache holds them (a postcard list). The occurrences are read in
@@ -295,7 +301,7 @@ impl Bulk {
 /// of a `replaced` article are left out.
 fn gather(
     key: u32,
-    (buf, at): (&[u8], &[(u32, usize, usize)]),
+    (buf, at, by): Staged<'_>,
     runs: &[Run],
     files: &[File],
     replaced: &HashMap<String, HashSet<NodeId>>,
@@ -322,9 +328,8 @@ fn gather(
             v.extend(views);
         }
     }
-    let from = at.partition_point(|(k, ..)| *k < key);
-    let to = at.partition_point(|(k, ..)| *k <= key);
-    for &(_, a, b) in &at[from..to] {
+    for &i in by.edge(key) {
+        let (_, a, b) = at[i];
         v.push(Decoder(&buf[a..b]).view().ok_or_else(bad)?);
     }
     Ok(fold_bytes(v))
@@ -362,29 +367,50 @@ fn fold_bytes(v: Vec<View>) -> Vec<u8> {
     out
 }
 
-/// Orders the staged occurrences `at` by edge, each edge's in the order
-/// they came, as sorting them would (their offsets grow as they come): a
-/// counting sort, one pass to count each edge's and one to place them.
-fn by_edge(at: &mut Vec<(u32, usize, usize)>) {
-    let Some(last) = at.iter().map(|a| a.0 as usize).max() else {
-        return;
-    };
-    let mut next = vec![0usize; last + 2];
-    for a in at.iter() {
-        next[a.0 as usize + 1] += 1;
+/// The staged occurrences by edge, each edge's in the order they came (as
+/// sorting them would order them: their offsets grow as they come): edge
+/// `k`'s are `order[first[k]..first[k + 1]]`, places in the staged list.
+/// A counting sort, and no copy of the list.
+struct ByEdge {
+    first: Vec<usize>,
+    order: Vec<usize>,
+}
+
+impl ByEdge {
+    fn of(at: &[(u32, usize, usize)]) -> ByEdge {
+        let last = at.iter().map(|a| a.0 as usize).max().unwrap_or(0);
+        let mut first = vec![0usize; last + 2];
+        for a in at {
+            first[a.0 as usize + 1] += 1;
+        }
+        let mut sum = 0;
+        for n in first.iter_mut() {
+            sum += *n;
+            *n = sum;
+        }
+        let mut next = first.clone();
+        let mut order = vec![0; at.len()];
+        for (i, a) in at.iter().enumerate() {
+            let k = &mut next[a.0 as usize];
+            order[*k] = i;
+            *k += 1;
+        }
+        ByEdge { first, order }
     }
-    let mut sum = 0;
-    for n in next.iter_mut() {
-        sum += *n;
-        *n = sum;
+
+    /// The places of edge `key`'s occurrences.
+    fn edge(&self, key: u32) -> &[usize] {
+        let k = key as usize;
+        match (self.first.get(k), self.first.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.order[a..b],
+            _ => &[],
+        }
     }
-    let mut out = vec![(0, 0, 0); at.len()];
-    for &a in at.iter() {
-        let k = &mut next[a.0 as usize];
-        out[*k] = a;
-        *k += 1;
+
+    /// The edges with occurrences, in order.
+    fn edges(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.first.len().saturating_sub(1) as u32).filter(|&k| !self.edge(k).is_empty())
     }
-    *at = out;
 }
 
 /// An edge's occurrences as a run holds them: LZ4, the length first.
@@ -539,16 +565,20 @@ mod tests {
 
     #[test]
     fn staged_occurrences_are_ordered_as_sorting_orders_them() {
-        let mut at: Vec<(u32, usize, usize)> = (0..500usize)
-            .map(|i| ((i * 7919 % 37) as u32, i * 3, i * 3 + 2))
+        let at: Vec<(u32, usize, usize)> = (0..500usize)
+            .map(|i| ((i * 7919 % 37) as u32 * 3, i * 3, i * 3 + 2))
             .collect();
         let mut sorted = at.clone();
         sorted.sort_unstable();
-        by_edge(&mut at);
-        assert_eq!(at, sorted);
-        let mut none = Vec::new();
-        by_edge(&mut none);
-        assert!(none.is_empty());
+        let by = ByEdge::of(&at);
+        let ours: Vec<_> = by
+            .edges()
+            .flat_map(|k| by.edge(k))
+            .map(|&i| at[i])
+            .collect();
+        assert_eq!(ours, sorted);
+        assert!(by.edge(1).is_empty() && by.edge(1000).is_empty());
+        assert_eq!(ByEdge::of(&[]).edges().count(), 0);
     }
 
     #[test]
