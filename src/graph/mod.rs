@@ -10,7 +10,7 @@ mod story;
 pub use articles::ArticleIds;
 pub(crate) use articles::{ArticleTable, Ranks};
 
-pub(crate) use story::fold_stories;
+pub(crate) use story::{fold_order, fold_stories, statements, Told};
 
 use crate::bytes::FxBuild;
 use crate::model::{slug, EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};

@@ -17,7 +17,7 @@ impl Occurrence {
     /// A hash of what copies of one story share: the sentence's words
     /// (whitespace aside) and the month.
     pub(crate) fn story_hash(&self) -> u64 {
-        story_key(self, self.evidence.words_hash())
+        story_key(self.month(), self.evidence.words_hash())
     }
 
     /// Whether `other` tells the same story: a sentence with the same words
@@ -63,25 +63,76 @@ pub(crate) fn fold_stories(v: Vec<Occurrence>) -> Vec<Occurrence> {
     if flat.len() < 2 {
         return flat;
     }
+    let mut out: Vec<Occurrence> = Vec::new();
+    for (lead, copies) in statements(&fold_order(&flat)) {
+        let mut o = std::mem::take(&mut flat[lead as usize]);
+        o.copies.extend(
+            copies
+                .iter()
+                .map(|&i| std::mem::take(&mut flat[i as usize])),
+        );
+        out.push(o);
+    }
+    out
+}
+
+/// What folding reads of an occurrence, whether an [`Occurrence`] or one
+/// read in place from the bytes of a cache; its order is [`Occurrence`]'s.
+pub(crate) trait Told: Ord {
+    /// Its date's year and month, if it has one.
+    fn month(&self) -> Option<(i32, u8)>;
+    /// Its evidence: article, sentence, start, end and text (UTF-8).
+    fn evidence(&self) -> (&[u8], usize, usize, usize, &[u8]);
+}
+
+impl Told for Occurrence {
+    fn month(&self) -> Option<(i32, u8)> {
+        Occurrence::month(self)
+    }
+
+    fn evidence(&self) -> (&[u8], usize, usize, usize, &[u8]) {
+        let e = &self.evidence;
+        (
+            e.article.as_bytes(),
+            e.sentence,
+            e.start,
+            e.end,
+            e.text.as_bytes(),
+        )
+    }
+}
+
+/// How the occurrences `flat` (none holding copies) fold: in order, each
+/// kept beside the position of its story's leader (see [`fold_stories`]).
+pub(crate) fn fold_order<T: Told>(flat: &[T]) -> Vec<(u32, u32)> {
     let mut order: Vec<u32> = (0..flat.len() as u32).collect();
     order.sort_by(|&a, &b| flat[a as usize].cmp(&flat[b as usize]));
-    let words: Vec<u64> = flat.iter().map(|o| o.evidence.words_hash()).collect();
+    let words: Vec<u64> = flat
+        .iter()
+        .map(|o| crate::text::sentence::words_hash(text(o)))
+        .collect();
     let mut evidence = Chains::new(flat.len());
     let mut stories = Chains::new(flat.len());
     // per occurrence kept, in order: the position of its story's leader
     let mut leads: Vec<(u32, u32)> = Vec::with_capacity(flat.len());
     for &i in &order {
         let (o, w) = (&flat[i as usize], words[i as usize]);
-        let key = evidence_key(&o.evidence, w);
+        let key = evidence_key(o.evidence(), w);
         if evidence
-            .find(key, |j| flat[j as usize].evidence == o.evidence)
+            .find(key, |j| flat[j as usize].evidence() == o.evidence())
             .is_some()
         {
             continue;
         }
         evidence.push(key, i);
-        let key = story_key(o, w);
-        let lead = match stories.find(key, |j| flat[j as usize].same_story(o)) {
+        let key = story_key(o.month(), w);
+        let same = |j: u32| {
+            let x = &flat[j as usize];
+            x.month() == o.month()
+                && (x.evidence().4 == o.evidence().4
+                    || crate::text::sentence::same_words(text(x), text(o)))
+        };
+        let lead = match stories.find(key, same) {
             Some(j) => j,
             None => {
                 stories.push(key, i);
@@ -90,21 +141,26 @@ pub(crate) fn fold_stories(v: Vec<Occurrence>) -> Vec<Occurrence> {
         };
         leads.push((lead, i));
     }
-    gather_copies(&mut flat, &leads)
+    leads
+}
+
+/// The text of `o`'s evidence; one that is not UTF-8 (damage) is taken as
+/// empty here, and refused by the writer.
+fn text<T: Told>(o: &T) -> &str {
+    std::str::from_utf8(o.evidence().4).unwrap_or_default()
 }
 
 /// The statements of `leads` (each kept occurrence beside its leader, in
-/// order), taken out of `flat`: every leader with its copies.
-fn gather_copies(flat: &mut [Occurrence], leads: &[(u32, u32)]) -> Vec<Occurrence> {
-    let mut out: Vec<Occurrence> = Vec::new();
+/// order, as [`fold_order`] gives them): every leader with its copies.
+pub(crate) fn statements(leads: &[(u32, u32)]) -> Vec<(u32, Vec<u32>)> {
+    let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
     let mut at: HashMap<u32, usize, FxBuild> = HashMap::default();
     for &(lead, i) in leads {
-        let o = std::mem::take(&mut flat[i as usize]);
         if lead == i {
             at.insert(i, out.len());
-            out.push(o);
+            out.push((i, Vec::new()));
         } else if let Some(&k) = at.get(&lead) {
-            out[k].copies.push(o);
+            out[k].1.push(i);
         }
     }
     out
@@ -112,24 +168,27 @@ fn gather_copies(flat: &mut [Occurrence], leads: &[(u32, u32)]) -> Vec<Occurrenc
 
 /// A hash of a piece of evidence, its sentence's words hashed already
 /// (equal evidence, equal key).
-fn evidence_key(e: &Evidence, words: u64) -> u64 {
+fn evidence_key(
+    (article, sentence, start, end, _): (&[u8], usize, usize, usize, &[u8]),
+    words: u64,
+) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::bytes::Fx::default();
     h.write_u64(words);
-    h.write(e.article.as_bytes());
-    h.write_usize(e.sentence);
-    h.write_usize(e.start);
-    h.write_usize(e.end);
+    h.write(article);
+    h.write_usize(sentence);
+    h.write_usize(start);
+    h.write_usize(end);
     h.finish()
 }
 
-/// [`Occurrence::story_hash`] of `o`, its sentence's words hashed already
-/// (`words`).
-fn story_key(o: &Occurrence, words: u64) -> u64 {
+/// [`Occurrence::story_hash`] of an occurrence of `month`, its sentence's
+/// words hashed already (`words`).
+fn story_key(month: Option<(i32, u8)>, words: u64) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = crate::bytes::Fx::default();
     h.write_u64(words);
-    o.month().hash(&mut h);
+    month.hash(&mut h);
     h.finish()
 }
 

@@ -20,6 +20,7 @@ use crate::graph::NodeId;
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
 use crate::store::cache::{occurrences_of, read_span, COcc, Decoder, Span};
+use crate::store::cache::{views_of, View};
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
@@ -132,7 +133,7 @@ impl Bulk {
             };
             let id = |n: Option<NodeId>| n.map(|n| g.g[n].id.as_str());
             let from = buf.len();
-            COcc::of_record(r, id(speaker), id(place)).encode(buf);
+            COcc::encode_record(r, id(speaker), id(place), buf);
             at.push((ei.index() as u32, from, buf.len()));
         });
         if replacing {
@@ -196,23 +197,25 @@ impl Bulk {
             return Ok(());
         };
         let file = &self.files[*at_file];
-        self.at.sort_unstable();
+        let by = ByEdge::of(&self.at);
         let io = |e| Error::io(path.as_path(), e);
         let mut at = (&*file).seek(SeekFrom::End(0)).map_err(io)?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
         let mut spans = HashMap::new();
         let mut bytes = Vec::new();
-        for group in self.at.chunk_by(|a, b| a.0 == b.0) {
+        for key in by.edges() {
+            let group = by.edge(key);
             // a postcard list: its length, then its items
             bytes.clear();
             varint(&mut bytes, group.len() as u64);
-            for &(_, from, to) in group {
+            for &i in group {
+                let (_, from, to) = self.at[i];
                 bytes.extend_from_slice(&self.buf[from..to]);
             }
             let packed = pack(&bytes);
             w.write_all(&packed).map_err(io)?;
             let len = packed.len() as u64;
-            spans.insert(group[0].0, (at, len, FileHash::of(&packed)));
+            spans.insert(key, (at, len, FileHash::of(&packed)));
             at += len;
         }
         self.buf.clear();
@@ -236,7 +239,6 @@ impl Bulk {
             return Err(e);
         }
         self.g.settle();
-        self.at.sort_unstable();
         if !self.replaced.is_empty() {
             self.drop_replaced()
                 .map_err(|e| Error::io(&self.target, e))?;
@@ -252,7 +254,8 @@ impl Bulk {
             ..
         } = &mut self;
         let (g, runs, files) = (&*g, runs.as_slice(), files.as_slice());
-        let buf = (buf.as_slice(), at.as_slice());
+        let by = ByEdge::of(at);
+        let buf = (buf.as_slice(), at.as_slice(), &by);
         let replaced = &*replaced;
         // each edge's occurrences are gathered one edge ahead of the writer, in
         // the writer's order (the file's: by ids and kind)
@@ -267,7 +270,7 @@ impl Bulk {
                 for key in keys {
                     let v = match key {
                         Some(k) => gather(k, buf, runs, files, replaced),
-                        None => Ok(Vec::new()),
+                        None => Ok(vec![0]),
                     };
                     if tx.send(v).is_err() {
                         return;
@@ -275,10 +278,7 @@ impl Bulk {
                 }
             });
             let mut occs =
-                |_,
-                 _,
-                 _: &crate::graph::Edge,
-                 f: &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>| {
+                |_, _, _: &crate::graph::Edge, f: &mut dyn FnMut(&[u8]) -> std::io::Result<()>| {
                     let v = rx.recv().map_err(|_| {
                         std::io::Error::other("the occurrences ran out before the edges")
                     })??;
@@ -289,43 +289,128 @@ impl Bulk {
     }
 }
 
+/// The occurrences not yet in a run: the buffer, where each lies, and
+/// which are each edge's.
+type Staged<'a> = (&'a [u8], &'a [(u32, usize, usize)], &'a ByEdge);
+
 /// Every statement of edge `key`: from each run, then the buffer; sorted,
-/// each evidence once, copies of a story folded (as the graph folds them).
+/// each evidence once, copies of a story folded (as the graph folds them),
+/// as the cache holds them (a postcard list). The occurrences are read in
+/// place and their bytes copied, not decoded and encoded again.
 /// The graph file's own occurrences and copies (run 0, when extending it)
 /// of a `replaced` article are left out.
 fn gather(
     key: u32,
-    (buf, at): (&[u8], &[(u32, usize, usize)]),
+    (buf, at, by): Staged<'_>,
     runs: &[Run],
     files: &[File],
     replaced: &HashMap<String, HashSet<NodeId>>,
-) -> std::io::Result<Vec<Occurrence>> {
-    let mut v: Vec<Occurrence> = Vec::new();
+) -> std::io::Result<Vec<u8>> {
     let bad = || std::io::Error::other("a spilled run does not decode on this machine");
+    let mut read: Vec<(bool, Vec<u8>)> = Vec::new();
     for run in runs {
         if let Some(&span) = run.spans.get(&key) {
             let mut bytes = read_span(&files[run.file], span)?;
             if !run.old {
                 bytes = unpack(&bytes)?;
             }
-            let occs = occurrences_of(&bytes).ok_or_else(bad)?;
-            if run.old {
-                v.extend(
-                    occs.into_iter()
-                        .flat_map(Occurrence::flatten)
-                        .filter(|o| !replaced.contains_key(&o.evidence.article)),
-                );
-            } else {
-                v.extend(occs);
-            }
+            read.push((run.old, bytes));
         }
     }
-    let from = at.partition_point(|(k, ..)| *k < key);
-    let to = at.partition_point(|(k, ..)| *k <= key);
-    for &(_, a, b) in &at[from..to] {
-        v.push(Decoder(&buf[a..b]).occurrence().ok_or_else(bad)?);
+    let mut v: Vec<View> = Vec::new();
+    for (old, bytes) in &read {
+        let views = views_of(bytes).ok_or_else(bad)?;
+        if *old {
+            v.extend(views.into_iter().flat_map(View::flatten).filter(|o| {
+                !std::str::from_utf8(o.article).is_ok_and(|a| replaced.contains_key(a))
+            }));
+        } else {
+            v.extend(views);
+        }
     }
-    Ok(crate::graph::fold_stories(v))
+    for &i in by.edge(key) {
+        let (_, a, b) = at[i];
+        v.push(Decoder(&buf[a..b]).view().ok_or_else(bad)?);
+    }
+    Ok(fold_bytes(v))
+}
+
+/// The statements the occurrences `v` make, folded as
+/// [`crate::graph::fold_stories`] folds them, as the cache holds them.
+fn fold_bytes(v: Vec<View>) -> Vec<u8> {
+    let flat: Vec<View> = if v.iter().all(|o| o.copies.is_empty()) {
+        v
+    } else {
+        v.into_iter().flat_map(View::flatten).collect()
+    };
+    let mut out = Vec::with_capacity(flat.iter().map(|o| o.len).sum::<usize>() + 10);
+    if flat.len() < 2 {
+        varint(&mut out, flat.len() as u64);
+        for o in &flat {
+            o.encode(&mut out);
+        }
+        return out;
+    }
+    let statements = crate::graph::statements(&crate::graph::fold_order(&flat));
+    varint(&mut out, statements.len() as u64);
+    for (lead, copies) in statements {
+        let o = &flat[lead as usize];
+        if copies.is_empty() {
+            o.encode(&mut out);
+        } else {
+            let mut o = o.clone();
+            o.copies
+                .extend(copies.iter().map(|&i| flat[i as usize].clone()));
+            o.encode(&mut out);
+        }
+    }
+    out
+}
+
+/// The staged occurrences by edge, each edge's in the order they came (as
+/// sorting them would order them: their offsets grow as they come): edge
+/// `k`'s are `order[first[k]..first[k + 1]]`, places in the staged list.
+/// A counting sort, and no copy of the list.
+struct ByEdge {
+    first: Vec<usize>,
+    order: Vec<usize>,
+}
+
+impl ByEdge {
+    fn of(at: &[(u32, usize, usize)]) -> ByEdge {
+        let last = at.iter().map(|a| a.0 as usize).max().unwrap_or(0);
+        let mut first = vec![0usize; last + 2];
+        for a in at {
+            first[a.0 as usize + 1] += 1;
+        }
+        let mut sum = 0;
+        for n in first.iter_mut() {
+            sum += *n;
+            *n = sum;
+        }
+        let mut next = first.clone();
+        let mut order = vec![0; at.len()];
+        for (i, a) in at.iter().enumerate() {
+            let k = &mut next[a.0 as usize];
+            order[*k] = i;
+            *k += 1;
+        }
+        ByEdge { first, order }
+    }
+
+    /// The places of edge `key`'s occurrences.
+    fn edge(&self, key: u32) -> &[usize] {
+        let k = key as usize;
+        match (self.first.get(k), self.first.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.order[a..b],
+            _ => &[],
+        }
+    }
+
+    /// The edges with occurrences, in order.
+    fn edges(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.first.len().saturating_sub(1) as u32).filter(|&k| !self.edge(k).is_empty())
+    }
 }
 
 /// An edge's occurrences as a run holds them: LZ4, the length first.
@@ -417,6 +502,84 @@ impl Drop for Bulk {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Occurrences of one edge that fold in every way: the same evidence
+    /// twice, copies of a story, copies holding copies, topics that order.
+    fn occurrences() -> Vec<Occurrence> {
+        use crate::text::date::Date;
+        let texts = [
+            "China and Peru met.",
+            "China  and Peru met.",
+            "Peru met China.",
+        ];
+        let mut v: Vec<Occurrence> = Vec::new();
+        for i in 0..40usize {
+            let mut o = Occurrence {
+                date: Date::new(2024, 1 + (i % 3) as u8, 1 + (i % 5) as u8),
+                speaker: (i % 4 == 0).then(|| "person:a".into()),
+                topics: (0..i % 3)
+                    .map(|k| ["trade", "energy"][k % 2].into())
+                    .collect(),
+                role: (i % 7 == 0).then(|| "Minister".into()),
+                planned: i % 2 == 0,
+                cameo: "040".into(),
+                ..Occurrence::default()
+            };
+            o.evidence.article = format!("a{}", i % 9);
+            o.evidence.sentence = i % 2;
+            o.evidence.text = texts[i % 3].into();
+            v.push(o);
+        }
+        let mut nested = v[3].clone();
+        nested.copies = vec![v[5].clone(), v[8].clone()];
+        nested.copies[1].copies = vec![v[11].clone()];
+        v.push(nested);
+        v
+    }
+
+    #[test]
+    fn occurrences_read_in_place_fold_as_the_graph_folds_them() {
+        let all = occurrences();
+        for n in [0, 1, 2, 5, 17, all.len()] {
+            for skip in 0..3 {
+                let v: Vec<Occurrence> = all.iter().skip(skip).take(n).rev().cloned().collect();
+                let mut bytes = Vec::new();
+                crate::store::cache::encode_all(&v, &mut bytes);
+                let views = views_of(&bytes).unwrap();
+                let mut sorted = views.clone();
+                sorted.sort();
+                let mut owned = v.clone();
+                owned.sort();
+                let mut want = Vec::new();
+                crate::store::cache::encode_all(&owned, &mut want);
+                let mut got = Vec::new();
+                crate::bytes::varint(&mut got, sorted.len() as u64);
+                sorted.iter().for_each(|o| o.encode(&mut got));
+                assert_eq!(got, want, "ordered as occurrences are ({n}, {skip})");
+                let mut want = Vec::new();
+                crate::store::cache::encode_all(&crate::graph::fold_stories(v), &mut want);
+                assert_eq!(fold_bytes(views), want, "folded ({n}, {skip})");
+            }
+        }
+    }
+
+    #[test]
+    fn staged_occurrences_are_ordered_as_sorting_orders_them() {
+        let at: Vec<(u32, usize, usize)> = (0..500usize)
+            .map(|i| ((i * 7919 % 37) as u32 * 3, i * 3, i * 3 + 2))
+            .collect();
+        let mut sorted = at.clone();
+        sorted.sort_unstable();
+        let by = ByEdge::of(&at);
+        let ours: Vec<_> = by
+            .edges()
+            .flat_map(|k| by.edge(k))
+            .map(|&i| at[i])
+            .collect();
+        assert_eq!(ours, sorted);
+        assert!(by.edge(1).is_empty() && by.edge(1000).is_empty());
+        assert_eq!(ByEdge::of(&[]).edges().count(), 0);
+    }
 
     #[test]
     fn packed_runs_come_back_and_damaged_ones_are_errors() {

@@ -210,7 +210,9 @@ impl<'a> COcc<'a> {
         }
     }
 
-    /// An edge record's occurrence, its speaker and place given as node ids.
+    /// An edge record's occurrence, its speaker and place given as node ids
+    /// (what [`COcc::encode_record`] encodes directly).
+    #[cfg(test)]
     pub(crate) fn of_record(
         r: &'a crate::model::EdgeRecord,
         speaker: Option<&'a str>,
@@ -261,45 +263,53 @@ impl<'a> COcc<'a> {
     /// and integers as varints, a signed year zigzagged), without serde: the
     /// bulk build encodes every occurrence it sees.
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
-        fn str(out: &mut Vec<u8>, s: &str) {
-            varint(out, s.len() as u64);
-            out.extend_from_slice(s.as_bytes());
-        }
-        fn opt(out: &mut Vec<u8>, s: &Option<Cow<'_, str>>) {
-            match s {
-                None => out.push(0),
-                Some(s) => {
-                    out.push(1);
-                    str(out, s);
-                }
-            }
-        }
-        match self.date {
-            None => out.push(0),
-            Some((y, m, d)) => {
-                out.push(1);
-                varint(out, u64::from(((y << 1) ^ (y >> 31)) as u32));
-                out.extend_from_slice(&[m, d]);
-            }
-        }
-        opt(out, &self.speaker);
-        opt(out, &self.place);
+        put_date(out, self.date);
+        put_opt(out, self.speaker.as_deref());
+        put_opt(out, self.place.as_deref());
         varint(out, self.topics.len() as u64);
         for t in &self.topics {
-            str(out, t);
+            put_str(out, t);
         }
-        opt(out, &self.role);
+        put_opt(out, self.role.as_deref());
         out.extend_from_slice(&[u8::from(self.planned), u8::from(self.former)]);
-        str(out, &self.cameo);
-        str(out, &self.article);
+        put_str(out, &self.cameo);
+        put_str(out, &self.article);
         varint(out, self.sentence);
         varint(out, self.start);
         varint(out, self.end);
-        str(out, &self.text);
+        put_str(out, &self.text);
         varint(out, self.copies.len() as u64);
         for c in &self.copies {
             c.encode(out);
         }
+    }
+
+    /// Appends what [`COcc::of_record`] gives, encoded, without building
+    /// it (no list of topics): the bulk build encodes every record it merges.
+    pub(crate) fn encode_record(
+        r: &crate::model::EdgeRecord,
+        speaker: Option<&str>,
+        place: Option<&str>,
+        out: &mut Vec<u8>,
+    ) {
+        put_date(out, cdate(r.date));
+        put_opt(out, speaker);
+        put_opt(out, place);
+        varint(out, r.topics.len() as u64);
+        for t in &r.topics {
+            put_str(out, t);
+        }
+        put_opt(out, r.role.as_deref());
+        out.extend_from_slice(&[u8::from(r.planned), u8::from(r.former)]);
+        put_str(out, &r.cameo);
+        let e = &r.evidence;
+        put_str(out, &e.article);
+        varint(out, e.sentence as u64);
+        varint(out, e.start as u64);
+        varint(out, e.end as u64);
+        put_str(out, &e.text);
+        // no copies
+        out.push(0);
     }
 
     pub(crate) fn occurrence(self) -> Option<Occurrence> {
@@ -325,6 +335,35 @@ impl<'a> COcc<'a> {
                 .map(COcc::occurrence)
                 .collect::<Option<_>>()?,
         })
+    }
+}
+
+/// A string as postcard writes it: its length, then its bytes.
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// An optional string as postcard writes it.
+fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        None => out.push(0),
+        Some(s) => {
+            out.push(1);
+            put_str(out, s);
+        }
+    }
+}
+
+/// A date as postcard writes it (the signed year zigzagged).
+fn put_date(out: &mut Vec<u8>, d: CDate) {
+    match d {
+        None => out.push(0),
+        Some((y, m, d)) => {
+            out.push(1);
+            varint(out, u64::from(((y << 1) ^ (y >> 31)) as u32));
+            out.extend_from_slice(&[m, d]);
+        }
     }
 }
 
@@ -385,9 +424,8 @@ impl<'a> Decoder<'a> {
         usize::try_from(self.varint(10)?).ok()
     }
 
-    /// One occurrence, its copies with it.
-    pub(crate) fn occurrence(&mut self) -> Option<Occurrence> {
-        let date = match self.flag()? {
+    fn date(&mut self) -> Option<Option<Date>> {
+        Some(match self.flag()? {
             false => None,
             true => {
                 let z = u32::try_from(self.varint(5)?).ok()?;
@@ -395,7 +433,66 @@ impl<'a> Decoder<'a> {
                 let (month, day) = (self.byte()?, self.byte()?);
                 Some(Date { year, month, day })
             }
-        };
+        })
+    }
+
+    /// A string's bytes, not checked (a [`View`]'s reader checks them).
+    fn bytes(&mut self) -> Option<&'a [u8]> {
+        let len = usize::try_from(self.varint(10)?).ok()?;
+        let (s, rest) = self.0.split_at_checked(len)?;
+        self.0 = rest;
+        Some(s)
+    }
+
+    fn opt_bytes(&mut self) -> Option<Option<&'a [u8]>> {
+        Some(if self.flag()? {
+            Some(self.bytes()?)
+        } else {
+            None
+        })
+    }
+
+    /// One occurrence read in place, its copies with it (see [`View`]).
+    pub(crate) fn view(&mut self) -> Option<View<'a>> {
+        let all = self.0;
+        let date = self.date()?;
+        let (speaker, place) = (self.opt_bytes()?, self.opt_bytes()?);
+        let n = self.usize()?;
+        let from = self.0;
+        for _ in 0..n {
+            self.bytes()?;
+        }
+        let topics = (n, &from[..from.len() - self.0.len()]);
+        let role = self.opt_bytes()?;
+        let (planned, former) = (self.flag()?, self.flag()?);
+        let (cameo, article) = (self.bytes()?, self.bytes()?);
+        let (sentence, start, end) = (self.usize()?, self.usize()?, self.usize()?);
+        let text = self.bytes()?;
+        let head = &all[..all.len() - self.0.len()];
+        let copies = self.list(Decoder::view)?;
+        Some(View {
+            date,
+            speaker,
+            place,
+            topics,
+            role,
+            planned,
+            former,
+            cameo,
+            article,
+            sentence,
+            start,
+            end,
+            text,
+            head,
+            len: all.len() - self.0.len(),
+            copies,
+        })
+    }
+
+    /// One occurrence, its copies with it.
+    pub(crate) fn occurrence(&mut self) -> Option<Occurrence> {
+        let date = self.date()?;
         let (speaker, place) = (self.opt()?, self.opt()?);
         let topics = self.list(Decoder::string)?;
         let role = self.opt()?;
@@ -436,6 +533,134 @@ impl<'a> Decoder<'a> {
     }
 }
 
+/// An occurrence read in place from the bytes [`COcc::encode`] wrote: its
+/// strings borrowed as bytes (not checked: whoever writes them as text
+/// checks them as it goes), its topics left encoded, and `head`, its bytes
+/// up to its copies' count, so that it is written again by copying.
+#[derive(Clone, Debug)]
+pub(crate) struct View<'a> {
+    pub(crate) date: Option<Date>,
+    pub(crate) speaker: Option<&'a [u8]>,
+    pub(crate) place: Option<&'a [u8]>,
+    /// How many topics, and their bytes.
+    topics: (usize, &'a [u8]),
+    pub(crate) role: Option<&'a [u8]>,
+    pub(crate) planned: bool,
+    pub(crate) former: bool,
+    pub(crate) cameo: &'a [u8],
+    pub(crate) article: &'a [u8],
+    pub(crate) sentence: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a [u8],
+    head: &'a [u8],
+    /// The length of its bytes, copies included.
+    pub(crate) len: usize,
+    pub(crate) copies: Vec<View<'a>>,
+}
+
+impl<'a> View<'a> {
+    /// Its topics, in order.
+    pub(crate) fn topics(&self) -> Topics<'a> {
+        Topics(self.topics.0, Decoder(self.topics.1))
+    }
+
+    /// Appends its bytes, as [`COcc::encode`] writes the occurrence it is.
+    pub(crate) fn encode(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.head);
+        varint(out, self.copies.len() as u64);
+        for c in &self.copies {
+            c.encode(out);
+        }
+    }
+
+    /// The occurrence and each of its copies, as occurrences of their own
+    /// (as [`Occurrence::flatten`] gives them).
+    pub(crate) fn flatten(mut self) -> impl Iterator<Item = View<'a>> {
+        let copies = std::mem::take(&mut self.copies);
+        std::iter::once(self).chain(copies.into_iter().flat_map(|mut c| {
+            let mut v = std::mem::take(&mut c.copies);
+            v.insert(0, c);
+            v
+        }))
+    }
+}
+
+/// The topics of a [`View`], decoded one by one.
+pub(crate) struct Topics<'a>(usize, Decoder<'a>);
+
+impl<'a> Iterator for Topics<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        self.0 = self.0.checked_sub(1)?;
+        self.1.bytes()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.0, Some(self.0))
+    }
+}
+
+impl ExactSizeIterator for Topics<'_> {}
+
+/// Ordered as the [`Occurrence`]s they are.
+impl Ord for View<'_> {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.date
+            .cmp(&o.date)
+            .then_with(|| self.speaker.cmp(&o.speaker))
+            .then_with(|| self.place.cmp(&o.place))
+            .then_with(|| match self.topics == o.topics {
+                true => std::cmp::Ordering::Equal,
+                false => self.topics().cmp(o.topics()),
+            })
+            .then_with(|| self.role.cmp(&o.role))
+            .then_with(|| self.planned.cmp(&o.planned))
+            .then_with(|| self.former.cmp(&o.former))
+            .then_with(|| self.cameo.cmp(o.cameo))
+            .then_with(|| self.article.cmp(o.article))
+            .then_with(|| self.sentence.cmp(&o.sentence))
+            .then_with(|| self.start.cmp(&o.start))
+            .then_with(|| self.end.cmp(&o.end))
+            .then_with(|| self.text.cmp(o.text))
+            .then_with(|| self.copies.cmp(&o.copies))
+    }
+}
+
+impl PartialOrd for View<'_> {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl PartialEq for View<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o).is_eq()
+    }
+}
+
+impl Eq for View<'_> {}
+
+impl crate::graph::Told for View<'_> {
+    fn month(&self) -> Option<(i32, u8)> {
+        self.date.map(|d| (d.year, d.month))
+    }
+
+    fn evidence(&self) -> (&[u8], usize, usize, usize, &[u8]) {
+        (self.article, self.sentence, self.start, self.end, self.text)
+    }
+}
+
+/// An edge's occurrences, sorted, as the cache holds them (a postcard list
+/// of [`COcc`]s).
+pub(crate) fn encode_all(occs: &[Occurrence], out: &mut Vec<u8>) {
+    varint(out, occs.len() as u64);
+    for o in occs {
+        COcc::of(o).encode(out);
+    }
+}
+
 /// Writes a cache while its graph file is written, edge by edge: begun with
 /// the graph's articles and nodes, fed each edge's occurrences in file
 /// order, finished once the graph file is in place.
@@ -451,8 +676,6 @@ pub(crate) struct Writer {
     head: Span,
     /// The articles' provenance: offset, length and hash.
     provenance: Span,
-    /// The bytes of one edge, reused from edge to edge.
-    scratch: Vec<u8>,
 }
 
 impl Writer {
@@ -477,7 +700,6 @@ impl Writer {
             starts: Vec::new(),
             head: (0, 0, 0),
             provenance: (0, 0, 0),
-            scratch: Vec::new(),
         };
         w.out.write_all(&[0u8; HEADER])?;
         let ranks = g.ranks();
@@ -510,28 +732,23 @@ impl Writer {
         Ok(FileHash::of(&bytes))
     }
 
-    /// The next edge's occurrences, sorted; then where each date's first lies.
-    pub(crate) fn edge(&mut self, occs: &[Occurrence]) -> std::io::Result<()> {
-        // a postcard list, encoded by hand: its length, then each item
-        let mut bytes = std::mem::take(&mut self.scratch);
-        bytes.clear();
-        varint(&mut bytes, occs.len() as u64);
+    /// The next edge's occurrences, sorted, as `bytes` (a list of them as
+    /// the cache holds it) read into `views`; then where each date's first lies.
+    pub(crate) fn edge(&mut self, bytes: &[u8], views: &[View]) -> std::io::Result<()> {
         let mut starts: Starts = Vec::new();
-        for (i, o) in occs.iter().enumerate() {
-            let from = bytes.len();
-            COcc::of(o).encode(&mut bytes);
-            if i == 0 || occs[i - 1].date != o.date {
-                let one = &bytes[from..];
+        let mut from = bytes.len() - views.iter().map(|v| v.len).sum::<usize>();
+        for (i, o) in views.iter().enumerate() {
+            if i == 0 || views[i - 1].date != o.date {
+                let one = &bytes[from..from + o.len];
                 starts.push((from as u64, one.len() as u64, FileHash::of(one)));
             }
+            from += o.len;
         }
         let at = HEADER as u64 + self.body_len;
         self.body_len += bytes.len() as u64;
-        let written = self.out.write_all(&bytes);
+        self.out.write_all(bytes)?;
         self.spans
-            .push((at, bytes.len() as u64, FileHash::of(&bytes)));
-        self.scratch = bytes;
-        written?;
+            .push((at, bytes.len() as u64, FileHash::of(bytes)));
         let at = HEADER as u64 + self.body_len;
         let hash = self.put(&starts)?;
         self.starts
@@ -659,8 +876,12 @@ impl Drop for Writer {
 /// identity, and not installed if the file changed since.
 pub(crate) fn refresh(path: &Path, g: &Graph, read_as: Stamp) -> std::io::Result<()> {
     let mut w = Writer::begin(path, g)?;
+    let mut bytes = Vec::new();
     for (_, _, e) in g.edges() {
-        w.edge(&e.sorted())?;
+        bytes.clear();
+        encode_all(&e.sorted(), &mut bytes);
+        let views = views_of(&bytes).ok_or_else(damaged)?;
+        w.edge(&bytes, &views)?;
     }
     w.finish_as(path, &Skeleton::of(g), read_as)
 }
@@ -796,6 +1017,14 @@ fn read_provenance(o: &Opened, g: &mut Graph) -> Option<()> {
 /// them (a postcard list of [`COcc`]s, read by [`Decoder`]).
 pub(crate) fn occurrences_of(bytes: &[u8]) -> Option<Vec<Occurrence>> {
     Decoder(bytes).list(Decoder::occurrence)
+}
+
+/// An edge's occurrences read in place from the bytes written for them;
+/// `None` unless the bytes are one whole list.
+pub(crate) fn views_of(bytes: &[u8]) -> Option<Vec<View<'_>>> {
+    let mut d = Decoder(bytes);
+    let v = d.list(Decoder::view)?;
+    d.0.is_empty().then_some(v)
 }
 
 /// Reads a span of the cache file, checked against its hash.
@@ -1255,6 +1484,30 @@ mod tests {
                 for cut in 0..ours.len() {
                     assert_eq!(Decoder(&ours[..cut]).occurrence(), None, "cut at {cut}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_record_is_encoded_as_its_occurrence_is() {
+        for x in extractions() {
+            for (i, mut r) in x.edges.into_iter().enumerate() {
+                r.role = (i % 2 == 0).then(|| "Foreign Minister".to_string());
+                r.topics.push("é".repeat(i * 70));
+                r.date = r.date.filter(|_| i == 0);
+                r.evidence.start = i << 20;
+                let (speaker, place) = (Some("person:a"), (i == 1).then_some("place:b"));
+                let mut ours = Vec::new();
+                COcc::encode_record(&r, speaker, place, &mut ours);
+                let mut theirs = Vec::new();
+                COcc::of_record(&r, speaker, place).encode(&mut theirs);
+                assert_eq!(ours, theirs);
+                let mut d = Decoder(&ours);
+                let v = d.view().unwrap();
+                assert!(d.0.is_empty());
+                let mut again = Vec::new();
+                v.encode(&mut again);
+                assert_eq!(again, ours, "read in place and written back");
             }
         }
     }

@@ -434,7 +434,7 @@ impl Graph {
     /// gives, written directly (the `ron` serializer escapes strings one
     /// character at a time, which made saving slower than building).
     pub fn write_ron(&self, w: &mut (impl Write + Send)) -> std::io::Result<()> {
-        self.write_file(w, &mut own_occurrences, &mut |_, _, _, _| Ok(()))
+        self.write_file(w, &mut own_occurrences, &mut |_, _, _, _, _| Ok(()))
     }
 
     /// Writes the graph file's RON, taking each edge's occurrences from
@@ -558,10 +558,12 @@ impl Graph {
             ron_str(w, &self.node(t).id)?;
             writeln!(w, ",\n      \"kind\": {:?},", e.kind)?;
             let (from, to) = (at[&s], at[&t]);
-            occs(s, t, e, &mut |sorted| {
+            occs(s, t, e, &mut |bytes| {
+                let sorted = cache::views_of(bytes)
+                    .ok_or_else(|| std::io::Error::other("an edge's occurrences do not decode"))?;
                 let (ron, other) = rayon::join(
-                    || write_occurrences(&mut *w, sorted),
-                    || each(from, to, e.kind, sorted),
+                    || write_occurrences(&mut *w, &sorted),
+                    || each(from, to, e.kind, bytes, &sorted),
                 );
                 ron.and(other)
             })?;
@@ -690,14 +692,14 @@ impl Graph {
         let mut edges: Vec<SkEdge> = Vec::with_capacity(self.edge_count());
         write_atomic_with(path, |f| {
             let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-            self.write_file(&mut w, occs, &mut |s, t, kind, sorted| {
+            self.write_file(&mut w, occs, &mut |s, t, kind, bytes, sorted| {
                 let mut tally = Tally::default();
                 for o in sorted {
                     tally.add(o.date);
                 }
                 edges.push(tally.edge(s, t, kind));
                 if let Some(c) = &mut cache {
-                    if c.edge(sorted).is_err() {
+                    if c.edge(bytes, sorted).is_err() {
                         cache = None;
                     }
                 }
@@ -723,22 +725,23 @@ impl Graph {
     }
 }
 
-/// Hands an edge's occurrences, sorted, to a writer (see [`Graph::write_file`]).
+/// Hands an edge's occurrences, sorted, to a writer (see [`Graph::write_file`])
+/// as the cache holds them: a postcard list of [`cache::COcc`]s.
 pub(crate) type Occurrences<'a> = dyn FnMut(
         NodeId,
         NodeId,
         &Edge,
-        &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>,
+        &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
     ) -> std::io::Result<()>
     + 'a;
 
 /// Sees each edge written: its ends as node positions in id order, its
-/// kind and its sorted occurrences.
+/// kind and its sorted occurrences, as bytes and as read from them.
 pub(crate) type EachEdge<'a> =
-    dyn FnMut(u32, u32, EdgeKind, &[Occurrence]) -> std::io::Result<()> + Send + 'a;
+    dyn FnMut(u32, u32, EdgeKind, &[u8], &[cache::View]) -> std::io::Result<()> + Send + 'a;
 
 /// An edge's `occurrences` list.
-fn write_occurrences(w: &mut impl Write, sorted: &[Occurrence]) -> std::io::Result<()> {
+fn write_occurrences(w: &mut impl Write, sorted: &[cache::View]) -> std::io::Result<()> {
     if sorted.is_empty() {
         return w.write_all(b"      \"occurrences\": [],\n");
     }
@@ -757,14 +760,16 @@ fn write_occurrences(w: &mut impl Write, sorted: &[Occurrence]) -> std::io::Resu
     w.write_all(b"      ],\n")
 }
 
-/// The occurrences an edge holds, sorted.
+/// The occurrences an edge holds, sorted, as the cache holds them.
 fn own_occurrences(
     _: NodeId,
     _: NodeId,
     e: &Edge,
-    f: &mut dyn FnMut(&[Occurrence]) -> std::io::Result<()>,
+    f: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    f(&e.sorted())
+    let mut bytes = Vec::new();
+    cache::encode_all(&e.sorted(), &mut bytes);
+    f(&bytes)
 }
 
 /// A string as `ron` writes it: quoted, each character `char::escape_debug`ged.
@@ -773,8 +778,14 @@ fn own_occurrences(
 /// characters beyond ASCII that need no escape (the common ones known
 /// without asking `escape_debug`: [`crate::bytes::ron_plain_wide`]).
 fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
+    ron_bytes(w, s.as_bytes())
+}
+
+/// [`ron_str`] of bytes that ought to be UTF-8 (an occurrence read in
+/// place): each character beyond what is known plain is decoded, so bytes
+/// that are not UTF-8 are an error, never written.
+fn ron_bytes(w: &mut impl Write, b: &[u8]) -> std::io::Result<()> {
     w.write_all(b"\"")?;
-    let b = s.as_bytes();
     let mut buf = [0u8; 4];
     let (mut from, mut i) = (0, 0);
     loop {
@@ -784,10 +795,20 @@ fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
             i += wide;
             continue;
         }
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+        let Some(&lead) = b.get(i) else {
             break;
         };
-        let n = c.len_utf8();
+        let n = match lead {
+            0..0x80 => 1,
+            0xc2..0xe0 => 2,
+            0xe0..0xf0 => 3,
+            _ => 4,
+        };
+        let c = b
+            .get(i..i + n)
+            .and_then(|c| std::str::from_utf8(c).ok())
+            .and_then(|c| c.chars().next())
+            .ok_or_else(|| std::io::Error::other("a string that is not UTF-8"))?;
         if !c.is_ascii() && c.escape_debug().len() == 1 {
             i += n;
             continue;
@@ -804,7 +825,7 @@ fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
 }
 
 /// A field holding a list of strings, at `indent`.
-fn ron_strs<S: AsRef<str>>(
+fn ron_strs<S: AsRef<[u8]>>(
     w: &mut impl Write,
     indent: &str,
     field: &str,
@@ -820,7 +841,7 @@ fn ron_strs<S: AsRef<str>>(
     for a in items {
         w.write_all(indent)?;
         w.write_all(b"  ")?;
-        ron_str(w, a.as_ref())?;
+        ron_bytes(w, a.as_ref())?;
         w.write_all(b",\n")?;
     }
     w.write_all(indent)?;
@@ -829,17 +850,13 @@ fn ron_strs<S: AsRef<str>>(
 
 /// One occurrence, as an element of an edge's list. Written with plain
 /// byte writes: this is most of a graph file, and `write!` costs twice as much.
-fn ron_occurrence(w: &mut impl Write, o: &crate::graph::Occurrence) -> std::io::Result<()> {
+fn ron_occurrence(w: &mut impl Write, o: &cache::View) -> std::io::Result<()> {
     ron_occurrence_at(w, o, 8)
 }
 
 /// An occurrence whose `(` is indented `at` spaces (an edge's at 8, its
 /// copies at 12), its fields two more, as `ron` nests them.
-fn ron_occurrence_at(
-    w: &mut impl Write,
-    o: &crate::graph::Occurrence,
-    at: usize,
-) -> std::io::Result<()> {
+fn ron_occurrence_at(w: &mut impl Write, o: &cache::View, at: usize) -> std::io::Result<()> {
     const SPACES: &[u8] = &[b' '; 64];
     let at = at.min(SPACES.len() - 2);
     let (open, i) = (&SPACES[..at], &SPACES[..at + 2]);
@@ -852,22 +869,22 @@ fn ron_occurrence_at(
         write_date(w, d)?;
         w.write_all(b"\"),\n")?;
     }
-    for (field, v) in [(&b"speaker"[..], &o.speaker), (b"place", &o.place)] {
+    for (field, v) in [(&b"speaker"[..], o.speaker), (b"place", o.place)] {
         if let Some(v) = v {
             w.write_all(i)?;
             w.write_all(field)?;
             w.write_all(b": Some(")?;
-            ron_str(w, v)?;
+            ron_bytes(w, v)?;
             w.write_all(b"),\n")?;
         }
     }
-    if !o.topics.is_empty() {
-        ron_strs(w, pad, "topics", o.topics.iter())?;
+    if o.topics().len() > 0 {
+        ron_strs(w, pad, "topics", o.topics())?;
     }
-    if let Some(v) = &o.role {
+    if let Some(v) = o.role {
         w.write_all(i)?;
         w.write_all(b"role: Some(")?;
-        ron_str(w, v)?;
+        ron_bytes(w, v)?;
         w.write_all(b"),\n")?;
     }
     if o.planned {
@@ -880,9 +897,9 @@ fn ron_occurrence_at(
     }
     w.write_all(i)?;
     w.write_all(b"cameo: ")?;
-    ron_str(w, &o.cameo)?;
+    ron_bytes(w, o.cameo)?;
     w.write_all(b",\n")?;
-    ron_evidence(w, &o.evidence, i)?;
+    ron_evidence(w, o, i)?;
     if !o.copies.is_empty() {
         w.write_all(i)?;
         w.write_all(b"copies: [\n")?;
@@ -897,12 +914,12 @@ fn ron_occurrence_at(
 }
 
 /// An occurrence's `evidence` field, at indent `i`.
-fn ron_evidence(w: &mut impl Write, e: &crate::model::Evidence, i: &[u8]) -> std::io::Result<()> {
+fn ron_evidence(w: &mut impl Write, e: &cache::View, i: &[u8]) -> std::io::Result<()> {
     w.write_all(i)?;
     w.write_all(b"evidence: (\n")?;
     w.write_all(i)?;
     w.write_all(b"  article: ")?;
-    ron_str(w, &e.article)?;
+    ron_bytes(w, e.article)?;
     for (field, n) in [
         (&b"sentence"[..], e.sentence),
         (b"start", e.start),
@@ -919,7 +936,7 @@ fn ron_evidence(w: &mut impl Write, e: &crate::model::Evidence, i: &[u8]) -> std
     w.write_all(b",\n")?;
     w.write_all(i)?;
     w.write_all(b"  text: ")?;
-    ron_str(w, &e.text)?;
+    ron_bytes(w, e.text)?;
     w.write_all(b",\n")?;
     w.write_all(i)?;
     w.write_all(b"),\n")
@@ -1207,6 +1224,23 @@ mod tests {
             ron_str(&mut out, &s).unwrap();
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), ron::to_string(&s).unwrap());
         }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_not_written() {
+        for bad in [
+            &b"\xff"[..],
+            b"ab\xc3",
+            b"\xe2\x80",
+            b"x\xed\xa0\x80",
+            b"\xc0\x80",
+            b"\xf4\x90\x80\x80",
+        ] {
+            assert!(ron_bytes(&mut Vec::new(), bad).is_err(), "{bad:?}");
+        }
+        let mut out = Vec::new();
+        ron_bytes(&mut out, "é’\u{1f600}\t".as_bytes()).unwrap();
+        assert_eq!(out, ron::to_string("é’\u{1f600}\t").unwrap().as_bytes());
     }
 
     #[test]
