@@ -401,25 +401,6 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn str(&mut self) -> Option<&'a str> {
-        let len = usize::try_from(self.varint(10)?).ok()?;
-        let (s, rest) = self.0.split_at_checked(len)?;
-        self.0 = rest;
-        std::str::from_utf8(s).ok()
-    }
-
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_string)
-    }
-
-    fn opt(&mut self) -> Option<Option<String>> {
-        Some(if self.flag()? {
-            Some(self.string()?)
-        } else {
-            None
-        })
-    }
-
     fn usize(&mut self) -> Option<usize> {
         usize::try_from(self.varint(10)?).ok()
     }
@@ -490,35 +471,9 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    /// One occurrence, its copies with it.
+    /// One occurrence, its copies with it (its strings checked as UTF-8).
     pub(crate) fn occurrence(&mut self) -> Option<Occurrence> {
-        let date = self.date()?;
-        let (speaker, place) = (self.opt()?, self.opt()?);
-        let topics = self.list(Decoder::string)?;
-        let role = self.opt()?;
-        let (planned, former) = (self.flag()?, self.flag()?);
-        let cameo = self.string()?;
-        let article = self.string()?;
-        let (sentence, start, end) = (self.usize()?, self.usize()?, self.usize()?);
-        let text = self.string()?;
-        Some(Occurrence {
-            date,
-            speaker,
-            place,
-            topics,
-            role,
-            planned,
-            former,
-            cameo,
-            evidence: Evidence {
-                article,
-                sentence,
-                start,
-                end,
-                text,
-            },
-            copies: self.list(Decoder::occurrence)?,
-        })
+        self.view()?.occurrence()
     }
 
     /// A postcard list: its length, then its items.
@@ -563,6 +518,37 @@ impl<'a> View<'a> {
     /// Its topics, in order.
     pub(crate) fn topics(&self) -> Topics<'a> {
         Topics(self.topics.0, Decoder(self.topics.1))
+    }
+
+    /// The occurrence it is, its copies with it; `None` if a string is not UTF-8.
+    pub(crate) fn occurrence(self) -> Option<Occurrence> {
+        let text = |b: &[u8]| std::str::from_utf8(b).ok().map(str::to_owned);
+        let opt = |b: Option<&[u8]>| match b {
+            None => Some(None),
+            Some(b) => text(b).map(Some),
+        };
+        Some(Occurrence {
+            date: self.date,
+            speaker: opt(self.speaker)?,
+            place: opt(self.place)?,
+            topics: self.topics().map(text).collect::<Option<_>>()?,
+            role: opt(self.role)?,
+            planned: self.planned,
+            former: self.former,
+            cameo: text(self.cameo)?,
+            evidence: Evidence {
+                article: text(self.article)?,
+                sentence: self.sentence,
+                start: self.start,
+                end: self.end,
+                text: text(self.text)?,
+            },
+            copies: self
+                .copies
+                .into_iter()
+                .map(View::occurrence)
+                .collect::<Option<_>>()?,
+        })
     }
 
     /// Appends its bytes, as [`COcc::encode`] writes the occurrence it is.
