@@ -776,6 +776,10 @@ impl<'a> Doc<'a> {
                 found.push(r.clone());
             }
         }
+        // no relation, no meeting nor visit implied
+        if found.is_empty() {
+            return found;
+        }
         // two people who sign together have met
         let signings: Vec<Relation> = found
             .iter()

@@ -384,8 +384,9 @@ enum Word<'a> {
 }
 
 impl Word<'_> {
-    /// Whether the token's lower case is one of `alts`.
-    #[inline]
+    /// Whether the token's lower case is one of `alts` (inline: most
+    /// calls are ruled out by the id's mask bit alone).
+    #[inline(always)]
     fn one_of(self, alts: &Alts) -> bool {
         match self {
             Word::Id(id) => alts.has_id(id),
@@ -394,7 +395,8 @@ impl Word<'_> {
     }
 }
 
-/// Whether `w` is one of `alts`.
+/// Whether `w` is one of `alts` (kept out of line: a rare case).
+#[inline(never)]
 fn one_of(alts: &[String], w: &str) -> bool {
     let w = w.as_bytes();
     alts.iter()
