@@ -577,6 +577,18 @@ fn spaced_ascii_block(b: &[u8; 32]) -> bool {
     ascii | doubles == 0
 }
 
+/// Whether `b`, at most sixteen bytes, is all [`ron_plain`]: two word tests
+/// of its bytes padded with plain ones, for the short strings of an
+/// occurrence (a cameo code, an id) that [`ron_plain_len`] reads byte by byte.
+pub(crate) fn ron_plain_short(b: &[u8]) -> bool {
+    let mut w = [b'a'; 16];
+    match w.get_mut(..b.len()) {
+        Some(head) => head.copy_from_slice(b),
+        None => return false,
+    }
+    ron_plain_words(&w, 0) == 16
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -909,6 +921,16 @@ mod tests {
             let plain = t.split_whitespace().collect::<Vec<_>>().join(" ");
             prop_assert_eq!(single_spaced(&t), plain == t && !t.bytes().any(|c| c < 0x20));
             prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ron_plain_short_equals_the_plain_version(
+            bytes in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'"'), Just(b'\\'), Just(b'\''), Just(0x7fu8), Just(0x1fu8), Just(0xc3u8), any::<u8>()], 0..20)
+        ) {
+            let plain = bytes.len() <= 16 && bytes.iter().all(|&c| ron_plain(c));
+            prop_assert_eq!(ron_plain_short(&bytes), plain);
         }
     }
 }

@@ -519,7 +519,7 @@ impl Graph {
             w.write_all(b",\n      name: ")?;
             ron_str(w, &n.name)?;
             writeln!(w, ",\n      kind: {:?},", n.kind)?;
-            ron_strs(w, "      ", "aliases", n.aliases.iter())?;
+            ron_strs(w, b"      ", "aliases", n.aliases.iter())?;
             if let Some(c) = &n.code {
                 w.write_all(b"      code: Some(")?;
                 ron_str(w, c)?;
@@ -528,9 +528,9 @@ impl Graph {
             match ranks.places(&n.articles) {
                 Some(places) => {
                     let names = places.iter().map(|&p| ranks.names[p as usize]);
-                    ron_strs(w, "      ", "articles", names)?
+                    ron_strs(w, b"      ", "articles", names)?
                 }
-                None => ron_strs(w, "      ", "articles", self.articles_of(id).into_iter())?,
+                None => ron_strs(w, b"      ", "articles", self.articles_of(id).into_iter())?,
             }
             w.write_all(b"    ),\n")?;
         }
@@ -786,6 +786,10 @@ fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
 /// that are not UTF-8 are an error, never written.
 fn ron_bytes(w: &mut impl Write, b: &[u8]) -> std::io::Result<()> {
     w.write_all(b"\"")?;
+    if b.len() <= 16 && crate::bytes::ron_plain_short(b) {
+        w.write_all(b)?;
+        return w.write_all(b"\"");
+    }
     let mut buf = [0u8; 4];
     let (mut from, mut i) = (0, 0);
     loop {
@@ -798,6 +802,14 @@ fn ron_bytes(w: &mut impl Write, b: &[u8]) -> std::io::Result<()> {
         let Some(&lead) = b.get(i) else {
             break;
         };
+        if matches!(lead, b'"' | b'\\' | b'\'') {
+            // the quotes and backslash `escape_debug` escapes, without asking it
+            w.write_all(&b[from..i])?;
+            w.write_all(&[b'\\', lead])?;
+            i += 1;
+            from = i;
+            continue;
+        }
         let n = match lead {
             0..0x80 => 1,
             0xc2..0xe0 => 2,
@@ -827,11 +839,11 @@ fn ron_bytes(w: &mut impl Write, b: &[u8]) -> std::io::Result<()> {
 /// A field holding a list of strings, at `indent`.
 fn ron_strs<S: AsRef<[u8]>>(
     w: &mut impl Write,
-    indent: &str,
+    indent: &[u8],
     field: &str,
     items: impl ExactSizeIterator<Item = S>,
 ) -> std::io::Result<()> {
-    let (indent, field) = (indent.as_bytes(), field.as_bytes());
+    let field = field.as_bytes();
     w.write_all(indent)?;
     w.write_all(field)?;
     if items.len() == 0 {
@@ -860,7 +872,6 @@ fn ron_occurrence_at(w: &mut impl Write, o: &cache::View, at: usize) -> std::io:
     const SPACES: &[u8] = &[b' '; 64];
     let at = at.min(SPACES.len() - 2);
     let (open, i) = (&SPACES[..at], &SPACES[..at + 2]);
-    let pad = std::str::from_utf8(i).unwrap_or_default();
     w.write_all(open)?;
     w.write_all(b"(\n")?;
     if let Some(d) = o.date {
@@ -879,7 +890,7 @@ fn ron_occurrence_at(w: &mut impl Write, o: &cache::View, at: usize) -> std::io:
         }
     }
     if o.topics().len() > 0 {
-        ron_strs(w, pad, "topics", o.topics())?;
+        ron_strs(w, i, "topics", o.topics())?;
     }
     if let Some(v) = o.role {
         w.write_all(i)?;
