@@ -26,7 +26,7 @@ impl Occurrence {
     /// span of days, so that being the same story is an equivalence and the
     /// folding does not depend on the order statements arrive.
     pub(crate) fn same_story(&self, other: &Occurrence) -> bool {
-        self.month() == other.month() && self.evidence.same_words(&other.evidence)
+        Told::same_story(self, other)
     }
 
     /// The year and month of its date, if it has one.
@@ -83,6 +83,17 @@ pub(crate) trait Told: Ord {
     fn month(&self) -> Option<(i32, u8)>;
     /// Its evidence: article, sentence, start, end and text (UTF-8).
     fn evidence(&self) -> (&[u8], usize, usize, usize, &[u8]);
+
+    /// Whether `o` tells the same story (see [`Occurrence::same_story`]);
+    /// equal bytes are tested first, without reading them as text.
+    fn same_story(&self, o: &Self) -> bool
+    where
+        Self: Sized,
+    {
+        self.month() == o.month()
+            && (self.evidence().4 == o.evidence().4
+                || crate::text::sentence::same_words(text(self), text(o)))
+    }
 }
 
 impl Told for Occurrence {
@@ -126,13 +137,7 @@ pub(crate) fn fold_order<T: Told>(flat: &[T]) -> Vec<(u32, u32)> {
         }
         evidence.push(key, i);
         let key = story_key(o.month(), w);
-        let same = |j: u32| {
-            let x = &flat[j as usize];
-            x.month() == o.month()
-                && (x.evidence().4 == o.evidence().4
-                    || crate::text::sentence::same_words(text(x), text(o)))
-        };
-        let lead = match stories.find(key, same) {
+        let lead = match stories.find(key, |j| flat[j as usize].same_story(o)) {
             Some(j) => j,
             None => {
                 stories.push(key, i);
