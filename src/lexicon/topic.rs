@@ -3,7 +3,7 @@
 //! words and its topics come out named, sorted and without the shorter
 //! topics a longer one covers.
 
-use crate::lexicon::words::{class, TokenWords, WordId};
+use crate::lexicon::words::{class, TokenWords, WordId, NO_WORD};
 use crate::text::token::{Lowered, Token};
 
 /// The lexicon's topics, ready for matching.
@@ -16,6 +16,11 @@ pub struct Topics {
     /// (first word id, topic) of the topics whose first word is ASCII,
     /// sorted: the topics an ASCII token can start.
     starts: Vec<(WordId, u16)>,
+    /// Each topic's word ids ([`NO_WORD`] for a word beyond ASCII or
+    /// unknown to the lexicon, to be compared as a string).
+    ids: Vec<Vec<WordId>>,
+    /// (first word, topic), sorted: the topics a token beyond ASCII can start.
+    by_first: Vec<(String, u16)>,
     /// Each topic's place in the order of the topics' names.
     rank: Vec<u16>,
     /// For each topic, the longer topics whose name contains its name.
@@ -45,10 +50,16 @@ impl Topics {
                     .collect()
             })
             .collect();
+        let mut by_first: Vec<(String, u16)> = (words.iter().enumerate())
+            .filter_map(|(t, w)| Some((w.first()?.clone(), index(t))))
+            .collect();
+        by_first.sort_unstable();
         Topics {
             words,
             names,
             starts: Vec::new(),
+            ids: Vec::new(),
+            by_first,
             rank,
             covered_by,
         }
@@ -67,6 +78,14 @@ impl Topics {
             })
             .collect();
         self.starts.sort_unstable();
+        // a word whose id an ASCII token may have only when equal to it
+        let id = |w: &String| match w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            true => word_id(w),
+            false => NO_WORD,
+        };
+        self.ids = (self.words.iter())
+            .map(|t| t.iter().map(id).collect())
+            .collect();
     }
 
     /// The first words of the topics, for the lexicon's word classes.
@@ -78,31 +97,25 @@ impl Topics {
     /// that a longer one named there covers.
     pub fn named(
         &self,
-        (text, toks, lowers, words): (&str, &[Token], &Lowered, &TokenWords),
+        (_text, _toks, lowers, words): (&str, &[Token], &Lowered, &TokenWords),
         r: std::ops::Range<usize>,
     ) -> Vec<String> {
         // the topics named: a sentence names a few of them
         let mut named: Vec<u16> = Vec::new();
-        let mut check = |t: usize, k: usize| {
-            let ws = &self.words[t];
-            if !ws.is_empty()
-                && k + ws.len() <= r.end
-                && !named.contains(&(t as u16))
-                && ws.iter().enumerate().all(|(j, w)| lowers[k + j] == **w)
-            {
-                named.push(t as u16);
-            }
-        };
         for k in words.may_be_in(r.clone(), class::TOPIC) {
-            if toks[k].text(text).is_ascii() {
+            if lowers.is_ascii(k) {
                 // an ASCII token starts only the topics filed under its id
                 let id = words.ids[k];
                 let from = self.starts.partition_point(|&(w, _)| w < id);
                 for &(_, t) in self.starts[from..].iter().take_while(|&&(w, _)| w == id) {
-                    check(usize::from(t), k);
+                    self.check(t, k, (lowers, words), r.end, &mut named);
                 }
             } else {
-                (0..self.words.len()).for_each(|t| check(t, k));
+                let w = &lowers[k];
+                let from = self.by_first.partition_point(|(f, _)| f.as_str() < w);
+                for (_, t) in self.by_first[from..].iter().take_while(|(f, _)| f == w) {
+                    self.check(*t, k, (lowers, words), r.end, &mut named);
+                }
             }
         }
         if named.is_empty() {
@@ -126,6 +139,28 @@ impl Topics {
             }
         }
         out
+    }
+
+    /// Adds topic `t` to `named` if its words stand from token `k` on
+    /// (before `end`) and it is not there yet: ASCII tokens compared by id.
+    #[inline]
+    fn check(
+        &self,
+        t: u16,
+        k: usize,
+        (lowers, words): (&Lowered, &TokenWords),
+        end: usize,
+        named: &mut Vec<u16>,
+    ) {
+        let ws = &self.words[usize::from(t)];
+        let ids = self.ids.get(usize::from(t)).map_or(&[][..], Vec::as_slice);
+        let same = |j: usize| match ids.get(j) {
+            Some(&id) if id != NO_WORD && lowers.is_ascii(k + j) => words.ids[k + j] == id,
+            _ => lowers[k + j] == *ws[j],
+        };
+        if !ws.is_empty() && k + ws.len() <= end && !named.contains(&t) && (0..ws.len()).all(same) {
+            named.push(t);
+        }
     }
 }
 
