@@ -256,6 +256,17 @@ pub(crate) fn next_high(bytes: &[u8], from: usize) -> usize {
         .map_or(usize::MAX, |k| from + i + k)
 }
 
+/// The positions of the set bits of `mask`, lowest first: a loop over the
+/// few set bits of a word instead of over all 64.
+#[inline]
+pub(crate) fn ones(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let k = mask.trailing_zeros();
+        mask &= mask.wrapping_sub(1);
+        (k < 64).then_some(k as usize)
+    })
+}
+
 // ---- strings as RON writes them (the graph file)
 
 /// Whether RON writes ASCII byte `b` as it is inside a quoted string.
@@ -594,6 +605,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::hash::Hasher;
+
+    #[test]
+    fn ones_are_the_set_bits_in_order() {
+        for mask in [
+            0u64,
+            1,
+            1 << 63,
+            u64::MAX,
+            0x8000_0000_0000_0001,
+            0xf0f0_1234_5678_9abc,
+        ] {
+            let plain: Vec<usize> = (0..64).filter(|&k| mask >> k & 1 == 1).collect();
+            assert_eq!(ones(mask).collect::<Vec<_>>(), plain, "{mask:x}");
+        }
+    }
 
     /// FxHash written plainly: one byte at a time after the eight-byte words.
     fn plain_fx(seed: u64, bytes: &[u8]) -> u64 {

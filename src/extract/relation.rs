@@ -67,8 +67,25 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether token `i` is the one ASCII character `b` (as `s(i) == ";"` says).
+    #[inline]
     fn is_char(&self, i: usize, b: u8) -> bool {
-        self.toks[i].bytes(self.text) == [b]
+        let t = &self.toks[i];
+        t.end.wrapping_sub(t.start) == 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
+    }
+
+    /// Whether token `i` is `w` as written ("and"), compared as bytes.
+    #[inline]
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.toks[i].bytes(self.text) == w.as_bytes()
+    }
+
+    /// Whether token `i` is one of the lexicon's `victim_nouns` ("attack"):
+    /// an ASCII token by its id, another by its lower case.
+    fn victim_noun(&self, i: usize) -> bool {
+        match self.lowers.is_ascii(i) {
+            true => self.in_list(i, list::VICTIM_NOUNS),
+            false => self.g.extract_words.victim_nouns.has(self.lower(i)),
+        }
     }
 
     /// Token `i`, to be compared in lower case.
@@ -111,7 +128,7 @@ impl<'a> Sentence<'a> {
         while to > from && self.in_list(to - 1, list::ARTICLES) {
             to -= 1;
         }
-        let and = |k: usize| matches!(self.s(k), "and" | "&");
+        let and = |k: usize| matches!(self.toks[k].bytes(self.text), b"and" | b"&");
         match to.checked_sub(from)? {
             1 if self.is_char(from, b',') => Some(Joint::Comma),
             1 if and(from) => Some(Joint::And),
@@ -190,9 +207,15 @@ impl<'a> Sentence<'a> {
                 Some(Word::Id(id)) => start.may_match(Some(id)),
                 Some(Word::Lower(_)) => u64::MAX,
             };
-            let pats = start.pats.iter().enumerate();
-            let pats = pats.filter(|&(k, _)| k >= 64 || may & 1 << k != 0);
-            for p in pats.filter_map(|(_, &p)| self.g.cue_pattern(p)) {
+            // those of the first 64 by their bits, in order, then all the rest
+            let n = start.pats.len();
+            let first = may
+                & u64::MAX
+                    .checked_shr(64u32.saturating_sub(n as u32))
+                    .unwrap_or(0);
+            let ks = crate::bytes::ones(first).chain(64..n);
+            let pats = ks.filter_map(|k| start.pats.get(k));
+            for p in pats.filter_map(|&p| self.g.cue_pattern(p)) {
                 // a pattern is filed under its first words: the first matches
                 let mut rest = p.words.get(1..).unwrap_or_default();
                 let mut from = i + 1;
@@ -239,7 +262,13 @@ impl<'a> Sentence<'a> {
             return false;
         };
         let top = self.range.end.min(k + 5);
-        !(k + 1..top).any(|j| self.word_at(j).one_of(x))
+        let ids = self.words.ids.get(k + 1..top).unwrap_or_default();
+        !(k + 1..top)
+            .zip(ids)
+            .any(|(j, &id)| match self.lowers.is_ascii(j) {
+                true => x.has_id(id),
+                false => one_of(&x.words, self.lower(j)),
+            })
     }
 
     /// Whether the cue word at `i` is a noun: after a determiner ("its
@@ -276,7 +305,7 @@ impl<'a> Sentence<'a> {
     /// subject ("voiced concern over the pact and said it would ...").
     #[inline]
     fn and_reports(&self, k: usize) -> bool {
-        k + 1 < self.range.end && self.s(k) == "and" && self.reporting_at(k + 1)
+        k + 1 < self.range.end && self.is_word(k, "and") && self.reporting_at(k + 1)
     }
 
     /// The reporting frames (speaker mention index, frame start, frame end)
@@ -1269,9 +1298,10 @@ impl Context<'_> {
         let mut last_end = None;
         // the first ";" or "and said" after the cue, sought as far as the partners go
         let mut stop = Seek::new(hit.end);
-        let victim_after = match kind {
-            EdgeKind::Criticism => self.attack_noun(hit),
-            _ => None,
+        // the attack noun after a criticism cue, sought when first needed
+        let mut victim_after: Option<Option<usize>> = match kind {
+            EdgeKind::Criticism => None,
+            _ => Some(None),
         };
         if self.war_with(cue) {
             return;
@@ -1293,7 +1323,10 @@ impl Context<'_> {
             }
             // "condemned the attack on its embassy in Kyiv": past the attack,
             // its victim or place, but for its agent ("by the Taliban")
-            if victim_after.is_some_and(|v| m.start > v)
+            let mut victim = || *victim_after.get_or_insert_with(|| self.attack_noun(hit));
+            // (the noun stands at the cue's end or after it)
+            if m.start > hit.end
+                && victim().is_some_and(|v| m.start > v)
                 && !s
                     .introducer(m.start)
                     .is_some_and(|k| s.in_list(k, list::AGENT_PREPOSITIONS))
@@ -1358,7 +1391,7 @@ impl Context<'_> {
         cue.kind == EdgeKind::Meeting
             && hit.end >= hit.start + 3
             && s.lower(hit.end - 1) == "with"
-            && s.g.extract_words.victim_nouns.has(s.lower(hit.end - 2))
+            && s.victim_noun(hit.end - 2)
     }
 
     /// Whether mention `m`, which begins inside the cue `hit` of `kind`, may
@@ -1398,8 +1431,7 @@ impl Context<'_> {
     /// deadly attack".
     fn attack_noun(&self, hit: CueHit) -> Option<usize> {
         let s = self.s;
-        let victim = &s.g.extract_words.victim_nouns;
-        (hit.end..(hit.end + 5).min(s.range.end)).find(|&k| victim.has(s.lower(k)))
+        (hit.end..(hit.end + 5).min(s.range.end)).find(|&k| s.victim_noun(k))
     }
 
     /// Whether mention `m` stands right after `cue` used as a noun ("the

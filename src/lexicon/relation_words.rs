@@ -28,6 +28,8 @@ pub mod list {
     pub const LEADER_PARTICIPLES: u32 = 1 << 17;
     pub const SUBORDINATORS: u32 = 1 << 18;
     pub const DIRECTIVE_VERBS: u32 = 1 << 19;
+    /// The lexicon's `victim_nouns` ("attack", "war").
+    pub const VICTIM_NOUNS: u32 = 1 << 20;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -63,6 +65,7 @@ impl RelationWords {
             (list::LEADER_PARTICIPLES, &w.leader_participles),
             (list::SUBORDINATORS, &w.subordinators),
             (list::DIRECTIVE_VERBS, &w.directive_verbs),
+            (list::VICTIM_NOUNS, &w.victim_nouns),
         ];
         let mut lists_of: Vec<u32> = Vec::new();
         for (bit, words) in lists {
@@ -100,6 +103,9 @@ pub struct CueStart {
     /// By word id, sorted: the bits of the patterns (of the first 64) that
     /// word may be second in.
     seconds: Vec<(WordId, u64)>,
+    /// Bit `id % 64` of each id of `seconds`: most next words are ruled
+    /// out by it without a search.
+    second_bits: u64,
 }
 
 /// A first word that starts no pattern.
@@ -107,6 +113,7 @@ pub static NO_CUES: CueStart = CueStart {
     pats: Vec::new(),
     always: 0,
     seconds: Vec::new(),
+    second_bits: 0,
 };
 
 impl CueStart {
@@ -130,10 +137,12 @@ impl CueStart {
             }
             same
         });
+        let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
         CueStart {
             pats,
             always,
             seconds,
+            second_bits,
         }
     }
 
@@ -143,6 +152,7 @@ impl CueStart {
             pats,
             always: u64::MAX,
             seconds: Vec::new(),
+            second_bits: 0,
         }
     }
 
@@ -154,6 +164,9 @@ impl CueStart {
         let Some(id) = next else {
             return self.always;
         };
+        if self.second_bits & 1 << (id % 64) == 0 {
+            return self.always;
+        }
         let at = self.seconds.binary_search_by_key(&id, |&(w, _)| w);
         self.always | at.map_or(0, |k| self.seconds[k].1)
     }
