@@ -76,6 +76,80 @@ pub struct Mention {
     pub acronym: Option<String>,
 }
 
+/// The mentions of an article, sentence by sentence, in one list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mentions {
+    all: Vec<Mention>,
+    /// Sentence `si`'s mentions are `all[bounds[si]..bounds[si + 1]]`.
+    bounds: Vec<usize>,
+}
+
+impl Mentions {
+    /// The mentions of each sentence `finder` finds among `sentences`,
+    /// skipping tokens `masked`.
+    pub fn find(
+        finder: &Finder,
+        sentences: &[crate::text::sentence::Sentence],
+        masked: &[bool],
+    ) -> Self {
+        // about one mention in ten tokens: room for most articles' at once
+        let mut m = Mentions {
+            all: Vec::with_capacity(finder.toks.len() / 8),
+            bounds: Vec::with_capacity(sentences.len() + 1),
+        };
+        // one sentence's mentions at a time, then moved to the list
+        let mut one = Vec::new();
+        for s in sentences {
+            m.bounds.push(m.all.len());
+            finder.sentence_into(s.tokens.clone(), masked, &mut one);
+            m.all.append(&mut one);
+        }
+        m.bounds.push(m.all.len());
+        m
+    }
+
+    /// The mentions of sentence `si`.
+    pub fn sentence(&self, si: usize) -> &[Mention] {
+        let (Some(&a), Some(&b)) = (self.bounds.get(si), self.bounds.get(si + 1)) else {
+            return &[];
+        };
+        self.all.get(a..b).unwrap_or_default()
+    }
+
+    /// The mentions of each sentence, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = &[Mention]> + '_ {
+        let bounds = self.bounds.windows(2);
+        bounds.map(|w| self.all.get(w[0]..w[1]).unwrap_or_default())
+    }
+
+    /// Every mention, sentence after sentence.
+    pub fn all(&self) -> &[Mention] {
+        &self.all
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+
+    /// Whether there is no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl From<Vec<Vec<Mention>>> for Mentions {
+    fn from(v: Vec<Vec<Mention>>) -> Self {
+        let mut m = Mentions::default();
+        for s in v {
+            m.bounds.push(m.all.len());
+            m.all.extend(s);
+        }
+        m.bounds.push(m.all.len());
+        m
+    }
+}
+
 /// Where "by" is in a title that makes the article a speech (tokens
 /// `first`): a speech word among its first four words, "by" right after
 /// it or one word later ("Remarks by", "Statement made by").
@@ -399,8 +473,21 @@ impl<'a> Finder<'a> {
 
     /// The mentions of tokens `range`, skipping those `masked`.
     pub fn sentence(&self, range: std::ops::Range<usize>, masked: &[bool]) -> Vec<Mention> {
-        let end = range.end;
         let mut out: Vec<Mention> = Vec::new();
+        self.sentence_into(range, masked, &mut out);
+        out
+    }
+
+    /// [`Finder::sentence`] into `out` (emptied first): a buffer used again
+    /// from sentence to sentence.
+    pub fn sentence_into(
+        &self,
+        range: std::ops::Range<usize>,
+        masked: &[bool],
+        out: &mut Vec<Mention>,
+    ) {
+        let end = range.end;
+        out.clear();
         // in a headline in title case every word is capitalised: no sign of a name
         let guess = !self.title_case(range.clone());
         let mut i = range.start;
@@ -418,14 +505,13 @@ impl<'a> Finder<'a> {
             if out.capacity() == 0 {
                 out.reserve(8);
             }
-            let next = self.mention_at(i, end, range.start, guess, &mut out);
+            let next = self.mention_at(i, end, range.start, guess, out);
             // an acronym in brackets names what was just mentioned
-            i = match self.acronym_after(next, end, &mut out) {
+            i = match self.acronym_after(next, end, out) {
                 Some(e) => e,
                 None => next.max(i + 1),
             };
         }
-        out
     }
 
     /// Whether the words of tokens `range` are in title case ("Trump Calls

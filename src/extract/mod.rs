@@ -8,7 +8,7 @@ pub mod resolve;
 pub mod trace;
 mod visit;
 
-use crate::extract::mention::{Finder, Mention};
+use crate::extract::mention::{Finder, Mention, Mentions};
 use crate::extract::relation::Relation;
 use crate::extract::resolve::{resolve, Ref, Resolution};
 use crate::lexicon::extract_words::ExtractWords;
@@ -81,7 +81,9 @@ fn mask_noise(
             mask(&mut masked, r);
             continue;
         }
-        n.mask_brackets(paren.unwrap_or(r.end)..r.end, &mut masked);
+        if let Some(p) = paren {
+            n.mask_brackets(p..r.end, &marks.parens, &mut masked);
+        }
         if dateline.place.is_none() {
             let found = n.dateline(r.clone(), art_date);
             // "New Delhi - ...", "Baku: ..." opening the body
@@ -238,8 +240,32 @@ impl Noise<'_> {
         .count()
     }
 
-    /// Marks bracketed credits and markers among `r`.
-    fn mask_brackets(&self, r: Range<usize>, masked: &mut [bool]) {
+    /// Marks bracketed credits and markers among `r`, whose "(" tokens are
+    /// among `parens` (the article's, in order).
+    fn mask_brackets(&self, r: Range<usize>, parens: &[usize], masked: &mut [bool]) {
+        let from = parens.partition_point(|&k| k < r.start);
+        // past the last credit masked
+        let mut i = r.start;
+        for &k in &parens[from..] {
+            if k >= r.end {
+                break;
+            }
+            if k < i {
+                continue;
+            }
+            if let Some(close) = (k + 1..r.end.min(k + 12)).find(|&x| self.s(x) == ")") {
+                if self.is_credit(k + 1..close) {
+                    mask(masked, k..close + 1);
+                    i = close + 1;
+                }
+            }
+        }
+    }
+
+    /// [`Noise::mask_brackets`] token by token: the plain version it is
+    /// tested against.
+    #[cfg(test)]
+    fn mask_brackets_plain(&self, r: Range<usize>, masked: &mut [bool]) {
         let mut i = r.start;
         while i < r.end {
             if self.toks[i].bytes(self.text) == b"(" {
@@ -414,7 +440,7 @@ struct Front {
     lede: Option<usize>,
     lowers: Lowered,
     words: TokenWords,
-    mentions: Vec<Vec<Mention>>,
+    mentions: Mentions,
     /// Where "by" is in a title that makes the article a speech.
     speech_by: Option<usize>,
 }
@@ -427,10 +453,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
     let words = g.token_words(text, &toks, &lowers);
     let (mentions, speech_by) = {
         let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences);
-        let mentions = sentences
-            .iter()
-            .map(|s| finder.sentence(s.tokens.clone(), &masked))
-            .collect();
+        let mentions = Mentions::find(&finder, &sentences, &masked);
         (mentions, finder.speech_by)
     };
     Front {
@@ -449,12 +472,13 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
 /// The mentions of each sentence of an article: the stages before entity
 /// resolution (tokens, sentences, noise, lexicon lookup), on their own for
 /// benchmarks and tools.
-pub fn mentions(g: &Gazetteer, article: &Article) -> Vec<Vec<Mention>> {
+pub fn mentions(g: &Gazetteer, article: &Article) -> Mentions {
     front(g, article).mentions
 }
 
-/// A relation found in a sentence, with the sentence's date and topics.
-type Found = (usize, Relation, Option<Date>, Vec<String>);
+/// A relation found in a sentence, with the sentence's date and its topics
+/// (their place in the list [`Doc::relations`] gives with them).
+type Found = (usize, Relation, Option<Date>, usize);
 
 /// An article past its first stages, with the lexicon: what the later
 /// stages read.
@@ -480,7 +504,7 @@ const LEDE_SENTENCES: usize = 2;
 /// ..."): that person's mention, as (sentence, index).
 fn speech_by(front: &Front) -> Option<(usize, usize)> {
     let by = front.speech_by?;
-    let ms = front.mentions.first()?;
+    let ms = front.mentions.sentence(0);
     let mi = ms.iter().position(|m| m.start > by && m.start <= by + 4)?;
     matches!(ms[mi].what, crate::extract::mention::What::Person { .. }).then_some((0, mi))
 }
@@ -511,8 +535,8 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     let base = front.dateline.date.or(article.date);
     let sides = doc.sides(&res);
     let compound = doc.compounds(&mut res);
-    let rels = doc.relations(&res, sides, host, base, &compound);
-    doc.records(res, rels)
+    let (rels, topics) = doc.relations(&res, sides, host, base, &compound);
+    doc.records(res, rels, topics)
 }
 
 impl<'a> Doc<'a> {
@@ -573,7 +597,7 @@ impl<'a> Doc<'a> {
     /// "Abe and Putin", "X and Y held talks": the first two people, or
     /// states, of two states named together; whether they are people.
     fn named_together(&self, res: &Resolution) -> Option<(usize, usize, bool)> {
-        for ms in &res.sentences {
+        for ms in res.sentences() {
             for w in ms.windows(2) {
                 let (Ref::Entity(a), Ref::Entity(b)) = (w[0].r, w[1].r) else {
                     continue;
@@ -645,7 +669,8 @@ impl<'a> Doc<'a> {
             Some(Known::Country(c) | Known::Demonym(c)) => Some(res.country(self.g, c)),
             _ => None,
         };
-        let backed = res.sentences[si]
+        let backed = res
+            .sentence(si)
             .iter()
             .find(|m| m.start > i)
             .and_then(|m| match m.r {
@@ -706,8 +731,9 @@ impl<'a> Doc<'a> {
         Some((si, relation))
     }
 
-    /// The relations of each sentence with its date and topics; the two
-    /// `sides` (and whether they met) become the first two who meet.
+    /// The relations of each sentence with its date and topics, and the
+    /// topics of each sentence with relations, once; the two `sides` (and
+    /// whether they met) become the first two who meet.
     fn relations(
         &self,
         res: &Resolution,
@@ -715,8 +741,8 @@ impl<'a> Doc<'a> {
         host: Option<usize>,
         base: Option<Date>,
         compound: &[(usize, Relation)],
-    ) -> Vec<Found> {
-        let mut rels: Vec<Found> = Vec::new();
+    ) -> (Vec<Found>, Vec<Vec<String>>) {
+        let (mut rels, mut topics): (Vec<Found>, Vec<Vec<String>>) = (Vec::new(), Vec::new());
         for (si, sent) in self.sentences.iter().enumerate() {
             let found = self.sentence_relations(res, si, (pair, met), host, compound);
             if found.is_empty() {
@@ -740,10 +766,11 @@ impl<'a> Doc<'a> {
                         met = true;
                     }
                 }
-                rels.push((si, r, date, tops.clone()));
+                rels.push((si, r, date, topics.len()));
             }
+            topics.push(tops);
         }
-        rels
+        (rels, topics)
     }
 
     /// The relations of sentence `si`: those its cues make, the compounds
@@ -762,7 +789,7 @@ impl<'a> Doc<'a> {
             toks: self.toks,
             range: self.sentences[si].tokens.clone(),
             masked: self.masked,
-            mentions: &res.sentences[si],
+            mentions: res.sentence(si),
             lowers: self.lowers,
             words: self.words,
         };
@@ -951,40 +978,57 @@ impl<'a> Doc<'a> {
 
     /// The records of the article: the edges of the relations found, of the
     /// roles people hold and of the places of countries; the entities they
-    /// or mentions name.
-    fn records(&self, mut res: Resolution, rels: Vec<Found>) -> Extraction {
+    /// or mentions name. Edges are drafted by index, sorted and thinned,
+    /// and only those kept get their strings.
+    fn records(
+        &self,
+        mut res: Resolution,
+        rels: Vec<Found>,
+        mut topics: Vec<Vec<String>>,
+    ) -> Extraction {
         let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
-        let mut edges: Vec<EdgeRecord> = Vec::new();
+        let mut drafts: Vec<Draft> = Vec::with_capacity(rels.len() + res.entities.len());
         let ids = res.take_ids();
+        let rank = id_ranks(&ids);
         for (si, r, date, tops) in rels {
             let (mut s, mut t) = (r.source, r.target);
-            if !r.kind.is_directed() && ids[s] > ids[t] {
+            if !r.kind.is_directed() && rank[s] > rank[t] {
                 std::mem::swap(&mut s, &mut t);
             }
-            edges.push(EdgeRecord {
-                source: ids[s].clone(),
-                target: ids[t].clone(),
+            drafts.push(Draft {
+                source: s,
+                target: t,
                 kind: r.kind,
                 cameo: r.cameo,
                 date,
-                speaker: r.speaker.map(|x| ids[x].clone()),
-                place: r.place.map(|x| ids[x].clone()),
-                topics: tops,
+                speaker: r.speaker,
+                place: r.place,
+                topics: Some(tops),
                 role: None,
                 planned: r.planned,
                 former: false,
-                evidence: self.evidence(si),
+                si,
+                sentence: self.sentences[si].index,
             });
             used[s] = true;
             used[t] = true;
         }
         // roles and locations
-        for (pi, e) in res.entities.iter().enumerate() {
-            if e.mentions > 0 {
-                self.role_edges(&res, pi, &ids, &mut used, &mut edges);
+        for pi in 0..res.entities.len() {
+            if res.entities[pi].mentions > 0 {
+                self.role_edges(&mut res, pi, &mut used, &mut drafts);
             }
         }
-        sort_edges(&mut edges);
+        self.sort_drafts(&mut drafts, &rank);
+        // a sentence's topics go to its last edge, copied for the others
+        let mut uses = vec![0u32; topics.len()];
+        for t in drafts.iter().filter_map(|d| d.topics) {
+            uses[t] += 1;
+        }
+        let edges = drafts
+            .into_iter()
+            .map(|d| self.edge(d, &ids, &mut topics, &mut uses))
+            .collect();
         Extraction {
             article: self.article.id.clone(),
             date: self.article.date,
@@ -994,42 +1038,79 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The edges of the roles entity `pi` holds and, for a place, of the
-    /// country it lies in; each entity they lead to is `used`.
+    /// The record of edge `d`, its strings made: the ends' `ids`, its
+    /// evidence, its sentence's `topics` (moved out at their last of `uses`).
+    fn edge(
+        &self,
+        d: Draft,
+        ids: &[String],
+        topics: &mut [Vec<String>],
+        uses: &mut [u32],
+    ) -> EdgeRecord {
+        let topics = match d.topics {
+            Some(t) => {
+                uses[t] -= 1;
+                match uses[t] {
+                    0 => std::mem::take(&mut topics[t]),
+                    _ => topics[t].clone(),
+                }
+            }
+            None => Vec::new(),
+        };
+        EdgeRecord {
+            source: ids[d.source].clone(),
+            target: ids[d.target].clone(),
+            kind: d.kind,
+            cameo: d.cameo,
+            date: d.date,
+            speaker: d.speaker.map(|x| ids[x].clone()),
+            place: d.place.map(|x| ids[x].clone()),
+            topics,
+            role: d.role,
+            planned: d.planned,
+            former: d.former,
+            evidence: self.evidence(d.si),
+        }
+    }
+
+    /// The drafts of the roles entity `pi` holds (their titles moved out)
+    /// and, for a place, of the country it lies in; each entity they lead
+    /// to is `used`.
     fn role_edges(
         &self,
-        res: &Resolution,
+        res: &mut Resolution,
         pi: usize,
-        ids: &[String],
         used: &mut [bool],
-        edges: &mut Vec<EdgeRecord>,
+        drafts: &mut Vec<Draft>,
     ) {
-        let e = &res.entities[pi];
-        let edge = |target: usize, kind: EdgeKind, si: usize| EdgeRecord {
-            source: ids[pi].clone(),
-            target: ids[target].clone(),
+        let edge = |target: usize, kind: EdgeKind, si: usize| Draft {
+            source: pi,
+            target,
             kind,
             cameo: String::new(),
             date: None,
             speaker: None,
             place: None,
-            topics: Vec::new(),
+            topics: None,
             role: None,
             planned: false,
             former: false,
-            evidence: self.evidence(si),
+            si,
+            sentence: self.sentences[si].index,
         };
-        for role in &e.roles {
+        // the records need the titles no more
+        for role in std::mem::take(&mut res.entities[pi].roles) {
             if let Some(of) = role.of {
-                edges.push(EdgeRecord {
+                drafts.push(Draft {
                     date: self.article.date,
-                    role: Some(role.title.clone()),
+                    role: Some(role.title),
                     former: role.former,
                     ..edge(of, EdgeKind::Role, role.sentence)
                 });
                 used[of] = true;
             }
         }
+        let e = &res.entities[pi];
         let Some(c) = e.country.filter(|_| e.kind == EntityKind::Place) else {
             return;
         };
@@ -1039,12 +1120,25 @@ impl<'a> Doc<'a> {
             .position(|x| x.kind == EntityKind::Country && x.country == Some(c) && x.mentions > 0)
         {
             let si = res
-                .sentences
-                .iter()
+                .sentences()
                 .position(|ms| ms.iter().any(|m| m.r == Ref::Entity(pi)))
                 .unwrap_or(0);
-            edges.push(edge(ci, EdgeKind::LocatedIn, si));
+            drafts.push(edge(ci, EdgeKind::LocatedIn, si));
         }
+    }
+
+    /// Sorts edge drafts by kind, ends (by the `rank` of their ids) and
+    /// sentence, one of each (the first), and drops those a sentence stated
+    /// earlier repeats ([`drop_repeated_sentences`]).
+    fn sort_drafts(&self, drafts: &mut Vec<Draft>, rank: &[u32]) {
+        let key = |d: &Draft| (d.kind, rank[d.source], rank[d.target]);
+        drafts.sort_by_key(|d| (key(d), d.sentence));
+        drafts.dedup_by(|a, b| (key(a), a.sentence) == (key(b), b.sentence));
+        let text = |d: &Draft| {
+            let s = &self.sentences[d.si];
+            self.text.get(s.start..s.end).unwrap_or_default()
+        };
+        drop_repeated_sentences(drafts, |a, b| key(a) == key(b), text);
     }
 
     /// The trace of sentence `si` ([`explain`]): its masked tokens,
@@ -1160,34 +1254,57 @@ fn compound_relation(kind: EdgeKind, cameo: &str, source: usize, target: usize) 
     }
 }
 
-/// Sorts edges by kind, ends and sentence, one edge of each (the first).
-fn sort_edges(edges: &mut Vec<EdgeRecord>) {
-    edges.sort_by(|a, b| {
-        (a.kind, &a.source, &a.target, a.evidence.sentence).cmp(&(
-            b.kind,
-            &b.source,
-            &b.target,
-            b.evidence.sentence,
-        ))
-    });
-    edges.dedup_by(|a, b| {
-        a.kind == b.kind
-            && a.source == b.source
-            && a.target == b.target
-            && a.evidence.sentence == b.evidence.sentence
-    });
-    drop_repeated_sentences(edges);
+/// An edge of the article by the indices of what it joins: what
+/// [`Doc::records`] sorts and thins before any edge gets its strings.
+struct Draft {
+    source: usize,
+    target: usize,
+    kind: EdgeKind,
+    cameo: String,
+    date: Option<Date>,
+    speaker: Option<usize>,
+    place: Option<usize>,
+    /// Its sentence's topics: their place in the article's list.
+    topics: Option<usize>,
+    role: Option<String>,
+    planned: bool,
+    former: bool,
+    /// Its sentence, by place and by index.
+    si: usize,
+    sentence: usize,
+}
+
+/// The place of each of `ids` among them sorted, the same for the same id:
+/// what edges are sorted by, compared as numbers.
+fn id_ranks(ids: &[String]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_unstable_by(|&a, &b| ids[a].cmp(&ids[b]));
+    let mut rank = vec![0u32; ids.len()];
+    let mut r = 0u32;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && ids[order[k - 1]] != ids[i] {
+            r += 1;
+        }
+        rank[i] = r;
+    }
+    rank
 }
 
 /// Drops the edges a sentence stated earlier in the article repeats word
 /// for word (a headline repeated as the body's first line): the same kind,
 /// ends and sentence text count once, at their first sentence. `edges` are
-/// sorted by kind, ends and sentence.
-fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
-    let same_ends = |a: &EdgeRecord, b: &EdgeRecord| {
-        (a.kind, &a.source, &a.target) == (b.kind, &b.source, &b.target)
-    };
-    let mut keep = vec![true; edges.len()];
+/// sorted by kind, ends and sentence; `same_ends` tells two of the same
+/// kind and ends, `text` an edge's sentence.
+fn drop_repeated_sentences<'t, E>(
+    edges: &mut Vec<E>,
+    same_ends: impl Fn(&E, &E) -> bool,
+    text: impl Fn(&E) -> &'t str,
+) {
+    // made at the first edge to drop: most articles have none
+    let mut keep: Vec<bool> = Vec::new();
+    // a sentence is compared with those kept before it; most differ
+    // in their first words
+    let mut kept: Vec<&str> = Vec::new();
     let mut start = 0;
     while start < edges.len() {
         let end = start
@@ -1195,12 +1312,16 @@ fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
                 .iter()
                 .take_while(|e| same_ends(e, &edges[start]))
                 .count();
-        // a sentence is compared with those kept before it; most differ
-        // in their first words
-        let mut kept: Vec<&str> = Vec::new();
+        // an edge alone with its ends repeats nothing: most are
+        if end - start == 1 {
+            start = end;
+            continue;
+        }
+        kept.clear();
         for (i, e) in edges[start..end].iter().enumerate() {
-            let t = e.evidence.text.as_str();
+            let t = text(e);
             if kept.iter().any(|k| same_words(k, t)) {
+                keep.resize(edges.len(), true);
                 keep[start + i] = false;
             } else {
                 kept.push(t);
@@ -1208,25 +1329,31 @@ fn drop_repeated_sentences(edges: &mut Vec<EdgeRecord>) {
         }
         start = end;
     }
+    if keep.is_empty() {
+        return;
+    }
     let mut at = keep.into_iter();
     edges.retain(|_| at.next().unwrap_or(true));
 }
 
 /// The records of the `used` entities, with their ids (`ids`): sorted by
 /// id, one per id (the last made, as a map by id keeps).
-fn entity_records(res: Resolution, used: &[bool], mut ids: Vec<String>) -> Vec<EntityRecord> {
+fn entity_records(mut res: Resolution, used: &[bool], mut ids: Vec<String>) -> Vec<EntityRecord> {
     // the entities' strings move into their records: nothing needs them after
     let mut entities: Vec<EntityRecord> = Vec::with_capacity(res.entities.len());
-    for (i, e) in res.entities.into_iter().enumerate() {
+    let mut names: Vec<&str> = Vec::new();
+    let made = std::mem::take(&mut res.entities);
+    for (i, e) in made.into_iter().enumerate() {
         if !used[i] {
             continue;
         }
-        let name = e.name;
-        let mut aliases: Vec<String> = e.aliases.into_iter().filter(|a| *a != name).collect();
-        aliases.sort();
+        // each alias copied once, at its size, into a list of its size
+        names.extend(res.aliases(&e));
+        names.sort_unstable();
+        let aliases = names.drain(..).map(str::to_string).collect();
         entities.push(EntityRecord {
             id: std::mem::take(&mut ids[i]),
-            name,
+            name: e.name,
             kind: e.kind,
             aliases,
             code: e.code,
@@ -1262,7 +1389,7 @@ pub fn explanation(g: &Gazetteer, article: &Article) -> trace::Explanation {
         date: article.date,
         dateline,
         sentences: (0..front.sentences.len())
-            .map(|si| doc.explain_sentence(si, &front.mentions[si], &x))
+            .map(|si| doc.explain_sentence(si, front.mentions.sentence(si), &x))
             .collect(),
     }
 }
@@ -1661,7 +1788,46 @@ mod byline_tests {
         );
     }
 
+    /// The tokens `text`'s brackets mask, piece by piece (cut every `step`
+    /// tokens, from each piece's first "("), both ways.
+    fn brackets(text: &str, step: usize) -> (Vec<bool>, Vec<bool>) {
+        let toks = crate::text::token::tokenize(text);
+        let g = gaz();
+        let n = Noise {
+            text,
+            toks: &toks,
+            g,
+            w: &g.extract_words,
+        };
+        let marks = n.marks();
+        let (mut fast, mut plain) = (vec![false; toks.len()], vec![false; toks.len()]);
+        for a in (0..toks.len()).step_by(step.max(1)) {
+            let r = a..(a + step).min(toks.len());
+            if let (_, Some(p)) = n.byline(r.clone(), &marks) {
+                n.mask_brackets(p..r.end, &marks.parens, &mut fast);
+                n.mask_brackets_plain(p..r.end, &mut plain);
+            }
+        }
+        (fast, plain)
+    }
+
+    #[test]
+    fn brackets_are_walked_by_their_marks() {
+        let (fast, plain) = brackets("Talks (Xinhua/Li Ming) went on (R) as (AFP) said (it).", 50);
+        assert_eq!(fast, plain);
+        assert_eq!(fast.iter().filter(|&&m| m).count(), 12);
+    }
+
     proptest! {
+        #[test]
+        fn brackets_equal_the_plain_version(
+            t in "([ a-zA-Z/:.,]{0,12}(\\(|\\)|\\(R\\)|\\(AFP\\)|/| Xinhua)?){1,8}",
+            step in 1usize..30,
+        ) {
+            let (fast, plain) = brackets(&t, step);
+            prop_assert_eq!(fast, plain);
+        }
+
         #[test]
         fn byline_equals_the_plain_version(
             t in "([ a-zA-Z0-9:().,©]{0,20}(Copyright|©|Copyrights|[0-9]+:[0-9]+|\\(| x)?){1,4}[ a-z0-9:().©-]{0,30}",

@@ -4,7 +4,7 @@
 //! people hold.
 
 use crate::bytes::FxBuild;
-use crate::extract::mention::{Mention, Of, What};
+use crate::extract::mention::{Mention, Mentions, Of, What};
 use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, Named, PersonInfo};
 use crate::model::{slug_into, EntityKind};
 use crate::text::date::Date;
@@ -18,8 +18,9 @@ use std::hash::BuildHasher;
 pub struct Entity {
     pub kind: EntityKind,
     pub name: String,
-    /// Names it is written as, each once, in the order first met.
-    pub aliases: Vec<String>,
+    /// The last of the names it is written as ([`Resolution::aliases`]),
+    /// other than `name`: an index into the article's alias list.
+    last_alias: Option<u32>,
     /// Country: its gazetteer index; Place/Org: the country it belongs to.
     pub country: Option<u32>,
     /// ISO alpha-3 for countries.
@@ -69,9 +70,19 @@ pub struct Resolved {
 #[derive(Debug, Default)]
 pub struct Resolution {
     pub entities: Vec<Entity>,
-    pub sentences: Vec<Vec<Resolved>>,
-    /// The entity of each id, by its hash: the first one of that hash.
+    /// The resolved mentions of all sentences, one sentence after another:
+    /// sentence `si`'s are `resolved[bounds[si]..bounds[si + 1]]`.
+    resolved: Vec<Resolved>,
+    bounds: Vec<usize>,
+    /// The entity of each id, by its hash: the first one of that hash; and
+    /// of each (kind, name) an entity was made of, by its hash (a name met
+    /// again is found without its slug).
     index: HashMap<u64, usize, FxBuild>,
+    /// The names the entities are written as, other than their own, each
+    /// once: (entity, bytes of `alias_text`, the entity's alias before).
+    aliases: Vec<Alias>,
+    /// The text of the `aliases`, one after the other.
+    alias_text: String,
     /// The entity of each lexicon entry met so far: (entry, entity).
     by_entry: Vec<(Entry, usize)>,
     /// Whose speech the article is ("Remarks by X"): who "I" and "we" are,
@@ -80,6 +91,15 @@ pub struct Resolution {
     /// Resident envoys of no stated state and the state they leave: (person,
     /// host), a state that is not theirs.
     hosts: Vec<(usize, usize)>,
+}
+
+/// A name an entity is written as: its bytes in [`Resolution::alias_text`]
+/// and the entity's alias met before it.
+#[derive(Clone, Copy, Debug)]
+struct Alias {
+    start: u32,
+    end: u32,
+    before: Option<u32>,
 }
 
 /// A lexicon entry that names an entity, by its gazetteer index.
@@ -125,7 +145,7 @@ impl Resolution {
         self.entities.push(Entity {
             kind,
             name: name.to_string(),
-            aliases: Vec::new(),
+            last_alias: None,
             country,
             code: code.map(str::to_string),
             roles: Vec::new(),
@@ -135,6 +155,72 @@ impl Resolution {
         });
         self.index.entry(by_id).or_insert(i);
         i
+    }
+
+    /// The entity of a name that may be met again in the article (not a
+    /// lexicon entry's, those are remembered by entry): one of that kind
+    /// and name is found by the name's hash, without its slug made.
+    fn entity_named(&mut self, kind: EntityKind, name: &str, country: Option<u32>) -> usize {
+        let by_name = FxBuild.hash_one((kind, name));
+        if let Some(&i) = self.index.get(&by_name) {
+            let e = &self.entities[i];
+            if e.kind == kind && e.name == name {
+                return i;
+            }
+        }
+        let i = self.entity(kind, name, country, None);
+        if self.entities[i].name == name {
+            self.index.entry(by_name).or_insert(i);
+        }
+        i
+    }
+
+    /// Adds `alias` to the names entity `e` is written as, unless it is
+    /// its name or one of them already.
+    fn add_alias(&mut self, e: usize, alias: &str) {
+        let ent = &mut self.entities[e];
+        if ent.name == alias {
+            return;
+        }
+        let mut at = ent.last_alias;
+        while let Some(a) = at {
+            let a = self.aliases[a as usize];
+            if self
+                .alias_text
+                .as_bytes()
+                .get(a.start as usize..a.end as usize)
+                == Some(alias.as_bytes())
+            {
+                return;
+            }
+            at = a.before;
+        }
+        // an article's aliases are far below 4 GB: past that, none is kept
+        let (Ok(start), Ok(end), Ok(next)) = (
+            u32::try_from(self.alias_text.len()),
+            u32::try_from(self.alias_text.len() + alias.len()),
+            u32::try_from(self.aliases.len()),
+        ) else {
+            return;
+        };
+        self.alias_text.push_str(alias);
+        self.aliases.push(Alias {
+            start,
+            end,
+            before: ent.last_alias,
+        });
+        ent.last_alias = Some(next);
+    }
+
+    /// The names entity `e` (one of these or taken from them) is written
+    /// as, other than its name, each once, the last met first.
+    pub fn aliases(&self, e: &Entity) -> impl Iterator<Item = &str> + '_ {
+        let mut at = e.last_alias;
+        std::iter::from_fn(move || {
+            let a = self.aliases[at? as usize];
+            at = a.before;
+            Some(&self.alias_text[a.start as usize..a.end as usize])
+        })
     }
 
     /// The entity of a lexicon entry.
@@ -173,7 +259,7 @@ impl Resolution {
 
     /// The entity of a named place, body or initiative.
     pub fn named(&mut self, kind: EntityKind, name: &str, country: Option<u32>) -> usize {
-        self.entity(kind, name, country, None)
+        self.entity_named(kind, name, country)
     }
 
     /// The place a dateline names ("ISLAMABAD, Feb 17 --"), a node of the
@@ -418,7 +504,7 @@ fn titled_holder<'s>(
 /// `context_country` is the dateline's country.
 pub fn resolve<'a>(
     g: &Gazetteer,
-    mentions: &'a [Vec<Mention>],
+    mentions: &'a Mentions,
     surface: &dyn Fn(&'a Mention) -> Cow<'a, str>,
     reporting_next: &dyn Fn(&Mention) -> bool,
     context_country: Option<u32>,
@@ -427,17 +513,17 @@ pub fn resolve<'a>(
 ) -> Resolution {
     let mut r = Resolver::new(g, mentions, surface, reporting_next, date);
     r.ctx = context_country.map(|c| r.res.country(g, c));
-    for (si, ms) in mentions.iter().enumerate() {
-        let mut out = Vec::with_capacity(ms.len());
+    for (si, ms) in mentions.sentences().enumerate() {
+        r.res.bounds.push(r.res.resolved.len());
         for (mi, m) in ms.iter().enumerate() {
-            r.mention(si, m, &mut out);
+            r.mention(si, m);
             // the speech's speaker: the person its title names after "by"
             if speech_by == Some((si, mi)) {
                 r.res.speech_speaker = r.last_person;
             }
         }
-        r.res.sentences.push(out);
     }
+    r.res.bounds.push(r.res.resolved.len());
     let Resolver {
         mut res,
         pending_titles,
@@ -474,7 +560,7 @@ struct People<'g> {
 
 impl<'g> People<'g> {
     /// The people of an article's mentions.
-    fn new(g: &'g Gazetteer, mentions: &'g [Vec<Mention>], date: Option<Date>) -> Self {
+    fn new(g: &'g Gazetteer, mentions: &'g Mentions, date: Option<Date>) -> Self {
         // full names first, so a surname before the full name still resolves;
         // "President Buhari" makes "Buhari" a person wherever it stands
         let mut full_names: Vec<FullName<'g>> = Vec::new();
@@ -482,7 +568,7 @@ impl<'g> People<'g> {
         let mut holders: Vec<(&'g str, &'g str)> = Vec::new();
         // the names of people, to size their table
         let mut person_names = 0;
-        for m in mentions.iter().flatten() {
+        for m in mentions.all() {
             match &m.what {
                 What::Person {
                     name, title, of, ..
@@ -548,7 +634,7 @@ impl<'g> People<'g> {
             return None;
         }
         if slot.1.is_none() {
-            slot.1 = Some(res.entity(EntityKind::Person, slot.0.unwrap_or(name), None, None));
+            slot.1 = Some(res.entity_named(EntityKind::Person, slot.0.unwrap_or(name), None));
         }
         slot.1
     }
@@ -596,7 +682,7 @@ struct Resolver<'a, 'g> {
     last_country: Option<usize>,
     /// The states named so far, in order: (country id, entity, sentence).
     states_named: Vec<(u32, usize, usize)>,
-    /// Titles used alone: (sentence, title, of, place among the sentence's
+    /// Titles used alone: (sentence, title, of, place among the article's
     /// resolved mentions), resolved once every person is known.
     pending_titles: Vec<(usize, &'a str, Option<Of>, usize)>,
     /// The dateline's country.
@@ -606,21 +692,23 @@ struct Resolver<'a, 'g> {
 impl<'a: 'g, 'g> Resolver<'a, 'g> {
     fn new(
         g: &'g Gazetteer,
-        mentions: &'a [Vec<Mention>],
+        mentions: &'a Mentions,
         surface: &'g dyn Fn(&'a Mention) -> Cow<'a, str>,
         reporting_next: &'g dyn Fn(&Mention) -> bool,
         date: Option<Date>,
     ) -> Self {
         let people = People::new(g, mentions, date);
         // entities are far fewer than mentions: a guess at their number
-        let guess = mentions.iter().map(Vec::len).sum::<usize>().min(32);
+        let guess = mentions.all().len().min(32);
         let mut res = Resolution {
             entities: Vec::with_capacity(guess),
-            sentences: Vec::with_capacity(mentions.len()),
+            resolved: Vec::with_capacity(mentions.all().len()),
+            bounds: Vec::with_capacity(mentions.len() + 1),
             by_entry: Vec::with_capacity(guess.min(16)),
             ..Resolution::default()
         };
-        res.index.reserve(guess);
+        // two keys an entity: its id's hash and its name's
+        res.index.reserve(2 * guess);
         Resolver {
             g,
             surface,
@@ -650,17 +738,20 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         }
     }
 
-    /// Resolves mention `m` of sentence `si` and adds it to the sentence's `out`.
+    /// Resolves mention `m` of sentence `si` and adds it to the resolved
+    /// mentions (the sentence's are the last).
     #[inline]
-    fn mention(&mut self, si: usize, m: &'a Mention, out: &mut Vec<Resolved>) {
+    fn mention(&mut self, si: usize, m: &'a Mention) {
         // whether a reporting verb is next to it, asked at most once
         let mut rep = None;
-        let Some(found) = self.refer(si, m, out.len(), &mut rep) else {
+        let out = self.res.resolved.len();
+        let Some(found) = self.refer(si, m, out, &mut rep) else {
             return;
         };
         if let Some(Ref::Entity(e)) = found.r {
             self.note(m, e, si, rep);
         }
+        let out = &mut self.res.resolved;
         if let Some(r) = found.r {
             out.push(Resolved {
                 start: m.start,
@@ -682,7 +773,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
     }
 
     /// What mention `m` of sentence `si` refers to (`at`: its place among
-    /// the sentence's resolved mentions); `None` to leave it out.
+    /// the article's resolved mentions); `None` to leave it out.
     #[inline]
     fn refer(
         &mut self,
@@ -724,12 +815,12 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             What::NewPlace(n) if self.people.is_full_name(n) => {
                 entity(self.people.person_of(&mut self.res, n, true)?)
             }
-            What::NewPlace(n) => entity(self.res.entity(EntityKind::Place, n, None, None)),
+            What::NewPlace(n) => entity(self.res.entity_named(EntityKind::Place, n, None)),
             What::Org(o) => entity(self.res.entry(g, Entry::Org(*o))),
-            What::NewOrg(n) => entity(self.res.entity(EntityKind::Organization, n, None, None)),
+            What::NewOrg(n) => entity(self.res.entity_named(EntityKind::Organization, n, None)),
             What::Initiative(x) => entity(self.res.entry(g, Entry::Initiative(*x))),
             What::NewInitiative(n) => {
-                entity(self.res.entity(EntityKind::Initiative, n, None, None))
+                entity(self.res.entity_named(EntityKind::Initiative, n, None))
             }
             What::Body => {
                 // "..., the Ministry of Foreign Affairs said": a generic body
@@ -819,7 +910,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         let e = if let Some(e) = self.people.person_of(&mut self.res, n, false) {
             e
         } else if self.reporting(m, rep) || self.people.titled_singles.contains(&n) {
-            self.res.entity(EntityKind::Person, n, None, None)
+            self.res.entity_named(EntityKind::Person, n, None)
         } else {
             return None;
         };
@@ -858,15 +949,12 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             What::Pronoun | What::Body | What::Descriptor { .. } | What::FirstPerson
         ) {
             let s = (self.surface)(m);
-            // most mentions repeat a name already seen: no copy for them
-            if !s.is_empty() && !ent.aliases.iter().any(|a| *a == s) {
-                ent.aliases.push(s.into_owned());
+            if !s.is_empty() {
+                self.res.add_alias(e, &s);
             }
         }
         if let Some(a) = &m.acronym {
-            if !ent.aliases.contains(a) {
-                ent.aliases.push(a.clone());
-            }
+            self.res.add_alias(e, a);
             self.acronyms.insert(a, e);
         }
     }
@@ -1052,7 +1140,9 @@ impl Resolution {
             let holder = self.holder(&holders, (title, g.covered_titles(title)), of_e, si);
             // a title of a body that nobody holds here names nobody
             let of_state = of_e.filter(|&o| self.entities[o].kind == EntityKind::Country);
-            let slot = &mut self.sentences[si][idx];
+            let Some(slot) = self.resolved.get_mut(idx) else {
+                continue;
+            };
             match holder.or(of_state) {
                 Some(e) => {
                     slot.r = Ref::Entity(e);
@@ -1071,10 +1161,35 @@ impl Resolution {
             }
         }
         if dropped {
-            for s in &mut self.sentences {
-                s.retain(|m| m.start != usize::MAX);
-            }
+            self.drop_marked();
         }
+    }
+
+    /// Drops the resolved mentions marked to go (a start of `usize::MAX`),
+    /// each sentence's bounds moved back by those dropped before them.
+    fn drop_marked(&mut self) {
+        let (mut gone, mut next) = (0, 0);
+        for b in &mut self.bounds {
+            let before = self.resolved.get(next..*b).unwrap_or_default();
+            gone += before.iter().filter(|m| m.start == usize::MAX).count();
+            next = *b;
+            *b -= gone;
+        }
+        self.resolved.retain(|m| m.start != usize::MAX);
+    }
+
+    /// The resolved mentions of sentence `si`, in order.
+    pub fn sentence(&self, si: usize) -> &[Resolved] {
+        let (Some(&a), Some(&b)) = (self.bounds.get(si), self.bounds.get(si + 1)) else {
+            return &[];
+        };
+        self.resolved.get(a..b).unwrap_or_default()
+    }
+
+    /// The resolved mentions of each sentence, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = &[Resolved]> + '_ {
+        let bounds = self.bounds.windows(2);
+        bounds.map(|w| self.resolved.get(w[0]..w[1]).unwrap_or_default())
     }
 
     /// The one of `holders` (person, first sentence with a title) who holds
@@ -1112,7 +1227,7 @@ impl Resolution {
 #[cfg(test)]
 mod tests {
     use super::{entity_id, is_multiword, resolve, title_matches, Ref, Resolution};
-    use crate::extract::mention::{Mention, Of, What};
+    use crate::extract::mention::{Mention, Mentions, Of, What};
     use crate::model::{slug, EdgeKind, EntityKind};
     use crate::{Article, Extractor, Gazetteer, Lexicon};
     use std::borrow::Cow;
@@ -1147,9 +1262,10 @@ mod tests {
         let surface = |m: &Mention| Cow::Owned(m.start.to_string());
         let reporting_next = |m: &Mention| reporting.contains(&m.start);
         let pak = g.code_index["PAK"];
+        let mentions = Mentions::from(mentions.to_vec());
         resolve(
             g,
-            mentions,
+            &mentions,
             &surface,
             &reporting_next,
             Some(pak),
@@ -1160,7 +1276,7 @@ mod tests {
 
     /// The entity a resolved mention at token `start` refers to, by name.
     fn named(res: &Resolution, start: usize) -> Option<&str> {
-        let m = res.sentences.iter().flatten().find(|m| m.start == start)?;
+        let m = res.sentences().flatten().find(|m| m.start == start)?;
         match m.r {
             Ref::Entity(e) => Some(res.entities[e].name.as_str()),
             Ref::Pair { .. } => None,
@@ -1246,7 +1362,9 @@ mod tests {
         assert_eq!(named(&res, 32), None);
         let qin = res.entities.iter().find(|e| e.name == "Qin Gang").unwrap();
         assert_eq!(qin.mentions, 4);
-        assert_eq!(qin.aliases, ["0", "30"]);
+        let mut aliases: Vec<&str> = res.aliases(qin).collect();
+        aliases.sort_unstable();
+        assert_eq!(aliases, ["0", "30"]);
     }
 
     fn country(id: u32, strong: bool) -> What {
@@ -1292,7 +1410,7 @@ mod tests {
         // before any country, a body is the dateline's state
         assert_eq!(named(&res, 0), Some("Pakistan"));
         let weak = |start: usize| {
-            let mut all = res.sentences.iter().flatten();
+            let mut all = res.sentences().flatten();
             all.find(|m| m.start == start).unwrap().weak
         };
         // a bare demonym is weak and does not become the body's state
@@ -1313,8 +1431,12 @@ mod tests {
         // a title of a state nobody here holds is the state
         assert_eq!(named(&res, 22), Some("China"));
         // a title of a body nobody here holds names nobody: dropped
-        assert!(res.sentences[2].iter().all(|m| m.start != 24));
-        assert_eq!(res.sentences[2].len(), 2);
+        assert!(res.sentence(2).iter().all(|m| m.start != 24));
+        assert_eq!(res.sentence(2).len(), 2);
+        assert_eq!(
+            res.sentences().map(<[_]>::len).collect::<Vec<_>>(),
+            [1, 5, 2]
+        );
     }
 
     #[test]

@@ -104,9 +104,7 @@ impl Article {
         title: Option<String>,
         body: &str,
     ) -> Article {
-        let title = title
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty());
+        let title = title.map(trimmed).filter(|t| !t.is_empty());
         let (text, title_span, body_start) = match &title {
             Some(t) => {
                 // at its size at once: `format!` would grow it step by step
@@ -128,6 +126,19 @@ impl Article {
             provenance: Provenance::default(),
         }
     }
+}
+
+/// `s` without its leading and trailing white space, in place: most titles
+/// have none, and keep their bytes.
+fn trimmed(mut s: String) -> String {
+    let len = s.trim().len();
+    if len == s.len() {
+        return s;
+    }
+    let lead = s.len() - s.trim_start().len();
+    s.truncate(lead + len);
+    s.drain(..lead);
+    s
 }
 
 #[cfg(test)]
@@ -161,6 +172,22 @@ mod tests {
         let e = Article::parse("bad", " date 2023-02-30 T\nx").unwrap_err();
         assert!(e.to_string().contains("bad"), "{e}");
         assert!(e.to_string().contains("2023-02-30"), "{e}");
+    }
+
+    #[test]
+    fn titles_are_trimmed_in_place() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "  a b \n",
+            "\u{2003}é x\u{a0}",
+            "\t",
+        ] {
+            assert_eq!(trimmed(t.to_string()), t.trim(), "{t:?}");
+        }
     }
 
     #[test]
