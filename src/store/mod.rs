@@ -3,6 +3,7 @@
 
 pub(crate) mod bulk;
 pub(crate) mod cache;
+mod copy;
 pub(crate) mod lock;
 pub(crate) mod temp;
 #[doc(hidden)]
@@ -28,8 +29,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
-/// The format version this build writes.
-pub const VERSION: u32 = 3;
+/// The format version this build writes: 4 writes each copy of a story as
+/// what differs from its leader (see `store/copy.rs`).
+pub const VERSION: u32 = 4;
+
+/// The last format version writing copies in full, as [`GraphFile`]'s own
+/// serde form does (so [`Graph::to_file`] names it).
+pub const FULL_COPIES: u32 = 3;
 
 /// The oldest format version this build migrates on load.
 pub const OLDEST: u32 = 0;
@@ -199,7 +205,11 @@ fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
         0 => Ok(ron::from_str::<GraphFileV0>(text).map_err(parse)?.migrate()),
         // version 2 added `provenance`, which version 1 files read as empty;
         // version 3 the `copies` of a statement, which older files never have
-        1 | 2 | VERSION => ron::from_str::<GraphFile>(text).map_err(parse),
+        1 | 2 | FULL_COPIES => ron::from_str::<GraphFile>(text).map_err(parse),
+        // version 4 writes a copy as what differs from its leader
+        VERSION => Ok(ron::from_str::<copy::GraphFileV4>(text)
+            .map_err(parse)?
+            .file()),
         v => Err(Error::Version {
             path: origin.to_path_buf(),
             found: v,
@@ -317,7 +327,9 @@ fn edge_problem(g: &Graph, s: NodeId, t: NodeId, e: &StoredEdge) -> Option<Strin
 }
 
 impl Graph {
-    /// The graph as a file struct, sorted: the same graph gives the same bytes.
+    /// The graph as a file struct, sorted: the same graph gives the same
+    /// bytes. Its serde form writes copies in full: it is a file of version
+    /// [`FULL_COPIES`], which it names (every later ties reads it).
     pub fn to_file(&self) -> GraphFile {
         let nodes = self
             .nodes()
@@ -335,7 +347,7 @@ impl Graph {
             .collect();
         GraphFile {
             format: "ties-graph".into(),
-            version: VERSION,
+            version: FULL_COPIES,
             articles: self.articles.clone(),
             provenance: self.provenance.clone(),
             nodes,
@@ -866,66 +878,173 @@ fn ron_occurrence(w: &mut impl Write, o: &cache::View) -> std::io::Result<()> {
     ron_occurrence_at(w, o, 8)
 }
 
-/// An occurrence whose `(` is indented `at` spaces (an edge's at 8, its
-/// copies at 12), its fields two more, as `ron` nests them.
-fn ron_occurrence_at(w: &mut impl Write, o: &cache::View, at: usize) -> std::io::Result<()> {
-    const SPACES: &[u8] = &[b' '; 64];
+/// Spaces to indent with: `at` for an occurrence's `(`, two more for its fields.
+const SPACES: &[u8] = &[b' '; 64];
+
+/// The indents of an occurrence whose `(` is at `at` spaces: its own and its fields'.
+fn indents(at: usize) -> (&'static [u8], &'static [u8]) {
     let at = at.min(SPACES.len() - 2);
-    let (open, i) = (&SPACES[..at], &SPACES[..at + 2]);
+    (&SPACES[..at], &SPACES[..at + 2])
+}
+
+/// An occurrence whose `(` is indented `at` spaces (an edge's at 8, its
+/// copies at 12), its fields two more, as `ron` nests them; its copies as
+/// what differs from it ([`ron_copy_at`]).
+fn ron_occurrence_at(w: &mut impl Write, o: &cache::View, at: usize) -> std::io::Result<()> {
+    let (open, i) = indents(at);
     w.write_all(open)?;
     w.write_all(b"(\n")?;
     if let Some(d) = o.date {
-        w.write_all(i)?;
-        w.write_all(b"date: Some(\"")?;
-        write_date(w, d)?;
-        w.write_all(b"\"),\n")?;
+        ron_date(w, i, Some(d))?;
     }
     for (field, v) in [(&b"speaker"[..], o.speaker), (b"place", o.place)] {
-        if let Some(v) = v {
-            w.write_all(i)?;
-            w.write_all(field)?;
-            w.write_all(b": Some(")?;
-            ron_bytes(w, v)?;
-            w.write_all(b"),\n")?;
+        if v.is_some() {
+            ron_opt_str(w, i, field, v)?;
         }
     }
     if o.topics().len() > 0 {
         ron_strs(w, i, "topics", o.topics())?;
     }
-    if let Some(v) = o.role {
-        w.write_all(i)?;
-        w.write_all(b"role: Some(")?;
-        ron_bytes(w, v)?;
-        w.write_all(b"),\n")?;
+    if o.role.is_some() {
+        ron_opt_str(w, i, b"role", o.role)?;
     }
     if o.planned {
-        w.write_all(i)?;
-        w.write_all(b"planned: true,\n")?;
+        ron_flag(w, i, b"planned", true)?;
     }
     if o.former {
-        w.write_all(i)?;
-        w.write_all(b"former: true,\n")?;
+        ron_flag(w, i, b"former", true)?;
     }
-    w.write_all(i)?;
-    w.write_all(b"cameo: ")?;
-    ron_bytes(w, o.cameo)?;
-    w.write_all(b",\n")?;
-    ron_evidence(w, o, i)?;
-    if !o.copies.is_empty() {
-        w.write_all(i)?;
-        w.write_all(b"copies: [\n")?;
-        for c in &o.copies {
-            ron_occurrence_at(w, c, at + 4)?;
-        }
-        w.write_all(i)?;
-        w.write_all(b"],\n")?;
-    }
+    ron_cameo(w, i, o.cameo)?;
+    ron_evidence(w, o, i, true)?;
+    ron_copies(w, o, at)?;
     w.write_all(open)?;
     w.write_all(b"),\n")
 }
 
-/// An occurrence's `evidence` field, at indent `i`.
-fn ron_evidence(w: &mut impl Write, e: &cache::View, i: &[u8]) -> std::io::Result<()> {
+/// A copy of the story `lead` tells, its `(` indented `at` spaces (format
+/// 4, see `store/copy.rs`): its evidence's place, and each other field
+/// only when it differs from `lead`'s, with the copy's value (`None`,
+/// `[]`, `false` or `""` included).
+fn ron_copy_at(
+    w: &mut impl Write,
+    c: &cache::View,
+    lead: &cache::View,
+    at: usize,
+) -> std::io::Result<()> {
+    let (open, i) = indents(at);
+    w.write_all(open)?;
+    w.write_all(b"(\n")?;
+    if c.date != lead.date {
+        ron_date(w, i, c.date)?;
+    }
+    for (field, v, l) in [
+        (&b"speaker"[..], c.speaker, lead.speaker),
+        (b"place", c.place, lead.place),
+    ] {
+        if v != l {
+            ron_opt_str(w, i, field, v)?;
+        }
+    }
+    if !c.topics().eq(lead.topics()) {
+        ron_strs(w, i, "topics", c.topics())?;
+    }
+    if c.role != lead.role {
+        ron_opt_str(w, i, b"role", c.role)?;
+    }
+    for (field, v, l) in [
+        (&b"planned"[..], c.planned, lead.planned),
+        (b"former", c.former, lead.former),
+    ] {
+        if v != l {
+            ron_flag(w, i, field, v)?;
+        }
+    }
+    if c.cameo != lead.cameo {
+        ron_cameo(w, i, c.cameo)?;
+    }
+    ron_evidence(w, c, i, c.text != lead.text)?;
+    ron_copies(w, c, at)?;
+    w.write_all(open)?;
+    w.write_all(b"),\n")
+}
+
+/// The `copies` field of occurrence `o` (whose `(` is at `at`), if it has
+/// copies: each as what differs from `o`.
+fn ron_copies(w: &mut impl Write, o: &cache::View, at: usize) -> std::io::Result<()> {
+    if o.copies.is_empty() {
+        return Ok(());
+    }
+    let (_, i) = indents(at);
+    w.write_all(i)?;
+    w.write_all(b"copies: [\n")?;
+    for c in &o.copies {
+        ron_copy_at(w, c, o, at + 4)?;
+    }
+    w.write_all(i)?;
+    w.write_all(b"],\n")
+}
+
+/// A `date` field at indent `i`: `Some("YYYY-MM-DD")` or `None`.
+fn ron_date(w: &mut impl Write, i: &[u8], d: Option<Date>) -> std::io::Result<()> {
+    ron_option(w, i, b"date", d, |w, d| {
+        w.write_all(b"\"")?;
+        write_date(w, d)?;
+        w.write_all(b"\"")
+    })
+}
+
+/// An optional string field at indent `i`: `Some("...")` or `None`.
+fn ron_opt_str(
+    w: &mut impl Write,
+    i: &[u8],
+    field: &[u8],
+    v: Option<&[u8]>,
+) -> std::io::Result<()> {
+    ron_option(w, i, field, v, |w, v| ron_bytes(w, v))
+}
+
+/// An optional field at indent `i`: `None`, or `Some(...)` holding what
+/// `value` writes.
+fn ron_option<W: Write, T>(
+    w: &mut W,
+    i: &[u8],
+    field: &[u8],
+    v: Option<T>,
+    value: impl FnOnce(&mut W, T) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    w.write_all(i)?;
+    w.write_all(field)?;
+    let Some(v) = v else {
+        return w.write_all(b": None,\n");
+    };
+    w.write_all(b": Some(")?;
+    value(w, v)?;
+    w.write_all(b"),\n")
+}
+
+/// A `true` or `false` field at indent `i`.
+fn ron_flag(w: &mut impl Write, i: &[u8], field: &[u8], v: bool) -> std::io::Result<()> {
+    w.write_all(i)?;
+    w.write_all(field)?;
+    w.write_all(if v { b": true,\n" } else { b": false,\n" })
+}
+
+/// The `cameo` field at indent `i`.
+fn ron_cameo(w: &mut impl Write, i: &[u8], cameo: &[u8]) -> std::io::Result<()> {
+    w.write_all(i)?;
+    w.write_all(b"cameo: ")?;
+    ron_bytes(w, cameo)?;
+    w.write_all(b",\n")
+}
+
+/// An occurrence's `evidence` field, at indent `i`; its `text` only when
+/// `with_text` (a copy's is left out when it is its leader's).
+fn ron_evidence(
+    w: &mut impl Write,
+    e: &cache::View,
+    i: &[u8],
+    with_text: bool,
+) -> std::io::Result<()> {
     w.write_all(i)?;
     w.write_all(b"evidence: (\n")?;
     w.write_all(i)?;
@@ -944,10 +1063,12 @@ fn ron_evidence(w: &mut impl Write, e: &cache::View, i: &[u8]) -> std::io::Resul
         let mut buf = [0u8; 20];
         w.write_all(decimal(n as u64, &mut buf))?;
     }
-    w.write_all(b",\n")?;
-    w.write_all(i)?;
-    w.write_all(b"  text: ")?;
-    ron_bytes(w, e.text)?;
+    if with_text {
+        w.write_all(b",\n")?;
+        w.write_all(i)?;
+        w.write_all(b"  text: ")?;
+        ron_bytes(w, e.text)?;
+    }
     w.write_all(b",\n")?;
     w.write_all(i)?;
     w.write_all(b"),\n")
@@ -1020,18 +1141,17 @@ struct EdgeView<'a> {
     occurrences: Sorted<'a>,
 }
 
-/// Occurrences, written in order even before [`Graph::settle`].
+/// Occurrences, written in order even before [`Graph::settle`], their
+/// copies as what differs from their leaders.
 struct Sorted<'a>(&'a [crate::graph::Occurrence]);
 
 impl Serialize for Sorted<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        if self.0.is_sorted() {
-            s.collect_seq(self.0)
-        } else {
-            let mut v: Vec<&crate::graph::Occurrence> = self.0.iter().collect();
+        let mut v: Vec<&crate::graph::Occurrence> = self.0.iter().collect();
+        if !self.0.is_sorted() {
             v.sort();
-            s.collect_seq(v)
         }
+        s.collect_seq(v.into_iter().map(copy::StoredOccurrence::of))
     }
 }
 
@@ -1309,7 +1429,11 @@ mod tests {
         // the same story in another article, nested as `ron` nests it
         let mut copy = full.clone();
         copy.evidence.article = "x\u{0}2".into();
+        // later in the month, without what its leader has
+        copy.date = Date::parse_iso("2024-02-10");
         copy.speaker = None;
+        copy.topics.clear();
+        copy.planned = false;
         let full = crate::graph::Occurrence {
             copies: vec![copy],
             ..full
@@ -1329,6 +1453,9 @@ mod tests {
         g.add_occurrence(a, b, EdgeKind::Praise, full);
         g.add_occurrence(b, a, EdgeKind::Meeting, bare);
         assert_eq!(g.to_ron(), g.to_ron_reference());
+        // the copy is written as what differs from its leader
+        let copy = "            (\n              date: Some(\"2024-02-10\"),\n              speaker: None,\n              topics: [],\n              planned: false,\n              evidence: (\n                article: \"x\\02\",\n                sentence: 2,\n                start: 10,\n                end: 99,\n              ),\n            ),\n";
+        assert!(g.to_ron().contains(copy), "{}", g.to_ron());
         let back = Graph::from_ron(&g.to_ron(), Path::new("t")).unwrap();
         assert_eq!(back.to_ron(), g.to_ron());
     }

@@ -230,7 +230,10 @@ fn a_graph_of_the_format_before_copies_folds_them_on_load() {
     assert_eq!(meetings(&g), 2);
     // a version 2 file where both articles print the same sentence: each
     // occurrence stood alone then; loading makes them one statement
-    let text = std::fs::read_to_string(&g).unwrap().replace(
+    // (written in full, as `GraphFile`'s serde form writes copies)
+    let file = ties::Graph::load(&g).unwrap().to_file();
+    let full = ron::ser::to_string_pretty(&file, Default::default()).unwrap();
+    let text = full.replace(
         "Pakistan and China held talks in Beijing on Monday.",
         "Pakistan and China held talks in Islamabad on Friday.",
     );
@@ -242,4 +245,40 @@ fn a_graph_of_the_format_before_copies_folds_them_on_load() {
         o.contains("also [other-3 #1]") || o.contains("also [wire-1 #2]"),
         "{o}"
     );
+}
+
+/// A version 3 graph file (each copy written in full), as ties wrote it
+/// before version 4: [`articles`], built from their folder
+/// (`ties build wire-1.txt paper-2.txt other-3.txt`).
+const VERSION_3: &str = include_str!("../data/copies-v3.ron");
+
+#[test]
+fn a_version_3_file_reads_as_it_did() {
+    let d = tempfile::tempdir().unwrap();
+    articles(d.path());
+    let old = d.path().join("old.ron");
+    std::fs::write(&old, VERSION_3).unwrap();
+    // the same articles built today, from their folder as the file was
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_ties"))
+        .current_dir(d.path())
+        .args(["build", "wire-1.txt", "paper-2.txt", "other-3.txt"])
+        .args(["--graph", "new.ron"])
+        .env_remove("TIES_GRAPH")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let new = d.path().join("new.ron");
+    let text = std::fs::read_to_string(&new).unwrap();
+    assert!(VERSION_3.contains("\n  version: 3,\n") && text.contains("\n  version: 4,\n"));
+    // a copy is written as what differs from its leader: its date, its text
+    assert!(text.len() < VERSION_3.len());
+    assert!(
+        text.contains("          copies: [\n            (\n              evidence: (\n                article: \"wire-1\",\n                sentence: 2,\n                start: 85,\n                end: 138,\n                text: \"Pakistan and China held talks in Islamabad on Friday.\",\n              ),\n            ),\n          ],\n"),
+        "{text}"
+    );
+    for format in ["json", "ron"] {
+        let export = |g: &Path| run(g, &["export", "--format", format], &[]);
+        assert_eq!(export(&old), export(&new), "{format}");
+    }
+    assert_eq!(run(&old, &["export", "--format", "ron"], &[]), text);
 }

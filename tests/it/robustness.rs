@@ -208,7 +208,7 @@ fn a_failed_write_or_load_leaves_the_old_graph() {
     assert!(stderr(&o).contains("expected one of"), "{}", stderr(&o));
     // newer format version
     let newer = d.path().join("n.ron");
-    std::fs::write(&newer, text.replacen("version: 3,", "version: 9,", 1)).unwrap();
+    std::fs::write(&newer, text.replacen("version: 4,", "version: 9,", 1)).unwrap();
     let o = ties(&newer, &["stats"]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
@@ -226,13 +226,13 @@ fn version_0_files_are_migrated() {
     let text = std::fs::read_to_string(&g).unwrap();
     let a = text.find("  articles:").unwrap();
     let n = text.find("  nodes:").unwrap();
-    let v0 = format!("{}{}", &text[..a], &text[n..]).replacen("version: 3,", "version: 0,", 1);
+    let v0 = format!("{}{}", &text[..a], &text[n..]).replacen("version: 4,", "version: 0,", 1);
     std::fs::write(&g, v0).unwrap();
     assert_eq!(articles(&g), 1);
     // add migrates and writes the current version
     let j = jsonl(d.path(), "more.jsonl", "more");
     assert!(ties(&g, &["add", j.to_str().unwrap()]).status.success());
-    assert!(std::fs::read_to_string(&g).unwrap().contains("version: 3,"));
+    assert!(std::fs::read_to_string(&g).unwrap().contains("version: 4,"));
     assert_eq!(articles(&g), 2);
 }
 

@@ -364,11 +364,11 @@ fn explain_speaks_in_names_not_lexicon_numbers() {
 fn a_graph_of_the_format_before_provenance_still_loads() {
     let (_d, g) = sourced_graph();
     let text = std::fs::read_to_string(&g).unwrap();
-    assert!(text.contains("version: 3,") && text.contains("provenance: {"));
+    assert!(text.contains("version: 4,") && text.contains("provenance: {"));
     // version 1: no provenance table
     let start = text.find("  provenance: {").unwrap();
     let end = start + text[start..].find("\n  },\n").unwrap() + "\n  },\n".len();
-    let old = format!("{}{}", &text[..start], &text[end..]).replace("version: 3,", "version: 1,");
+    let old = format!("{}{}", &text[..start], &text[end..]).replace("version: 4,", "version: 1,");
     std::fs::write(&g, old).unwrap();
     let gs = g.to_str().unwrap();
     let (code, out, err) = parts(&ties(&["--graph", gs, "why", "China", "Pakistan"]));
