@@ -232,10 +232,16 @@ mod tests {
     use crate::lexicon::{compile_cues, Lexicon};
     use std::collections::HashMap;
 
-    /// `may_match` sets exactly the bits of the patterns whose second word
-    /// the next token may be, as comparing the words says.
-    #[test]
-    fn may_match_equals_the_plain_test_of_second_words() {
+    /// Cue patterns, their numbers by first word, and their words' ids.
+    type Numbered = (
+        Vec<Pattern>,
+        HashMap<String, Vec<u32>>,
+        HashMap<String, WordId>,
+    );
+
+    /// The builtin lexicon's cue patterns numbered (each word its own id),
+    /// their index by first word, and the ids.
+    fn numbered_cues() -> Numbered {
         let lex = Lexicon::builtin().unwrap();
         let (mut pats, index) = compile_cues(&lex.cues);
         let mut ids: HashMap<String, WordId> = HashMap::new();
@@ -245,6 +251,14 @@ mod tests {
                 *ids.entry(w.to_string()).or_insert(n)
             });
         }
+        (pats, index, ids)
+    }
+
+    /// `may_match` sets exactly the bits of the patterns whose second word
+    /// the next token may be, as comparing the words says.
+    #[test]
+    fn may_match_equals_the_plain_test_of_second_words() {
+        let (pats, index, ids) = numbered_cues();
         for list in index.values() {
             let start = CueStart::new(list.clone(), &pats);
             let plain = |next: Option<&str>| {
@@ -280,15 +294,7 @@ mod tests {
     /// filed in its start's `Wilds`, each such word let through.
     #[test]
     fn wilds_let_through_every_word_after_a_wildcard() {
-        let lex = Lexicon::builtin().unwrap();
-        let (mut pats, index) = compile_cues(&lex.cues);
-        let mut ids: HashMap<String, WordId> = HashMap::new();
-        for p in &mut pats {
-            p.number(|w| {
-                let n = ids.len() as WordId;
-                *ids.entry(w.to_string()).or_insert(n)
-            });
-        }
+        let (pats, index, _) = numbered_cues();
         let mut filed = 0;
         for list in index.values() {
             let start = CueStart::new(list.clone(), &pats);
