@@ -4,7 +4,7 @@
 
 use crate::extract::resolve::{Ref, Resolution, Resolved};
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::lexicon::relation_words::list;
+use crate::lexicon::relation_words::{list, Wilds};
 use crate::lexicon::words::{class, TokenWords};
 use crate::lexicon::words::{WordId, NO_WORD};
 use crate::lexicon::{Alts, Frame, PatWord};
@@ -207,6 +207,10 @@ impl<'a> Sentence<'a> {
                 Some(Word::Id(id)) => start.may_match(Some(id)),
                 Some(Word::Lower(_)) => u64::MAX,
             };
+            let may = match start.wilds.as_deref() {
+                Some(w) => self.without_wild_misses(w, i, may),
+                None => may,
+            };
             // those of the first 64 by their bits, in order, then all the rest
             let n = start.pats.len();
             let first = may
@@ -269,6 +273,27 @@ impl<'a> Sentence<'a> {
                 true => x.has_id(id),
                 false => one_of(&x.words, self.lower(j)),
             })
+    }
+
+    /// `may` less the patterns of `w` (filed under the word at `i`) that
+    /// [`Sentence::wild_misses`] would rule out, all at once: no token it
+    /// would test may be the word after their wildcard.
+    #[inline]
+    fn without_wild_misses(&self, w: &Wilds, i: usize, mut may: u64) -> u64 {
+        for (bits, from, second) in [(w.at1, i + 1, false), (w.at2, i + 2, true)] {
+            if may & bits == 0 {
+                continue;
+            }
+            let top = self.range.end.min(from + 5);
+            let near = (from + 1..top).any(|j| {
+                let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
+                !self.lowers.is_ascii(j) || w.may_follow(second, id)
+            });
+            if !near {
+                may &= !bits;
+            }
+        }
+        may
     }
 
     /// Whether the cue word at `i` is a noun: after a determiner ("its

@@ -106,6 +106,53 @@ pub struct CueStart {
     /// Bit `id % 64` of each id of `seconds`: most next words are ruled
     /// out by it without a search.
     second_bits: u64,
+    /// The patterns (of the first 64) that go on with a wildcard and a word
+    /// of a list, if any.
+    pub wilds: Option<Box<Wilds>>,
+}
+
+/// The patterns under one first word that go on with a wildcard and then
+/// one word of a list (`[first, *, x, ...]`, `[first, a, *, x, ...]`), and
+/// the ids of those words in a filter: a token none of whose near words
+/// may be one rules them all out at once.
+#[derive(Clone, Debug, Default)]
+pub struct Wilds {
+    /// Bits of the patterns `[first, *, x, ...]`.
+    pub at1: u64,
+    /// Bits of the patterns `[first, a, *, x, ...]`.
+    pub at2: u64,
+    /// Bit `id % 256` of each id of their `x` words (of `at1`, of `at2`).
+    filters: [[u64; 4]; 2],
+}
+
+impl Wilds {
+    /// Files the word after the wildcard of pattern words `words` (the
+    /// `k`th pattern), if they are such.
+    fn add(&mut self, k: usize, words: &[PatWord]) {
+        let (at, x) = match words {
+            [_, PatWord::Wild, PatWord::Any(x), ..] => (0, x),
+            [_, PatWord::Any(_), PatWord::Wild, PatWord::Any(x), ..] => (1, x),
+            _ => return,
+        };
+        let bits = if at == 0 {
+            &mut self.at1
+        } else {
+            &mut self.at2
+        };
+        *bits |= 1 << k;
+        for &id in x.ids() {
+            let b = (id % 256) as usize;
+            self.filters[at][b / 64] |= 1 << (b % 64);
+        }
+    }
+
+    /// Whether the ASCII token of word id `id` may be the word after the
+    /// wildcard of the patterns of `at1` (`second` false) or `at2`.
+    #[inline]
+    pub fn may_follow(&self, second: bool, id: WordId) -> bool {
+        let b = (id % 256) as usize;
+        self.filters[usize::from(second)][b / 64] & 1 << (b % 64) != 0
+    }
 }
 
 /// A first word that starts no pattern.
@@ -114,6 +161,7 @@ pub static NO_CUES: CueStart = CueStart {
     always: 0,
     seconds: Vec::new(),
     second_bits: 0,
+    wilds: None,
 };
 
 impl CueStart {
@@ -122,8 +170,12 @@ impl CueStart {
     pub fn new(pats: Vec<u32>, all: &[Pattern]) -> CueStart {
         let mut always = 0u64;
         let mut seconds: Vec<(WordId, u64)> = Vec::new();
+        let mut wilds = Wilds::default();
         for (k, p) in pats.iter().take(64).enumerate() {
             let bit = 1u64 << k;
+            if let Some(p) = all.get(*p as usize) {
+                wilds.add(k, &p.words);
+            }
             match all.get(*p as usize).and_then(|p| p.words.get(1)) {
                 Some(PatWord::Any(alts)) => seconds.extend(alts.ids().iter().map(|&id| (id, bit))),
                 _ => always |= bit,
@@ -143,6 +195,7 @@ impl CueStart {
             always,
             seconds,
             second_bits,
+            wilds: (wilds.at1 | wilds.at2 != 0).then(|| Box::new(wilds)),
         }
     }
 
@@ -153,6 +206,7 @@ impl CueStart {
             always: u64::MAX,
             seconds: Vec::new(),
             second_bits: 0,
+            wilds: None,
         }
     }
 
@@ -178,10 +232,16 @@ mod tests {
     use crate::lexicon::{compile_cues, Lexicon};
     use std::collections::HashMap;
 
-    /// `may_match` sets exactly the bits of the patterns whose second word
-    /// the next token may be, as comparing the words says.
-    #[test]
-    fn may_match_equals_the_plain_test_of_second_words() {
+    /// Cue patterns, their numbers by first word, and their words' ids.
+    type Numbered = (
+        Vec<Pattern>,
+        HashMap<String, Vec<u32>>,
+        HashMap<String, WordId>,
+    );
+
+    /// The builtin lexicon's cue patterns numbered (each word its own id),
+    /// their index by first word, and the ids.
+    fn numbered_cues() -> Numbered {
         let lex = Lexicon::builtin().unwrap();
         let (mut pats, index) = compile_cues(&lex.cues);
         let mut ids: HashMap<String, WordId> = HashMap::new();
@@ -191,6 +251,14 @@ mod tests {
                 *ids.entry(w.to_string()).or_insert(n)
             });
         }
+        (pats, index, ids)
+    }
+
+    /// `may_match` sets exactly the bits of the patterns whose second word
+    /// the next token may be, as comparing the words says.
+    #[test]
+    fn may_match_equals_the_plain_test_of_second_words() {
+        let (pats, index, ids) = numbered_cues();
         for list in index.values() {
             let start = CueStart::new(list.clone(), &pats);
             let plain = |next: Option<&str>| {
@@ -220,5 +288,29 @@ mod tests {
             }
             assert_eq!(start.may_match(Some(NO_WORD)), plain(Some("\u{1}")));
         }
+    }
+
+    /// Every pattern going on with a wildcard and a word of a list is
+    /// filed in its start's `Wilds`, each such word let through.
+    #[test]
+    fn wilds_let_through_every_word_after_a_wildcard() {
+        let (pats, index, _) = numbered_cues();
+        let mut filed = 0;
+        for list in index.values() {
+            let start = CueStart::new(list.clone(), &pats);
+            for (k, &p) in list.iter().take(64).enumerate() {
+                let (second, x) = match &pats[p as usize].words[..] {
+                    [_, PatWord::Wild, PatWord::Any(x), ..] => (false, x),
+                    [_, PatWord::Any(_), PatWord::Wild, PatWord::Any(x), ..] => (true, x),
+                    _ => continue,
+                };
+                let w = start.wilds.as_deref().unwrap();
+                let bits = if second { w.at2 } else { w.at1 };
+                assert_ne!(bits & 1 << k, 0);
+                assert!(x.ids().iter().all(|&id| w.may_follow(second, id)));
+                filed += 1;
+            }
+        }
+        assert!(filed > 10, "{filed}");
     }
 }
