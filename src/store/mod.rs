@@ -46,7 +46,8 @@ pub const OLDEST: u32 = 0;
 pub struct GraphFile {
     /// Always "ties-graph".
     pub format: String,
-    /// The format version it was written in (`VERSION` when written by this build).
+    /// The format version it was written in ([`VERSION`] when this build
+    /// writes the file; [`FULL_COPIES`] from [`Graph::to_file`]).
     pub version: u32,
     /// Articles built in, with their dates.
     pub articles: BTreeMap<String, Option<Date>>,
