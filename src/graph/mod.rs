@@ -478,17 +478,24 @@ impl Graph {
 
     /// Merges an extraction's article and entities; hands each edge record
     /// between two nodes to `edge`, with the nodes of its speaker and place.
+    /// Returns whether the graph held the article already.
     pub(crate) fn merge_with(
         &mut self,
         x: &Extraction,
         mut edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeRecord, Option<NodeId>, Option<NodeId>),
-    ) {
-        match self.articles.get_mut(&x.article) {
-            Some(d) => *d = x.date,
-            None => {
-                self.articles.insert(x.article.clone(), x.date);
+    ) -> bool {
+        // one search of the ordered map, not two (the key cloned even when
+        // it is there: an article is new in all but a rebuild)
+        let held = match self.articles.entry(x.article.clone()) {
+            std::collections::btree_map::Entry::Occupied(mut o) => {
+                *o.get_mut() = x.date;
+                true
             }
-        }
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(x.date);
+                false
+            }
+        };
         if x.provenance.is_empty() {
             self.provenance.remove(&x.article);
         } else {
@@ -520,6 +527,7 @@ impl Graph {
             let place = r.place.as_deref().and_then(find);
             edge(self, s, t, r, speaker, place);
         }
+        held
     }
 
     /// The outlet (a JSON Lines `source`) and the url of an article, when known.

@@ -120,7 +120,6 @@ impl Bulk {
         if self.failed.is_some() || !self.added.insert(crate::bytes::id_key(&x.article)) {
             return;
         }
-        let replacing = self.g.articles.contains_key(&x.article);
         if self.buf.capacity() == 0 {
             // the whole buffer at once: growing it would copy it into fresh
             // memory again and again (untouched pages cost nothing)
@@ -128,7 +127,7 @@ impl Bulk {
         }
         let (buf, at) = (&mut self.buf, &mut self.at);
         at.reserve(x.edges.len());
-        self.g.merge_with(x, |g, s, t, r, speaker, place| {
+        let replacing = self.g.merge_with(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
