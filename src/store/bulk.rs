@@ -322,8 +322,10 @@ fn gather(
     for (old, bytes) in &read {
         let views = views_of(bytes).ok_or_else(bad)?;
         if *old {
+            // an article's bytes read as text only when some article is replaced
             v.extend(views.into_iter().flat_map(View::flatten).filter(|o| {
-                !std::str::from_utf8(o.article).is_ok_and(|a| replaced.contains_key(a))
+                replaced.is_empty()
+                    || !std::str::from_utf8(o.article).is_ok_and(|a| replaced.contains_key(a))
             }));
         } else {
             v.extend(views);
