@@ -114,6 +114,17 @@ pub(crate) fn id_key(s: &str) -> (u64, u64) {
     (half(0), half(1))
 }
 
+/// A key of a string that equal strings share and most unequal ids do not:
+/// its length and its last eight bytes (fewer zero-padded). Ids of one kind
+/// share their first bytes (`country:`), not their last.
+#[inline]
+pub(crate) fn tail_key(b: &[u8]) -> (u64, usize) {
+    let tail = &b[b.len().saturating_sub(8)..];
+    let mut w = [0u8; 8];
+    w[..tail.len()].copy_from_slice(tail);
+    (u64::from_le_bytes(w), b.len())
+}
+
 /// A word of at most 15 bytes as two integers: its bytes, zero-padded, with
 /// its length in the last byte (so no two words share a key).
 pub(crate) type Packed = (u64, u64);
@@ -588,6 +599,47 @@ fn spaced_ascii_block(b: &[u8; 32]) -> bool {
     ascii | doubles == 0
 }
 
+/// [`words_hash`] of the bytes `b` read as UTF-8 (of `""` if they are not):
+/// words joined by single ASCII spaces (most sentences) are hashed in the
+/// same pass that checks them, 32 bytes at a time, without a UTF-8 check;
+/// any other text is checked and hashed as [`words_hash`] hashes it.
+pub(crate) fn words_hash_of(b: &[u8]) -> u64 {
+    match spaced_ascii_hash(b) {
+        Some(h) => h,
+        None => words_hash(std::str::from_utf8(b).unwrap_or_default()),
+    }
+}
+
+/// [`Fx`] of `b` if `b` is ASCII words joined by single spaces (no control
+/// byte, no space at either end), so that it is its own words joined.
+fn spaced_ascii_hash(b: &[u8]) -> Option<u64> {
+    use std::hash::Hasher;
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return None;
+    }
+    let mut h = Fx::default();
+    let mut space_before = false;
+    let mut blocks = b.chunks_exact(32);
+    for block in &mut blocks {
+        let block: &[u8; 32] = block.try_into().ok()?;
+        if !spaced_ascii_block(block) || (space_before && block[0] == b' ') {
+            return None;
+        }
+        space_before = block[31] == b' ';
+        // the same words, in order, as `Fx::write` of the whole text takes
+        h.write(block);
+    }
+    let rest = blocks.remainder();
+    // the rest padded with letters, which add no space and nothing beyond ASCII
+    let mut pad = [b'a'; 32];
+    pad.get_mut(..rest.len())?.copy_from_slice(rest);
+    if !spaced_ascii_block(&pad) || (space_before && rest.first() == Some(&b' ')) {
+        return None;
+    }
+    h.write(rest);
+    Some(h.finish())
+}
+
 /// Whether `b`, at most sixteen bytes, is all [`ron_plain`]: two word tests
 /// of its bytes padded with plain ones, for the short strings of an
 /// occurrence (a cameo code, an id) that [`ron_plain_len`] reads byte by byte.
@@ -947,6 +999,34 @@ mod tests {
             let plain = t.split_whitespace().collect::<Vec<_>>().join(" ");
             prop_assert_eq!(single_spaced(&t), plain == t && !t.bytes().any(|c| c < 0x20));
             prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn tail_keys_of_equal_strings_are_equal_and_ends_tell_apart(
+            a in "[a-z:-]{0,20}",
+            b in "[a-z:-]{0,20}",
+        ) {
+            prop_assert_eq!(tail_key(a.as_bytes()), tail_key(a.clone().as_bytes()));
+            let tail = |s: &str| s.as_bytes()[s.len().saturating_sub(8)..].to_vec();
+            if a.len() != b.len() || tail(&a) != tail(&b) {
+                prop_assert_ne!(tail_key(a.as_bytes()), tail_key(b.as_bytes()));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_hash_of_bytes_equals_the_plain_version(
+            t in "([a-zA-Z,.']{1,9} ){0,8}[a-z\t\n\u{1c}\u{7f}\u{85}\u{a0}\u{2003}\u{2019}é ]{0,3}( ?[a-z]{1,9}){0,8} ?",
+            cut in 0usize..4,
+        ) {
+            prop_assert_eq!(words_hash_of(t.as_bytes()), plain_words_hash(&t));
+            // not UTF-8: the hash of no words
+            let mut b = t.as_bytes().to_vec();
+            b.insert(b.len() / (cut + 1), 0xff);
+            prop_assert_eq!(words_hash_of(&b), plain_words_hash(""));
         }
     }
 

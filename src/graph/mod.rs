@@ -276,7 +276,8 @@ impl Graph {
             return self.new_node(e, a);
         };
         let node = &mut self.g[n];
-        let renamed = name_rank(&e.name) < name_rank(&node.name);
+        // the same name (most records of a node) ranks the same
+        let renamed = e.name != node.name && name_rank(&e.name) < name_rank(&node.name);
         if renamed {
             let old = std::mem::replace(&mut node.name, e.name.clone());
             node.aliases.remove(&e.name);
@@ -477,17 +478,24 @@ impl Graph {
 
     /// Merges an extraction's article and entities; hands each edge record
     /// between two nodes to `edge`, with the nodes of its speaker and place.
+    /// Returns whether the graph held the article already.
     pub(crate) fn merge_with(
         &mut self,
         x: &Extraction,
         mut edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeRecord, Option<NodeId>, Option<NodeId>),
-    ) {
-        match self.articles.get_mut(&x.article) {
-            Some(d) => *d = x.date,
-            None => {
-                self.articles.insert(x.article.clone(), x.date);
+    ) -> bool {
+        // one search of the ordered map, not two (the key cloned even when
+        // it is there: an article is new in all but a rebuild)
+        let held = match self.articles.entry(x.article.clone()) {
+            std::collections::btree_map::Entry::Occupied(mut o) => {
+                *o.get_mut() = x.date;
+                true
             }
-        }
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(x.date);
+                false
+            }
+        };
         if x.provenance.is_empty() {
             self.provenance.remove(&x.article);
         } else {
@@ -495,14 +503,22 @@ impl Graph {
                 .insert(x.article.clone(), x.provenance.clone());
         }
         // an article names a few dozen entities: a list beats a map (the
-        // last of one id wins, as in a map)
-        let mut local: Vec<(&str, NodeId)> = Vec::with_capacity(x.entities.len());
+        // last of one id wins, as in a map); ids are told apart by a key of
+        // their ends first, most without comparing their bytes
+        let mut local: Vec<((u64, usize), &str, NodeId)> = Vec::with_capacity(x.entities.len());
         let a = self.table.intern(&x.article);
         for e in &x.entities {
             let n = self.add_entity_in(e, a);
-            local.push((e.id.as_str(), n));
+            local.push((crate::bytes::tail_key(e.id.as_bytes()), e.id.as_str(), n));
         }
-        let find = |id: &str| local.iter().rev().find(|(k, _)| *k == id).map(|&(_, n)| n);
+        let find = |id: &str| {
+            let key = crate::bytes::tail_key(id.as_bytes());
+            local
+                .iter()
+                .rev()
+                .find(|&&(k, s, _)| k == key && s == id)
+                .map(|&(_, _, n)| n)
+        };
         for r in &x.edges {
             let (Some(s), Some(t)) = (find(&r.source), find(&r.target)) else {
                 continue;
@@ -511,6 +527,7 @@ impl Graph {
             let place = r.place.as_deref().and_then(find);
             edge(self, s, t, r, speaker, place);
         }
+        held
     }
 
     /// The outlet (a JSON Lines `source`) and the url of an article, when known.

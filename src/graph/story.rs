@@ -84,6 +84,12 @@ pub(crate) trait Told: Ord {
     /// Its evidence: article, sentence, start, end and text (UTF-8).
     fn evidence(&self) -> (&[u8], usize, usize, usize, &[u8]);
 
+    /// A hash of its sentence's words (whitespace aside), as
+    /// [`crate::text::sentence::words_hash`] of its text gives it.
+    fn words_hash(&self) -> u64 {
+        crate::bytes::words_hash_of(self.evidence().4)
+    }
+
     /// Whether `o` tells the same story (see [`Occurrence::same_story`]);
     /// equal bytes are tested first, without reading them as text.
     fn same_story(&self, o: &Self) -> bool
@@ -99,6 +105,10 @@ pub(crate) trait Told: Ord {
 impl Told for Occurrence {
     fn month(&self) -> Option<(i32, u8)> {
         Occurrence::month(self)
+    }
+
+    fn words_hash(&self) -> u64 {
+        self.evidence.words_hash()
     }
 
     fn evidence(&self) -> (&[u8], usize, usize, usize, &[u8]) {
@@ -118,10 +128,7 @@ impl Told for Occurrence {
 pub(crate) fn fold_order<T: Told>(flat: &[T]) -> Vec<(u32, u32)> {
     let mut order: Vec<u32> = (0..flat.len() as u32).collect();
     order.sort_by(|&a, &b| flat[a as usize].cmp(&flat[b as usize]));
-    let words: Vec<u64> = flat
-        .iter()
-        .map(|o| crate::text::sentence::words_hash(text(o)))
-        .collect();
+    let words: Vec<u64> = flat.iter().map(Told::words_hash).collect();
     let mut evidence = Chains::new(flat.len());
     let mut stories = Chains::new(flat.len());
     // per occurrence kept, in order: the position of its story's leader

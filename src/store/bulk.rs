@@ -120,14 +120,14 @@ impl Bulk {
         if self.failed.is_some() || !self.added.insert(crate::bytes::id_key(&x.article)) {
             return;
         }
-        let replacing = self.g.articles.contains_key(&x.article);
         if self.buf.capacity() == 0 {
             // the whole buffer at once: growing it would copy it into fresh
             // memory again and again (untouched pages cost nothing)
             self.buf.reserve_exact(self.limit.min(DEFAULT_LIMIT));
         }
         let (buf, at) = (&mut self.buf, &mut self.at);
-        self.g.merge_with(x, |g, s, t, r, speaker, place| {
+        at.reserve(x.edges.len());
+        let replacing = self.g.merge_with(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
@@ -317,18 +317,21 @@ fn gather(
             read.push((run.old, bytes));
         }
     }
-    let mut v: Vec<View> = Vec::new();
+    let staged = by.edge(key);
+    let mut v: Vec<View> = Vec::with_capacity(staged.len() + read.len());
     for (old, bytes) in &read {
         let views = views_of(bytes).ok_or_else(bad)?;
         if *old {
+            // an article's bytes read as text only when some article is replaced
             v.extend(views.into_iter().flat_map(View::flatten).filter(|o| {
-                !std::str::from_utf8(o.article).is_ok_and(|a| replaced.contains_key(a))
+                replaced.is_empty()
+                    || !std::str::from_utf8(o.article).is_ok_and(|a| replaced.contains_key(a))
             }));
         } else {
             v.extend(views);
         }
     }
-    for &i in by.edge(key) {
+    for &i in staged {
         let (_, a, b) = at[i];
         v.push(Decoder(&buf[a..b]).view().ok_or_else(bad)?);
     }
@@ -353,15 +356,15 @@ fn fold_bytes(v: Vec<View>) -> Vec<u8> {
     }
     let statements = crate::graph::statements(&crate::graph::fold_order(&flat));
     varint(&mut out, statements.len() as u64);
+    // a leader with copies written as the leader holding them (no clones)
     for (lead, copies) in statements {
         let o = &flat[lead as usize];
-        if copies.is_empty() {
-            o.encode(&mut out);
-        } else {
-            let mut o = o.clone();
-            o.copies
-                .extend(copies.iter().map(|&i| flat[i as usize].clone()));
-            o.encode(&mut out);
+        o.encode_head(&mut out, o.copies.len() + copies.len());
+        for c in &o.copies {
+            c.encode(&mut out);
+        }
+        for &i in &copies {
+            flat[i as usize].encode(&mut out);
         }
     }
     out

@@ -339,12 +339,14 @@ impl<'a> COcc<'a> {
 }
 
 /// A string as postcard writes it: its length, then its bytes.
+#[inline]
 fn put_str(out: &mut Vec<u8>, s: &str) {
     varint(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
 }
 
 /// An optional string as postcard writes it.
+#[inline]
 fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         None => out.push(0),
@@ -381,7 +383,26 @@ impl<'a> Decoder<'a> {
     }
 
     /// A varint of at most `max` bytes (postcard's: 10 for a u64, 5 for a u32).
+    /// One byte (a length or a count below 128: most of them) is read inline.
+    /// Two bytes (an offset, a sentence's length) likewise.
+    #[inline(always)]
     fn varint(&mut self, max: usize) -> Option<u64> {
+        match *self.0 {
+            [b, ref rest @ ..] if b < 0x80 => {
+                self.0 = rest;
+                Some(u64::from(b))
+            }
+            [b, c, ref rest @ ..] if c < 0x80 && max >= 2 => {
+                self.0 = rest;
+                Some(u64::from(b & 0x7f) | u64::from(c) << 7)
+            }
+            _ => self.long_varint(max),
+        }
+    }
+
+    /// [`Decoder::varint`] of more than two bytes (or none: `None`).
+    #[inline(never)]
+    fn long_varint(&mut self, max: usize) -> Option<u64> {
         let mut n = 0u64;
         for i in 0..max {
             let b = self.byte()?;
@@ -393,6 +414,7 @@ impl<'a> Decoder<'a> {
         None
     }
 
+    #[inline(always)]
     fn flag(&mut self) -> Option<bool> {
         match self.byte()? {
             0 => Some(false),
@@ -401,6 +423,7 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    #[inline(always)]
     fn usize(&mut self) -> Option<usize> {
         usize::try_from(self.varint(10)?).ok()
     }
@@ -418,6 +441,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// A string's bytes, not checked (a [`View`]'s reader checks them).
+    #[inline(always)]
     fn bytes(&mut self) -> Option<&'a [u8]> {
         let len = usize::try_from(self.varint(10)?).ok()?;
         let (s, rest) = self.0.split_at_checked(len)?;
@@ -425,6 +449,7 @@ impl<'a> Decoder<'a> {
         Some(s)
     }
 
+    #[inline(always)]
     fn opt_bytes(&mut self) -> Option<Option<&'a [u8]>> {
         Some(if self.flag()? {
             Some(self.bytes()?)
@@ -450,7 +475,14 @@ impl<'a> Decoder<'a> {
         let (sentence, start, end) = (self.usize()?, self.usize()?, self.usize()?);
         let text = self.bytes()?;
         let head = &all[..all.len() - self.0.len()];
-        let copies = self.list(Decoder::view)?;
+        let copies = match self.0 {
+            // no copies (most occurrences): no call, no list
+            [0, rest @ ..] => {
+                self.0 = rest;
+                Vec::new()
+            }
+            _ => self.list(Decoder::view)?,
+        };
         Some(View {
             date,
             speaker,
@@ -553,11 +585,17 @@ impl<'a> View<'a> {
 
     /// Appends its bytes, as [`COcc::encode`] writes the occurrence it is.
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.head);
-        varint(out, self.copies.len() as u64);
+        self.encode_head(out, self.copies.len());
         for c in &self.copies {
             c.encode(out);
         }
+    }
+
+    /// Appends its bytes up to its copies, then a count of `copies` copies
+    /// (which the caller appends, its own or others).
+    pub(crate) fn encode_head(&self, out: &mut Vec<u8>, copies: usize) {
+        out.extend_from_slice(self.head);
+        varint(out, copies as u64);
     }
 
     /// The occurrence and each of its copies, as occurrences of their own
@@ -590,9 +628,38 @@ impl<'a> Iterator for Topics<'a> {
 
 impl ExactSizeIterator for Topics<'_> {}
 
-/// Ordered as the [`Occurrence`]s they are.
+impl View<'_> {
+    /// Its bytes before its article's: date, speaker, place, topics, role,
+    /// flags, cameo and the article's length, as written. `None` unless the
+    /// article lies in its bytes (as [`Decoder::view`] reads every view).
+    fn before_article(&self) -> Option<&[u8]> {
+        let at = (self.article.as_ptr() as usize).checked_sub(self.head.as_ptr() as usize)?;
+        (at.checked_add(self.article.len())? <= self.head.len()).then_some(())?;
+        self.head.get(..at)
+    }
+
+    /// Ordered by evidence: article, sentence, offsets, text, then copies.
+    fn cmp_evidence(&self, o: &Self) -> std::cmp::Ordering {
+        self.article
+            .cmp(o.article)
+            .then_with(|| self.sentence.cmp(&o.sentence))
+            .then_with(|| self.start.cmp(&o.start))
+            .then_with(|| self.end.cmp(&o.end))
+            .then_with(|| self.text.cmp(o.text))
+            .then_with(|| self.copies.cmp(&o.copies))
+    }
+}
+
+/// Ordered as the [`Occurrence`]s they are. Two whose bytes before the
+/// article are the same (copies of a story, statements of one article) are
+/// told apart by their evidence alone, after one compare of those bytes.
 impl Ord for View<'_> {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        if let (Some(a), Some(b)) = (self.before_article(), o.before_article()) {
+            if a == b {
+                return self.cmp_evidence(o);
+            }
+        }
         self.date
             .cmp(&o.date)
             .then_with(|| self.speaker.cmp(&o.speaker))
@@ -605,12 +672,7 @@ impl Ord for View<'_> {
             .then_with(|| self.planned.cmp(&o.planned))
             .then_with(|| self.former.cmp(&o.former))
             .then_with(|| self.cameo.cmp(o.cameo))
-            .then_with(|| self.article.cmp(o.article))
-            .then_with(|| self.sentence.cmp(&o.sentence))
-            .then_with(|| self.start.cmp(&o.start))
-            .then_with(|| self.end.cmp(&o.end))
-            .then_with(|| self.text.cmp(o.text))
-            .then_with(|| self.copies.cmp(&o.copies))
+            .then_with(|| self.cmp_evidence(o))
     }
 }
 
