@@ -431,7 +431,7 @@ fn surface<'a>(text: &'a str, toks: &[Token], m: &'a Mention) -> Cow<'a, str> {
 
 /// The first stages of an article: tokens, sentences, masked noise, the
 /// dateline, lower-case forms and the mentions of each sentence.
-struct Front {
+struct Front<'a> {
     toks: Vec<Token>,
     sentences: Vec<Sentence>,
     masked: Vec<bool>,
@@ -440,12 +440,12 @@ struct Front {
     lede: Option<usize>,
     lowers: Lowered,
     words: TokenWords,
-    mentions: Mentions,
+    mentions: Mentions<'a>,
     /// Where "by" is in a title that makes the article a speech.
     speech_by: Option<usize>,
 }
 
-fn front(g: &Gazetteer, article: &Article) -> Front {
+fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
     let (masked, dateline, lede) = mask_noise(text, &toks, &sentences, g, article.date);
@@ -472,7 +472,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
 /// The mentions of each sentence of an article: the stages before entity
 /// resolution (tokens, sentences, noise, lexicon lookup), on their own for
 /// benchmarks and tools.
-pub fn mentions(g: &Gazetteer, article: &Article) -> Mentions {
+pub fn mentions<'a>(g: &Gazetteer, article: &'a Article) -> Mentions<'a> {
     front(g, article).mentions
 }
 
@@ -540,7 +540,7 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
 }
 
 impl<'a> Doc<'a> {
-    fn new(g: &'a Gazetteer, article: &'a Article, f: &'a Front) -> Doc<'a> {
+    fn new(g: &'a Gazetteer, article: &'a Article, f: &'a Front<'a>) -> Doc<'a> {
         Doc {
             g,
             article,
@@ -1742,9 +1742,9 @@ mod byline_tests {
 
     type Both = ((bool, Option<usize>), (bool, Option<usize>));
 
-    /// Byline and first bracket of each piece of `text`'s tokens (cut every
-    /// `step` tokens), both ways.
-    fn pieces(text: &str, step: usize) -> Vec<Both> {
+    /// `f` of the [`Noise`] reader of `text`, its marks and its number of
+    /// tokens.
+    fn noise_of<R>(text: &str, f: impl FnOnce(&Noise, &Marks, usize) -> R) -> R {
         let toks = crate::text::token::tokenize(text);
         let g = gaz();
         let n = Noise {
@@ -1753,12 +1753,19 @@ mod byline_tests {
             g,
             w: &g.extract_words,
         };
-        let marks = n.marks();
-        let cuts: Vec<usize> = (0..toks.len()).step_by(step.max(1)).collect();
-        let piece = |k: usize| cuts[k]..cuts.get(k + 1).copied().unwrap_or(toks.len());
-        (0..cuts.len())
-            .map(|k| (n.byline(piece(k), &marks), n.byline_plain(piece(k))))
-            .collect()
+        f(&n, &n.marks(), toks.len())
+    }
+
+    /// Byline and first bracket of each piece of `text`'s tokens (cut every
+    /// `step` tokens), both ways.
+    fn pieces(text: &str, step: usize) -> Vec<Both> {
+        noise_of(text, |n, marks, len| {
+            let cuts: Vec<usize> = (0..len).step_by(step.max(1)).collect();
+            let piece = |k: usize| cuts[k]..cuts.get(k + 1).copied().unwrap_or(len);
+            (0..cuts.len())
+                .map(|k| (n.byline(piece(k), marks), n.byline_plain(piece(k))))
+                .collect()
+        })
     }
 
     /// Byline and first bracket of `text` read as one sentence, both ways.
@@ -1791,24 +1798,17 @@ mod byline_tests {
     /// The tokens `text`'s brackets mask, piece by piece (cut every `step`
     /// tokens, from each piece's first "("), both ways.
     fn brackets(text: &str, step: usize) -> (Vec<bool>, Vec<bool>) {
-        let toks = crate::text::token::tokenize(text);
-        let g = gaz();
-        let n = Noise {
-            text,
-            toks: &toks,
-            g,
-            w: &g.extract_words,
-        };
-        let marks = n.marks();
-        let (mut fast, mut plain) = (vec![false; toks.len()], vec![false; toks.len()]);
-        for a in (0..toks.len()).step_by(step.max(1)) {
-            let r = a..(a + step).min(toks.len());
-            if let (_, Some(p)) = n.byline(r.clone(), &marks) {
-                n.mask_brackets(p..r.end, &marks.parens, &mut fast);
-                n.mask_brackets_plain(p..r.end, &mut plain);
+        noise_of(text, |n, marks, len| {
+            let (mut fast, mut plain) = (vec![false; len], vec![false; len]);
+            for a in (0..len).step_by(step.max(1)) {
+                let r = a..(a + step).min(len);
+                if let (_, Some(p)) = n.byline(r.clone(), marks) {
+                    n.mask_brackets(p..r.end, &marks.parens, &mut fast);
+                    n.mask_brackets_plain(p..r.end, &mut plain);
+                }
             }
-        }
-        (fast, plain)
+            (fast, plain)
+        })
     }
 
     #[test]
