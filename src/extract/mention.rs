@@ -223,6 +223,13 @@ fn is_acronym(s: &str) -> bool {
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
 }
 
+/// The buffers of a [`Finder`], kept to be used again for another article.
+#[derive(Debug, Default)]
+pub struct FinderBuffers {
+    known_at: Vec<Option<(u32, Known)>>,
+    starts: Vec<usize>,
+}
+
 impl<'t, 'a> Finder<'t, 'a> {
     /// A finder over an article's tokens; looks every token up once.
     pub fn new(
@@ -233,21 +240,47 @@ impl<'t, 'a> Finder<'t, 'a> {
         words: &'a TokenWords,
         sentences: &[crate::text::sentence::Sentence],
     ) -> Finder<'t, 'a> {
+        let buffers = FinderBuffers::default();
+        Finder::new_in(g, text, toks, lowers, words, sentences, buffers)
+    }
+
+    /// [`Finder::new`] in `buffers` (another article's, emptied first).
+    pub fn new_in(
+        g: &'a Gazetteer,
+        text: &'t str,
+        toks: &'a [Token],
+        lowers: &'a crate::text::token::Lowered,
+        words: &'a TokenWords,
+        sentences: &[crate::text::sentence::Sentence],
+        mut buffers: FinderBuffers,
+    ) -> Finder<'t, 'a> {
         let speech_by = sentences
             .first()
             .and_then(|s| speech_by_at(g, lowers, words, s.tokens.clone()));
+        buffers.known_at.clear();
+        buffers.known_at.resize(toks.len(), None);
+        buffers.starts.clear();
+        buffers.starts.reserve(toks.len() / 2);
         let mut f = Finder {
             g,
             text,
             toks,
             lowers,
             words,
-            known_at: vec![None; toks.len()],
+            known_at: buffers.known_at,
             speech_by,
-            starts: Vec::with_capacity(toks.len() / 2),
+            starts: buffers.starts,
         };
         f.scan(sentences);
         f
+    }
+
+    /// The finder's buffers, for another article.
+    pub fn into_buffers(self) -> FinderBuffers {
+        FinderBuffers {
+            known_at: self.known_at,
+            starts: self.starts,
+        }
     }
 
     /// Looks up the lexicon phrase at each token of `sentences` that may
