@@ -231,21 +231,9 @@ pub struct FinderBuffers {
 }
 
 impl<'t, 'a> Finder<'t, 'a> {
-    /// A finder over an article's tokens; looks every token up once.
+    /// A finder over an article's tokens; looks every token up once. In
+    /// `buffers` (another article's, emptied first).
     pub fn new(
-        g: &'a Gazetteer,
-        text: &'t str,
-        toks: &'a [Token],
-        lowers: &'a crate::text::token::Lowered,
-        words: &'a TokenWords,
-        sentences: &[crate::text::sentence::Sentence],
-    ) -> Finder<'t, 'a> {
-        let buffers = FinderBuffers::default();
-        Finder::new_in(g, text, toks, lowers, words, sentences, buffers)
-    }
-
-    /// [`Finder::new`] in `buffers` (another article's, emptied first).
-    pub fn new_in(
         g: &'a Gazetteer,
         text: &'t str,
         toks: &'a [Token],
@@ -1933,7 +1921,8 @@ mod tests {
             end: text.len(),
             tokens: 0..toks.len(),
         };
-        let f = Finder::new(g, text, &toks, &lowers, &words, &[whole]);
+        let buffers = FinderBuffers::default();
+        let f = Finder::new(g, text, &toks, &lowers, &words, &[whole], buffers);
         f.sentence(0..toks.len(), &vec![false; toks.len()])
             .into_iter()
             .map(|m| (f.text_of(m.start, m.end).into_owned(), m))

@@ -481,7 +481,7 @@ fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let words = g.token_words(text, &toks, &lowers);
     let (mentions, speech_by) = {
         let within = std::mem::take(&mut buffers.finder);
-        let finder = Finder::new_in(g, text, &toks, &lowers, &words, &sentences, within);
+        let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences, within);
         let mentions = Mentions::find(&finder, &sentences, &masked);
         let speech_by = finder.speech_by;
         buffers.finder = finder.into_buffers();
