@@ -9,6 +9,7 @@ use crate::lexicon::gazetteer::{head, Gazetteer, Known};
 use crate::lexicon::relation_words::list;
 use crate::lexicon::words::{class, TokenWords, NO_WORD};
 use crate::text::token::{lower_case, TokKind, Token};
+use std::borrow::Cow;
 
 /// What a title belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,9 +18,10 @@ pub enum Of {
     Org(u32),
 }
 
-/// What a mention names, before resolution across the article.
+/// What a mention names, before resolution across the article. Its names
+/// are the article's text where it has them as they are written (`'a`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum What {
+pub enum What<'a> {
     /// A country; `strong` unless it is a bare demonym ("Chinese personnel").
     Country {
         id: u32,
@@ -27,17 +29,17 @@ pub enum What {
     },
     Capital(u32),
     Place(u32),
-    NewPlace(String),
+    NewPlace(Cow<'a, str>),
     Org(u32),
-    NewOrg(String),
+    NewOrg(Cow<'a, str>),
     /// A generic state body ("the Foreign Ministry"): the state from context.
     Body,
     Initiative(u32),
-    NewInitiative(String),
+    NewInitiative(Cow<'a, str>),
     /// A person; `name` as written (one or more words), title and whose.
     Person {
-        name: String,
-        title: Option<String>,
+        name: Cow<'a, str>,
+        title: Option<Cow<'a, str>>,
         of: Option<Of>,
         former: bool,
         /// Of no stated state, the state they are said to leave ("would
@@ -46,11 +48,11 @@ pub enum What {
     },
     /// A title without a name: "the president", "the Chinese foreign minister".
     TitleRef {
-        title: String,
+        title: Cow<'a, str>,
         of: Option<Of>,
     },
     /// One capitalised word no lexicon knows: a surname, or nothing.
-    Name(String),
+    Name(Cow<'a, str>),
     /// he, she, his, her.
     Pronoun,
     /// "the Gulf kingdom", "the west African country": a state named
@@ -68,27 +70,27 @@ pub enum What {
 
 /// A mention: a token span (absolute indices) and what it names.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
+pub struct Mention<'a> {
     pub start: usize,
     pub end: usize,
-    pub what: What,
+    pub what: What<'a>,
     /// An acronym defined in brackets right after it: "(CPEC)".
-    pub acronym: Option<String>,
+    pub acronym: Option<Cow<'a, str>>,
 }
 
 /// The mentions of an article, sentence by sentence, in one list.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Mentions {
-    all: Vec<Mention>,
+pub struct Mentions<'a> {
+    all: Vec<Mention<'a>>,
     /// Sentence `si`'s mentions are `all[bounds[si]..bounds[si + 1]]`.
     bounds: Vec<usize>,
 }
 
-impl Mentions {
+impl<'a> Mentions<'a> {
     /// The mentions of each sentence `finder` finds among `sentences`,
     /// skipping tokens `masked`.
     pub fn find(
-        finder: &Finder,
+        finder: &Finder<'a, '_>,
         sentences: &[crate::text::sentence::Sentence],
         masked: &[bool],
     ) -> Self {
@@ -109,7 +111,7 @@ impl Mentions {
     }
 
     /// The mentions of sentence `si`.
-    pub fn sentence(&self, si: usize) -> &[Mention] {
+    pub fn sentence(&self, si: usize) -> &[Mention<'a>] {
         let (Some(&a), Some(&b)) = (self.bounds.get(si), self.bounds.get(si + 1)) else {
             return &[];
         };
@@ -117,13 +119,13 @@ impl Mentions {
     }
 
     /// The mentions of each sentence, in order.
-    pub fn sentences(&self) -> impl Iterator<Item = &[Mention]> + '_ {
+    pub fn sentences(&self) -> impl Iterator<Item = &[Mention<'a>]> + '_ {
         let bounds = self.bounds.windows(2);
         bounds.map(|w| self.all.get(w[0]..w[1]).unwrap_or_default())
     }
 
     /// Every mention, sentence after sentence.
-    pub fn all(&self) -> &[Mention] {
+    pub fn all(&self) -> &[Mention<'a>] {
         &self.all
     }
 
@@ -138,8 +140,8 @@ impl Mentions {
     }
 }
 
-impl From<Vec<Vec<Mention>>> for Mentions {
-    fn from(v: Vec<Vec<Mention>>) -> Self {
+impl<'a> From<Vec<Vec<Mention<'a>>>> for Mentions<'a> {
+    fn from(v: Vec<Vec<Mention<'a>>>) -> Self {
         let mut m = Mentions::default();
         for s in v {
             m.bounds.push(m.all.len());
@@ -175,9 +177,9 @@ fn ne_name(f: &Finder, from: usize, to: usize) -> usize {
 }
 
 /// Finds mentions in the sentences of one article.
-pub struct Finder<'a> {
+pub struct Finder<'t, 'a> {
     pub g: &'a Gazetteer,
-    pub text: &'a str,
+    pub text: &'t str,
     pub toks: &'a [Token],
     /// Each token in lower case.
     lowers: &'a crate::text::token::Lowered,
@@ -221,31 +223,52 @@ fn is_acronym(s: &str) -> bool {
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
 }
 
-impl<'a> Finder<'a> {
-    /// A finder over an article's tokens; looks every token up once.
+/// The buffers of a [`Finder`], kept to be used again for another article.
+#[derive(Debug, Default)]
+pub struct FinderBuffers {
+    known_at: Vec<Option<(u32, Known)>>,
+    starts: Vec<usize>,
+}
+
+impl<'t, 'a> Finder<'t, 'a> {
+    /// A finder over an article's tokens; looks every token up once. In
+    /// `buffers` (another article's, emptied first).
     pub fn new(
         g: &'a Gazetteer,
-        text: &'a str,
+        text: &'t str,
         toks: &'a [Token],
         lowers: &'a crate::text::token::Lowered,
         words: &'a TokenWords,
         sentences: &[crate::text::sentence::Sentence],
-    ) -> Finder<'a> {
+        mut buffers: FinderBuffers,
+    ) -> Finder<'t, 'a> {
         let speech_by = sentences
             .first()
             .and_then(|s| speech_by_at(g, lowers, words, s.tokens.clone()));
+        buffers.known_at.clear();
+        buffers.known_at.resize(toks.len(), None);
+        buffers.starts.clear();
+        buffers.starts.reserve(toks.len() / 2);
         let mut f = Finder {
             g,
             text,
             toks,
             lowers,
             words,
-            known_at: vec![None; toks.len()],
+            known_at: buffers.known_at,
             speech_by,
-            starts: Vec::with_capacity(toks.len() / 2),
+            starts: buffers.starts,
         };
         f.scan(sentences);
         f
+    }
+
+    /// The finder's buffers, for another article.
+    pub fn into_buffers(self) -> FinderBuffers {
+        FinderBuffers {
+            known_at: self.known_at,
+            starts: self.starts,
+        }
     }
 
     /// Looks up the lexicon phrase at each token of `sentences` that may
@@ -317,7 +340,7 @@ impl<'a> Finder<'a> {
         }
     }
 
-    fn s(&self, i: usize) -> &'a str {
+    fn s(&self, i: usize) -> &'t str {
         self.toks[i].text(self.text)
     }
 
@@ -472,8 +495,8 @@ impl<'a> Finder<'a> {
     }
 
     /// The mentions of tokens `range`, skipping those `masked`.
-    pub fn sentence(&self, range: std::ops::Range<usize>, masked: &[bool]) -> Vec<Mention> {
-        let mut out: Vec<Mention> = Vec::new();
+    pub fn sentence(&self, range: std::ops::Range<usize>, masked: &[bool]) -> Vec<Mention<'t>> {
+        let mut out: Vec<Mention<'t>> = Vec::new();
         self.sentence_into(range, masked, &mut out);
         out
     }
@@ -484,7 +507,7 @@ impl<'a> Finder<'a> {
         &self,
         range: std::ops::Range<usize>,
         masked: &[bool],
-        out: &mut Vec<Mention>,
+        out: &mut Vec<Mention<'t>>,
     ) {
         let end = range.end;
         out.clear();
@@ -551,7 +574,7 @@ impl<'a> Finder<'a> {
         end: usize,
         start: usize,
         guess: bool,
-        out: &mut Vec<Mention>,
+        out: &mut Vec<Mention<'t>>,
     ) -> usize {
         // an unknown name is tried once: as a person first, else as itself
         let mut unknown = None;
@@ -620,7 +643,7 @@ impl<'a> Finder<'a> {
     /// then a head noun ("the landlocked northeast Asian nation"), no name
     /// after it ("the Republic of Korea") and no word that makes it stand
     /// for another state ("the first country to").
-    fn descriptor(&self, i: usize, end: usize) -> Option<Mention> {
+    fn descriptor(&self, i: usize, end: usize) -> Option<Mention<'t>> {
         let last = (i + 5).min(end);
         if !self.lower(i).eq("the")
             || self
@@ -663,7 +686,7 @@ impl<'a> Finder<'a> {
     /// An acronym in brackets right after the last mention, which ends at
     /// `next` ("(CPEC)"): given to it, and where the next mention may begin.
     #[inline]
-    fn acronym_after(&self, next: usize, end: usize, out: &mut [Mention]) -> Option<usize> {
+    fn acronym_after(&self, next: usize, end: usize, out: &mut [Mention<'t>]) -> Option<usize> {
         let last = out.last_mut()?;
         if last.end == next
             && next + 2 < end
@@ -671,7 +694,7 @@ impl<'a> Finder<'a> {
             && self.is(next + 2, ")")
             && is_acronym(self.s(next + 1))
         {
-            last.acronym = Some(self.s(next + 1).to_string());
+            last.acronym = Some(Cow::Borrowed(self.s(next + 1)));
             return Some(next + 3);
         }
         None
@@ -681,7 +704,7 @@ impl<'a> Finder<'a> {
     /// of China,"), and the others named after a plural title ("Presidents
     /// Xi and Macri", "Ministers A (Energy), B (Trade) and C"): where the next
     /// mention may begin.
-    fn push_person(&self, mut m: Mention, end: usize, out: &mut Vec<Mention>) -> usize {
+    fn push_person(&self, mut m: Mention<'t>, end: usize, out: &mut Vec<Mention<'t>>) -> usize {
         self.title_before(&mut m, out);
         if let What::Person {
             title, of, former, ..
@@ -704,7 +727,11 @@ impl<'a> Finder<'a> {
         }
         let plural = match &mut m.what {
             What::Person { title: Some(t), .. } if t.ends_with('s') && !t.ends_with("ss") => {
-                t.pop();
+                // the 's' off, a slice shorter where the title is the text's
+                match t {
+                    Cow::Borrowed(b) => *b = b.get(..b.len() - 1).unwrap_or(b),
+                    Cow::Owned(o) => drop(o.pop()),
+                }
                 true
             }
             _ => false,
@@ -725,7 +752,7 @@ impl<'a> Finder<'a> {
 
     /// "The director-general of Israel's Foreign Ministry, Dore Gold,": a
     /// title without a name right before ", NAME" is the title of the name.
-    fn title_before(&self, m: &mut Mention, out: &mut Vec<Mention>) {
+    fn title_before(&self, m: &mut Mention<'t>, out: &mut Vec<Mention<'t>>) {
         let What::Person { title, of, .. } = &mut m.what else {
             return;
         };
@@ -744,7 +771,7 @@ impl<'a> Finder<'a> {
 
     /// The state of the person whose "'s" is right before token `start`
     /// ("Lofven's spokesman"), as the last mention of `out` names it.
-    fn possessor_state(&self, start: usize, out: &[Mention]) -> Option<Of> {
+    fn possessor_state(&self, start: usize, out: &[Mention<'t>]) -> Option<Of> {
         let last = out.last()?;
         if start < 1 || last.end + 1 != start || !self.possessive(start - 1) {
             return None;
@@ -757,7 +784,7 @@ impl<'a> Finder<'a> {
 
     /// After a plural title, the next person of its list, which ends at
     /// `e`: past a portfolio in brackets ("(Energy)"), after "," or "and".
-    fn next_in_list(&self, first: &Mention, e: usize, end: usize) -> Option<Mention> {
+    fn next_in_list(&self, first: &Mention<'t>, e: usize, end: usize) -> Option<Mention<'t>> {
         let mut k = e;
         if k < end && self.is(k, "(") {
             k = (k + 1..end.min(k + 10)).find(|&j| self.is(j, ")"))? + 1;
@@ -794,7 +821,7 @@ impl<'a> Finder<'a> {
         n: usize,
         k: Known,
         end: usize,
-        out: &mut Vec<Mention>,
+        out: &mut Vec<Mention<'t>>,
     ) -> usize {
         let after = i + n;
         match self.known_what(i, after, k, end) {
@@ -814,7 +841,13 @@ impl<'a> Finder<'a> {
     /// What lexicon phrase `k`, tokens `i..after`, names and where its
     /// mention ends; `None` when it is no mention.
     #[inline]
-    fn known_what(&self, i: usize, after: usize, k: Known, end: usize) -> Option<(usize, What)> {
+    fn known_what(
+        &self,
+        i: usize,
+        after: usize,
+        k: Known,
+        end: usize,
+    ) -> Option<(usize, What<'t>)> {
         let state = |id| What::Country { id, strong: true };
         Some(match k {
             Known::Country(c) | Known::Demonym(c) => {
@@ -859,7 +892,7 @@ impl<'a> Finder<'a> {
         c: u32,
         strong: bool,
         end: usize,
-    ) -> Option<(usize, What)> {
+    ) -> Option<(usize, What<'t>)> {
         if after < end && self.is(after, "$") && self.toks[after].start == self.toks[after - 1].end
         {
             return None;
@@ -880,7 +913,7 @@ impl<'a> Finder<'a> {
     /// Corporation": a state's name (tokens `i..after`) opening an unknown
     /// name of two words or more with an organisation's head last is that
     /// organisation, not the state.
-    fn national_org(&self, i: usize, after: usize, end: usize) -> Option<(usize, What)> {
+    fn national_org(&self, i: usize, after: usize, end: usize) -> Option<(usize, What<'t>)> {
         if after >= end || !self.capital_at(after) || self.known(after, end).is_some() {
             return None;
         }
@@ -1276,7 +1309,11 @@ impl<'a> Finder<'a> {
 
     /// ", Minister for Foreign Affairs of India," after a name: the title,
     /// its country, and where the apposition ends.
-    pub fn apposition(&self, at: usize, end: usize) -> Option<(usize, String, Option<Of>, bool)> {
+    pub fn apposition(
+        &self,
+        at: usize,
+        end: usize,
+    ) -> Option<(usize, Cow<'t, str>, Option<Of>, bool)> {
         if at + 1 >= end || !self.is(at, ",") {
             return None;
         }
@@ -1333,7 +1370,9 @@ impl<'a> Finder<'a> {
         e
     }
 
-    fn text_of(&self, a: usize, b: usize) -> String {
+    /// The text of tokens `a..b` single-spaced: the article's own where it
+    /// is so already (most are), else a copy.
+    fn text_of(&self, a: usize, b: usize) -> Cow<'t, str> {
         let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
         // tokens hold no blanks: with at most one space between each two,
         // the text is single-spaced already
@@ -1343,15 +1382,15 @@ impl<'a> Finder<'a> {
             x == y || (x + 1 == y && bytes.get(x) == Some(&b' '))
         });
         if plain {
-            s.to_string()
+            Cow::Borrowed(s)
         } else {
-            crate::text::token::single_spaced(s).into_owned()
+            crate::text::token::single_spaced(s)
         }
     }
 
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,
     /// or a title used alone.
-    fn person(&self, i: usize, end: usize) -> Option<Mention> {
+    fn person(&self, i: usize, end: usize) -> Option<Mention<'t>> {
         let the = i < end && self.determiner_at(i);
         let j = if the { i + 1 } else { i };
         let (title_start, of, prefix) = self.whose_before_title(j, end);
@@ -1563,7 +1602,7 @@ impl<'a> Finder<'a> {
     }
 
     /// An unknown capitalised phrase at `i`, classified by its head word.
-    fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention> {
+    fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention<'t>> {
         let begins = self.may_begin_unknown(i);
         if !begins && !self.may_begin_body(i, end) {
             return None;
@@ -1777,8 +1816,8 @@ impl<'a> Finder<'a> {
         i: usize,
         m: usize,
         sentence_start: usize,
-        name: String,
-    ) -> Option<Mention> {
+        name: Cow<'t, str>,
+    ) -> Option<Mention<'t>> {
         let connector = |w: &str| self.g.name_connectors.has(w);
         // "the 44th Asean Summits", "the AI Action Summit" (a cue word ends
         // the phrase before "Summit"): an event, neither body nor person
@@ -1811,7 +1850,7 @@ impl<'a> Finder<'a> {
                 && !words.clone().any(connector)
                 && !possessor
                 // "a call from Antony Blinken": a known person is no place
-                && !self.g.person_names.contains_key(name.as_str()))
+                && !self.g.person_names.contains_key(&*name))
         {
             What::NewPlace(name)
         } else if let Some(k) = words.position(connector) {
@@ -1821,7 +1860,7 @@ impl<'a> Finder<'a> {
                 (k == 1).then(|| Mention {
                     start: i,
                     end: i + 1,
-                    what: What::Name(self.s(i).to_string()),
+                    what: What::Name(Cow::Borrowed(self.s(i))),
                     acronym: None,
                 })
             });
@@ -1871,7 +1910,7 @@ mod tests {
     }
 
     /// The mentions of `text` taken as one sentence, each with its words.
-    fn found(text: &str) -> Vec<(String, Mention)> {
+    fn found(text: &str) -> Vec<(String, Mention<'_>)> {
         let g = gaz();
         let toks = tokenize(text);
         let lowers = Lowered::new(text, &toks);
@@ -1882,22 +1921,23 @@ mod tests {
             end: text.len(),
             tokens: 0..toks.len(),
         };
-        let f = Finder::new(g, text, &toks, &lowers, &words, &[whole]);
+        let buffers = FinderBuffers::default();
+        let f = Finder::new(g, text, &toks, &lowers, &words, &[whole], buffers);
         f.sentence(0..toks.len(), &vec![false; toks.len()])
             .into_iter()
-            .map(|m| (f.text_of(m.start, m.end), m))
+            .map(|m| (f.text_of(m.start, m.end).into_owned(), m))
             .collect()
     }
 
     /// What [`found`] says the mentions of `text` name.
-    fn mentions(text: &str) -> Vec<(String, What)> {
+    fn mentions(text: &str) -> Vec<(String, What<'_>)> {
         found(text).into_iter().map(|(s, m)| (s, m.what)).collect()
     }
 
-    fn person(name: &str, title: Option<&str>, of: Option<Of>) -> What {
+    fn person<'s>(name: &'s str, title: Option<&'s str>, of: Option<Of>) -> What<'s> {
         What::Person {
             name: name.into(),
-            title: title.map(String::from),
+            title: title.map(Cow::from),
             of,
             former: false,
             host: None,

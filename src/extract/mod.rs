@@ -8,7 +8,7 @@ pub mod resolve;
 pub mod trace;
 mod visit;
 
-use crate::extract::mention::{Finder, Mention, Mentions};
+use crate::extract::mention::{Finder, FinderBuffers, Mention, Mentions};
 use crate::extract::relation::Relation;
 use crate::extract::resolve::{resolve, Ref, Resolution};
 use crate::lexicon::extract_words::ExtractWords;
@@ -36,7 +36,8 @@ fn mask(masked: &mut [bool], r: Range<usize>) {
 }
 
 /// Marks tokens that are noise, not text: photo credits "(Xinhua/Ahmad
-/// Kamal)", position markers "(R)", bylines with clock times, datelines.
+/// Kamal)", position markers "(R)", bylines with clock times, datelines;
+/// in `masked` (another article's, emptied first).
 #[inline(never)]
 fn mask_noise(
     text: &str,
@@ -44,8 +45,10 @@ fn mask_noise(
     sentences: &[Sentence],
     g: &Gazetteer,
     art_date: Option<Date>,
+    mut masked: Vec<bool>,
 ) -> (Vec<bool>, Dateline, Option<usize>) {
-    let mut masked = vec![false; toks.len()];
+    masked.clear();
+    masked.resize(toks.len(), false);
     let mut dateline = Dateline::default();
     let mut lede = None;
     let n = Noise {
@@ -431,7 +434,7 @@ fn surface<'a>(text: &'a str, toks: &[Token], m: &'a Mention) -> Cow<'a, str> {
 
 /// The first stages of an article: tokens, sentences, masked noise, the
 /// dateline, lower-case forms and the mentions of each sentence.
-struct Front {
+struct Front<'a> {
     toks: Vec<Token>,
     sentences: Vec<Sentence>,
     masked: Vec<bool>,
@@ -440,22 +443,51 @@ struct Front {
     lede: Option<usize>,
     lowers: Lowered,
     words: TokenWords,
-    mentions: Mentions,
+    mentions: Mentions<'a>,
     /// Where "by" is in a title that makes the article a speech.
     speech_by: Option<usize>,
 }
 
-fn front(g: &Gazetteer, article: &Article) -> Front {
+/// Buffers of one thread's extractions, used again article after article
+/// (each emptied before it is filled: no extraction depends on another).
+#[derive(Default)]
+struct Scratch {
+    masked: Vec<bool>,
+    lowers: Lowered,
+    finder: FinderBuffers,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// This thread's [`Scratch`], taken (an empty one in its place).
+fn scratch() -> Scratch {
+    SCRATCH.with(|s| s.take())
+}
+
+/// Puts back this thread's [`Scratch`] for the next article.
+fn put_back(s: Scratch) {
+    SCRATCH.with(|x| *x.borrow_mut() = s);
+}
+
+fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
-    let (masked, dateline, lede) = mask_noise(text, &toks, &sentences, g, article.date);
-    let lowers = Lowered::new(text, &toks);
+    let mut buffers = scratch();
+    let masked = std::mem::take(&mut buffers.masked);
+    let (masked, dateline, lede) = mask_noise(text, &toks, &sentences, g, article.date, masked);
+    let lowers = std::mem::take(&mut buffers.lowers).refill(text, &toks);
     let words = g.token_words(text, &toks, &lowers);
     let (mentions, speech_by) = {
-        let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences);
+        let within = std::mem::take(&mut buffers.finder);
+        let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences, within);
         let mentions = Mentions::find(&finder, &sentences, &masked);
-        (mentions, finder.speech_by)
+        let speech_by = finder.speech_by;
+        buffers.finder = finder.into_buffers();
+        (mentions, speech_by)
     };
+    put_back(buffers);
     Front {
         toks,
         sentences,
@@ -472,7 +504,7 @@ fn front(g: &Gazetteer, article: &Article) -> Front {
 /// The mentions of each sentence of an article: the stages before entity
 /// resolution (tokens, sentences, noise, lexicon lookup), on their own for
 /// benchmarks and tools.
-pub fn mentions(g: &Gazetteer, article: &Article) -> Mentions {
+pub fn mentions<'a>(g: &Gazetteer, article: &'a Article) -> Mentions<'a> {
     front(g, article).mentions
 }
 
@@ -536,11 +568,17 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
     let sides = doc.sides(&res);
     let compound = doc.compounds(&mut res);
     let (rels, topics) = doc.relations(&res, sides, host, base, &compound);
-    doc.records(res, rels, topics)
+    let x = doc.records(res, rels, topics);
+    // the article's buffers, for the next one
+    let mut buffers = scratch();
+    buffers.masked = front.masked;
+    buffers.lowers = front.lowers;
+    put_back(buffers);
+    x
 }
 
 impl<'a> Doc<'a> {
-    fn new(g: &'a Gazetteer, article: &'a Article, f: &'a Front) -> Doc<'a> {
+    fn new(g: &'a Gazetteer, article: &'a Article, f: &'a Front<'a>) -> Doc<'a> {
         Doc {
             g,
             article,
@@ -1032,7 +1070,7 @@ impl<'a> Doc<'a> {
         Extraction {
             article: self.article.id.clone(),
             date: self.article.date,
-            entities: entity_records(res, &used, ids),
+            entities: entity_records(res, &used, ids, &rank),
             edges,
             provenance: self.article.provenance.clone(),
         }
@@ -1336,32 +1374,37 @@ fn drop_repeated_sentences<'t, E>(
     edges.retain(|_| at.next().unwrap_or(true));
 }
 
-/// The records of the `used` entities, with their ids (`ids`): sorted by
-/// id, one per id (the last made, as a map by id keeps).
-fn entity_records(mut res: Resolution, used: &[bool], mut ids: Vec<String>) -> Vec<EntityRecord> {
+/// The records of the `used` entities, with their ids (`ids`, and their
+/// places among them sorted, `rank`): sorted by id, one per id (the last
+/// made, as a map by id keeps).
+fn entity_records(
+    mut res: Resolution,
+    used: &[bool],
+    mut ids: Vec<String>,
+    rank: &[u32],
+) -> Vec<EntityRecord> {
+    // the entities in the records' order, by number: the last made first
+    let mut order: Vec<usize> = (0..res.entities.len()).rev().filter(|&i| used[i]).collect();
+    order.sort_by_key(|&i| rank[i]);
+    order.dedup_by_key(|i| rank[*i]);
     // the entities' strings move into their records: nothing needs them after
-    let mut entities: Vec<EntityRecord> = Vec::with_capacity(res.entities.len());
+    let mut made = std::mem::take(&mut res.entities);
     let mut names: Vec<&str> = Vec::new();
-    let made = std::mem::take(&mut res.entities);
-    for (i, e) in made.into_iter().enumerate() {
-        if !used[i] {
-            continue;
-        }
+    let mut entities: Vec<EntityRecord> = Vec::with_capacity(order.len());
+    for i in order {
+        let e = &mut made[i];
         // each alias copied once, at its size, into a list of its size
-        names.extend(res.aliases(&e));
+        names.extend(res.aliases(e));
         names.sort_unstable();
         let aliases = names.drain(..).map(str::to_string).collect();
         entities.push(EntityRecord {
             id: std::mem::take(&mut ids[i]),
-            name: e.name,
+            name: std::mem::take(&mut e.name),
             kind: e.kind,
             aliases,
-            code: e.code,
+            code: e.code.take(),
         });
     }
-    entities.reverse();
-    entities.sort_by(|a, b| a.id.cmp(&b.id));
-    entities.dedup_by(|a, b| a.id == b.id);
     entities
 }
 
@@ -1407,6 +1450,18 @@ mod tests {
             .filter(|e| e.kind.is_event())
             .map(|e| format!("{} {} {}", e.source, e.kind, e.target))
             .collect()
+    }
+
+    #[test]
+    fn an_extraction_owes_nothing_to_the_article_before() {
+        // the thread's buffers are used again: a long article, then a short
+        // one, must give what the short one gives on its own
+        let g = Gazetteer::new(&crate::Lexicon::builtin().unwrap()).unwrap();
+        let short = Article::parse("s", " date 2023-05-06 Qin meets Alvi\n\nISLAMABAD, May 6 (Xinhua) -- Pakistani President Arif Alvi met Chinese Foreign Minister Qin Gang.").unwrap();
+        let long = Article::parse("l", format!(" date 2020-01-02 Talks\n\n{}", "Indian Prime Minister Narendra Modi (R) met French President Emmanuel Macron in Paris, Modi said. ".repeat(30))).unwrap();
+        let alone = std::thread::scope(|s| s.spawn(|| extract(&g, &short)).join().unwrap());
+        extract(&g, &long);
+        assert_eq!(extract(&g, &short), alone);
     }
 
     #[test]
@@ -1742,9 +1797,9 @@ mod byline_tests {
 
     type Both = ((bool, Option<usize>), (bool, Option<usize>));
 
-    /// Byline and first bracket of each piece of `text`'s tokens (cut every
-    /// `step` tokens), both ways.
-    fn pieces(text: &str, step: usize) -> Vec<Both> {
+    /// `f` of the [`Noise`] reader of `text`, its marks and its number of
+    /// tokens.
+    fn noise_of<R>(text: &str, f: impl FnOnce(&Noise, &Marks, usize) -> R) -> R {
         let toks = crate::text::token::tokenize(text);
         let g = gaz();
         let n = Noise {
@@ -1753,12 +1808,19 @@ mod byline_tests {
             g,
             w: &g.extract_words,
         };
-        let marks = n.marks();
-        let cuts: Vec<usize> = (0..toks.len()).step_by(step.max(1)).collect();
-        let piece = |k: usize| cuts[k]..cuts.get(k + 1).copied().unwrap_or(toks.len());
-        (0..cuts.len())
-            .map(|k| (n.byline(piece(k), &marks), n.byline_plain(piece(k))))
-            .collect()
+        f(&n, &n.marks(), toks.len())
+    }
+
+    /// Byline and first bracket of each piece of `text`'s tokens (cut every
+    /// `step` tokens), both ways.
+    fn pieces(text: &str, step: usize) -> Vec<Both> {
+        noise_of(text, |n, marks, len| {
+            let cuts: Vec<usize> = (0..len).step_by(step.max(1)).collect();
+            let piece = |k: usize| cuts[k]..cuts.get(k + 1).copied().unwrap_or(len);
+            (0..cuts.len())
+                .map(|k| (n.byline(piece(k), marks), n.byline_plain(piece(k))))
+                .collect()
+        })
     }
 
     /// Byline and first bracket of `text` read as one sentence, both ways.
@@ -1791,24 +1853,17 @@ mod byline_tests {
     /// The tokens `text`'s brackets mask, piece by piece (cut every `step`
     /// tokens, from each piece's first "("), both ways.
     fn brackets(text: &str, step: usize) -> (Vec<bool>, Vec<bool>) {
-        let toks = crate::text::token::tokenize(text);
-        let g = gaz();
-        let n = Noise {
-            text,
-            toks: &toks,
-            g,
-            w: &g.extract_words,
-        };
-        let marks = n.marks();
-        let (mut fast, mut plain) = (vec![false; toks.len()], vec![false; toks.len()]);
-        for a in (0..toks.len()).step_by(step.max(1)) {
-            let r = a..(a + step).min(toks.len());
-            if let (_, Some(p)) = n.byline(r.clone(), &marks) {
-                n.mask_brackets(p..r.end, &marks.parens, &mut fast);
-                n.mask_brackets_plain(p..r.end, &mut plain);
+        noise_of(text, |n, marks, len| {
+            let (mut fast, mut plain) = (vec![false; len], vec![false; len]);
+            for a in (0..len).step_by(step.max(1)) {
+                let r = a..(a + step).min(len);
+                if let (_, Some(p)) = n.byline(r.clone(), marks) {
+                    n.mask_brackets(p..r.end, &marks.parens, &mut fast);
+                    n.mask_brackets_plain(p..r.end, &mut plain);
+                }
             }
-        }
-        (fast, plain)
+            (fast, plain)
+        })
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub struct Resolution {
     /// again is found without its slug).
     index: HashMap<u64, usize, FxBuild>,
     /// The names the entities are written as, other than their own, each
-    /// once: (entity, bytes of `alias_text`, the entity's alias before).
+    /// once: their bytes in `alias_text`, each entity's a list from its last.
     aliases: Vec<Alias>,
     /// The text of the `aliases`, one after the other.
     alias_text: String,
@@ -504,8 +504,8 @@ fn titled_holder<'s>(
 /// `context_country` is the dateline's country.
 pub fn resolve<'a>(
     g: &Gazetteer,
-    mentions: &'a Mentions,
-    surface: &dyn Fn(&'a Mention) -> Cow<'a, str>,
+    mentions: &'a Mentions<'a>,
+    surface: &dyn Fn(&'a Mention<'a>) -> Cow<'a, str>,
     reporting_next: &dyn Fn(&Mention) -> bool,
     context_country: Option<u32>,
     date: Option<crate::text::date::Date>,
@@ -560,7 +560,7 @@ struct People<'g> {
 
 impl<'g> People<'g> {
     /// The people of an article's mentions.
-    fn new(g: &'g Gazetteer, mentions: &'g Mentions, date: Option<Date>) -> Self {
+    fn new(g: &'g Gazetteer, mentions: &'g Mentions<'g>, date: Option<Date>) -> Self {
         // full names first, so a surname before the full name still resolves;
         // "President Buhari" makes "Buhari" a person wherever it stands
         let mut full_names: Vec<FullName<'g>> = Vec::new();
@@ -573,6 +573,7 @@ impl<'g> People<'g> {
                 What::Person {
                     name, title, of, ..
                 } => {
+                    let name: &'g str = name;
                     if is_multiword(name) {
                         if !full_names.iter().any(|f| f.name == name) {
                             full_names.push(FullName::new(g, name));
@@ -584,7 +585,7 @@ impl<'g> People<'g> {
                             _ => None,
                         };
                         // each name looked up once: the first holder found stands
-                        let known = holders.iter().any(|(n, _)| *n == name.as_str());
+                        let known = holders.iter().any(|(n, _)| *n == name);
                         if !known {
                             if let Some(h) = titled_holder(g, name, t, state, date) {
                                 holders.push((name, h));
@@ -668,7 +669,7 @@ struct Found {
 /// named, who last spoke, the last country, titles left for later.
 struct Resolver<'a, 'g> {
     g: &'g Gazetteer,
-    surface: &'g dyn Fn(&'a Mention) -> Cow<'a, str>,
+    surface: &'g dyn Fn(&'a Mention<'a>) -> Cow<'a, str>,
     reporting_next: &'g dyn Fn(&Mention) -> bool,
     res: Resolution,
     people: People<'g>,
@@ -678,7 +679,7 @@ struct Resolver<'a, 'g> {
     /// Mentions of people since the last one known to speak, with whether a
     /// reporting verb is next to them once asked: asked only when a "he
     /// said" needs it.
-    unasked: Vec<(&'a Mention, usize, Option<bool>)>,
+    unasked: Vec<(&'a Mention<'a>, usize, Option<bool>)>,
     last_country: Option<usize>,
     /// The states named so far, in order: (country id, entity, sentence).
     states_named: Vec<(u32, usize, usize)>,
@@ -692,8 +693,8 @@ struct Resolver<'a, 'g> {
 impl<'a: 'g, 'g> Resolver<'a, 'g> {
     fn new(
         g: &'g Gazetteer,
-        mentions: &'a Mentions,
-        surface: &'g dyn Fn(&'a Mention) -> Cow<'a, str>,
+        mentions: &'a Mentions<'a>,
+        surface: &'g dyn Fn(&'a Mention<'a>) -> Cow<'a, str>,
         reporting_next: &'g dyn Fn(&Mention) -> bool,
         date: Option<Date>,
     ) -> Self {
@@ -705,6 +706,9 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             resolved: Vec::with_capacity(mentions.all().len()),
             bounds: Vec::with_capacity(mentions.len() + 1),
             by_entry: Vec::with_capacity(guess.min(16)),
+            // an entity has an alias or so, of a dozen letters
+            aliases: Vec::with_capacity(guess),
+            alias_text: String::with_capacity(16 * guess),
             ..Resolution::default()
         };
         // two keys an entity: its id's hash and its name's
@@ -741,7 +745,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
     /// Resolves mention `m` of sentence `si` and adds it to the resolved
     /// mentions (the sentence's are the last).
     #[inline]
-    fn mention(&mut self, si: usize, m: &'a Mention) {
+    fn mention(&mut self, si: usize, m: &'a Mention<'a>) {
         // whether a reporting verb is next to it, asked at most once
         let mut rep = None;
         let out = self.res.resolved.len();
@@ -778,7 +782,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
     fn refer(
         &mut self,
         si: usize,
-        m: &'a Mention,
+        m: &'a Mention<'a>,
         at: usize,
         rep: &mut Option<bool>,
     ) -> Option<Found> {
@@ -933,7 +937,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
     /// Counts mention `m` of entity `e` in sentence `si`: the names it is
     /// written as, an acronym it defines, a person who may speak.
     #[inline]
-    fn note(&mut self, m: &'a Mention, e: usize, si: usize, rep: Option<bool>) {
+    fn note(&mut self, m: &'a Mention<'a>, e: usize, si: usize, rep: Option<bool>) {
         let ent = &mut self.res.entities[e];
         if ent.kind == EntityKind::Person {
             if rep == Some(true) {
@@ -1237,7 +1241,7 @@ mod tests {
     }
 
     /// A one-token mention at token `start`.
-    fn at(start: usize, what: What) -> Mention {
+    fn at(start: usize, what: What<'_>) -> Mention<'_> {
         Mention {
             start,
             end: start + 1,
@@ -1246,7 +1250,7 @@ mod tests {
         }
     }
 
-    fn person(name: &str, title: Option<&str>, of: Option<Of>) -> What {
+    fn person<'s>(name: &'s str, title: Option<&'s str>, of: Option<Of>) -> What<'s> {
         What::Person {
             name: name.into(),
             title: title.map(Into::into),
@@ -1367,11 +1371,11 @@ mod tests {
         assert_eq!(aliases, ["0", "30"]);
     }
 
-    fn country(id: u32, strong: bool) -> What {
+    fn country(id: u32, strong: bool) -> What<'static> {
         What::Country { id, strong }
     }
 
-    fn title(title: &str, of: Option<Of>) -> What {
+    fn title(title: &str, of: Option<Of>) -> What<'_> {
         What::TitleRef {
             title: title.into(),
             of,

@@ -522,18 +522,27 @@ pub struct Lowered {
 
 impl Lowered {
     /// Lower-cases the tokens of `text`, in text order (as
-    /// [`tokenize_into`] gives them). Out of line: a stage of its own in
-    /// profiles.
-    #[inline(never)]
+    /// [`tokenize_into`] gives them).
     pub fn new(text: &str, toks: &[Token]) -> Lowered {
+        Lowered::default().refill(text, toks)
+    }
+
+    /// [`Lowered::new`] in the buffers of `self` (another text's, emptied
+    /// first): no allocation where they are big enough. Out of line: a
+    /// stage of its own in profiles.
+    #[inline(never)]
+    pub fn refill(self, text: &str, toks: &[Token]) -> Lowered {
         debug_assert!(toks.windows(2).all(|w| w[0].end <= w[1].start));
+        let (mut buf, mut spans) = (self.buf, self.spans);
         // room for the padding and the lower case of a few tokens beyond ASCII
-        let mut buf = String::with_capacity(text.len() + PAD.len() + 64);
+        buf.clear();
+        buf.reserve(text.len() + PAD.len() + 64);
         buf.push_str(text);
         buf.make_ascii_lowercase();
         buf.push_str(PAD);
         let bytes = text.as_bytes();
-        let mut spans = Vec::with_capacity(toks.len());
+        spans.clear();
+        spans.reserve(toks.len());
         // an ASCII text (most are): every token keeps its span
         let mut k = if bytes.is_ascii() {
             spans.extend(toks.iter().map(|t| (t.start, t.end)));
