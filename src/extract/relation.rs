@@ -193,12 +193,10 @@ impl<'a> Sentence<'a> {
                 return;
             }
             let start = self.g.cue_patterns(self.words, self.lowers, i);
-            if start.pats.is_empty() {
+            let n = start.pats.len();
+            if n == 0 {
                 return;
             }
-            // one hit per (cue entry, start)
-            let mut seen: Option<Short<usize, 8>> = None;
-            let mut after_determiner = None;
             // the next word, which most patterns test first
             let next = (i + 1 < self.range.end).then(|| self.word_at(i + 1));
             // the patterns whose second word the next token may be
@@ -212,19 +210,25 @@ impl<'a> Sentence<'a> {
                 None => may,
             };
             // those of the first 64 by their bits, in order, then all the rest
-            let n = start.pats.len();
-            let first = may
-                & u64::MAX
-                    .checked_shr(64u32.saturating_sub(n as u32))
-                    .unwrap_or(0);
-            let ks = crate::bytes::ones(first).chain(64..n);
-            let pats = ks.filter_map(|k| start.pats.get(k));
-            for p in pats.filter_map(|&p| self.g.cue_pattern(p)) {
+            let first = start.live(may);
+            if first == 0 && n <= 64 {
+                return;
+            }
+            // an ASCII next token's id was looked for among second words
+            let exact = matches!(next, Some(Word::Id(_)));
+            // one hit per (cue entry, start)
+            let mut seen: Option<Short<usize, 8>> = None;
+            let mut after_determiner = None;
+            for k in crate::bytes::ones(first).chain(64..n) {
+                let Some(p) = start.pats.get(k).and_then(|&p| self.g.cue_pattern(p)) else {
+                    continue;
+                };
                 // a pattern is filed under its first words: the first matches
                 let mut rest = p.words.get(1..).unwrap_or_default();
                 let mut from = i + 1;
                 if let Some((PatWord::Any(alts), more)) = rest.split_first() {
-                    if !next.is_some_and(|w| w.one_of(alts)) {
+                    let known = exact && start.second_checked(k);
+                    if !known && !next.is_some_and(|w| w.one_of(alts)) {
                         continue;
                     }
                     rest = more;

@@ -920,14 +920,21 @@ impl Gazetteer {
 
     /// The numbers of the cue patterns filed under token `i`'s lower case
     /// (`lowers[i]`), `words` being the article's [`Gazetteer::token_words`].
-    #[inline]
+    #[inline(always)]
     pub fn cue_patterns(&self, words: &TokenWords, lowers: &Lowered, i: usize) -> &CueStart {
         if lowers.is_ascii(i) {
             let id = words.ids.get(i).copied().unwrap_or(NO_WORD);
             self.cue_starts.get(id as usize).unwrap_or(&NO_CUES)
         } else {
-            self.cue_index.get(&lowers[i]).unwrap_or(&NO_CUES)
+            self.cue_patterns_of(&lowers[i])
         }
+    }
+
+    /// The cue patterns filed under lower-case word `w` (kept out of line:
+    /// a token beyond ASCII is rare).
+    #[inline(never)]
+    fn cue_patterns_of(&self, w: &str) -> &CueStart {
+        self.cue_index.get(w).unwrap_or(&NO_CUES)
     }
 
     /// The cue pattern of number `p` (as [`Gazetteer::cue_patterns`] gives

@@ -97,6 +97,11 @@ impl RelationWords {
 pub struct CueStart {
     /// The numbers of the patterns, in the order they are tried.
     pub pats: Vec<u32>,
+    /// Bit `k` set for each of the first 64 patterns (as many as there are).
+    live: u64,
+    /// Bit `k` set: the `k`th pattern's second word is one of a list, which
+    /// [`CueStart::may_match`] tests exactly for an ASCII next token.
+    checked: u64,
     /// Bit `k` set: the `k`th pattern (of the first 64) has no one word
     /// of a list second (it may match whatever the next token).
     always: u64,
@@ -158,6 +163,8 @@ impl Wilds {
 /// A first word that starts no pattern.
 pub static NO_CUES: CueStart = CueStart {
     pats: Vec::new(),
+    live: 0,
+    checked: 0,
     always: 0,
     seconds: Vec::new(),
     second_bits: 0,
@@ -190,8 +197,11 @@ impl CueStart {
             same
         });
         let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
+        let live = live_bits(pats.len());
         CueStart {
             pats,
+            live,
+            checked: !always & live,
             always,
             seconds,
             second_bits,
@@ -202,6 +212,8 @@ impl CueStart {
     /// Patterns `pats` with nothing filed: every one may match.
     pub fn unfiltered(pats: Vec<u32>) -> CueStart {
         CueStart {
+            live: live_bits(pats.len()),
+            checked: 0,
             pats,
             always: u64::MAX,
             seconds: Vec::new(),
@@ -224,6 +236,27 @@ impl CueStart {
         let at = self.seconds.binary_search_by_key(&id, |&(w, _)| w);
         self.always | at.map_or(0, |k| self.seconds[k].1)
     }
+
+    /// `may` (as [`CueStart::may_match`] gives it) less the bits of no pattern.
+    #[inline]
+    pub fn live(&self, may: u64) -> u64 {
+        may & self.live
+    }
+
+    /// Whether [`CueStart::may_match`] of an ASCII next token tested the
+    /// `k`th pattern's second word exactly: a pattern it let through needs
+    /// no second look at that word.
+    #[inline]
+    pub fn second_checked(&self, k: usize) -> bool {
+        k < 64 && self.checked >> k & 1 != 0
+    }
+}
+
+/// The bits of the first `n` patterns (of 64 at most).
+fn live_bits(n: usize) -> u64 {
+    u64::MAX
+        .checked_shr(64u32.saturating_sub(n as u32))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
