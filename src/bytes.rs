@@ -480,6 +480,13 @@ pub(crate) fn varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
+/// How many bytes [`varint`] writes for `n`.
+#[inline]
+pub(crate) fn varint_len(n: u64) -> usize {
+    // one byte for each 7 bits, the last bit set counted (one byte for 0)
+    (64 - (n | 1).leading_zeros() as usize).div_ceil(7)
+}
+
 // ---- the words of a text (a sentence printed twice)
 
 /// A hash of the words of `t` (as `split_whitespace` cuts them): [`Fx`] of
@@ -670,6 +677,17 @@ mod tests {
         ] {
             let plain: Vec<usize> = (0..64).filter(|&k| mask >> k & 1 == 1).collect();
             assert_eq!(ones(mask).collect::<Vec<_>>(), plain, "{mask:x}");
+        }
+    }
+
+    #[test]
+    fn varint_len_is_what_varint_writes() {
+        let mut ns = vec![0u64, 1, 127, 128, 16_383, 16_384, u64::MAX];
+        ns.extend((0..64).flat_map(|k| [(1u64 << k) - 1, 1 << k, (1 << k) + 1]));
+        for n in ns {
+            let mut out = Vec::new();
+            varint(&mut out, n);
+            assert_eq!(varint_len(n), out.len(), "{n}");
         }
     }
 

@@ -19,8 +19,8 @@ use crate::graph::skeleton::Skeleton;
 use crate::graph::NodeId;
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
-use crate::store::cache::{occurrences_of, read_span, COcc, Decoder, Span};
-use crate::store::cache::{views_of, View};
+use crate::store::cache::{occurrences_of, put_str_bytes, read_span, COcc, Span};
+use crate::store::cache::{views_of, views_with_words, View};
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
@@ -31,6 +31,24 @@ use std::path::{Path, PathBuf};
 /// which the kernel zeroes (a 20k build: 0.3 to 0.5 s of system time at
 /// 32 or 64 MB, 0.7 to 1.2 s at 256 MB).
 pub const DEFAULT_LIMIT: usize = 64 << 20;
+
+/// The most a buffer holds before a run is written, whatever the limit
+/// asked: places in it are four-byte numbers.
+const MOST: usize = 1 << 31;
+
+/// One occurrence not yet in a run: the index of its edge; its head (the
+/// cache's bytes from its date to its `end`) at `buf[from..to]`; its text
+/// at `buf[text..text + len]`, after the text's words hash (eight bytes,
+/// little-endian). The occurrences of an article that give one sentence
+/// share its text: it is staged once.
+#[derive(Clone, Copy, Debug)]
+struct Staged {
+    edge: u32,
+    from: u32,
+    to: u32,
+    text: u32,
+    len: u32,
+}
 
 /// Occurrences written earlier: per edge, where they lie in one file.
 struct Run {
@@ -43,11 +61,11 @@ struct Run {
 /// A graph being built for one file: see the module's documentation.
 pub struct Bulk {
     g: Graph,
-    /// Occurrences not yet in a run, each encoded as in the cache, one
-    /// after another.
+    /// Occurrences not yet in a run: each one's head encoded as in the
+    /// cache, and the texts they give, one after another.
     buf: Vec<u8>,
-    /// Per occurrence in `buf`: the index of its edge, and where it lies.
-    at: Vec<(u32, usize, usize)>,
+    /// Per occurrence in `buf`: its edge, and where its parts lie.
+    at: Vec<Staged>,
     limit: usize,
     /// Occurrences written earlier: the graph file's cache when adding to
     /// it, then the runs of the spill file.
@@ -81,7 +99,7 @@ impl Bulk {
             g: Graph::new(),
             buf: Vec::new(),
             at: Vec::new(),
-            limit: limit.max(1),
+            limit: limit.clamp(1, MOST),
             runs: Vec::new(),
             files: Vec::new(),
             spill: None,
@@ -124,18 +142,57 @@ impl Bulk {
             // the whole buffer at once: growing it would copy it into fresh
             // memory again and again (untouched pages cost nothing)
             self.buf.reserve_exact(self.limit.min(DEFAULT_LIMIT));
+            self.at.reserve_exact(self.limit.min(DEFAULT_LIMIT) / 64);
         }
         let (buf, at) = (&mut self.buf, &mut self.at);
         at.reserve(x.edges.len());
+        // this article's texts staged so far: sentence, place, length
+        let mut texts: Vec<(usize, u32, u32)> = Vec::new();
+        let mut fits = true;
         let replacing = self.g.merge_with(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
             let id = |n: Option<NodeId>| n.map(|n| g.g[n].id.as_str());
             let from = buf.len();
-            COcc::encode_record(r, id(speaker), id(place), buf);
-            at.push((ei.index() as u32, from, buf.len()));
+            COcc::encode_record_head(r, id(speaker), id(place), buf);
+            let to = buf.len();
+            let (sentence, text) = (r.evidence.sentence, r.evidence.text.as_bytes());
+            let shared = texts.iter().rev().find(|&&(n, at, len)| {
+                n == sentence && buf.get(at as usize..at as usize + len as usize) == Some(text)
+            });
+            let (at_text, len) = match shared {
+                Some(&(_, at, len)) => (Some(at), Some(len)),
+                None => {
+                    buf.extend_from_slice(&crate::bytes::words_hash_of(text).to_le_bytes());
+                    let at = u32::try_from(buf.len()).ok();
+                    buf.extend_from_slice(text);
+                    let len = u32::try_from(text.len()).ok();
+                    if let (Some(at), Some(len)) = (at, len) {
+                        texts.push((sentence, at, len));
+                    }
+                    (at, len)
+                }
+            };
+            let ends = (u32::try_from(from).ok(), u32::try_from(to).ok());
+            match (ei.index().try_into().ok(), ends, at_text, len) {
+                (Some(edge), (Some(from), Some(to)), Some(text), Some(len)) => at.push(Staged {
+                    edge,
+                    from,
+                    to,
+                    text,
+                    len,
+                }),
+                _ => fits = false,
+            }
         });
+        if !fits {
+            self.failed = Some(Error::io(
+                &self.target,
+                std::io::Error::other("an article's statements take more than 2 GB"),
+            ));
+            return;
+        }
         if replacing {
             let named = x
                 .entities
@@ -144,8 +201,7 @@ impl Bulk {
                 .collect();
             self.replaced.insert(x.article.clone(), named);
         }
-        if self.buf.len() + self.at.len() * std::mem::size_of::<(u32, usize, usize)>() >= self.limit
-        {
+        if self.buf.len() + self.at.len() * std::mem::size_of::<Staged>() >= self.limit {
             if let Err(e) = self.write_run() {
                 self.failed = Some(e);
             }
@@ -197,7 +253,7 @@ impl Bulk {
             return Ok(());
         };
         let file = &self.files[*at_file];
-        let by = ByEdge::of(&self.at);
+        let by = ByEdge::of(&self.at, |a| a.edge);
         let io = |e| Error::io(path.as_path(), e);
         let mut at = (&*file).seek(SeekFrom::End(0)).map_err(io)?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
@@ -205,12 +261,21 @@ impl Bulk {
         let mut bytes = Vec::new();
         for key in by.edges() {
             let group = by.edge(key);
-            // a postcard list: its length, then its items
+            // its length, then its items, each its text's words hash and
+            // its bytes as the cache holds them
             bytes.clear();
             varint(&mut bytes, group.len() as u64);
             for &i in group {
-                let (_, from, to) = self.at[i];
-                bytes.extend_from_slice(&self.buf[from..to]);
+                let (head, text, words) = self.staged(i).ok_or_else(|| {
+                    io(std::io::Error::other(
+                        "a staged occurrence lies beyond the buffer",
+                    ))
+                })?;
+                bytes.extend_from_slice(&words.to_le_bytes());
+                bytes.extend_from_slice(head);
+                put_str_bytes(&mut bytes, text);
+                // no copies
+                bytes.push(0);
             }
             let packed = pack(&bytes);
             w.write_all(&packed).map_err(io)?;
@@ -229,6 +294,11 @@ impl Bulk {
             old: false,
         });
         Ok(())
+    }
+
+    /// Staged occurrence `i`: its head, its text and the text's words hash.
+    fn staged(&self, i: usize) -> Option<(&[u8], &[u8], u64)> {
+        staged_parts(&self.buf, *self.at.get(i)?)
     }
 
     /// Writes the graph file (the path given to [`Bulk::new`]) and its cache,
@@ -254,7 +324,7 @@ impl Bulk {
             ..
         } = &mut self;
         let (g, runs, files) = (&*g, runs.as_slice(), files.as_slice());
-        let by = ByEdge::of(at);
+        let by = ByEdge::of(at, |a| a.edge);
         let buf = (buf.as_slice(), at.as_slice(), &by);
         let replaced = &*replaced;
         // each edge's occurrences are gathered one edge ahead of the writer, in
@@ -291,7 +361,19 @@ impl Bulk {
 
 /// The occurrences not yet in a run: the buffer, where each lies, and
 /// which are each edge's.
-type Staged<'a> = (&'a [u8], &'a [(u32, usize, usize)], &'a ByEdge);
+type Buffered<'a> = (&'a [u8], &'a [Staged], &'a ByEdge);
+
+/// The parts of the staged occurrence `s` in `buf`: its head, its text and
+/// the text's words hash; `None` if they do not lie in `buf`.
+fn staged_parts(buf: &[u8], s: Staged) -> Option<(&[u8], &[u8], u64)> {
+    let (text, len) = (s.text as usize, s.len as usize);
+    let words = buf.get(text.checked_sub(8)?..text)?;
+    Some((
+        buf.get(s.from as usize..s.to as usize)?,
+        buf.get(text..text + len)?,
+        u64::from_le_bytes(words.try_into().ok()?),
+    ))
+}
 
 /// Every statement of edge `key`: from each run, then the buffer; sorted,
 /// each evidence once, copies of a story folded (as the graph folds them),
@@ -301,7 +383,7 @@ type Staged<'a> = (&'a [u8], &'a [(u32, usize, usize)], &'a ByEdge);
 /// of a `replaced` article are left out.
 fn gather(
     key: u32,
-    (buf, at, by): Staged<'_>,
+    (buf, at, by): Buffered<'_>,
     runs: &[Run],
     files: &[File],
     replaced: &HashMap<String, HashSet<NodeId>>,
@@ -320,20 +402,23 @@ fn gather(
     let staged = by.edge(key);
     let mut v: Vec<View> = Vec::with_capacity(staged.len() + read.len());
     for (old, bytes) in &read {
-        let views = views_of(bytes).ok_or_else(bad)?;
-        if *old {
-            // an article's bytes read as text only when some article is replaced
-            v.extend(views.into_iter().flat_map(View::flatten).filter(|o| {
-                replaced.is_empty()
-                    || !std::str::from_utf8(o.article).is_ok_and(|a| replaced.contains_key(a))
-            }));
-        } else {
-            v.extend(views);
+        if !*old {
+            v.extend(views_with_words(bytes).ok_or_else(bad)?);
+            continue;
         }
+        let views = views_of(bytes).ok_or_else(bad)?;
+        // an article's bytes read as text only when some article is replaced
+        v.extend(views.into_iter().flat_map(View::flatten).filter(|o| {
+            replaced.is_empty()
+                || !std::str::from_utf8(o.article).is_ok_and(|a| replaced.contains_key(a))
+        }));
     }
     for &i in staged {
-        let (_, a, b) = at[i];
-        v.push(Decoder(&buf[a..b]).view().ok_or_else(bad)?);
+        let (head, text, words) = at
+            .get(i)
+            .and_then(|&s| staged_parts(buf, s))
+            .ok_or_else(bad)?;
+        v.push(View::staged(head, text, words).ok_or_else(bad)?);
     }
     Ok(fold_bytes(v))
 }
@@ -380,11 +465,12 @@ struct ByEdge {
 }
 
 impl ByEdge {
-    fn of(at: &[(u32, usize, usize)]) -> ByEdge {
-        let last = at.iter().map(|a| a.0 as usize).max().unwrap_or(0);
+    /// The items of `at` by the edge `edge` gives each.
+    fn of<T>(at: &[T], edge: impl Fn(&T) -> u32) -> ByEdge {
+        let last = at.iter().map(|a| edge(a) as usize).max().unwrap_or(0);
         let mut first = vec![0usize; last + 2];
         for a in at {
-            first[a.0 as usize + 1] += 1;
+            first[edge(a) as usize + 1] += 1;
         }
         let mut sum = 0;
         for n in first.iter_mut() {
@@ -394,7 +480,7 @@ impl ByEdge {
         let mut next = first.clone();
         let mut order = vec![0; at.len()];
         for (i, a) in at.iter().enumerate() {
-            let k = &mut next[a.0 as usize];
+            let k = &mut next[edge(a) as usize];
             order[*k] = i;
             *k += 1;
         }
@@ -464,7 +550,7 @@ impl Bulk {
     /// The edges every occurrence of which belongs to a replaced article's
     /// old version: nothing of them is left.
     fn empty_edges(&self) -> std::io::Result<Vec<petgraph::stable_graph::EdgeIndex>> {
-        let mut fresh: HashSet<u32> = self.at.iter().map(|a| a.0).collect();
+        let mut fresh: HashSet<u32> = self.at.iter().map(|a| a.edge).collect();
         for run in self.runs.iter().filter(|r| !r.old) {
             fresh.extend(run.spans.keys().copied());
         }
@@ -573,7 +659,7 @@ mod tests {
             .collect();
         let mut sorted = at.clone();
         sorted.sort_unstable();
-        let by = ByEdge::of(&at);
+        let by = ByEdge::of(&at, |a| a.0);
         let ours: Vec<_> = by
             .edges()
             .flat_map(|k| by.edge(k))
@@ -581,7 +667,7 @@ mod tests {
             .collect();
         assert_eq!(ours, sorted);
         assert!(by.edge(1).is_empty() && by.edge(1000).is_empty());
-        assert_eq!(ByEdge::of(&[]).edges().count(), 0);
+        assert_eq!(ByEdge::of(&[0u32; 0], |&k| k).edges().count(), 0);
     }
 
     #[test]

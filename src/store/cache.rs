@@ -285,8 +285,24 @@ impl<'a> COcc<'a> {
     }
 
     /// Appends what [`COcc::of_record`] gives, encoded, without building
-    /// it (no list of topics): the bulk build encodes every record it merges.
+    /// it (no list of topics).
+    #[cfg(test)]
     pub(crate) fn encode_record(
+        r: &crate::model::EdgeRecord,
+        speaker: Option<&str>,
+        place: Option<&str>,
+        out: &mut Vec<u8>,
+    ) {
+        COcc::encode_record_head(r, speaker, place, out);
+        put_str(out, &r.evidence.text);
+        // no copies
+        out.push(0);
+    }
+
+    /// Appends [`COcc::encode_record`]'s bytes up to the text (date to
+    /// `end`: a [`View`]'s head): the bulk build encodes every record it
+    /// merges, and keeps a text its article gave already once.
+    pub(crate) fn encode_record_head(
         r: &crate::model::EdgeRecord,
         speaker: Option<&str>,
         place: Option<&str>,
@@ -307,9 +323,6 @@ impl<'a> COcc<'a> {
         varint(out, e.sentence as u64);
         varint(out, e.start as u64);
         varint(out, e.end as u64);
-        put_str(out, &e.text);
-        // no copies
-        out.push(0);
     }
 
     pub(crate) fn occurrence(self) -> Option<Occurrence> {
@@ -341,8 +354,14 @@ impl<'a> COcc<'a> {
 /// A string as postcard writes it: its length, then its bytes.
 #[inline]
 fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_str_bytes(out, s.as_bytes());
+}
+
+/// [`put_str`] of a string's bytes.
+#[inline]
+pub(crate) fn put_str_bytes(out: &mut Vec<u8>, s: &[u8]) {
     varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
+    out.extend_from_slice(s);
 }
 
 /// An optional string as postcard writes it.
@@ -461,6 +480,25 @@ impl<'a> Decoder<'a> {
     /// One occurrence read in place, its copies with it (see [`View`]).
     pub(crate) fn view(&mut self) -> Option<View<'a>> {
         let all = self.0;
+        let mut v = self.head()?;
+        v.text = self.bytes()?;
+        v.copies = match self.0 {
+            // no copies (most occurrences): no call, no list
+            [0, rest @ ..] => {
+                self.0 = rest;
+                Vec::new()
+            }
+            _ => self.list(Decoder::view)?,
+        };
+        v.len = all.len() - self.0.len();
+        Some(v)
+    }
+
+    /// An occurrence's fields up to its text (date to `end`), read in
+    /// place: a [`View`] without text, copies or length yet.
+    #[inline(always)]
+    fn head(&mut self) -> Option<View<'a>> {
+        let all = self.0;
         let date = self.date()?;
         let (speaker, place) = (self.opt_bytes()?, self.opt_bytes()?);
         let n = self.usize()?;
@@ -473,16 +511,7 @@ impl<'a> Decoder<'a> {
         let (planned, former) = (self.flag()?, self.flag()?);
         let (cameo, article) = (self.bytes()?, self.bytes()?);
         let (sentence, start, end) = (self.usize()?, self.usize()?, self.usize()?);
-        let text = self.bytes()?;
         let head = &all[..all.len() - self.0.len()];
-        let copies = match self.0 {
-            // no copies (most occurrences): no call, no list
-            [0, rest @ ..] => {
-                self.0 = rest;
-                Vec::new()
-            }
-            _ => self.list(Decoder::view)?,
-        };
         Some(View {
             date,
             speaker,
@@ -496,10 +525,11 @@ impl<'a> Decoder<'a> {
             sentence,
             start,
             end,
-            text,
+            text: &[],
+            words: None,
             head,
-            len: all.len() - self.0.len(),
-            copies,
+            len: 0,
+            copies: Vec::new(),
         })
     }
 
@@ -523,7 +553,8 @@ impl<'a> Decoder<'a> {
 /// An occurrence read in place from the bytes [`COcc::encode`] wrote: its
 /// strings borrowed as bytes (not checked: whoever writes them as text
 /// checks them as it goes), its topics left encoded, and `head`, its bytes
-/// up to its copies' count, so that it is written again by copying.
+/// up to its text, so that it is written again by copying (its text may
+/// lie elsewhere: a staged occurrence shares its article's).
 #[derive(Clone, Debug)]
 pub(crate) struct View<'a> {
     pub(crate) date: Option<Date>,
@@ -540,6 +571,9 @@ pub(crate) struct View<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) text: &'a [u8],
+    /// The words hash of its text, when known already (see
+    /// [`crate::graph::Told::words_hash`]).
+    pub(crate) words: Option<u64>,
     head: &'a [u8],
     /// The length of its bytes, copies included.
     pub(crate) len: usize,
@@ -550,6 +584,11 @@ impl<'a> View<'a> {
     /// Its topics, in order.
     pub(crate) fn topics(&self) -> Topics<'a> {
         Topics(self.topics.0, Decoder(self.topics.1))
+    }
+
+    /// Whether `o` has the same topics (the same bytes: no decoding).
+    pub(crate) fn same_topics(&self, o: &View) -> bool {
+        self.topics == o.topics || self.topics().eq(o.topics())
     }
 
     /// The occurrence it is, its copies with it; `None` if a string is not UTF-8.
@@ -595,7 +634,23 @@ impl<'a> View<'a> {
     /// (which the caller appends, its own or others).
     pub(crate) fn encode_head(&self, out: &mut Vec<u8>, copies: usize) {
         out.extend_from_slice(self.head);
+        put_str_bytes(out, self.text);
         varint(out, copies as u64);
+    }
+
+    /// An occurrence without copies from its `head` (bytes that
+    /// [`COcc::encode_record_head`] wrote) and its text, the text's words
+    /// hash known; `None` unless `head` is one whole head.
+    pub(crate) fn staged(head: &'a [u8], text: &'a [u8], words: u64) -> Option<View<'a>> {
+        let mut d = Decoder(head);
+        let mut v = d.head()?;
+        if !d.0.is_empty() {
+            return None;
+        }
+        v.text = text;
+        v.words = Some(words);
+        v.len = head.len() + crate::bytes::varint_len(text.len() as u64) + text.len() + 1;
+        Some(v)
     }
 
     /// The occurrence and each of its copies, as occurrences of their own
@@ -693,6 +748,13 @@ impl Eq for View<'_> {}
 impl crate::graph::Told for View<'_> {
     fn month(&self) -> Option<(i32, u8)> {
         self.date.map(|d| (d.year, d.month))
+    }
+
+    fn words_hash(&self) -> u64 {
+        match self.words {
+            Some(w) => w,
+            None => crate::bytes::words_hash_of(self.text),
+        }
     }
 
     fn evidence(&self) -> (&[u8], usize, usize, usize, &[u8]) {
@@ -1073,6 +1135,21 @@ pub(crate) fn views_of(bytes: &[u8]) -> Option<Vec<View<'_>>> {
     let mut d = Decoder(bytes);
     let v = d.list(Decoder::view)?;
     d.0.is_empty().then_some(v)
+}
+
+/// A spilled run's occurrences read in place: a list of them, each after
+/// its text's words hash (eight bytes, little-endian); `None` unless the
+/// bytes are one whole list.
+pub(crate) fn views_with_words(bytes: &[u8]) -> Option<Vec<View<'_>>> {
+    let mut d = Decoder(bytes);
+    d.list(|d| {
+        let (words, rest) = d.0.split_first_chunk::<8>()?;
+        d.0 = rest;
+        let mut v = d.view()?;
+        v.words = Some(u64::from_le_bytes(*words));
+        Some(v)
+    })
+    .filter(|_| d.0.is_empty())
 }
 
 /// Reads a span of the cache file, checked against its hash.

@@ -875,7 +875,7 @@ fn ron_strs<S: AsRef<[u8]>>(
 
 /// One occurrence, as an element of an edge's list. Written with plain
 /// byte writes: this is most of a graph file, and `write!` costs twice as much.
-fn ron_occurrence(w: &mut impl Write, o: &cache::View) -> std::io::Result<()> {
+fn ron_occurrence(w: &mut Vec<u8>, o: &cache::View) -> std::io::Result<()> {
     ron_occurrence_at(w, o, 8)
 }
 
@@ -888,13 +888,61 @@ fn indents(at: usize) -> (&'static [u8], &'static [u8]) {
     (&SPACES[..at], &SPACES[..at + 2])
 }
 
+/// The fixed pieces of the lines of an occurrence whose `(` is at one
+/// indent, joined once: a copy is mostly these, each written in one piece.
+struct Pieces {
+    /// Its `(` line.
+    open: Vec<u8>,
+    /// Its evidence's first lines, up to the article's value.
+    evidence: Vec<u8>,
+    /// Before its evidence's sentence, start and end.
+    numbers: [Vec<u8>; 3],
+    /// Before its evidence's text.
+    text: Vec<u8>,
+    /// After its evidence's last value, to the end of the evidence.
+    evidence_end: Vec<u8>,
+    /// `evidence_end`, then the occurrence's end (no copies between).
+    evidence_end_close: Vec<u8>,
+    /// Its `)` line.
+    close: Vec<u8>,
+}
+
+impl Pieces {
+    /// The pieces of an occurrence whose `(` is at `at` spaces (at most 62,
+    /// as [`indents`] has it).
+    fn at(at: usize) -> &'static Pieces {
+        const N: usize = SPACES.len() - 1;
+        static ALL: [std::sync::OnceLock<Pieces>; N] = [const { std::sync::OnceLock::new() }; N];
+        let at = at.min(N - 1);
+        ALL[at].get_or_init(|| Pieces::new(at))
+    }
+
+    /// The pieces at `at` spaces, joined.
+    fn new(at: usize) -> Pieces {
+        let (open, i) = indents(at);
+        let join = |parts: &[&[u8]]| parts.concat();
+        let number = |field: &[u8]| join(&[b",\n", i, b"  ", field, b": "]);
+        let evidence_end = join(&[b",\n", i, b"),\n"]);
+        let close = join(&[open, b"),\n"]);
+        Pieces {
+            open: join(&[open, b"(\n"]),
+            evidence: join(&[i, b"evidence: (\n", i, b"  article: "]),
+            numbers: [number(b"sentence"), number(b"start"), number(b"end")],
+            text: number(b"text"),
+            evidence_end_close: join(&[&evidence_end, &close]),
+            evidence_end,
+            close,
+        }
+    }
+}
+
 /// An occurrence whose `(` is indented `at` spaces (an edge's at 8, its
 /// copies at 12), its fields two more, as `ron` nests them; its copies as
 /// what differs from it ([`ron_copy_at`]).
-fn ron_occurrence_at(w: &mut impl Write, o: &cache::View, at: usize) -> std::io::Result<()> {
-    let (open, i) = indents(at);
-    w.write_all(open)?;
-    w.write_all(b"(\n")?;
+fn ron_occurrence_at(w: &mut Vec<u8>, o: &cache::View, at: usize) -> std::io::Result<()> {
+    let (_, i) = indents(at);
+    let p = Pieces::at(at);
+    w.extend_from_slice(&p.open);
     if let Some(d) = o.date {
         ron_date(w, i, Some(d))?;
     }
@@ -916,10 +964,8 @@ fn ron_occurrence_at(w: &mut impl Write, o: &cache::View, at: usize) -> std::io:
         ron_flag(w, i, b"former", true)?;
     }
     ron_cameo(w, i, o.cameo)?;
-    ron_evidence(w, o, i, true)?;
-    ron_copies(w, o, at)?;
-    w.write_all(open)?;
-    w.write_all(b"),\n")
+    ron_evidence(w, o, p, true)?;
+    ron_copies(w, o, at, p)
 }
 
 /// A copy of the story `lead` tells, its `(` indented `at` spaces (format
@@ -927,14 +973,14 @@ fn ron_occurrence_at(w: &mut impl Write, o: &cache::View, at: usize) -> std::io:
 /// only when it differs from `lead`'s, with the copy's value (`None`,
 /// `[]`, `false` or `""` included).
 fn ron_copy_at(
-    w: &mut impl Write,
+    w: &mut Vec<u8>,
     c: &cache::View,
     lead: &cache::View,
     at: usize,
 ) -> std::io::Result<()> {
-    let (open, i) = indents(at);
-    w.write_all(open)?;
-    w.write_all(b"(\n")?;
+    let (_, i) = indents(at);
+    let p = Pieces::at(at);
+    w.extend_from_slice(&p.open);
     if c.date != lead.date {
         ron_date(w, i, c.date)?;
     }
@@ -946,7 +992,7 @@ fn ron_copy_at(
             ron_opt_str(w, i, field, v)?;
         }
     }
-    if !c.topics().eq(lead.topics()) {
+    if !c.same_topics(lead) {
         ron_strs(w, i, "topics", c.topics())?;
     }
     if c.role != lead.role {
@@ -963,26 +1009,29 @@ fn ron_copy_at(
     if c.cameo != lead.cameo {
         ron_cameo(w, i, c.cameo)?;
     }
-    ron_evidence(w, c, i, c.text != lead.text)?;
-    ron_copies(w, c, at)?;
-    w.write_all(open)?;
-    w.write_all(b"),\n")
+    ron_evidence(w, c, p, c.text != lead.text)?;
+    ron_copies(w, c, at, p)
 }
 
-/// The `copies` field of occurrence `o` (whose `(` is at `at`), if it has
-/// copies: each as what differs from `o`.
-fn ron_copies(w: &mut impl Write, o: &cache::View, at: usize) -> std::io::Result<()> {
+/// The end of occurrence `o` (whose `(` is at `at`, its pieces `p`) from
+/// the end of its evidence: its `copies` field, if it has copies (each as
+/// what differs from `o`), and its `)` line.
+fn ron_copies(w: &mut Vec<u8>, o: &cache::View, at: usize, p: &Pieces) -> std::io::Result<()> {
     if o.copies.is_empty() {
+        w.extend_from_slice(&p.evidence_end_close);
         return Ok(());
     }
+    w.extend_from_slice(&p.evidence_end);
     let (_, i) = indents(at);
-    w.write_all(i)?;
-    w.write_all(b"copies: [\n")?;
+    w.extend_from_slice(i);
+    w.extend_from_slice(b"copies: [\n");
     for c in &o.copies {
         ron_copy_at(w, c, o, at + 4)?;
     }
-    w.write_all(i)?;
-    w.write_all(b"],\n")
+    w.extend_from_slice(i);
+    w.extend_from_slice(b"],\n");
+    w.extend_from_slice(&p.close);
+    Ok(())
 }
 
 /// A `date` field at indent `i`: `Some("YYYY-MM-DD")` or `None`.
@@ -1038,41 +1087,27 @@ fn ron_cameo(w: &mut impl Write, i: &[u8], cameo: &[u8]) -> std::io::Result<()> 
     w.write_all(b",\n")
 }
 
-/// An occurrence's `evidence` field, at indent `i`; its `text` only when
-/// `with_text` (a copy's is left out when it is its leader's).
+/// An occurrence's `evidence` field (the occurrence's pieces `p`), up to
+/// its last value; its `text` only when `with_text` (a copy's is left out
+/// when it is its leader's).
 fn ron_evidence(
-    w: &mut impl Write,
+    w: &mut Vec<u8>,
     e: &cache::View,
-    i: &[u8],
+    p: &Pieces,
     with_text: bool,
 ) -> std::io::Result<()> {
-    w.write_all(i)?;
-    w.write_all(b"evidence: (\n")?;
-    w.write_all(i)?;
-    w.write_all(b"  article: ")?;
+    w.extend_from_slice(&p.evidence);
     ron_bytes(w, e.article)?;
-    for (field, n) in [
-        (&b"sentence"[..], e.sentence),
-        (b"start", e.start),
-        (b"end", e.end),
-    ] {
-        w.write_all(b",\n")?;
-        w.write_all(i)?;
-        w.write_all(b"  ")?;
-        w.write_all(field)?;
-        w.write_all(b": ")?;
+    for (piece, n) in p.numbers.iter().zip([e.sentence, e.start, e.end]) {
+        w.extend_from_slice(piece);
         let mut buf = [0u8; 20];
-        w.write_all(decimal(n as u64, &mut buf))?;
+        w.extend_from_slice(decimal(n as u64, &mut buf));
     }
     if with_text {
-        w.write_all(b",\n")?;
-        w.write_all(i)?;
-        w.write_all(b"  text: ")?;
+        w.extend_from_slice(&p.text);
         ron_bytes(w, e.text)?;
     }
-    w.write_all(b",\n")?;
-    w.write_all(i)?;
-    w.write_all(b"),\n")
+    Ok(())
 }
 
 /// `n` in decimal, written into the end of `buf`.
