@@ -19,7 +19,8 @@ use crate::graph::skeleton::Skeleton;
 use crate::graph::NodeId;
 use crate::graph::{Graph, Occurrence};
 use crate::model::Extraction;
-use crate::store::cache::{occurrences_of, put_str_bytes, read_span, COcc, Span};
+use crate::store::cache::{occurrences_of, read_span, COcc, Span};
+use crate::store::cache::{stage_article, stage_text, staged_block};
 use crate::store::cache::{views_of, views_with_words, View};
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -36,18 +37,13 @@ pub const DEFAULT_LIMIT: usize = 64 << 20;
 /// asked: places in it are four-byte numbers.
 const MOST: usize = 1 << 31;
 
-/// One occurrence not yet in a run: the index of its edge; its head (the
-/// cache's bytes from its date to its `end`) at `buf[from..to]`; its text
-/// at `buf[text..text + len]`, after the text's words hash (eight bytes,
-/// little-endian). The occurrences of an article that give one sentence
-/// share its text: it is staged once.
+/// One occurrence not yet in a run: the index of its edge, and where its
+/// record ([`COcc::stage_record`]) lies in the buffer, `buf[from..to]`.
 #[derive(Clone, Copy, Debug)]
 struct Staged {
     edge: u32,
     from: u32,
     to: u32,
-    text: u32,
-    len: u32,
 }
 
 /// Occurrences written earlier: per edge, where they lie in one file.
@@ -61,10 +57,10 @@ struct Run {
 /// A graph being built for one file: see the module's documentation.
 pub struct Bulk {
     g: Graph,
-    /// Occurrences not yet in a run: each one's head encoded as in the
-    /// cache, and the texts they give, one after another.
+    /// Occurrences not yet in a run ([`COcc::stage_record`]), and the
+    /// article ids and texts they share, one after another.
     buf: Vec<u8>,
-    /// Per occurrence in `buf`: its edge, and where its parts lie.
+    /// Per occurrence in `buf`: its edge, and where it lies.
     at: Vec<Staged>,
     limit: usize,
     /// Occurrences written earlier: the graph file's cache when adding to
@@ -146,43 +142,43 @@ impl Bulk {
         }
         let (buf, at) = (&mut self.buf, &mut self.at);
         at.reserve(x.edges.len());
-        // this article's texts staged so far: sentence, place, length
-        let mut texts: Vec<(usize, u32, u32)> = Vec::new();
+        // the article's id and texts, staged once for its records to share:
+        // where its id lies, and per text its sentence and place
+        let mut article: Option<Option<u32>> = None;
+        let mut texts: Vec<(usize, u32)> = Vec::new();
         let mut fits = true;
         let replacing = self.g.merge_with(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
-            let id = |n: Option<NodeId>| n.map(|n| g.g[n].id.as_str());
-            let from = buf.len();
-            COcc::encode_record_head(r, id(speaker), id(place), buf);
-            let to = buf.len();
-            let (sentence, text) = (r.evidence.sentence, r.evidence.text.as_bytes());
-            let shared = texts.iter().rev().find(|&&(n, at, len)| {
-                n == sentence && buf.get(at as usize..at as usize + len as usize) == Some(text)
-            });
-            let (at_text, len) = match shared {
-                Some(&(_, at, len)) => (Some(at), Some(len)),
+            let e = &r.evidence;
+            let a = match e.article == x.article {
+                true => *article.get_or_insert_with(|| stage_article(buf, &x.article)),
+                false => stage_article(buf, &e.article),
+            };
+            let (sentence, text) = (e.sentence, e.text.as_bytes());
+            let shared = texts
+                .iter()
+                .rev()
+                .find(|&&(n, at)| n == sentence && staged_block(buf, at) == Some(text));
+            let text_at = match shared {
+                Some(&(_, at)) => Some(at),
                 None => {
-                    buf.extend_from_slice(&crate::bytes::words_hash_of(text).to_le_bytes());
-                    let at = u32::try_from(buf.len()).ok();
-                    buf.extend_from_slice(text);
-                    let len = u32::try_from(text.len()).ok();
-                    if let (Some(at), Some(len)) = (at, len) {
-                        texts.push((sentence, at, len));
-                    }
-                    (at, len)
+                    let at = stage_text(buf, text, crate::bytes::words_hash_of(text));
+                    texts.extend(at.map(|at| (sentence, at)));
+                    at
                 }
             };
-            let ends = (u32::try_from(from).ok(), u32::try_from(to).ok());
-            match (ei.index().try_into().ok(), ends, at_text, len) {
-                (Some(edge), (Some(from), Some(to)), Some(text), Some(len)) => at.push(Staged {
-                    edge,
-                    from,
-                    to,
-                    text,
-                    len,
-                }),
+            let id = |n: Option<NodeId>| n.map(|n| g.g[n].id.as_str());
+            let from = buf.len();
+            if let (Some(a), Some(text_at)) = (a, text_at) {
+                COcc::stage_record(r, (id(speaker), id(place)), (a, text_at), buf);
+            }
+            let ends = (u32::try_from(from).ok(), u32::try_from(buf.len()).ok());
+            match (ei.index().try_into().ok(), ends, a, text_at) {
+                (Some(edge), (Some(from), Some(to)), Some(_), Some(_)) => {
+                    at.push(Staged { edge, from, to })
+                }
                 _ => fits = false,
             }
         });
@@ -266,16 +262,13 @@ impl Bulk {
             bytes.clear();
             varint(&mut bytes, group.len() as u64);
             for &i in group {
-                let (head, text, words) = self.staged(i).ok_or_else(|| {
-                    io(std::io::Error::other(
-                        "a staged occurrence lies beyond the buffer",
-                    ))
-                })?;
-                bytes.extend_from_slice(&words.to_le_bytes());
-                bytes.extend_from_slice(head);
-                put_str_bytes(&mut bytes, text);
-                // no copies
-                bytes.push(0);
+                let s = self.at[i];
+                let v =
+                    View::staged(&self.buf, s.from as usize, s.to as usize).ok_or_else(|| {
+                        io(std::io::Error::other("a staged occurrence does not decode"))
+                    })?;
+                bytes.extend_from_slice(&v.words.unwrap_or_default().to_le_bytes());
+                v.encode(&mut bytes);
             }
             let packed = pack(&bytes);
             w.write_all(&packed).map_err(io)?;
@@ -294,11 +287,6 @@ impl Bulk {
             old: false,
         });
         Ok(())
-    }
-
-    /// Staged occurrence `i`: its head, its text and the text's words hash.
-    fn staged(&self, i: usize) -> Option<(&[u8], &[u8], u64)> {
-        staged_parts(&self.buf, *self.at.get(i)?)
     }
 
     /// Writes the graph file (the path given to [`Bulk::new`]) and its cache,
@@ -363,18 +351,6 @@ impl Bulk {
 /// which are each edge's.
 type Buffered<'a> = (&'a [u8], &'a [Staged], &'a ByEdge);
 
-/// The parts of the staged occurrence `s` in `buf`: its head, its text and
-/// the text's words hash; `None` if they do not lie in `buf`.
-fn staged_parts(buf: &[u8], s: Staged) -> Option<(&[u8], &[u8], u64)> {
-    let (text, len) = (s.text as usize, s.len as usize);
-    let words = buf.get(text.checked_sub(8)?..text)?;
-    Some((
-        buf.get(s.from as usize..s.to as usize)?,
-        buf.get(text..text + len)?,
-        u64::from_le_bytes(words.try_into().ok()?),
-    ))
-}
-
 /// Every statement of edge `key`: from each run, then the buffer; sorted,
 /// each evidence once, copies of a story folded (as the graph folds them),
 /// as the cache holds them (a postcard list). The occurrences are read in
@@ -414,11 +390,8 @@ fn gather(
         }));
     }
     for &i in staged {
-        let (head, text, words) = at
-            .get(i)
-            .and_then(|&s| staged_parts(buf, s))
-            .ok_or_else(bad)?;
-        v.push(View::staged(head, text, words).ok_or_else(bad)?);
+        let s = at.get(i).ok_or_else(bad)?;
+        v.push(View::staged(buf, s.from as usize, s.to as usize).ok_or_else(bad)?);
     }
     Ok(fold_bytes(v))
 }

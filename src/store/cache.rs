@@ -293,16 +293,33 @@ impl<'a> COcc<'a> {
         place: Option<&str>,
         out: &mut Vec<u8>,
     ) {
-        COcc::encode_record_head(r, speaker, place, out);
+        COcc::encode_record_pre(r, speaker, place, out);
+        put_str(out, &r.evidence.article);
+        COcc::encode_record_post(r, out);
         put_str(out, &r.evidence.text);
         // no copies
         out.push(0);
     }
 
-    /// Appends [`COcc::encode_record`]'s bytes up to the text (date to
-    /// `end`: a [`View`]'s head): the bulk build encodes every record it
-    /// merges, and keeps a text its article gave already once.
-    pub(crate) fn encode_record_head(
+    /// Appends a record staged in the bulk build's buffer (see
+    /// [`View::staged`]): its bytes as [`COcc::encode_record`] writes them,
+    /// but its article and its text as the places of their staged blocks
+    /// ([`stage_article`], [`stage_text`]), which its article's other
+    /// records share.
+    pub(crate) fn stage_record(
+        r: &crate::model::EdgeRecord,
+        (speaker, place): (Option<&str>, Option<&str>),
+        (article, text): (u32, u32),
+        out: &mut Vec<u8>,
+    ) {
+        COcc::encode_record_pre(r, speaker, place, out);
+        out.extend_from_slice(&article.to_le_bytes());
+        COcc::encode_record_post(r, out);
+        out.extend_from_slice(&text.to_le_bytes());
+    }
+
+    /// [`COcc::encode_record`]'s bytes before the article (a [`View`]'s `pre`).
+    fn encode_record_pre(
         r: &crate::model::EdgeRecord,
         speaker: Option<&str>,
         place: Option<&str>,
@@ -318,8 +335,12 @@ impl<'a> COcc<'a> {
         put_opt(out, r.role.as_deref());
         out.extend_from_slice(&[u8::from(r.planned), u8::from(r.former)]);
         put_str(out, &r.cameo);
+    }
+
+    /// [`COcc::encode_record`]'s bytes between the article and the text
+    /// (a [`View`]'s `post`): sentence, start and end.
+    fn encode_record_post(r: &crate::model::EdgeRecord, out: &mut Vec<u8>) {
         let e = &r.evidence;
-        put_str(out, &e.article);
         varint(out, e.sentence as u64);
         varint(out, e.start as u64);
         varint(out, e.end as u64);
@@ -349,6 +370,35 @@ impl<'a> COcc<'a> {
                 .collect::<Option<_>>()?,
         })
     }
+}
+
+/// Stages an article's id in the bulk build's buffer `out` (its length,
+/// four bytes little-endian, then its bytes), for its records to share;
+/// returns its place, `None` past four-byte places.
+pub(crate) fn stage_article(out: &mut Vec<u8>, article: &str) -> Option<u32> {
+    let at = u32::try_from(out.len()).ok()?;
+    out.extend_from_slice(&u32::try_from(article.len()).ok()?.to_le_bytes());
+    out.extend_from_slice(article.as_bytes());
+    Some(at)
+}
+
+/// Stages a text in the bulk build's buffer `out` (its words hash, eight
+/// bytes, then its length and bytes as [`stage_article`] writes them);
+/// returns the place of its length, `None` past four-byte places.
+pub(crate) fn stage_text(out: &mut Vec<u8>, text: &[u8], words: u64) -> Option<u32> {
+    out.extend_from_slice(&words.to_le_bytes());
+    let at = u32::try_from(out.len()).ok()?;
+    out.extend_from_slice(&u32::try_from(text.len()).ok()?.to_le_bytes());
+    out.extend_from_slice(text);
+    Some(at)
+}
+
+/// The bytes of the block staged at `at` in `buf` ([`stage_article`],
+/// [`stage_text`]); `None` unless it lies in `buf`.
+#[inline]
+pub(crate) fn staged_block(buf: &[u8], at: u32) -> Option<&[u8]> {
+    let (len, rest) = buf.get(at as usize..)?.split_first_chunk::<4>()?;
+    rest.get(..u32::from_le_bytes(*len) as usize)
 }
 
 /// A string as postcard writes it: its length, then its bytes.
@@ -480,7 +530,7 @@ impl<'a> Decoder<'a> {
     /// One occurrence read in place, its copies with it (see [`View`]).
     pub(crate) fn view(&mut self) -> Option<View<'a>> {
         let all = self.0;
-        let mut v = self.head()?;
+        let mut v = self.head(Decoder::bytes)?;
         v.text = self.bytes()?;
         v.copies = match self.0 {
             // no copies (most occurrences): no call, no list
@@ -495,9 +545,10 @@ impl<'a> Decoder<'a> {
     }
 
     /// An occurrence's fields up to its text (date to `end`), read in
-    /// place: a [`View`] without text, copies or length yet.
+    /// place, its article read by `article`: a [`View`] without text,
+    /// copies or length yet.
     #[inline(always)]
-    fn head(&mut self) -> Option<View<'a>> {
+    fn head(&mut self, article: impl FnOnce(&mut Self) -> Option<&'a [u8]>) -> Option<View<'a>> {
         let all = self.0;
         let date = self.date()?;
         let (speaker, place) = (self.opt_bytes()?, self.opt_bytes()?);
@@ -509,9 +560,12 @@ impl<'a> Decoder<'a> {
         let topics = (n, &from[..from.len() - self.0.len()]);
         let role = self.opt_bytes()?;
         let (planned, former) = (self.flag()?, self.flag()?);
-        let (cameo, article) = (self.bytes()?, self.bytes()?);
+        let cameo = self.bytes()?;
+        let pre = &all[..all.len() - self.0.len()];
+        let article = article(self)?;
+        let after = self.0;
         let (sentence, start, end) = (self.usize()?, self.usize()?, self.usize()?);
-        let head = &all[..all.len() - self.0.len()];
+        let post = &after[..after.len() - self.0.len()];
         Some(View {
             date,
             speaker,
@@ -527,10 +581,18 @@ impl<'a> Decoder<'a> {
             end,
             text: &[],
             words: None,
-            head,
+            pre,
+            post,
             len: 0,
             copies: Vec::new(),
         })
+    }
+
+    /// Four bytes, little-endian (a place in the bulk build's buffer).
+    fn u32(&mut self) -> Option<u32> {
+        let (n, rest) = self.0.split_first_chunk::<4>()?;
+        self.0 = rest;
+        Some(u32::from_le_bytes(*n))
     }
 
     /// One occurrence, its copies with it (its strings checked as UTF-8).
@@ -552,9 +614,10 @@ impl<'a> Decoder<'a> {
 
 /// An occurrence read in place from the bytes [`COcc::encode`] wrote: its
 /// strings borrowed as bytes (not checked: whoever writes them as text
-/// checks them as it goes), its topics left encoded, and `head`, its bytes
-/// up to its text, so that it is written again by copying (its text may
-/// lie elsewhere: a staged occurrence shares its article's).
+/// checks them as it goes), its topics left encoded, and its bytes before
+/// its article (`pre`) and between article and text (`post`), so that it
+/// is written again by copying (its article and text may lie elsewhere: a
+/// staged occurrence shares its article's).
 #[derive(Clone, Debug)]
 pub(crate) struct View<'a> {
     pub(crate) date: Option<Date>,
@@ -574,7 +637,11 @@ pub(crate) struct View<'a> {
     /// The words hash of its text, when known already (see
     /// [`crate::graph::Told::words_hash`]).
     pub(crate) words: Option<u64>,
-    head: &'a [u8],
+    /// Its bytes before its article's: date, speaker, place, topics, role,
+    /// flags and cameo, as written.
+    pre: &'a [u8],
+    /// Its bytes between its article and its text: sentence, start and end.
+    post: &'a [u8],
     /// The length of its bytes, copies included.
     pub(crate) len: usize,
     pub(crate) copies: Vec<View<'a>>,
@@ -633,23 +700,33 @@ impl<'a> View<'a> {
     /// Appends its bytes up to its copies, then a count of `copies` copies
     /// (which the caller appends, its own or others).
     pub(crate) fn encode_head(&self, out: &mut Vec<u8>, copies: usize) {
-        out.extend_from_slice(self.head);
+        out.extend_from_slice(self.pre);
+        put_str_bytes(out, self.article);
+        out.extend_from_slice(self.post);
         put_str_bytes(out, self.text);
         varint(out, copies as u64);
     }
 
-    /// An occurrence without copies from its `head` (bytes that
-    /// [`COcc::encode_record_head`] wrote) and its text, the text's words
-    /// hash known; `None` unless `head` is one whole head.
-    pub(crate) fn staged(head: &'a [u8], text: &'a [u8], words: u64) -> Option<View<'a>> {
-        let mut d = Decoder(head);
-        let mut v = d.head()?;
+    /// The occurrence staged at `buf[from..to]` by [`COcc::stage_record`],
+    /// its article and text read from their blocks in `buf`; `None` unless
+    /// those bytes are one whole staged record.
+    pub(crate) fn staged(buf: &'a [u8], from: usize, to: usize) -> Option<View<'a>> {
+        let mut d = Decoder(buf.get(from..to)?);
+        let mut v = d.head(|d| staged_block(buf, d.u32()?))?;
+        let text = d.u32()?;
         if !d.0.is_empty() {
             return None;
         }
-        v.text = text;
-        v.words = Some(words);
-        v.len = head.len() + crate::bytes::varint_len(text.len() as u64) + text.len() + 1;
+        let words = buf.get((text as usize).checked_sub(8)?..text as usize)?;
+        v.words = Some(u64::from_le_bytes(words.try_into().ok()?));
+        v.text = staged_block(buf, text)?;
+        v.len = v.pre.len()
+            + crate::bytes::varint_len(v.article.len() as u64)
+            + v.article.len()
+            + v.post.len()
+            + crate::bytes::varint_len(v.text.len() as u64)
+            + v.text.len()
+            + 1;
         Some(v)
     }
 
@@ -684,15 +761,6 @@ impl<'a> Iterator for Topics<'a> {
 impl ExactSizeIterator for Topics<'_> {}
 
 impl View<'_> {
-    /// Its bytes before its article's: date, speaker, place, topics, role,
-    /// flags, cameo and the article's length, as written. `None` unless the
-    /// article lies in its bytes (as [`Decoder::view`] reads every view).
-    fn before_article(&self) -> Option<&[u8]> {
-        let at = (self.article.as_ptr() as usize).checked_sub(self.head.as_ptr() as usize)?;
-        (at.checked_add(self.article.len())? <= self.head.len()).then_some(())?;
-        self.head.get(..at)
-    }
-
     /// Ordered by evidence: article, sentence, offsets, text, then copies.
     fn cmp_evidence(&self, o: &Self) -> std::cmp::Ordering {
         self.article
@@ -710,10 +778,8 @@ impl View<'_> {
 /// told apart by their evidence alone, after one compare of those bytes.
 impl Ord for View<'_> {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        if let (Some(a), Some(b)) = (self.before_article(), o.before_article()) {
-            if a == b {
-                return self.cmp_evidence(o);
-            }
+        if self.pre == o.pre {
+            return self.cmp_evidence(o);
         }
         self.date
             .cmp(&o.date)
