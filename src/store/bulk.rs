@@ -328,20 +328,19 @@ impl Bulk {
                 for key in keys {
                     let v = match key {
                         Some(k) => gather(k, buf, runs, files, replaced),
-                        None => Ok(vec![0]),
+                        None => Ok((vec![0], None)),
                     };
                     if tx.send(v).is_err() {
                         return;
                     }
                 }
             });
-            let mut occs =
-                |_, _, _: &crate::graph::Edge, f: &mut dyn FnMut(&[u8]) -> std::io::Result<()>| {
-                    let v = rx.recv().map_err(|_| {
-                        std::io::Error::other("the occurrences ran out before the edges")
-                    })??;
-                    f(&v)
-                };
+            let mut occs = |_, _, _: &crate::graph::Edge, f: &mut crate::store::EdgeBytes| {
+                let (bytes, views) = rx.recv().map_err(|_| {
+                    std::io::Error::other("the occurrences ran out before the edges")
+                })??;
+                f(&bytes, views.as_deref())
+            };
             g.save_with(target, &mut occs)
         })
     }
@@ -354,16 +353,17 @@ type Buffered<'a> = (&'a [u8], &'a [Staged], &'a ByEdge);
 /// Every statement of edge `key`: from each run, then the buffer; sorted,
 /// each evidence once, copies of a story folded (as the graph folds them),
 /// as the cache holds them (a postcard list). The occurrences are read in
-/// place and their bytes copied, not decoded and encoded again.
+/// place and their bytes copied, not decoded and encoded again; when they
+/// all lie in the buffer, they come with the bytes, as read from them.
 /// The graph file's own occurrences and copies (run 0, when extending it)
 /// of a `replaced` article are left out.
-fn gather(
+fn gather<'a>(
     key: u32,
-    (buf, at, by): Buffered<'_>,
+    (buf, at, by): Buffered<'a>,
     runs: &[Run],
     files: &[File],
     replaced: &HashMap<String, HashSet<NodeId>>,
-) -> std::io::Result<Vec<u8>> {
+) -> std::io::Result<Gathered<'a>> {
     let bad = || std::io::Error::other("a spilled run does not decode on this machine");
     let mut read: Vec<(bool, Vec<u8>)> = Vec::new();
     for run in runs {
@@ -376,6 +376,15 @@ fn gather(
         }
     }
     let staged = by.edge(key);
+    let mut fresh: Vec<View<'a>> = Vec::with_capacity(staged.len());
+    for &i in staged {
+        let s = at.get(i).ok_or_else(bad)?;
+        fresh.push(View::staged(buf, s.from as usize, s.to as usize).ok_or_else(bad)?);
+    }
+    if read.is_empty() {
+        let (bytes, views) = fold_bytes(fresh, true);
+        return Ok((bytes, views));
+    }
     let mut v: Vec<View> = Vec::with_capacity(staged.len() + read.len());
     for (old, bytes) in &read {
         if !*old {
@@ -389,17 +398,19 @@ fn gather(
                 || !std::str::from_utf8(o.article).is_ok_and(|a| replaced.contains_key(a))
         }));
     }
-    for &i in staged {
-        let s = at.get(i).ok_or_else(bad)?;
-        v.push(View::staged(buf, s.from as usize, s.to as usize).ok_or_else(bad)?);
-    }
-    Ok(fold_bytes(v))
+    v.extend(fresh);
+    Ok((fold_bytes(v, false).0, None))
 }
 
+/// An edge's statements as the cache holds them, and, when they all lie in
+/// the buffer, as read from those bytes (what [`views_of`] would give).
+type Gathered<'a> = (Vec<u8>, Option<Vec<View<'a>>>);
+
 /// The statements the occurrences `v` make, folded as
-/// [`crate::graph::fold_stories`] folds them, as the cache holds them.
-fn fold_bytes(v: Vec<View>) -> Vec<u8> {
-    let flat: Vec<View> = if v.iter().all(|o| o.copies.is_empty()) {
+/// [`crate::graph::fold_stories`] folds them, as the cache holds them; with
+/// `keep`, also as read from those bytes (each leader holding its copies).
+fn fold_bytes(v: Vec<View<'_>>, keep: bool) -> Gathered<'_> {
+    let mut flat: Vec<View> = if v.iter().all(|o| o.copies.is_empty()) {
         v
     } else {
         v.into_iter().flat_map(View::flatten).collect()
@@ -407,15 +418,19 @@ fn fold_bytes(v: Vec<View>) -> Vec<u8> {
     let mut out = Vec::with_capacity(flat.iter().map(|o| o.len).sum::<usize>() + 10);
     if flat.len() < 2 {
         varint(&mut out, flat.len() as u64);
-        for o in &flat {
+        for o in &mut flat {
+            let from = out.len();
             o.encode(&mut out);
+            o.len = out.len() - from;
         }
-        return out;
+        return (out, keep.then_some(flat));
     }
     let statements = crate::graph::statements(&crate::graph::fold_order(&flat));
     varint(&mut out, statements.len() as u64);
+    let mut views = Vec::with_capacity(if keep { statements.len() } else { 0 });
     // a leader with copies written as the leader holding them (no clones)
     for (lead, copies) in statements {
+        let from = out.len();
         let o = &flat[lead as usize];
         o.encode_head(&mut out, o.copies.len() + copies.len());
         for c in &o.copies {
@@ -424,8 +439,17 @@ fn fold_bytes(v: Vec<View>) -> Vec<u8> {
         for &i in &copies {
             flat[i as usize].encode(&mut out);
         }
+        if keep {
+            let mut o = std::mem::take(&mut flat[lead as usize]);
+            o.copies.reserve(copies.len());
+            for &i in &copies {
+                o.copies.push(std::mem::take(&mut flat[i as usize]));
+            }
+            o.len = out.len() - from;
+            views.push(o);
+        }
     }
-    out
+    (out, keep.then_some(views))
 }
 
 /// The staged occurrences by edge, each edge's in the order they came (as
@@ -620,7 +644,13 @@ mod tests {
                 assert_eq!(got, want, "ordered as occurrences are ({n}, {skip})");
                 let mut want = Vec::new();
                 crate::store::cache::encode_all(&crate::graph::fold_stories(v), &mut want);
-                assert_eq!(fold_bytes(views), want, "folded ({n}, {skip})");
+                let (bytes, read) = fold_bytes(views, true);
+                assert_eq!(bytes, want, "folded ({n}, {skip})");
+                // the views kept are those the bytes give, lengths too
+                let (read, again) = (read.unwrap(), views_of(&bytes).unwrap());
+                assert_eq!(read, again);
+                let lens = |v: &[View]| v.iter().map(|o| o.len).collect::<Vec<_>>();
+                assert_eq!(lens(&read), lens(&again));
             }
         }
     }

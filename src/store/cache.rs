@@ -618,7 +618,7 @@ impl<'a> Decoder<'a> {
 /// its article (`pre`) and between article and text (`post`), so that it
 /// is written again by copying (its article and text may lie elsewhere: a
 /// staged occurrence shares its article's).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct View<'a> {
     pub(crate) date: Option<Date>,
     pub(crate) speaker: Option<&'a [u8]>,

@@ -571,9 +571,17 @@ impl Graph {
             ron_str(w, &self.node(t).id)?;
             writeln!(w, ",\n      \"kind\": {:?},", e.kind)?;
             let (from, to) = (at[&s], at[&t]);
-            occs(s, t, e, &mut |bytes| {
-                let sorted = cache::views_of(bytes)
-                    .ok_or_else(|| std::io::Error::other("an edge's occurrences do not decode"))?;
+            occs(s, t, e, &mut |bytes, read| {
+                let decoded;
+                let sorted = match read {
+                    Some(read) => read,
+                    None => {
+                        decoded = cache::views_of(bytes).ok_or_else(|| {
+                            std::io::Error::other("an edge's occurrences do not decode")
+                        })?;
+                        &decoded
+                    }
+                };
                 let (ron, other) = rayon::join(
                     || write_occurrences(&mut *w, &sorted),
                     || each(from, to, e.kind, bytes, &sorted),
@@ -740,13 +748,13 @@ impl Graph {
 
 /// Hands an edge's occurrences, sorted, to a writer (see [`Graph::write_file`])
 /// as the cache holds them: a postcard list of [`cache::COcc`]s.
-pub(crate) type Occurrences<'a> = dyn FnMut(
-        NodeId,
-        NodeId,
-        &Edge,
-        &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
-    ) -> std::io::Result<()>
-    + 'a;
+pub(crate) type Occurrences<'a> =
+    dyn FnMut(NodeId, NodeId, &Edge, &mut EdgeBytes) -> std::io::Result<()> + 'a;
+
+/// Takes an edge's occurrences as the cache holds them, and, when known
+/// already, as read from those bytes (or it reads them).
+pub(crate) type EdgeBytes<'a> =
+    dyn FnMut(&[u8], Option<&[cache::View]>) -> std::io::Result<()> + 'a;
 
 /// Sees each edge written: its ends as node positions in id order, its
 /// kind and its sorted occurrences, as bytes and as read from them.
@@ -774,15 +782,10 @@ fn write_occurrences(w: &mut impl Write, sorted: &[cache::View]) -> std::io::Res
 }
 
 /// The occurrences an edge holds, sorted, as the cache holds them.
-fn own_occurrences(
-    _: NodeId,
-    _: NodeId,
-    e: &Edge,
-    f: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+fn own_occurrences(_: NodeId, _: NodeId, e: &Edge, f: &mut EdgeBytes) -> std::io::Result<()> {
     let mut bytes = Vec::new();
     cache::encode_all(&e.sorted(), &mut bytes);
-    f(&bytes)
+    f(&bytes, None)
 }
 
 /// A string as `ron` writes it: quoted, each character `char::escape_debug`ged.
