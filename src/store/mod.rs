@@ -583,8 +583,8 @@ impl Graph {
                     }
                 };
                 let (ron, other) = rayon::join(
-                    || write_occurrences(&mut *w, &sorted),
-                    || each(from, to, e.kind, bytes, &sorted),
+                    || write_occurrences(&mut *w, sorted),
+                    || each(from, to, e.kind, bytes, sorted),
                 );
                 ron.and(other)
             })?;
