@@ -343,6 +343,47 @@ pub(crate) fn has_control(b: &[u8]) -> bool {
     b.iter().fold(u8::MAX, |m, &c| m.min(c)) < 0x20
 }
 
+/// The first set bit of `bits` at or after bit `from` (bit `k % 64` of word
+/// `k / 64`), if any.
+pub(crate) fn next_bit(bits: &[u64], from: usize) -> Option<usize> {
+    let mut w = from / 64;
+    // the bits of the first word from `from` on
+    let mut x = bits.get(w)? & (u64::MAX << (from % 64));
+    loop {
+        if x != 0 {
+            return Some(w * 64 + x.trailing_zeros() as usize);
+        }
+        w += 1;
+        x = *bits.get(w)?;
+    }
+}
+
+/// Whether the first words of `a` and `b` (text's bytes) surely differ, told
+/// off their ASCII: `false` when not sure (equal first words, or a byte
+/// beyond ASCII reached before they differ). Words as `split_whitespace`
+/// has them: the ASCII blanks are tab, line feed, vertical tab, form feed,
+/// carriage return and space.
+pub(crate) fn first_words_differ(a: &[u8], b: &[u8]) -> bool {
+    // 0: a blank or the end (a word ends), 1: a word's ASCII byte, 2: beyond ASCII
+    let class = |c: Option<&u8>| match c {
+        None | Some(b'\t'..=b'\r' | b' ') => 0,
+        Some(c) if c.is_ascii() => 1,
+        Some(_) => 2,
+    };
+    let lead = |w: &[u8]| w.iter().take_while(|&&c| class(Some(&c)) == 0).count();
+    let (a, b) = (&a[lead(a)..], &b[lead(b)..]);
+    let mut k = 0;
+    loop {
+        match (class(a.get(k)), class(b.get(k))) {
+            (1, 1) if a[k] == b[k] => k += 1,
+            (1, 1) => return true,
+            (2, _) | (_, 2) => return false,
+            // one word ends here; both, and they are equal
+            (x, y) => return x != y,
+        }
+    }
+}
+
 /// Decodes the JSON string whose body starts at `at` (past its quote) onto `out`: the index
 /// past its end; `None` where serde_json refuses it (control character, bad escape, lone surrogate).
 /// One pass: the runs between quotes and backslashes are found by `memchr2`, checked for
@@ -766,6 +807,27 @@ mod tests {
                 let mut unchecked = String::from("kept ");
                 let end = json_string(&s, 1, &mut unchecked, false);
                 prop_assert_eq!(end.map(|end| (end, unchecked)), got);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn next_bit_equals_the_plain_version(bits in proptest::collection::vec(prop_oneof![Just(0u64), any::<u64>()], 0..5), from in 0usize..400) {
+            let plain = (from..bits.len() * 64).find(|&k| bits[k / 64] >> (k % 64) & 1 == 1);
+            prop_assert_eq!(next_bit(&bits, from), plain);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn first_words_differ_as_split_whitespace_has_it(a in "[ \t\nab\u{b}\u{c}\r\u{1c}\u{a0}\u{2003}é]{0,8}", b in "[ \t\nab\u{b}\u{c}\r\u{1c}\u{a0}\u{2003}é]{0,8}") {
+            let plain = a.split_whitespace().next() != b.split_whitespace().next();
+            let fast = first_words_differ(a.as_bytes(), b.as_bytes());
+            // sure when it says so; exact on ASCII
+            prop_assert!(!fast || plain);
+            if a.is_ascii() && b.is_ascii() {
+                prop_assert_eq!(fast, plain);
             }
         }
     }

@@ -62,7 +62,8 @@ fn mask_noise(
     let mut in_related = false;
     for (si, sent) in sentences.iter().enumerate() {
         let r = sent.tokens.clone();
-        if n.w.related_headers.has(n.s(r.start)) && r.len() <= 4 {
+        // (the length first: most sentences are longer)
+        if r.len() <= 4 && n.w.related_headers.has(n.s(r.start)) {
             in_related = true;
             mask(&mut masked, r);
             continue;
@@ -307,10 +308,13 @@ impl Noise<'_> {
             return false;
         }
         let b = t.bytes(self.text);
+        // an ASCII lower-case letter is lower case beyond ASCII too: most
+        // words fail at their second letter
+        if b.iter().any(u8::is_ascii_lowercase) {
+            return false;
+        }
         if b.is_ascii() {
-            // no lower case first: most words fail at their second letter
-            return !b.iter().any(u8::is_ascii_lowercase)
-                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+            return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
         }
         let s = self.s(i);
         s.chars().all(|c| !c.is_lowercase()) && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -325,6 +329,10 @@ impl Noise<'_> {
         art_date: Option<Date>,
     ) -> Option<(usize, Dateline)> {
         let st = r.start;
+        // no '-', ':' or dash (U+2013 to U+2015: E2 80 ..) in its bytes: no
+        // mark, and no lookup
+        let span = self.toks[st].start as usize..self.toks[r.end - 1].end as usize;
+        memchr::memchr3(b'-', b':', 0xE2, self.text.as_bytes().get(span)?)?;
         let (len, place) = self.g.lookup(self.text, &self.toks[..r.end], st)?;
         if !matches!(place, Known::Capital(_) | Known::Place(_)) {
             return None;

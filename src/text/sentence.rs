@@ -2,7 +2,7 @@
 //! lines broken mid-sentence and keeping abbreviations ("U.S.") whole.
 
 use crate::text::article::Article;
-use crate::text::token::{tokenize_into, TokKind, Token};
+use crate::text::token::{tokenize_into, tokenize_marked, TokKind, Token};
 
 /// One sentence: its index in the article, byte span and token range.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +60,10 @@ pub(crate) fn words_hash(text: &str) -> u64 {
 
 /// Whether two texts have the same words, whatever white space is between.
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
-    a == b || a.split_whitespace().eq(b.split_whitespace())
+    // most texts compared differ in their first word, told off the bytes
+    a == b
+        || (!crate::bytes::first_words_differ(a.as_bytes(), b.as_bytes())
+            && a.split_whitespace().eq(b.split_whitespace()))
 }
 
 /// Tokenizes `article` and splits it into sentences. The header's title is
@@ -80,7 +83,10 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
     }
     let body_from = tokens.len();
     let body_start = article.body_start.max(article.title_span.1);
-    tokenize_into(text, body_start, text.len(), &mut tokens);
+    // the body's punctuation and tokens after a blank line, a bit each (a
+    // token has a byte at least: the text's length in bits is room enough)
+    let mut stops = vec![0u64; text.len() / 64 + 2];
+    tokenize_marked(text, body_start, text.len(), &mut tokens, &mut stops);
     let mut start = body_from;
     let n = tokens.len();
     let mut i = body_from;
@@ -89,14 +95,7 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
         if t.kind != TokKind::Punct {
             // words and numbers matter only before a blank line: go to the
             // last one before punctuation or a blank line
-            let k = tokens
-                .get(i + 1..n)
-                .and_then(|r| {
-                    r.iter()
-                        .position(|t| t.newlines_before >= 2 || t.kind == TokKind::Punct)
-                })
-                .unwrap_or(n - i - 1);
-            i += k;
+            i = crate::bytes::next_bit(&stops, i + 1).map_or(n, |k| k.min(n)) - 1;
             t = tokens[i];
         }
         let mut end = i + 1;
