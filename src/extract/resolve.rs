@@ -3,7 +3,7 @@
 //! pronouns, acronyms, a capital standing for its state), with the roles
 //! people hold.
 
-use crate::bytes::FxBuild;
+use crate::bytes::{all_ascii_graphic, FxBuild};
 use crate::extract::mention::{Mention, Mentions, Of, What};
 use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, Named, PersonInfo};
 use crate::model::{slug_into, EntityKind};
@@ -83,8 +83,11 @@ pub struct Resolution {
     aliases: Vec<Alias>,
     /// The text of the `aliases`, one after the other.
     alias_text: String,
-    /// The entity of each lexicon entry met so far: (entry, entity).
-    by_entry: Vec<(Entry, usize)>,
+    /// The entity of each lexicon entry met so far: ([`Entry::key`], entity).
+    by_entry: Vec<(u64, usize)>,
+    /// While the mentions are resolved, this thread's ids of lexicon
+    /// entries ([`Kept::ids`]), lent.
+    entry_ids: Option<EntryIds>,
     /// Whose speech the article is ("Remarks by X"): who "I" and "we" are,
     /// and who speaks where no one else is said to.
     pub speech_speaker: Option<usize>,
@@ -102,14 +105,43 @@ struct Alias {
     before: Option<u32>,
 }
 
+/// The id of each lexicon entry's entity, with the id's hash: the same in
+/// every article.
+type EntryIds = HashMap<Entry, (u64, String), FxBuild>;
+
+/// What one thread's resolutions keep from article to article: the ids of
+/// the lexicon entries met, slugged once.
+#[derive(Default)]
+struct Kept {
+    ids: EntryIds,
+}
+
+thread_local! {
+    static KEPT: std::cell::RefCell<Kept> = std::cell::RefCell::default();
+}
+
 /// A lexicon entry that names an entity, by its gazetteer index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Entry {
     Country(u32),
     Capital(u32),
     Place(u32),
     Org(u32),
     Initiative(u32),
+}
+
+impl Entry {
+    /// The entry as one number, compared at once: its kind above its index.
+    fn key(self) -> u64 {
+        let (kind, i) = match self {
+            Entry::Country(i) => (0, i),
+            Entry::Capital(i) => (1, i),
+            Entry::Place(i) => (2, i),
+            Entry::Org(i) => (3, i),
+            Entry::Initiative(i) => (4, i),
+        };
+        (kind << 32) | u64::from(i)
+    }
 }
 
 /// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]).
@@ -132,6 +164,18 @@ impl Resolution {
     ) -> usize {
         let id = entity_id(kind, name);
         let by_id = FxBuild.hash_one(id.as_str());
+        self.entity_of_id(kind, name, country, code, (by_id, id))
+    }
+
+    /// [`Resolution::entity`] with the name's id made, and its hash.
+    fn entity_of_id(
+        &mut self,
+        kind: EntityKind,
+        name: &str,
+        country: Option<u32>,
+        code: Option<&str>,
+        (by_id, id): (u64, String),
+    ) -> usize {
         let known = match self.index.get(&by_id) {
             Some(&i) if self.entities[i].id == id => Some(i),
             // another id of the same hash: look through them all
@@ -226,34 +270,48 @@ impl Resolution {
     /// The entity of a lexicon entry.
     fn entry(&mut self, g: &Gazetteer, entry: Entry) -> usize {
         // an entry once seen always gives the same entity: remember it
-        if let Some(&(_, e)) = self.by_entry.iter().find(|(k, _)| *k == entry) {
+        let key = entry.key();
+        if let Some(&(_, e)) = self.by_entry.iter().find(|(k, _)| *k == key) {
             return e;
         }
-        let e = match entry {
+        let (kind, name, country, code) = match entry {
             Entry::Country(c) => {
                 let info = &g.countries[c as usize];
-                self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code))
+                let code = Some(info.code.as_str());
+                (EntityKind::Country, &info.name, Some(c), code)
             }
             Entry::Capital(c) => {
                 let info = &g.countries[c as usize];
-                self.entity(EntityKind::Place, &info.capital, Some(c), None)
+                (EntityKind::Place, &info.capital, Some(c), None)
             }
             Entry::Place(p) => {
                 let n = &g.places[p as usize];
-                self.entity(EntityKind::Place, &n.name, n.country, None)
+                (EntityKind::Place, &n.name, n.country, None)
             }
             Entry::Org(o) => {
                 let n = &g.orgs[o as usize];
-                self.entity(EntityKind::Organization, &n.name, n.country, None)
+                (EntityKind::Organization, &n.name, n.country, None)
             }
-            Entry::Initiative(x) => self.entity(
+            Entry::Initiative(x) => (
                 EntityKind::Initiative,
                 &g.initiatives[x as usize],
                 None,
                 None,
             ),
         };
-        self.by_entry.push((entry, e));
+        // an entry's id is the same in every article: slugged once a thread
+        let e = match &mut self.entry_ids {
+            Some(ids) => {
+                let (by_id, id) = ids.entry(entry).or_insert_with(|| {
+                    let id = entity_id(kind, name);
+                    (FxBuild.hash_one(id.as_str()), id)
+                });
+                let id = (*by_id, id.clone());
+                self.entity_of_id(kind, name, country, code, id)
+            }
+            None => self.entity(kind, name, country, code),
+        };
+        self.by_entry.push((key, e));
         e
     }
 
@@ -306,6 +364,10 @@ impl Resolution {
 }
 
 fn is_multiword(name: &str) -> bool {
+    // one ASCII word, the most common, told at once
+    if all_ascii_graphic(name.as_bytes()) {
+        return false;
+    }
     // a word, white space (as `split_whitespace` has it), then another word;
     // byte by byte while the bytes are ASCII
     let (mut word, mut gap) = (false, false);
@@ -364,9 +426,7 @@ struct FullName<'s> {
 
 impl<'s> FullName<'s> {
     fn new(g: &Gazetteer, name: &'s str) -> Self {
-        let mut parts = name.split_whitespace();
-        let first = parts.next();
-        let last = parts.next_back();
+        let (first, last) = first_and_last(name);
         let bare_last = last.and_then(|l| {
             let (p, rest) = l.split_once('-')?;
             let particle = g.name_particles.contains(p.to_ascii_lowercase().as_str());
@@ -397,6 +457,30 @@ impl<'s> FullName<'s> {
         let same =
             |w: Option<&str>| w.is_some_and(|w| first_may_match(w) && same_unaccented(w, single));
         same(self.last) || same(self.bare_last)
+    }
+}
+
+/// The first and the last word of a name of more than one, as
+/// `split_whitespace` has them: byte by byte when the name is ASCII.
+fn first_and_last(name: &str) -> (Option<&str>, Option<&str>) {
+    if !name.is_ascii() {
+        let mut parts = name.split_whitespace();
+        return (parts.next(), parts.next_back());
+    }
+    let ws = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let b = name.as_bytes();
+    let (Some(a), Some(z)) = (
+        b.iter().position(|c| !ws(c)),
+        b.iter().rposition(|c| !ws(c)),
+    ) else {
+        return (None, None);
+    };
+    let first_end = b[a..=z].iter().position(ws).map_or(z + 1, |n| a + n);
+    let last_start = b[a..=z].iter().rposition(ws).map_or(a, |n| a + n + 1);
+    let word = |x: usize, y: usize| name.get(x..y);
+    match first_end > z {
+        true => (word(a, z + 1), None),
+        false => (word(a, first_end), word(last_start, z + 1)),
     }
 }
 
@@ -486,7 +570,7 @@ fn titled_holder<'s>(
         state.is_none_or(|c| p.country == Some(c))
             && p.roles
                 .iter()
-                .any(|(t, _, from, to)| title_matches(t, title) && held_on(*from, *to, date))
+                .any(|(t, _, from, to)| held_on(*from, *to, date) && title_matches(t, title))
     };
     let candidates = g.person_surnames.get(name)?;
     let mut hits = candidates
@@ -512,6 +596,8 @@ pub fn resolve<'a>(
     speech_by: Option<(usize, usize)>,
 ) -> Resolution {
     let mut r = Resolver::new(g, mentions, surface, reporting_next, date);
+    let kept = KEPT.with(|k| k.take());
+    r.res.entry_ids = Some(kept.ids);
     r.ctx = context_country.map(|c| r.res.country(g, c));
     for (si, ms) in mentions.sentences().enumerate() {
         r.res.bounds.push(r.res.resolved.len());
@@ -534,6 +620,8 @@ pub fn resolve<'a>(
     res.roles_from_lexicon(g, date);
     res.settle_roles(free);
     res.titles_alone(g, pending_titles);
+    let ids = res.entry_ids.take().unwrap_or_default();
+    KEPT.with(|k| *k.borrow_mut() = Kept { ids });
     res
 }
 
@@ -987,7 +1075,7 @@ impl Resolution {
         let roles = &mut self.entities[e].roles;
         let known = roles
             .iter()
-            .any(|r| title_matches(&r.title, t) && (of_e.is_none() || r.of == of_e));
+            .any(|r| (of_e.is_none() || r.of == of_e) && title_matches(&r.title, t));
         if known {
             return;
         }
@@ -1012,7 +1100,7 @@ impl Resolution {
     fn titles_from_refs(&mut self, g: &Gazetteer, pending: &[(usize, &str, Option<Of>, usize)]) {
         let envoys = &g.extract_words;
         for &(_, title, of, _) in pending {
-            if of.is_none() || !envoys.is_resident_envoy(&title.to_lowercase()) {
+            if of.is_none() {
                 continue;
             }
             let holds = |e: &Entity| {
@@ -1021,9 +1109,13 @@ impl Resolution {
                     && e.roles.iter().any(|r| title_matches(&r.title, title))
             };
             let mut who = (0..self.entities.len()).filter(|&i| holds(&self.entities[i]));
+            // the envoy's title looked up last: most articles have no such envoy
             let (Some(e), None) = (who.next(), who.next()) else {
                 continue;
             };
+            if !envoys.is_resident_envoy(&title.to_lowercase()) {
+                continue;
+            }
             let of_e = self.of_entity(g, of);
             for r in &mut self.entities[e].roles {
                 if title_matches(&r.title, title) {
@@ -1215,7 +1307,7 @@ impl Resolution {
                 self.entities[i]
                     .roles
                     .iter()
-                    .any(|r| holds(&r.title) && (of_e.is_none() || r.of == of_e))
+                    .any(|r| (of_e.is_none() || r.of == of_e) && holds(&r.title))
             })
             .min_by_key(|&&(_, first)| {
                 if first <= si {
@@ -1230,7 +1322,7 @@ impl Resolution {
 
 #[cfg(test)]
 mod tests {
-    use super::{entity_id, is_multiword, resolve, title_matches, Ref, Resolution};
+    use super::{entity_id, first_and_last, is_multiword, resolve, title_matches, Ref, Resolution};
     use crate::extract::mention::{Mention, Mentions, Of, What};
     use crate::model::{slug, EdgeKind, EntityKind};
     use crate::{Article, Extractor, Gazetteer, Lexicon};
@@ -1483,6 +1575,16 @@ mod tests {
         assert!(!is_multiword(""));
         assert!(!is_multiword("   "));
         assert!(is_multiword("Peña Nieto"));
+    }
+
+    proptest::proptest! {
+        /// [`first_and_last`] is what `split_whitespace` gives, on any text.
+        #[test]
+        fn first_and_last_words_are_split_whitespace_s(name in "[ a-c\t\n\x0b\x0c\r\u{85}\u{a0}é-]{0,12}") {
+            let mut parts = name.split_whitespace();
+            let plain = (parts.next(), parts.next_back());
+            proptest::prop_assert_eq!(first_and_last(&name), plain);
+        }
     }
 
     #[test]
