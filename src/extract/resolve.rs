@@ -3,13 +3,14 @@
 //! pronouns, acronyms, a capital standing for its state), with the roles
 //! people hold.
 
-use crate::bytes::FxBuild;
+use crate::bytes::{all_ascii_graphic, ascii_eq_nocase, FxBuild};
 use crate::extract::mention::{Mention, Mentions, Of, What};
 use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, Named, PersonInfo};
 use crate::model::{slug_into, EntityKind};
 use crate::text::date::Date;
 use crate::text::fold::same_unaccented;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
@@ -70,6 +71,58 @@ pub struct Resolved {
 #[derive(Debug, Default)]
 pub struct Resolution {
     pub entities: Vec<Entity>,
+    /// Its resolved mentions, names and lookups: buffers the thread's next
+    /// resolution fills again.
+    buf: Buffers,
+    /// While the mentions are resolved, this thread's ids of lexicon
+    /// entries ([`Kept::ids`]), lent.
+    entry_ids: Option<EntryIds>,
+    /// Whose speech the article is ("Remarks by X"): who "I" and "we" are,
+    /// and who speaks where no one else is said to.
+    pub speech_speaker: Option<usize>,
+}
+
+/// A name an entity is written as: its bytes in [`Buffers::alias_text`]
+/// and the entity's alias met before it.
+#[derive(Clone, Copy, Debug)]
+struct Alias {
+    start: u32,
+    end: u32,
+    before: Option<u32>,
+}
+
+/// The id of each lexicon entry's entity, with the id's hash: the same in
+/// every article.
+type EntryIds = HashMap<Entry, (u64, String), FxBuild>;
+
+/// What one thread's resolutions keep from article to article: the ids of
+/// the lexicon entries met, slugged once, and the buffers of the last one.
+#[derive(Default)]
+struct Kept {
+    ids: EntryIds,
+    buffers: Buffers,
+    /// The lists of the last article's [`People`] and [`Resolver`], emptied
+    /// (their elements borrow from an article: see [`recycle`]).
+    full_names: Vec<FullName<'static>>,
+    names: Vec<&'static str>,
+    holders: Vec<(&'static str, &'static str)>,
+    met: Vec<(&'static str, Known<'static>)>,
+    unasked: Vec<Unasked<'static>>,
+    states_named: Vec<(u32, usize, usize)>,
+    pending: Vec<Pending<'static>>,
+}
+
+/// An empty list on the allocation of `v`, for elements of the same size
+/// (the same type with other lifetimes: the list of another article).
+fn recycle<T, U>(v: Vec<T>) -> Vec<U> {
+    // collected in place: no element is kept
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+/// The buffers of a [`Resolution`]: given back to the thread when it is
+/// dropped, filled again by the next one.
+#[derive(Debug, Default)]
+struct Buffers {
     /// The resolved mentions of all sentences, one sentence after another:
     /// sentence `si`'s are `resolved[bounds[si]..bounds[si + 1]]`.
     resolved: Vec<Resolved>,
@@ -83,33 +136,89 @@ pub struct Resolution {
     aliases: Vec<Alias>,
     /// The text of the `aliases`, one after the other.
     alias_text: String,
-    /// The entity of each lexicon entry met so far: (entry, entity).
-    by_entry: Vec<(Entry, usize)>,
-    /// Whose speech the article is ("Remarks by X"): who "I" and "we" are,
-    /// and who speaks where no one else is said to.
-    pub speech_speaker: Option<usize>,
+    /// The entity of each lexicon entry met so far: ([`Entry::key`], entity).
+    by_entry: Vec<(u64, usize)>,
     /// Resident envoys of no stated state and the state they leave: (person,
     /// host), a state that is not theirs.
     hosts: Vec<(usize, usize)>,
 }
 
-/// A name an entity is written as: its bytes in [`Resolution::alias_text`]
-/// and the entity's alias met before it.
-#[derive(Clone, Copy, Debug)]
-struct Alias {
-    start: u32,
-    end: u32,
-    before: Option<u32>,
+impl Buffers {
+    /// These buffers emptied, with room for `mentions` resolved mentions,
+    /// `bounds` sentence bounds and about `guess` entities.
+    fn emptied(self, mentions: usize, bounds: usize, guess: usize) -> Self {
+        let (mut index, mut alias_text) = (self.index, self.alias_text);
+        // two keys an entity: its id's hash and its name's
+        index.clear();
+        index.reserve(2 * guess);
+        // an entity has an alias or so, of a dozen letters
+        alias_text.clear();
+        alias_text.reserve(16 * guess);
+        Buffers {
+            resolved: refill(self.resolved, mentions),
+            bounds: refill(self.bounds, bounds),
+            index,
+            aliases: refill(self.aliases, guess),
+            alias_text,
+            by_entry: refill(self.by_entry, guess.min(16)),
+            hosts: refill(self.hosts, 0),
+        }
+    }
+}
+
+impl Drop for Resolution {
+    /// Gives its buffers back to this thread, for the next article.
+    fn drop(&mut self) {
+        let b = std::mem::take(&mut self.buf);
+        keep(|k| k.buffers = b);
+    }
+}
+
+/// This thread's [`Kept`], taken (an empty one in its place).
+fn kept() -> Kept {
+    let taken = KEPT.try_with(|k| k.try_borrow_mut().map(|mut k| std::mem::take(&mut *k)));
+    taken.ok().and_then(Result::ok).unwrap_or_default()
+}
+
+/// Puts something back into this thread's [`Kept`] (nothing while the
+/// thread ends).
+fn keep(put: impl FnOnce(&mut Kept)) {
+    let _ = KEPT.try_with(|k| k.try_borrow_mut().map(|mut k| put(&mut k)));
+}
+
+/// `v` emptied, with room for `n`.
+fn refill<T>(mut v: Vec<T>, n: usize) -> Vec<T> {
+    v.clear();
+    v.reserve(n);
+    v
+}
+
+thread_local! {
+    static KEPT: std::cell::RefCell<Kept> = std::cell::RefCell::default();
 }
 
 /// A lexicon entry that names an entity, by its gazetteer index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Entry {
     Country(u32),
     Capital(u32),
     Place(u32),
     Org(u32),
     Initiative(u32),
+}
+
+impl Entry {
+    /// The entry as one number, compared at once: its kind above its index.
+    fn key(self) -> u64 {
+        let (kind, i) = match self {
+            Entry::Country(i) => (0, i),
+            Entry::Capital(i) => (1, i),
+            Entry::Place(i) => (2, i),
+            Entry::Org(i) => (3, i),
+            Entry::Initiative(i) => (4, i),
+        };
+        (kind << 32) | u64::from(i)
+    }
 }
 
 /// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]).
@@ -132,7 +241,19 @@ impl Resolution {
     ) -> usize {
         let id = entity_id(kind, name);
         let by_id = FxBuild.hash_one(id.as_str());
-        let known = match self.index.get(&by_id) {
+        self.entity_of_id(kind, name, country, code, (by_id, id))
+    }
+
+    /// [`Resolution::entity`] with the name's id made, and its hash.
+    fn entity_of_id(
+        &mut self,
+        kind: EntityKind,
+        name: &str,
+        country: Option<u32>,
+        code: Option<&str>,
+        (by_id, id): (u64, String),
+    ) -> usize {
+        let known = match self.buf.index.get(&by_id) {
             Some(&i) if self.entities[i].id == id => Some(i),
             // another id of the same hash: look through them all
             Some(_) => self.entities.iter().position(|e| e.id == id),
@@ -153,7 +274,7 @@ impl Resolution {
             first_sentence: usize::MAX,
             id,
         });
-        self.index.entry(by_id).or_insert(i);
+        self.buf.index.entry(by_id).or_insert(i);
         i
     }
 
@@ -162,7 +283,7 @@ impl Resolution {
     /// and name is found by the name's hash, without its slug made.
     fn entity_named(&mut self, kind: EntityKind, name: &str, country: Option<u32>) -> usize {
         let by_name = FxBuild.hash_one((kind, name));
-        if let Some(&i) = self.index.get(&by_name) {
+        if let Some(&i) = self.buf.index.get(&by_name) {
             let e = &self.entities[i];
             if e.kind == kind && e.name == name {
                 return i;
@@ -170,7 +291,7 @@ impl Resolution {
         }
         let i = self.entity(kind, name, country, None);
         if self.entities[i].name == name {
-            self.index.entry(by_name).or_insert(i);
+            self.buf.index.entry(by_name).or_insert(i);
         }
         i
     }
@@ -184,8 +305,9 @@ impl Resolution {
         }
         let mut at = ent.last_alias;
         while let Some(a) = at {
-            let a = self.aliases[a as usize];
+            let a = self.buf.aliases[a as usize];
             if self
+                .buf
                 .alias_text
                 .as_bytes()
                 .get(a.start as usize..a.end as usize)
@@ -197,14 +319,14 @@ impl Resolution {
         }
         // an article's aliases are far below 4 GB: past that, none is kept
         let (Ok(start), Ok(end), Ok(next)) = (
-            u32::try_from(self.alias_text.len()),
-            u32::try_from(self.alias_text.len() + alias.len()),
-            u32::try_from(self.aliases.len()),
+            u32::try_from(self.buf.alias_text.len()),
+            u32::try_from(self.buf.alias_text.len() + alias.len()),
+            u32::try_from(self.buf.aliases.len()),
         ) else {
             return;
         };
-        self.alias_text.push_str(alias);
-        self.aliases.push(Alias {
+        self.buf.alias_text.push_str(alias);
+        self.buf.aliases.push(Alias {
             start,
             end,
             before: ent.last_alias,
@@ -217,43 +339,57 @@ impl Resolution {
     pub fn aliases(&self, e: &Entity) -> impl Iterator<Item = &str> + '_ {
         let mut at = e.last_alias;
         std::iter::from_fn(move || {
-            let a = self.aliases[at? as usize];
+            let a = self.buf.aliases[at? as usize];
             at = a.before;
-            Some(&self.alias_text[a.start as usize..a.end as usize])
+            Some(&self.buf.alias_text[a.start as usize..a.end as usize])
         })
     }
 
     /// The entity of a lexicon entry.
     fn entry(&mut self, g: &Gazetteer, entry: Entry) -> usize {
         // an entry once seen always gives the same entity: remember it
-        if let Some(&(_, e)) = self.by_entry.iter().find(|(k, _)| *k == entry) {
+        let key = entry.key();
+        if let Some(&(_, e)) = self.buf.by_entry.iter().find(|(k, _)| *k == key) {
             return e;
         }
-        let e = match entry {
+        let (kind, name, country, code) = match entry {
             Entry::Country(c) => {
                 let info = &g.countries[c as usize];
-                self.entity(EntityKind::Country, &info.name, Some(c), Some(&info.code))
+                let code = Some(info.code.as_str());
+                (EntityKind::Country, &info.name, Some(c), code)
             }
             Entry::Capital(c) => {
                 let info = &g.countries[c as usize];
-                self.entity(EntityKind::Place, &info.capital, Some(c), None)
+                (EntityKind::Place, &info.capital, Some(c), None)
             }
             Entry::Place(p) => {
                 let n = &g.places[p as usize];
-                self.entity(EntityKind::Place, &n.name, n.country, None)
+                (EntityKind::Place, &n.name, n.country, None)
             }
             Entry::Org(o) => {
                 let n = &g.orgs[o as usize];
-                self.entity(EntityKind::Organization, &n.name, n.country, None)
+                (EntityKind::Organization, &n.name, n.country, None)
             }
-            Entry::Initiative(x) => self.entity(
+            Entry::Initiative(x) => (
                 EntityKind::Initiative,
                 &g.initiatives[x as usize],
                 None,
                 None,
             ),
         };
-        self.by_entry.push((entry, e));
+        // an entry's id is the same in every article: slugged once a thread
+        let e = match &mut self.entry_ids {
+            Some(ids) => {
+                let (by_id, id) = ids.entry(entry).or_insert_with(|| {
+                    let id = entity_id(kind, name);
+                    (FxBuild.hash_one(id.as_str()), id)
+                });
+                let id = (*by_id, id.clone());
+                self.entity_of_id(kind, name, country, code, id)
+            }
+            None => self.entity(kind, name, country, code),
+        };
+        self.buf.by_entry.push((key, e));
         e
     }
 
@@ -306,6 +442,10 @@ impl Resolution {
 }
 
 fn is_multiword(name: &str) -> bool {
+    // one ASCII word, the most common, told at once
+    if all_ascii_graphic(name.as_bytes()) {
+        return false;
+    }
     // a word, white space (as `split_whitespace` has it), then another word;
     // byte by byte while the bytes are ASCII
     let (mut word, mut gap) = (false, false);
@@ -340,10 +480,7 @@ fn title_matches(held: &str, wanted: &str) -> bool {
     let Some(last) = h.len().checked_sub(w.len()) else {
         return false;
     };
-    let at = |i: usize| {
-        h.get(i..i + w.len())
-            .is_some_and(|x| x.eq_ignore_ascii_case(w))
-    };
+    let at = |i: usize| h.get(i..i + w.len()).is_some_and(|x| ascii_eq_nocase(x, w));
     // or as whole words: right after a space or right before one
     at(last)
         || h.iter()
@@ -360,13 +497,23 @@ struct FullName<'s> {
     /// The last word past a particle glued to it: "Maliki" of "Riyad
     /// Al-Maliki", "Sisi" of "el-Sisi" (news names them so on second mention).
     bare_last: Option<&'s str>,
+    /// Its [`canonical`] name, once asked (several names may stand for it).
+    canonical: Cell<Option<&'s str>>,
 }
 
 impl<'s> FullName<'s> {
+    /// The lexicon's name for this person ([`canonical`]), worked out once.
+    fn canonical(&self, g: &'s Gazetteer) -> &'s str {
+        if let Some(c) = self.canonical.get() {
+            return c;
+        }
+        let c = canonical(g, self.name);
+        self.canonical.set(Some(c));
+        c
+    }
+
     fn new(g: &Gazetteer, name: &'s str) -> Self {
-        let mut parts = name.split_whitespace();
-        let first = parts.next();
-        let last = parts.next_back();
+        let (first, last) = first_and_last(name);
         let bare_last = last.and_then(|l| {
             let (p, rest) = l.split_once('-')?;
             let particle = g.name_particles.contains(p.to_ascii_lowercase().as_str());
@@ -377,6 +524,7 @@ impl<'s> FullName<'s> {
             first,
             last,
             bare_last,
+            canonical: Cell::new(None),
         }
     }
 
@@ -397,6 +545,30 @@ impl<'s> FullName<'s> {
         let same =
             |w: Option<&str>| w.is_some_and(|w| first_may_match(w) && same_unaccented(w, single));
         same(self.last) || same(self.bare_last)
+    }
+}
+
+/// The first and the last word of a name of more than one, as
+/// `split_whitespace` has them: byte by byte when the name is ASCII.
+fn first_and_last(name: &str) -> (Option<&str>, Option<&str>) {
+    if !name.is_ascii() {
+        let mut parts = name.split_whitespace();
+        return (parts.next(), parts.next_back());
+    }
+    let ws = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let b = name.as_bytes();
+    let (Some(a), Some(z)) = (
+        b.iter().position(|c| !ws(c)),
+        b.iter().rposition(|c| !ws(c)),
+    ) else {
+        return (None, None);
+    };
+    let first_end = b[a..=z].iter().position(ws).map_or(z + 1, |n| a + n);
+    let last_start = b[a..=z].iter().rposition(ws).map_or(a, |n| a + n + 1);
+    let word = |x: usize, y: usize| name.get(x..y);
+    match first_end > z {
+        true => (word(a, z + 1), None),
+        false => (word(a, first_end), word(last_start, z + 1)),
     }
 }
 
@@ -433,25 +605,28 @@ fn person_for<'s>(
 ) -> Option<&'s str> {
     if is_multiword(name) {
         // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
-        let mut longer = full_names.iter().filter(|f| {
-            f.name
-                .strip_suffix(name)
-                .is_some_and(|head| head.ends_with(' '))
-        });
-        if let (Some(f), None) = (longer.next(), longer.next()) {
-            return Some(canonical(g, f.name));
+        let (mut longer, mut own) = ((None, 0), None);
+        for f in full_names {
+            if f.name == name {
+                own = Some(f);
+            } else if f.name.strip_suffix(name).is_some_and(|h| h.ends_with(' ')) {
+                longer = (Some(f), longer.1 + 1);
+            }
         }
-        return Some(canonical(g, name));
+        return Some(match (longer, own) {
+            ((Some(f), 1), _) | (_, Some(f)) => f.canonical(g),
+            _ => canonical(g, name),
+        });
     }
     let mut hits = full_names.iter().filter(|f| f.has(name));
     match (hits.next(), hits.next()) {
-        (Some(f), None) => return Some(canonical(g, f.name)),
+        (Some(f), None) => return Some(f.canonical(g)),
         (Some(_), Some(_)) => {
             // "Ahmed" beside "Abiy Ahmed" and "Ahmed Shide": news names
             // people by their last name, if only one has it last
             let mut last = full_names.iter().filter(|f| f.last_is(name));
             return match (last.next(), last.next()) {
-                (Some(f), None) => Some(canonical(g, f.name)),
+                (Some(f), None) => Some(f.canonical(g)),
                 _ => None,
             };
         }
@@ -486,7 +661,7 @@ fn titled_holder<'s>(
         state.is_none_or(|c| p.country == Some(c))
             && p.roles
                 .iter()
-                .any(|(t, _, from, to)| title_matches(t, title) && held_on(*from, *to, date))
+                .any(|(t, _, from, to)| held_on(*from, *to, date) && title_matches(t, title))
     };
     let candidates = g.person_surnames.get(name)?;
     let mut hits = candidates
@@ -511,10 +686,11 @@ pub fn resolve<'a>(
     date: Option<crate::text::date::Date>,
     speech_by: Option<(usize, usize)>,
 ) -> Resolution {
-    let mut r = Resolver::new(g, mentions, surface, reporting_next, date);
+    let mut kept = kept();
+    let mut r = Resolver::new(g, mentions, surface, reporting_next, date, &mut kept);
     r.ctx = context_country.map(|c| r.res.country(g, c));
     for (si, ms) in mentions.sentences().enumerate() {
-        r.res.bounds.push(r.res.resolved.len());
+        r.res.buf.bounds.push(r.res.buf.resolved.len());
         for (mi, m) in ms.iter().enumerate() {
             r.mention(si, m);
             // the speech's speaker: the person its title names after "by"
@@ -523,17 +699,26 @@ pub fn resolve<'a>(
             }
         }
     }
-    r.res.bounds.push(r.res.resolved.len());
+    r.res.buf.bounds.push(r.res.buf.resolved.len());
     let Resolver {
         mut res,
         pending_titles,
+        people,
+        unasked,
+        states_named,
         ..
     } = r;
     res.titles_from_refs(g, &pending_titles);
     let free = res.free_country(None);
     res.roles_from_lexicon(g, date);
     res.settle_roles(free);
-    res.titles_alone(g, pending_titles);
+    res.titles_alone(g, &pending_titles);
+    people.keep(&mut kept);
+    kept.unasked = recycle(unasked);
+    kept.states_named = states_named;
+    kept.pending = recycle(pending_titles);
+    kept.ids = res.entry_ids.take().unwrap_or_default();
+    keep(|k| *k = kept);
     res
 }
 
@@ -560,12 +745,17 @@ struct People<'g> {
 
 impl<'g> People<'g> {
     /// The people of an article's mentions.
-    fn new(g: &'g Gazetteer, mentions: &'g Mentions<'g>, date: Option<Date>) -> Self {
+    fn new(
+        g: &'g Gazetteer,
+        mentions: &'g Mentions<'g>,
+        date: Option<Date>,
+        kept: &mut Kept,
+    ) -> Self {
         // full names first, so a surname before the full name still resolves;
         // "President Buhari" makes "Buhari" a person wherever it stands
-        let mut full_names: Vec<FullName<'g>> = Vec::new();
-        let mut titled_singles: Vec<&'g str> = Vec::new();
-        let mut holders: Vec<(&'g str, &'g str)> = Vec::new();
+        let mut full_names: Vec<FullName<'g>> = recycle(std::mem::take(&mut kept.full_names));
+        let mut titled_singles: Vec<&'g str> = recycle(std::mem::take(&mut kept.names));
+        let mut holders: Vec<(&'g str, &'g str)> = recycle(std::mem::take(&mut kept.holders));
         // the names of people, to size their table
         let mut person_names = 0;
         for m in mentions.all() {
@@ -607,9 +797,17 @@ impl<'g> People<'g> {
             full_names,
             titled_singles,
             holders,
-            met: Vec::with_capacity(person_names.min(16)),
+            met: refill(recycle(std::mem::take(&mut kept.met)), person_names.min(16)),
             at: HashMap::default(),
         }
+    }
+
+    /// Gives its lists back to `kept`, for the next article.
+    fn keep(self, kept: &mut Kept) {
+        kept.full_names = recycle(self.full_names);
+        kept.names = recycle(self.titled_singles);
+        kept.holders = recycle(self.holders);
+        kept.met = recycle(self.met);
     }
 
     /// Whether the article names a person `name` in full.
@@ -665,6 +863,14 @@ struct Found {
     acts_as: Option<usize>,
 }
 
+/// A mention of a person since the last one known to speak, its entity,
+/// and whether a reporting verb is next to it once asked.
+type Unasked<'a> = (&'a Mention<'a>, usize, Option<bool>);
+
+/// A title used alone: (sentence, title, of, place among the article's
+/// resolved mentions).
+type Pending<'a> = (usize, &'a str, Option<Of>, usize);
+
 /// The state of resolving an article's mentions in order: who was last
 /// named, who last spoke, the last country, titles left for later.
 struct Resolver<'a, 'g> {
@@ -679,13 +885,13 @@ struct Resolver<'a, 'g> {
     /// Mentions of people since the last one known to speak, with whether a
     /// reporting verb is next to them once asked: asked only when a "he
     /// said" needs it.
-    unasked: Vec<(&'a Mention<'a>, usize, Option<bool>)>,
+    unasked: Vec<Unasked<'a>>,
     last_country: Option<usize>,
     /// The states named so far, in order: (country id, entity, sentence).
     states_named: Vec<(u32, usize, usize)>,
     /// Titles used alone: (sentence, title, of, place among the article's
     /// resolved mentions), resolved once every person is known.
-    pending_titles: Vec<(usize, &'a str, Option<Of>, usize)>,
+    pending_titles: Vec<Pending<'a>>,
     /// The dateline's country.
     ctx: Option<usize>,
 }
@@ -697,22 +903,19 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         surface: &'g dyn Fn(&'a Mention<'a>) -> Cow<'a, str>,
         reporting_next: &'g dyn Fn(&Mention) -> bool,
         date: Option<Date>,
+        kept: &mut Kept,
     ) -> Self {
-        let people = People::new(g, mentions, date);
+        let people = People::new(g, mentions, date, kept);
         // entities are far fewer than mentions: a guess at their number
         let guess = mentions.all().len().min(32);
-        let mut res = Resolution {
+        // in the buffers of the thread's last resolution
+        let buf = std::mem::take(&mut kept.buffers);
+        let res = Resolution {
             entities: Vec::with_capacity(guess),
-            resolved: Vec::with_capacity(mentions.all().len()),
-            bounds: Vec::with_capacity(mentions.len() + 1),
-            by_entry: Vec::with_capacity(guess.min(16)),
-            // an entity has an alias or so, of a dozen letters
-            aliases: Vec::with_capacity(guess),
-            alias_text: String::with_capacity(16 * guess),
-            ..Resolution::default()
+            buf: buf.emptied(mentions.all().len(), mentions.len() + 1, guess),
+            entry_ids: Some(std::mem::take(&mut kept.ids)),
+            speech_speaker: None,
         };
-        // two keys an entity: its id's hash and its name's
-        res.index.reserve(2 * guess);
         Resolver {
             g,
             surface,
@@ -722,10 +925,10 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
             acronyms: HashMap::default(),
             last_person: None,
             last_speaker: None,
-            unasked: Vec::with_capacity(guess.min(8)),
+            unasked: refill(recycle(std::mem::take(&mut kept.unasked)), guess.min(8)),
             last_country: None,
-            states_named: Vec::with_capacity(guess.min(16)),
-            pending_titles: Vec::new(),
+            states_named: refill(std::mem::take(&mut kept.states_named), guess.min(16)),
+            pending_titles: recycle(std::mem::take(&mut kept.pending)),
             ctx: None,
         }
     }
@@ -738,7 +941,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         };
         if self.g.extract_words.is_resident_envoy(&t.to_lowercase()) {
             let h = self.res.country(self.g, c);
-            self.res.hosts.push((e, h));
+            self.res.buf.hosts.push((e, h));
         }
     }
 
@@ -748,14 +951,14 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
     fn mention(&mut self, si: usize, m: &'a Mention<'a>) {
         // whether a reporting verb is next to it, asked at most once
         let mut rep = None;
-        let out = self.res.resolved.len();
+        let out = self.res.buf.resolved.len();
         let Some(found) = self.refer(si, m, out, &mut rep) else {
             return;
         };
         if let Some(Ref::Entity(e)) = found.r {
             self.note(m, e, si, rep);
         }
-        let out = &mut self.res.resolved;
+        let out = &mut self.res.buf.resolved;
         if let Some(r) = found.r {
             out.push(Resolved {
                 start: m.start,
@@ -987,7 +1190,7 @@ impl Resolution {
         let roles = &mut self.entities[e].roles;
         let known = roles
             .iter()
-            .any(|r| title_matches(&r.title, t) && (of_e.is_none() || r.of == of_e));
+            .any(|r| (of_e.is_none() || r.of == of_e) && title_matches(&r.title, t));
         if known {
             return;
         }
@@ -1009,10 +1212,10 @@ impl Resolution {
     /// One envoy holding a title of no stated state takes the state of the
     /// same title used alone ("the French ambassador" ... "Ambassador Joel
     /// Meyer"), when the article names just one such envoy.
-    fn titles_from_refs(&mut self, g: &Gazetteer, pending: &[(usize, &str, Option<Of>, usize)]) {
+    fn titles_from_refs(&mut self, g: &Gazetteer, pending: &[Pending]) {
         let envoys = &g.extract_words;
         for &(_, title, of, _) in pending {
-            if of.is_none() || !envoys.is_resident_envoy(&title.to_lowercase()) {
+            if of.is_none() {
                 continue;
             }
             let holds = |e: &Entity| {
@@ -1021,9 +1224,13 @@ impl Resolution {
                     && e.roles.iter().any(|r| title_matches(&r.title, title))
             };
             let mut who = (0..self.entities.len()).filter(|&i| holds(&self.entities[i]));
+            // the envoy's title looked up last: most articles have no such envoy
             let (Some(e), None) = (who.next(), who.next()) else {
                 continue;
             };
+            if !envoys.is_resident_envoy(&title.to_lowercase()) {
+                continue;
+            }
             let of_e = self.of_entity(g, of);
             for r in &mut self.entities[e].roles {
                 if title_matches(&r.title, title) {
@@ -1113,7 +1320,12 @@ impl Resolution {
         }
         for i in 0..self.entities.len() {
             // an envoy's host is not their state: the next free one is
-            let host = self.hosts.iter().find(|&&(e, _)| e == i).map(|&(_, h)| h);
+            let host = self
+                .buf
+                .hosts
+                .iter()
+                .find(|&&(e, _)| e == i)
+                .map(|&(_, h)| h);
             let of = match host {
                 Some(h) if free == Some(h) => self.free_country(Some(h)),
                 _ => free,
@@ -1128,7 +1340,10 @@ impl Resolution {
 
     /// Titles used alone: each the person who holds that title (of that
     /// country), else the state it is of; a title nobody holds is dropped.
-    fn titles_alone(&mut self, g: &Gazetteer, pending: Vec<(usize, &str, Option<Of>, usize)>) {
+    fn titles_alone(&mut self, g: &Gazetteer, pending: &[Pending]) {
+        if pending.is_empty() {
+            return;
+        }
         let mut dropped = false;
         // who may hold one: people with titles, and the first sentence naming one
         // (the titles do not change below, and entities made below hold none)
@@ -1139,12 +1354,12 @@ impl Resolution {
             .filter(|(_, e)| e.kind == EntityKind::Person)
             .filter_map(|(i, e)| Some((i, e.roles.iter().map(|r| r.sentence).min()?)))
             .collect();
-        for (si, title, of, idx) in pending {
+        for &(si, title, of, idx) in pending {
             let of_e = self.of_entity(g, of);
             let holder = self.holder(&holders, (title, g.covered_titles(title)), of_e, si);
             // a title of a body that nobody holds here names nobody
             let of_state = of_e.filter(|&o| self.entities[o].kind == EntityKind::Country);
-            let Some(slot) = self.resolved.get_mut(idx) else {
+            let Some(slot) = self.buf.resolved.get_mut(idx) else {
                 continue;
             };
             match holder.or(of_state) {
@@ -1173,27 +1388,27 @@ impl Resolution {
     /// each sentence's bounds moved back by those dropped before them.
     fn drop_marked(&mut self) {
         let (mut gone, mut next) = (0, 0);
-        for b in &mut self.bounds {
-            let before = self.resolved.get(next..*b).unwrap_or_default();
+        for b in &mut self.buf.bounds {
+            let before = self.buf.resolved.get(next..*b).unwrap_or_default();
             gone += before.iter().filter(|m| m.start == usize::MAX).count();
             next = *b;
             *b -= gone;
         }
-        self.resolved.retain(|m| m.start != usize::MAX);
+        self.buf.resolved.retain(|m| m.start != usize::MAX);
     }
 
     /// The resolved mentions of sentence `si`, in order.
     pub fn sentence(&self, si: usize) -> &[Resolved] {
-        let (Some(&a), Some(&b)) = (self.bounds.get(si), self.bounds.get(si + 1)) else {
+        let (Some(&a), Some(&b)) = (self.buf.bounds.get(si), self.buf.bounds.get(si + 1)) else {
             return &[];
         };
-        self.resolved.get(a..b).unwrap_or_default()
+        self.buf.resolved.get(a..b).unwrap_or_default()
     }
 
     /// The resolved mentions of each sentence, in order.
     pub fn sentences(&self) -> impl Iterator<Item = &[Resolved]> + '_ {
-        let bounds = self.bounds.windows(2);
-        bounds.map(|w| self.resolved.get(w[0]..w[1]).unwrap_or_default())
+        let bounds = self.buf.bounds.windows(2);
+        bounds.map(|w| self.buf.resolved.get(w[0]..w[1]).unwrap_or_default())
     }
 
     /// The one of `holders` (person, first sentence with a title) who holds
@@ -1215,7 +1430,7 @@ impl Resolution {
                 self.entities[i]
                     .roles
                     .iter()
-                    .any(|r| holds(&r.title) && (of_e.is_none() || r.of == of_e))
+                    .any(|r| (of_e.is_none() || r.of == of_e) && holds(&r.title))
             })
             .min_by_key(|&&(_, first)| {
                 if first <= si {
@@ -1230,7 +1445,7 @@ impl Resolution {
 
 #[cfg(test)]
 mod tests {
-    use super::{entity_id, is_multiword, resolve, title_matches, Ref, Resolution};
+    use super::{entity_id, first_and_last, is_multiword, resolve, title_matches, Ref, Resolution};
     use crate::extract::mention::{Mention, Mentions, Of, What};
     use crate::model::{slug, EdgeKind, EntityKind};
     use crate::{Article, Extractor, Gazetteer, Lexicon};
@@ -1483,6 +1698,16 @@ mod tests {
         assert!(!is_multiword(""));
         assert!(!is_multiword("   "));
         assert!(is_multiword("Peña Nieto"));
+    }
+
+    proptest::proptest! {
+        /// [`first_and_last`] is what `split_whitespace` gives, on any text.
+        #[test]
+        fn first_and_last_words_are_split_whitespace_s(name in "[ a-c\t\n\x0b\x0c\r\u{85}\u{a0}é-]{0,12}") {
+            let mut parts = name.split_whitespace();
+            let plain = (parts.next(), parts.next_back());
+            proptest::prop_assert_eq!(first_and_last(&name), plain);
+        }
     }
 
     #[test]
