@@ -1473,6 +1473,28 @@ mod tests {
     }
 
     #[test]
+    fn an_extraction_owes_nothing_to_another_lexicon_used_before() {
+        // what a thread keeps of a lexicon's entries (their ids) is not
+        // read for another lexicon, whose entries lie in another order
+        let lex = crate::Lexicon::builtin().unwrap();
+        let mut turned = lex.clone();
+        let at = |code: &str| turned.countries.iter().position(|c| c.code == code);
+        let (Some(p), Some(c)) = (at("PAK"), at("CHN")) else {
+            panic!("the lexicon lacks Pakistan or China");
+        };
+        turned.countries.swap(p, c);
+        let (g, h) = (
+            Gazetteer::new(&lex).unwrap(),
+            Gazetteer::new(&turned).unwrap(),
+        );
+        let a = Article::parse("s", " date 2023-05-06 Qin meets Alvi\n\nISLAMABAD, May 6 (Xinhua) -- Pakistani President Arif Alvi met Chinese Foreign Minister Qin Gang at the United Nations.").unwrap();
+        let alone = std::thread::scope(|s| s.spawn(|| extract(&h, &a)).join().unwrap());
+        assert!(!alone.edges.is_empty());
+        extract(&g, &a);
+        assert_eq!(extract(&h, &a), alone);
+    }
+
+    #[test]
     fn in_a_speech_i_and_we_are_its_speaker() {
         let speech = " date 2013-05-07 Remarks by President Jacob Zuma at the State Banquet\n\n\
             It is my honour to welcome President Goodluck Jonathan of Nigeria.";

@@ -100,6 +100,9 @@ type EntryIds = HashMap<Entry, (u64, String), FxBuild>;
 #[derive(Default)]
 struct Kept {
     ids: EntryIds,
+    /// The gazetteer whose entries `ids` names ([`Gazetteer::serial`]): a
+    /// thread may extract with several lexicons.
+    serial: u64,
     buffers: Buffers,
     /// The lists of the last article's [`People`] and [`Resolver`], emptied
     /// (their elements borrow from an article: see [`recycle`]).
@@ -905,6 +908,10 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         date: Option<Date>,
         kept: &mut Kept,
     ) -> Self {
+        if kept.serial != g.serial {
+            kept.ids.clear();
+            kept.serial = g.serial;
+        }
         let people = People::new(g, mentions, date, kept);
         // entities are far fewer than mentions: a guess at their number
         let guess = mentions.all().len().min(32);

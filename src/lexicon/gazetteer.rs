@@ -304,7 +304,13 @@ pub struct Gazetteer {
     pub(crate) extract_words: ExtractWords,
     /// The word lists of the relation rules, by word id.
     pub(crate) relation_words: RelationWords,
+    /// A number no other gazetteer of this process has: what a cache kept
+    /// from article to article, keyed by this one's indices, checks.
+    pub(crate) serial: u64,
 }
+
+/// The serial of the next gazetteer made.
+static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The head-word sets of unknown names as bits (see
 /// [`Gazetteer::may_be_head`]).
@@ -571,6 +577,7 @@ impl Gazetteer {
             g.add(n, true, Known::Pair);
         }
         g.compile(w);
+        g.serial = SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(g)
     }
 
@@ -641,6 +648,7 @@ impl Gazetteer {
             first_person: WordList::new(&w.first_person),
             extract_words: ExtractWords::new(w),
             relation_words: RelationWords::default(),
+            serial: 0,
             descriptors: Descriptors::default(),
         }
     }
