@@ -4,8 +4,12 @@
 //! they are sorted and written as one run to a temporary file beside the
 //! graph file. [`Bulk::save`] then merges the runs edge by edge straight into
 //! the RON file and its cache. An occurrence waits encoded as the cache
-//! encodes it (a few hundred bytes in one shared buffer, no allocation of its
-//! own), and the buffer is reused from run to run. Memory is the nodes, the
+//! encodes it up to its text (a few dozen bytes in one shared buffer, no
+//! allocation of its own); its article's id and its sentence's text wait
+//! once per article, after the text's words hash, for all the article's
+//! occurrences to point to. A run holds each occurrence whole, as the cache
+//! does, with its text's words hash before it. The buffer is reused from run
+//! to run. Memory is the nodes, the
 //! edges and one buffer, whatever the number of articles; the file is
 //! byte-for-byte the one that building the same extractions in memory and
 //! saving gives. A run holds each edge's occurrences compressed with LZ4
