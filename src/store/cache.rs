@@ -372,25 +372,28 @@ impl<'a> COcc<'a> {
     }
 }
 
-/// Stages an article's id in the bulk build's buffer `out` (its length,
-/// four bytes little-endian, then its bytes), for its records to share;
-/// returns its place, `None` past four-byte places.
+/// Stages an article's id in the bulk build's buffer `out` as a block
+/// ([`stage_block`]), for its records to share.
 pub(crate) fn stage_article(out: &mut Vec<u8>, article: &str) -> Option<u32> {
+    stage_block(out, article.as_bytes())
+}
+
+/// Stages `bytes` in `out` as a block [`staged_block`] reads (its length,
+/// four bytes little-endian, then its bytes); returns its place, `None`
+/// past four-byte places.
+fn stage_block(out: &mut Vec<u8>, bytes: &[u8]) -> Option<u32> {
     let at = u32::try_from(out.len()).ok()?;
-    out.extend_from_slice(&u32::try_from(article.len()).ok()?.to_le_bytes());
-    out.extend_from_slice(article.as_bytes());
+    out.extend_from_slice(&u32::try_from(bytes.len()).ok()?.to_le_bytes());
+    out.extend_from_slice(bytes);
     Some(at)
 }
 
 /// Stages a text in the bulk build's buffer `out` (its words hash, eight
-/// bytes, then its length and bytes as [`stage_article`] writes them);
+/// bytes, then the text as a block, [`stage_block`]);
 /// returns the place of its length, `None` past four-byte places.
 pub(crate) fn stage_text(out: &mut Vec<u8>, text: &[u8], words: u64) -> Option<u32> {
     out.extend_from_slice(&words.to_le_bytes());
-    let at = u32::try_from(out.len()).ok()?;
-    out.extend_from_slice(&u32::try_from(text.len()).ok()?.to_le_bytes());
-    out.extend_from_slice(text);
-    Some(at)
+    stage_block(out, text)
 }
 
 /// The bytes of the block staged at `at` in `buf` ([`stage_article`],
