@@ -11,12 +11,10 @@
 
 use crate::graph::Occurrence;
 use crate::model::{EdgeKind, Evidence};
-use crate::text::article::Provenance;
 use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
-use super::{GraphFile, StoredEdge, StoredNode};
+use super::StoredEdge;
 
 /// A field of a copy given in the file (`Some`, holding the copy's value,
 /// which may itself be `None`) or left out (`None`: as the leader).
@@ -204,24 +202,11 @@ impl<'a> StoredCopy<&'a str> {
     }
 }
 
-/// The file as format 4 stores it: [`GraphFile`] with its copies stored
-/// as what differs from their leaders.
+/// [`StoredEdge`] of format 4: its copies stored as what differs from their
+/// leaders.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct GraphFileV4 {
-    format: String,
-    version: u32,
-    articles: BTreeMap<String, Option<Date>>,
-    #[serde(default)]
-    provenance: BTreeMap<String, Provenance>,
-    nodes: Vec<StoredNode>,
-    edges: Vec<StoredEdgeV4>,
-}
-
-/// [`StoredEdge`] of format 4.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredEdgeV4 {
+pub(super) struct StoredEdgeV4 {
     source: String,
     target: String,
     #[serde(flatten)]
@@ -235,33 +220,21 @@ struct EdgeV4 {
     occurrences: Vec<StoredOccurrence<String, Evidence>>,
 }
 
-impl GraphFileV4 {
-    /// The file it stores, every copy made whole.
-    pub(super) fn file(self) -> GraphFile {
-        let edges = self
-            .edges
-            .into_iter()
-            .map(|e| StoredEdge {
-                source: e.source,
-                target: e.target,
-                edge: crate::graph::Edge {
-                    kind: e.edge.kind,
-                    occurrences: e
-                        .edge
-                        .occurrences
-                        .into_iter()
-                        .map(StoredOccurrence::occurrence)
-                        .collect(),
-                },
-            })
-            .collect();
-        GraphFile {
-            format: self.format,
-            version: self.version,
-            articles: self.articles,
-            provenance: self.provenance,
-            nodes: self.nodes,
-            edges,
+impl StoredEdgeV4 {
+    /// The edge it stores, every copy made whole.
+    pub(super) fn whole(self) -> StoredEdge {
+        StoredEdge {
+            source: self.source,
+            target: self.target,
+            edge: crate::graph::Edge {
+                kind: self.edge.kind,
+                occurrences: self
+                    .edge
+                    .occurrences
+                    .into_iter()
+                    .map(StoredOccurrence::occurrence)
+                    .collect(),
+            },
         }
     }
 }

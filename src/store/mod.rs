@@ -40,10 +40,11 @@ pub const FULL_COPIES: u32 = 3;
 /// The oldest format version this build migrates on load.
 pub const OLDEST: u32 = 0;
 
-/// The file as stored.
+/// The file as stored; `E` is how an edge is stored (format 4 reads its
+/// copies as what differs from their leaders first, then makes them whole).
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct GraphFile {
+pub struct GraphFile<E = StoredEdge> {
     /// Always "ties-graph".
     pub format: String,
     /// The format version it was written in ([`VERSION`] when this build
@@ -57,7 +58,7 @@ pub struct GraphFile {
     /// Every node, sorted by id.
     pub nodes: Vec<StoredNode>,
     /// Every edge, sorted by source id, target id and kind.
-    pub edges: Vec<StoredEdge>,
+    pub edges: Vec<E>,
 }
 
 /// A node as stored: a [`Node`] with its articles by name.
@@ -166,6 +167,20 @@ impl GraphFileV0 {
     }
 }
 
+impl<E> GraphFile<E> {
+    /// The same file with each edge turned into another form by `f`.
+    fn map_edges<F>(self, f: impl FnMut(E) -> F) -> GraphFile<F> {
+        GraphFile {
+            format: self.format,
+            version: self.version,
+            articles: self.articles,
+            provenance: self.provenance,
+            nodes: self.nodes,
+            edges: self.edges.into_iter().map(f).collect(),
+        }
+    }
+}
+
 impl GraphFile {
     /// Folds the copies of each story into one statement: of every edge
     /// (`all`, for files older than version 3, which counted each copy), or
@@ -208,9 +223,9 @@ fn read_version(text: &str, origin: &Path, version: u32) -> Result<GraphFile> {
         // version 3 the `copies` of a statement, which older files never have
         1 | 2 | FULL_COPIES => ron::from_str::<GraphFile>(text).map_err(parse),
         // version 4 writes a copy as what differs from its leader
-        VERSION => Ok(ron::from_str::<copy::GraphFileV4>(text)
+        VERSION => Ok(ron::from_str::<GraphFile<copy::StoredEdgeV4>>(text)
             .map_err(parse)?
-            .file()),
+            .map_edges(copy::StoredEdgeV4::whole)),
         v => Err(Error::Version {
             path: origin.to_path_buf(),
             found: v,
