@@ -122,3 +122,70 @@ impl Merged for Extracted<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Extracted;
+    use crate::{Article, Bulk, Extractor, Graph};
+
+    /// Articles of the development corpus, and a few made to vary: no date,
+    /// a repeated id, a text with no relation.
+    fn articles() -> Vec<Article> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(|e| Some(e.ok()?.path())).collect())
+            .unwrap_or_default();
+        paths.sort();
+        let mut v: Vec<Article> = paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .filter_map(|p| {
+                let id = p.file_stem()?.to_string_lossy().into_owned();
+                Article::parse(id, std::fs::read_to_string(p).ok()?).ok()
+            })
+            .collect();
+        let seed = include_str!("../../seeds/000_186ee53d8d80909e.txt");
+        v.push(Article::parse("seed", seed).unwrap());
+        v.push(Article::parse("plain", "China and Pakistan met in Islamabad.").unwrap());
+        v.push(Article::parse("seed", seed.replace("China", "Brazil")).unwrap());
+        v.push(Article::parse("none", "Nothing happened today.").unwrap());
+        v
+    }
+
+    /// Merging an article's records gives what merging its extraction
+    /// gives: the same extraction, the same graph, the same bulk file.
+    #[test]
+    fn records_merge_as_their_extraction() {
+        let ex = Extractor::new().unwrap();
+        let arts = articles();
+        assert!(arts.len() > 5);
+        let dir = tempfile::tempdir().unwrap();
+        let (mut a, mut b) = (Graph::new(), Graph::new());
+        let (pa, pb) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        let (mut ba, mut bb) = (Bulk::with_limit(&pa, 3000), Bulk::with_limit(&pb, 3000));
+        for art in &arts {
+            let records = crate::extract::records(ex.gazetteer(), art);
+            let x = Extracted {
+                article: art,
+                records: &records,
+            };
+            let owned = ex.extract(art);
+            assert_eq!(x.extraction(), owned, "{}", art.id);
+            assert_eq!(records.clone().extraction(art), owned, "{}", art.id);
+            a.merge_extraction(&owned);
+            b.merge_extracted(&x);
+            ba.add(&owned);
+            bb.add_extracted(&x);
+        }
+        a.settle();
+        b.settle();
+        assert_eq!(a.to_ron(), b.to_ron());
+        ba.save().unwrap();
+        bb.save().unwrap();
+        assert!(std::fs::read(&pa).unwrap() == std::fs::read(&pb).unwrap());
+        // the caches past their headers (which name the file and its time)
+        let cache = |p: &std::path::Path| std::fs::read(p.with_extension("ron.cache")).unwrap();
+        let (ca, cb) = (cache(&pa), cache(&pb));
+        assert!(ca.len() == cb.len() && ca.len() > 200 && ca[200..] == cb[200..]);
+    }
+}
