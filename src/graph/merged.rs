@@ -25,7 +25,7 @@ pub(crate) trait Merged {
     /// Entity `i`.
     fn entity(&self, i: usize) -> EntityView<'_>;
     /// Hands `each` every edge whose ends are among the entities, in order.
-    fn each_edge(&self, each: &mut dyn FnMut(Ends, EdgeView<'_>));
+    fn each_edge(&self, each: impl FnMut(Ends, EdgeView<'_>));
 }
 
 impl Merged for Extraction {
@@ -44,7 +44,7 @@ impl Merged for Extraction {
     fn entity(&self, i: usize) -> EntityView<'_> {
         EntityView::of(&self.entities[i])
     }
-    fn each_edge(&self, each: &mut dyn FnMut(Ends, EdgeView<'_>)) {
+    fn each_edge(&self, mut each: impl FnMut(Ends, EdgeView<'_>)) {
         // an article names a few dozen entities: a list beats a map (the
         // last of one id wins, as in a map); ids are told apart by a key of
         // their ends first, most without comparing their bytes
@@ -91,7 +91,7 @@ impl Merged for Extracted<'_> {
             code: e.code.as_deref(),
         }
     }
-    fn each_edge(&self, each: &mut dyn FnMut(Ends, EdgeView<'_>)) {
+    fn each_edge(&self, mut each: impl FnMut(Ends, EdgeView<'_>)) {
         let r = self.records;
         let slot = |i: usize| r.slot.get(i).copied().filter(|&s| s != NO_RECORD);
         let (id, text) = (self.article.id.as_str(), self.article.text.as_str());

@@ -525,7 +525,7 @@ impl Graph {
         let nodes: Vec<NodeId> = (0..x.entity_count())
             .map(|i| self.add_entity_in(&x.entity(i), a))
             .collect();
-        x.each_edge(&mut |(s, t, speaker, place), r| {
+        x.each_edge(|(s, t, speaker, place), r| {
             let at = |i: usize| nodes[i];
             edge(self, at(s), at(t), &r, speaker.map(at), place.map(at));
         });
