@@ -54,7 +54,7 @@ fn main() -> anyhow::Result<()> {
     };
     let mut bulk = Bulk::new(&out);
     let t = Instant::now();
-    let st = pipeline::extract_each(&ex, &sources, &opts, &mut |_| {}, &mut |x| bulk.add(&x));
+    let st = pipeline::build(&ex, &sources, &opts, &mut bulk, &mut |_| {});
     let build = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let sk = bulk.save()?;

@@ -1,7 +1,7 @@
 //! The graph's vocabulary: entity kinds, edge kinds and what an extraction
 //! yields for one article (entities, edges, evidence).
 
-use crate::text::article::Provenance;
+use crate::text::article::{Article, Provenance};
 use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -231,6 +231,216 @@ pub struct Extraction {
     /// Where the article came from (file, JSON Lines `url` and `source`).
     #[serde(default, skip_serializing_if = "Provenance::is_empty")]
     pub provenance: Provenance,
+}
+
+/// What extraction finds in one article before any edge gets its strings:
+/// the build's form of an [`Extraction`] (see [`Records::extraction`]).
+/// Edges name their ends by number and their evidence by its place in the
+/// article's text, so merging reads them without copies.
+#[derive(Clone, Debug, Default)]
+pub struct Records {
+    /// The ids of the article's resolved entities, by number.
+    pub(crate) ids: Vec<String>,
+    /// The entities recorded, sorted by id, one per id.
+    pub(crate) entities: Vec<EntityDraft>,
+    /// Per resolved entity, the place in `entities` of its id's record
+    /// ([`NO_RECORD`] when none has its id).
+    pub(crate) slot: Vec<u32>,
+    /// The edges found, sorted by kind, ends and sentence.
+    pub(crate) edges: Vec<EdgeDraft>,
+    /// The topics of each sentence with an edge, as [`EdgeDraft::topics`] points to them.
+    pub(crate) topics: Vec<Vec<String>>,
+}
+
+/// In [`Records::slot`]: no record has the entity's id.
+pub(crate) const NO_RECORD: u32 = u32::MAX;
+
+/// An entity of [`Records`]: an [`EntityRecord`] whose id is a number in
+/// [`Records::ids`].
+#[derive(Clone, Debug)]
+pub(crate) struct EntityDraft {
+    pub id: usize,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub code: Option<String>,
+}
+
+/// An edge of [`Records`]: an [`EdgeRecord`] whose ends, speaker and place
+/// are numbers in [`Records::ids`], whose topics are a place in
+/// [`Records::topics`] and whose evidence is a sentence's place in the text.
+#[derive(Clone, Debug)]
+pub(crate) struct EdgeDraft {
+    pub source: usize,
+    pub target: usize,
+    pub kind: EdgeKind,
+    pub cameo: String,
+    pub date: Option<Date>,
+    pub speaker: Option<usize>,
+    pub place: Option<usize>,
+    pub topics: Option<usize>,
+    pub role: Option<String>,
+    pub planned: bool,
+    pub former: bool,
+    /// The sentence's index, and its bytes' place in the article's text.
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Records {
+    /// The [`Extraction`] these records of `article` make: every string
+    /// made (the records' own moved into it).
+    pub fn extraction(self, article: &Article) -> Extraction {
+        let Records {
+            mut ids,
+            entities,
+            edges,
+            mut topics,
+            ..
+        } = self;
+        // a sentence's topics go to its last edge, copied for the others
+        let mut uses = vec![0u32; topics.len()];
+        for t in edges.iter().filter_map(|d| d.topics) {
+            uses[t] += 1;
+        }
+        let edges = edges
+            .into_iter()
+            .map(|d| {
+                let topics = match d.topics {
+                    Some(t) => {
+                        uses[t] -= 1;
+                        match uses[t] {
+                            0 => std::mem::take(&mut topics[t]),
+                            _ => topics[t].clone(),
+                        }
+                    }
+                    None => Vec::new(),
+                };
+                EdgeRecord {
+                    source: ids[d.source].clone(),
+                    target: ids[d.target].clone(),
+                    kind: d.kind,
+                    cameo: d.cameo,
+                    date: d.date,
+                    speaker: d.speaker.map(|x| ids[x].clone()),
+                    place: d.place.map(|x| ids[x].clone()),
+                    topics,
+                    role: d.role,
+                    planned: d.planned,
+                    former: d.former,
+                    evidence: Evidence {
+                        article: article.id.clone(),
+                        sentence: d.sentence,
+                        start: d.start,
+                        end: d.end,
+                        text: article
+                            .text
+                            .get(d.start..d.end)
+                            .unwrap_or_default()
+                            .to_string(),
+                    },
+                }
+            })
+            .collect();
+        let entities = entities
+            .into_iter()
+            .map(|e| EntityRecord {
+                id: std::mem::take(&mut ids[e.id]),
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+                code: e.code,
+            })
+            .collect();
+        Extraction {
+            article: article.id.clone(),
+            date: article.date,
+            entities,
+            edges,
+            provenance: article.provenance.clone(),
+        }
+    }
+}
+
+/// An article and the [`Records`] extraction made of it: what a build
+/// merges, reading the records' strings and the article's in place.
+#[derive(Clone, Copy, Debug)]
+pub struct Extracted<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// What extraction found in it.
+    pub records: &'a Records,
+}
+
+impl Extracted<'_> {
+    /// The [`Extraction`] of the article, its strings made.
+    pub fn extraction(&self) -> Extraction {
+        self.records.clone().extraction(self.article)
+    }
+}
+
+/// An entity as the merge reads it, from an [`EntityRecord`] or [`Records`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EntityView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: EntityKind,
+    pub aliases: &'a [String],
+    pub code: Option<&'a str>,
+}
+
+impl<'a> EntityView<'a> {
+    /// The view of an entity record.
+    pub fn of(e: &'a EntityRecord) -> EntityView<'a> {
+        EntityView {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind,
+            aliases: &e.aliases,
+            code: e.code.as_deref(),
+        }
+    }
+}
+
+/// An edge as the merge reads it (its ends aside), from an [`EdgeRecord`]
+/// or [`Records`]: the fields of an occurrence but its speaker and place.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EdgeView<'a> {
+    pub kind: EdgeKind,
+    pub cameo: &'a str,
+    pub date: Option<Date>,
+    pub topics: &'a [String],
+    pub role: Option<&'a str>,
+    pub planned: bool,
+    pub former: bool,
+    /// The evidence: its article's id, its sentence's index and place, its text.
+    pub article: &'a str,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl<'a> EdgeView<'a> {
+    /// The view of an edge record.
+    pub fn of(r: &'a EdgeRecord) -> EdgeView<'a> {
+        let e = &r.evidence;
+        EdgeView {
+            kind: r.kind,
+            cameo: &r.cameo,
+            date: r.date,
+            topics: &r.topics,
+            role: r.role.as_deref(),
+            planned: r.planned,
+            former: r.former,
+            article: &e.article,
+            sentence: e.sentence,
+            start: e.start,
+            end: e.end,
+            text: &e.text,
+        }
+    }
 }
 
 /// Lower-case ASCII slug of a name, for ids: "Qin Gang" -> "qin-gang".

@@ -10,12 +10,14 @@
 //! bytes, and a JSON Lines corpus gives the same bytes however many cores build it.
 //!
 //! **Memory.** At most two batches of articles are alive at a time (one being
-//! read, one being extracted); an article's text is dropped as soon as it is
-//! extracted, and an extraction as soon as it is merged.
+//! read, one being extracted); an article's text is dropped as soon as its
+//! extraction is merged (a build merges [`Records`] read with their article,
+//! [`Extracted`], whose strings are made only for [`extract_each`]'s sinks).
 
 use crate::error::{Error, Result};
 use crate::graph::Graph;
 use crate::model::Extraction;
+pub use crate::model::{Extracted, Records};
 use crate::store::bulk::Bulk;
 use crate::text::input::{self, Item, ReadOptions, Source};
 use crate::Article;
@@ -30,6 +32,11 @@ use std::sync::mpsc::{self, SyncSender};
 pub trait Sink: Send {
     /// Merges one extraction; an article already there is replaced.
     fn merge(&mut self, x: &Extraction);
+    /// Merges one article with its records, as [`Sink::merge`] of their
+    /// extraction does.
+    fn merge_extracted(&mut self, x: &Extracted) {
+        self.merge(&x.extraction());
+    }
     /// Called once the last extraction is merged.
     fn finish(&mut self) {}
     /// Whether the article `id` is in the graph already.
@@ -46,6 +53,9 @@ impl Sink for Graph {
     fn merge(&mut self, x: &Extraction) {
         self.merge_extraction(x);
     }
+    fn merge_extracted(&mut self, x: &Extracted) {
+        Graph::merge_extracted(self, x);
+    }
     fn finish(&mut self) {
         self.settle();
     }
@@ -57,6 +67,9 @@ impl Sink for Graph {
 impl Sink for Bulk {
     fn merge(&mut self, x: &Extraction) {
         self.add(x);
+    }
+    fn merge_extracted(&mut self, x: &Extracted) {
+        self.add_extracted(x);
     }
     fn has_article(&self, id: &str) -> bool {
         self.graph().articles.contains_key(id)
@@ -91,16 +104,31 @@ impl<'a> Once<'a> {
     }
 }
 
+impl Once<'_> {
+    /// Whether article `id` is merged: not if given before in this run
+    /// (listed as repeated); listed as replaced if the graph held it.
+    fn first(&mut self, id: &str) -> bool {
+        if !self.seen.insert(crate::store::id_key(id)) {
+            self.repeated.push(id.to_string());
+            return false;
+        }
+        if self.inner.has_article(id) {
+            self.replaced.push(id.to_string());
+        }
+        true
+    }
+}
+
 impl Sink for Once<'_> {
     fn merge(&mut self, x: &Extraction) {
-        if !self.seen.insert(crate::store::id_key(&x.article)) {
-            self.repeated.push(x.article.clone());
-            return;
+        if self.first(&x.article) {
+            self.inner.merge(x);
         }
-        if self.inner.has_article(&x.article) {
-            self.replaced.push(x.article.clone());
+    }
+    fn merge_extracted(&mut self, x: &Extracted) {
+        if self.first(&x.article.id) {
+            self.inner.merge_extracted(x);
         }
-        self.inner.merge(x);
     }
     fn finish(&mut self) {
         self.inner.finish();
@@ -204,6 +232,43 @@ pub fn extract_while(
     on_notice: &mut dyn FnMut(Notice),
     sink: &mut (dyn FnMut(Extraction) -> bool + Send),
 ) -> Stats {
+    extract_batches(sources, opts, on_notice, &|a| ex.extract(&a), sink)
+}
+
+/// As [`extract_while`], handing `sink` each article with its [`Records`]
+/// ([`Extracted`]): what a build merges, no extraction's strings made.
+pub fn extract_records_while(
+    ex: &Extractor,
+    sources: &[Source],
+    opts: &Options,
+    on_notice: &mut dyn FnMut(Notice),
+    sink: &mut (dyn FnMut(Extracted) -> bool + Send),
+) -> Stats {
+    let g = ex.gazetteer();
+    let make = |a: Article| {
+        let records = crate::extract::records(g, &a);
+        (a, records)
+    };
+    extract_batches(sources, opts, on_notice, &make, &mut |(
+        article,
+        records,
+    )| {
+        sink(Extracted {
+            article: &article,
+            records: &records,
+        })
+    })
+}
+
+/// Reads `sources` in batches, `make`s each article's extraction in
+/// parallel and hands them to `sink` in [`merge_order`] while it returns `true`.
+fn extract_batches<T: Send>(
+    sources: &[Source],
+    opts: &Options,
+    on_notice: &mut dyn FnMut(Notice),
+    make: &(dyn Fn(Article) -> T + Sync),
+    sink: &mut (dyn FnMut(T) -> bool + Send),
+) -> Stats {
     let sources = merge_order(sources.to_vec());
     let batch = opts.batch.max(1);
     let read = opts.read.clone();
@@ -217,7 +282,7 @@ pub fn extract_while(
     std::thread::scope(|scope| {
         scope.spawn(move || read_batches(&sources, &read, batch, tx));
         let mut stats = Stats::default();
-        let mut pending: Vec<Extraction> = Vec::new();
+        let mut pending: Vec<T> = Vec::new();
         for items in rx {
             let arts = take_articles(items, &mut stats, on_notice);
             // merge the previous batch while this one is extracted
@@ -229,7 +294,7 @@ pub fn extract_while(
                     move || {
                         arts.into_par_iter()
                             .with_max_len(1)
-                            .map(|a| ex.extract(&a))
+                            .map(make)
                             .collect::<Vec<_>>()
                     },
                 )
@@ -311,7 +376,10 @@ pub fn build(
     graph: &mut dyn Sink,
     on_notice: &mut dyn FnMut(Notice),
 ) -> Stats {
-    let st = extract_each(ex, sources, opts, on_notice, &mut |x| graph.merge(&x));
+    let st = extract_records_while(ex, sources, opts, on_notice, &mut |x| {
+        graph.merge_extracted(&x);
+        true
+    });
     graph.finish();
     st
 }

@@ -14,7 +14,7 @@ use crate::extract::resolve::{resolve, Ref, Resolution};
 use crate::lexicon::extract_words::ExtractWords;
 use crate::lexicon::gazetteer::{Gazetteer, Known};
 use crate::lexicon::words::{class, TokenWords};
-use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
+use crate::model::{EdgeDraft, EdgeKind, EntityDraft, EntityKind, Extraction, Records, NO_RECORD};
 use crate::text::article::Article;
 use crate::text::date::{month_number, weekday_number, Date};
 use crate::text::sentence::{same_words, split, Sentence};
@@ -552,6 +552,12 @@ fn speech_by(front: &Front) -> Option<(usize, usize)> {
 /// Extracts the entities and edges of one article. Pure: the same article
 /// and lexicon always give the same records.
 pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
+    records(g, article).extraction(article)
+}
+
+/// What [`extract`] finds, before its edges get their strings: the form a
+/// build merges (with the article, [`crate::model::Extracted`]).
+pub fn records(g: &Gazetteer, article: &Article) -> Records {
     let front = front(g, article);
     let doc = Doc::new(g, article, &front);
     let ctx_country = match front.dateline.place {
@@ -1010,30 +1016,13 @@ impl<'a> Doc<'a> {
         Some(dt)
     }
 
-    /// The evidence of sentence `si`.
-    fn evidence(&self, si: usize) -> Evidence {
-        let s = &self.sentences[si];
-        Evidence {
-            article: self.article.id.clone(),
-            sentence: s.index,
-            start: s.start,
-            end: s.end,
-            text: self.text[s.start..s.end].to_string(),
-        }
-    }
-
     /// The records of the article: the edges of the relations found, of the
     /// roles people hold and of the places of countries; the entities they
-    /// or mentions name. Edges are drafted by index, sorted and thinned,
-    /// and only those kept get their strings.
-    fn records(
-        &self,
-        mut res: Resolution,
-        rels: Vec<Found>,
-        mut topics: Vec<Vec<String>>,
-    ) -> Extraction {
+    /// or mentions name. Edges are drafted by index, sorted and thinned;
+    /// none gets its strings here ([`Records::extraction`] makes them).
+    fn records(&self, mut res: Resolution, rels: Vec<Found>, topics: Vec<Vec<String>>) -> Records {
         let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
-        let mut drafts: Vec<Draft> = Vec::with_capacity(rels.len() + res.entities.len());
+        let mut drafts: Vec<EdgeDraft> = Vec::with_capacity(rels.len() + res.entities.len());
         let ids = res.take_ids();
         let rank = id_ranks(&ids);
         for (si, r, date, tops) in rels {
@@ -1041,20 +1030,15 @@ impl<'a> Doc<'a> {
             if !r.kind.is_directed() && rank[s] > rank[t] {
                 std::mem::swap(&mut s, &mut t);
             }
-            drafts.push(Draft {
-                source: s,
-                target: t,
+            drafts.push(EdgeDraft {
                 kind: r.kind,
                 cameo: r.cameo,
                 date,
                 speaker: r.speaker,
                 place: r.place,
                 topics: Some(tops),
-                role: None,
                 planned: r.planned,
-                former: false,
-                si,
-                sentence: self.sentences[si].index,
+                ..self.draft(s, t, si)
             });
             used[s] = true;
             used[t] = true;
@@ -1066,56 +1050,35 @@ impl<'a> Doc<'a> {
             }
         }
         self.sort_drafts(&mut drafts, &rank);
-        // a sentence's topics go to its last edge, copied for the others
-        let mut uses = vec![0u32; topics.len()];
-        for t in drafts.iter().filter_map(|d| d.topics) {
-            uses[t] += 1;
-        }
-        let edges = drafts
-            .into_iter()
-            .map(|d| self.edge(d, &ids, &mut topics, &mut uses))
-            .collect();
-        Extraction {
-            article: self.article.id.clone(),
-            date: self.article.date,
-            entities: entity_records(res, &used, ids, &rank),
-            edges,
-            provenance: self.article.provenance.clone(),
+        let (entities, slot) = entity_records(res, &used, &rank);
+        Records {
+            ids,
+            entities,
+            slot,
+            edges: drafts,
+            topics,
         }
     }
 
-    /// The record of edge `d`, its strings made: the ends' `ids`, its
-    /// evidence, its sentence's `topics` (moved out at their last of `uses`).
-    fn edge(
-        &self,
-        d: Draft,
-        ids: &[String],
-        topics: &mut [Vec<String>],
-        uses: &mut [u32],
-    ) -> EdgeRecord {
-        let topics = match d.topics {
-            Some(t) => {
-                uses[t] -= 1;
-                match uses[t] {
-                    0 => std::mem::take(&mut topics[t]),
-                    _ => topics[t].clone(),
-                }
-            }
-            None => Vec::new(),
-        };
-        EdgeRecord {
-            source: ids[d.source].clone(),
-            target: ids[d.target].clone(),
-            kind: d.kind,
-            cameo: d.cameo,
-            date: d.date,
-            speaker: d.speaker.map(|x| ids[x].clone()),
-            place: d.place.map(|x| ids[x].clone()),
-            topics,
-            role: d.role,
-            planned: d.planned,
-            former: d.former,
-            evidence: self.evidence(d.si),
+    /// A draft of a plain edge from entity `source` to `target`, found in
+    /// sentence `si`: no cameo, date, speaker, place, topics nor role.
+    fn draft(&self, source: usize, target: usize, si: usize) -> EdgeDraft {
+        let s = &self.sentences[si];
+        EdgeDraft {
+            source,
+            target,
+            kind: EdgeKind::Role,
+            cameo: String::new(),
+            date: None,
+            speaker: None,
+            place: None,
+            topics: None,
+            role: None,
+            planned: false,
+            former: false,
+            sentence: s.index,
+            start: s.start,
+            end: s.end,
         }
     }
 
@@ -1127,27 +1090,16 @@ impl<'a> Doc<'a> {
         res: &mut Resolution,
         pi: usize,
         used: &mut [bool],
-        drafts: &mut Vec<Draft>,
+        drafts: &mut Vec<EdgeDraft>,
     ) {
-        let edge = |target: usize, kind: EdgeKind, si: usize| Draft {
-            source: pi,
-            target,
+        let edge = |target: usize, kind: EdgeKind, si: usize| EdgeDraft {
             kind,
-            cameo: String::new(),
-            date: None,
-            speaker: None,
-            place: None,
-            topics: None,
-            role: None,
-            planned: false,
-            former: false,
-            si,
-            sentence: self.sentences[si].index,
+            ..self.draft(pi, target, si)
         };
         // the records need the titles no more
         for role in std::mem::take(&mut res.entities[pi].roles) {
             if let Some(of) = role.of {
-                drafts.push(Draft {
+                drafts.push(EdgeDraft {
                     date: self.article.date,
                     role: Some(role.title),
                     former: role.former,
@@ -1176,14 +1128,11 @@ impl<'a> Doc<'a> {
     /// Sorts edge drafts by kind, ends (by the `rank` of their ids) and
     /// sentence, one of each (the first), and drops those a sentence stated
     /// earlier repeats ([`drop_repeated_sentences`]).
-    fn sort_drafts(&self, drafts: &mut Vec<Draft>, rank: &[u32]) {
-        let key = |d: &Draft| (d.kind, rank[d.source], rank[d.target]);
+    fn sort_drafts(&self, drafts: &mut Vec<EdgeDraft>, rank: &[u32]) {
+        let key = |d: &EdgeDraft| (d.kind, rank[d.source], rank[d.target]);
         drafts.sort_by_key(|d| (key(d), d.sentence));
         drafts.dedup_by(|a, b| (key(a), a.sentence) == (key(b), b.sentence));
-        let text = |d: &Draft| {
-            let s = &self.sentences[d.si];
-            self.text.get(s.start..s.end).unwrap_or_default()
-        };
+        let text = |d: &EdgeDraft| self.text.get(d.start..d.end).unwrap_or_default();
         drop_repeated_sentences(drafts, |a, b| key(a) == key(b), text);
     }
 
@@ -1300,26 +1249,6 @@ fn compound_relation(kind: EdgeKind, cameo: &str, source: usize, target: usize) 
     }
 }
 
-/// An edge of the article by the indices of what it joins: what
-/// [`Doc::records`] sorts and thins before any edge gets its strings.
-struct Draft {
-    source: usize,
-    target: usize,
-    kind: EdgeKind,
-    cameo: String,
-    date: Option<Date>,
-    speaker: Option<usize>,
-    place: Option<usize>,
-    /// Its sentence's topics: their place in the article's list.
-    topics: Option<usize>,
-    role: Option<String>,
-    planned: bool,
-    former: bool,
-    /// Its sentence, by place and by index.
-    si: usize,
-    sentence: usize,
-}
-
 /// The place of each of `ids` among them sorted, the same for the same id:
 /// what edges are sorted by, compared as numbers.
 fn id_ranks(ids: &[String]) -> Vec<u32> {
@@ -1382,38 +1311,43 @@ fn drop_repeated_sentences<'t, E>(
     edges.retain(|_| at.next().unwrap_or(true));
 }
 
-/// The records of the `used` entities, with their ids (`ids`, and their
-/// places among them sorted, `rank`): sorted by id, one per id (the last
-/// made, as a map by id keeps).
+/// The records of the `used` entities (by the places of their ids among
+/// them sorted, `rank`): sorted by id, one per id (the last made, as a map
+/// by id keeps); and per entity, the record of its id ([`NO_RECORD`] if none).
 fn entity_records(
     mut res: Resolution,
     used: &[bool],
-    mut ids: Vec<String>,
     rank: &[u32],
-) -> Vec<EntityRecord> {
+) -> (Vec<EntityDraft>, Vec<u32>) {
     // the entities in the records' order, by number: the last made first
     let mut order: Vec<usize> = (0..res.entities.len()).rev().filter(|&i| used[i]).collect();
     order.sort_by_key(|&i| rank[i]);
     order.dedup_by_key(|i| rank[*i]);
+    // each rank's record, then each entity's
+    let mut of_rank = vec![NO_RECORD; rank.len()];
+    for (k, &i) in order.iter().enumerate() {
+        of_rank[rank[i] as usize] = k as u32;
+    }
+    let slot = rank.iter().map(|&r| of_rank[r as usize]).collect();
     // the entities' strings move into their records: nothing needs them after
     let mut made = std::mem::take(&mut res.entities);
     let mut names: Vec<&str> = Vec::new();
-    let mut entities: Vec<EntityRecord> = Vec::with_capacity(order.len());
+    let mut entities: Vec<EntityDraft> = Vec::with_capacity(order.len());
     for i in order {
         let e = &mut made[i];
         // each alias copied once, at its size, into a list of its size
         names.extend(res.aliases(e));
         names.sort_unstable();
         let aliases = names.drain(..).map(str::to_string).collect();
-        entities.push(EntityRecord {
-            id: std::mem::take(&mut ids[i]),
+        entities.push(EntityDraft {
+            id: i,
             name: std::mem::take(&mut e.name),
             kind: e.kind,
             aliases,
             code: e.code.take(),
         });
     }
-    entities
+    (entities, slot)
 }
 
 /// A human-readable trace of the extraction of one article: each sentence

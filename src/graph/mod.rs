@@ -4,6 +4,7 @@
 
 mod articles;
 pub mod filter;
+mod merged;
 pub mod skeleton;
 mod story;
 
@@ -13,9 +14,11 @@ pub(crate) use articles::{ArticleTable, Ranks};
 pub(crate) use story::{fold_order, fold_stories, statements, Told};
 
 use crate::bytes::FxBuild;
-use crate::model::{slug, EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
+use crate::model::{slug, EdgeKind, EntityKind, EntityRecord, Evidence, Extraction};
+use crate::model::{EdgeView, EntityView, Extracted};
 use crate::text::article::Provenance;
 use crate::text::date::Date;
+pub(crate) use merged::Merged;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
@@ -267,33 +270,33 @@ impl Graph {
     /// first). Lookups still find a node by any of its names.
     pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeId {
         let a = self.table.intern(article);
-        self.add_entity_in(e, a)
+        self.add_entity_in(&EntityView::of(e), a)
     }
 
     /// [`Graph::add_entity`] for the article numbered `a`.
-    fn add_entity_in(&mut self, e: &EntityRecord, a: u32) -> NodeId {
-        let Some(&n) = self.by_id.get(&e.id) else {
+    fn add_entity_in(&mut self, e: &EntityView, a: u32) -> NodeId {
+        let Some(&n) = self.by_id.get(e.id) else {
             return self.new_node(e, a);
         };
         let node = &mut self.g[n];
         // the same name (most records of a node) ranks the same
-        let renamed = e.name != node.name && name_rank(&e.name) < name_rank(&node.name);
+        let renamed = e.name != node.name && name_rank(e.name) < name_rank(&node.name);
         if renamed {
-            let old = std::mem::replace(&mut node.name, e.name.clone());
-            node.aliases.remove(&e.name);
+            let old = std::mem::replace(&mut node.name, e.name.to_string());
+            node.aliases.remove(e.name);
             node.aliases.insert(old);
         }
         // names new to the node; the others are indexed already
-        let mut fresh: Vec<&String> = Vec::new();
-        for a in std::iter::once(&e.name).chain(&e.aliases) {
-            if *a != node.name && !node.aliases.contains(a) {
-                node.aliases.insert(a.clone());
+        let mut fresh: Vec<&str> = Vec::new();
+        for a in std::iter::once(e.name).chain(e.aliases.iter().map(String::as_str)) {
+            if a != node.name && !node.aliases.contains(a) {
+                node.aliases.insert(a.to_string());
                 fresh.push(a);
             }
         }
-        if let Some(c) = &e.code {
-            if node.code.as_ref().is_none_or(|old| c < old) {
-                node.code = Some(c.clone());
+        if let Some(c) = e.code {
+            if node.code.as_deref().is_none_or(|old| c < old) {
+                node.code = Some(c.to_string());
             }
         }
         node.articles.insert(a);
@@ -311,13 +314,13 @@ impl Graph {
     }
 
     /// A node for `e`, whose id the graph does not hold.
-    fn new_node(&mut self, e: &EntityRecord, a: u32) -> NodeId {
+    fn new_node(&mut self, e: &EntityView, a: u32) -> NodeId {
         let mut articles = ArticleIds::default();
         articles.insert(a);
         let n = NodeId(
             self.g.add_node(Node {
-                id: e.id.clone(),
-                name: e.name.clone(),
+                id: e.id.to_string(),
+                name: e.name.to_string(),
                 kind: e.kind,
                 aliases: e
                     .aliases
@@ -325,11 +328,11 @@ impl Graph {
                     .filter(|a| **a != e.name)
                     .cloned()
                     .collect(),
-                code: e.code.clone(),
+                code: e.code.map(str::to_string),
                 articles,
             }),
         );
-        self.by_id.insert(e.id.clone(), n);
+        self.by_id.insert(e.id.to_string(), n);
         self.index_aliases(n);
         n
     }
@@ -469,6 +472,21 @@ impl Graph {
         if self.articles.contains_key(&x.article) {
             self.remove_article(&x.article);
         }
+        self.merge_records(x);
+    }
+
+    /// As [`Graph::merge_extraction`], of an article and its
+    /// [`Records`](crate::model::Records)
+    /// (see [`Extracted`]): the same graph as merging their [`Extraction`].
+    pub fn merge_extracted(&mut self, x: &Extracted) {
+        if self.articles.contains_key(&x.article.id) {
+            self.remove_article(&x.article.id);
+        }
+        self.merge_records(x);
+    }
+
+    /// [`Graph::merge_extraction`] of an article not in the graph, in either form.
+    fn merge_records(&mut self, x: &impl Merged) {
         self.merge_with(x, |g, s, t, r, speaker, place| {
             let id = |n: Option<NodeId>| n.map(|n| g.g[n].id.clone());
             let occ = occurrence(r, id(speaker), id(place));
@@ -481,52 +499,36 @@ impl Graph {
     /// Returns whether the graph held the article already.
     pub(crate) fn merge_with(
         &mut self,
-        x: &Extraction,
-        mut edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeRecord, Option<NodeId>, Option<NodeId>),
+        x: &impl Merged,
+        mut edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeView, Option<NodeId>, Option<NodeId>),
     ) -> bool {
+        let article = x.article();
         // one search of the ordered map, not two (the key cloned even when
         // it is there: an article is new in all but a rebuild)
-        let held = match self.articles.entry(x.article.clone()) {
+        let held = match self.articles.entry(article.to_string()) {
             std::collections::btree_map::Entry::Occupied(mut o) => {
-                *o.get_mut() = x.date;
+                *o.get_mut() = x.date();
                 true
             }
             std::collections::btree_map::Entry::Vacant(v) => {
-                v.insert(x.date);
+                v.insert(x.date());
                 false
             }
         };
-        if x.provenance.is_empty() {
-            self.provenance.remove(&x.article);
+        if x.provenance().is_empty() {
+            self.provenance.remove(article);
         } else {
             self.provenance
-                .insert(x.article.clone(), x.provenance.clone());
+                .insert(article.to_string(), x.provenance().clone());
         }
-        // an article names a few dozen entities: a list beats a map (the
-        // last of one id wins, as in a map); ids are told apart by a key of
-        // their ends first, most without comparing their bytes
-        let mut local: Vec<((u64, usize), &str, NodeId)> = Vec::with_capacity(x.entities.len());
-        let a = self.table.intern(&x.article);
-        for e in &x.entities {
-            let n = self.add_entity_in(e, a);
-            local.push((crate::bytes::tail_key(e.id.as_bytes()), e.id.as_str(), n));
-        }
-        let find = |id: &str| {
-            let key = crate::bytes::tail_key(id.as_bytes());
-            local
-                .iter()
-                .rev()
-                .find(|&&(k, s, _)| k == key && s == id)
-                .map(|&(_, _, n)| n)
-        };
-        for r in &x.edges {
-            let (Some(s), Some(t)) = (find(&r.source), find(&r.target)) else {
-                continue;
-            };
-            let speaker = r.speaker.as_deref().and_then(find);
-            let place = r.place.as_deref().and_then(find);
-            edge(self, s, t, r, speaker, place);
-        }
+        let a = self.table.intern(article);
+        let nodes: Vec<NodeId> = (0..x.entity_count())
+            .map(|i| self.add_entity_in(&x.entity(i), a))
+            .collect();
+        x.each_edge(|(s, t, speaker, place), r| {
+            let at = |i: usize| nodes[i];
+            edge(self, at(s), at(t), &r, speaker.map(at), place.map(at));
+        });
         held
     }
 
@@ -751,17 +753,23 @@ pub(crate) fn suggest_among<'a>(
 }
 
 /// The occurrence an edge record makes, with speaker and place ids mapped.
-fn occurrence(r: &EdgeRecord, speaker: Option<String>, place: Option<String>) -> Occurrence {
+fn occurrence(r: &EdgeView, speaker: Option<String>, place: Option<String>) -> Occurrence {
     Occurrence {
         date: r.date,
         speaker,
         place,
-        topics: r.topics.clone(),
-        role: r.role.clone(),
+        topics: r.topics.to_vec(),
+        role: r.role.map(str::to_string),
         planned: r.planned,
         former: r.former,
-        cameo: r.cameo.clone(),
-        evidence: r.evidence.clone(),
+        cameo: r.cameo.to_string(),
+        evidence: Evidence {
+            article: r.article.to_string(),
+            sentence: r.sentence,
+            start: r.start,
+            end: r.end,
+            text: r.text.to_string(),
+        },
         copies: Vec::new(),
     }
 }

@@ -20,9 +20,10 @@ use crate::bytes::varint;
 use crate::bytes::FileHash;
 use crate::error::{Error, Result};
 use crate::graph::skeleton::Skeleton;
+use crate::graph::Merged;
 use crate::graph::NodeId;
 use crate::graph::{Graph, Occurrence};
-use crate::model::Extraction;
+use crate::model::{Extracted, Extraction};
 use crate::store::cache::{occurrences_of, read_span, COcc, Span};
 use crate::store::cache::{stage_article, stage_text, staged_block};
 use crate::store::cache::{views_of, views_with_words, View};
@@ -135,7 +136,19 @@ impl Bulk {
     /// build is not merged again. A run that cannot be written is reported
     /// by [`Bulk::save`].
     pub fn add(&mut self, x: &Extraction) {
-        if self.failed.is_some() || !self.added.insert(crate::bytes::id_key(&x.article)) {
+        self.add_records(x);
+    }
+
+    /// As [`Bulk::add`], of an article and its [`Records`](crate::model::Records):
+    /// the same file as adding their [`Extraction`].
+    pub fn add_extracted(&mut self, x: &Extracted) {
+        self.add_records(x);
+    }
+
+    /// [`Bulk::add`] of an extraction in either form.
+    fn add_records(&mut self, x: &impl Merged) {
+        let article = x.article();
+        if self.failed.is_some() || !self.added.insert(crate::bytes::id_key(article)) {
             return;
         }
         if self.buf.capacity() == 0 {
@@ -145,22 +158,21 @@ impl Bulk {
             self.at.reserve_exact(self.limit.min(DEFAULT_LIMIT) / 64);
         }
         let (buf, at) = (&mut self.buf, &mut self.at);
-        at.reserve(x.edges.len());
+
         // the article's id and texts, staged once for its records to share:
         // where its id lies, and per text its sentence and place
-        let mut article: Option<Option<u32>> = None;
+        let mut staged: Option<Option<u32>> = None;
         let mut texts: Vec<(usize, u32)> = Vec::new();
         let mut fits = true;
         let replacing = self.g.merge_with(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
-            let e = &r.evidence;
-            let a = match e.article == x.article {
-                true => *article.get_or_insert_with(|| stage_article(buf, &x.article)),
-                false => stage_article(buf, &e.article),
+            let a = match r.article == article {
+                true => *staged.get_or_insert_with(|| stage_article(buf, article)),
+                false => stage_article(buf, r.article),
             };
-            let (sentence, text) = (e.sentence, e.text.as_bytes());
+            let (sentence, text) = (r.sentence, r.text.as_bytes());
             let shared = texts
                 .iter()
                 .rev()
@@ -194,12 +206,10 @@ impl Bulk {
             return;
         }
         if replacing {
-            let named = x
-                .entities
-                .iter()
-                .filter_map(|e| self.g.node_by_id(&e.id))
+            let named = (0..x.entity_count())
+                .filter_map(|i| self.g.node_by_id(x.entity(i).id))
                 .collect();
-            self.replaced.insert(x.article.clone(), named);
+            self.replaced.insert(article.to_string(), named);
         }
         if self.buf.len() + self.at.len() * std::mem::size_of::<Staged>() >= self.limit {
             if let Err(e) = self.write_run() {

@@ -293,10 +293,11 @@ impl<'a> COcc<'a> {
         place: Option<&str>,
         out: &mut Vec<u8>,
     ) {
+        let r = &crate::model::EdgeView::of(r);
         COcc::encode_record_pre(r, speaker, place, out);
-        put_str(out, &r.evidence.article);
+        put_str(out, r.article);
         COcc::encode_record_post(r, out);
-        put_str(out, &r.evidence.text);
+        put_str(out, r.text);
         // no copies
         out.push(0);
     }
@@ -307,7 +308,7 @@ impl<'a> COcc<'a> {
     /// ([`stage_article`], [`stage_text`]), which its article's other
     /// records share.
     pub(crate) fn stage_record(
-        r: &crate::model::EdgeRecord,
+        r: &crate::model::EdgeView,
         (speaker, place): (Option<&str>, Option<&str>),
         (article, text): (u32, u32),
         out: &mut Vec<u8>,
@@ -320,7 +321,7 @@ impl<'a> COcc<'a> {
 
     /// [`COcc::encode_record`]'s bytes before the article (a [`View`]'s `pre`).
     fn encode_record_pre(
-        r: &crate::model::EdgeRecord,
+        r: &crate::model::EdgeView,
         speaker: Option<&str>,
         place: Option<&str>,
         out: &mut Vec<u8>,
@@ -329,21 +330,20 @@ impl<'a> COcc<'a> {
         put_opt(out, speaker);
         put_opt(out, place);
         varint(out, r.topics.len() as u64);
-        for t in &r.topics {
+        for t in r.topics {
             put_str(out, t);
         }
-        put_opt(out, r.role.as_deref());
+        put_opt(out, r.role);
         out.extend_from_slice(&[u8::from(r.planned), u8::from(r.former)]);
-        put_str(out, &r.cameo);
+        put_str(out, r.cameo);
     }
 
     /// [`COcc::encode_record`]'s bytes between the article and the text
     /// (a [`View`]'s `post`): sentence, start and end.
-    fn encode_record_post(r: &crate::model::EdgeRecord, out: &mut Vec<u8>) {
-        let e = &r.evidence;
-        varint(out, e.sentence as u64);
-        varint(out, e.start as u64);
-        varint(out, e.end as u64);
+    fn encode_record_post(r: &crate::model::EdgeView, out: &mut Vec<u8>) {
+        varint(out, r.sentence as u64);
+        varint(out, r.start as u64);
+        varint(out, r.end as u64);
     }
 
     pub(crate) fn occurrence(self) -> Option<Occurrence> {

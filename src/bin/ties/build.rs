@@ -204,11 +204,11 @@ fn ingest(
     let bar = spinner();
     let (sources, mut skipped) = sources(inputs);
     let mut undated: Vec<String> = Vec::new();
-    let st = pipeline::extract_while(ex, &sources, &opts, &mut notice, &mut |x| {
-        if x.date.is_none() {
-            undated.push(x.article.clone());
+    let st = pipeline::extract_records_while(ex, &sources, &opts, &mut notice, &mut |x| {
+        if x.article.date.is_none() {
+            undated.push(x.article.id.clone());
         }
-        g.merge(&x);
+        g.merge_extracted(&x);
         if let Some(pb) = &bar {
             pb.inc(1);
         }
