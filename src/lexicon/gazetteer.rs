@@ -435,39 +435,61 @@ use crate::bytes::{ascii_lower, load, pack, word_at, FxBuild, Packed, HIGH_BITS,
 /// [`Packed`]: one multiply to hash, two integer compares to match.
 #[derive(Debug, Default)]
 struct ShortWords {
-    /// Key, id and word classes; an empty slot has id [`NO_WORD`].
-    slots: Vec<(Packed, WordId, u16)>,
-    /// Bits of the hash used: `slots.len() == 1 << bits`.
-    bits: u32,
+    /// The words by hash; an empty slot has key `(0, 0)`, which no word
+    /// has (a packed key holds its length), id [`NO_WORD`] and no class.
+    slots: Vec<Slot>,
+    /// `slots.len() - 1`.
+    mask: usize,
+    /// `64 - log2(slots.len())`: how far a hash is shifted to a slot.
+    shift: u32,
 }
+
+/// A slot of [`ShortWords`]: a word's key, id and word classes.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    id: WordId,
+    class: u16,
+}
+
+/// An empty [`Slot`].
+const EMPTY_SLOT: Slot = Slot {
+    lo: 0,
+    hi: 0,
+    id: NO_WORD,
+    class: 0,
+};
 
 impl ShortWords {
     fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>, classes: &[u16]) -> ShortWords {
         let n = words.len().max(1) * 4;
         let bits = n.next_power_of_two().trailing_zeros().max(4);
         let mut t = ShortWords {
-            slots: vec![((0, 0), NO_WORD, 0); 1 << bits],
-            bits,
+            slots: vec![EMPTY_SLOT; 1 << bits],
+            mask: (1 << bits) - 1,
+            shift: 64 - bits,
         };
-        let mask = t.slots.len() - 1;
         for (w, &id) in words {
-            if let Some(k) = pack(w) {
-                let mut at = t.slot(k);
-                while t.slots[at].1 != NO_WORD {
-                    at = (at + 1) & mask;
+            if let Some((lo, hi)) = pack(w) {
+                let mut at = t.slot(lo, hi);
+                while t.slots[at].id != NO_WORD {
+                    at = (at + 1) & t.mask;
                 }
                 let class = classes.get(id as usize).copied().unwrap_or(0);
-                t.slots[at] = (k, id, class);
+                t.slots[at] = Slot { lo, hi, id, class };
             }
         }
         t
     }
 
-    #[inline]
-    fn slot(&self, (a, b): Packed) -> usize {
+    /// The slot where the search for key `(lo, hi)` starts.
+    #[inline(always)]
+    fn slot(&self, lo: u64, hi: u64) -> usize {
         const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let h = (a.wrapping_mul(K).rotate_left(29) ^ b).wrapping_mul(K);
-        (h >> (64 - self.bits)) as usize
+        let h = (lo ^ hi.rotate_left(29)).wrapping_mul(K);
+        // (an empty table's shift is 0: slot `h`, past its end)
+        h.wrapping_shr(self.shift) as usize
     }
 
     /// The id of a packed word, [`NO_WORD`] when not in the table.
@@ -478,24 +500,17 @@ impl ShortWords {
 
     /// The id and word classes of a packed word; [`NO_WORD`] and no class
     /// when not in the table.
-    #[inline]
-    fn get_classed(&self, k: Packed) -> (WordId, u16) {
-        if self.slots.is_empty() {
-            return (NO_WORD, 0);
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = self.slot(k);
-        loop {
-            match self.slots.get(at) {
-                Some(&(key, id, class)) if id != NO_WORD => {
-                    if key == k {
-                        return (id, class);
-                    }
-                }
-                _ => return (NO_WORD, 0),
+    #[inline(always)]
+    fn get_classed(&self, (lo, hi): Packed) -> (WordId, u16) {
+        let mut at = self.slot(lo, hi);
+        // an empty slot ends the search with its own id and class
+        while let Some(s) = self.slots.get(at) {
+            if (s.lo == lo && s.hi == hi) || s.id == NO_WORD {
+                return (s.id, s.class);
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & self.mask;
         }
+        (NO_WORD, 0)
     }
 }
 
