@@ -431,21 +431,33 @@ pub fn held_on(
 
 use crate::bytes::{ascii_lower, load, pack, word_at, FxBuild, Packed, HIGH_BITS, KEEP};
 
-/// The lexicon's short words in an open-addressing table keyed by
-/// [`Packed`]: one multiply to hash, two integer compares to match.
+/// The lexicon's short words in open-addressing tables keyed by
+/// [`Packed`]: one multiply to hash, one or two integer compares to match.
+/// Words of up to seven bytes (most) are keyed by one integer, their bytes
+/// and length, in a table of their own with smaller slots.
 #[derive(Debug, Default)]
 struct ShortWords {
-    /// The words by hash; an empty slot has key `(0, 0)`, which no word
-    /// has (a packed key holds its length), id [`NO_WORD`] and no class.
-    slots: Vec<Slot>,
+    /// The words of one to seven bytes.
+    small: Table<SmallSlot>,
+    /// The words of eight to 15 bytes.
+    long: Table<Slot>,
+}
+
+/// An open-addressing table of slots, searched from a slot on until the
+/// key or an empty slot.
+#[derive(Debug)]
+struct Table<S> {
+    slots: Vec<S>,
     /// `slots.len() - 1`.
     mask: usize,
     /// `64 - log2(slots.len())`: how far a hash is shifted to a slot.
     shift: u32,
 }
 
-/// A slot of [`ShortWords`]: a word's key, id and word classes.
-#[derive(Clone, Copy, Debug, Default)]
+/// A slot of [`ShortWords`]' long table: a word's key, id and word classes.
+/// An empty slot has key `(0, 0)`, which no word has (a packed key holds
+/// its length), id [`NO_WORD`] and no class.
+#[derive(Clone, Copy, Debug)]
 struct Slot {
     lo: u64,
     hi: u64,
@@ -453,43 +465,93 @@ struct Slot {
     class: u16,
 }
 
-/// An empty [`Slot`].
-const EMPTY_SLOT: Slot = Slot {
-    lo: 0,
-    hi: 0,
-    id: NO_WORD,
-    class: 0,
-};
+/// A slot of [`ShortWords`]' small table: the word's bytes and its length
+/// in the top byte, id and word classes; an empty one has key 0.
+#[derive(Clone, Copy, Debug)]
+struct SmallSlot {
+    key: u64,
+    id: WordId,
+    class: u16,
+}
+
+/// The multiplier of the tables' hashes.
+const HASH: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl<S> Default for Table<S> {
+    fn default() -> Table<S> {
+        Table {
+            slots: Vec::new(),
+            mask: 0,
+            shift: 0,
+        }
+    }
+}
+
+impl<S: Copy> Table<S> {
+    /// A table for `n` keys, about a quarter full, of `empty` slots.
+    fn new(n: usize, empty: S) -> Table<S> {
+        let bits = (n.max(1) * 4).next_power_of_two().trailing_zeros().max(4);
+        Table {
+            slots: vec![empty; 1 << bits],
+            mask: (1 << bits) - 1,
+            shift: 64 - bits,
+        }
+    }
+
+    /// The slot where the search for a key of hash `h` starts (an empty
+    /// table's shift is 0: slot `h`, past its end).
+    #[inline(always)]
+    fn start(&self, h: u64) -> usize {
+        h.wrapping_mul(HASH).wrapping_shr(self.shift) as usize
+    }
+
+    /// Puts `slot` in the first slot from `at` on where `empty` holds.
+    fn insert(&mut self, mut at: usize, slot: S, empty: impl Fn(&S) -> bool) {
+        while self.slots.get(at).is_some_and(|s| !empty(s)) {
+            at = (at + 1) & self.mask;
+        }
+        if let Some(s) = self.slots.get_mut(at) {
+            *s = slot;
+        }
+    }
+}
 
 impl ShortWords {
     fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>, classes: &[u16]) -> ShortWords {
-        let n = words.len().max(1) * 4;
-        let bits = n.next_power_of_two().trailing_zeros().max(4);
+        let small_n = words.keys().filter(|w| w.len() < 8).count();
+        let empty_small = SmallSlot {
+            key: 0,
+            id: NO_WORD,
+            class: 0,
+        };
+        let empty_long = Slot {
+            lo: 0,
+            hi: 0,
+            id: NO_WORD,
+            class: 0,
+        };
         let mut t = ShortWords {
-            slots: vec![EMPTY_SLOT; 1 << bits],
-            mask: (1 << bits) - 1,
-            shift: 64 - bits,
+            small: Table::new(small_n, empty_small),
+            long: Table::new(words.len() - small_n, empty_long),
         };
         for (w, &id) in words {
-            if let Some((lo, hi)) = pack(w) {
-                let mut at = t.slot(lo, hi);
-                while t.slots[at].id != NO_WORD {
-                    at = (at + 1) & t.mask;
+            let class = classes.get(id as usize).copied().unwrap_or(0);
+            match pack(w) {
+                Some((lo, hi)) if w.len() < 8 => {
+                    let key = lo | hi;
+                    let at = t.small.start(key);
+                    t.small
+                        .insert(at, SmallSlot { key, id, class }, |s| s.id == NO_WORD);
                 }
-                let class = classes.get(id as usize).copied().unwrap_or(0);
-                t.slots[at] = Slot { lo, hi, id, class };
+                Some((lo, hi)) => {
+                    let at = t.long.start(lo ^ hi.rotate_left(29));
+                    t.long
+                        .insert(at, Slot { lo, hi, id, class }, |s| s.id == NO_WORD);
+                }
+                None => {}
             }
         }
         t
-    }
-
-    /// The slot where the search for key `(lo, hi)` starts.
-    #[inline(always)]
-    fn slot(&self, lo: u64, hi: u64) -> usize {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let h = (lo ^ hi.rotate_left(29)).wrapping_mul(K);
-        // (an empty table's shift is 0: slot `h`, past its end)
-        h.wrapping_shr(self.shift) as usize
     }
 
     /// The id of a packed word, [`NO_WORD`] when not in the table.
@@ -502,13 +564,38 @@ impl ShortWords {
     /// when not in the table.
     #[inline(always)]
     fn get_classed(&self, (lo, hi): Packed) -> (WordId, u16) {
-        let mut at = self.slot(lo, hi);
+        // seven bytes or fewer: nothing but the length in `hi`
+        if hi >> 56 < 8 {
+            self.get_small(lo | hi)
+        } else {
+            self.get_long(lo, hi)
+        }
+    }
+
+    /// [`ShortWords::get_classed`] of a word of eight bytes or more.
+    #[inline(always)]
+    fn get_long(&self, lo: u64, hi: u64) -> (WordId, u16) {
+        let mut at = self.long.start(lo ^ hi.rotate_left(29));
         // an empty slot ends the search with its own id and class
-        while let Some(s) = self.slots.get(at) {
+        while let Some(s) = self.long.slots.get(at) {
             if (s.lo == lo && s.hi == hi) || s.id == NO_WORD {
                 return (s.id, s.class);
             }
-            at = (at + 1) & self.mask;
+            at = (at + 1) & self.long.mask;
+        }
+        (NO_WORD, 0)
+    }
+
+    /// [`ShortWords::get_classed`] of a word of at most seven bytes, keyed
+    /// by its bytes and its length in the top byte.
+    #[inline(always)]
+    fn get_small(&self, key: u64) -> (WordId, u16) {
+        let mut at = self.small.start(key);
+        while let Some(s) = self.small.slots.get(at) {
+            if s.key == key || s.id == NO_WORD {
+                return (s.id, s.class);
+            }
+            at = (at + 1) & self.small.mask;
         }
         (NO_WORD, 0)
     }
@@ -1091,10 +1178,13 @@ impl Gazetteer {
             let a = t.start as usize;
             let n = t.end.wrapping_sub(t.start) as usize;
             // a token of at most 15 bytes: two loads of the 16 bytes from
-            // its start, its bytes kept by a mask
-            if let (true, Some(w)) = (n < 16, low.get(a..a + 16)) {
-                let (m_lo, m_hi) = KEEP[n];
-                let (lo, hi) = (word_at(w, 0) & m_lo, word_at(w, 8) & m_hi);
+            // its start (one for seven bytes or fewer), its bytes kept by a
+            // mask
+            let w = if n < 16 { low.get(a..a + 16) } else { None };
+            if let Some(w) = w {
+                let (m_lo, m_hi) = KEEP[n & 15];
+                let lo = word_at(w, 0) & m_lo;
+                let hi = if n < 8 { 0 } else { word_at(w, 8) & m_hi };
                 if (lo | hi) & HIGH_BITS == 0 {
                     let first = bytes.get(a).copied().unwrap_or_default();
                     (*id, *class) = if n == 1 {
@@ -1104,7 +1194,12 @@ impl Gazetteer {
                             .copied()
                             .unwrap_or_default()
                     } else {
-                        let (id, c) = self.short.get_classed((lo, hi | (n as u64) << 56));
+                        let len = (n as u64) << 56;
+                        let (id, c) = if n < 8 {
+                            self.short.get_small(lo | len)
+                        } else {
+                            self.short.get_long(lo, hi | len)
+                        };
                         // lowering changed the first byte: a capital
                         let capital = if first != lo as u8 { class::CAPITAL } else { 0 };
                         (id, c | capital)
