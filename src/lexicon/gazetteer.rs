@@ -478,6 +478,7 @@ struct SmallSlot {
 const HASH: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl<S> Default for Table<S> {
+    /// A table without slots: every search ends at once.
     fn default() -> Table<S> {
         Table {
             slots: Vec::new(),
@@ -1612,6 +1613,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_short_word_is_found_in_its_table() {
+        let g = gaz();
+        let (mut small, mut long) = (0, 0);
+        for (w, &id) in &g.words {
+            let Some(k) = pack(w) else {
+                continue;
+            };
+            let class = g.classes.get(id as usize).copied().unwrap_or(0);
+            assert_eq!(g.short.get_classed(k), (id, class), "{w:?}");
+            if w.len() < 8 {
+                small += 1;
+            } else {
+                long += 1;
+            }
+        }
+        assert!(small > 0 && long > 0);
+        // no word has an empty key; other keys are missed
+        assert_eq!(g.short.get_classed((0, 0)), (NO_WORD, 0));
+        assert_eq!(g.word_id("zqxvzqxv"), NO_WORD);
+        assert_eq!(g.word_id("zqxv"), NO_WORD);
+        assert_eq!(
+            ShortWords::default().get_classed((1, 1 << 56)),
+            (NO_WORD, 0)
+        );
     }
 
     #[test]
