@@ -431,43 +431,128 @@ pub fn held_on(
 
 use crate::bytes::{ascii_lower, load, pack, word_at, FxBuild, Packed, HIGH_BITS, KEEP};
 
-/// The lexicon's short words in an open-addressing table keyed by
-/// [`Packed`]: one multiply to hash, two integer compares to match.
+/// The lexicon's short words in open-addressing tables keyed by
+/// [`Packed`]: one multiply to hash, one or two integer compares to match.
+/// Words of up to seven bytes (most) are keyed by one integer, their bytes
+/// and length, in a table of their own with smaller slots.
 #[derive(Debug, Default)]
 struct ShortWords {
-    /// Key, id and word classes; an empty slot has id [`NO_WORD`].
-    slots: Vec<(Packed, WordId, u16)>,
-    /// Bits of the hash used: `slots.len() == 1 << bits`.
-    bits: u32,
+    /// The words of one to seven bytes.
+    small: Table<SmallSlot>,
+    /// The words of eight to 15 bytes.
+    long: Table<Slot>,
+}
+
+/// An open-addressing table of slots, searched from a slot on until the
+/// key or an empty slot.
+#[derive(Debug)]
+struct Table<S> {
+    slots: Vec<S>,
+    /// `slots.len() - 1`.
+    mask: usize,
+    /// `64 - log2(slots.len())`: how far a hash is shifted to a slot.
+    shift: u32,
+}
+
+/// A slot of [`ShortWords`]' long table: a word's key, id and word classes.
+/// An empty slot has key `(0, 0)`, which no word has (a packed key holds
+/// its length), id [`NO_WORD`] and no class.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    id: WordId,
+    class: u16,
+}
+
+/// A slot of [`ShortWords`]' small table: the word's bytes and its length
+/// in the top byte, id and word classes; an empty one has key 0.
+#[derive(Clone, Copy, Debug)]
+struct SmallSlot {
+    key: u64,
+    id: WordId,
+    class: u16,
+}
+
+/// The multiplier of the tables' hashes.
+const HASH: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl<S> Default for Table<S> {
+    /// A table without slots: every search ends at once.
+    fn default() -> Table<S> {
+        Table {
+            slots: Vec::new(),
+            mask: 0,
+            shift: 0,
+        }
+    }
+}
+
+impl<S: Copy> Table<S> {
+    /// A table for `n` keys, about a quarter full, of `empty` slots.
+    fn new(n: usize, empty: S) -> Table<S> {
+        let bits = (n.max(1) * 4).next_power_of_two().trailing_zeros().max(4);
+        Table {
+            slots: vec![empty; 1 << bits],
+            mask: (1 << bits) - 1,
+            shift: 64 - bits,
+        }
+    }
+
+    /// The slot where the search for a key of hash `h` starts (an empty
+    /// table's shift is 0: slot `h`, past its end).
+    #[inline(always)]
+    fn start(&self, h: u64) -> usize {
+        h.wrapping_mul(HASH).wrapping_shr(self.shift) as usize
+    }
+
+    /// Puts `slot` in the first slot from `at` on where `empty` holds.
+    fn insert(&mut self, mut at: usize, slot: S, empty: impl Fn(&S) -> bool) {
+        while self.slots.get(at).is_some_and(|s| !empty(s)) {
+            at = (at + 1) & self.mask;
+        }
+        if let Some(s) = self.slots.get_mut(at) {
+            *s = slot;
+        }
+    }
 }
 
 impl ShortWords {
     fn new(words: &HashMap<Box<[u8]>, WordId, FxBuild>, classes: &[u16]) -> ShortWords {
-        let n = words.len().max(1) * 4;
-        let bits = n.next_power_of_two().trailing_zeros().max(4);
-        let mut t = ShortWords {
-            slots: vec![((0, 0), NO_WORD, 0); 1 << bits],
-            bits,
+        let small_n = words.keys().filter(|w| w.len() < 8).count();
+        let empty_small = SmallSlot {
+            key: 0,
+            id: NO_WORD,
+            class: 0,
         };
-        let mask = t.slots.len() - 1;
+        let empty_long = Slot {
+            lo: 0,
+            hi: 0,
+            id: NO_WORD,
+            class: 0,
+        };
+        let mut t = ShortWords {
+            small: Table::new(small_n, empty_small),
+            long: Table::new(words.len() - small_n, empty_long),
+        };
         for (w, &id) in words {
-            if let Some(k) = pack(w) {
-                let mut at = t.slot(k);
-                while t.slots[at].1 != NO_WORD {
-                    at = (at + 1) & mask;
+            let class = classes.get(id as usize).copied().unwrap_or(0);
+            match pack(w) {
+                Some((lo, hi)) if w.len() < 8 => {
+                    let key = lo | hi;
+                    let at = t.small.start(key);
+                    t.small
+                        .insert(at, SmallSlot { key, id, class }, |s| s.id == NO_WORD);
                 }
-                let class = classes.get(id as usize).copied().unwrap_or(0);
-                t.slots[at] = (k, id, class);
+                Some((lo, hi)) => {
+                    let at = t.long.start(lo ^ hi.rotate_left(29));
+                    t.long
+                        .insert(at, Slot { lo, hi, id, class }, |s| s.id == NO_WORD);
+                }
+                None => {}
             }
         }
         t
-    }
-
-    #[inline]
-    fn slot(&self, (a, b): Packed) -> usize {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let h = (a.wrapping_mul(K).rotate_left(29) ^ b).wrapping_mul(K);
-        (h >> (64 - self.bits)) as usize
     }
 
     /// The id of a packed word, [`NO_WORD`] when not in the table.
@@ -478,24 +563,42 @@ impl ShortWords {
 
     /// The id and word classes of a packed word; [`NO_WORD`] and no class
     /// when not in the table.
-    #[inline]
-    fn get_classed(&self, k: Packed) -> (WordId, u16) {
-        if self.slots.is_empty() {
-            return (NO_WORD, 0);
+    #[inline(always)]
+    fn get_classed(&self, (lo, hi): Packed) -> (WordId, u16) {
+        // seven bytes or fewer: nothing but the length in `hi`
+        if hi >> 56 < 8 {
+            self.get_small(lo | hi)
+        } else {
+            self.get_long(lo, hi)
         }
-        let mask = self.slots.len() - 1;
-        let mut at = self.slot(k);
-        loop {
-            match self.slots.get(at) {
-                Some(&(key, id, class)) if id != NO_WORD => {
-                    if key == k {
-                        return (id, class);
-                    }
-                }
-                _ => return (NO_WORD, 0),
+    }
+
+    /// [`ShortWords::get_classed`] of a word of eight bytes or more.
+    #[inline(always)]
+    fn get_long(&self, lo: u64, hi: u64) -> (WordId, u16) {
+        let mut at = self.long.start(lo ^ hi.rotate_left(29));
+        // an empty slot ends the search with its own id and class
+        while let Some(s) = self.long.slots.get(at) {
+            if (s.lo == lo && s.hi == hi) || s.id == NO_WORD {
+                return (s.id, s.class);
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & self.long.mask;
         }
+        (NO_WORD, 0)
+    }
+
+    /// [`ShortWords::get_classed`] of a word of at most seven bytes, keyed
+    /// by its bytes and its length in the top byte.
+    #[inline(always)]
+    fn get_small(&self, key: u64) -> (WordId, u16) {
+        let mut at = self.small.start(key);
+        while let Some(s) = self.small.slots.get(at) {
+            if s.key == key || s.id == NO_WORD {
+                return (s.id, s.class);
+            }
+            at = (at + 1) & self.small.mask;
+        }
+        (NO_WORD, 0)
     }
 }
 
@@ -1076,10 +1179,13 @@ impl Gazetteer {
             let a = t.start as usize;
             let n = t.end.wrapping_sub(t.start) as usize;
             // a token of at most 15 bytes: two loads of the 16 bytes from
-            // its start, its bytes kept by a mask
-            if let (true, Some(w)) = (n < 16, low.get(a..a + 16)) {
-                let (m_lo, m_hi) = KEEP[n];
-                let (lo, hi) = (word_at(w, 0) & m_lo, word_at(w, 8) & m_hi);
+            // its start (one for seven bytes or fewer), its bytes kept by a
+            // mask
+            let w = if n < 16 { low.get(a..a + 16) } else { None };
+            if let Some(w) = w {
+                let (m_lo, m_hi) = KEEP[n & 15];
+                let lo = word_at(w, 0) & m_lo;
+                let hi = if n < 8 { 0 } else { word_at(w, 8) & m_hi };
                 if (lo | hi) & HIGH_BITS == 0 {
                     let first = bytes.get(a).copied().unwrap_or_default();
                     (*id, *class) = if n == 1 {
@@ -1089,7 +1195,12 @@ impl Gazetteer {
                             .copied()
                             .unwrap_or_default()
                     } else {
-                        let (id, c) = self.short.get_classed((lo, hi | (n as u64) << 56));
+                        let len = (n as u64) << 56;
+                        let (id, c) = if n < 8 {
+                            self.short.get_small(lo | len)
+                        } else {
+                            self.short.get_long(lo, hi | len)
+                        };
                         // lowering changed the first byte: a capital
                         let capital = if first != lo as u8 { class::CAPITAL } else { 0 };
                         (id, c | capital)
@@ -1502,6 +1613,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_short_word_is_found_in_its_table() {
+        let g = gaz();
+        let (mut small, mut long) = (0, 0);
+        for (w, &id) in &g.words {
+            let Some(k) = pack(w) else {
+                continue;
+            };
+            let class = g.classes.get(id as usize).copied().unwrap_or(0);
+            assert_eq!(g.short.get_classed(k), (id, class), "{w:?}");
+            if w.len() < 8 {
+                small += 1;
+            } else {
+                long += 1;
+            }
+        }
+        assert!(small > 0 && long > 0);
+        // no word has an empty key; other keys are missed
+        assert_eq!(g.short.get_classed((0, 0)), (NO_WORD, 0));
+        assert_eq!(g.word_id("zqxvzqxv"), NO_WORD);
+        assert_eq!(g.word_id("zqxv"), NO_WORD);
+        assert_eq!(
+            ShortWords::default().get_classed((1, 1 << 56)),
+            (NO_WORD, 0)
+        );
     }
 
     #[test]
