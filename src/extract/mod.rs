@@ -11,9 +11,10 @@ mod visit;
 use crate::extract::mention::{Finder, FinderBuffers, Mention, Mentions};
 use crate::extract::relation::Relation;
 use crate::extract::resolve::{resolve, Ref, Resolution};
-use crate::lexicon::extract_words::ExtractWords;
+use crate::lexicon::extract_words::{ExtractWords, List};
 use crate::lexicon::gazetteer::{Gazetteer, Known};
-use crate::lexicon::words::{class, TokenWords};
+use crate::lexicon::relation_words::list;
+use crate::lexicon::words::{class, TokenWords, NO_WORD};
 use crate::model::{EdgeKind, EdgeRecord, EntityKind, EntityRecord, Evidence, Extraction};
 use crate::text::article::Article;
 use crate::text::date::{month_number, weekday_number, Date};
@@ -678,8 +679,9 @@ impl<'a> Doc<'a> {
         let mut compound = Vec::new();
         let mut hyphen = NextHyphen::new();
         for (si, sent) in self.sentences.iter().enumerate() {
-            // most sentences have no hyphen at all
-            if !self.text[sent.start..sent.end].contains('-') {
+            // most sentences have no hyphen at all: one search over the
+            // article, from hyphen to hyphen, tells
+            if !hyphen.within(self.text, sent.start, sent.end) {
                 continue;
             }
             for i in sent.tokens.clone() {
@@ -737,7 +739,20 @@ impl<'a> Doc<'a> {
         (i + 1..end)
             .filter(|&k| !self.masked[k])
             .take(4)
-            .any(|k| self.w.meeting_nouns.has(&self.lowers[k]))
+            .any(|k| self.listed(k, list::MEETING_NOUNS, &self.w.meeting_nouns))
+    }
+
+    /// Whether token `k` is a word of `words`, the relation rules' list
+    /// `bit`: an ASCII token by its word id, another by its lower case.
+    #[inline]
+    fn listed(&self, k: usize, bit: u32, words: &List) -> bool {
+        match self.lowers.is_ascii(k) {
+            true => {
+                let id = self.words.ids.get(k).copied().unwrap_or(NO_WORD);
+                self.g.relation_words.has(id, bit)
+            }
+            false => words.has(&self.lowers[k]),
+        }
     }
 
     /// "the China-ASEAN summit": a meeting of the two a hyphenated `word`
@@ -886,7 +901,7 @@ impl<'a> Doc<'a> {
     fn third_venue(&self, si: usize) -> bool {
         let r = self.sentences[si].tokens.clone();
         r.into_iter()
-            .any(|k| !self.masked[k] && self.w.third_venues.has(&self.lowers[k]))
+            .any(|k| !self.masked[k] && self.listed(k, list::THIRD_VENUES, &self.w.third_venues))
     }
 
     /// The date sentence `r` names ("on Friday", "on May 5, 2023", "June
