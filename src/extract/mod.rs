@@ -684,9 +684,10 @@ impl<'a> Doc<'a> {
             if !hyphen.within(self.text, sent.start, sent.end) {
                 continue;
             }
-            for i in sent.tokens.clone() {
-                let t = &self.toks[i];
-                if self.masked[i] || !hyphen.within(self.text, t.start as usize, t.end as usize) {
+            let mut next = sent.tokens.start;
+            while let Some(i) = hyphen.token_in(self.text, self.toks, next..sent.tokens.end) {
+                next = i + 1;
+                if self.masked[i] {
                     continue;
                 }
                 let word = self.s(i);
@@ -964,7 +965,7 @@ impl<'a> Doc<'a> {
     /// Whether one of tokens `r` is a future word ("will", "scheduled").
     fn future_in(&self, r: Range<usize>) -> bool {
         r.into_iter()
-            .any(|k| self.w.forward_days.has(&self.lowers[k]))
+            .any(|k| self.listed(k, list::FORWARD_DAYS, &self.w.forward_days))
     }
 
     /// Whether token `k` is a reporting verb ("said", "stressed").
@@ -1297,6 +1298,23 @@ impl NextHyphen {
             self.at = memchr::memchr(b'-', rest).map_or(usize::MAX, |p| a + p);
         }
         self.at < b
+    }
+
+    /// The first of tokens `r` of `text` (in text order) whose bytes hold a
+    /// hyphen: those that end before the next hyphen are passed over.
+    fn token_in(&mut self, text: &str, toks: &[Token], r: Range<usize>) -> Option<usize> {
+        let mut i = r.start;
+        while i < r.end {
+            let t = toks.get(i)?;
+            if self.within(text, t.start as usize, t.end as usize) {
+                return Some(i);
+            }
+            i += 1;
+            while i < r.end && toks.get(i).is_some_and(|t| t.end as usize <= self.at) {
+                i += 1;
+            }
+        }
+        None
     }
 }
 

@@ -160,8 +160,8 @@ impl<'a> Sentence<'a> {
         while base < self.range.end {
             let top = self.range.end.min(base + 64);
             let mut mask = 0u64;
-            for i in self.words.may_be_in(base..top, want) {
-                mask |= 1 << (i - base);
+            for (k, i) in (base..top).enumerate() {
+                mask |= u64::from(self.words.may_be(i, want)) << k;
             }
             while mask != 0 {
                 let i = base + mask.trailing_zeros() as usize;

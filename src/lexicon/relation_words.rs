@@ -34,6 +34,8 @@ pub mod list {
     pub const THIRD_VENUES: u32 = 1 << 21;
     /// The lexicon's `meeting_nouns` ("summit", "talks").
     pub const MEETING_NOUNS: u32 = 1 << 22;
+    /// The lexicon's `forward_days` ("will", "next"): a date to come.
+    pub const FORWARD_DAYS: u32 = 1 << 23;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -72,6 +74,7 @@ impl RelationWords {
             (list::VICTIM_NOUNS, &w.victim_nouns),
             (list::THIRD_VENUES, &w.third_venues),
             (list::MEETING_NOUNS, &w.meeting_nouns),
+            (list::FORWARD_DAYS, &w.forward_days),
         ];
         let mut lists_of: Vec<u32> = Vec::new();
         for (bit, words) in lists {
