@@ -805,8 +805,10 @@ impl<'a> Doc<'a> {
         compound: &[(usize, Relation)],
     ) -> (Vec<Found>, Vec<Vec<String>>) {
         let (mut rels, mut topics): (Vec<Found>, Vec<Vec<String>>) = (Vec::new(), Vec::new());
+        // one list for every sentence's relations, emptied as it is read
+        let mut found = Vec::new();
         for (si, sent) in self.sentences.iter().enumerate() {
-            let found = self.sentence_relations(res, si, (pair, met), host, compound);
+            self.sentence_relations(res, si, (pair, met), host, compound, &mut found);
             if found.is_empty() {
                 continue;
             }
@@ -817,7 +819,7 @@ impl<'a> Doc<'a> {
                 (self.text, self.toks, self.lowers, self.words),
                 sent.tokens.clone(),
             );
-            for r in found {
+            for r in found.drain(..) {
                 if r.kind == EdgeKind::Meeting && !met {
                     let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
                     if ks.0 == EntityKind::Person
@@ -835,8 +837,8 @@ impl<'a> Doc<'a> {
         (rels, topics)
     }
 
-    /// The relations of sentence `si`: those its cues make, the compounds
-    /// in it, and a meeting of two people who sign together.
+    /// The relations of sentence `si` into `found` (empty): those its cues
+    /// make, the compounds in it, and a meeting of two people who sign together.
     fn sentence_relations(
         &self,
         res: &Resolution,
@@ -844,7 +846,8 @@ impl<'a> Doc<'a> {
         sides: (Option<(usize, usize)>, bool),
         host: Option<usize>,
         compound: &[(usize, Relation)],
-    ) -> Vec<Relation> {
+        found: &mut Vec<Relation>,
+    ) {
         let ctx = relation::Sentence {
             g: self.g,
             text: self.text,
@@ -855,7 +858,7 @@ impl<'a> Doc<'a> {
             lowers: self.lowers,
             words: self.words,
         };
-        let mut found = relation::relations(&ctx, res, sides, host);
+        relation::relations(&ctx, res, sides, host, found);
         for (csi, r) in compound {
             if *csi == si
                 && !found
@@ -867,7 +870,7 @@ impl<'a> Doc<'a> {
         }
         // no relation, no meeting nor visit implied
         if found.is_empty() {
-            return found;
+            return;
         }
         // two people who sign together have met
         let signings: Vec<Relation> = found
@@ -893,8 +896,7 @@ impl<'a> Doc<'a> {
         // "on the sidelines of the summit": somewhere else
         let lede = self.lede.is_some_and(|l| si <= l + LEDE_SENTENCES);
         let dateline = host.filter(|_| lede && !self.third_venue(si));
-        visit::implied(res, &self.g.extract_words, dateline, &mut found);
-        found
+        visit::implied(res, &self.g.extract_words, dateline, found);
     }
 
     /// Whether sentence `si` puts its meetings in a third place ("on the
