@@ -894,8 +894,9 @@ impl<'a> Doc<'a> {
         }
         // the dateline says where the lede's meetings were, not later ones
         // "on the sidelines of the summit": somewhere else
+        // (sought only when a meeting has no other clue to where it was)
         let lede = self.lede.is_some_and(|l| si <= l + LEDE_SENTENCES);
-        let dateline = host.filter(|_| lede && !self.third_venue(si));
+        let dateline = || host.filter(|_| lede && !self.third_venue(si));
         visit::implied(res, &self.g.extract_words, dateline, found);
     }
 
