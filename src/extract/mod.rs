@@ -805,10 +805,8 @@ impl<'a> Doc<'a> {
         compound: &[(usize, Relation)],
     ) -> (Vec<Found>, Vec<Vec<String>>) {
         let (mut rels, mut topics): (Vec<Found>, Vec<Vec<String>>) = (Vec::new(), Vec::new());
-        // one list for every sentence's relations, emptied as it is read
-        let mut found = Vec::new();
         for (si, sent) in self.sentences.iter().enumerate() {
-            self.sentence_relations(res, si, (pair, met), host, compound, &mut found);
+            let found = self.sentence_relations(res, si, (pair, met), host, compound);
             if found.is_empty() {
                 continue;
             }
@@ -819,7 +817,7 @@ impl<'a> Doc<'a> {
                 (self.text, self.toks, self.lowers, self.words),
                 sent.tokens.clone(),
             );
-            for r in found.drain(..) {
+            for r in found {
                 if r.kind == EdgeKind::Meeting && !met {
                     let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
                     if ks.0 == EntityKind::Person
@@ -837,8 +835,8 @@ impl<'a> Doc<'a> {
         (rels, topics)
     }
 
-    /// The relations of sentence `si` into `found` (empty): those its cues
-    /// make, the compounds in it, and a meeting of two people who sign together.
+    /// The relations of sentence `si`: those its cues make, the compounds
+    /// in it, and a meeting of two people who sign together.
     fn sentence_relations(
         &self,
         res: &Resolution,
@@ -846,8 +844,7 @@ impl<'a> Doc<'a> {
         sides: (Option<(usize, usize)>, bool),
         host: Option<usize>,
         compound: &[(usize, Relation)],
-        found: &mut Vec<Relation>,
-    ) {
+    ) -> Vec<Relation> {
         let ctx = relation::Sentence {
             g: self.g,
             text: self.text,
@@ -858,7 +855,7 @@ impl<'a> Doc<'a> {
             lowers: self.lowers,
             words: self.words,
         };
-        relation::relations(&ctx, res, sides, host, found);
+        let mut found = relation::relations(&ctx, res, sides, host);
         for (csi, r) in compound {
             if *csi == si
                 && !found
@@ -870,7 +867,7 @@ impl<'a> Doc<'a> {
         }
         // no relation, no meeting nor visit implied
         if found.is_empty() {
-            return;
+            return found;
         }
         // two people who sign together have met
         let signings: Vec<Relation> = found
@@ -897,7 +894,8 @@ impl<'a> Doc<'a> {
         // (sought only when a meeting has no other clue to where it was)
         let lede = self.lede.is_some_and(|l| si <= l + LEDE_SENTENCES);
         let dateline = || host.filter(|_| lede && !self.third_venue(si));
-        visit::implied(res, &self.g.extract_words, dateline, found);
+        visit::implied(res, &self.g.extract_words, dateline, &mut found);
+        found
     }
 
     /// Whether sentence `si` puts its meetings in a third place ("on the
