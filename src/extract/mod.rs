@@ -910,13 +910,14 @@ impl<'a> Doc<'a> {
     /// 10"), resolved against `base`.
     #[inline(never)]
     fn sentence_date(&self, r: Range<usize>, base: Option<Date>) -> Option<Date> {
-        // only a date word (a month, a weekday, "today") starts a date
-        let mut any_day = false;
+        // only a date word (a month, a weekday, "today") starts a date:
+        // the first and last not masked are kept for the second look
+        let mut days: Option<(usize, usize)> = None;
         for i in self.words.may_be_in(r.clone(), class::DATE) {
             if self.masked[i] {
                 continue;
             }
-            any_day = true;
+            days = Some((days.map_or(i, |(first, _)| first), i));
             if let Some(m) = month_number(self.s(i)) {
                 if let Some(dt) = self.month_date(&r, i, m, base) {
                     return Some(dt);
@@ -924,11 +925,9 @@ impl<'a> Doc<'a> {
             }
         }
         let base = base?;
-        if !any_day {
-            return None;
-        }
+        let (first, last) = days?;
         let (start, end) = (r.start, r.end);
-        for i in self.words.may_be_in(r, class::DATE) {
+        for i in self.words.may_be_in(first..last + 1, class::DATE) {
             if self.masked[i] {
                 continue;
             }
