@@ -11,9 +11,10 @@ mod visit;
 use crate::extract::mention::{Finder, FinderBuffers, Mention, Mentions};
 use crate::extract::relation::Relation;
 use crate::extract::resolve::{resolve, Ref, Resolution};
-use crate::lexicon::extract_words::ExtractWords;
+use crate::lexicon::extract_words::{ExtractWords, List};
 use crate::lexicon::gazetteer::{Gazetteer, Known};
-use crate::lexicon::words::{class, TokenWords};
+use crate::lexicon::relation_words::list;
+use crate::lexicon::words::{class, TokenWords, NO_WORD};
 use crate::model::{EdgeDraft, EdgeKind, EntityDraft, EntityKind, Extraction, Records, NO_RECORD};
 use crate::text::article::Article;
 use crate::text::date::{month_number, weekday_number, Date};
@@ -684,13 +685,15 @@ impl<'a> Doc<'a> {
         let mut compound = Vec::new();
         let mut hyphen = NextHyphen::new();
         for (si, sent) in self.sentences.iter().enumerate() {
-            // most sentences have no hyphen at all
-            if !self.text[sent.start..sent.end].contains('-') {
+            // most sentences have no hyphen at all: one search over the
+            // article, from hyphen to hyphen, tells
+            if !hyphen.within(self.text, sent.start, sent.end) {
                 continue;
             }
-            for i in sent.tokens.clone() {
-                let t = &self.toks[i];
-                if self.masked[i] || !hyphen.within(self.text, t.start as usize, t.end as usize) {
+            let mut next = sent.tokens.start;
+            while let Some(i) = hyphen.token_in(self.text, self.toks, next..sent.tokens.end) {
+                next = i + 1;
+                if self.masked[i] {
                     continue;
                 }
                 let word = self.s(i);
@@ -743,7 +746,20 @@ impl<'a> Doc<'a> {
         (i + 1..end)
             .filter(|&k| !self.masked[k])
             .take(4)
-            .any(|k| self.w.meeting_nouns.has(&self.lowers[k]))
+            .any(|k| self.listed(k, list::MEETING_NOUNS, &self.w.meeting_nouns))
+    }
+
+    /// Whether token `k` is a word of `words`, the relation rules' list
+    /// `bit`: an ASCII token by its word id, another by its lower case.
+    #[inline]
+    fn listed(&self, k: usize, bit: u32, words: &List) -> bool {
+        match self.lowers.is_ascii(k) {
+            true => {
+                let id = self.words.ids.get(k).copied().unwrap_or(NO_WORD);
+                self.g.relation_words.has(id, bit)
+            }
+            false => words.has(&self.lowers[k]),
+        }
     }
 
     /// "the China-ASEAN summit": a meeting of the two a hyphenated `word`
@@ -881,8 +897,9 @@ impl<'a> Doc<'a> {
         }
         // the dateline says where the lede's meetings were, not later ones
         // "on the sidelines of the summit": somewhere else
+        // (sought only when a meeting has no other clue to where it was)
         let lede = self.lede.is_some_and(|l| si <= l + LEDE_SENTENCES);
-        let dateline = host.filter(|_| lede && !self.third_venue(si));
+        let dateline = || host.filter(|_| lede && !self.third_venue(si));
         visit::implied(res, &self.g.extract_words, dateline, &mut found);
         found
     }
@@ -892,20 +909,21 @@ impl<'a> Doc<'a> {
     fn third_venue(&self, si: usize) -> bool {
         let r = self.sentences[si].tokens.clone();
         r.into_iter()
-            .any(|k| !self.masked[k] && self.w.third_venues.has(&self.lowers[k]))
+            .any(|k| !self.masked[k] && self.listed(k, list::THIRD_VENUES, &self.w.third_venues))
     }
 
     /// The date sentence `r` names ("on Friday", "on May 5, 2023", "June
     /// 10"), resolved against `base`.
     #[inline(never)]
     fn sentence_date(&self, r: Range<usize>, base: Option<Date>) -> Option<Date> {
-        // only a date word (a month, a weekday, "today") starts a date
-        let mut any_day = false;
+        // only a date word (a month, a weekday, "today") starts a date:
+        // the first and last not masked are kept for the second look
+        let mut days: Option<(usize, usize)> = None;
         for i in self.words.may_be_in(r.clone(), class::DATE) {
             if self.masked[i] {
                 continue;
             }
-            any_day = true;
+            days = Some((days.map_or(i, |(first, _)| first), i));
             if let Some(m) = month_number(self.s(i)) {
                 if let Some(dt) = self.month_date(&r, i, m, base) {
                     return Some(dt);
@@ -913,11 +931,9 @@ impl<'a> Doc<'a> {
             }
         }
         let base = base?;
-        if !any_day {
-            return None;
-        }
+        let (first, last) = days?;
         let (start, end) = (r.start, r.end);
-        for i in self.words.may_be_in(r, class::DATE) {
+        for i in self.words.may_be_in(first..last + 1, class::DATE) {
             if self.masked[i] {
                 continue;
             }
@@ -955,7 +971,7 @@ impl<'a> Doc<'a> {
     /// Whether one of tokens `r` is a future word ("will", "scheduled").
     fn future_in(&self, r: Range<usize>) -> bool {
         r.into_iter()
-            .any(|k| self.w.forward_days.has(&self.lowers[k]))
+            .any(|k| self.listed(k, list::FORWARD_DAYS, &self.w.forward_days))
     }
 
     /// Whether token `k` is a reporting verb ("said", "stressed").
@@ -1231,6 +1247,23 @@ impl NextHyphen {
             self.at = memchr::memchr(b'-', rest).map_or(usize::MAX, |p| a + p);
         }
         self.at < b
+    }
+
+    /// The first of tokens `r` of `text` (in text order) whose bytes hold a
+    /// hyphen: those that end before the next hyphen are passed over.
+    fn token_in(&mut self, text: &str, toks: &[Token], r: Range<usize>) -> Option<usize> {
+        let mut i = r.start;
+        while i < r.end {
+            let t = toks.get(i)?;
+            if self.within(text, t.start as usize, t.end as usize) {
+                return Some(i);
+            }
+            i += 1;
+            while i < r.end && toks.get(i).is_some_and(|t| t.end as usize <= self.at) {
+                i += 1;
+            }
+        }
+        None
     }
 }
 

@@ -12,13 +12,14 @@ use crate::model::{EdgeKind, EntityKind};
 /// stands unless the guest is a resident envoy; a meeting in a side's land
 /// (where it took place, else the `dateline` country) is the visit of the
 /// other side's person. Calls (cameo 041) and summonses (`no_visit`) are
-/// no visits.
+/// no visits. `dateline` is asked once, when first needed.
 pub(crate) fn implied(
     res: &Resolution,
     w: &ExtractWords,
-    dateline: Option<usize>,
+    dateline: impl Fn() -> Option<usize>,
     found: &mut Vec<Relation>,
 ) {
+    let mut dateline_country: Option<Option<usize>> = None;
     found.retain(|r| {
         !(r.kind == EdgeKind::Visit && r.cameo == HOST_CAMEO && resident_envoy(res, w, r.source))
     });
@@ -33,7 +34,11 @@ pub(crate) fn implied(
         // "travelled to Beijing ... to meet Xi": where one of them went, else
         // the dateline's; a meeting at a place of no known state is no clue
         let went = || visited(res, &found[..n], a).or_else(|| visited(res, &found[..n], b));
-        let Some(host) = at.or_else(went).or(dateline.filter(|_| r.place.is_none())) else {
+        let unplaced = || match r.place {
+            None => *dateline_country.get_or_insert_with(&dateline),
+            Some(_) => None,
+        };
+        let Some(host) = at.or_else(went).or_else(unplaced) else {
             continue;
         };
         for (v, h) in [(a, b), (b, a)] {

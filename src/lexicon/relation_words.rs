@@ -30,6 +30,12 @@ pub mod list {
     pub const DIRECTIVE_VERBS: u32 = 1 << 19;
     /// The lexicon's `victim_nouns` ("attack", "war").
     pub const VICTIM_NOUNS: u32 = 1 << 20;
+    /// The lexicon's `third_venues` ("sidelines", "margins").
+    pub const THIRD_VENUES: u32 = 1 << 21;
+    /// The lexicon's `meeting_nouns` ("summit", "talks").
+    pub const MEETING_NOUNS: u32 = 1 << 22;
+    /// The lexicon's `forward_days` ("will", "next"): a date to come.
+    pub const FORWARD_DAYS: u32 = 1 << 23;
 }
 
 /// The lexicon's word lists the relation rules read, compiled once: by
@@ -66,6 +72,9 @@ impl RelationWords {
             (list::SUBORDINATORS, &w.subordinators),
             (list::DIRECTIVE_VERBS, &w.directive_verbs),
             (list::VICTIM_NOUNS, &w.victim_nouns),
+            (list::THIRD_VENUES, &w.third_venues),
+            (list::MEETING_NOUNS, &w.meeting_nouns),
+            (list::FORWARD_DAYS, &w.forward_days),
         ];
         let mut lists_of: Vec<u32> = Vec::new();
         for (bit, words) in lists {
