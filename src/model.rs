@@ -239,10 +239,16 @@ pub struct Extraction {
 /// article's text, so merging reads them without copies.
 #[derive(Clone, Debug, Default)]
 pub struct Records {
+    /// The entities' strings (ids, names, codes, aliases), one after
+    /// another: one block for all, read through [`Span`]s.
+    pub(crate) text: String,
     /// The ids of the article's resolved entities, by number.
-    pub(crate) ids: Vec<String>,
+    pub(crate) ids: Vec<Span>,
     /// The entities recorded, sorted by id, one per id.
     pub(crate) entities: Vec<EntityDraft>,
+    /// The aliases of the entities recorded, each one's a run
+    /// ([`EntityDraft::aliases`]), sorted.
+    pub(crate) aliases: Vec<Span>,
     /// Per resolved entity, the place in `entities` of its id's record
     /// ([`NO_RECORD`] when none has its id).
     pub(crate) slot: Vec<u32>,
@@ -255,15 +261,58 @@ pub struct Records {
 /// In [`Records::slot`]: no record has the entity's id.
 pub(crate) const NO_RECORD: u32 = u32::MAX;
 
+/// A string's place in a block of text: its first byte and the one past
+/// its last.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// The span of `text`'s bytes from `start` on; empty where they lie
+    /// past 4 GB (no article's entities come near).
+    pub fn from(text: &str, start: usize) -> Span {
+        match (u32::try_from(start), u32::try_from(text.len())) {
+            (Ok(start), Ok(end)) => Span { start, end },
+            _ => Span::default(),
+        }
+    }
+
+    /// Its string in `text`.
+    #[inline]
+    pub fn of(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// The same span in a text that has `by` more bytes before it.
+    pub fn moved(self, by: u32) -> Span {
+        match (self.start.checked_add(by), self.end.checked_add(by)) {
+            (Some(start), Some(end)) => Span { start, end },
+            _ => Span::default(),
+        }
+    }
+}
+
 /// An entity of [`Records`]: an [`EntityRecord`] whose id is a number in
-/// [`Records::ids`].
+/// [`Records::ids`] and whose strings lie in [`Records::text`].
 #[derive(Clone, Debug)]
 pub(crate) struct EntityDraft {
     pub id: usize,
-    pub name: String,
+    pub name: Span,
     pub kind: EntityKind,
-    pub aliases: Vec<String>,
-    pub code: Option<String>,
+    /// Its aliases: `Records::aliases[aliases.0..aliases.1]`.
+    pub aliases: (u32, u32),
+    pub code: Option<Span>,
+}
+
+impl Records {
+    /// The aliases of entity record `e`, in its order.
+    pub(crate) fn aliases_of(&self, e: &EntityDraft) -> &[Span] {
+        let (a, b) = (e.aliases.0 as usize, e.aliases.1 as usize);
+        self.aliases.get(a..b).unwrap_or_default()
+    }
 }
 
 /// An edge of [`Records`]: an [`EdgeRecord`] whose ends, speaker and place
@@ -292,12 +341,19 @@ impl Records {
     /// The [`Extraction`] these records of `article` make: every string
     /// made (the records' own moved into it).
     pub fn extraction(self, article: &Article) -> Extraction {
+        let ids: Vec<String> = self.ids.iter().map(|s| s.of(&self.text).into()).collect();
+        let entities = self.entities.iter().map(|e| EntityRecord {
+            id: ids[e.id].clone(),
+            name: e.name.of(&self.text).to_string(),
+            kind: e.kind,
+            aliases: (self.aliases_of(e).iter())
+                .map(|s| s.of(&self.text).to_string())
+                .collect(),
+            code: e.code.map(|c| c.of(&self.text).to_string()),
+        });
+        let entities = entities.collect();
         let Records {
-            mut ids,
-            entities,
-            edges,
-            mut topics,
-            ..
+            edges, mut topics, ..
         } = self;
         // a sentence's topics go to its last edge, copied for the others
         let mut uses = vec![0u32; topics.len()];
@@ -343,16 +399,6 @@ impl Records {
                 }
             })
             .collect();
-        let entities = entities
-            .into_iter()
-            .map(|e| EntityRecord {
-                id: std::mem::take(&mut ids[e.id]),
-                name: e.name,
-                kind: e.kind,
-                aliases: e.aliases,
-                code: e.code,
-            })
-            .collect();
         Extraction {
             article: article.id.clone(),
             date: article.date,
@@ -386,8 +432,26 @@ pub(crate) struct EntityView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub kind: EntityKind,
-    pub aliases: &'a [String],
+    pub aliases: Aliases<'a>,
     pub code: Option<&'a str>,
+}
+
+/// The aliases of an [`EntityView`]: an entity record's strings, or spans
+/// of the records' text.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Aliases<'a> {
+    pub owned: &'a [String],
+    pub text: &'a str,
+    pub spans: &'a [Span],
+}
+
+impl<'a> Aliases<'a> {
+    /// The aliases, in order.
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        let text = self.text;
+        let owned = self.owned.iter().map(String::as_str);
+        owned.chain(self.spans.iter().map(move |s| s.of(text)))
+    }
 }
 
 impl<'a> EntityView<'a> {
@@ -397,7 +461,10 @@ impl<'a> EntityView<'a> {
             id: &e.id,
             name: &e.name,
             kind: e.kind,
-            aliases: &e.aliases,
+            aliases: Aliases {
+                owned: &e.aliases,
+                ..Aliases::default()
+            },
             code: e.code.as_deref(),
         }
     }

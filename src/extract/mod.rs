@@ -15,7 +15,9 @@ use crate::lexicon::extract_words::{ExtractWords, List};
 use crate::lexicon::gazetteer::{Gazetteer, Known};
 use crate::lexicon::relation_words::list;
 use crate::lexicon::words::{class, TokenWords, NO_WORD};
-use crate::model::{EdgeDraft, EdgeKind, EntityDraft, EntityKind, Extraction, Records, NO_RECORD};
+use crate::model::{
+    EdgeDraft, EdgeKind, EntityDraft, EntityKind, Extraction, Records, Span, NO_RECORD,
+};
 use crate::text::article::Article;
 use crate::text::date::{month_number, weekday_number, Date};
 use crate::text::sentence::{same_words, split, Sentence};
@@ -810,7 +812,10 @@ impl<'a> Doc<'a> {
         base: Option<Date>,
         compound: &[(usize, Relation)],
     ) -> (Vec<Found>, Vec<Vec<String>>) {
-        let (mut rels, mut topics): (Vec<Found>, Vec<Vec<String>>) = (Vec::new(), Vec::new());
+        // a sentence has a topic list when it has relations: room for all at once
+        let n = self.sentences.len();
+        let (mut rels, mut topics): (Vec<Found>, Vec<Vec<String>>) =
+            (Vec::with_capacity(n), Vec::with_capacity(n));
         for (si, sent) in self.sentences.iter().enumerate() {
             let found = self.sentence_relations(res, si, (pair, met), host, compound);
             if found.is_empty() {
@@ -1039,8 +1044,8 @@ impl<'a> Doc<'a> {
     fn records(&self, mut res: Resolution, rels: Vec<Found>, topics: Vec<Vec<String>>) -> Records {
         let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
         let mut drafts: Vec<EdgeDraft> = Vec::with_capacity(rels.len() + res.entities.len());
-        let ids = res.take_ids();
-        let rank = id_ranks(&ids);
+        let (text, ids) = (res.record_text(), res.ids());
+        let rank = id_ranks(&text, &ids);
         for (si, r, date, tops) in rels {
             let (mut s, mut t) = (r.source, r.target);
             if !r.kind.is_directed() && rank[s] > rank[t] {
@@ -1066,10 +1071,12 @@ impl<'a> Doc<'a> {
             }
         }
         self.sort_drafts(&mut drafts, &rank);
-        let (entities, slot) = entity_records(res, &used, &rank);
+        let (entities, aliases, slot) = entity_records(res, &text, &used, &rank);
         Records {
+            text,
             ids,
             entities,
+            aliases,
             slot,
             edges: drafts,
             topics,
@@ -1282,15 +1289,17 @@ fn compound_relation(kind: EdgeKind, cameo: &str, source: usize, target: usize) 
     }
 }
 
-/// The place of each of `ids` among them sorted, the same for the same id:
-/// what edges are sorted by, compared as numbers.
-fn id_ranks(ids: &[String]) -> Vec<u32> {
+/// The place of each of `ids` (spans of `text`) among them sorted, the
+/// same for the same id: what edges are sorted by, compared as numbers.
+fn id_ranks(text: &str, ids: &[Span]) -> Vec<u32> {
+    let ids: Vec<&str> = ids.iter().map(|s| s.of(text)).collect();
+    let id = |i: usize| ids[i];
     let mut order: Vec<usize> = (0..ids.len()).collect();
-    order.sort_unstable_by(|&a, &b| ids[a].cmp(&ids[b]));
+    order.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
     let mut rank = vec![0u32; ids.len()];
     let mut r = 0u32;
     for (k, &i) in order.iter().enumerate() {
-        if k > 0 && ids[order[k - 1]] != ids[i] {
+        if k > 0 && id(order[k - 1]) != id(i) {
             r += 1;
         }
         rank[i] = r;
@@ -1346,14 +1355,18 @@ fn drop_repeated_sentences<'t, E>(
 
 /// The records of the `used` entities (by the places of their ids among
 /// them sorted, `rank`): sorted by id, one per id (the last made, as a map
-/// by id keeps); and per entity, the record of its id ([`NO_RECORD`] if none).
+/// by id keeps); their aliases, each one's a run, spans of `text`
+/// ([`Resolution::record_text`]); and per entity, the record of its id
+/// ([`NO_RECORD`] if none).
 fn entity_records(
-    mut res: Resolution,
+    res: Resolution,
+    text: &str,
     used: &[bool],
     rank: &[u32],
-) -> (Vec<EntityDraft>, Vec<u32>) {
+) -> (Vec<EntityDraft>, Vec<Span>, Vec<u32>) {
     // the entities in the records' order, by number: the last made first
-    let mut order: Vec<usize> = (0..res.entities.len()).rev().filter(|&i| used[i]).collect();
+    let mut order: Vec<usize> = Vec::with_capacity(res.entities.len());
+    order.extend((0..res.entities.len()).rev().filter(|&i| used[i]));
     order.sort_by_key(|&i| rank[i]);
     order.dedup_by_key(|i| rank[*i]);
     // each rank's record, then each entity's
@@ -1362,25 +1375,26 @@ fn entity_records(
         of_rank[rank[i] as usize] = k as u32;
     }
     let slot = rank.iter().map(|&r| of_rank[r as usize]).collect();
-    // the entities' strings move into their records: nothing needs them after
-    let mut made = std::mem::take(&mut res.entities);
-    let mut names: Vec<&str> = Vec::new();
+    let mut aliases: Vec<Span> = Vec::new();
+    let mut names: Vec<(&str, Span)> = Vec::new();
     let mut entities: Vec<EntityDraft> = Vec::with_capacity(order.len());
     for i in order {
-        let e = &mut made[i];
-        // each alias copied once, at its size, into a list of its size
-        names.extend(res.aliases(e));
-        names.sort_unstable();
-        let aliases = names.drain(..).map(str::to_string).collect();
+        let e = &res.entities[i];
+        let from = aliases.len();
+        names.extend(res.alias_spans(e).map(|s| (s.of(text), s)));
+        names.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        aliases.extend(names.drain(..).map(|(_, s)| s));
+        let (name, code) = res.strings(e);
+        let run = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         entities.push(EntityDraft {
             id: i,
-            name: std::mem::take(&mut e.name),
+            name,
             kind: e.kind,
-            aliases,
-            code: e.code.take(),
+            aliases: (run(from), run(aliases.len())),
+            code,
         });
     }
-    (entities, slot)
+    (entities, aliases, slot)
 }
 
 /// A human-readable trace of the extraction of one article: each sentence

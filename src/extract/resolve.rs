@@ -6,7 +6,7 @@
 use crate::bytes::{all_ascii_graphic, ascii_eq_nocase, FxBuild};
 use crate::extract::mention::{Mention, Mentions, Of, What};
 use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, Named, PersonInfo};
-use crate::model::{slug_into, EntityKind};
+use crate::model::{slug_into, EntityKind, Span};
 use crate::text::date::Date;
 use crate::text::fold::same_unaccented;
 use std::borrow::Cow;
@@ -18,22 +18,23 @@ use std::hash::BuildHasher;
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub kind: EntityKind,
-    pub name: String,
+    /// Its name, in the article's entity text ([`Resolution::name`]).
+    name: Span,
     /// The last of the names it is written as ([`Resolution::aliases`]),
     /// other than `name`: an index into the article's alias list.
     last_alias: Option<u32>,
     /// Country: its gazetteer index; Place/Org: the country it belongs to.
     pub country: Option<u32>,
-    /// ISO alpha-3 for countries.
-    pub code: Option<String>,
+    /// ISO alpha-3 for countries, in the entity text.
+    code: Option<Span>,
     /// Titles held: (title, of entity index or None when not yet known, former, sentence).
     pub roles: Vec<Role>,
     /// How often it is mentioned.
     pub mentions: usize,
     /// The sentence of its first mention.
     pub first_sentence: usize,
-    /// Its id, `kind:slug`, made once when the entity is.
-    id: String,
+    /// Its id, `kind:slug`, made once when the entity is, in the entity text.
+    id: Span,
 }
 
 /// A title held by a person.
@@ -139,6 +140,8 @@ struct Buffers {
     aliases: Vec<Alias>,
     /// The text of the `aliases`, one after the other.
     alias_text: String,
+    /// The entities' ids, names and codes, one after the other.
+    text: String,
     /// The entity of each lexicon entry met so far: ([`Entry::key`], entity).
     by_entry: Vec<(u64, usize)>,
     /// Resident envoys of no stated state and the state they leave: (person,
@@ -150,19 +153,23 @@ impl Buffers {
     /// These buffers emptied, with room for `mentions` resolved mentions,
     /// `bounds` sentence bounds and about `guess` entities.
     fn emptied(self, mentions: usize, bounds: usize, guess: usize) -> Self {
-        let (mut index, mut alias_text) = (self.index, self.alias_text);
+        let (mut index, mut alias_text, mut text) = (self.index, self.alias_text, self.text);
         // two keys an entity: its id's hash and its name's
         index.clear();
         index.reserve(2 * guess);
         // an entity has an alias or so, of a dozen letters
         alias_text.clear();
         alias_text.reserve(16 * guess);
+        // and an id and a name of about that
+        text.clear();
+        text.reserve(32 * guess);
         Buffers {
             resolved: refill(self.resolved, mentions),
             bounds: refill(self.bounds, bounds),
             index,
             aliases: refill(self.aliases, guess),
             alias_text,
+            text,
             by_entry: refill(self.by_entry, guess.min(16)),
             hosts: refill(self.hosts, 0),
         }
@@ -228,10 +235,31 @@ impl Entry {
 fn entity_id(kind: EntityKind, name: &str) -> String {
     let prefix = kind.slug();
     let mut id = String::with_capacity(prefix.len() + 1 + name.len());
-    id.push_str(prefix);
-    id.push(':');
-    slug_into(&mut id, name);
+    id_into(&mut id, kind, name);
     id
+}
+
+/// Appends to `out` the id of the entity of a name ([`entity_id`]).
+fn id_into(out: &mut String, kind: EntityKind, name: &str) {
+    out.push_str(kind.slug());
+    out.push(':');
+    slug_into(out, name);
+}
+
+/// The entity of id `id` among `entities` (whose strings are in `text`),
+/// by the id's hash first.
+fn entity_by_id(
+    entities: &[Entity],
+    text: &str,
+    index: &HashMap<u64, usize, FxBuild>,
+    (by_id, id): (u64, &str),
+) -> Option<usize> {
+    match index.get(&by_id) {
+        Some(&i) if entities[i].id.of(text) == id => Some(i),
+        // another id of the same hash: look through them all
+        Some(_) => entities.iter().position(|e| e.id.of(text) == id),
+        None => None,
+    }
 }
 
 impl Resolution {
@@ -242,36 +270,37 @@ impl Resolution {
         country: Option<u32>,
         code: Option<&str>,
     ) -> usize {
-        let id = entity_id(kind, name);
-        let by_id = FxBuild.hash_one(id.as_str());
-        self.entity_of_id(kind, name, country, code, (by_id, id))
+        let at = self.buf.text.len();
+        id_into(&mut self.buf.text, kind, name);
+        let by_id = FxBuild.hash_one(&self.buf.text[at..]);
+        self.entity_of_id(kind, name, country, code, (by_id, at))
     }
 
-    /// [`Resolution::entity`] with the name's id made, and its hash.
+    /// [`Resolution::entity`] with the name's id made at the end of the
+    /// entity text from byte `at` on, and its hash.
     fn entity_of_id(
         &mut self,
         kind: EntityKind,
         name: &str,
         country: Option<u32>,
         code: Option<&str>,
-        (by_id, id): (u64, String),
+        (by_id, at): (u64, usize),
     ) -> usize {
-        let known = match self.buf.index.get(&by_id) {
-            Some(&i) if self.entities[i].id == id => Some(i),
-            // another id of the same hash: look through them all
-            Some(_) => self.entities.iter().position(|e| e.id == id),
-            None => None,
-        };
-        if let Some(i) = known {
+        let b = &self.buf;
+        let id = b.text.get(at..).unwrap_or_default();
+        if let Some(i) = entity_by_id(&self.entities, &b.text, &b.index, (by_id, id)) {
+            self.buf.text.truncate(at);
             return i;
         }
+        let id = Span::from(&self.buf.text, at);
+        let (name, code) = (self.text_of(name), code.map(|c| self.text_of(c)));
         let i = self.entities.len();
         self.entities.push(Entity {
             kind,
-            name: name.to_string(),
+            name,
             last_alias: None,
             country,
-            code: code.map(str::to_string),
+            code,
             roles: Vec::new(),
             mentions: 0,
             first_sentence: usize::MAX,
@@ -281,6 +310,23 @@ impl Resolution {
         i
     }
 
+    /// `s` added to the entity text: its place there.
+    fn text_of(&mut self, s: &str) -> Span {
+        let at = self.buf.text.len();
+        self.buf.text.push_str(s);
+        Span::from(&self.buf.text, at)
+    }
+
+    /// The name of entity `e`.
+    pub fn name(&self, e: usize) -> &str {
+        self.name_of(&self.entities[e])
+    }
+
+    /// The name of `e` (one of these entities).
+    pub fn name_of(&self, e: &Entity) -> &str {
+        e.name.of(&self.buf.text)
+    }
+
     /// The entity of a name that may be met again in the article (not a
     /// lexicon entry's, those are remembered by entry): one of that kind
     /// and name is found by the name's hash, without its slug made.
@@ -288,12 +334,12 @@ impl Resolution {
         let by_name = FxBuild.hash_one((kind, name));
         if let Some(&i) = self.buf.index.get(&by_name) {
             let e = &self.entities[i];
-            if e.kind == kind && e.name == name {
+            if e.kind == kind && self.name_of(e) == name {
                 return i;
             }
         }
         let i = self.entity(kind, name, country, None);
-        if self.entities[i].name == name {
+        if self.name(i) == name {
             self.buf.index.entry(by_name).or_insert(i);
         }
         i
@@ -303,7 +349,12 @@ impl Resolution {
     /// its name or one of them already.
     fn add_alias(&mut self, e: usize, alias: &str) {
         let ent = &mut self.entities[e];
-        if ent.name == alias {
+        let name = &self
+            .buf
+            .text
+            .as_bytes()
+            .get(ent.name.start as usize..ent.name.end as usize);
+        if *name == Some(alias.as_bytes()) {
             return;
         }
         let mut at = ent.last_alias;
@@ -339,6 +390,7 @@ impl Resolution {
 
     /// The names entity `e` (one of these or taken from them) is written
     /// as, other than its name, each once, the last met first.
+    #[cfg(test)]
     pub fn aliases(&self, e: &Entity) -> impl Iterator<Item = &str> + '_ {
         let mut at = e.last_alias;
         std::iter::from_fn(move || {
@@ -387,8 +439,9 @@ impl Resolution {
                     let id = entity_id(kind, name);
                     (FxBuild.hash_one(id.as_str()), id)
                 });
-                let id = (*by_id, id.clone());
-                self.entity_of_id(kind, name, country, code, id)
+                let (at, by_id) = (self.buf.text.len(), *by_id);
+                self.buf.text.push_str(id);
+                self.entity_of_id(kind, name, country, code, (by_id, at))
             }
             None => self.entity(kind, name, country, code),
         };
@@ -420,11 +473,43 @@ impl Resolution {
         self.entry(g, Entry::Country(c))
     }
 
-    /// The entities' stable ids, moved out of them: for the records, the
-    /// last to need them (no entity is made or looked up after).
-    pub fn take_ids(&mut self) -> Vec<String> {
-        let ids = self.entities.iter_mut();
-        ids.map(|e| std::mem::take(&mut e.id)).collect()
+    /// The entities' stable ids, in [`Resolution::record_text`].
+    pub fn ids(&self) -> Vec<Span> {
+        self.entities.iter().map(|e| e.id).collect()
+    }
+
+    /// The entity text and the aliases' text, one after the other: what
+    /// the spans of [`Resolution::ids`], [`Resolution::strings`] and
+    /// [`Resolution::alias_spans`] point into.
+    pub fn record_text(&self) -> String {
+        let b = &self.buf;
+        let mut text = String::with_capacity(b.text.len() + b.alias_text.len());
+        text.push_str(&b.text);
+        text.push_str(&b.alias_text);
+        text
+    }
+
+    /// The name and code of `e`, in [`Resolution::record_text`].
+    pub fn strings(&self, e: &Entity) -> (Span, Option<Span>) {
+        (e.name, e.code)
+    }
+
+    /// The places of the aliases of `e` in [`Resolution::record_text`],
+    /// the last met first.
+    pub fn alias_spans(&self, e: &Entity) -> impl Iterator<Item = Span> + '_ {
+        let by = u32::try_from(self.buf.text.len()).unwrap_or(u32::MAX);
+        let mut at = e.last_alias;
+        std::iter::from_fn(move || {
+            let a = self.buf.aliases[at? as usize];
+            at = a.before;
+            Some(
+                Span {
+                    start: a.start,
+                    end: a.end,
+                }
+                .moved(by),
+            )
+        })
     }
 
     /// The country a person holds a title of, if any.
@@ -1276,14 +1361,14 @@ impl Resolution {
             if self.entities[e].kind != EntityKind::Person {
                 continue;
             }
-            let Some(&p) = g.person_names.get(&self.entities[e].name) else {
+            let Some(&p) = g.person_names.get(self.name(e)) else {
                 continue;
             };
             let info = &g.people[p as usize];
             if self.entities[e].roles.iter().any(|r| r.of.is_some()) {
                 continue;
             }
-            let Some((title, org, _, _)) = info.active(date).cloned() else {
+            let Some((title, org, _, _)) = info.active(date) else {
                 // "President-elect Donald Trump": out of office, still of his state
                 let of = info.country.map(|c| self.country(g, c));
                 for r in &mut self.entities[e].roles {
@@ -1296,7 +1381,7 @@ impl Resolution {
             } else {
                 g.orgs
                     .iter()
-                    .position(|o| o.name == org)
+                    .position(|o| o.name == *org)
                     .and_then(|x| u32::try_from(x).ok())
                     .map(|x| self.entry(g, Entry::Org(x)))
             };
@@ -1309,7 +1394,7 @@ impl Resolution {
                 .unwrap_or(ent.first_sentence);
             ent.roles.retain(|r| r.of.is_some());
             ent.roles.push(Role {
-                title,
+                title: title.clone(),
                 of: Some(of),
                 former: false,
                 sentence,
@@ -1504,7 +1589,7 @@ mod tests {
     fn named(res: &Resolution, start: usize) -> Option<&str> {
         let m = res.sentences().flatten().find(|m| m.start == start)?;
         match m.r {
-            Ref::Entity(e) => Some(res.entities[e].name.as_str()),
+            Ref::Entity(e) => Some(res.name(e)),
             Ref::Pair { .. } => None,
         }
     }
@@ -1586,7 +1671,11 @@ mod tests {
         // a surname is its full name; an unknown name not next to "said" is nobody
         assert_eq!(named(&res, 30), Some("Qin Gang"));
         assert_eq!(named(&res, 32), None);
-        let qin = res.entities.iter().find(|e| e.name == "Qin Gang").unwrap();
+        let qin = res
+            .entities
+            .iter()
+            .find(|e| res.name_of(e) == "Qin Gang")
+            .unwrap();
         assert_eq!(qin.mentions, 4);
         let mut aliases: Vec<&str> = res.aliases(qin).collect();
         aliases.sort_unstable();
@@ -1651,7 +1740,7 @@ mod tests {
         // a title of no country is of the most mentioned country
         let mut people = res.entities.iter().filter(|e| e.kind == EntityKind::Person);
         let sharma = people.next().unwrap();
-        let of = sharma.roles[0].of.map(|o| res.entities[o].name.as_str());
+        let of = sharma.roles[0].of.map(|o| res.name(o));
         assert_eq!(of, Some("India"));
         assert_eq!(named(&res, 20), Some("Anil Kumar Sharma"));
         // a title of a state nobody here holds is the state

@@ -2,7 +2,7 @@
 //! [`Extraction`] (edges naming their ends by id), or [`Records`](crate::model::Records) with their
 //! article ([`Extracted`]: ends by number, evidence read from the text).
 
-use crate::model::{EdgeView, EntityView, Extracted, Extraction, NO_RECORD};
+use crate::model::{Aliases, EdgeView, EntityView, Extracted, Extraction, NO_RECORD};
 use crate::text::article::Provenance;
 use crate::text::date::Date;
 
@@ -81,14 +81,20 @@ impl Merged for Extracted<'_> {
     fn entity_count(&self) -> usize {
         self.records.entities.len()
     }
+    #[inline]
     fn entity(&self, i: usize) -> EntityView<'_> {
         let (r, e) = (self.records, &self.records.entities[i]);
+        let text = r.text.as_str();
         EntityView {
-            id: r.ids.get(e.id).map_or("", String::as_str),
-            name: &e.name,
+            id: r.ids.get(e.id).map_or("", |s| s.of(text)),
+            name: e.name.of(text),
             kind: e.kind,
-            aliases: &e.aliases,
-            code: e.code.as_deref(),
+            aliases: Aliases {
+                owned: &[],
+                text,
+                spans: r.aliases_of(e),
+            },
+            code: e.code.map(|c| c.of(text)),
         }
     }
     fn each_edge(&self, mut each: impl FnMut(Ends, EdgeView<'_>)) {

@@ -288,7 +288,7 @@ impl Graph {
         }
         // names new to the node; the others are indexed already
         let mut fresh: Vec<&str> = Vec::new();
-        for a in std::iter::once(e.name).chain(e.aliases.iter().map(String::as_str)) {
+        for a in std::iter::once(e.name).chain(e.aliases.iter()) {
             if a != node.name && !node.aliases.contains(a) {
                 node.aliases.insert(a.to_string());
                 fresh.push(a);
@@ -325,8 +325,8 @@ impl Graph {
                 aliases: e
                     .aliases
                     .iter()
-                    .filter(|a| **a != e.name)
-                    .cloned()
+                    .filter(|a| *a != e.name)
+                    .map(str::to_string)
                     .collect(),
                 code: e.code.map(str::to_string),
                 articles,

@@ -121,18 +121,14 @@ impl Topics {
         if named.is_empty() {
             return Vec::new();
         }
-        let mut kept: Vec<u16> = named
-            .iter()
-            .copied()
-            .filter(|&t| {
-                !self.covered_by[usize::from(t)]
-                    .iter()
-                    .any(|o| named.contains(o))
-            })
-            .collect();
-        kept.sort_unstable_by_key(|&t| self.rank[usize::from(t)]);
-        let mut out: Vec<String> = Vec::with_capacity(kept.len());
-        for t in kept {
+        // in order of rank (each topic's its own), those no other named covers
+        named.sort_unstable_by_key(|&t| self.rank[usize::from(t)]);
+        let covered = |t: u16| {
+            let by = &self.covered_by[usize::from(t)];
+            by.iter().any(|o| named.contains(o))
+        };
+        let mut out: Vec<String> = Vec::with_capacity(named.len());
+        for &t in named.iter().filter(|&&t| !covered(t)) {
             let name = &self.names[usize::from(t)];
             if out.last() != Some(name) {
                 out.push(name.clone());
