@@ -4,7 +4,7 @@
 
 use crate::extract::resolve::{Ref, Resolution, Resolved};
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::lexicon::relation_words::{list, Wilds};
+use crate::lexicon::relation_words::{list, Thirds, Wilds};
 use crate::lexicon::words::{class, TokenWords};
 use crate::lexicon::words::{WordId, NO_WORD};
 use crate::lexicon::{Alts, Frame, PatWord};
@@ -206,8 +206,12 @@ impl<'a> Sentence<'a> {
                 Some(Word::Lower(_)) => u64::MAX,
             };
             let may = match start.wilds.as_deref() {
-                Some(w) => self.without_wild_misses(w, i, may),
-                None => may,
+                Some(w) if may & (w.at1 | w.at2) != 0 => self.without_wild_misses(w, i, may),
+                _ => may,
+            };
+            let may = match start.thirds.as_deref() {
+                Some(t) if may & t.bits != 0 => self.without_third_misses(t, i, may),
+                _ => may,
             };
             // those of the first 64 by their bits, in order, then all the rest
             let first = start.live(may);
@@ -298,6 +302,21 @@ impl<'a> Sentence<'a> {
             }
         }
         may
+    }
+
+    /// `may` less the patterns of `t` (filed under the word at `i`) that
+    /// the token after next surely fails: none, or ASCII and none of their
+    /// third words.
+    #[inline]
+    fn without_third_misses(&self, t: &Thirds, i: usize, may: u64) -> u64 {
+        let k = i + 2;
+        if k >= self.range.end {
+            return may & !t.bits;
+        }
+        match self.lowers.is_ascii(k) {
+            true => t.without_misses(may, self.words.ids.get(k).copied().unwrap_or(NO_WORD)),
+            false => may,
+        }
     }
 
     /// Whether the cue word at `i` is a noun: after a determiner ("its

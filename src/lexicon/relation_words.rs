@@ -111,11 +111,12 @@ pub struct CueStart {
     /// Bit `k` set: the `k`th pattern's second word is one of a list, which
     /// [`CueStart::may_match`] tests exactly for an ASCII next token.
     checked: u64,
-    /// Bit `k` set: the `k`th pattern (of the first 64) has no one word
-    /// of a list second (it may match whatever the next token).
+    /// Bit `k` set: the `k`th pattern (of the first 64) has neither one word
+    /// of a list second nor an optional one and then one of a list (it may
+    /// match whatever the next token).
     always: u64,
     /// By word id, sorted: the bits of the patterns (of the first 64) that
-    /// word may be second in.
+    /// word may be second in (or third, after an optional second word).
     seconds: Vec<(WordId, u64)>,
     /// Bit `id % 64` of each id of `seconds`: most next words are ruled
     /// out by it without a search.
@@ -123,6 +124,60 @@ pub struct CueStart {
     /// The patterns (of the first 64) that go on with a wildcard and a word
     /// of a list, if any.
     pub wilds: Option<Box<Wilds>>,
+    /// The patterns (of the first 64) whose token after next is one of a
+    /// few words, if any.
+    pub thirds: Option<Box<Thirds>>,
+}
+
+/// The patterns under one first word whose second word is one of a list
+/// and whose third is too (`[first, a, b, ...]`, `[first, a, b?, c, ...]`),
+/// with a filter of the ids the third token may be, per pattern: most
+/// such patterns are ruled out by the token after next before they are tried.
+#[derive(Clone, Debug, Default)]
+pub struct Thirds {
+    /// Bits of those patterns.
+    pub bits: u64,
+    /// By pattern number (of the first 64), bit `id % 256` of each id its
+    /// third token may be (all clear for a pattern not of `bits`).
+    filters: Vec<[u64; 4]>,
+}
+
+impl Thirds {
+    /// Files the third words of pattern words `words` (the `k`th pattern
+    /// of `n`), if they are such.
+    fn add(&mut self, k: usize, n: usize, words: &[PatWord]) {
+        let (o, x): (&[WordId], &[WordId]) = match words {
+            [_, PatWord::Any(_), PatWord::Any(x), ..] => (&[], x.ids()),
+            [_, PatWord::Any(_), PatWord::Optional(o), PatWord::Any(x), ..] => (o.ids(), x.ids()),
+            _ => return,
+        };
+        if self.filters.len() <= k {
+            // once, for all `n`: no regrowing
+            self.filters.resize(n.max(k + 1), [0; 4]);
+        }
+        self.bits |= 1 << k;
+        for &id in o.iter().chain(x) {
+            let b = (id % 256) as usize;
+            self.filters[k][b / 64] |= 1 << (b % 64);
+        }
+    }
+
+    /// `may` less the patterns of `bits` that the token after next, ASCII
+    /// of word id `id`, surely fails.
+    #[inline]
+    pub fn without_misses(&self, mut may: u64, id: WordId) -> u64 {
+        let b = (id % 256) as usize;
+        for k in crate::bytes::ones(may & self.bits) {
+            if self
+                .filters
+                .get(k)
+                .is_some_and(|f| f[b / 64] & 1 << (b % 64) == 0)
+            {
+                may &= !(1 << k);
+            }
+        }
+        may
+    }
 }
 
 /// The patterns under one first word that go on with a wildcard and then
@@ -178,6 +233,7 @@ pub static NO_CUES: CueStart = CueStart {
     seconds: Vec::new(),
     second_bits: 0,
     wilds: None,
+    thirds: None,
 };
 
 impl CueStart {
@@ -185,15 +241,26 @@ impl CueStart {
     /// with their second words filed by id.
     pub fn new(pats: Vec<u32>, all: &[Pattern]) -> CueStart {
         let mut always = 0u64;
+        let mut checked = 0u64;
         let mut seconds: Vec<(WordId, u64)> = Vec::new();
         let mut wilds = Wilds::default();
+        let mut thirds = Thirds::default();
         for (k, p) in pats.iter().take(64).enumerate() {
             let bit = 1u64 << k;
             if let Some(p) = all.get(*p as usize) {
                 wilds.add(k, &p.words);
+                thirds.add(k, pats.len().min(64), &p.words);
             }
-            match all.get(*p as usize).and_then(|p| p.words.get(1)) {
-                Some(PatWord::Any(alts)) => seconds.extend(alts.ids().iter().map(|&id| (id, bit))),
+            match all.get(*p as usize).and_then(|p| p.words.get(1..)) {
+                Some([PatWord::Any(alts), ..]) => {
+                    checked |= bit;
+                    seconds.extend(alts.ids().iter().map(|&id| (id, bit)));
+                }
+                // "with a? stop": the next token is the optional word or the one after
+                Some([PatWord::Optional(opt), PatWord::Any(then), ..]) => {
+                    let ids = opt.ids().iter().chain(then.ids());
+                    seconds.extend(ids.map(|&id| (id, bit)));
+                }
                 _ => always |= bit,
             }
         }
@@ -210,11 +277,12 @@ impl CueStart {
         CueStart {
             pats,
             live,
-            checked: !always & live,
+            checked: checked & live,
             always,
             seconds,
             second_bits,
             wilds: (wilds.at1 | wilds.at2 != 0).then(|| Box::new(wilds)),
+            thirds: (thirds.bits != 0).then(|| Box::new(thirds)),
         }
     }
 
@@ -228,6 +296,7 @@ impl CueStart {
             seconds: Vec::new(),
             second_bits: 0,
             wilds: None,
+            thirds: None,
         }
     }
 
@@ -271,7 +340,7 @@ fn live_bits(n: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::{compile_cues, Lexicon};
+    use crate::lexicon::{compile_cues, Alts, Lexicon};
     use std::collections::HashMap;
 
     /// Cue patterns, their numbers by first word, and their words' ids.
@@ -296,6 +365,20 @@ mod tests {
         (pats, index, ids)
     }
 
+    /// The words of the patterns `list` (numbers in `pats`) at their `from`th
+    /// and next place, and "the": the tokens worth trying a filter on.
+    fn near_words(pats: &[Pattern], list: &[u32], from: usize) -> Vec<String> {
+        let mut words = vec!["the".to_string()];
+        for &p in list {
+            for w in pats[p as usize].words.iter().skip(from).take(2) {
+                if let PatWord::Any(alts) | PatWord::Optional(alts) = w {
+                    words.extend(alts.words.iter().cloned());
+                }
+            }
+        }
+        words
+    }
+
     /// `may_match` sets exactly the bits of the patterns whose second word
     /// the next token may be, as comparing the words says.
     #[test]
@@ -306,9 +389,11 @@ mod tests {
             let plain = |next: Option<&str>| {
                 let mut bits = 0u64;
                 for (k, &p) in list.iter().take(64).enumerate() {
-                    let fits = match pats[p as usize].words.get(1) {
-                        Some(PatWord::Any(alts)) => {
-                            next.is_some_and(|w| alts.words.iter().any(|a| a == w))
+                    let is = |alts: &Alts| next.is_some_and(|w| alts.words.iter().any(|a| a == w));
+                    let fits = match pats[p as usize].words.get(1..) {
+                        Some([PatWord::Any(alts), ..]) => is(alts),
+                        Some([PatWord::Optional(opt), PatWord::Any(then), ..]) => {
+                            is(opt) || is(then)
                         }
                         _ => true,
                     };
@@ -317,19 +402,52 @@ mod tests {
                 bits
             };
             assert_eq!(start.may_match(None), plain(None));
-            // the second words of its patterns, and a word of none
-            let seconds = list
-                .iter()
-                .filter_map(|&p| match pats[p as usize].words.get(1) {
-                    Some(PatWord::Any(alts)) => Some(alts.words.iter()),
-                    _ => None,
-                });
-            for w in seconds.flatten().chain(["the".to_string()].iter()) {
+            // the second and third words of its patterns, and a word of none
+            for w in &near_words(&pats, list, 1) {
                 let Some(&id) = ids.get(w) else { continue };
                 assert_eq!(start.may_match(Some(id)), plain(Some(w)), "{w}");
             }
             assert_eq!(start.may_match(Some(NO_WORD)), plain(Some("\u{1}")));
         }
+    }
+
+    /// `Thirds` rule out a pattern only when the token after next is none
+    /// of its third words (as comparing the words says), and rule some out.
+    #[test]
+    fn thirds_rule_out_only_patterns_whose_third_word_fails() {
+        let (pats, index, ids) = numbered_cues();
+        let starts = index.values().map(|l| (l, CueStart::new(l.clone(), &pats)));
+        let mut ruled_out = 0;
+        for (list, start) in starts {
+            let Some(t) = start.thirds.as_deref() else {
+                continue;
+            };
+            // the word after next may be this one, for the `k`th pattern
+            let fits = |k: usize, w: &str| {
+                let is = |alts: &Alts| alts.words.iter().any(|a| a == w);
+                match &pats[list[k] as usize].words[..] {
+                    [_, PatWord::Any(_), PatWord::Any(x), ..] => is(x),
+                    [_, PatWord::Any(_), PatWord::Optional(o), PatWord::Any(x), ..] => {
+                        is(o) || is(x)
+                    }
+                    _ => true,
+                }
+            };
+            // the third and fourth words of its patterns, and a word of none
+            for w in &near_words(&pats, list, 2) {
+                let Some(&id) = ids.get(w) else { continue };
+                let kept = t.without_misses(u64::MAX, id);
+                for k in 0..list.len().min(64) {
+                    let bit = 1u64 << k;
+                    assert!(
+                        kept & bit != 0 || (t.bits & bit != 0 && !fits(k, w)),
+                        "{w} {k}"
+                    );
+                    ruled_out += usize::from(kept & bit == 0);
+                }
+            }
+        }
+        assert!(ruled_out > 10, "{ruled_out}");
     }
 
     /// Every pattern going on with a wildcard and a word of a list is
