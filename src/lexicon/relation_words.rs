@@ -125,102 +125,91 @@ pub struct CueStart {
     /// of a list, if any.
     pub wilds: Option<Box<Wilds>>,
     /// The patterns (of the first 64) whose token after next is one of a
-    /// few words, if any.
-    pub thirds: Option<Box<Thirds>>,
+    /// few words, if any, filed by those words.
+    pub thirds: Option<Box<ByWord>>,
 }
 
-/// The patterns under one first word whose second word is one of a list
-/// and whose third is too (`[first, a, b, ...]`, `[first, a, b?, c, ...]`),
-/// with a filter of the ids the third token may be, per pattern: most
-/// such patterns are ruled out by the token after next before they are tried.
+/// Cue patterns under one first word filed by a word they need at one
+/// place (one of a list): by bucket `id % 256`, those whose word there may
+/// be an ASCII token of that id; the others surely fail the token.
 #[derive(Clone, Debug, Default)]
-pub struct Thirds {
-    /// Bits of those patterns.
+pub struct ByWord {
+    /// Bits of the patterns filed (of the first 64).
     pub bits: u64,
-    /// By pattern number (of the first 64), bit `id % 256` of each id its
-    /// third token may be (all clear for a pattern not of `bits`).
-    filters: Vec<[u64; 4]>,
+    /// By bucket `id % 256` (256 of them once a pattern is filed), the
+    /// patterns one of whose words at the place has an id of that bucket.
+    fits: Vec<u64>,
 }
 
-impl Thirds {
-    /// Files the third words of pattern words `words` (the `k`th pattern
-    /// of `n`), if they are such.
-    fn add(&mut self, k: usize, n: usize, words: &[PatWord]) {
-        let (o, x): (&[WordId], &[WordId]) = match words {
-            [_, PatWord::Any(_), PatWord::Any(x), ..] => (&[], x.ids()),
-            [_, PatWord::Any(_), PatWord::Optional(o), PatWord::Any(x), ..] => (o.ids(), x.ids()),
-            _ => return,
-        };
-        if self.filters.len() <= k {
-            // once, for all `n`: no regrowing
-            self.filters.resize(n.max(k + 1), [0; 4]);
-        }
+impl ByWord {
+    /// Files the `k`th pattern, whose word at the place is one of `ids`.
+    fn add<'i>(&mut self, k: usize, ids: impl Iterator<Item = &'i WordId>) {
+        self.fits.resize(256, 0);
         self.bits |= 1 << k;
-        for &id in o.iter().chain(x) {
-            let b = (id % 256) as usize;
-            self.filters[k][b / 64] |= 1 << (b % 64);
+        for &id in ids {
+            if let Some(f) = self.fits.get_mut((id % 256) as usize) {
+                *f |= 1 << k;
+            }
         }
     }
 
-    /// `may` less the patterns of `bits` that the token after next, ASCII
-    /// of word id `id`, surely fails.
+    /// The patterns filed that an ASCII token of word id `id` at the place
+    /// may fit (by its bucket).
     #[inline]
-    pub fn without_misses(&self, mut may: u64, id: WordId) -> u64 {
-        let b = (id % 256) as usize;
-        for k in crate::bytes::ones(may & self.bits) {
-            if self
-                .filters
-                .get(k)
-                .is_some_and(|f| f[b / 64] & 1 << (b % 64) == 0)
-            {
-                may &= !(1 << k);
+    pub fn fits(&self, id: WordId) -> u64 {
+        self.fits.get((id % 256) as usize).copied().unwrap_or(0)
+    }
+
+    /// `may` less the patterns filed that the ASCII token of word id `id`
+    /// at the place surely fails.
+    #[inline]
+    pub fn without_misses(&self, may: u64, id: WordId) -> u64 {
+        may & (!self.bits | self.fits(id))
+    }
+
+    /// Files the `k`th pattern of words `words` by its third word, if it is
+    /// `[first, a, b, ...]` or `[first, a, b?, c, ...]` (the token after next
+    /// is then `b`, or `b` or `c`).
+    fn add_third(&mut self, k: usize, words: &[PatWord]) {
+        match words {
+            [_, PatWord::Any(_), PatWord::Any(x), ..] => self.add(k, x.ids().iter()),
+            [_, PatWord::Any(_), PatWord::Optional(o), PatWord::Any(x), ..] => {
+                self.add(k, o.ids().iter().chain(x.ids()))
             }
+            _ => {}
         }
-        may
     }
 }
 
 /// The patterns under one first word that go on with a wildcard and then
-/// one word of a list (`[first, *, x, ...]`, `[first, a, *, x, ...]`), and
-/// the ids of those words in a filter: a token none of whose near words
-/// may be one rules them all out at once.
+/// one word of a list (`[first, *, x, ...]`, `[first, a, *, x, ...]`), filed
+/// by the word after the wildcard: a pattern none of whose near tokens may
+/// be one is ruled out before it is tried.
 #[derive(Clone, Debug, Default)]
 pub struct Wilds {
-    /// Bits of the patterns `[first, *, x, ...]`.
-    pub at1: u64,
-    /// Bits of the patterns `[first, a, *, x, ...]`.
-    pub at2: u64,
-    /// Bit `id % 256` of each id of their `x` words (of `at1`, of `at2`).
-    filters: [[u64; 4]; 2],
+    /// The patterns `[first, *, x, ...]`, by `x`.
+    pub at1: ByWord,
+    /// The patterns `[first, a, *, x, ...]`, by `x`.
+    pub at2: ByWord,
 }
 
 impl Wilds {
     /// Files the word after the wildcard of pattern words `words` (the
     /// `k`th pattern), if they are such.
     fn add(&mut self, k: usize, words: &[PatWord]) {
-        let (at, x) = match words {
-            [_, PatWord::Wild, PatWord::Any(x), ..] => (0, x),
-            [_, PatWord::Any(_), PatWord::Wild, PatWord::Any(x), ..] => (1, x),
-            _ => return,
-        };
-        let bits = if at == 0 {
-            &mut self.at1
-        } else {
-            &mut self.at2
-        };
-        *bits |= 1 << k;
-        for &id in x.ids() {
-            let b = (id % 256) as usize;
-            self.filters[at][b / 64] |= 1 << (b % 64);
+        match words {
+            [_, PatWord::Wild, PatWord::Any(x), ..] => self.at1.add(k, x.ids().iter()),
+            [_, PatWord::Any(_), PatWord::Wild, PatWord::Any(x), ..] => {
+                self.at2.add(k, x.ids().iter())
+            }
+            _ => {}
         }
     }
 
-    /// Whether the ASCII token of word id `id` may be the word after the
-    /// wildcard of the patterns of `at1` (`second` false) or `at2`.
+    /// Bits of the patterns filed.
     #[inline]
-    pub fn may_follow(&self, second: bool, id: WordId) -> bool {
-        let b = (id % 256) as usize;
-        self.filters[usize::from(second)][b / 64] & 1 << (b % 64) != 0
+    pub fn bits(&self) -> u64 {
+        self.at1.bits | self.at2.bits
     }
 }
 
@@ -244,12 +233,12 @@ impl CueStart {
         let mut checked = 0u64;
         let mut seconds: Vec<(WordId, u64)> = Vec::new();
         let mut wilds = Wilds::default();
-        let mut thirds = Thirds::default();
+        let mut thirds = ByWord::default();
         for (k, p) in pats.iter().take(64).enumerate() {
             let bit = 1u64 << k;
             if let Some(p) = all.get(*p as usize) {
                 wilds.add(k, &p.words);
-                thirds.add(k, pats.len().min(64), &p.words);
+                thirds.add_third(k, &p.words);
             }
             match all.get(*p as usize).and_then(|p| p.words.get(1..)) {
                 Some([PatWord::Any(alts), ..]) => {
@@ -281,7 +270,7 @@ impl CueStart {
             always,
             seconds,
             second_bits,
-            wilds: (wilds.at1 | wilds.at2 != 0).then(|| Box::new(wilds)),
+            wilds: (wilds.bits() != 0).then(|| Box::new(wilds)),
             thirds: (thirds.bits != 0).then(|| Box::new(thirds)),
         }
     }
@@ -465,9 +454,9 @@ mod tests {
                     _ => continue,
                 };
                 let w = start.wilds.as_deref().unwrap();
-                let bits = if second { w.at2 } else { w.at1 };
-                assert_ne!(bits & 1 << k, 0);
-                assert!(x.ids().iter().all(|&id| w.may_follow(second, id)));
+                let by = if second { &w.at2 } else { &w.at1 };
+                assert_ne!(by.bits & 1 << k, 0);
+                assert!(x.ids().iter().all(|&id| by.fits(id) & 1 << k != 0));
                 filed += 1;
             }
         }
