@@ -361,6 +361,20 @@ impl<'a> Sentence<'a> {
         k + 1 < self.range.end && self.is_word(k, "and") && self.reporting_at(k + 1)
     }
 
+    /// Whether token `k` is a ";" or an "and" that begins a new report
+    /// ([`Sentence::and_reports`]): told by its length first, one look at the token.
+    #[inline]
+    fn ends_report(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        match t.end.wrapping_sub(t.start) {
+            1 => self.text.as_bytes().get(t.start as usize) == Some(&b';'),
+            3 => self.and_reports(k),
+            _ => false,
+        }
+    }
+
     /// The reporting frames (speaker mention index, frame start, frame end)
     /// of the reporting verbs among tokens `at`.
     fn speakers_at(
@@ -1550,7 +1564,7 @@ impl Context<'_> {
         let s = self.s;
         (!visitor && (self.in_frame(mi) || self.frame_at(m.start)))
             || m.start > hit.end + 30
-            || stop.after(m.start, |k| s.is_char(k, b';') || s.and_reports(k))
+            || stop.after(m.start, |k| s.ends_report(k))
     }
 
     /// Whether mention `m` is the subject of a clause a conjunction opens
