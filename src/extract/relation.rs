@@ -651,8 +651,21 @@ impl<T: Copy + Default + PartialEq, const N: usize> Short<T, N> {
         }
     }
 
-    /// Keeps the items `keep` says yes to, in order.
+    /// Keeps the items `keep` says yes to, in order (in place when they
+    /// are few).
     fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        if self.len <= N {
+            let mut n = 0;
+            for k in 0..self.len {
+                let x = self.head[k];
+                if keep(&x) {
+                    self.head[n] = x;
+                    n += 1;
+                }
+            }
+            self.len = n;
+            return;
+        }
         let old = std::mem::take(self);
         for x in old.iter() {
             if keep(x) {

@@ -115,9 +115,13 @@ pub struct CueStart {
     /// of a list second nor an optional one and then one of a list (it may
     /// match whatever the next token).
     always: u64,
-    /// By word id, sorted: the bits of the patterns (of the first 64) that
-    /// word may be second in (or third, after an optional second word).
+    /// By word id, in a table of a power of two slots, at most half full
+    /// (an empty one of id [`NO_WORD`] and no bits): the bits of the patterns
+    /// (of the first 64) that word may be second in (or third, after an
+    /// optional second word), found from the slot of its hash on.
     seconds: Vec<(WordId, u64)>,
+    /// How far an id's hash is shifted to its slot in `seconds`.
+    second_shift: u32,
     /// Bit `id % 64` of each id of `seconds`: most next words are ruled
     /// out by it without a search.
     second_bits: u64,
@@ -220,6 +224,7 @@ pub static NO_CUES: CueStart = CueStart {
     checked: 0,
     always: 0,
     seconds: Vec::new(),
+    second_shift: 0,
     second_bits: 0,
     wilds: None,
     thirds: None,
@@ -262,6 +267,7 @@ impl CueStart {
             same
         });
         let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
+        let (seconds, second_shift) = hashed(&seconds);
         let live = live_bits(pats.len());
         CueStart {
             pats,
@@ -269,6 +275,7 @@ impl CueStart {
             checked: checked & live,
             always,
             seconds,
+            second_shift,
             second_bits,
             wilds: (wilds.bits() != 0).then(|| Box::new(wilds)),
             thirds: (thirds.bits != 0).then(|| Box::new(thirds)),
@@ -283,6 +290,7 @@ impl CueStart {
             pats,
             always: u64::MAX,
             seconds: Vec::new(),
+            second_shift: 0,
             second_bits: 0,
             wilds: None,
             thirds: None,
@@ -300,8 +308,24 @@ impl CueStart {
         if self.second_bits & 1 << (id % 64) == 0 {
             return self.always;
         }
-        let at = self.seconds.binary_search_by_key(&id, |&(w, _)| w);
-        self.always | at.map_or(0, |k| self.seconds[k].1)
+        self.always | self.second(id)
+    }
+
+    /// The bits `seconds` holds for word id `id` (none when it holds no such).
+    #[inline]
+    fn second(&self, id: WordId) -> u64 {
+        let mask = self.seconds.len().wrapping_sub(1);
+        let from = slot(id, self.second_shift);
+        // an empty slot (of id NO_WORD) ends the search: none is full
+        for k in from..from + self.seconds.len() {
+            let Some(&(w, bits)) = self.seconds.get(k & mask) else {
+                return 0;
+            };
+            if w == id || w == NO_WORD {
+                return bits;
+            }
+        }
+        0
     }
 
     /// `may` (as [`CueStart::may_match`] gives it) less the bits of no pattern.
@@ -317,6 +341,33 @@ impl CueStart {
     pub fn second_checked(&self, k: usize) -> bool {
         k < 64 && self.checked >> k & 1 != 0
     }
+}
+
+/// The slot of word id `id` in a table of `64 - shift` bits of slots.
+#[inline]
+fn slot(id: WordId, shift: u32) -> usize {
+    (u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// Distinct ids and their bits filed in a table of at least twice as many
+/// slots (a power of two) by [`slot`], and the shift that finds their slots.
+fn hashed(items: &[(WordId, u64)]) -> (Vec<(WordId, u64)>, u32) {
+    if items.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let n = (items.len() * 2).next_power_of_two();
+    let shift = 64 - n.trailing_zeros();
+    let mut table = vec![(NO_WORD, 0u64); n];
+    for &(id, bits) in items {
+        let mut k = slot(id, shift);
+        while table.get(k % n).is_some_and(|&(w, _)| w != NO_WORD) {
+            k += 1;
+        }
+        if let Some(t) = table.get_mut(k % n) {
+            *t = (id, bits);
+        }
+    }
+    (table, shift)
 }
 
 /// The bits of the first `n` patterns (of 64 at most).
