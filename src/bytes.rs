@@ -278,6 +278,57 @@ pub(crate) fn ones(mut mask: u64) -> impl Iterator<Item = usize> {
     })
 }
 
+/// Bit `k` set for each of the first 64 of `c` that has a bit of `class`:
+/// eight at a time by [`class_bits8`] (the last eight again for the few
+/// after the whole eights), not one branch per item.
+#[inline]
+pub(crate) fn class_mask(c: &[u16], class: u16) -> u64 {
+    let c = c.get(..c.len().min(64)).unwrap_or_default();
+    let eight = |c: &[u16]| <&[u16; 8]>::try_from(c).map_or(0, |c| class_bits8(c, class));
+    let mut chunks = c.chunks_exact(8);
+    let mut mask = 0u64;
+    let mut at = 0;
+    for ch in &mut chunks {
+        mask |= eight(ch) << at;
+        at += 8;
+    }
+    let rest = chunks.remainder().len();
+    if rest > 0 {
+        // the eight ending with the rest, or the rest padded with zeros
+        let bits = match c.len().checked_sub(8) {
+            Some(from) => eight(c.get(from..).unwrap_or_default()) >> (8 - rest),
+            None => {
+                let mut pad = [0u16; 8];
+                for (x, &y) in pad.iter_mut().zip(c) {
+                    *x = y;
+                }
+                class_bits8(&pad, class)
+            }
+        };
+        mask |= bits << at;
+    }
+    mask
+}
+
+/// Bit `k` set for each of `c` that has a bit of `class`: four at a time
+/// in a 64-bit word, each 16-bit lane's "not zero" in its top bit, the four
+/// top bits gathered by one multiply.
+#[inline]
+fn class_bits8(c: &[u16; 8], class: u16) -> u64 {
+    const LOW: u64 = 0x7fff_7fff_7fff_7fff;
+    // lane k's top bit (bit 16k + 15) to bit 45 + k: no two products meet
+    const GATHER: u64 = 1 | 1 << 15 | 1 << 30 | 1 << 45;
+    let class = u64::from(class) * 0x0001_0001_0001_0001;
+    let four = |w: [u16; 4]| {
+        let lanes = w.iter().enumerate();
+        let x = lanes.fold(0u64, |x, (k, &v)| x | u64::from(v) << (16 * k)) & class;
+        let top = (((x & LOW) + LOW) | x) & !LOW;
+        (top >> 15).wrapping_mul(GATHER) >> 45 & 0xf
+    };
+    let [a, b, d, e, f, g, h, i] = *c;
+    four([a, b, d, e]) | four([f, g, h, i]) << 4
+}
+
 // ---- strings as RON writes them (the graph file)
 
 /// Whether RON writes ASCII byte `b` as it is inside a quoted string.
@@ -792,6 +843,22 @@ mod tests {
                 .as_bytes(),
         );
         h.finish()
+    }
+
+    /// [`class_mask`] as the plain test of each item says.
+    fn plain_class_mask(c: &[u16], class: u16) -> u64 {
+        let bits = c.iter().take(64).enumerate();
+        bits.fold(0, |m, (k, &v)| m | u64::from(v & class != 0) << k)
+    }
+
+    proptest! {
+        #[test]
+        fn class_mask_is_the_plain_one(
+            c in proptest::collection::vec(prop_oneof![Just(0u16), Just(u16::MAX), any::<u16>()], 0..80),
+            class in any::<u16>(),
+        ) {
+            prop_assert_eq!(class_mask(&c, class), plain_class_mask(&c, class));
+        }
     }
 
     proptest! {

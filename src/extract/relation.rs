@@ -4,7 +4,7 @@
 
 use crate::extract::resolve::{Ref, Resolution, Resolved};
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::lexicon::relation_words::{list, Wilds};
+use crate::lexicon::relation_words::{list, ByWord, Wilds};
 use crate::lexicon::words::{class, TokenWords};
 use crate::lexicon::words::{WordId, NO_WORD};
 use crate::lexicon::{Alts, Frame, PatWord};
@@ -159,10 +159,7 @@ impl<'a> Sentence<'a> {
         let mut base = self.range.start;
         while base < self.range.end {
             let top = self.range.end.min(base + 64);
-            let mut mask = 0u64;
-            for i in self.words.may_be_in(base..top, want) {
-                mask |= 1 << (i - base);
-            }
+            let mut mask = self.words.mask_in(base..top, want);
             while mask != 0 {
                 let i = base + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
@@ -206,8 +203,12 @@ impl<'a> Sentence<'a> {
                 Some(Word::Lower(_)) => u64::MAX,
             };
             let may = match start.wilds.as_deref() {
-                Some(w) => self.without_wild_misses(w, i, may),
-                None => may,
+                Some(w) if may & w.bits() != 0 => self.without_wild_misses(w, i, may),
+                _ => may,
+            };
+            let may = match start.thirds.as_deref() {
+                Some(t) if may & t.bits != 0 => self.without_third_misses(t, i, may),
+                _ => may,
             };
             // those of the first 64 by their bits, in order, then all the rest
             let first = start.live(may);
@@ -280,24 +281,47 @@ impl<'a> Sentence<'a> {
     }
 
     /// `may` less the patterns of `w` (filed under the word at `i`) that
-    /// [`Sentence::wild_misses`] would rule out, all at once: no token it
-    /// would test may be the word after their wildcard.
+    /// [`Sentence::wild_misses`] would rule out: no token it would test may
+    /// be their word after the wildcard (as the buckets of its id tell).
     #[inline]
     fn without_wild_misses(&self, w: &Wilds, i: usize, mut may: u64) -> u64 {
-        for (bits, from, second) in [(w.at1, i + 1, false), (w.at2, i + 2, true)] {
-            if may & bits == 0 {
-                continue;
-            }
-            let top = self.range.end.min(from + 5);
-            let near = (from + 1..top).any(|j| {
-                let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
-                !self.lowers.is_ascii(j) || w.may_follow(second, id)
-            });
-            if !near {
-                may &= !bits;
-            }
+        if may & w.at1.bits != 0 {
+            may &= !w.at1.bits | self.wild_fits(&w.at1, i + 1);
+        }
+        if may & w.at2.bits != 0 {
+            may &= !w.at2.bits | self.wild_fits(&w.at2, i + 2);
         }
         may
+    }
+
+    /// The patterns of `by` that a token [`Sentence::wild_misses`] would
+    /// test after a wildcard at `from` may fit (all, at a token beyond ASCII).
+    #[inline]
+    fn wild_fits(&self, by: &ByWord, from: usize) -> u64 {
+        let top = self.range.end.min(from + 5);
+        let mut fit = 0;
+        for j in from + 1..top {
+            if !self.lowers.is_ascii(j) {
+                return u64::MAX;
+            }
+            fit |= by.fits(self.words.ids.get(j).copied().unwrap_or(NO_WORD));
+        }
+        fit
+    }
+
+    /// `may` less the patterns of `t` (filed under the word at `i`) that
+    /// the token after next surely fails: none, or ASCII and none of their
+    /// third words.
+    #[inline]
+    fn without_third_misses(&self, t: &ByWord, i: usize, may: u64) -> u64 {
+        let k = i + 2;
+        if k >= self.range.end {
+            return may & !t.bits;
+        }
+        match self.lowers.is_ascii(k) {
+            true => t.without_misses(may, self.words.ids.get(k).copied().unwrap_or(NO_WORD)),
+            false => may,
+        }
     }
 
     /// Whether the cue word at `i` is a noun: after a determiner ("its
@@ -335,6 +359,20 @@ impl<'a> Sentence<'a> {
     #[inline]
     fn and_reports(&self, k: usize) -> bool {
         k + 1 < self.range.end && self.is_word(k, "and") && self.reporting_at(k + 1)
+    }
+
+    /// Whether token `k` is a ";" or an "and" that begins a new report
+    /// ([`Sentence::and_reports`]): told by its length first, one look at the token.
+    #[inline]
+    fn ends_report(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        match t.end.wrapping_sub(t.start) {
+            1 => self.text.as_bytes().get(t.start as usize) == Some(&b';'),
+            3 => self.and_reports(k),
+            _ => false,
+        }
     }
 
     /// The reporting frames (speaker mention index, frame start, frame end)
@@ -613,8 +651,21 @@ impl<T: Copy + Default + PartialEq, const N: usize> Short<T, N> {
         }
     }
 
-    /// Keeps the items `keep` says yes to, in order.
+    /// Keeps the items `keep` says yes to, in order (in place when they
+    /// are few).
     fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        if self.len <= N {
+            let mut n = 0;
+            for k in 0..self.len {
+                let x = self.head[k];
+                if keep(&x) {
+                    self.head[n] = x;
+                    n += 1;
+                }
+            }
+            self.len = n;
+            return;
+        }
         let old = std::mem::take(self);
         for x in old.iter() {
             if keep(x) {
@@ -1526,7 +1577,7 @@ impl Context<'_> {
         let s = self.s;
         (!visitor && (self.in_frame(mi) || self.frame_at(m.start)))
             || m.start > hit.end + 30
-            || stop.after(m.start, |k| s.is_char(k, b';') || s.and_reports(k))
+            || stop.after(m.start, |k| s.ends_report(k))
     }
 
     /// Whether mention `m` is the subject of a clause a conjunction opens

@@ -111,61 +111,109 @@ pub struct CueStart {
     /// Bit `k` set: the `k`th pattern's second word is one of a list, which
     /// [`CueStart::may_match`] tests exactly for an ASCII next token.
     checked: u64,
-    /// Bit `k` set: the `k`th pattern (of the first 64) has no one word
-    /// of a list second (it may match whatever the next token).
+    /// Bit `k` set: the `k`th pattern (of the first 64) has neither one word
+    /// of a list second nor an optional one and then one of a list (it may
+    /// match whatever the next token).
     always: u64,
-    /// By word id, sorted: the bits of the patterns (of the first 64) that
-    /// word may be second in.
+    /// By word id, in a table of a power of two slots, at most half full
+    /// (an empty one of id [`NO_WORD`] and no bits): the bits of the patterns
+    /// (of the first 64) that word may be second in (or third, after an
+    /// optional second word), found from the slot of its hash on.
     seconds: Vec<(WordId, u64)>,
+    /// How far an id's hash is shifted to its slot in `seconds`.
+    second_shift: u32,
     /// Bit `id % 64` of each id of `seconds`: most next words are ruled
     /// out by it without a search.
     second_bits: u64,
     /// The patterns (of the first 64) that go on with a wildcard and a word
     /// of a list, if any.
     pub wilds: Option<Box<Wilds>>,
+    /// The patterns (of the first 64) whose token after next is one of a
+    /// few words, if any, filed by those words.
+    pub thirds: Option<Box<ByWord>>,
+}
+
+/// Cue patterns under one first word filed by a word they need at one
+/// place (one of a list): by bucket `id % 256`, those whose word there may
+/// be an ASCII token of that id; the others surely fail the token.
+#[derive(Clone, Debug, Default)]
+pub struct ByWord {
+    /// Bits of the patterns filed (of the first 64).
+    pub bits: u64,
+    /// By bucket `id % 256` (256 of them once a pattern is filed), the
+    /// patterns one of whose words at the place has an id of that bucket.
+    fits: Vec<u64>,
+}
+
+impl ByWord {
+    /// Files the `k`th pattern, whose word at the place is one of `ids`.
+    fn add<'i>(&mut self, k: usize, ids: impl Iterator<Item = &'i WordId>) {
+        self.fits.resize(256, 0);
+        self.bits |= 1 << k;
+        for &id in ids {
+            if let Some(f) = self.fits.get_mut((id % 256) as usize) {
+                *f |= 1 << k;
+            }
+        }
+    }
+
+    /// The patterns filed that an ASCII token of word id `id` at the place
+    /// may fit (by its bucket).
+    #[inline]
+    pub fn fits(&self, id: WordId) -> u64 {
+        self.fits.get((id % 256) as usize).copied().unwrap_or(0)
+    }
+
+    /// `may` less the patterns filed that the ASCII token of word id `id`
+    /// at the place surely fails.
+    #[inline]
+    pub fn without_misses(&self, may: u64, id: WordId) -> u64 {
+        may & (!self.bits | self.fits(id))
+    }
+
+    /// Files the `k`th pattern of words `words` by its third word, if it is
+    /// `[first, a, b, ...]` or `[first, a, b?, c, ...]` (the token after next
+    /// is then `b`, or `b` or `c`).
+    fn add_third(&mut self, k: usize, words: &[PatWord]) {
+        match words {
+            [_, PatWord::Any(_), PatWord::Any(x), ..] => self.add(k, x.ids().iter()),
+            [_, PatWord::Any(_), PatWord::Optional(o), PatWord::Any(x), ..] => {
+                self.add(k, o.ids().iter().chain(x.ids()))
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The patterns under one first word that go on with a wildcard and then
-/// one word of a list (`[first, *, x, ...]`, `[first, a, *, x, ...]`), and
-/// the ids of those words in a filter: a token none of whose near words
-/// may be one rules them all out at once.
+/// one word of a list (`[first, *, x, ...]`, `[first, a, *, x, ...]`), filed
+/// by the word after the wildcard: a pattern none of whose near tokens may
+/// be one is ruled out before it is tried.
 #[derive(Clone, Debug, Default)]
 pub struct Wilds {
-    /// Bits of the patterns `[first, *, x, ...]`.
-    pub at1: u64,
-    /// Bits of the patterns `[first, a, *, x, ...]`.
-    pub at2: u64,
-    /// Bit `id % 256` of each id of their `x` words (of `at1`, of `at2`).
-    filters: [[u64; 4]; 2],
+    /// The patterns `[first, *, x, ...]`, by `x`.
+    pub at1: ByWord,
+    /// The patterns `[first, a, *, x, ...]`, by `x`.
+    pub at2: ByWord,
 }
 
 impl Wilds {
     /// Files the word after the wildcard of pattern words `words` (the
     /// `k`th pattern), if they are such.
     fn add(&mut self, k: usize, words: &[PatWord]) {
-        let (at, x) = match words {
-            [_, PatWord::Wild, PatWord::Any(x), ..] => (0, x),
-            [_, PatWord::Any(_), PatWord::Wild, PatWord::Any(x), ..] => (1, x),
-            _ => return,
-        };
-        let bits = if at == 0 {
-            &mut self.at1
-        } else {
-            &mut self.at2
-        };
-        *bits |= 1 << k;
-        for &id in x.ids() {
-            let b = (id % 256) as usize;
-            self.filters[at][b / 64] |= 1 << (b % 64);
+        match words {
+            [_, PatWord::Wild, PatWord::Any(x), ..] => self.at1.add(k, x.ids().iter()),
+            [_, PatWord::Any(_), PatWord::Wild, PatWord::Any(x), ..] => {
+                self.at2.add(k, x.ids().iter())
+            }
+            _ => {}
         }
     }
 
-    /// Whether the ASCII token of word id `id` may be the word after the
-    /// wildcard of the patterns of `at1` (`second` false) or `at2`.
+    /// Bits of the patterns filed.
     #[inline]
-    pub fn may_follow(&self, second: bool, id: WordId) -> bool {
-        let b = (id % 256) as usize;
-        self.filters[usize::from(second)][b / 64] & 1 << (b % 64) != 0
+    pub fn bits(&self) -> u64 {
+        self.at1.bits | self.at2.bits
     }
 }
 
@@ -176,8 +224,10 @@ pub static NO_CUES: CueStart = CueStart {
     checked: 0,
     always: 0,
     seconds: Vec::new(),
+    second_shift: 0,
     second_bits: 0,
     wilds: None,
+    thirds: None,
 };
 
 impl CueStart {
@@ -185,15 +235,26 @@ impl CueStart {
     /// with their second words filed by id.
     pub fn new(pats: Vec<u32>, all: &[Pattern]) -> CueStart {
         let mut always = 0u64;
+        let mut checked = 0u64;
         let mut seconds: Vec<(WordId, u64)> = Vec::new();
         let mut wilds = Wilds::default();
+        let mut thirds = ByWord::default();
         for (k, p) in pats.iter().take(64).enumerate() {
             let bit = 1u64 << k;
             if let Some(p) = all.get(*p as usize) {
                 wilds.add(k, &p.words);
+                thirds.add_third(k, &p.words);
             }
-            match all.get(*p as usize).and_then(|p| p.words.get(1)) {
-                Some(PatWord::Any(alts)) => seconds.extend(alts.ids().iter().map(|&id| (id, bit))),
+            match all.get(*p as usize).and_then(|p| p.words.get(1..)) {
+                Some([PatWord::Any(alts), ..]) => {
+                    checked |= bit;
+                    seconds.extend(alts.ids().iter().map(|&id| (id, bit)));
+                }
+                // "with a? stop": the next token is the optional word or the one after
+                Some([PatWord::Optional(opt), PatWord::Any(then), ..]) => {
+                    let ids = opt.ids().iter().chain(then.ids());
+                    seconds.extend(ids.map(|&id| (id, bit)));
+                }
                 _ => always |= bit,
             }
         }
@@ -206,15 +267,18 @@ impl CueStart {
             same
         });
         let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
+        let (seconds, second_shift) = hashed(&seconds);
         let live = live_bits(pats.len());
         CueStart {
             pats,
             live,
-            checked: !always & live,
+            checked: checked & live,
             always,
             seconds,
+            second_shift,
             second_bits,
-            wilds: (wilds.at1 | wilds.at2 != 0).then(|| Box::new(wilds)),
+            wilds: (wilds.bits() != 0).then(|| Box::new(wilds)),
+            thirds: (thirds.bits != 0).then(|| Box::new(thirds)),
         }
     }
 
@@ -226,8 +290,10 @@ impl CueStart {
             pats,
             always: u64::MAX,
             seconds: Vec::new(),
+            second_shift: 0,
             second_bits: 0,
             wilds: None,
+            thirds: None,
         }
     }
 
@@ -242,8 +308,24 @@ impl CueStart {
         if self.second_bits & 1 << (id % 64) == 0 {
             return self.always;
         }
-        let at = self.seconds.binary_search_by_key(&id, |&(w, _)| w);
-        self.always | at.map_or(0, |k| self.seconds[k].1)
+        self.always | self.second(id)
+    }
+
+    /// The bits `seconds` holds for word id `id` (none when it holds no such).
+    #[inline]
+    fn second(&self, id: WordId) -> u64 {
+        let mask = self.seconds.len().wrapping_sub(1);
+        let from = slot(id, self.second_shift);
+        // an empty slot (of id NO_WORD) ends the search: none is full
+        for k in from..from + self.seconds.len() {
+            let Some(&(w, bits)) = self.seconds.get(k & mask) else {
+                return 0;
+            };
+            if w == id || w == NO_WORD {
+                return bits;
+            }
+        }
+        0
     }
 
     /// `may` (as [`CueStart::may_match`] gives it) less the bits of no pattern.
@@ -261,6 +343,33 @@ impl CueStart {
     }
 }
 
+/// The slot of word id `id` in a table of `64 - shift` bits of slots.
+#[inline]
+fn slot(id: WordId, shift: u32) -> usize {
+    (u64::from(id).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// Distinct ids and their bits filed in a table of at least twice as many
+/// slots (a power of two) by [`slot`], and the shift that finds their slots.
+fn hashed(items: &[(WordId, u64)]) -> (Vec<(WordId, u64)>, u32) {
+    if items.is_empty() {
+        return (Vec::new(), 0);
+    }
+    let n = (items.len() * 2).next_power_of_two();
+    let shift = 64 - n.trailing_zeros();
+    let mut table = vec![(NO_WORD, 0u64); n];
+    for &(id, bits) in items {
+        let mut k = slot(id, shift);
+        while table.get(k % n).is_some_and(|&(w, _)| w != NO_WORD) {
+            k += 1;
+        }
+        if let Some(t) = table.get_mut(k % n) {
+            *t = (id, bits);
+        }
+    }
+    (table, shift)
+}
+
 /// The bits of the first `n` patterns (of 64 at most).
 fn live_bits(n: usize) -> u64 {
     u64::MAX
@@ -271,7 +380,7 @@ fn live_bits(n: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::{compile_cues, Lexicon};
+    use crate::lexicon::{compile_cues, Alts, Lexicon};
     use std::collections::HashMap;
 
     /// Cue patterns, their numbers by first word, and their words' ids.
@@ -296,6 +405,20 @@ mod tests {
         (pats, index, ids)
     }
 
+    /// The words of the patterns `list` (numbers in `pats`) at their `from`th
+    /// and next place, and "the": the tokens worth trying a filter on.
+    fn near_words(pats: &[Pattern], list: &[u32], from: usize) -> Vec<String> {
+        let mut words = vec!["the".to_string()];
+        for &p in list {
+            for w in pats[p as usize].words.iter().skip(from).take(2) {
+                if let PatWord::Any(alts) | PatWord::Optional(alts) = w {
+                    words.extend(alts.words.iter().cloned());
+                }
+            }
+        }
+        words
+    }
+
     /// `may_match` sets exactly the bits of the patterns whose second word
     /// the next token may be, as comparing the words says.
     #[test]
@@ -306,9 +429,11 @@ mod tests {
             let plain = |next: Option<&str>| {
                 let mut bits = 0u64;
                 for (k, &p) in list.iter().take(64).enumerate() {
-                    let fits = match pats[p as usize].words.get(1) {
-                        Some(PatWord::Any(alts)) => {
-                            next.is_some_and(|w| alts.words.iter().any(|a| a == w))
+                    let is = |alts: &Alts| next.is_some_and(|w| alts.words.iter().any(|a| a == w));
+                    let fits = match pats[p as usize].words.get(1..) {
+                        Some([PatWord::Any(alts), ..]) => is(alts),
+                        Some([PatWord::Optional(opt), PatWord::Any(then), ..]) => {
+                            is(opt) || is(then)
                         }
                         _ => true,
                     };
@@ -317,19 +442,52 @@ mod tests {
                 bits
             };
             assert_eq!(start.may_match(None), plain(None));
-            // the second words of its patterns, and a word of none
-            let seconds = list
-                .iter()
-                .filter_map(|&p| match pats[p as usize].words.get(1) {
-                    Some(PatWord::Any(alts)) => Some(alts.words.iter()),
-                    _ => None,
-                });
-            for w in seconds.flatten().chain(["the".to_string()].iter()) {
+            // the second and third words of its patterns, and a word of none
+            for w in &near_words(&pats, list, 1) {
                 let Some(&id) = ids.get(w) else { continue };
                 assert_eq!(start.may_match(Some(id)), plain(Some(w)), "{w}");
             }
             assert_eq!(start.may_match(Some(NO_WORD)), plain(Some("\u{1}")));
         }
+    }
+
+    /// `Thirds` rule out a pattern only when the token after next is none
+    /// of its third words (as comparing the words says), and rule some out.
+    #[test]
+    fn thirds_rule_out_only_patterns_whose_third_word_fails() {
+        let (pats, index, ids) = numbered_cues();
+        let starts = index.values().map(|l| (l, CueStart::new(l.clone(), &pats)));
+        let mut ruled_out = 0;
+        for (list, start) in starts {
+            let Some(t) = start.thirds.as_deref() else {
+                continue;
+            };
+            // the word after next may be this one, for the `k`th pattern
+            let fits = |k: usize, w: &str| {
+                let is = |alts: &Alts| alts.words.iter().any(|a| a == w);
+                match &pats[list[k] as usize].words[..] {
+                    [_, PatWord::Any(_), PatWord::Any(x), ..] => is(x),
+                    [_, PatWord::Any(_), PatWord::Optional(o), PatWord::Any(x), ..] => {
+                        is(o) || is(x)
+                    }
+                    _ => true,
+                }
+            };
+            // the third and fourth words of its patterns, and a word of none
+            for w in &near_words(&pats, list, 2) {
+                let Some(&id) = ids.get(w) else { continue };
+                let kept = t.without_misses(u64::MAX, id);
+                for k in 0..list.len().min(64) {
+                    let bit = 1u64 << k;
+                    assert!(
+                        kept & bit != 0 || (t.bits & bit != 0 && !fits(k, w)),
+                        "{w} {k}"
+                    );
+                    ruled_out += usize::from(kept & bit == 0);
+                }
+            }
+        }
+        assert!(ruled_out > 10, "{ruled_out}");
     }
 
     /// Every pattern going on with a wildcard and a word of a list is
@@ -347,9 +505,9 @@ mod tests {
                     _ => continue,
                 };
                 let w = start.wilds.as_deref().unwrap();
-                let bits = if second { w.at2 } else { w.at1 };
-                assert_ne!(bits & 1 << k, 0);
-                assert!(x.ids().iter().all(|&id| w.may_follow(second, id)));
+                let by = if second { &w.at2 } else { &w.at1 };
+                assert_ne!(by.bits & 1 << k, 0);
+                assert!(x.ids().iter().all(|&id| by.fits(id) & 1 << k != 0));
                 filed += 1;
             }
         }

@@ -90,6 +90,13 @@ impl TokenWords {
         self.classes[i] & class != 0
     }
 
+    /// Bit `i - r.start` set for each token `i` of `r` (64 at most) that
+    /// may be in a set of `class`: a sentence's candidates at once.
+    #[inline]
+    pub fn mask_in(&self, r: std::ops::Range<usize>, class: u16) -> u64 {
+        crate::bytes::class_mask(self.classes.get(r).unwrap_or_default(), class)
+    }
+
     /// The tokens among `r` that may be in a set of `class`, in order.
     #[inline]
     pub fn may_be_in(
