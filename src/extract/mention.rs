@@ -487,11 +487,18 @@ impl<'t, 'a> Finder<'t, 'a> {
             Some((n, k)) if i + n as usize <= end => Some((n as usize, k)),
             None => None,
             // the longest phrase runs past `end`: a shorter one may fit
-            Some(_) => self
-                .g
-                .lookup_at(self.text, &self.toks[..end], &self.words.ids[..end], i)
-                .filter(|(n, _)| i + n <= end),
+            Some(_) => self.lookup_short(i, end),
         }
+    }
+
+    /// [`Finder::known`] when the longest phrase at `i` runs past `end`:
+    /// looked up again, out of line (rare).
+    #[cold]
+    #[inline(never)]
+    fn lookup_short(&self, i: usize, end: usize) -> Option<(usize, Known)> {
+        self.lookup_in(i, end)
+            .map(|(n, k)| (n as usize, k))
+            .filter(|(n, _)| i + n <= end)
     }
 
     /// The mentions of tokens `range`, skipping those `masked`.

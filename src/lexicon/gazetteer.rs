@@ -1346,7 +1346,10 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::lookup`] with the tokens' [`WordId`]s at hand: `ids[k]`
-    /// is that of `toks[k]`, and both end where a phrase must.
+    /// is that of `toks[k]`, and both end where a phrase must. Inline: most
+    /// words begin no longer phrase with the next word second, nor a phrase
+    /// matched as written; their answer needs no call.
+    #[inline(always)]
     pub fn lookup_at(
         &self,
         text: &str,
@@ -1355,6 +1358,26 @@ impl Gazetteer {
         i: usize,
     ) -> Option<(usize, Known)> {
         let start = self.starts.get(ids[i] as usize)?;
+        let second = ids
+            .get(i + 1)
+            .filter(|&&id| start.seconds & 1 << (id % 64) != 0);
+        if second.is_none() && start.exact_singles.is_empty() {
+            return start.folded_single.map(|k| (1, k));
+        }
+        self.lookup_longer(start, text, toks, ids, i)
+    }
+
+    /// [`Gazetteer::lookup_at`] past its quick answer, from the phrases
+    /// `start` that begin with token `i`.
+    #[inline(never)]
+    fn lookup_longer(
+        &self,
+        start: &Start,
+        text: &str,
+        toks: &[Token],
+        ids: &[WordId],
+        i: usize,
+    ) -> Option<(usize, Known)> {
         // phrases of more than 16 words are never tried
         let room = (toks.len() - i - 1).min(16);
         let next = ids.get(i + 1..).unwrap_or_default();
