@@ -299,7 +299,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                         continue;
                     }
                 }
-                if c & may_start != 0 {
+                if c & may_start != 0 && !self.idle_determiner(i, c) {
                     self.starts.push(i);
                 }
             }
@@ -314,6 +314,37 @@ impl<'t, 'a> Finder<'t, 'a> {
                 self.starts.push(i);
             }
         }
+    }
+
+    /// Whether token `i` (of class `c`, no lexicon phrase at it) is a
+    /// determiner no mention starts at, whatever the sentence's end ("the
+    /// talks"): in lower case, no pronoun nor title word, before a word that
+    /// is neither a title word, an honorific, capitalised nor the first of a
+    /// phrase, no state's head noun within four words (no descriptor).
+    #[inline(always)]
+    fn idle_determiner(&self, i: usize, c: u16) -> bool {
+        let busy = class::CAPITAL
+            | class::PRONOUN
+            | class::FIRST_PERSON
+            | class::TITLE_MODIFIER
+            | class::HONORIFIC;
+        if c == u16::MAX || c & class::DETERMINER == 0 || c & busy != 0 {
+            return false;
+        }
+        let n = self.toks.len();
+        let j = i + 1;
+        if j < n {
+            let d = self.words.class(j);
+            let person = class::TITLE_MODIFIER | class::HONORIFIC | class::CAPITAL | class::BEGINS;
+            if d == u16::MAX || d & person != 0 {
+                return false;
+            }
+        }
+        let last = (i + 5).min(n);
+        self.words
+            .may_be_in(j..last, class::COUNTRY_HEAD)
+            .next()
+            .is_none()
     }
 
     /// The longest lexicon phrase at token `i` within the sentence ending at `end`.
@@ -1916,8 +1947,8 @@ mod tests {
         gaz().country_by_code(code).unwrap()
     }
 
-    /// The mentions of `text` taken as one sentence, each with its words.
-    fn found(text: &str) -> Vec<(String, Mention<'_>)> {
+    /// What `then` makes of a finder over `text` taken as one sentence.
+    fn with_finder<'t, R>(text: &'t str, then: impl FnOnce(&Finder<'t, '_>) -> R) -> R {
         let g = gaz();
         let toks = tokenize(text);
         let lowers = Lowered::new(text, &toks);
@@ -1929,11 +1960,35 @@ mod tests {
             tokens: 0..toks.len(),
         };
         let buffers = FinderBuffers::default();
-        let f = Finder::new(g, text, &toks, &lowers, &words, &[whole], buffers);
-        f.sentence(0..toks.len(), &vec![false; toks.len()])
-            .into_iter()
-            .map(|m| (f.text_of(m.start, m.end).into_owned(), m))
-            .collect()
+        then(&Finder::new(
+            g,
+            text,
+            &toks,
+            &lowers,
+            &words,
+            &[whole],
+            buffers,
+        ))
+    }
+
+    /// The mentions of `text` taken as one sentence, each with its words.
+    fn found(text: &str) -> Vec<(String, Mention<'_>)> {
+        with_finder(text, |f| {
+            f.sentence(0..f.toks.len(), &vec![false; f.toks.len()])
+                .into_iter()
+                .map(|m| (f.text_of(m.start, m.end).into_owned(), m))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_determiner_before_a_common_word_starts_nothing() {
+        // "the talks": no start; "the president", "the Gulf kingdom": starts
+        let starts = with_finder("the talks with the president and the Gulf kingdom", |f| {
+            f.starts.clone()
+        });
+        assert!(!starts.contains(&0), "{starts:?}");
+        assert!(starts.contains(&3) && starts.contains(&6), "{starts:?}");
     }
 
     /// What [`found`] says the mentions of `text` name.
