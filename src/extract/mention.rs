@@ -1642,7 +1642,8 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// An unknown capitalised phrase at `i`, classified by its head word.
     fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention<'t>> {
         let begins = self.may_begin_unknown(i);
-        if !begins && !self.may_begin_body(i, end) {
+        // a body's name has two words or more
+        if !(begins || (self.may_begin_body(i, end) && self.may_run_on(i, end))) {
             return None;
         }
         // the phrase's words are tokens `i..m`
@@ -1729,6 +1730,18 @@ impl<'t, 'a> Finder<'t, 'a> {
                 .is_none_or(|(_, k)| matches!(k, Known::StateNoun))
             && !self.weekday_at(i)
             && !self.month_at(i)
+    }
+
+    /// Whether the unknown phrase at `i` may run past its first word (see
+    /// [`Finder::unknown_end`]): a capital or a number next, or a capital
+    /// after a connector or particle.
+    #[inline]
+    fn may_run_on(&self, i: usize, end: usize) -> bool {
+        let next = i + 1;
+        next < end
+            && (self.capital_at(next)
+                || self.toks[next].kind == TokKind::Number
+                || (next + 1 < end && self.capital_at(next + 1)))
     }
 
     /// Where the unknown phrase at `i` ends: its capitalised words, the

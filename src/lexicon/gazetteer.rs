@@ -1186,7 +1186,9 @@ impl Gazetteer {
     }
 
     /// The [`WordId`]s and word classes of tokens, given their lower case
-    /// (`lowers` is [`Lowered::new`] of the same text and tokens).
+    /// (`lowers` is [`Lowered::new`] of the same text and tokens). Out of
+    /// line: its loop is compiled apart from the extraction around it.
+    #[inline(never)]
     pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
         let bytes = text.as_bytes();
         // the text with its ASCII capitals lowered, then 16 zero bytes: an
