@@ -299,7 +299,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                         continue;
                     }
                 }
-                if c & may_start != 0 {
+                if c & may_start != 0 && !self.idle_determiner(i, c) {
                     self.starts.push(i);
                 }
             }
@@ -314,6 +314,37 @@ impl<'t, 'a> Finder<'t, 'a> {
                 self.starts.push(i);
             }
         }
+    }
+
+    /// Whether token `i` (of class `c`, no lexicon phrase at it) is a
+    /// determiner no mention starts at, whatever the sentence's end ("the
+    /// talks"): in lower case, no pronoun nor title word, before a word that
+    /// is neither a title word, an honorific, capitalised nor the first of a
+    /// phrase, no state's head noun within four words (no descriptor).
+    #[inline(always)]
+    fn idle_determiner(&self, i: usize, c: u16) -> bool {
+        let busy = class::CAPITAL
+            | class::PRONOUN
+            | class::FIRST_PERSON
+            | class::TITLE_MODIFIER
+            | class::HONORIFIC;
+        if c == u16::MAX || c & class::DETERMINER == 0 || c & busy != 0 {
+            return false;
+        }
+        let n = self.toks.len();
+        let j = i + 1;
+        if j < n {
+            let d = self.words.class(j);
+            let person = class::TITLE_MODIFIER | class::HONORIFIC | class::CAPITAL | class::BEGINS;
+            if d == u16::MAX || d & person != 0 {
+                return false;
+            }
+        }
+        let last = (i + 5).min(n);
+        self.words
+            .may_be_in(j..last, class::COUNTRY_HEAD)
+            .next()
+            .is_none()
     }
 
     /// The longest lexicon phrase at token `i` within the sentence ending at `end`.
@@ -487,11 +518,18 @@ impl<'t, 'a> Finder<'t, 'a> {
             Some((n, k)) if i + n as usize <= end => Some((n as usize, k)),
             None => None,
             // the longest phrase runs past `end`: a shorter one may fit
-            Some(_) => self
-                .g
-                .lookup_at(self.text, &self.toks[..end], &self.words.ids[..end], i)
-                .filter(|(n, _)| i + n <= end),
+            Some(_) => self.lookup_short(i, end),
         }
+    }
+
+    /// [`Finder::known`] when the longest phrase at `i` runs past `end`:
+    /// looked up again, out of line (rare).
+    #[cold]
+    #[inline(never)]
+    fn lookup_short(&self, i: usize, end: usize) -> Option<(usize, Known)> {
+        self.lookup_in(i, end)
+            .map(|(n, k)| (n as usize, k))
+            .filter(|(n, _)| i + n <= end)
     }
 
     /// The mentions of tokens `range`, skipping those `masked`.
@@ -1604,7 +1642,8 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// An unknown capitalised phrase at `i`, classified by its head word.
     fn unknown(&self, i: usize, end: usize, sentence_start: usize) -> Option<Mention<'t>> {
         let begins = self.may_begin_unknown(i);
-        if !begins && !self.may_begin_body(i, end) {
+        // a body's name has two words or more
+        if !(begins || (self.may_begin_body(i, end) && self.may_run_on(i, end))) {
             return None;
         }
         // the phrase's words are tokens `i..m`
@@ -1691,6 +1730,18 @@ impl<'t, 'a> Finder<'t, 'a> {
                 .is_none_or(|(_, k)| matches!(k, Known::StateNoun))
             && !self.weekday_at(i)
             && !self.month_at(i)
+    }
+
+    /// Whether the unknown phrase at `i` may run past its first word (see
+    /// [`Finder::unknown_end`]): a capital or a number next, or a capital
+    /// after a connector or particle.
+    #[inline]
+    fn may_run_on(&self, i: usize, end: usize) -> bool {
+        let next = i + 1;
+        next < end
+            && (self.capital_at(next)
+                || self.toks[next].kind == TokKind::Number
+                || (next + 1 < end && self.capital_at(next + 1)))
     }
 
     /// Where the unknown phrase at `i` ends: its capitalised words, the
@@ -1909,8 +1960,8 @@ mod tests {
         gaz().country_by_code(code).unwrap()
     }
 
-    /// The mentions of `text` taken as one sentence, each with its words.
-    fn found(text: &str) -> Vec<(String, Mention<'_>)> {
+    /// What `then` makes of a finder over `text` taken as one sentence.
+    fn with_finder<'t, R>(text: &'t str, then: impl FnOnce(&Finder<'t, '_>) -> R) -> R {
         let g = gaz();
         let toks = tokenize(text);
         let lowers = Lowered::new(text, &toks);
@@ -1922,11 +1973,35 @@ mod tests {
             tokens: 0..toks.len(),
         };
         let buffers = FinderBuffers::default();
-        let f = Finder::new(g, text, &toks, &lowers, &words, &[whole], buffers);
-        f.sentence(0..toks.len(), &vec![false; toks.len()])
-            .into_iter()
-            .map(|m| (f.text_of(m.start, m.end).into_owned(), m))
-            .collect()
+        then(&Finder::new(
+            g,
+            text,
+            &toks,
+            &lowers,
+            &words,
+            &[whole],
+            buffers,
+        ))
+    }
+
+    /// The mentions of `text` taken as one sentence, each with its words.
+    fn found(text: &str) -> Vec<(String, Mention<'_>)> {
+        with_finder(text, |f| {
+            f.sentence(0..f.toks.len(), &vec![false; f.toks.len()])
+                .into_iter()
+                .map(|m| (f.text_of(m.start, m.end).into_owned(), m))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_determiner_before_a_common_word_starts_nothing() {
+        // "the talks": no start; "the president", "the Gulf kingdom": starts
+        let starts = with_finder("the talks with the president and the Gulf kingdom", |f| {
+            f.starts.clone()
+        });
+        assert!(!starts.contains(&0), "{starts:?}");
+        assert!(starts.contains(&3) && starts.contains(&6), "{starts:?}");
     }
 
     /// What [`found`] says the mentions of `text` name.

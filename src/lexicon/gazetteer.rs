@@ -62,15 +62,15 @@ struct Phrase {
 /// The phrases that begin with one word.
 #[derive(Clone, Debug, Default)]
 struct Start {
-    /// The longer phrases grouped by second word (see `groups`); within a
-    /// group best first: longest, then highest priority, exact before
-    /// folded, then in lexicon order.
+    /// The longer phrases grouped by second and third word (see `groups`);
+    /// within a group best first: longest, then highest priority, exact
+    /// before folded, then in lexicon order.
     candidates: Vec<Candidate>,
     /// Bit `id % 64` set for the second word of each longer phrase.
     seconds: u64,
-    /// Each second word of a longer phrase, by id, with the range of
-    /// `candidates` holding the phrases with that word second.
-    groups: Vec<(WordId, u32, u32)>,
+    /// The second and third words of the longer phrases, by id ([`NO_WORD`]
+    /// third for two words), with the range of `candidates` holding them.
+    groups: Vec<(WordId, WordId, u32, u32)>,
     /// The one-word phrases that must match as written, in the same order,
     /// up to the first folded one (which always matches: those after it
     /// never win).
@@ -97,15 +97,15 @@ impl Start {
                 }
             }
         }
-        // a phrase can only match when its second word is the next
-        // token's: group by it (the sort is stable, order within kept)
-        candidates.sort_by_key(|c| c.rest.first().copied());
-        let mut groups: Vec<(WordId, u32, u32)> = Vec::new();
+        // a phrase can only match when its second and third words are the
+        // next tokens': group by them (the sort is stable, order within kept)
+        candidates.sort_by_key(Start::group_key);
+        let mut groups: Vec<(WordId, WordId, u32, u32)> = Vec::new();
         for (k, c) in candidates.iter().enumerate() {
-            let second = c.rest.first().copied().unwrap_or(NO_WORD);
+            let (second, third) = Start::group_key(c);
             match groups.last_mut() {
-                Some(g) if g.0 == second => g.2 = k as u32 + 1,
-                _ => groups.push((second, k as u32, k as u32 + 1)),
+                Some(g) if (g.0, g.1) == (second, third) => g.3 = k as u32 + 1,
+                _ => groups.push((second, third, k as u32, k as u32 + 1)),
             }
         }
         Start {
@@ -118,6 +118,25 @@ impl Start {
             exact_singles,
             folded_single,
         }
+    }
+
+    /// The group of a longer phrase: its second word and its third
+    /// ([`NO_WORD`], which no phrase word is, when it has two words).
+    fn group_key(c: &Candidate) -> (WordId, WordId) {
+        let word = |k: usize| c.rest.get(k).copied().unwrap_or(NO_WORD);
+        (word(0), word(1))
+    }
+
+    /// The longer phrases with words `second` and `third` after the first,
+    /// best first.
+    #[inline]
+    fn group(&self, second: WordId, third: WordId) -> Option<&[Candidate]> {
+        let g = self
+            .groups
+            .binary_search_by_key(&(second, third), |g| (g.0, g.1))
+            .ok()?;
+        let (_, _, a, b) = self.groups[g];
+        self.candidates.get(a as usize..b as usize)
     }
 
     /// Whether some phrase begins here.
@@ -1167,7 +1186,9 @@ impl Gazetteer {
     }
 
     /// The [`WordId`]s and word classes of tokens, given their lower case
-    /// (`lowers` is [`Lowered::new`] of the same text and tokens).
+    /// (`lowers` is [`Lowered::new`] of the same text and tokens). Out of
+    /// line: its loop is compiled apart from the extraction around it.
+    #[inline(never)]
     pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
         let bytes = text.as_bytes();
         // the text with its ASCII capitals lowered, then 16 zero bytes: an
@@ -1346,7 +1367,10 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::lookup`] with the tokens' [`WordId`]s at hand: `ids[k]`
-    /// is that of `toks[k]`, and both end where a phrase must.
+    /// is that of `toks[k]`, and both end where a phrase must. Inline: most
+    /// words begin no longer phrase with the next word second, nor a phrase
+    /// matched as written; their answer needs no call.
+    #[inline(always)]
     pub fn lookup_at(
         &self,
         text: &str,
@@ -1355,6 +1379,26 @@ impl Gazetteer {
         i: usize,
     ) -> Option<(usize, Known)> {
         let start = self.starts.get(ids[i] as usize)?;
+        let second = ids
+            .get(i + 1)
+            .filter(|&&id| start.seconds & 1 << (id % 64) != 0);
+        if second.is_none() && start.exact_singles.is_empty() {
+            return start.folded_single.map(|k| (1, k));
+        }
+        self.lookup_longer(start, text, toks, ids, i)
+    }
+
+    /// [`Gazetteer::lookup_at`] past its quick answer, from the phrases
+    /// `start` that begin with token `i`.
+    #[inline(never)]
+    fn lookup_longer(
+        &self,
+        start: &Start,
+        text: &str,
+        toks: &[Token],
+        ids: &[WordId],
+        i: usize,
+    ) -> Option<(usize, Known)> {
         // phrases of more than 16 words are never tried
         let room = (toks.len() - i - 1).min(16);
         let next = ids.get(i + 1..).unwrap_or_default();
@@ -1369,18 +1413,17 @@ impl Gazetteer {
                         .all(|(w, t)| w.is(raw_key(bytes, t), t, text))
                 })
         };
-        // a longer phrase must have the next word second: only its group can match
+        // a longer phrase must have the next words second and third: only
+        // their group can match; the phrases of three words or more come
+        // first (longest first), then those of two
         let longer = next
             .first()
             .filter(|&&id| start.seconds & 1 << (id % 64) != 0)
-            .and_then(|id| {
-                let g = start.groups.binary_search_by_key(id, |g| g.0).ok()?;
-                let (_, a, b) = start.groups[g];
-                start
-                    .candidates
-                    .get(a as usize..b as usize)?
-                    .iter()
-                    .find(fits)
+            .and_then(|&second| {
+                let third = next.get(1).copied().filter(|&t| t != NO_WORD);
+                third
+                    .and_then(|t| start.group(second, t)?.iter().find(fits))
+                    .or_else(|| start.group(second, NO_WORD)?.iter().find(fits))
             });
         if let Some(c) = longer {
             return Some((c.rest.len() + 1, c.known));
