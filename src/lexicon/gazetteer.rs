@@ -1196,42 +1196,79 @@ impl Gazetteer {
         let low = lowers.padded();
         let mut ids = vec![NO_WORD; toks.len()];
         let mut classes = vec![0u16; toks.len()];
+        // the tokens left to `other_token_word`, as many as fit: no call in
+        // the loop, whose state then stays in registers
+        let mut slow = [0u32; 64];
+        let mut n_slow = 0;
         for (i, ((t, id), class)) in toks.iter().zip(&mut ids).zip(&mut classes).enumerate() {
-            let a = t.start as usize;
-            let n = t.end.wrapping_sub(t.start) as usize;
-            // a token of at most 15 bytes: two loads of the 16 bytes from
-            // its start (one for seven bytes or fewer), its bytes kept by a
-            // mask
-            let w = if n < 16 { low.get(a..a + 16) } else { None };
-            if let Some(w) = w {
-                let (m_lo, m_hi) = KEEP[n & 15];
-                let lo = word_at(w, 0) & m_lo;
-                let hi = if n < 8 { 0 } else { word_at(w, 8) & m_hi };
-                if (lo | hi) & HIGH_BITS == 0 {
-                    let first = bytes.get(a).copied().unwrap_or_default();
-                    (*id, *class) = if n == 1 {
-                        // one byte (punctuation, mostly): looked up at once
-                        self.one_byte
-                            .get(usize::from(first))
-                            .copied()
-                            .unwrap_or_default()
-                    } else {
-                        let len = (n as u64) << 56;
-                        let (id, c) = if n < 8 {
-                            self.short.get_small(lo | len)
-                        } else {
-                            self.short.get_long(lo, hi | len)
-                        };
-                        // lowering changed the first byte: a capital
-                        let capital = if first != lo as u8 { class::CAPITAL } else { 0 };
-                        (id, c | capital)
-                    };
-                    continue;
+            match self.ascii_token_word(bytes, low, t) {
+                Some(w) => (*id, *class) = w,
+                None => {
+                    if let Some(s) = slow.get_mut(n_slow) {
+                        *s = i as u32;
+                    }
+                    n_slow += 1;
                 }
             }
-            (*id, *class) = self.other_token_word(text, t, lowers, i);
+        }
+        let mut other = |i: usize| {
+            if let (Some(t), Some(id), Some(class)) =
+                (toks.get(i), ids.get_mut(i), classes.get_mut(i))
+            {
+                (*id, *class) = self.other_token_word(text, t, lowers, i);
+            }
+        };
+        match slow.get(..n_slow) {
+            Some(slow) => slow.iter().for_each(|&i| other(i as usize)),
+            // more than fit: found again
+            None => (0..toks.len())
+                .filter(|&i| {
+                    toks.get(i)
+                        .is_some_and(|t| self.ascii_token_word(bytes, low, t).is_none())
+                })
+                .for_each(other),
         }
         TokenWords::new(ids, classes, self.exact_classes)
+    }
+
+    /// [`Gazetteer::token_words`] of a token of at most 15 ASCII bytes
+    /// (`low` being the padded lower case of `bytes`); `None` for another.
+    #[inline(always)]
+    fn ascii_token_word(&self, bytes: &[u8], low: &[u8], t: &Token) -> Option<(WordId, u16)> {
+        let a = t.start as usize;
+        let n = t.end.wrapping_sub(t.start) as usize;
+        // a token of at most 15 bytes: two loads of the 16 bytes from its
+        // start (one for seven bytes or fewer), its bytes kept by a mask
+        let w = if n < 16 {
+            low.get(a..a + 16)?
+        } else {
+            return None;
+        };
+        let (m_lo, m_hi) = KEEP[n & 15];
+        let lo = word_at(w, 0) & m_lo;
+        let hi = if n < 8 { 0 } else { word_at(w, 8) & m_hi };
+        if (lo | hi) & HIGH_BITS != 0 {
+            return None;
+        }
+        let first = bytes.get(a).copied().unwrap_or_default();
+        if n == 1 {
+            // one byte (punctuation, mostly): looked up at once
+            return Some(
+                self.one_byte
+                    .get(usize::from(first))
+                    .copied()
+                    .unwrap_or_default(),
+            );
+        }
+        let len = (n as u64) << 56;
+        let (id, c) = if n < 8 {
+            self.short.get_small(lo | len)
+        } else {
+            self.short.get_long(lo, hi | len)
+        };
+        // lowering changed the first byte: a capital
+        let capital = if first != lo as u8 { class::CAPITAL } else { 0 };
+        Some((id, c | capital))
     }
 
     /// [`Gazetteer::token_words`] for one token of more than 15 bytes or
@@ -1546,6 +1583,19 @@ mod tests {
         assert!(w.may_be(4, class::FUTURE));
         // a token's id is its lower case's
         assert_eq!(w.ids[0], g.word_id("the"));
+    }
+
+    #[test]
+    fn token_words_past_the_slow_tokens_kept_equal_the_plain_version() {
+        // more tokens beyond ASCII or past 15 bytes than the loop keeps
+        let g = gaz();
+        let text =
+            "The Caf\u{e9} said Xi visited Internationalisation, \u{201c}China\u{201d} ".repeat(30);
+        let toks = tokenize(&text);
+        let lowers = Lowered::new(&text, &toks);
+        let w = g.token_words(&text, &toks, &lowers);
+        let got: Vec<(WordId, u16)> = (0..toks.len()).map(|i| (w.ids[i], w.class(i))).collect();
+        assert_eq!(got, plain_token_words(g, &text, &toks));
     }
 
     /// [`Gazetteer::token_words`] written plainly: each token's lower case
