@@ -235,8 +235,9 @@ pub struct Gazetteer {
     words: HashMap<Box<[u8]>, WordId, FxBuild>,
     /// The same words up to 15 bytes, for lookup without hashing slices.
     short: ShortWords,
-    /// The id and word classes of each one-byte ASCII token, by its byte.
-    one_byte: Vec<(WordId, u16)>,
+    /// The id and word classes of each one-byte ASCII token, by its byte
+    /// (an array: indexed by a byte below 128 without a bounds check).
+    one_byte: [(WordId, u16); 128],
     /// The phrases by first word.
     starts: Vec<Start>,
     /// The word sets (bits of [`class`]) each word's lower case is in.
@@ -712,7 +713,7 @@ impl Gazetteer {
             folded: HashMap::default(),
             words: HashMap::default(),
             short: ShortWords::default(),
-            one_byte: Vec::new(),
+            one_byte: [(0, 0); 128],
             starts: Vec::new(),
             classes: Vec::new(),
             exact_classes: 0,
@@ -977,18 +978,17 @@ impl Gazetteer {
             }
         }
         self.short = ShortWords::new(&self.words, &self.classes);
-        self.one_byte = (0..128u8)
-            .map(|b| {
-                let lower = u64::from(b.to_ascii_lowercase());
-                let (id, c) = self.short.get_classed((lower, 1 << 56));
-                let capital = if b.is_ascii_uppercase() {
-                    class::CAPITAL
-                } else {
-                    0
-                };
-                (id, c | capital)
-            })
-            .collect();
+        self.one_byte = std::array::from_fn(|b| {
+            let b = b as u8;
+            let lower = u64::from(b.to_ascii_lowercase());
+            let (id, c) = self.short.get_classed((lower, 1 << 56));
+            let capital = if b.is_ascii_uppercase() {
+                class::CAPITAL
+            } else {
+                0
+            };
+            (id, c | capital)
+        });
         // the word table is complete: ids of words are final from here on
         let mut topics = std::mem::take(&mut self.topics);
         topics.file_by_first_word(|w| self.word_id(w));
@@ -1253,12 +1253,7 @@ impl Gazetteer {
         let first = bytes.get(a).copied().unwrap_or_default();
         if n == 1 {
             // one byte (punctuation, mostly): looked up at once
-            return Some(
-                self.one_byte
-                    .get(usize::from(first))
-                    .copied()
-                    .unwrap_or_default(),
-            );
+            return Some(self.one_byte[usize::from(first & 127)]);
         }
         let len = (n as u64) << 56;
         let (id, c) = if n < 8 {
