@@ -310,8 +310,15 @@ pub(crate) struct EntityDraft {
 impl Records {
     /// The aliases of entity record `e`, in its order.
     pub(crate) fn aliases_of(&self, e: &EntityDraft) -> &[Span] {
-        let (a, b) = (e.aliases.0 as usize, e.aliases.1 as usize);
-        self.aliases.get(a..b).unwrap_or_default()
+        e.aliases_in(&self.aliases)
+    }
+}
+
+impl EntityDraft {
+    /// Its aliases among `all`, the records' ([`Records::aliases`]).
+    fn aliases_in<'a>(&self, all: &'a [Span]) -> &'a [Span] {
+        let (a, b) = (self.aliases.0 as usize, self.aliases.1 as usize);
+        all.get(a..b).unwrap_or_default()
     }
 }
 
@@ -341,26 +348,43 @@ impl Records {
     /// The [`Extraction`] these records of `article` make: every string
     /// made (the records' own moved into it).
     pub fn extraction(self, article: &Article) -> Extraction {
-        let ids: Vec<String> = self.ids.iter().map(|s| s.of(&self.text).into()).collect();
-        let entities = self.entities.iter().map(|e| EntityRecord {
-            id: ids[e.id].clone(),
-            name: e.name.of(&self.text).to_string(),
-            kind: e.kind,
-            aliases: (self.aliases_of(e).iter())
-                .map(|s| s.of(&self.text).to_string())
-                .collect(),
-            code: e.code.map(|c| c.of(&self.text).to_string()),
-        });
-        let entities = entities.collect();
-        let Records {
-            edges, mut topics, ..
-        } = self;
+        let mut ids: Vec<String> = self.ids.iter().map(|s| s.of(&self.text).into()).collect();
+        let edges = Records::edge_records(self.edges, self.topics, &ids, article);
+        // the ids move into the entities' records: the edges have theirs
+        let text = self.text.as_str();
+        let entities = (self.entities.iter())
+            .map(|e| EntityRecord {
+                id: std::mem::take(&mut ids[e.id]),
+                name: e.name.of(text).to_string(),
+                kind: e.kind,
+                aliases: (e.aliases_in(&self.aliases).iter())
+                    .map(|s| s.of(text).to_string())
+                    .collect(),
+                code: e.code.map(|c| c.of(text).to_string()),
+            })
+            .collect();
+        Extraction {
+            article: article.id.clone(),
+            date: article.date,
+            entities,
+            edges,
+            provenance: article.provenance.clone(),
+        }
+    }
+
+    /// The records of edge drafts `edges`, their ends named by `ids`.
+    fn edge_records(
+        edges: Vec<EdgeDraft>,
+        mut topics: Vec<Vec<String>>,
+        ids: &[String],
+        article: &Article,
+    ) -> Vec<EdgeRecord> {
         // a sentence's topics go to its last edge, copied for the others
         let mut uses = vec![0u32; topics.len()];
         for t in edges.iter().filter_map(|d| d.topics) {
             uses[t] += 1;
         }
-        let edges = edges
+        edges
             .into_iter()
             .map(|d| {
                 let topics = match d.topics {
@@ -398,14 +422,7 @@ impl Records {
                     },
                 }
             })
-            .collect();
-        Extraction {
-            article: article.id.clone(),
-            date: article.date,
-            entities,
-            edges,
-            provenance: article.provenance.clone(),
-        }
+            .collect()
     }
 }
 

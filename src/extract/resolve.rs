@@ -349,12 +349,7 @@ impl Resolution {
     /// its name or one of them already.
     fn add_alias(&mut self, e: usize, alias: &str) {
         let ent = &mut self.entities[e];
-        let name = &self
-            .buf
-            .text
-            .as_bytes()
-            .get(ent.name.start as usize..ent.name.end as usize);
-        if *name == Some(alias.as_bytes()) {
+        if ent.name.of(&self.buf.text) == alias {
             return;
         }
         let mut at = ent.last_alias;
@@ -386,18 +381,6 @@ impl Resolution {
             before: ent.last_alias,
         });
         ent.last_alias = Some(next);
-    }
-
-    /// The names entity `e` (one of these or taken from them) is written
-    /// as, other than its name, each once, the last met first.
-    #[cfg(test)]
-    pub fn aliases(&self, e: &Entity) -> impl Iterator<Item = &str> + '_ {
-        let mut at = e.last_alias;
-        std::iter::from_fn(move || {
-            let a = self.buf.aliases[at? as usize];
-            at = a.before;
-            Some(&self.buf.alias_text[a.start as usize..a.end as usize])
-        })
     }
 
     /// The entity of a lexicon entry.
@@ -494,8 +477,8 @@ impl Resolution {
         (e.name, e.code)
     }
 
-    /// The places of the aliases of `e` in [`Resolution::record_text`],
-    /// the last met first.
+    /// The names entity `e` is written as, other than its name, each once,
+    /// the last met first: their places in [`Resolution::record_text`].
     pub fn alias_spans(&self, e: &Entity) -> impl Iterator<Item = Span> + '_ {
         let by = u32::try_from(self.buf.text.len()).unwrap_or(u32::MAX);
         let mut at = e.last_alias;
@@ -1677,7 +1660,8 @@ mod tests {
             .find(|e| res.name_of(e) == "Qin Gang")
             .unwrap();
         assert_eq!(qin.mentions, 4);
-        let mut aliases: Vec<&str> = res.aliases(qin).collect();
+        let text = res.record_text();
+        let mut aliases: Vec<&str> = res.alias_spans(qin).map(|s| s.of(&text)).collect();
         aliases.sort_unstable();
         assert_eq!(aliases, ["0", "30"]);
     }

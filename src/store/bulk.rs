@@ -158,7 +158,6 @@ impl Bulk {
             self.at.reserve_exact(self.limit.min(DEFAULT_LIMIT) / 64);
         }
         let (buf, at) = (&mut self.buf, &mut self.at);
-
         // the article's id and texts, staged once for its records to share:
         // where its id lies, and per text its sentence and place
         let mut staged: Option<Option<u32>> = None;
