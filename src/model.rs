@@ -286,6 +286,12 @@ impl Span {
             .unwrap_or_default()
     }
 
+    /// Its bytes in `text`, for comparing (no character boundary checked).
+    #[inline]
+    pub fn bytes_of(self, text: &str) -> Option<&[u8]> {
+        text.as_bytes().get(self.start as usize..self.end as usize)
+    }
+
     /// The same span in a text that has `by` more bytes before it.
     pub fn moved(self, by: u32) -> Span {
         match (self.start.checked_add(by), self.end.checked_add(by)) {

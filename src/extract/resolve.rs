@@ -349,7 +349,7 @@ impl Resolution {
     /// its name or one of them already.
     fn add_alias(&mut self, e: usize, alias: &str) {
         let ent = &mut self.entities[e];
-        if ent.name.of(&self.buf.text) == alias {
+        if ent.name.bytes_of(&self.buf.text) == Some(alias.as_bytes()) {
             return;
         }
         let mut at = ent.last_alias;

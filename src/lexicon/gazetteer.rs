@@ -526,6 +526,20 @@ impl<S: Copy> Table<S> {
         h.wrapping_mul(HASH).wrapping_shr(self.shift) as usize
     }
 
+    /// The first slot from the start of hash `h` on where `stop` holds (the
+    /// key's, or an empty one); `None` past the end of an empty table.
+    #[inline(always)]
+    fn find(&self, h: u64, stop: impl Fn(&S) -> bool) -> Option<&S> {
+        let mut at = self.start(h);
+        while let Some(s) = self.slots.get(at) {
+            if stop(s) {
+                return Some(s);
+            }
+            at = (at + 1) & self.mask;
+        }
+        None
+    }
+
     /// Puts `slot` in the first slot from `at` on where `empty` holds.
     fn insert(&mut self, mut at: usize, slot: S, empty: impl Fn(&S) -> bool) {
         while self.slots.get(at).is_some_and(|s| !empty(s)) {
@@ -596,29 +610,17 @@ impl ShortWords {
     /// [`ShortWords::get_classed`] of a word of eight bytes or more.
     #[inline(always)]
     fn get_long(&self, lo: u64, hi: u64) -> (WordId, u16) {
-        let mut at = self.long.start(lo ^ hi.rotate_left(29));
         // an empty slot ends the search with its own id and class
-        while let Some(s) = self.long.slots.get(at) {
-            if (s.lo == lo && s.hi == hi) || s.id == NO_WORD {
-                return (s.id, s.class);
-            }
-            at = (at + 1) & self.long.mask;
-        }
-        (NO_WORD, 0)
+        let hit = |s: &Slot| (s.lo == lo && s.hi == hi) || s.id == NO_WORD;
+        (self.long.find(lo ^ hi.rotate_left(29), hit)).map_or((NO_WORD, 0), |s| (s.id, s.class))
     }
 
     /// [`ShortWords::get_classed`] of a word of at most seven bytes, keyed
     /// by its bytes and its length in the top byte.
     #[inline(always)]
     fn get_small(&self, key: u64) -> (WordId, u16) {
-        let mut at = self.small.start(key);
-        while let Some(s) = self.small.slots.get(at) {
-            if s.key == key || s.id == NO_WORD {
-                return (s.id, s.class);
-            }
-            at = (at + 1) & self.small.mask;
-        }
-        (NO_WORD, 0)
+        let hit = |s: &SmallSlot| s.key == key || s.id == NO_WORD;
+        (self.small.find(key, hit)).map_or((NO_WORD, 0), |s| (s.id, s.class))
     }
 }
 
