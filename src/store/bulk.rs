@@ -447,10 +447,10 @@ fn fold_bytes(v: Vec<View<'_>>, keep: bool) -> Gathered<'_> {
         let o = &flat[lead as usize];
         o.encode_head(&mut out, o.copies.len() + copies.len());
         for c in &o.copies {
-            c.encode(&mut out);
+            c.encode_copy(&mut out, o);
         }
         for &i in &copies {
-            flat[i as usize].encode(&mut out);
+            flat[i as usize].encode_copy(&mut out, o);
         }
         if keep {
             let mut o = std::mem::take(&mut flat[lead as usize]);

@@ -56,7 +56,7 @@ const HEADER: usize = 8 + 8 * WORDS;
 fn schema() -> u64 {
     FileHash::of(
         format!(
-            "payload 6 {:?} {:?} {}",
+            "payload 7 {:?} {:?} {}",
             EntityKind::ALL,
             EdgeKind::ALL,
             env!("CARGO_PKG_VERSION")
@@ -162,7 +162,7 @@ type Starts = Vec<Span>;
 
 /// One occurrence in the body; the body lists, edge after edge in skeleton
 /// order, each edge's occurrences.
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub(crate) struct COcc<'a> {
     date: CDate,
     #[serde(borrow)]
@@ -261,8 +261,42 @@ impl<'a> COcc<'a> {
 
     /// Appends this occurrence as postcard writes it (field by field, lengths
     /// and integers as varints, a signed year zigzagged), without serde: the
-    /// bulk build encodes every occurrence it sees.
+    /// bulk build encodes every occurrence it sees. Its copies are not
+    /// postcard's: each is what differs from it ([`View::encode_copy`]).
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
+        self.encode_pre(out);
+        put_str(out, &self.article);
+        varint(out, self.sentence);
+        varint(out, self.start);
+        varint(out, self.end);
+        put_str(out, &self.text);
+        self.encode_copies(out);
+    }
+
+    /// Appends its copies, each as what differs from it (as
+    /// [`View::encode_copy`] writes them).
+    fn encode_copies(&self, out: &mut Vec<u8>) {
+        varint(out, self.copies.len() as u64);
+        for c in &self.copies {
+            let same_pre = c.same_pre(self);
+            let same_text = c.text == self.text;
+            out.push(shares(same_pre, same_text));
+            if !same_pre {
+                c.encode_pre(out);
+            }
+            put_str(out, &c.article);
+            varint(out, c.sentence);
+            varint(out, c.start);
+            varint(out, c.end);
+            if !same_text {
+                put_str(out, &c.text);
+            }
+            c.encode_copies(out);
+        }
+    }
+
+    /// Appends its fields before the article (a [`View`]'s `pre`).
+    fn encode_pre(&self, out: &mut Vec<u8>) {
         put_date(out, self.date);
         put_opt(out, self.speaker.as_deref());
         put_opt(out, self.place.as_deref());
@@ -273,15 +307,18 @@ impl<'a> COcc<'a> {
         put_opt(out, self.role.as_deref());
         out.extend_from_slice(&[u8::from(self.planned), u8::from(self.former)]);
         put_str(out, &self.cameo);
-        put_str(out, &self.article);
-        varint(out, self.sentence);
-        varint(out, self.start);
-        varint(out, self.end);
-        put_str(out, &self.text);
-        varint(out, self.copies.len() as u64);
-        for c in &self.copies {
-            c.encode(out);
-        }
+    }
+
+    /// Whether its fields before the article are `o`'s.
+    fn same_pre(&self, o: &COcc) -> bool {
+        (
+            self.date,
+            &self.speaker,
+            &self.place,
+            &self.topics,
+            &self.role,
+        ) == (o.date, &o.speaker, &o.place, &o.topics, &o.role)
+            && (self.planned, self.former, &self.cameo) == (o.planned, o.former, &o.cameo)
     }
 
     /// Appends what [`COcc::of_record`] gives, encoded, without building
@@ -346,6 +383,7 @@ impl<'a> COcc<'a> {
         varint(out, r.end as u64);
     }
 
+    #[cfg(test)]
     pub(crate) fn occurrence(self) -> Option<Occurrence> {
         Some(Occurrence {
             date: date(self.date),
@@ -439,6 +477,18 @@ fn put_date(out: &mut Vec<u8>, d: CDate) {
             out.extend_from_slice(&[m, d]);
         }
     }
+}
+
+/// A copy's first byte ([`View::encode_copy`]): it shares its leader's
+/// bytes before the article (date, speaker, place, topics, role, flags,
+/// cameo).
+const SAME_PRE: u8 = 1;
+/// A copy's first byte: it shares its leader's text.
+const SAME_TEXT: u8 = 2;
+
+/// A copy's first byte: which of its leader's parts it shares.
+fn shares(pre: bool, text: bool) -> u8 {
+    (u8::from(pre) * SAME_PRE) | (u8::from(text) * SAME_TEXT)
 }
 
 /// Bytes that [`COcc::encode`] wrote, read back field by field straight
@@ -535,14 +585,42 @@ impl<'a> Decoder<'a> {
         let all = self.0;
         let mut v = self.head(Decoder::bytes)?;
         v.text = self.bytes()?;
-        v.copies = match self.0 {
+        v.copies = self.copies(&v)?;
+        v.len = all.len() - self.0.len();
+        Some(v)
+    }
+
+    /// The copies of `lead`'s story, each read as what differs from it
+    /// ([`View::encode_copy`]).
+    #[inline(always)]
+    fn copies(&mut self, lead: &View<'a>) -> Option<Vec<View<'a>>> {
+        match self.0 {
             // no copies (most occurrences): no call, no list
             [0, rest @ ..] => {
                 self.0 = rest;
-                Vec::new()
+                Some(Vec::new())
             }
-            _ => self.list(Decoder::view)?,
+            _ => self.list(|d| d.copy_of(lead)),
+        }
+    }
+
+    /// One copy of `lead`'s story: a byte saying which of `lead`'s parts it
+    /// shares (its bytes before the article, its text), then the rest.
+    fn copy_of(&mut self, lead: &View<'a>) -> Option<View<'a>> {
+        let all = self.0;
+        let shares = self.byte()?;
+        if shares > SAME_PRE | SAME_TEXT {
+            return None;
+        }
+        let mut v = match shares & SAME_PRE != 0 {
+            true => self.evidence(lead.head_only(), Decoder::bytes)?,
+            false => self.head(Decoder::bytes)?,
         };
+        v.text = match shares & SAME_TEXT != 0 {
+            true => lead.text,
+            false => self.bytes()?,
+        };
+        v.copies = self.copies(&v)?;
         v.len = all.len() - self.0.len();
         Some(v)
     }
@@ -565,11 +643,7 @@ impl<'a> Decoder<'a> {
         let (planned, former) = (self.flag()?, self.flag()?);
         let cameo = self.bytes()?;
         let pre = &all[..all.len() - self.0.len()];
-        let article = article(self)?;
-        let after = self.0;
-        let (sentence, start, end) = (self.usize()?, self.usize()?, self.usize()?);
-        let post = &after[..after.len() - self.0.len()];
-        Some(View {
+        let head = View {
             date,
             speaker,
             place,
@@ -578,16 +652,31 @@ impl<'a> Decoder<'a> {
             planned,
             former,
             cameo,
+            pre,
+            ..View::default()
+        };
+        self.evidence(head, article)
+    }
+
+    /// `head` (a [`View`] of the fields before the article) with its
+    /// evidence read: its article by `article`, then sentence, start and end.
+    #[inline(always)]
+    fn evidence(
+        &mut self,
+        head: View<'a>,
+        article: impl FnOnce(&mut Self) -> Option<&'a [u8]>,
+    ) -> Option<View<'a>> {
+        let article = article(self)?;
+        let after = self.0;
+        let (sentence, start, end) = (self.usize()?, self.usize()?, self.usize()?);
+        let post = &after[..after.len() - self.0.len()];
+        Some(View {
             article,
             sentence,
             start,
             end,
-            text: &[],
-            words: None,
-            pre,
             post,
-            len: 0,
-            copies: Vec::new(),
+            ..head
         })
     }
 
@@ -696,7 +785,46 @@ impl<'a> View<'a> {
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
         self.encode_head(out, self.copies.len());
         for c in &self.copies {
-            c.encode(out);
+            c.encode_copy(out, self);
+        }
+    }
+
+    /// Appends its bytes as a copy of `lead`'s story: which of `lead`'s
+    /// parts it shares ([`SAME_PRE`], [`SAME_TEXT`]), then its own parts
+    /// but those. A story printed by many papers is stored once, not once
+    /// per paper.
+    pub(crate) fn encode_copy(&self, out: &mut Vec<u8>, lead: &View) {
+        let same_pre = self.pre == lead.pre;
+        let same_text = self.text == lead.text;
+        out.push(shares(same_pre, same_text));
+        if !same_pre {
+            out.extend_from_slice(self.pre);
+        }
+        put_str_bytes(out, self.article);
+        out.extend_from_slice(self.post);
+        if !same_text {
+            put_str_bytes(out, self.text);
+        }
+        varint(out, self.copies.len() as u64);
+        for c in &self.copies {
+            c.encode_copy(out, self);
+        }
+    }
+
+    /// Its fields before its article (what a copy sharing them takes), the
+    /// rest empty.
+    fn head_only(&self) -> View<'a> {
+        View {
+            date: self.date,
+            speaker: self.speaker,
+            place: self.place,
+            topics: self.topics,
+            role: self.role,
+            planned: self.planned,
+            former: self.former,
+            cameo: self.cameo,
+            pre: self.pre,
+            ..View::default()
         }
     }
 
@@ -831,8 +959,8 @@ impl crate::graph::Told for View<'_> {
     }
 }
 
-/// An edge's occurrences, sorted, as the cache holds them (a postcard list
-/// of [`COcc`]s).
+/// An edge's occurrences, sorted, as the cache holds them (a list of
+/// [`COcc`]s, each as [`COcc::encode`] writes it).
 pub(crate) fn encode_all(occs: &[Occurrence], out: &mut Vec<u8>) {
     varint(out, occs.len() as u64);
     for o in occs {
@@ -1193,7 +1321,7 @@ fn read_provenance(o: &Opened, g: &mut Graph) -> Option<()> {
 }
 
 /// An edge's occurrences (or a run's), decoded from the bytes written for
-/// them (a postcard list of [`COcc`]s, read by [`Decoder`]).
+/// them (a list of [`COcc`]s as [`COcc::encode`] writes them, read by [`Decoder`]).
 pub(crate) fn occurrences_of(bytes: &[u8]) -> Option<Vec<Occurrence>> {
     Decoder(bytes).list(Decoder::occurrence)
 }
@@ -1381,8 +1509,7 @@ impl EdgeReader {
             return Ok(None);
         };
         let bytes = self.o.one(i, start)?;
-        let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
-        one.occurrence().map(Some).ok_or_else(damaged)
+        Decoder(&bytes).occurrence().map(Some).ok_or_else(damaged)
     }
 
     /// Whether edge `i` holds an occurrence that is not `former` (for a
@@ -1391,7 +1518,7 @@ impl EdgeReader {
     pub fn any_current(&self, i: usize) -> std::io::Result<bool> {
         for start in self.o.starts(i)? {
             let bytes = self.o.one(i, start)?;
-            let one: COcc = postcard::from_bytes(&bytes).map_err(|_| damaged())?;
+            let one = Decoder(&bytes).view().ok_or_else(damaged)?;
             if !one.former {
                 return Ok(true);
             }
@@ -1559,11 +1686,11 @@ fn add_thin_edge(g: &mut Graph, idx: &[NodeId], o: &Opened, i: usize) -> Option<
     let e = o.sk.edges.get(i)?;
     for start in o.starts(i).ok()? {
         let bytes = o.one(i, start).ok()?;
-        let one: COcc = postcard::from_bytes(&bytes).ok()?;
+        let one = Decoder(&bytes).occurrence()?;
         if !one.former {
             let edge = Edge {
                 kind: e.kind,
-                occurrences: vec![one.occurrence()?],
+                occurrences: vec![one],
             };
             g.insert_edge(idx[e.source as usize], idx[e.target as usize], edge);
             return Some(());
@@ -1664,16 +1791,38 @@ mod tests {
                         })
                         .collect(),
                 };
+                let mut c = c;
+                if i + j >= 2 {
+                    // a copy sharing all but its evidence, and one its text too
+                    for (k, text) in [(7, "another sentence"), (8, text)] {
+                        let mut copy = c.clone();
+                        copy.copies.clear();
+                        (copy.article, copy.sentence, copy.text) = (cow("copy"), k, cow(text));
+                        c.copies.push(copy);
+                    }
+                }
                 let mut ours = Vec::new();
                 c.encode(&mut ours);
-                assert_eq!(ours, postcard::to_allocvec(&c).unwrap(), "case {i} {j}");
-                let serde = postcard::from_bytes::<COcc>(&ours).unwrap().occurrence();
-                assert_eq!(Decoder(&ours).occurrence(), serde, "case {i} {j}");
-                let list = postcard::to_allocvec(&vec![&c, &c]).unwrap();
+                if c.copies.is_empty() {
+                    assert_eq!(ours, postcard::to_allocvec(&c).unwrap(), "case {i} {j}");
+                    let serde = postcard::from_bytes::<COcc>(&ours).unwrap().occurrence();
+                    assert_eq!(Decoder(&ours).occurrence(), serde, "case {i} {j}");
+                }
+                let whole = c.clone().occurrence();
+                assert_eq!(Decoder(&ours).occurrence(), whole, "case {i} {j}");
+                // read in place and written back: the same bytes
+                let mut again = Vec::new();
+                Decoder(&ours).view().unwrap().encode(&mut again);
+                assert_eq!(again, ours, "case {i} {j}");
+                let mut list = Vec::new();
+                varint(&mut list, 2);
+                list.extend_from_slice(&ours);
+                list.extend_from_slice(&ours);
                 let mut d = Decoder(&list);
-                let serde: Vec<COcc> = postcard::from_bytes(&list).unwrap();
-                let serde: Option<Vec<_>> = serde.into_iter().map(COcc::occurrence).collect();
-                assert_eq!(d.list(Decoder::occurrence), serde);
+                assert_eq!(
+                    d.list(Decoder::occurrence),
+                    Some(vec![whole.clone().unwrap(); 2])
+                );
                 assert!(d.0.is_empty());
                 for cut in 0..ours.len() {
                     assert_eq!(Decoder(&ours[..cut]).occurrence(), None, "cut at {cut}");

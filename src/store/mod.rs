@@ -762,7 +762,7 @@ impl Graph {
 }
 
 /// Hands an edge's occurrences, sorted, to a writer (see [`Graph::write_file`])
-/// as the cache holds them: a postcard list of [`cache::COcc`]s.
+/// as the cache holds them: a list of [`cache::COcc`]s ([`cache::encode_all`]).
 pub(crate) type Occurrences<'a> =
     dyn FnMut(NodeId, NodeId, &Edge, &mut EdgeBytes) -> std::io::Result<()> + 'a;
 
