@@ -441,6 +441,7 @@ fn fold_bytes(v: Vec<View<'_>>, keep: bool) -> Gathered<'_> {
     let statements = crate::graph::statements(&crate::graph::fold_order(&flat));
     varint(&mut out, statements.len() as u64);
     let mut views = Vec::with_capacity(if keep { statements.len() } else { 0 });
+    let mut shares = Vec::new();
     // a leader with copies written as the leader holding them (no clones)
     for (lead, copies) in statements {
         let from = out.len();
@@ -449,14 +450,17 @@ fn fold_bytes(v: Vec<View<'_>>, keep: bool) -> Gathered<'_> {
         for c in &o.copies {
             c.encode_copy(&mut out, o);
         }
+        shares.clear();
         for &i in &copies {
-            flat[i as usize].encode_copy(&mut out, o);
+            shares.push(flat[i as usize].encode_copy(&mut out, o));
         }
         if keep {
             let mut o = std::mem::take(&mut flat[lead as usize]);
             o.copies.reserve(copies.len());
-            for &i in &copies {
-                o.copies.push(std::mem::take(&mut flat[i as usize]));
+            for (&i, &s) in copies.iter().zip(&shares) {
+                let mut c = std::mem::take(&mut flat[i as usize]);
+                c.shares = s;
+                o.copies.push(c);
             }
             o.len = out.len() - from;
             views.push(o);

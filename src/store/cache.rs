@@ -622,6 +622,7 @@ impl<'a> Decoder<'a> {
         };
         v.copies = self.copies(&v)?;
         v.len = all.len() - self.0.len();
+        v.shares = shares;
         Some(v)
     }
 
@@ -736,6 +737,10 @@ pub(crate) struct View<'a> {
     post: &'a [u8],
     /// The length of its bytes, copies included.
     pub(crate) len: usize,
+    /// For a copy read or written as what differs from its leader: which of
+    /// the leader's parts it shares ([`SAME_PRE`], [`SAME_TEXT`]); 0 when
+    /// not known (compare them).
+    pub(crate) shares: u8,
     pub(crate) copies: Vec<View<'a>>,
 }
 
@@ -793,7 +798,7 @@ impl<'a> View<'a> {
     /// parts it shares ([`SAME_PRE`], [`SAME_TEXT`]), then its own parts
     /// but those. A story printed by many papers is stored once, not once
     /// per paper.
-    pub(crate) fn encode_copy(&self, out: &mut Vec<u8>, lead: &View) {
+    pub(crate) fn encode_copy(&self, out: &mut Vec<u8>, lead: &View) -> u8 {
         let same_pre = self.pre == lead.pre;
         let same_text = self.text == lead.text;
         out.push(shares(same_pre, same_text));
@@ -809,6 +814,18 @@ impl<'a> View<'a> {
         for c in &self.copies {
             c.encode_copy(out, self);
         }
+        shares(same_pre, same_text)
+    }
+
+    /// Whether, as a copy, it is known to share its leader's fields before
+    /// the article (then none of them differs).
+    pub(crate) fn shares_pre(&self) -> bool {
+        self.shares & SAME_PRE != 0
+    }
+
+    /// Whether, as a copy, it is known to share its leader's text.
+    pub(crate) fn shares_text(&self) -> bool {
+        self.shares & SAME_TEXT != 0
     }
 
     /// Its fields before its article (what a copy sharing them takes), the

@@ -499,7 +499,11 @@ impl Graph {
             w.write_all(b"    ")?;
             ron_str(w, a)?;
             match d {
-                Some(d) => writeln!(w, ": Some(\"{d}\"),")?,
+                Some(d) => {
+                    w.write_all(b": Some(\"")?;
+                    write_date(w, *d)?;
+                    w.write_all(b"\"),\n")?
+                }
                 None => w.write_all(b": None,\n")?,
             }
         }
@@ -517,8 +521,11 @@ impl Graph {
             ron_str(w, a)?;
             w.write_all(b": (\n      origin: ")?;
             ron_str(w, &p.origin)?;
-            for (field, v) in [("url", &p.url), ("source", &p.source)] {
-                write!(w, ",\n      {field}: ")?;
+            for (field, v) in [
+                (&b",\n      url: "[..], &p.url),
+                (b",\n      source: ", &p.source),
+            ] {
+                w.write_all(field)?;
                 match v {
                     Some(v) => {
                         w.write_all(b"Some(")?;
@@ -999,6 +1006,22 @@ fn ron_copy_at(
     let (_, i) = indents(at);
     let p = Pieces::at(at);
     w.extend_from_slice(&p.open);
+    if !c.shares_pre() {
+        ron_copy_pre(w, c, lead, i)?;
+    }
+    let with_text = !c.shares_text() && c.text != lead.text;
+    ron_evidence(w, c, p, with_text)?;
+    ron_copies(w, c, at, p)
+}
+
+/// A copy's fields before its evidence that differ from its leader's, at
+/// indent `i` (see [`ron_copy_at`]).
+fn ron_copy_pre(
+    w: &mut Vec<u8>,
+    c: &cache::View,
+    lead: &cache::View,
+    i: &[u8],
+) -> std::io::Result<()> {
     if c.date != lead.date {
         ron_date(w, i, c.date)?;
     }
@@ -1027,8 +1050,7 @@ fn ron_copy_at(
     if c.cameo != lead.cameo {
         ron_cameo(w, i, c.cameo)?;
     }
-    ron_evidence(w, c, p, c.text != lead.text)?;
-    ron_copies(w, c, at, p)
+    Ok(())
 }
 
 /// The end of occurrence `o` (whose `(` is at `at`, its pieces `p`) from
