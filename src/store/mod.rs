@@ -547,6 +547,7 @@ impl Graph {
         }
         w.write_all(b"  nodes: [\n")?;
         let ranks = self.ranks();
+        let lines = ListLines::of(&ranks.names, b"        ")?;
         for id in nodes {
             let n = self.node(id);
             w.write_all(b"    (\n      id: ")?;
@@ -561,10 +562,7 @@ impl Graph {
                 w.write_all(b"),\n")?;
             }
             match ranks.places(&n.articles) {
-                Some(places) => {
-                    let names = places.iter().map(|&p| ranks.names[p as usize]);
-                    ron_strs(w, b"      ", "articles", names)?
-                }
+                Some(places) => lines.write(w, b"      articles", &places)?,
                 None => ron_strs(w, b"      ", "articles", self.articles_of(id).into_iter())?,
             }
             w.write_all(b"    ),\n")?;
@@ -896,6 +894,53 @@ fn ron_strs<S: AsRef<[u8]>>(
     }
     w.write_all(indent)?;
     w.write_all(b"],\n")
+}
+
+/// The lines of a list of strings, each item's written once: a node's
+/// `articles` list is one copy per article it names (the same articles
+/// recur in list after list).
+struct ListLines {
+    bytes: Vec<u8>,
+    /// Where item `i`'s line is: `bytes[ends[i]..ends[i + 1]]`.
+    ends: Vec<usize>,
+}
+
+impl ListLines {
+    /// The lines of `items`, each at indent `indent`, as [`ron_strs`] writes them.
+    fn of(items: &[&str], indent: &[u8]) -> std::io::Result<ListLines> {
+        let mut bytes = Vec::with_capacity(items.iter().map(|a| a.len() + 12).sum());
+        let mut ends = Vec::with_capacity(items.len() + 1);
+        ends.push(0);
+        for a in items {
+            bytes.extend_from_slice(indent);
+            ron_str(&mut bytes, a)?;
+            bytes.extend_from_slice(b",\n");
+            ends.push(bytes.len());
+        }
+        Ok(ListLines { bytes, ends })
+    }
+
+    /// A list field, `field` (indented) holding the items at `places`, as
+    /// [`ron_strs`] writes it.
+    fn write(&self, w: &mut impl Write, field: &[u8], places: &[u32]) -> std::io::Result<()> {
+        w.write_all(field)?;
+        if places.is_empty() {
+            return w.write_all(b": [],\n");
+        }
+        let mut out = Vec::with_capacity(places.len() * 40 + 16);
+        out.extend_from_slice(b": [\n");
+        for &p in places {
+            let line = (self.ends.get(p as usize), self.ends.get(p as usize + 1));
+            let (Some(&from), Some(&to)) = line else {
+                return Err(std::io::Error::other("an article outside the list"));
+            };
+            out.extend_from_slice(&self.bytes[from..to]);
+        }
+        let indent = field.iter().take_while(|&&c| c == b' ').count();
+        out.extend_from_slice(&field[..indent]);
+        out.extend_from_slice(b"],\n");
+        w.write_all(&out)
+    }
 }
 
 /// One occurrence, as an element of an edge's list. Written with plain
