@@ -784,6 +784,19 @@ pub(crate) fn ron_plain_short(b: &[u8]) -> bool {
     ron_plain_words(&w, 0) == 16
 }
 
+/// Whether `b`, at most 64 bytes, is all [`ron_plain`]: its bytes padded
+/// with plain ones, tested 32 at a time, for the ids of a graph file (an
+/// article's, written once per statement) that [`ron_plain_len`] would read
+/// a block, words and bytes at a time.
+pub(crate) fn ron_plain_upto64(b: &[u8]) -> bool {
+    let mut w = [b'a'; 64];
+    match w.get_mut(..b.len()) {
+        Some(head) => head.copy_from_slice(b),
+        None => return false,
+    }
+    ron_plain_blocks(&w) == 64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1153,6 +1166,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn ron_plain_upto64_equals_the_plain_version(
+            bytes in proptest::collection::vec(prop_oneof![1 => any::<u8>(), 30 => 0x20u8..0x7f], 0..80),
+        ) {
+            let plain = bytes.len() <= 64 && bytes.iter().all(|&c| ron_plain(c));
+            prop_assert_eq!(ron_plain_upto64(&bytes), plain);
+        }
+
         #[test]
         fn ron_plain_len_of_long_strings_equals_the_plain_version(
             bytes in proptest::collection::vec(prop_oneof![1 => any::<u8>(), 30 => 0x20u8..0x7f], 0..300),

@@ -822,7 +822,12 @@ fn ron_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
 /// that are not UTF-8 are an error, never written.
 fn ron_bytes(w: &mut impl Write, b: &[u8]) -> std::io::Result<()> {
     w.write_all(b"\"")?;
-    if b.len() <= 16 && crate::bytes::ron_plain_short(b) {
+    let plain = match b.len() {
+        0..=16 => crate::bytes::ron_plain_short(b),
+        17..=64 => crate::bytes::ron_plain_upto64(b),
+        _ => false,
+    };
+    if plain {
         w.write_all(b)?;
         return w.write_all(b"\"");
     }
