@@ -617,88 +617,108 @@ pub(crate) fn varint_len(n: u64) -> usize {
 /// A hash of the words of `t` (as `split_whitespace` cuts them): [`Fx`] of
 /// the words joined by one space. A text that is so already (no control
 /// byte, no white space beyond single ASCII spaces inside: most sentences)
-/// is hashed as it is, eight bytes at a time; another is joined first.
+/// is hashed as it is, in the pass that checks it ([`spaced_hash`]);
+/// another is joined first, byte by byte ([`wide_space`] finds the white
+/// space beyond ASCII).
 pub(crate) fn words_hash(t: &str) -> u64 {
     use std::hash::Hasher;
-    let mut h = Fx::default();
-    if single_spaced(t) {
-        h.write(t.as_bytes());
-    } else {
-        let mut joined = String::with_capacity(t.len());
-        for w in t.split_whitespace() {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(w);
-        }
-        h.write(joined.as_bytes());
+    if let Some(h) = spaced_hash(t) {
+        return h;
     }
+    let b = t.as_bytes();
+    let mut joined: Vec<u8> = Vec::with_capacity(b.len());
+    let (mut i, mut gap) = (0, false);
+    while let Some(&c) = b.get(i) {
+        let space = match c {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
+            0..0xc0 => 0,
+            _ => wide_space(b, i),
+        };
+        if space > 0 {
+            (i, gap) = (i + space, true);
+            continue;
+        }
+        if gap && !joined.is_empty() {
+            joined.push(b' ');
+        }
+        joined.push(c);
+        (i, gap) = (i + 1, false);
+    }
+    let mut h = Fx::default();
+    h.write(&joined);
     h.finish()
 }
 
-/// Whether `t` is its words joined by one space: no control byte, no
-/// white space at either end, none beyond ASCII, no two spaces in a row.
-/// Eight bytes at a time; only bytes that may begin a character beyond
-/// ASCII are decoded.
-fn single_spaced(t: &str) -> bool {
+/// [`Fx`] of `t` if `t` is its words joined by one space (no control byte,
+/// no white space at either end, none beyond ASCII, no two spaces in a
+/// row), else `None`: one pass, eight bytes at a time ([`spaced_word`]),
+/// each hashed as `Fx::write` of the whole text takes it.
+fn spaced_hash(t: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    let b = t.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return None;
+    }
+    let mut h = Fx::default();
+    let mut spaces = 0;
+    let (words, rest) = b.as_chunks::<8>();
+    for (k, w) in words.iter().enumerate() {
+        let x = u64::from_le_bytes(*w);
+        spaces = spaced_word(b, k * 8, x, spaces)?;
+        h.write_u64(x);
+    }
+    // the rest padded with letters, which add no space and nothing beyond ASCII
+    let mut pad = [b'a'; 8];
+    pad.get_mut(..rest.len())?.copy_from_slice(rest);
+    spaced_word(b, words.len() * 8, u64::from_le_bytes(pad), spaces)?;
+    h.write(rest);
+    Some(h.finish())
+}
+
+/// The spaces of `x` (the high bit of each byte that is one), the eight
+/// bytes at `at` of `b` (a `str`'s bytes; past its end, letters), if they
+/// are words joined by single spaces as far as they show, `before` the
+/// spaces of the eight bytes before them; else `None`.
+#[inline(always)]
+fn spaced_word(b: &[u8], at: usize, x: u64, before: u64) -> Option<u64> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = ONES * 0x80;
     const LOWS: u64 = ONES * 0x7f;
-    let b = t.as_bytes();
-    if b.first().is_some_and(|&c| c == b' ') || b.last().is_some_and(|&c| c == b' ') {
-        return false;
+    // exact marks: bytes from 0x20 to 0x7f, and spaces
+    let printable = ((x & LOWS) + ONES * 0x60) & !x & HIGHS;
+    let y = x ^ (ONES * u64::from(b' '));
+    let spaces = !(((y & LOWS) + LOWS) | y) & HIGHS;
+    let doubles = spaces & ((spaces << 8) | (before >> 56));
+    if printable == HIGHS && doubles == 0 {
+        return Some(spaces);
     }
-    let (mut i, mut space_before) = (0, false);
-    // the words of a long sentence, 32 bytes at a time while they are ASCII
-    while let Some(block) = b.get(i..).and_then(|r| r.first_chunk::<32>()) {
-        if !spaced_ascii_block(block) || (space_before && block[0] == b' ') {
-            break;
-        }
-        space_before = block[31] == b' ';
-        i += 32;
+    let control = !((x & LOWS) + ONES * 0x60) & !x & HIGHS;
+    if control != 0 || doubles != 0 {
+        return None;
     }
-    while let Some(c) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // exact marks: bytes below 0x20, and spaces
-        let control = !((x & LOWS) + ONES * 0x60) & !x & HIGHS;
-        let y = x ^ (ONES * u64::from(b' '));
-        let spaces = !(((y & LOWS) + LOWS) | y) & HIGHS;
-        if control != 0 || spaces & (spaces >> 8) != 0 || (space_before && spaces & 0x80 != 0) {
-            return false;
+    // bytes that begin a character beyond ASCII
+    let mut lead = x & (x << 1) & HIGHS;
+    while lead != 0 {
+        if wide_space(b, at + (lead.trailing_zeros() / 8) as usize) != 0 {
+            return None;
         }
-        space_before = spaces >> 63 != 0;
-        let mut lead = x & (x << 1) & HIGHS;
-        while lead != 0 {
-            if space_at(t, i + (lead.trailing_zeros() / 8) as usize) != 0 {
-                return false;
-            }
-            lead &= lead - 1;
-        }
-        i += 8;
+        lead &= lead - 1;
     }
-    for (k, &c) in b.iter().enumerate().skip(i) {
-        let space = c == b' ';
-        if c < 0x20 || (space && space_before) || (c >= 0xc0 && space_at(t, k) != 0) {
-            return false;
-        }
-        space_before = space;
-    }
-    true
+    Some(spaces)
 }
 
-/// The length of the white space character starting at byte `i` of `t`
-/// (0 for none).
+/// The length of the white space character beyond ASCII (as
+/// `char::is_whitespace` says) starting at byte `i` of `b`, a `str`'s
+/// bytes (0 for none): their UTF-8, matched.
 #[inline]
-fn space_at(t: &str, i: usize) -> usize {
-    match t.as_bytes()[i] {
-        // the ASCII characters `char::is_whitespace` accepts
-        b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
-        0..0xc0 => 0,
-        _ => t
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
+fn wide_space(b: &[u8], i: usize) -> usize {
+    match b.get(i..).unwrap_or_default() {
+        [0xc2, 0x85 | 0xa0, ..] => 2,
+        [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => 3,
+        _ => 0,
     }
 }
 
@@ -881,9 +901,9 @@ mod tests {
         }
 
         #[test]
-        fn single_spaced_equals_the_plain_version(t in "[ a-z\t\n\u{1c}\u{7f}\u{85}\u{a0}\u{2003}\u{2019}\u{3000}é]{0,40}") {
+        fn spaced_hash_is_of_single_spaced_texts(t in "[ a-z\t\n\u{1c}\u{7f}\u{85}\u{a0}\u{2003}\u{2019}\u{3000}é]{0,40}") {
             let plain = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            prop_assert_eq!(single_spaced(&t), plain == t && !t.bytes().any(|c| c < 0x20));
+            prop_assert_eq!(spaced_hash(&t).is_some(), plain == t && !t.bytes().any(|c| c < 0x20));
         }
     }
 
@@ -1209,12 +1229,23 @@ mod tests {
 
     proptest! {
         #[test]
-        fn single_spaced_of_long_texts_equals_the_plain_version(
-            t in "([a-zA-Z,.']{1,9} ){0,30}[a-z\t\n\u{1c}\u{7f}\u{85}\u{a0}\u{2003}\u{2019}é ]{0,3}( ?[a-z]{1,9}){0,20} ?"
+        fn spaced_hash_of_long_texts_equals_the_plain_version(
+            t in "([a-zA-Z,.'’é]{1,9} ){0,30}[a-z\t\n\u{1c}\u{7f}\u{85}\u{a0}\u{1680}\u{2003}\u{2019}\u{202f}\u{205f}\u{3000}é ]{0,3}( ?[a-z—]{1,9}){0,20} ?"
         ) {
             let plain = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            prop_assert_eq!(single_spaced(&t), plain == t && !t.bytes().any(|c| c < 0x20));
+            let spaced = plain == t && !t.bytes().any(|c| c < 0x20);
+            prop_assert_eq!(spaced_hash(&t), spaced.then(|| plain_words_hash(&t)));
             prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
+        }
+    }
+
+    #[test]
+    fn wide_spaces_are_the_white_space_beyond_ascii() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let mut at = [b'a'; 8];
+            let len = c.encode_utf8(&mut at[1..]).len();
+            let space = wide_space(&at[..1 + len], 1);
+            assert_eq!(space, if c.is_whitespace() { len } else { 0 }, "{c:?}");
         }
     }
 

@@ -179,7 +179,7 @@ impl Bulk {
             let text_at = match shared {
                 Some(&(_, at)) => Some(at),
                 None => {
-                    let at = stage_text(buf, text, crate::bytes::words_hash_of(text));
+                    let at = stage_text(buf, text, crate::bytes::words_hash(r.text));
                     texts.extend(at.map(|at| (sentence, at)));
                     at
                 }
