@@ -816,8 +816,10 @@ impl<'a> Doc<'a> {
         let n = self.sentences.len();
         let (mut rels, mut topics): (Vec<Found>, Vec<Vec<String>>) =
             (Vec::with_capacity(n), Vec::with_capacity(n));
+        // one buffer for each sentence's relations in turn
+        let mut found = Vec::new();
         for (si, sent) in self.sentences.iter().enumerate() {
-            let found = self.sentence_relations(res, si, (pair, met), host, compound);
+            self.sentence_relations(res, si, (pair, met), host, compound, &mut found);
             if found.is_empty() {
                 continue;
             }
@@ -828,7 +830,7 @@ impl<'a> Doc<'a> {
                 (self.text, self.toks, self.lowers, self.words),
                 sent.tokens.clone(),
             );
-            for r in found {
+            for r in found.drain(..) {
                 if r.kind == EdgeKind::Meeting && !met {
                     let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
                     if ks.0 == EntityKind::Person
@@ -846,8 +848,8 @@ impl<'a> Doc<'a> {
         (rels, topics)
     }
 
-    /// The relations of sentence `si`: those its cues make, the compounds
-    /// in it, and a meeting of two people who sign together.
+    /// The relations of sentence `si` into `found` (empty): those its cues
+    /// make, the compounds in it, and a meeting of two people who sign together.
     fn sentence_relations(
         &self,
         res: &Resolution,
@@ -855,7 +857,8 @@ impl<'a> Doc<'a> {
         sides: (Option<(usize, usize)>, bool),
         host: Option<usize>,
         compound: &[(usize, Relation)],
-    ) -> Vec<Relation> {
+        found: &mut Vec<Relation>,
+    ) {
         let ctx = relation::Sentence {
             g: self.g,
             text: self.text,
@@ -866,7 +869,7 @@ impl<'a> Doc<'a> {
             lowers: self.lowers,
             words: self.words,
         };
-        let mut found = relation::relations(&ctx, res, sides, host);
+        relation::relations(&ctx, res, sides, host, found);
         for (csi, r) in compound {
             if *csi == si
                 && !found
@@ -878,7 +881,7 @@ impl<'a> Doc<'a> {
         }
         // no relation, no meeting nor visit implied
         if found.is_empty() {
-            return found;
+            return;
         }
         // two people who sign together have met
         let signings: Vec<Relation> = found
@@ -905,8 +908,7 @@ impl<'a> Doc<'a> {
         // (sought only when a meeting has no other clue to where it was)
         let lede = self.lede.is_some_and(|l| si <= l + LEDE_SENTENCES);
         let dateline = || host.filter(|_| lede && !self.third_venue(si));
-        visit::implied(res, &self.g.extract_words, dateline, &mut found);
-        found
+        visit::implied(res, &self.g.extract_words, dateline, found);
     }
 
     /// Whether sentence `si` puts its meetings in a third place ("on the

@@ -709,25 +709,25 @@ fn target_ok(kind: EdgeKind, ek: EntityKind) -> bool {
     }
 }
 
-/// Builds the relations of one sentence. `pair` is the article's two sides
-/// (`met`: the two have met); `host` the country an unnamed visit goes to
-/// (the dateline's).
+/// Builds the relations of one sentence into `out` (empty: a buffer kept
+/// across sentences). `pair` is the article's two sides (`met`: the two
+/// have met); `host` the country an unnamed visit goes to (the dateline's).
 pub fn relations(
     s: &Sentence,
     res: &Resolution,
     (pair, met): (Option<(usize, usize)>, bool),
     host: Option<usize>,
-) -> Vec<Relation> {
-    let mut out = Vec::new();
+    out: &mut Vec<Relation>,
+) {
     // without a mention there is no partner, agent nor speaker: nothing to find
     if s.mentions.is_empty() {
-        return out;
+        return;
     }
     let mut cues: Short<CueHit, 4> = Short::default();
     let mut reporting: Short<usize, 8> = Short::default();
     s.scan(Some(&mut reporting), |h| cues.push(h));
     if cues.is_empty() {
-        return out;
+        return;
     }
     // "X expressed its appreciation": a reporting verb that begins a cue
     // makes the one before it the cue's agent, not a speaker
@@ -739,7 +739,7 @@ pub fn relations(
     cx.met = met;
     let mut lists = Lists::default();
     for &hit in cues.iter() {
-        cx.relate(hit, &mut lists, &mut out);
+        cx.relate(hit, &mut lists, out);
     }
     // "held talks via video link", "held telephone talks": the sentence's
     // meetings are calls, of no visit
@@ -748,7 +748,6 @@ pub fn relations(
             r.cameo = CALL_CAMEO.to_string();
         }
     }
-    out
 }
 
 /// "Trong held talks with Biden, during which the two leaders agreed": a

@@ -102,7 +102,7 @@ impl Topics {
     ) -> Vec<String> {
         // the topics named: a sentence names a few of them
         let mut named: Vec<u16> = Vec::new();
-        for k in words.may_be_in(r.clone(), class::TOPIC) {
+        words.each_in(r.clone(), class::TOPIC, |k| {
             if lowers.is_ascii(k) {
                 // an ASCII token starts only the topics filed under its id
                 let id = words.ids[k];
@@ -117,7 +117,7 @@ impl Topics {
                     self.check(*t, k, (lowers, words), r.end, &mut named);
                 }
             }
-        }
+        });
         if named.is_empty() {
             return Vec::new();
         }

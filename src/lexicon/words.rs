@@ -113,4 +113,47 @@ impl TokenWords {
             .filter(move |&(_, &c)| c & class != 0)
             .map(move |(k, _)| from + k)
     }
+
+    /// Calls `f` with each token among `r` that may be in a set of
+    /// `class`, in order, as [`TokenWords::may_be_in`] gives them: by their
+    /// bits of [`TokenWords::mask_in`], 64 at a time (for long ranges, a
+    /// sentence's; none for a range beyond the tokens).
+    #[inline]
+    pub fn each_in(&self, r: std::ops::Range<usize>, class: u16, mut f: impl FnMut(usize)) {
+        if self.classes.get(r.clone()).is_none() {
+            return;
+        }
+        let mut base = r.start;
+        while base < r.end {
+            let top = r.end.min(base + 64);
+            let mut mask = self.mask_in(base..top, class);
+            while mask != 0 {
+                f(base + mask.trailing_zeros() as usize);
+                mask &= mask - 1;
+            }
+            base = top;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn each_in_is_may_be_in(
+            classes in proptest::collection::vec(prop_oneof![Just(0u16), Just(1u16), any::<u16>()], 0..200),
+            from in 0usize..210,
+            len in 0usize..210,
+            class in any::<u16>(),
+        ) {
+            let words = TokenWords::new(vec![NO_WORD; classes.len()], classes, 0);
+            let r = from..from + len;
+            let mut each = Vec::new();
+            words.each_in(r.clone(), class, |k| each.push(k));
+            prop_assert_eq!(each, words.may_be_in(r, class).collect::<Vec<_>>());
+        }
+    }
 }
