@@ -196,6 +196,23 @@ pub(crate) const KEEP: [(u64, u64); 16] = {
 /// The high bit of each byte: set in a word of non-ASCII bytes.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// Whether byte `x` (not zero) is among `b`: a word of at most 15 bytes
+/// (most) as two integers, tested for `x` at once, without the call of
+/// `<[u8]>::contains`.
+#[inline]
+pub(crate) fn has_byte(b: &[u8], x: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // a zero byte after xor-ing each with `x` is an `x`; the padding, `x`
+    match load(b) {
+        Some((lo, hi)) if x != 0 => {
+            let rep = ONES * u64::from(x);
+            let (a, c) = (lo ^ rep, hi ^ rep);
+            (a.wrapping_sub(ONES) & !a | c.wrapping_sub(ONES) & !c) & HIGH_BITS != 0
+        }
+        _ => b.contains(&x),
+    }
+}
+
 /// Eight ASCII bytes with their capitals lowered.
 #[inline]
 pub(crate) fn ascii_lower(x: u64) -> u64 {
@@ -851,6 +868,12 @@ mod tests {
         bits.fold(0, |m, (k, &v)| m | u64::from(v & class != 0) << k)
     }
 
+    proptest! {
+        #[test]
+        fn has_byte_is_contains(b in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'-'), Just(0u8)], 0..24), x in prop_oneof![any::<u8>(), Just(b'-'), Just(0u8)]) {
+            prop_assert_eq!(has_byte(&b, x), b.contains(&x));
+        }
+    }
     proptest! {
         #[test]
         fn class_mask_is_the_plain_one(
