@@ -196,6 +196,18 @@ pub(crate) const KEEP: [(u64, u64); 16] = {
 /// The high bit of each byte: set in a word of non-ASCII bytes.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// Whether byte `x` (not zero) is among the first `n` (below 16) bytes of
+/// `w` (16 bytes or more): two loads, masked, tested at once.
+#[inline(always)]
+pub(crate) fn has_byte_16(w: &[u8], n: usize, x: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let (m_lo, m_hi) = KEEP[n & 15];
+    let rep = ONES * u64::from(x);
+    // bytes past `n` are zero, after xor-ing `x`: no match
+    let (a, c) = ((word_at(w, 0) & m_lo) ^ rep, (word_at(w, 8) & m_hi) ^ rep);
+    x != 0 && (a.wrapping_sub(ONES) & !a | c.wrapping_sub(ONES) & !c) & HIGH_BITS != 0
+}
+
 /// Whether byte `x` (not zero) is among `b`: a word of at most 15 bytes
 /// (most) as two integers, tested for `x` at once, without the call of
 /// `<[u8]>::contains`.
@@ -872,6 +884,10 @@ mod tests {
         #[test]
         fn has_byte_is_contains(b in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'-'), Just(0u8)], 0..24), x in prop_oneof![any::<u8>(), Just(b'-'), Just(0u8)]) {
             prop_assert_eq!(has_byte(&b, x), b.contains(&x));
+            let mut w = b.clone();
+            w.resize(w.len().max(16), 7);
+            let n = b.len().min(15);
+            prop_assert_eq!(has_byte_16(&w, n, x), x != 0 && b[..n].contains(&x));
         }
     }
     proptest! {

@@ -398,6 +398,18 @@ impl<'t, 'a> Finder<'t, 'a> {
         self.toks[i].bytes(self.text)
     }
 
+    /// Whether token `i` has a hyphen: its 16 bytes from the padded lower
+    /// case (where a hyphen is where the text has it) tested at once.
+    #[inline(always)]
+    fn hyphen_at(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let (a, n) = (t.start as usize, t.end.wrapping_sub(t.start) as usize);
+        match self.lowers.padded().get(a..a + 16) {
+            Some(w) if n < 16 => crate::bytes::has_byte_16(w, n, b'-'),
+            _ => crate::bytes::has_byte(self.b(i), b'-'),
+        }
+    }
+
     /// Token `i`'s lower case as bytes: [`Finder::lower`] without the
     /// character-boundary checks.
     #[inline(always)]
@@ -1219,10 +1231,10 @@ impl<'t, 'a> Finder<'t, 'a> {
             // "S. Jaishankar": an initial may begin a name
             let initial =
                 || s.len() == 2 && s.ends_with('.') && m + 1 < end && self.capital_at(m + 1);
-            if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
-                || (t.kind == TokKind::Word
-                    && upper_first(s)
-                    && (count > 0 && s.len() <= 3 || initial()))
+            // (`capital_at` is `upper_first` of the token)
+            let capital = t.kind == TokKind::Word && self.capital_at(m);
+            if capital && !all_caps(s)
+                || (capital && (count > 0 && s.len() <= 3 || initial()))
                 || (t.kind == TokKind::Word && count > 0 && self.glued_particle(s))
             {
                 // "bin Sultan": after a particle a title word is a name
@@ -1418,13 +1430,13 @@ impl<'t, 'a> Finder<'t, 'a> {
         while e < end && extra < 8 {
             if self.is(e, "(") && e + 2 < end && self.is(e + 2, ")") && is_acronym(self.s(e + 1)) {
                 e += 3;
-            } else if word(e) && (upper_first(self.s(e)) || self.lower_is(e, end, "of")) {
+            } else if word(e) && (self.capital_at(e) || self.lower_is(e, end, "of")) {
                 e += 1;
             } else if self.lower_is(e, end, "in") && self.lower_is(e + 1, end, "charge") {
                 e += 2;
             } else if (self.lower_is(e, end, "to") || self.lower_is(e, end, "the"))
                 && e + 1 < end
-                && (upper_first(self.s(e + 1)) || self.lower_is(e + 1, end, "the"))
+                && (self.capital_at(e + 1) || self.lower_is(e + 1, end, "the"))
             {
                 e += 1;
             } else {
@@ -1500,7 +1512,7 @@ impl<'t, 'a> Finder<'t, 'a> {
         }
         // a title used alone: "the president", "Chinese Foreign Minister"
         let title = title?;
-        let capital_title = upper_first(self.s(title_start));
+        let capital_title = self.capital_at(title_start);
         if !(the || prefix || capital_title) {
             return None;
         }
@@ -1621,10 +1633,8 @@ impl<'t, 'a> Finder<'t, 'a> {
             .name_at(name_from, end)
             .or_else(|| self.pronoun_surname(name_from, end))?;
         // after a comma, the name must end the apposition
-        let closes = !comma
-            || ne >= end
-            || !self.toks[ne].kind.eq(&TokKind::Word)
-            || !upper_first(self.s(ne));
+        let closes =
+            !comma || ne >= end || !self.toks[ne].kind.eq(&TokKind::Word) || !self.capital_at(ne);
         let full_name = ne - name_from >= 2;
         (closes && (!comma || (the && full_name))).then_some((name_from, ne))
     }
@@ -1705,7 +1715,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             return false;
         }
         // most words have no hyphen: no call to split them
-        if crate::bytes::has_byte(self.b(i), b'-') && self.known_compound(i) {
+        if self.hyphen_at(i) && self.known_compound(i) {
             return false;
         }
         !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(self.s(i)))
@@ -1748,9 +1758,8 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// determiner ("The"), title, weekday or month.
     #[inline]
     fn may_begin_body(&self, i: usize, end: usize) -> bool {
-        let s0 = self.s(i);
         self.toks[i].kind == TokKind::Word
-            && upper_first(s0)
+            && self.capital_at(i)
             && !self.words.may_be(i, class::DETERMINER)
             && self
                 .known(i, end)
