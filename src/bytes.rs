@@ -196,6 +196,35 @@ pub(crate) const KEEP: [(u64, u64); 16] = {
 /// The high bit of each byte: set in a word of non-ASCII bytes.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// Whether byte `x` (not zero) is among the first `n` (below 16) bytes of
+/// `w` (16 bytes or more): two loads, masked, tested at once.
+#[inline(always)]
+pub(crate) fn has_byte_16(w: &[u8], n: usize, x: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let (m_lo, m_hi) = KEEP[n & 15];
+    let rep = ONES * u64::from(x);
+    // bytes past `n` are zero, after xor-ing `x`: no match
+    let (a, c) = ((word_at(w, 0) & m_lo) ^ rep, (word_at(w, 8) & m_hi) ^ rep);
+    x != 0 && (a.wrapping_sub(ONES) & !a | c.wrapping_sub(ONES) & !c) & HIGH_BITS != 0
+}
+
+/// Whether byte `x` (not zero) is among `b`: a word of at most 15 bytes
+/// (most) as two integers, tested for `x` at once, without the call of
+/// `<[u8]>::contains`.
+#[inline]
+pub(crate) fn has_byte(b: &[u8], x: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // a zero byte after xor-ing each with `x` is an `x`; the padding, `x`
+    match load(b) {
+        Some((lo, hi)) if x != 0 => {
+            let rep = ONES * u64::from(x);
+            let (a, c) = (lo ^ rep, hi ^ rep);
+            (a.wrapping_sub(ONES) & !a | c.wrapping_sub(ONES) & !c) & HIGH_BITS != 0
+        }
+        _ => b.contains(&x),
+    }
+}
+
 /// Eight ASCII bytes with their capitals lowered.
 #[inline]
 pub(crate) fn ascii_lower(x: u64) -> u64 {
@@ -884,6 +913,16 @@ mod tests {
         bits.fold(0, |m, (k, &v)| m | u64::from(v & class != 0) << k)
     }
 
+    proptest! {
+        #[test]
+        fn has_byte_is_contains(b in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'-'), Just(0u8)], 0..24), x in prop_oneof![any::<u8>(), Just(b'-'), Just(0u8)]) {
+            prop_assert_eq!(has_byte(&b, x), b.contains(&x));
+            let mut w = b.clone();
+            w.resize(w.len().max(16), 7);
+            let n = b.len().min(15);
+            prop_assert_eq!(has_byte_16(&w, n, x), x != 0 && b[..n].contains(&x));
+        }
+    }
     proptest! {
         #[test]
         fn class_mask_is_the_plain_one(

@@ -173,7 +173,7 @@ fn speech_by_at(
 
 fn ne_name(f: &Finder, from: usize, to: usize) -> usize {
     // the name is the capitalised run; "of India" after it is not part of it
-    (from..to).find(|&k| f.s(k) == "of").unwrap_or(to)
+    (from..to).find(|&k| f.is(k, "of")).unwrap_or(to)
 }
 
 /// Finds mentions in the sentences of one article.
@@ -195,10 +195,22 @@ pub struct Finder<'t, 'a> {
     starts: Vec<usize>,
 }
 
+/// Whether `part` is found in `hay`: byte by byte, each first byte found
+/// compared on (the phrases searched are a few words: no searcher to set up).
+fn has_part(hay: &[u8], part: &[u8]) -> bool {
+    let Some(&first) = part.first() else {
+        return true;
+    };
+    let tails = (0..hay.len()).filter_map(|k| hay.get(k..));
+    tails
+        .filter(|t| t.first() == Some(&first))
+        .any(|t| t.starts_with(part))
+}
+
 /// Whether `s` has a hyphen: a byte test, before splitting at it.
 #[inline]
 fn has_hyphen(s: &str) -> bool {
-    s.as_bytes().contains(&b'-')
+    crate::bytes::has_byte(s.as_bytes(), b'-')
 }
 
 fn upper_first(s: &str) -> bool {
@@ -379,6 +391,32 @@ impl<'t, 'a> Finder<'t, 'a> {
         &self.lowers[i]
     }
 
+    /// Token `i`'s bytes: [`Finder::s`] without the character-boundary
+    /// checks of slicing the text, for byte comparisons.
+    #[inline(always)]
+    fn b(&self, i: usize) -> &'t [u8] {
+        self.toks[i].bytes(self.text)
+    }
+
+    /// Whether token `i` has a hyphen: its 16 bytes from the padded lower
+    /// case (where a hyphen is where the text has it) tested at once.
+    #[inline(always)]
+    fn hyphen_at(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let (a, n) = (t.start as usize, t.end.wrapping_sub(t.start) as usize);
+        match self.lowers.padded().get(a..a + 16) {
+            Some(w) if n < 16 => crate::bytes::has_byte_16(w, n, b'-'),
+            _ => crate::bytes::has_byte(self.b(i), b'-'),
+        }
+    }
+
+    /// Token `i`'s lower case as bytes: [`Finder::lower`] without the
+    /// character-boundary checks.
+    #[inline(always)]
+    fn lower_b(&self, i: usize) -> &'a [u8] {
+        self.lowers.bytes(i)
+    }
+
     /// Whether no mention can start at token `i`: it begins no lexicon
     /// phrase, is no title word or honorific, not capitalised, and neither a
     /// pronoun nor a determiner.
@@ -506,7 +544,7 @@ impl<'t, 'a> Finder<'t, 'a> {
     }
 
     fn lower_is(&self, i: usize, end: usize, w: &str) -> bool {
-        i < end && self.s(i).eq_ignore_ascii_case(w)
+        i < end && self.b(i).eq_ignore_ascii_case(w.as_bytes())
     }
 
     #[inline]
@@ -651,7 +689,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             e
         } else if self.speech_by.is_some()
             && self.words.may_be(i, class::FIRST_PERSON)
-            && self.g.first_person.has(self.s(i))
+            && self.g.first_person.has_bytes(self.b(i))
         {
             out.push(Mention {
                 start: i,
@@ -683,7 +721,9 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// for another state ("the first country to").
     fn descriptor(&self, i: usize, end: usize) -> Option<Mention<'t>> {
         let last = (i + 5).min(end);
-        if !self.lower(i).eq("the")
+        // (lower case "the" is "the" in any ASCII case: no other character
+        // lowers to those letters)
+        if !self.lower_is(i, end, "the")
             || self
                 .words
                 .may_be_in(i + 1..last, class::COUNTRY_HEAD)
@@ -969,7 +1009,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             return None;
         }
         let (of, within) = (self.is(after, "of"), self.is(after, "in"));
-        let k = if of && self.lower(after + 1) == "the" {
+        let k = if of && self.lower_is(after + 1, end, "the") {
             after + 2
         } else {
             after + 1
@@ -993,7 +1033,7 @@ impl<'t, 'a> Finder<'t, 'a> {
         match self.known(at, end) {
             Some((m, Known::StateNoun)) | Some((m, Known::Body(_))) => Some(at + m),
             // "the Japanese parliamentary delegation": past one adjective
-            _ if at + 1 < end && strong_adjective(self.s(at)) => match self.known(at + 1, end) {
+            _ if at + 1 < end && strong_adjective(self.b(at)) => match self.known(at + 1, end) {
                 Some((m, Known::StateNoun)) => Some(at + 1 + m),
                 _ => None,
             },
@@ -1029,9 +1069,7 @@ impl<'t, 'a> Finder<'t, 'a> {
         if let Some(low) = buf.get_mut(..span.len()).filter(|_| span.is_ascii()) {
             low.copy_from_slice(span.as_bytes());
             low.make_ascii_lowercase();
-            return stems
-                .iter()
-                .any(|w| memchr::memmem::find(low, w.as_bytes()).is_some());
+            return stems.iter().any(|w| has_part(low, w.as_bytes()));
         }
         let words = span.to_lowercase();
         stems.iter().any(|w| words.contains(w.as_str()))
@@ -1069,7 +1107,7 @@ impl<'t, 'a> Finder<'t, 'a> {
 
     /// Whether token `k` is a title a portfolio qualifies ("Minister").
     fn portfolio_title(&self, k: usize, end: usize) -> bool {
-        self.g.portfolio_titles.has(self.lower(k))
+        self.g.portfolio_titles.has_bytes(self.lower_b(k))
             && matches!(self.known(k, end), Some((_, Known::Title(_))))
     }
 
@@ -1078,7 +1116,8 @@ impl<'t, 'a> Finder<'t, 'a> {
     fn portfolio_run(&self, mut k: usize, end: usize) -> usize {
         while k < end && self.portfolio_at(k) {
             k += 1;
-            let joined = k + 1 < end && (self.g.title_joiners.has(self.s(k)) || self.is(k, ","));
+            let joined =
+                k + 1 < end && (self.g.title_joiners.has_bytes(self.b(k)) || self.is(k, ","));
             if joined && self.portfolio_at(k + 1) {
                 k += 1;
             }
@@ -1110,12 +1149,12 @@ impl<'t, 'a> Finder<'t, 'a> {
         if m + 1 >= end {
             return m;
         }
-        let joined = self.g.title_joiners.has(self.s(m)) || self.is(m, ",");
+        let joined = self.g.title_joiners.has_bytes(self.b(m)) || self.is(m, ",");
         if joined && self.portfolio_at(m - 1) && self.portfolio_at(m + 1) {
             return self.portfolio_run(m + 1, end);
         }
-        if !self.g.owner_prepositions.has(self.lower(m))
-            || !self.g.portfolio_titles.has(self.lower(m - 1))
+        if !self.g.owner_prepositions.has_bytes(self.lower_b(m))
+            || !self.g.portfolio_titles.has_bytes(self.lower_b(m - 1))
         {
             return m;
         }
@@ -1144,7 +1183,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 })
                 && !matches!(self.known(m, end), Some((_, Known::Title(_))))
             {
-                if self.g.former_modifiers.has(self.lower(m)) {
+                if self.g.former_modifiers.has_bytes(self.lower_b(m)) {
                     former = true;
                 }
                 m += 1;
@@ -1155,7 +1194,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 m = self.portfolio_tail(m + n, end);
                 // "Secretary-General", "Prime Minister-designate"
                 last = Some(m);
-                if m + 1 < end && self.g.title_joiners.has(self.s(m)) {
+                if m + 1 < end && self.g.title_joiners.has_bytes(self.b(m)) {
                     k = m + 1;
                     continue;
                 }
@@ -1192,10 +1231,10 @@ impl<'t, 'a> Finder<'t, 'a> {
             // "S. Jaishankar": an initial may begin a name
             let initial =
                 || s.len() == 2 && s.ends_with('.') && m + 1 < end && self.capital_at(m + 1);
-            if t.kind == TokKind::Word && upper_first(s) && !all_caps(s)
-                || (t.kind == TokKind::Word
-                    && upper_first(s)
-                    && (count > 0 && s.len() <= 3 || initial()))
+            // (`capital_at` is `upper_first` of the token)
+            let capital = t.kind == TokKind::Word && self.capital_at(m);
+            if capital && !all_caps(s)
+                || (capital && (count > 0 && s.len() <= 3 || initial()))
                 || (t.kind == TokKind::Word && count > 0 && self.glued_particle(s))
             {
                 // "bin Sultan": after a particle a title word is a name
@@ -1337,7 +1376,7 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// `departure_verbs`) a few words past a name at `k`: "would leave
     /// Lithuania".
     fn state_left(&self, k: usize, end: usize) -> Option<u32> {
-        let v = (k..end.min(k + 4)).find(|&v| self.g.departure_verbs.has(self.lower(v)))?;
+        let v = (k..end.min(k + 4)).find(|&v| self.g.departure_verbs.has_bytes(self.lower_b(v)))?;
         let a = v + 1 + usize::from(self.lower_is(v + 1, end, "the"));
         match self.known(a, end) {
             Some((_, Known::Country(c))) => Some(c),
@@ -1391,13 +1430,13 @@ impl<'t, 'a> Finder<'t, 'a> {
         while e < end && extra < 8 {
             if self.is(e, "(") && e + 2 < end && self.is(e + 2, ")") && is_acronym(self.s(e + 1)) {
                 e += 3;
-            } else if word(e) && (upper_first(self.s(e)) || self.lower_is(e, end, "of")) {
+            } else if word(e) && (self.capital_at(e) || self.lower_is(e, end, "of")) {
                 e += 1;
             } else if self.lower_is(e, end, "in") && self.lower_is(e + 1, end, "charge") {
                 e += 2;
             } else if (self.lower_is(e, end, "to") || self.lower_is(e, end, "the"))
                 && e + 1 < end
-                && (upper_first(self.s(e + 1)) || self.lower_is(e + 1, end, "the"))
+                && (self.capital_at(e + 1) || self.lower_is(e + 1, end, "the"))
             {
                 e += 1;
             } else {
@@ -1434,7 +1473,7 @@ impl<'t, 'a> Finder<'t, 'a> {
         let (title_start, of, prefix) = self.whose_before_title(j, end);
         // "Former British Prime Minister": "former" before the phrase
         let former_before =
-            i > 0 && title_start > j && self.g.former_modifiers.has(self.lower(i - 1));
+            i > 0 && title_start > j && self.g.former_modifiers.has_bytes(self.lower_b(i - 1));
         let (title_end, former, title) = match self.title_chain(title_start, end) {
             Some((e, former)) => (
                 e,
@@ -1473,7 +1512,7 @@ impl<'t, 'a> Finder<'t, 'a> {
         }
         // a title used alone: "the president", "Chinese Foreign Minister"
         let title = title?;
-        let capital_title = upper_first(self.s(title_start));
+        let capital_title = self.capital_at(title_start);
         if !(the || prefix || capital_title) {
             return None;
         }
@@ -1541,8 +1580,8 @@ impl<'t, 'a> Finder<'t, 'a> {
         if k + 1 >= end {
             return (k, of);
         }
-        let to = self.g.host_prepositions.has(self.s(k));
-        if !to && !self.g.owner_prepositions.has(self.s(k)) {
+        let to = self.g.host_prepositions.has_bytes(self.b(k));
+        if !to && !self.g.owner_prepositions.has_bytes(self.b(k)) {
             return (k, of);
         }
         let mut a = k + 1;
@@ -1594,10 +1633,8 @@ impl<'t, 'a> Finder<'t, 'a> {
             .name_at(name_from, end)
             .or_else(|| self.pronoun_surname(name_from, end))?;
         // after a comma, the name must end the apposition
-        let closes = !comma
-            || ne >= end
-            || !self.toks[ne].kind.eq(&TokKind::Word)
-            || !upper_first(self.s(ne));
+        let closes =
+            !comma || ne >= end || !self.toks[ne].kind.eq(&TokKind::Word) || !self.capital_at(ne);
         let full_name = ne - name_from >= 2;
         (closes && (!comma || (the && full_name))).then_some((name_from, ne))
     }
@@ -1673,15 +1710,15 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// no non-name, weekday or month, nor known words joined by hyphens.
     #[inline]
     fn may_begin_unknown(&self, i: usize) -> bool {
-        let s0 = self.s(i);
-        if self.toks[i].kind != TokKind::Word || !upper_first(s0) {
+        // (`capital_at` is `upper_first` of the token)
+        if self.toks[i].kind != TokKind::Word || !self.capital_at(i) {
             return false;
         }
         // most words have no hyphen: no call to split them
-        if has_hyphen(s0) && self.known_compound(i) {
+        if self.hyphen_at(i) && self.known_compound(i) {
             return false;
         }
-        !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(s0))
+        !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(self.s(i)))
             || self.weekday_at(i)
             || self.month_at(i))
     }
@@ -1721,9 +1758,8 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// determiner ("The"), title, weekday or month.
     #[inline]
     fn may_begin_body(&self, i: usize, end: usize) -> bool {
-        let s0 = self.s(i);
         self.toks[i].kind == TokKind::Word
-            && upper_first(s0)
+            && self.capital_at(i)
             && !self.words.may_be(i, class::DETERMINER)
             && self
                 .known(i, end)
@@ -1763,7 +1799,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                         Known::Country(_) | Known::Demonym(_) | Known::Org(_) | Known::Title(_)
                     ))
                 )
-                && !self.g.known_name_links.has(self.s(m - 1)))
+                && !self.g.known_name_links.has_bytes(self.b(m - 1)))
                 // its first test here as well: a call per word costs 1 M
                 // instructions on 1,000 articles
                 || (m >= i + 3 && self.program_for_state(i, m, end))
@@ -1778,7 +1814,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             } else if !first
                 && m + 1 < end
                 && self.capital_at(m + 1)
-                && ((self.g.name_connectors.has(self.s(m))
+                && ((self.g.name_connectors.has_bytes(self.b(m))
                     && self.toks[m + 1].kind == TokKind::Word)
                     || (self.words.may_be(m, class::NAME_PARTICLE)
                         && self.g.name_particles.contains(self.s(m))))
@@ -1790,7 +1826,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             }
         }
         // drop trailing connectors
-        while m > i && self.g.name_connectors.has(self.s(m - 1)) {
+        while m > i && self.g.name_connectors.has_bytes(self.b(m - 1)) {
             m -= 1;
         }
         m
@@ -1804,7 +1840,7 @@ impl<'t, 'a> Finder<'t, 'a> {
         if !matches!(self.s(m), "and" | "&") || !(i..m).any(|k| self.org_head_at(k)) {
             return false;
         }
-        let connector = |k: usize| self.g.name_connectors.has(self.s(k));
+        let connector = |k: usize| self.g.name_connectors.has_bytes(self.b(k));
         (m + 1..end.min(m + 8))
             .take_while(|&k| self.capital_at(k) || connector(k))
             .any(|k| self.org_head_at(k))
@@ -1842,7 +1878,7 @@ impl<'t, 'a> Finder<'t, 'a> {
     #[inline]
     fn program_for_state(&self, i: usize, m: usize, end: usize) -> bool {
         m >= i + 3
-            && self.g.known_name_links.has(self.s(m - 1))
+            && self.g.known_name_links.has_bytes(self.b(m - 1))
             && self.initiative_head_at(m - 2)
             && matches!(self.known(m, end), Some((_, Known::Country(_))))
     }
@@ -1886,11 +1922,11 @@ impl<'t, 'a> Finder<'t, 'a> {
         // "at Zorbi Qarnat's invitation": a possessor is no place
         let possessor = m < self.toks.len() && self.possessive(m);
         let place_of = i >= sentence_start + 2
-            && self.g.owner_prepositions.has(self.lower(i - 1))
-            && self.g.place_nouns.has(self.lower(i - 2));
+            && self.g.owner_prepositions.has_bytes(self.lower_b(i - 1))
+            && self.g.place_nouns.has_bytes(self.lower_b(i - 2));
         let what = if last.is_some_and(|k| self.initiative_head_at(k))
-            || (self.initiative_head_at(i) && self.g.initiative_links.has(self.s(i + 1)))
-            || self.g.initiative_prefixes.has(self.s(i))
+            || (self.initiative_head_at(i) && self.g.initiative_links.has_bytes(self.b(i + 1)))
+            || self.g.initiative_prefixes.has_bytes(self.b(i))
         {
             What::NewInitiative(name)
         } else if (i..m).any(|k| self.org_head_at(k)) {
@@ -1941,8 +1977,8 @@ impl<'t, 'a> Finder<'t, 'a> {
 /// Whether a word may stand between a state and its state noun ("the
 /// Japanese parliamentary delegation"): lower case, four letters or more
 /// (no "and", "of", "the").
-fn strong_adjective(w: &str) -> bool {
-    w.len() >= 4 && lower_case(w)
+fn strong_adjective(w: &[u8]) -> bool {
+    w.len() >= 4 && w.iter().all(u8::is_ascii_lowercase)
 }
 
 #[cfg(test)]

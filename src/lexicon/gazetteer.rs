@@ -376,14 +376,21 @@ impl WordList {
     /// Whether `w` is one of the words, byte for byte.
     #[inline(always)]
     pub fn has(&self, w: &str) -> bool {
-        self.lens & WordList::len_bit(w) != 0 && self.has_word(w)
+        self.has_bytes(w.as_bytes())
+    }
+
+    /// [`WordList::has`] of a word's bytes (a token's, read without the
+    /// character-boundary checks of slicing the text).
+    #[inline(always)]
+    pub fn has_bytes(&self, w: &[u8]) -> bool {
+        self.lens & 1 << w.len().min(63) != 0 && self.has_word(w)
     }
 
     /// [`WordList::has`] for a word of the length of one of the words.
-    fn has_word(&self, w: &str) -> bool {
-        match pack(w.as_bytes()) {
+    fn has_word(&self, w: &[u8]) -> bool {
+        match pack(w) {
             Some(k) => self.keys.contains(&k),
-            None => self.long.iter().any(|l| **l == *w),
+            None => self.long.iter().any(|l| l.as_bytes() == w),
         }
     }
 }

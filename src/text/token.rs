@@ -641,6 +641,17 @@ impl Lowered {
             .unwrap_or_default()
     }
 
+    /// The bytes of token `i`'s lower case (`lowered[i]` without the
+    /// character-boundary checks of slicing a `str`); empty past the end.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &[u8] {
+        let (a, b) = self.spans.get(i).copied().unwrap_or_default();
+        self.buf
+            .as_bytes()
+            .get(a as usize..b as usize)
+            .unwrap_or_default()
+    }
+
     /// Whether token `i` is ASCII (its lower case is then a span of the
     /// text's, with the same length).
     pub fn is_ascii(&self, i: usize) -> bool {
