@@ -335,23 +335,31 @@ impl Bulk {
             .into_iter()
             .map(|(s, t, e)| g.edge_index(s, t, e.kind).map(|i| i.index() as u32))
             .collect();
+        let gathered = move |key: Option<u32>| match key {
+            Some(k) => gather(k, buf, runs, files, replaced),
+            None => Ok((vec![0], None)),
+        };
+        let ran_out = || std::io::Error::other("the occurrences ran out before the edges");
+        if std::thread::available_parallelism().map_or(true, |n| n.get() < 2) {
+            // one core: gathered in line, not on a thread switched to and from
+            let mut keys = keys.into_iter();
+            let mut occs = |_, _, _: &crate::graph::Edge, f: &mut crate::store::EdgeBytes| {
+                let (bytes, views) = gathered(keys.next().ok_or_else(ran_out)?)?;
+                f(&bytes, views.as_deref())
+            };
+            return g.save_with(target, &mut occs);
+        }
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel(4);
             scope.spawn(move || {
                 for key in keys {
-                    let v = match key {
-                        Some(k) => gather(k, buf, runs, files, replaced),
-                        None => Ok((vec![0], None)),
-                    };
-                    if tx.send(v).is_err() {
+                    if tx.send(gathered(key)).is_err() {
                         return;
                     }
                 }
             });
             let mut occs = |_, _, _: &crate::graph::Edge, f: &mut crate::store::EdgeBytes| {
-                let (bytes, views) = rx.recv().map_err(|_| {
-                    std::io::Error::other("the occurrences ran out before the edges")
-                })??;
+                let (bytes, views) = rx.recv().map_err(|_| ran_out())??;
                 f(&bytes, views.as_deref())
             };
             g.save_with(target, &mut occs)

@@ -602,10 +602,14 @@ impl Graph {
                         &decoded
                     }
                 };
-                let (ron, other) = rayon::join(
-                    || write_occurrences(&mut *w, sorted),
-                    || each(from, to, e.kind, bytes, sorted),
-                );
+                let mut ron = || write_occurrences(&mut *w, sorted);
+                let mut other = || each(from, to, e.kind, bytes, sorted);
+                // with one thread to run on, a join only hands both halves
+                // to it and back (two switches per edge)
+                let (ron, other) = match rayon::current_num_threads() {
+                    1 => (ron(), other()),
+                    _ => rayon::join(ron, other),
+                };
                 ron.and(other)
             })?;
             w.write_all(b"    },\n")?;
