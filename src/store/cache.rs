@@ -265,12 +265,17 @@ impl<'a> COcc<'a> {
     /// postcard's: each is what differs from it ([`View::encode_copy`]).
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
         self.encode_pre(out);
+        self.encode_place(out);
+        put_str(out, &self.text);
+        self.encode_copies(out);
+    }
+
+    /// Appends its evidence's place: article, sentence, start and end.
+    fn encode_place(&self, out: &mut Vec<u8>) {
         put_str(out, &self.article);
         varint(out, self.sentence);
         varint(out, self.start);
         varint(out, self.end);
-        put_str(out, &self.text);
-        self.encode_copies(out);
     }
 
     /// Appends its copies, each as what differs from it (as
@@ -284,10 +289,7 @@ impl<'a> COcc<'a> {
             if !same_pre {
                 c.encode_pre(out);
             }
-            put_str(out, &c.article);
-            varint(out, c.sentence);
-            varint(out, c.start);
-            varint(out, c.end);
+            c.encode_place(out);
             if !same_text {
                 put_str(out, &c.text);
             }
@@ -801,7 +803,8 @@ impl<'a> View<'a> {
     pub(crate) fn encode_copy(&self, out: &mut Vec<u8>, lead: &View) -> u8 {
         let same_pre = self.pre == lead.pre;
         let same_text = self.text == lead.text;
-        out.push(shares(same_pre, same_text));
+        let flags = shares(same_pre, same_text);
+        out.push(flags);
         if !same_pre {
             out.extend_from_slice(self.pre);
         }
@@ -814,7 +817,7 @@ impl<'a> View<'a> {
         for c in &self.copies {
             c.encode_copy(out, self);
         }
-        shares(same_pre, same_text)
+        flags
     }
 
     /// Whether, as a copy, it is known to share its leader's fields before

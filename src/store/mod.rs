@@ -547,7 +547,7 @@ impl Graph {
         }
         w.write_all(b"  nodes: [\n")?;
         let ranks = self.ranks();
-        let lines = ListLines::of(&ranks.names, b"        ")?;
+        let lines = ListLines::of(&ranks.names, b"      ")?;
         for id in nodes {
             let n = self.node(id);
             w.write_all(b"    (\n      id: ")?;
@@ -562,7 +562,7 @@ impl Graph {
                 w.write_all(b"),\n")?;
             }
             match ranks.places(&n.articles) {
-                Some(places) => lines.write(w, b"      articles", &places)?,
+                Some(places) => lines.write(w, "articles", &places)?,
                 None => ron_strs(w, b"      ", "articles", self.articles_of(id).into_iter())?,
             }
             w.write_all(b"    ),\n")?;
@@ -909,30 +909,39 @@ fn ron_strs<S: AsRef<[u8]>>(
 /// `articles` list is one copy per article it names (the same articles
 /// recur in list after list).
 struct ListLines {
+    /// The list field's indent (its items are two spaces further in).
+    indent: &'static [u8],
     bytes: Vec<u8>,
     /// Where item `i`'s line is: `bytes[ends[i]..ends[i + 1]]`.
     ends: Vec<usize>,
 }
 
 impl ListLines {
-    /// The lines of `items`, each at indent `indent`, as [`ron_strs`] writes them.
-    fn of(items: &[&str], indent: &[u8]) -> std::io::Result<ListLines> {
+    /// The lines of `items` in a list field at `indent`, as [`ron_strs`]
+    /// writes them.
+    fn of(items: &[&str], indent: &'static [u8]) -> std::io::Result<ListLines> {
         let mut bytes = Vec::with_capacity(items.iter().map(|a| a.len() + 12).sum());
         let mut ends = Vec::with_capacity(items.len() + 1);
         ends.push(0);
         for a in items {
             bytes.extend_from_slice(indent);
+            bytes.extend_from_slice(b"  ");
             ron_str(&mut bytes, a)?;
             bytes.extend_from_slice(b",\n");
             ends.push(bytes.len());
         }
-        Ok(ListLines { bytes, ends })
+        Ok(ListLines {
+            indent,
+            bytes,
+            ends,
+        })
     }
 
-    /// A list field, `field` (indented) holding the items at `places`, as
+    /// The list field `field` holding the items at `places`, as
     /// [`ron_strs`] writes it.
-    fn write(&self, w: &mut impl Write, field: &[u8], places: &[u32]) -> std::io::Result<()> {
-        w.write_all(field)?;
+    fn write(&self, w: &mut impl Write, field: &str, places: &[u32]) -> std::io::Result<()> {
+        w.write_all(self.indent)?;
+        w.write_all(field.as_bytes())?;
         if places.is_empty() {
             return w.write_all(b": [],\n");
         }
@@ -945,8 +954,7 @@ impl ListLines {
             };
             out.extend_from_slice(&self.bytes[from..to]);
         }
-        let indent = field.iter().take_while(|&&c| c == b' ').count();
-        out.extend_from_slice(&field[..indent]);
+        out.extend_from_slice(self.indent);
         out.extend_from_slice(b"],\n");
         w.write_all(&out)
     }
