@@ -71,6 +71,9 @@ struct Start {
     /// The second and third words of the longer phrases, by id ([`NO_WORD`]
     /// third for two words), with the range of `candidates` holding them.
     groups: Vec<(WordId, WordId, u32, u32)>,
+    /// The bit of [`pair_bit`] set for each group: a pair whose bit is
+    /// clear has no group, without a search.
+    pairs: [u64; 4],
     /// The one-word phrases that must match as written, in the same order,
     /// up to the first folded one (which always matches: those after it
     /// never win).
@@ -108,12 +111,18 @@ impl Start {
                 _ => groups.push((second, third, k as u32, k as u32 + 1)),
             }
         }
+        let mut pairs = [0; 4];
+        for &(second, third, _, _) in &groups {
+            let (w, bit) = pair_bit(second, third);
+            pairs[w] |= bit;
+        }
         Start {
             seconds: candidates
                 .iter()
                 .filter_map(|c| c.rest.first())
                 .fold(0, |m, &id| m | 1 << (id % 64)),
             groups,
+            pairs,
             candidates,
             exact_singles,
             folded_single,
@@ -131,6 +140,11 @@ impl Start {
     /// best first.
     #[inline]
     fn group(&self, second: WordId, third: WordId) -> Option<&[Candidate]> {
+        // most pairs tried have no group: told by one bit
+        let (w, bit) = pair_bit(second, third);
+        if self.pairs[w] & bit == 0 {
+            return None;
+        }
         let g = self
             .groups
             .binary_search_by_key(&(second, third), |g| (g.0, g.1))
@@ -145,6 +159,14 @@ impl Start {
             || !self.exact_singles.is_empty()
             || self.folded_single.is_some()
     }
+}
+
+/// The word (of four) and bit of [`Start::pairs`] for a group's second and
+/// third words: the top bits of a multiplicative hash of both.
+#[inline(always)]
+fn pair_bit(second: WordId, third: WordId) -> (usize, u64) {
+    let h = (u64::from(second) << 32 | u64::from(third)).wrapping_mul(HASH);
+    ((h >> 62) as usize, 1 << ((h >> 56) & 63))
 }
 
 /// A phrase as [`Gazetteer::lookup`] tries it, its words as [`WordId`]s.
@@ -1246,6 +1268,11 @@ impl Gazetteer {
     fn ascii_token_word(&self, bytes: &[u8], low: &[u8], t: &Token) -> Option<(WordId, u16)> {
         let a = t.start as usize;
         let n = t.end.wrapping_sub(t.start) as usize;
+        let first = bytes.get(a).copied().unwrap_or_default();
+        if n == 1 {
+            // one byte (punctuation, mostly): looked up at once
+            return (first < 0x80).then(|| self.one_byte[usize::from(first & 127)]);
+        }
         // a token of at most 15 bytes: two loads of the 16 bytes from its
         // start (one for seven bytes or fewer), its bytes kept by a mask
         let w = if n < 16 {
@@ -1258,11 +1285,6 @@ impl Gazetteer {
         let hi = if n < 8 { 0 } else { word_at(w, 8) & m_hi };
         if (lo | hi) & HIGH_BITS != 0 {
             return None;
-        }
-        let first = bytes.get(a).copied().unwrap_or_default();
-        if n == 1 {
-            // one byte (punctuation, mostly): looked up at once
-            return Some(self.one_byte[usize::from(first & 127)]);
         }
         let len = (n as u64) << 56;
         let (id, c) = if n < 8 {
