@@ -1592,6 +1592,16 @@ mod tests {
     }
 
     #[test]
+    fn every_group_is_found_past_its_pair_bit() {
+        for s in &gaz().starts {
+            for &(second, third, a, b) in &s.groups {
+                let found = s.group(second, third).map(<[Candidate]>::len);
+                assert_eq!(found, Some((b - a) as usize));
+            }
+        }
+    }
+
+    #[test]
     fn token_words_mark_the_word_sets() {
         let g = gaz();
         let text = "The Zqxv said he would visit";
