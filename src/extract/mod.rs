@@ -816,10 +816,11 @@ impl<'a> Doc<'a> {
         let n = self.sentences.len();
         let (mut rels, mut topics): (Vec<Found>, Vec<Vec<String>>) =
             (Vec::with_capacity(n), Vec::with_capacity(n));
-        // one buffer for each sentence's relations in turn
-        let mut found = Vec::new();
+        // one set of buffers for each sentence's relations in turn
+        let mut bufs = relation::Scratch::default();
         for (si, sent) in self.sentences.iter().enumerate() {
-            self.sentence_relations(res, si, (pair, met), host, compound, &mut found);
+            self.sentence_relations(res, si, (pair, met), host, compound, &mut bufs);
+            let found = &mut bufs.found;
             if found.is_empty() {
                 continue;
             }
@@ -848,7 +849,7 @@ impl<'a> Doc<'a> {
         (rels, topics)
     }
 
-    /// The relations of sentence `si` into `found` (empty): those its cues
+    /// The relations of sentence `si` into `bufs.found` (empty): those its cues
     /// make, the compounds in it, and a meeting of two people who sign together.
     fn sentence_relations(
         &self,
@@ -857,7 +858,7 @@ impl<'a> Doc<'a> {
         sides: (Option<(usize, usize)>, bool),
         host: Option<usize>,
         compound: &[(usize, Relation)],
-        found: &mut Vec<Relation>,
+        bufs: &mut relation::Scratch,
     ) {
         let ctx = relation::Sentence {
             g: self.g,
@@ -869,7 +870,8 @@ impl<'a> Doc<'a> {
             lowers: self.lowers,
             words: self.words,
         };
-        relation::relations(&ctx, res, sides, host, found);
+        relation::relations(&ctx, res, sides, host, bufs);
+        let found = &mut bufs.found;
         for (csi, r) in compound {
             if *csi == si
                 && !found

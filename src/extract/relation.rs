@@ -2,6 +2,7 @@
 //! agent (the one who takes the stance, not who reports it), its partner,
 //! and the speaker, date, place, topics and tense of the edge.
 
+use crate::bytes::FxBuild;
 use crate::extract::resolve::{Ref, Resolution, Resolved};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::lexicon::relation_words::{list, ByWord, Wilds};
@@ -10,6 +11,7 @@ use crate::lexicon::words::{WordId, NO_WORD};
 use crate::lexicon::{Alts, Frame, PatWord};
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::token::{lower_case, TokKind, Token};
+use std::collections::HashSet;
 
 /// The cameo of a host's meeting cue ("received", "hosted", "welcomed"):
 /// its partner is a guest person, who visits the host's state (CAMEO 043).
@@ -71,6 +73,18 @@ impl<'a> Sentence<'a> {
     fn is_char(&self, i: usize, b: u8) -> bool {
         let t = &self.toks[i];
         t.end.wrapping_sub(t.start) == 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
+    }
+
+    /// Whether token `i` is one ASCII character, `a` or `b` (one length test for both).
+    #[inline]
+    fn is_either(&self, i: usize, a: u8, b: u8) -> bool {
+        let t = &self.toks[i];
+        t.end.wrapping_sub(t.start) == 1
+            && self
+                .text
+                .as_bytes()
+                .get(t.start as usize)
+                .is_some_and(|&c| c == a || c == b)
     }
 
     /// Whether token `i` is `w` as written ("and"), compared as bytes.
@@ -147,7 +161,7 @@ impl<'a> Sentence<'a> {
     /// Calls `hit` with every cue of the sentence, in the order of
     /// [`Sentence::cues`]; notes the tokens that may be reporting verbs in
     /// `reporting` on the way.
-    fn scan(&self, mut reporting: Option<&mut Short<usize, 8>>, mut hit: impl FnMut(CueHit)) {
+    fn scan(&self, mut reporting: Option<&mut Vec<usize>>, mut hit: impl FnMut(CueHit)) {
         let want = if reporting.is_some() {
             class::CUE | class::REPORTING
         } else {
@@ -171,12 +185,7 @@ impl<'a> Sentence<'a> {
 
     /// [`Sentence::scan`] at token `i`, one that may be a cue or a reporting verb.
     #[inline]
-    fn scan_at(
-        &self,
-        i: usize,
-        reporting: Option<&mut Short<usize, 8>>,
-        hit: &mut impl FnMut(CueHit),
-    ) {
+    fn scan_at(&self, i: usize, reporting: Option<&mut Vec<usize>>, hit: &mut impl FnMut(CueHit)) {
         {
             if let Some(r) = reporting {
                 if self.words.may_be(i, class::REPORTING) {
@@ -348,10 +357,21 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Whether token `i` is a word of `set`, the word set of class bit
+    /// `class`: told by its class bits alone where they are sure (an
+    /// ASCII token of an exact class), else by its lower case.
+    #[inline(always)]
+    fn is_in(&self, i: usize, class: u16, set: &HashSet<String, FxBuild>) -> bool {
+        match self.words.surely(i, class) {
+            Some(is) => is,
+            None => has_lower(set, self.lower(i)),
+        }
+    }
+
     /// Whether token `i` is a reporting verb ("said", "stressed").
     #[inline]
     fn reporting_at(&self, i: usize) -> bool {
-        self.words.may_be(i, class::REPORTING) && self.g.reporting.contains(self.lower(i))
+        self.is_in(i, class::REPORTING, &self.g.reporting)
     }
 
     /// Whether token `k` is an "and" that begins a new report by the same
@@ -489,6 +509,13 @@ impl Word<'_> {
             Word::Lower(w) => one_of(&alts.words, w),
         }
     }
+}
+
+/// Whether lower-case word `w` is in `set` (kept out of line: most tokens
+/// are told by their class bits).
+#[inline(never)]
+fn has_lower(set: &HashSet<String, FxBuild>, w: &str) -> bool {
+    set.contains(w)
 }
 
 /// Whether `w` is one of `alts` (kept out of line: a rare case).
@@ -678,20 +705,16 @@ impl<T: Copy + Default + PartialEq, const N: usize> Short<T, N> {
 impl<T, const N: usize> std::ops::Deref for Short<T, N> {
     type Target = [T];
     fn deref(&self) -> &[T] {
-        if self.len > N {
-            &self.spill
-        } else {
-            &self.head[..self.len]
-        }
+        // past `N` items the head has no slice of `len`: one test for both
+        self.head.get(..self.len).unwrap_or(&self.spill)
     }
 }
 
 impl<T, const N: usize> std::ops::DerefMut for Short<T, N> {
     fn deref_mut(&mut self) -> &mut [T] {
-        if self.len > N {
-            &mut self.spill
-        } else {
-            &mut self.head[..self.len]
+        match self.head.get_mut(..self.len) {
+            Some(head) => head,
+            None => &mut self.spill,
         }
     }
 }
@@ -709,37 +732,56 @@ fn target_ok(kind: EdgeKind, ek: EntityKind) -> bool {
     }
 }
 
-/// Builds the relations of one sentence into `out` (empty: a buffer kept
-/// across sentences). `pair` is the article's two sides (`met`: the two
-/// have met); `host` the country an unnamed visit goes to (the dateline's).
+/// The lists one sentence's relations are found with, kept from sentence
+/// to sentence of an article: cleared for each, not made again.
+#[derive(Default)]
+pub struct Scratch {
+    /// The relations found (empty before each sentence).
+    pub found: Vec<Relation>,
+    cues: Vec<CueHit>,
+    reporting: Vec<usize>,
+    speakers: Vec<(usize, usize, usize)>,
+    lists: Lists,
+}
+
+/// Builds the relations of one sentence into `bufs.found` (empty). `pair`
+/// is the article's two sides (`met`: the two have met); `host` the
+/// country an unnamed visit goes to (the dateline's).
 pub fn relations(
     s: &Sentence,
     res: &Resolution,
     (pair, met): (Option<(usize, usize)>, bool),
     host: Option<usize>,
-    out: &mut Vec<Relation>,
+    bufs: &mut Scratch,
 ) {
     // without a mention there is no partner, agent nor speaker: nothing to find
     if s.mentions.is_empty() {
         return;
     }
-    let mut cues: Short<CueHit, 4> = Short::default();
-    let mut reporting: Short<usize, 8> = Short::default();
-    s.scan(Some(&mut reporting), |h| cues.push(h));
+    let Scratch {
+        found: out,
+        cues,
+        reporting,
+        speakers,
+        lists,
+    } = bufs;
+    cues.clear();
+    reporting.clear();
+    s.scan(Some(reporting), |h| cues.push(h));
     if cues.is_empty() {
         return;
     }
     // "X expressed its appreciation": a reporting verb that begins a cue
     // makes the one before it the cue's agent, not a speaker
     reporting.retain(|&r| !cues.iter().any(|h| h.start == r));
-    let mut speakers: Short<(usize, usize, usize), 4> = Short::default();
+    speakers.clear();
     s.speakers_at(reporting.iter().copied(), |f| speakers.push(f));
     let pair = sentence_pair(s, res, pair).or(pair);
-    let mut cx = Context::new(s, res, pair, host, &speakers);
+    let mut cx = Context::new(s, res, pair, host, speakers);
     cx.met = met;
-    let mut lists = Lists::default();
+    lists.clear();
     for &hit in cues.iter() {
-        cx.relate(hit, &mut lists, out);
+        cx.relate(hit, lists, out);
     }
     // "held talks via video link", "held telephone talks": the sentence's
     // meetings are calls, of no visit
@@ -840,6 +882,17 @@ struct Lists {
     partners: Short<usize, 4>,
     /// The states its agent bodies act for.
     states: Short<usize, 4>,
+}
+
+impl Lists {
+    /// Empties every list, for the next sentence.
+    fn clear(&mut self) {
+        self.used.clear();
+        self.targets.clear();
+        self.agents.clear();
+        self.partners.clear();
+        self.states.clear();
+    }
 }
 
 impl<'c> Context<'c> {
@@ -1251,7 +1304,7 @@ impl<'c> Context<'c> {
         let mut before = hit.start.saturating_sub(3).max(s.range.start)..hit.start;
         if before
             .clone()
-            .any(|k| s.words.may_be(k, class::NEGATION) && s.g.negation.contains(s.lower(k)))
+            .any(|k| s.is_in(k, class::NEGATION, &s.g.negation))
         {
             return None;
         }
@@ -1265,7 +1318,7 @@ impl<'c> Context<'c> {
         // the cue may begin with the future word itself: "due in Cairo"
         before.end += 1;
         let planned = matches!(kind, EdgeKind::Meeting | EdgeKind::Visit)
-            && before.any(|k| s.words.may_be(k, class::FUTURE) && s.g.future.contains(s.lower(k)));
+            && before.any(|k| s.is_in(k, class::FUTURE, &s.g.future));
         Some(Cue {
             hit,
             kind,
@@ -1716,9 +1769,7 @@ impl Context<'_> {
             if self.kind_of(m).is_some_and(|k| !k.is_actor()) && !self.capital_acting(m) {
                 continue;
             }
-            if self.frame_at(m.end)
-                || colon.before(m.end, |k| s.is_char(k, b';') || s.is_char(k, b':'))
-            {
+            if self.frame_at(m.end) || colon.before(m.end, |k| s.is_either(k, b';', b':')) {
                 break;
             }
             // "near the Israel embassy": the object of a preposition is no
@@ -2068,7 +2119,7 @@ impl Context<'_> {
         let s = self.s;
         let end = (from + 8).min(s.range.end);
         (from..end)
-            .take_while(|&k| !s.is_char(k, b',') && !s.is_char(k, b';'))
+            .take_while(|&k| !s.is_either(k, b',', b';'))
             .find(|&k| s.in_list(k, list::AGENT_PREPOSITIONS))
     }
 
