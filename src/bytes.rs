@@ -417,16 +417,6 @@ fn ron_plain_words(b: &[u8], at: usize) -> usize {
 
 // ---- names (entity resolution)
 
-/// Whether every byte of `b` is ASCII above the space (0x21 to 0x7f): a
-/// name of one ASCII word, told by a min- and a max-fold the compiler
-/// vectorises instead of a byte loop with exits.
-pub(crate) fn all_ascii_graphic(b: &[u8]) -> bool {
-    let (lo, hi) = b
-        .iter()
-        .fold((u8::MAX, 0), |(lo, hi), &c| (lo.min(c), hi.max(c)));
-    lo > 0x20 && hi < 0x80
-}
-
 /// Whether ASCII `a` and `b` are the same, case aside (as
 /// `eq_ignore_ascii_case`): their first bytes told at once, then eight
 /// bytes lowered and compared at a time. Bytes beyond ASCII may be told
@@ -967,11 +957,6 @@ mod tests {
                 let plain = a.as_bytes().eq_ignore_ascii_case(other.as_bytes());
                 prop_assert_eq!(ascii_eq_nocase(a.as_bytes(), other.as_bytes()), plain);
             }
-        }
-
-        #[test]
-        fn all_ascii_graphic_equals_the_plain_version(b in proptest::collection::vec(prop_oneof![any::<u8>(), 0x18u8..0x88], 0..40)) {
-            prop_assert_eq!(all_ascii_graphic(&b), b.iter().all(|&c| (0x21..0x80).contains(&c)));
         }
 
         #[test]
