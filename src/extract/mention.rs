@@ -221,10 +221,16 @@ fn upper_first(s: &str) -> bool {
 /// capitals.
 #[inline]
 fn all_caps(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().all(|b| !b.is_ascii_lowercase())
-    } else {
-        s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    // one pass: an ASCII lower-case letter answers at once ("Putin" at its
+    // second byte); the characters are read only past a byte beyond ASCII
+    let b = s.as_bytes();
+    match b
+        .iter()
+        .position(|&x| x.is_ascii_lowercase() || !x.is_ascii())
+    {
+        None => true,
+        Some(k) if b[k].is_ascii_lowercase() => false,
+        Some(_) => s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()),
     }
 }
 
@@ -311,7 +317,8 @@ impl<'t, 'a> Finder<'t, 'a> {
                         continue;
                     }
                 }
-                if c & may_start != 0 && !self.idle_determiner(i, c) {
+                if c & may_start != 0 && !self.idle_determiner(i, c) && !self.idle_punctuation(i, c)
+                {
                     self.starts.push(i);
                 }
             }
@@ -357,6 +364,16 @@ impl<'t, 'a> Finder<'t, 'a> {
             .may_be_in(j..last, class::COUNTRY_HEAD)
             .next()
             .is_none()
+    }
+
+    /// Whether token `i` (of class `c`, no lexicon phrase at it) is
+    /// punctuation beyond ASCII ("“", "—") that no lexicon word is (no id):
+    /// in no word set (each set word has an id), no mention starts there.
+    #[inline(always)]
+    fn idle_punctuation(&self, i: usize, c: u16) -> bool {
+        c == u16::MAX
+            && self.toks[i].kind == TokKind::Punct
+            && self.words.ids.get(i) == Some(&NO_WORD)
     }
 
     /// The longest lexicon phrase at token `i` within the sentence ending at `end`.
@@ -423,8 +440,10 @@ impl<'t, 'a> Finder<'t, 'a> {
     #[inline]
     fn inert(&self, i: usize) -> bool {
         let c = self.words.class(i);
-        // beyond ASCII the class bits may be anything: such a token is tried
-        c != u16::MAX && c & self.start_classes() == 0 && self.known_at[i].is_none()
+        // beyond ASCII the class bits may be anything: such a token is
+        // tried, but for punctuation no word is
+        let quiet = c != u16::MAX && c & self.start_classes() == 0;
+        (quiet || self.idle_punctuation(i, c)) && self.known_at[i].is_none()
     }
 
     /// Whether token `i` is one of the lexicon's determiners ("the", "his")
@@ -624,11 +643,12 @@ impl<'t, 'a> Finder<'t, 'a> {
         }
         let (mut long, mut cue) = (0, false);
         for k in range {
-            let w = self.s(k);
-            if self.toks[k].kind != TokKind::Word || w.len() < 4 {
+            // a token's length in bytes, and `capital_at` for `upper_first`
+            let t = self.toks[k];
+            if t.kind != TokKind::Word || t.end.wrapping_sub(t.start) < 4 {
                 continue;
             }
-            if !upper_first(w) {
+            if !self.capital_at(k) {
                 return false;
             }
             long += 1;
@@ -1033,8 +1053,9 @@ impl<'t, 'a> Finder<'t, 'a> {
         match self.known(at, end) {
             Some((m, Known::StateNoun)) | Some((m, Known::Body(_))) => Some(at + m),
             // "the Japanese parliamentary delegation": past one adjective
-            _ if at + 1 < end && strong_adjective(self.b(at)) => match self.known(at + 1, end) {
-                Some((m, Known::StateNoun)) => Some(at + 1 + m),
+            // (the state noun's lookup first: cheaper than the adjective's bytes)
+            _ if at + 1 < end => match self.known(at + 1, end) {
+                Some((m, Known::StateNoun)) if strong_adjective(self.b(at)) => Some(at + 1 + m),
                 _ => None,
             },
             _ => None,
@@ -1690,19 +1711,20 @@ impl<'t, 'a> Finder<'t, 'a> {
         if m == i || !(begins || m - i >= 2 && body()) {
             return None;
         }
-        let name = self.text_of(i, m);
         if m - i == 1 {
             // "the Palace said": a place's or body's head alone names nothing
             if self.names_a_thing(i) {
                 return None;
             }
+            // one token's text is single-spaced: no `text_of`
             return Some(Mention {
                 start: i,
                 end: m,
-                what: What::Name(name),
+                what: What::Name(Cow::Borrowed(self.s(i))),
                 acronym: None,
             });
         }
+        let name = self.text_of(i, m);
         self.unknown_phrase(i, m, sentence_start, name)
     }
 
@@ -2038,6 +2060,29 @@ mod tests {
         });
         assert!(!starts.contains(&0), "{starts:?}");
         assert!(starts.contains(&3) && starts.contains(&6), "{starts:?}");
+    }
+
+    #[test]
+    fn punctuation_beyond_ascii_starts_nothing() {
+        // the quote marks are no start; the title inside them still is one
+        let text = "\u{201c}The president\u{201d} \u{2014} he said";
+        let starts = with_finder(text, |f| f.starts.clone());
+        let quiet = [0, 3, 4].iter().all(|k| !starts.contains(k));
+        assert!(
+            quiet && starts.contains(&1) && starts.contains(&5),
+            "{starts:?}"
+        );
+        let m = mentions(text);
+        assert!(matches!(&m[0].1, What::TitleRef { title, of: None } if title == "president"));
+        assert_eq!(m[1].1, What::Pronoun);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn all_caps_is_the_plain_test(s in "[a-zA-Z0-9.\\- \u{e9}\u{c9}\u{130}\u{df}\u{2014}]{0,12}") {
+            let plain = s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            proptest::prop_assert_eq!(all_caps(&s), plain);
+        }
     }
 
     /// What [`found`] says the mentions of `text` name.

@@ -3,7 +3,7 @@
 //! pronouns, acronyms, a capital standing for its state), with the roles
 //! people hold.
 
-use crate::bytes::{all_ascii_graphic, ascii_eq_nocase, FxBuild};
+use crate::bytes::{ascii_eq_nocase, FxBuild};
 use crate::extract::mention::{Mention, Mentions, Of, What};
 use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, Named, PersonInfo};
 use crate::model::{slug_into, EntityKind, Span};
@@ -75,9 +75,6 @@ pub struct Resolution {
     /// Its resolved mentions, names and lookups: buffers the thread's next
     /// resolution fills again.
     buf: Buffers,
-    /// While the mentions are resolved, this thread's ids of lexicon
-    /// entries ([`Kept::ids`]), lent.
-    entry_ids: Option<EntryIds>,
     /// Whose speech the article is ("Remarks by X"): who "I" and "we" are,
     /// and who speaks where no one else is said to.
     pub speech_speaker: Option<usize>,
@@ -92,18 +89,10 @@ struct Alias {
     before: Option<u32>,
 }
 
-/// The id of each lexicon entry's entity, with the id's hash: the same in
-/// every article.
-type EntryIds = HashMap<Entry, (u64, String), FxBuild>;
-
-/// What one thread's resolutions keep from article to article: the ids of
-/// the lexicon entries met, slugged once, and the buffers of the last one.
+/// What one thread's resolutions keep from article to article: the
+/// buffers of the last one (with the ids of the lexicon entries met).
 #[derive(Default)]
 struct Kept {
-    ids: EntryIds,
-    /// The gazetteer whose entries `ids` names ([`Gazetteer::serial`]): a
-    /// thread may extract with several lexicons.
-    serial: u64,
     buffers: Buffers,
     /// The lists of the last article's [`People`] and [`Resolver`], emptied
     /// (their elements borrow from an article: see [`recycle`]).
@@ -142,8 +131,9 @@ struct Buffers {
     alias_text: String,
     /// The entities' ids, names and codes, one after the other.
     text: String,
-    /// The entity of each lexicon entry met so far: ([`Entry::key`], entity).
-    by_entry: Vec<(u64, usize)>,
+    /// The entity of each lexicon entry met so far in the article, and the
+    /// id of each met on this thread.
+    entries: Entries,
     /// Resident envoys of no stated state and the state they leave: (person,
     /// host), a state that is not theirs.
     hosts: Vec<(usize, usize)>,
@@ -170,7 +160,7 @@ impl Buffers {
             aliases: refill(self.aliases, guess),
             alias_text,
             text,
-            by_entry: refill(self.by_entry, guess.min(16)),
+            entries: self.entries.next_article(),
             hosts: refill(self.hosts, 0),
         }
     }
@@ -218,16 +208,109 @@ enum Entry {
 }
 
 impl Entry {
-    /// The entry as one number, compared at once: its kind above its index.
-    fn key(self) -> u64 {
-        let (kind, i) = match self {
+    /// The entry's kind (in the order of [`Entries::kinds`]) and its index.
+    fn kind_and_index(self) -> (usize, u32) {
+        match self {
             Entry::Country(i) => (0, i),
             Entry::Capital(i) => (1, i),
             Entry::Place(i) => (2, i),
             Entry::Org(i) => (3, i),
             Entry::Initiative(i) => (4, i),
-        };
-        (kind << 32) | u64::from(i)
+        }
+    }
+
+    /// The kind, name, country and code of the entry's entity.
+    fn named(self, g: &Gazetteer) -> (EntityKind, &str, Option<u32>, Option<&str>) {
+        match self {
+            Entry::Country(c) => {
+                let info = &g.countries[c as usize];
+                let code = Some(info.code.as_str());
+                (EntityKind::Country, &info.name, Some(c), code)
+            }
+            Entry::Capital(c) => {
+                let info = &g.countries[c as usize];
+                (EntityKind::Place, &info.capital, Some(c), None)
+            }
+            Entry::Place(p) => {
+                let n = &g.places[p as usize];
+                (EntityKind::Place, &n.name, n.country, None)
+            }
+            Entry::Org(o) => {
+                let n = &g.orgs[o as usize];
+                (EntityKind::Organization, &n.name, n.country, None)
+            }
+            Entry::Initiative(x) => (
+                EntityKind::Initiative,
+                &g.initiatives[x as usize],
+                None,
+                None,
+            ),
+        }
+    }
+}
+
+/// Each lexicon entry's entity in the article being resolved, and its id:
+/// a table of all the entries, kept by a thread from article to article.
+#[derive(Debug, Default)]
+struct Entries {
+    /// The gazetteer whose entries these are ([`Gazetteer::serial`]): a
+    /// thread may extract with several lexicons.
+    serial: u64,
+    /// The number of the article being resolved (never 0): a slot marked
+    /// with another holds no entity of this one.
+    article: u32,
+    /// Where each kind's entries begin in `slots`: countries, capitals,
+    /// places, bodies and initiatives, one kind after another.
+    kinds: [usize; 5],
+    /// By [`Entries::place`].
+    slots: Vec<EntrySlot>,
+}
+
+/// A lexicon entry's entity in an article, and its id.
+#[derive(Clone, Debug, Default)]
+struct EntrySlot {
+    /// The [`Entries::article`] `entity` is of.
+    article: u32,
+    entity: u32,
+    /// The entry's id and the id's hash: the same in every article.
+    id: Option<(u64, Box<str>)>,
+}
+
+impl Entries {
+    /// The table for the next article: no entity of the last one.
+    fn next_article(mut self) -> Self {
+        self.article = self.article.wrapping_add(1);
+        if self.article == 0 {
+            // numbers used up: no slot is of any article
+            self.slots.iter_mut().for_each(|s| s.article = 0);
+            self.article = 1;
+        }
+        self
+    }
+
+    /// The place of `entry` of gazetteer `g` in `slots`, made for `g` if
+    /// they are another's (or none yet).
+    fn place(&mut self, g: &Gazetteer, entry: Entry) -> usize {
+        if self.serial != g.serial || self.slots.is_empty() {
+            let mut at = 0;
+            let countries = g.countries.len();
+            let sizes = [
+                countries,
+                countries,
+                g.places.len(),
+                g.orgs.len(),
+                g.initiatives.len(),
+            ];
+            for (kind, n) in self.kinds.iter_mut().zip(sizes) {
+                (*kind, at) = (at, at + n);
+            }
+            self.slots.clear();
+            self.slots.resize(at, EntrySlot::default());
+            self.serial = g.serial;
+            self.article = self.article.max(1);
+        }
+        let (kind, i) = entry.kind_and_index();
+        self.kinds.get(kind).map_or(usize::MAX, |k| k + i as usize)
     }
 }
 
@@ -246,20 +329,11 @@ fn id_into(out: &mut String, kind: EntityKind, name: &str) {
     slug_into(out, name);
 }
 
-/// The entity of id `id` among `entities` (whose strings are in `text`),
-/// by the id's hash first.
-fn entity_by_id(
-    entities: &[Entity],
-    text: &str,
-    index: &HashMap<u64, usize, FxBuild>,
-    (by_id, id): (u64, &str),
-) -> Option<usize> {
-    match index.get(&by_id) {
-        Some(&i) if entities[i].id.of(text) == id => Some(i),
-        // another id of the same hash: look through them all
-        Some(_) => entities.iter().position(|e| e.id.of(text) == id),
-        None => None,
-    }
+/// `s` added to an entity text: its place there.
+fn text_of(text: &mut String, s: &str) -> Span {
+    let at = text.len();
+    text.push_str(s);
+    Span::from(text, at)
 }
 
 impl Resolution {
@@ -286,15 +360,27 @@ impl Resolution {
         code: Option<&str>,
         (by_id, at): (u64, usize),
     ) -> usize {
-        let b = &self.buf;
-        let id = b.text.get(at..).unwrap_or_default();
-        if let Some(i) = entity_by_id(&self.entities, &b.text, &b.index, (by_id, id)) {
-            self.buf.text.truncate(at);
+        use std::collections::hash_map::Entry as Slot;
+        let Buffers { index, text, .. } = &mut self.buf;
+        let id = text.get(at..).unwrap_or_default();
+        // the entity of that id, by the id's hash first (one look-up)
+        let slot = index.entry(by_id);
+        let found = match &slot {
+            Slot::Occupied(o) if self.entities[*o.get()].id.of(text) == id => Some(*o.get()),
+            // another id of the same hash: look through them all
+            Slot::Occupied(_) => self.entities.iter().position(|e| e.id.of(text) == id),
+            Slot::Vacant(_) => None,
+        };
+        if let Some(i) = found {
+            text.truncate(at);
             return i;
         }
-        let id = Span::from(&self.buf.text, at);
-        let (name, code) = (self.text_of(name), code.map(|c| self.text_of(c)));
         let i = self.entities.len();
+        if let Slot::Vacant(v) = slot {
+            v.insert(i);
+        }
+        let id = Span::from(text, at);
+        let (name, code) = (text_of(text, name), code.map(|c| text_of(text, c)));
         self.entities.push(Entity {
             kind,
             name,
@@ -306,15 +392,7 @@ impl Resolution {
             first_sentence: usize::MAX,
             id,
         });
-        self.buf.index.entry(by_id).or_insert(i);
         i
-    }
-
-    /// `s` added to the entity text: its place there.
-    fn text_of(&mut self, s: &str) -> Span {
-        let at = self.buf.text.len();
-        self.buf.text.push_str(s);
-        Span::from(&self.buf.text, at)
     }
 
     /// The name of entity `e`.
@@ -347,11 +425,21 @@ impl Resolution {
 
     /// Adds `alias` to the names entity `e` is written as, unless it is
     /// its name or one of them already.
+    #[inline]
     fn add_alias(&mut self, e: usize, alias: &str) {
-        let ent = &mut self.entities[e];
-        if ent.name.bytes_of(&self.buf.text) == Some(alias.as_bytes()) {
+        // its name, the most common, told without a call
+        let Some(ent) = self.entities.get(e) else {
             return;
+        };
+        if ent.name.bytes_of(&self.buf.text) != Some(alias.as_bytes()) {
+            self.add_other_alias(e, alias);
         }
+    }
+
+    /// [`Resolution::add_alias`] of an alias other than the entity's name.
+    #[inline(never)]
+    fn add_other_alias(&mut self, e: usize, alias: &str) {
+        let ent = &mut self.entities[e];
         let mut at = ent.last_alias;
         while let Some(a) = at {
             let a = self.buf.aliases[a as usize];
@@ -386,49 +474,29 @@ impl Resolution {
     /// The entity of a lexicon entry.
     fn entry(&mut self, g: &Gazetteer, entry: Entry) -> usize {
         // an entry once seen always gives the same entity: remember it
-        let key = entry.key();
-        if let Some(&(_, e)) = self.buf.by_entry.iter().find(|(k, _)| *k == key) {
-            return e;
+        let place = self.buf.entries.place(g, entry);
+        let article = self.buf.entries.article;
+        let (kind, name, country, code);
+        let Some(slot) = self.buf.entries.slots.get_mut(place) else {
+            (kind, name, country, code) = entry.named(g);
+            return self.entity(kind, name, country, code);
+        };
+        if slot.article == article {
+            return slot.entity as usize;
         }
-        let (kind, name, country, code) = match entry {
-            Entry::Country(c) => {
-                let info = &g.countries[c as usize];
-                let code = Some(info.code.as_str());
-                (EntityKind::Country, &info.name, Some(c), code)
-            }
-            Entry::Capital(c) => {
-                let info = &g.countries[c as usize];
-                (EntityKind::Place, &info.capital, Some(c), None)
-            }
-            Entry::Place(p) => {
-                let n = &g.places[p as usize];
-                (EntityKind::Place, &n.name, n.country, None)
-            }
-            Entry::Org(o) => {
-                let n = &g.orgs[o as usize];
-                (EntityKind::Organization, &n.name, n.country, None)
-            }
-            Entry::Initiative(x) => (
-                EntityKind::Initiative,
-                &g.initiatives[x as usize],
-                None,
-                None,
-            ),
-        };
+        (kind, name, country, code) = entry.named(g);
         // an entry's id is the same in every article: slugged once a thread
-        let e = match &mut self.entry_ids {
-            Some(ids) => {
-                let (by_id, id) = ids.entry(entry).or_insert_with(|| {
-                    let id = entity_id(kind, name);
-                    (FxBuild.hash_one(id.as_str()), id)
-                });
-                let (at, by_id) = (self.buf.text.len(), *by_id);
-                self.buf.text.push_str(id);
-                self.entity_of_id(kind, name, country, code, (by_id, at))
-            }
-            None => self.entity(kind, name, country, code),
-        };
-        self.buf.by_entry.push((key, e));
+        let (by_id, id) = slot.id.get_or_insert_with(|| {
+            let id = entity_id(kind, name);
+            (FxBuild.hash_one(id.as_str()), id.into_boxed_str())
+        });
+        let (at, by_id) = (self.buf.text.len(), *by_id);
+        self.buf.text.push_str(id);
+        let e = self.entity_of_id(kind, name, country, code, (by_id, at));
+        if let (Some(slot), Ok(entity)) = (self.buf.entries.slots.get_mut(place), u32::try_from(e))
+        {
+            (slot.article, slot.entity) = (article, entity);
+        }
         e
     }
 
@@ -512,10 +580,17 @@ impl Resolution {
     }
 }
 
+#[inline]
 fn is_multiword(name: &str) -> bool {
-    // one ASCII word, the most common, told at once
-    if all_ascii_graphic(name.as_bytes()) {
-        return false;
+    // told by the first byte that is blank, a control or beyond ASCII: none
+    // in one ASCII word, the most common; a space after a word, with an
+    // ASCII letter (or mark) last, in two or more, the next most common
+    let b = name.as_bytes();
+    let graphic = |c: &u8| (0x21..0x80).contains(c);
+    match b.iter().position(|c| !graphic(c)) {
+        None => return false,
+        Some(p) if p > 0 && b[p] == b' ' && b.last().is_some_and(graphic) => return true,
+        _ => {}
     }
     // a word, white space (as `split_whitespace` has it), then another word;
     // byte by byte while the bytes are ASCII
@@ -788,7 +863,6 @@ pub fn resolve<'a>(
     kept.unasked = recycle(unasked);
     kept.states_named = states_named;
     kept.pending = recycle(pending_titles);
-    kept.ids = res.entry_ids.take().unwrap_or_default();
     keep(|k| *k = kept);
     res
 }
@@ -976,10 +1050,6 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         date: Option<Date>,
         kept: &mut Kept,
     ) -> Self {
-        if kept.serial != g.serial {
-            kept.ids.clear();
-            kept.serial = g.serial;
-        }
         let people = People::new(g, mentions, date, kept);
         // entities are far fewer than mentions: a guess at their number
         let guess = mentions.all().len().min(32);
@@ -988,7 +1058,6 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         let res = Resolution {
             entities: Vec::with_capacity(guess),
             buf: buf.emptied(mentions.all().len(), mentions.len() + 1, guess),
-            entry_ids: Some(std::mem::take(&mut kept.ids)),
             speech_speaker: None,
         };
         Resolver {
@@ -1787,6 +1856,13 @@ mod tests {
             let mut parts = name.split_whitespace();
             let plain = (parts.next(), parts.next_back());
             proptest::prop_assert_eq!(first_and_last(&name), plain);
+        }
+
+        /// [`is_multiword`] is whether `split_whitespace` gives two words.
+        #[test]
+        fn multiword_is_two_split_whitespace_words(name in "[ a-c\t\n\x0b\x0c\r\x1f\u{85}\u{a0}é-]{0,12}") {
+            let plain = name.split_whitespace().nth(1).is_some();
+            proptest::prop_assert_eq!(is_multiword(&name), plain);
         }
     }
 

@@ -584,12 +584,15 @@ impl Graph {
             return w.write_all(b"  edges: [],\n");
         }
         w.write_all(b"  edges: [\n")?;
+        // the edges' lines gather in memory and go to `w` a megabyte or more
+        // at a time, past its buffer (no copy into it, no growing by copy)
+        let mut out = Vec::with_capacity(SPOOL + SPOOL / 4);
         for (s, t, e) in edges {
-            w.write_all(b"    {\n      \"source\": ")?;
-            ron_str(w, &self.node(s).id)?;
-            w.write_all(b",\n      \"target\": ")?;
-            ron_str(w, &self.node(t).id)?;
-            writeln!(w, ",\n      \"kind\": {:?},", e.kind)?;
+            out.extend_from_slice(b"    {\n      \"source\": ");
+            ron_str(&mut out, &self.node(s).id)?;
+            out.extend_from_slice(b",\n      \"target\": ");
+            ron_str(&mut out, &self.node(t).id)?;
+            writeln!(out, ",\n      \"kind\": {:?},", e.kind)?;
             let (from, to) = (at[&s], at[&t]);
             occs(s, t, e, &mut |bytes, read| {
                 let decoded;
@@ -602,7 +605,7 @@ impl Graph {
                         &decoded
                     }
                 };
-                let mut ron = || write_occurrences(&mut *w, sorted);
+                let mut ron = || write_occurrences(&mut *w, &mut out, sorted);
                 let mut other = || each(from, to, e.kind, bytes, sorted);
                 // with one thread to run on, a join only hands both halves
                 // to it and back (two switches per edge)
@@ -612,8 +615,9 @@ impl Graph {
                 };
                 ron.and(other)
             })?;
-            w.write_all(b"    },\n")?;
+            out.extend_from_slice(b"    },\n");
         }
+        w.write_all(&out)?;
         w.write_all(b"  ],\n")
     }
 
@@ -736,7 +740,7 @@ impl Graph {
         let mut cache = crate::store::cache::Writer::begin(path, self).ok();
         let mut edges: Vec<SkEdge> = Vec::with_capacity(self.edge_count());
         write_atomic_with(path, |f| {
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            let mut w = std::io::BufWriter::with_capacity(SPOOL, f);
             self.write_file(&mut w, occs, &mut |s, t, kind, bytes, sorted| {
                 let mut tally = Tally::default();
                 for o in sorted {
@@ -785,24 +789,32 @@ pub(crate) type EdgeBytes<'a> =
 pub(crate) type EachEdge<'a> =
     dyn FnMut(u32, u32, EdgeKind, &[u8], &[cache::View]) -> std::io::Result<()> + Send + 'a;
 
-/// An edge's `occurrences` list.
-fn write_occurrences(w: &mut impl Write, sorted: &[cache::View]) -> std::io::Result<()> {
+/// How many bytes of the edges' lines gather in memory before they go to
+/// the writer: as many as its buffer holds, so they pass it by.
+const SPOOL: usize = 1 << 20;
+
+/// An edge's `occurrences` list, onto `out` (the lines before it, written
+/// into memory: a `Vec`'s writes inline, a `BufWriter`'s each cost a call);
+/// `out` goes to `w` whenever it holds [`SPOOL`] bytes.
+fn write_occurrences(
+    w: &mut impl Write,
+    out: &mut Vec<u8>,
+    sorted: &[cache::View],
+) -> std::io::Result<()> {
     if sorted.is_empty() {
-        return w.write_all(b"      \"occurrences\": [],\n");
+        out.extend_from_slice(b"      \"occurrences\": [],\n");
+        return Ok(());
     }
-    w.write_all(b"      \"occurrences\": [\n")?;
-    // written into memory first, a megabyte at a time: a `Vec`'s writes
-    // inline, a `BufWriter`'s each cost a call
-    let mut out = Vec::with_capacity(1 << 16);
+    out.extend_from_slice(b"      \"occurrences\": [\n");
     for o in sorted {
-        ron_occurrence(&mut out, o)?;
-        if out.len() >= 1 << 20 {
-            w.write_all(&out)?;
+        ron_occurrence(out, o)?;
+        if out.len() >= SPOOL {
+            w.write_all(out)?;
             out.clear();
         }
     }
-    w.write_all(&out)?;
-    w.write_all(b"      ],\n")
+    out.extend_from_slice(b"      ],\n");
+    Ok(())
 }
 
 /// The occurrences an edge holds, sorted, as the cache holds them.
