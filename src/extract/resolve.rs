@@ -290,27 +290,34 @@ impl Entries {
 
     /// The place of `entry` of gazetteer `g` in `slots`, made for `g` if
     /// they are another's (or none yet).
+    #[inline]
     fn place(&mut self, g: &Gazetteer, entry: Entry) -> usize {
         if self.serial != g.serial || self.slots.is_empty() {
-            let mut at = 0;
-            let countries = g.countries.len();
-            let sizes = [
-                countries,
-                countries,
-                g.places.len(),
-                g.orgs.len(),
-                g.initiatives.len(),
-            ];
-            for (kind, n) in self.kinds.iter_mut().zip(sizes) {
-                (*kind, at) = (at, at + n);
-            }
-            self.slots.clear();
-            self.slots.resize(at, EntrySlot::default());
-            self.serial = g.serial;
-            self.article = self.article.max(1);
+            self.made_for(g);
         }
         let (kind, i) = entry.kind_and_index();
         self.kinds.get(kind).map_or(usize::MAX, |k| k + i as usize)
+    }
+
+    /// The table made for the entries of `g`, none met.
+    #[cold]
+    fn made_for(&mut self, g: &Gazetteer) {
+        let mut at = 0;
+        let countries = g.countries.len();
+        let sizes = [
+            countries,
+            countries,
+            g.places.len(),
+            g.orgs.len(),
+            g.initiatives.len(),
+        ];
+        for (kind, n) in self.kinds.iter_mut().zip(sizes) {
+            (*kind, at) = (at, at + n);
+        }
+        self.slots.clear();
+        self.slots.resize(at, EntrySlot::default());
+        self.serial = g.serial;
+        self.article = self.article.max(1);
     }
 }
 
@@ -471,19 +478,28 @@ impl Resolution {
         ent.last_alias = Some(next);
     }
 
-    /// The entity of a lexicon entry.
+    /// The entity of a lexicon entry: one met before in the article told
+    /// inline, the first meeting out of line.
+    #[inline]
     fn entry(&mut self, g: &Gazetteer, entry: Entry) -> usize {
         // an entry once seen always gives the same entity: remember it
         let place = self.buf.entries.place(g, entry);
+        match self.buf.entries.slots.get(place) {
+            Some(slot) if slot.article == self.buf.entries.article => slot.entity as usize,
+            _ => self.new_entry(g, entry, place),
+        }
+    }
+
+    /// The entity of a lexicon entry met first in the article, at `place`
+    /// of the entries ([`Entries::place`]).
+    #[inline(never)]
+    fn new_entry(&mut self, g: &Gazetteer, entry: Entry, place: usize) -> usize {
         let article = self.buf.entries.article;
         let (kind, name, country, code);
         let Some(slot) = self.buf.entries.slots.get_mut(place) else {
             (kind, name, country, code) = entry.named(g);
             return self.entity(kind, name, country, code);
         };
-        if slot.article == article {
-            return slot.entity as usize;
-        }
         (kind, name, country, code) = entry.named(g);
         // an entry's id is the same in every article: slugged once a thread
         let (by_id, id) = slot.id.get_or_insert_with(|| {
