@@ -147,20 +147,15 @@ pub(crate) fn fold_order<T: Told>(flat: &[T]) -> Vec<(u32, u32)> {
         let (o, w) = (&flat[i as usize], words[i as usize]);
         let key = evidence_key(o.evidence(), w);
         if evidence
-            .find(key, |j| flat[j as usize].evidence() == o.evidence())
+            .find_or_push(key, i, |j| flat[j as usize].evidence() == o.evidence())
             .is_some()
         {
             continue;
         }
-        evidence.push(key, i);
         let key = story_key(o.month(), w);
-        let lead = match stories.find(key, |j| flat[j as usize].same_story(o)) {
-            Some(j) => j,
-            None => {
-                stories.push(key, i);
-                i
-            }
-        };
+        let lead = stories
+            .find_or_push(key, i, |j| flat[j as usize].same_story(o))
+            .unwrap_or(i);
         leads.push((lead, i));
     }
     leads
@@ -231,20 +226,26 @@ impl Chains {
         }
     }
 
-    /// The first position pushed with `key` that `is` accepts.
-    fn find(&self, key: u64, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
-        let mut i = *self.first.get(&key)?;
-        while i != Chains::END {
-            if is(i) {
-                return Some(i);
+    /// The first position pushed with `key` that `is` accepts; if there is
+    /// none, `i` (not pushed before) is pushed with `key`. One lookup of `key`.
+    fn find_or_push(&mut self, key: u64, i: u32, mut is: impl FnMut(u32) -> bool) -> Option<u32> {
+        match self.first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let mut j = *o.get();
+                while j != Chains::END {
+                    if is(j) {
+                        return Some(j);
+                    }
+                    j = self.next[j as usize];
+                }
+                self.next[i as usize] = o.insert(i);
             }
-            i = self.next[i as usize];
+            // its chain's end, as `new` left it
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+            }
         }
         None
-    }
-
-    fn push(&mut self, key: u64, i: u32) {
-        self.next[i as usize] = self.first.insert(key, i).unwrap_or(Chains::END);
     }
 }
 

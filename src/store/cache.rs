@@ -553,6 +553,7 @@ impl<'a> Decoder<'a> {
         usize::try_from(self.varint(10)?).ok()
     }
 
+    #[inline(always)]
     fn date(&mut self) -> Option<Option<Date>> {
         Some(match self.flag()? {
             false => None,
