@@ -631,16 +631,6 @@ pub(crate) fn varint_len(n: u64) -> usize {
     (64 - (n | 1).leading_zeros() as usize).div_ceil(7)
 }
 
-/// A sort key of `b`'s first twelve bytes (zero after its end), big-endian
-/// in the low 96 bits: a lesser key is a lesser slice, a lesser slice no
-/// greater a key (the bulk save sorts an edge's statements by it first).
-pub(crate) fn prefix_key(b: &[u8]) -> u128 {
-    let mut k = [0u8; 16];
-    let n = b.len().min(12);
-    k[4..4 + n].copy_from_slice(&b[..n]);
-    u128::from_be_bytes(k)
-}
-
 // ---- the words of a text (a sentence printed twice)
 
 /// A hash of the words of `t` (as `split_whitespace` cuts them): [`Fx`] of
@@ -864,30 +854,6 @@ mod tests {
         ] {
             let plain: Vec<usize> = (0..64).filter(|&k| mask >> k & 1 == 1).collect();
             assert_eq!(ones(mask).collect::<Vec<_>>(), plain, "{mask:x}");
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn prefix_keys_order_as_the_slices_order(
-            a in proptest::collection::vec(prop_oneof![Just(0u8), Just(b'r'), any::<u8>()], 0..16),
-            b in proptest::collection::vec(prop_oneof![Just(0u8), Just(b'r'), any::<u8>()], 0..16),
-        ) {
-            let (ka, kb) = (prefix_key(&a), prefix_key(&b));
-            prop_assert!(ka >> 96 == 0);
-            if ka < kb {
-                prop_assert!(a < b);
-            }
-            if a <= b {
-                prop_assert!(ka <= kb);
-            }
-            // the plain version: the first twelve bytes, zero-padded, compared
-            let pad = |s: &[u8]| {
-                let mut v = s[..s.len().min(12)].to_vec();
-                v.resize(12, 0);
-                v
-            };
-            prop_assert_eq!(ka.cmp(&kb), pad(&a).cmp(&pad(&b)));
         }
     }
 

@@ -90,17 +90,6 @@ pub(crate) trait Told: Ord {
         crate::bytes::words_hash_of(self.evidence().4)
     }
 
-    /// The positions of `flat` in order (a stable sort: equal ones as they
-    /// come).
-    fn order(flat: &[Self]) -> Vec<u32>
-    where
-        Self: Sized,
-    {
-        let mut order: Vec<u32> = (0..flat.len() as u32).collect();
-        order.sort_by(|&a, &b| flat[a as usize].cmp(&flat[b as usize]));
-        order
-    }
-
     /// Whether `o` tells the same story (see [`Occurrence::same_story`]);
     /// equal bytes are tested first, without reading them as text.
     fn same_story(&self, o: &Self) -> bool
@@ -137,7 +126,8 @@ impl Told for Occurrence {
 /// How the occurrences `flat` (none holding copies) fold: in order, each
 /// kept beside the position of its story's leader (see [`fold_stories`]).
 pub(crate) fn fold_order<T: Told>(flat: &[T]) -> Vec<(u32, u32)> {
-    let order = T::order(flat);
+    let mut order: Vec<u32> = (0..flat.len() as u32).collect();
+    order.sort_by(|&a, &b| flat[a as usize].cmp(&flat[b as usize]));
     let words: Vec<u64> = flat.iter().map(Told::words_hash).collect();
     let mut evidence = Chains::new(flat.len());
     let mut stories = Chains::new(flat.len());

@@ -681,26 +681,6 @@ mod tests {
     }
 
     #[test]
-    fn views_keyed_order_is_their_stable_sort_order() {
-        let mut all = occurrences();
-        // articles sharing their first twelve bytes, and equal occurrences
-        for (i, o) in all.iter_mut().enumerate().filter(|(i, _)| i % 2 == 0) {
-            o.evidence.article = format!("article-long-{}", i % 5);
-        }
-        all.extend(all[..6].to_vec());
-        let mut bytes = Vec::new();
-        crate::store::cache::encode_all(&all, &mut bytes);
-        let views: Vec<View> = views_of(&bytes)
-            .unwrap()
-            .into_iter()
-            .flat_map(View::flatten)
-            .collect();
-        let mut plain: Vec<u32> = (0..views.len() as u32).collect();
-        plain.sort_by(|&a, &b| views[a as usize].cmp(&views[b as usize]));
-        assert_eq!(<View as crate::graph::Told>::order(&views), plain);
-    }
-
-    #[test]
     fn staged_occurrences_are_ordered_as_sorting_orders_them() {
         let at: Vec<(u32, usize, usize)> = (0..500usize)
             .map(|i| ((i * 7919 % 37) as u32 * 3, i * 3, i * 3 + 2))

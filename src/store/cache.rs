@@ -30,7 +30,6 @@ use crate::text::article::Provenance;
 use crate::text::date::Date;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
@@ -934,13 +933,6 @@ impl Ord for View<'_> {
         if self.pre == o.pre {
             return self.cmp_evidence(o);
         }
-        self.cmp_pre(o).then_with(|| self.cmp_evidence(o))
-    }
-}
-
-impl View<'_> {
-    /// Ordered by the fields before the article (date to cameo) alone.
-    fn cmp_pre(&self, o: &Self) -> std::cmp::Ordering {
         self.date
             .cmp(&o.date)
             .then_with(|| self.speaker.cmp(&o.speaker))
@@ -953,44 +945,7 @@ impl View<'_> {
             .then_with(|| self.planned.cmp(&o.planned))
             .then_with(|| self.former.cmp(&o.former))
             .then_with(|| self.cameo.cmp(o.cameo))
-    }
-
-    /// The positions of `flat` as a stable sort by [`View::cmp`] orders
-    /// them, sorted by a key first: the rank of their fields before the
-    /// article (each different `pre` ranked once) and their article's first
-    /// twelve bytes; only equal keys compare the evidence.
-    fn keyed_order(flat: &[View]) -> Vec<u32> {
-        let mut ids: HashMap<&[u8], u32, crate::bytes::FxBuild> = HashMap::default();
-        let mut firsts: Vec<u32> = Vec::new();
-        let pre: Vec<u32> = (0..flat.len() as u32)
-            .map(|i| {
-                *ids.entry(flat[i as usize].pre).or_insert_with(|| {
-                    firsts.push(i);
-                    firsts.len() as u32 - 1
-                })
-            })
-            .collect();
-        let mut by: Vec<u32> = (0..firsts.len() as u32).collect();
-        let first = |p: u32| &flat[firsts[p as usize] as usize];
-        by.sort_by(|&a, &b| first(a).cmp_pre(first(b)));
-        // pres that compare equal (none, as the bytes are written) rank equal
-        let mut rank = vec![0u32; firsts.len()];
-        for k in 1..by.len() {
-            let same = first(by[k - 1]).cmp_pre(first(by[k])).is_eq();
-            rank[by[k] as usize] = rank[by[k - 1] as usize] + u32::from(!same);
-        }
-        let mut keyed: Vec<(u128, u32)> = (0..flat.len() as u32)
-            .map(|i| {
-                let o = &flat[i as usize];
-                let rank = u128::from(rank[pre[i as usize] as usize]);
-                (rank << 96 | crate::bytes::prefix_key(o.article), i)
-            })
-            .collect();
-        keyed.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| flat[a.1 as usize].cmp_evidence(&flat[b.1 as usize]))
-        });
-        keyed.into_iter().map(|(_, i)| i).collect()
+            .then_with(|| self.cmp_evidence(o))
     }
 }
 
@@ -1011,10 +966,6 @@ impl Eq for View<'_> {}
 impl crate::graph::Told for View<'_> {
     fn month(&self) -> Option<(i32, u8)> {
         self.date.map(|d| (d.year, d.month))
-    }
-
-    fn order(flat: &[Self]) -> Vec<u32> {
-        View::keyed_order(flat)
     }
 
     fn words_hash(&self) -> u64 {
