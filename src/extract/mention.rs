@@ -1055,7 +1055,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             // "the Japanese parliamentary delegation": past one adjective
             // (the state noun's lookup first: cheaper than the adjective's bytes)
             _ if at + 1 < end => match self.known(at + 1, end) {
-                Some((m, Known::StateNoun)) if strong_adjective(self.b(at)) => Some(at + 1 + m),
+                Some((m, Known::StateNoun)) if strong_adjective(self.s(at)) => Some(at + 1 + m),
                 _ => None,
             },
             _ => None,
@@ -1999,8 +1999,8 @@ impl<'t, 'a> Finder<'t, 'a> {
 /// Whether a word may stand between a state and its state noun ("the
 /// Japanese parliamentary delegation"): lower case, four letters or more
 /// (no "and", "of", "the").
-fn strong_adjective(w: &[u8]) -> bool {
-    w.len() >= 4 && w.iter().all(u8::is_ascii_lowercase)
+fn strong_adjective(w: &str) -> bool {
+    w.len() >= 4 && lower_case(w)
 }
 
 #[cfg(test)]

@@ -71,8 +71,7 @@ impl<'a> Sentence<'a> {
     /// Whether token `i` is the one ASCII character `b` (as `s(i) == ";"` says).
     #[inline]
     fn is_char(&self, i: usize, b: u8) -> bool {
-        let t = &self.toks[i];
-        t.end.wrapping_sub(t.start) == 1 && self.text.as_bytes().get(t.start as usize) == Some(&b)
+        self.is_either(i, b, b)
     }
 
     /// Whether token `i` is one ASCII character, `a` or `b` (one length test for both).

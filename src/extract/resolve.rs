@@ -495,12 +495,10 @@ impl Resolution {
     #[inline(never)]
     fn new_entry(&mut self, g: &Gazetteer, entry: Entry, place: usize) -> usize {
         let article = self.buf.entries.article;
-        let (kind, name, country, code);
+        let (kind, name, country, code) = entry.named(g);
         let Some(slot) = self.buf.entries.slots.get_mut(place) else {
-            (kind, name, country, code) = entry.named(g);
             return self.entity(kind, name, country, code);
         };
-        (kind, name, country, code) = entry.named(g);
         // an entry's id is the same in every article: slugged once a thread
         let (by_id, id) = slot.id.get_or_insert_with(|| {
             let id = entity_id(kind, name);

@@ -386,12 +386,15 @@ impl WordList {
             .filter(|w| w.len() > 15)
             .map(|w| w.as_str().into())
             .collect();
-        let lens = words.iter().fold(0, |m, w| m | WordList::len_bit(w));
+        let lens = words
+            .iter()
+            .fold(0, |m, w| m | WordList::len_bit(w.as_bytes()));
         WordList { lens, keys, long }
     }
 
+    /// The bit of `lens` for a word of `w`'s length (63 for any longer).
     #[inline(always)]
-    fn len_bit(w: &str) -> u64 {
+    fn len_bit(w: &[u8]) -> u64 {
         1 << w.len().min(63)
     }
 
@@ -405,7 +408,7 @@ impl WordList {
     /// character-boundary checks of slicing the text).
     #[inline(always)]
     pub fn has_bytes(&self, w: &[u8]) -> bool {
-        self.lens & 1 << w.len().min(63) != 0 && self.has_word(w)
+        self.lens & WordList::len_bit(w) != 0 && self.has_word(w)
     }
 
     /// [`WordList::has`] for a word of the length of one of the words.
