@@ -7,8 +7,11 @@
 #
 #   tools/perf/pgo.sh [CORPUS...]     (files, folders or .jsonl, as `ties build` takes)
 #
-# Without CORPUS it trains on the real articles of ../shared/corpus/dev and
-# dev2 when ../shared is beside the project, else on seeds/.
+# Without CORPUS it trains on 1,000 articles generated from the seed by
+# ../shared/bench/make_corpus.py when ../shared is beside the project, else on
+# seeds/: never on the real articles of ../shared/corpus, so that a timing on
+# real text (tools/perf/real_corpus.py) is not taken on the text the profile
+# came from. Give your own corpus to train on text like yours.
 # Needs llvm-profdata: `rustup component add llvm-tools`.
 # Result: target/pgo/use/release/ties and .../examples/throughput.
 set -euo pipefail
@@ -20,15 +23,17 @@ if [ -z "$profdata" ]; then
   exit 2
 fi
 corpora=("$@")
-if [ ${#corpora[@]} -eq 0 ]; then
-  for d in ../shared/corpus/dev ../shared/corpus/dev2; do
-    if [ -d "$d" ]; then corpora+=("$d"); fi
-  done
-  [ ${#corpora[@]} -gt 0 ] || corpora=(seeds)
-fi
 out="$here/target/pgo"
 rm -rf "$out/data" "$out/train"
 mkdir -p "$out/data" "$out/train"
+if [ ${#corpora[@]} -eq 0 ]; then
+  gen=../shared/bench/make_corpus.py
+  if [ -f "$gen" ] && python3 "$gen" 1000 "$out/train/gen" >/dev/null; then
+    corpora=("$out/train/gen")
+  else
+    corpora=(seeds)
+  fi
+fi
 
 echo "== instrumented build"
 RUSTFLAGS="-Cprofile-generate=$out/data" \
