@@ -1422,9 +1422,7 @@ impl Gazetteer {
     pub fn lookup(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Known)> {
         let first = self.word_id(toks[i].text(text));
         // the longest phrase comes first
-        let start = self.starts.get(first as usize).filter(|s| s.any())?;
-        let longest = start.candidates.first().map_or(0, |c| c.rest.len());
-        let n = (longest + 1).min(toks.len() - i).min(17);
+        let n = self.reach(first)?.min(toks.len() - i).min(17);
         let mut ids = [first; 17];
         for (id, t) in ids[1..n].iter_mut().zip(&toks[i + 1..]) {
             *id = self.word_id(t.text(text));
@@ -1502,6 +1500,13 @@ impl Gazetteer {
             }
         }
         start.folded_single.map(|k| (1, k))
+    }
+
+    /// How many tokens [`Gazetteer::lookup`] reads from a word of id `id`
+    /// (its first longer phrase's length); `None` when no phrase begins so.
+    pub fn reach(&self, id: WordId) -> Option<usize> {
+        let start = self.starts.get(id as usize).filter(|s| s.any())?;
+        Some(start.candidates.first().map_or(0, |c| c.rest.len()) + 1)
     }
 
     /// Whether some lexicon phrase begins with word `id`.
