@@ -14,7 +14,7 @@ use crate::extract::resolve::{resolve, Ref, Resolution};
 use crate::lexicon::extract_words::{ExtractWords, List};
 use crate::lexicon::gazetteer::{Gazetteer, Known};
 use crate::lexicon::relation_words::list;
-use crate::lexicon::words::{class, TokenWords, NO_WORD};
+use crate::lexicon::words::{class, TokenWords, WordId, NO_WORD};
 use crate::model::{
     EdgeDraft, EdgeKind, EntityDraft, EntityKind, Extraction, Records, Span, NO_RECORD,
 };
@@ -40,11 +40,13 @@ fn mask(masked: &mut [bool], r: Range<usize>) {
 
 /// Marks tokens that are noise, not text: photo credits "(Xinhua/Ahmad
 /// Kamal)", position markers "(R)", bylines with clock times, datelines;
-/// in `masked` (another article's, emptied first).
+/// in `masked` (another article's, emptied first). `ids` are the tokens'
+/// word ids ([`Gazetteer::token_words`]).
 #[inline(never)]
 fn mask_noise(
     text: &str,
     toks: &[Token],
+    ids: &[WordId],
     sentences: &[Sentence],
     g: &Gazetteer,
     art_date: Option<Date>,
@@ -57,6 +59,7 @@ fn mask_noise(
     let n = Noise {
         text,
         toks,
+        ids,
         g,
         w: &g.extract_words,
     };
@@ -121,6 +124,8 @@ struct Marks {
 struct Noise<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// The tokens' word ids.
+    ids: &'a [WordId],
     g: &'a Gazetteer,
     w: &'a ExtractWords,
 }
@@ -132,6 +137,14 @@ impl Noise<'_> {
         self.toks[i].text(self.text)
     }
 
+    /// [`Gazetteer::lookup`] at token `st` of those before `end`, read off
+    /// the word ids at hand.
+    fn lookup(&self, st: usize, end: usize) -> Option<(usize, Known)> {
+        let left = end.checked_sub(st).filter(|&n| n > 0)?;
+        let end = st + self.g.reach(*self.ids.get(st)?)?.min(left).min(17);
+        (self.g).lookup_at(self.text, self.toks.get(..end)?, self.ids.get(..end)?, st)
+    }
+
     /// Whether sentence `r` ends with a stop or a closing quote.
     fn ends_with_stop(&self, r: &Range<usize>) -> bool {
         matches!(self.s(r.end - 1), "." | "!" | "?" | "\"" | "\u{201d}")
@@ -140,9 +153,10 @@ impl Noise<'_> {
     /// Whether sentence `r` is a photo credit: "Photo: Name / Agency", "Photo by ...".
     #[inline]
     fn photo_credit(&self, r: &Range<usize>) -> bool {
-        self.w.photo_headers.has(self.s(r.start))
+        let b = |i: usize| self.toks[i].bytes(self.text);
+        self.w.photo_headers.has_bytes(b(r.start))
             && r.len() > 1
-            && self.w.photo_links.has(self.s(r.start + 1))
+            && self.w.photo_links.has_bytes(b(r.start + 1))
     }
 
     /// Whether sentence `r` is a byline, time stamp or credit line (a clock
@@ -304,13 +318,20 @@ impl Noise<'_> {
             || words.any(|w| self.w.agencies.has(w))
     }
 
-    /// Whether token `i` is a word in capitals: "ISLAMABAD".
+    /// Whether token `i` is a word in capitals: "ISLAMABAD". Inline: most
+    /// tokens have a lower-case ASCII letter first or second.
+    #[inline]
     fn caps(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if t.kind != TokKind::Word {
-            return false;
-        }
         let b = t.bytes(self.text);
+        let lower_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_lowercase);
+        t.kind == TokKind::Word && !lower_at(0) && !lower_at(1) && self.caps_word(i)
+    }
+
+    /// [`Noise::caps`] of a word past its first two bytes' test.
+    #[inline(never)]
+    fn caps_word(&self, i: usize) -> bool {
+        let b = self.toks[i].bytes(self.text);
         // an ASCII lower-case letter is lower case beyond ASCII too: most
         // words fail at their second letter
         if b.iter().any(u8::is_ascii_lowercase) {
@@ -334,9 +355,13 @@ impl Noise<'_> {
         let st = r.start;
         // no '-', ':' or dash (U+2013 to U+2015: E2 80 ..) in its bytes: no
         // mark, and no lookup
+        // (a word that begins no lexicon phrase: told without the search)
+        if !self.g.begins(self.ids[st]) {
+            return None;
+        }
         let span = self.toks[st].start as usize..self.toks[r.end - 1].end as usize;
         memchr::memchr3(b'-', b':', 0xE2, self.text.as_bytes().get(span)?)?;
-        let (len, place) = self.g.lookup(self.text, &self.toks[..r.end], st)?;
+        let (len, place) = self.lookup(st, r.end)?;
         if !matches!(place, Known::Capital(_) | Known::Place(_)) {
             return None;
         }
@@ -374,7 +399,7 @@ impl Noise<'_> {
         while k < r.end && self.caps(k) {
             k += 1;
         }
-        let place = self.g.lookup(self.text, &self.toks[..k], st).map(|x| x.1);
+        let place = self.lookup(st, k).map(|x| x.1);
         let mut j = k;
         while j < r.end && self.s(j) == "," && j + 1 < r.end && self.caps(j + 1) {
             j += 2;
@@ -486,10 +511,11 @@ fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let text = article.text.as_str();
     let (toks, sentences) = split(article);
     let mut buffers = scratch();
-    let masked = std::mem::take(&mut buffers.masked);
-    let (masked, dateline, lede) = mask_noise(text, &toks, &sentences, g, article.date, masked);
     let lowers = std::mem::take(&mut buffers.lowers).refill(text, &toks);
     let words = g.token_words(text, &toks, &lowers);
+    let masked = std::mem::take(&mut buffers.masked);
+    let (masked, dateline, lede) =
+        mask_noise(text, &toks, &words.ids, &sentences, g, article.date, masked);
     let (mentions, speech_by) = {
         let within = std::mem::take(&mut buffers.finder);
         let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences, within);
@@ -1817,9 +1843,12 @@ mod byline_tests {
     fn noise_of<R>(text: &str, f: impl FnOnce(&Noise, &Marks, usize) -> R) -> R {
         let toks = crate::text::token::tokenize(text);
         let g = gaz();
+        let lowers = Lowered::new(text, &toks);
+        let ids = g.token_words(text, &toks, &lowers).ids;
         let n = Noise {
             text,
             toks: &toks,
+            ids: &ids,
             g,
             w: &g.extract_words,
         };
@@ -1841,6 +1870,20 @@ mod byline_tests {
     /// Byline and first bracket of `text` read as one sentence, both ways.
     fn both(text: &str) -> Option<Both> {
         pieces(text, usize::MAX).into_iter().next()
+    }
+
+    #[test]
+    fn noise_lookups_by_word_ids_equal_the_lexicon_lookup() {
+        let text = "ISLAMABAD, May 6 -- New Delhi: the Republic of Korea and the \
+                    People\u{2019}s Republic of China, Caf\u{e9} U.S. Secretary of State";
+        noise_of(text, |n, _, len| {
+            for end in [len, 5, 12] {
+                for st in 0..end {
+                    let plain = n.g.lookup(text, &n.toks[..end], st);
+                    assert_eq!(n.lookup(st, end), plain, "{st} {end}");
+                }
+            }
+        });
     }
 
     #[test]

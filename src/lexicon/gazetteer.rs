@@ -69,8 +69,9 @@ struct Start {
     /// Bit `id % 64` set for the second word of each longer phrase.
     seconds: u64,
     /// The second and third words of the longer phrases, by id ([`NO_WORD`]
-    /// third for two words), with the range of `candidates` holding them.
-    groups: Vec<(WordId, WordId, u32, u32)>,
+    /// third for two words), with the range of `candidates` holding them;
+    /// hashed ([`group_table`]), the free slots [`NO_GROUP`].
+    groups: Box<[Group]>,
     /// The bit of [`pair_bit`] set for each group: a pair whose bit is
     /// clear has no group, without a search.
     pairs: [u64; 4],
@@ -103,7 +104,7 @@ impl Start {
         // a phrase can only match when its second and third words are the
         // next tokens': group by them (the sort is stable, order within kept)
         candidates.sort_by_key(Start::group_key);
-        let mut groups: Vec<(WordId, WordId, u32, u32)> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         for (k, c) in candidates.iter().enumerate() {
             let (second, third) = Start::group_key(c);
             match groups.last_mut() {
@@ -113,7 +114,7 @@ impl Start {
         }
         let mut pairs = [0; 4];
         for &(second, third, _, _) in &groups {
-            let (w, bit) = pair_bit(second, third);
+            let (w, bit) = pair_bit(pair_hash(second, third));
             pairs[w] |= bit;
         }
         Start {
@@ -121,7 +122,7 @@ impl Start {
                 .iter()
                 .filter_map(|c| c.rest.first())
                 .fold(0, |m, &id| m | 1 << (id % 64)),
-            groups,
+            groups: group_table(&groups),
             pairs,
             candidates,
             exact_singles,
@@ -141,16 +142,24 @@ impl Start {
     #[inline]
     fn group(&self, second: WordId, third: WordId) -> Option<&[Candidate]> {
         // most pairs tried have no group: told by one bit
-        let (w, bit) = pair_bit(second, third);
+        let h = pair_hash(second, third);
+        let (w, bit) = pair_bit(h);
         if self.pairs[w] & bit == 0 {
             return None;
         }
-        let g = self
-            .groups
-            .binary_search_by_key(&(second, third), |g| (g.0, g.1))
-            .ok()?;
-        let (_, _, a, b) = self.groups[g];
-        self.candidates.get(a as usize..b as usize)
+        // the table has free slots: the search ends at the group or one
+        let mask = self.groups.len().wrapping_sub(1);
+        let mut at = group_slot(h, mask);
+        loop {
+            let &(s, t, a, b) = self.groups.get(at)?;
+            if (s, t) == (second, third) {
+                return self.candidates.get(a as usize..b as usize);
+            }
+            if s == NO_WORD {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// Whether some phrase begins here.
@@ -161,12 +170,50 @@ impl Start {
     }
 }
 
-/// The word (of four) and bit of [`Start::pairs`] for a group's second and
-/// third words: the top bits of a multiplicative hash of both.
+/// A group of [`Start::groups`]: second and third word, range of candidates.
+type Group = (WordId, WordId, u32, u32);
+
+/// A free slot of [`Start::groups`] (no phrase's second word is [`NO_WORD`]).
+const NO_GROUP: Group = (NO_WORD, NO_WORD, 0, 0);
+
+/// A multiplicative hash of a group's second and third words.
 #[inline(always)]
-fn pair_bit(second: WordId, third: WordId) -> (usize, u64) {
-    let h = (u64::from(second) << 32 | u64::from(third)).wrapping_mul(HASH);
+fn pair_hash(second: WordId, third: WordId) -> u64 {
+    (u64::from(second) << 32 | u64::from(third)).wrapping_mul(HASH)
+}
+
+/// The word (of four) and bit of [`Start::pairs`] for a group's
+/// [`pair_hash`] `h`: its top bits.
+#[inline(always)]
+fn pair_bit(h: u64) -> (usize, u64) {
     ((h >> 62) as usize, 1 << ((h >> 56) & 63))
+}
+
+/// The slot of [`Start::groups`] where the search for a group of
+/// [`pair_hash`] `h` starts, in a table of `mask + 1` slots.
+#[inline(always)]
+fn group_slot(h: u64, mask: usize) -> usize {
+    (h >> 32) as usize & mask
+}
+
+/// `groups` in a hashed table of at least twice as many slots (a power of
+/// two), each at its [`group_slot`] or the next free one; empty for none.
+fn group_table(groups: &[Group]) -> Box<[Group]> {
+    if groups.is_empty() {
+        return Box::default();
+    }
+    let mut t = vec![NO_GROUP; (groups.len() * 2).next_power_of_two()];
+    let mask = t.len() - 1;
+    for &g in groups {
+        let mut at = group_slot(pair_hash(g.0, g.1), mask);
+        while t.get(at).is_some_and(|s| s.0 != NO_WORD) {
+            at = (at + 1) & mask;
+        }
+        if let Some(s) = t.get_mut(at) {
+            *s = g;
+        }
+    }
+    t.into()
 }
 
 /// A phrase as [`Gazetteer::lookup`] tries it, its words as [`WordId`]s.
@@ -1422,9 +1469,7 @@ impl Gazetteer {
     pub fn lookup(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Known)> {
         let first = self.word_id(toks[i].text(text));
         // the longest phrase comes first
-        let start = self.starts.get(first as usize).filter(|s| s.any())?;
-        let longest = start.candidates.first().map_or(0, |c| c.rest.len());
-        let n = (longest + 1).min(toks.len() - i).min(17);
+        let n = self.reach(first)?.min(toks.len() - i).min(17);
         let mut ids = [first; 17];
         for (id, t) in ids[1..n].iter_mut().zip(&toks[i + 1..]) {
             *id = self.word_id(t.text(text));
@@ -1502,6 +1547,13 @@ impl Gazetteer {
             }
         }
         start.folded_single.map(|k| (1, k))
+    }
+
+    /// How many tokens [`Gazetteer::lookup`] reads from a word of id `id`
+    /// (its first longer phrase's length); `None` when no phrase begins so.
+    pub fn reach(&self, id: WordId) -> Option<usize> {
+        let start = self.starts.get(id as usize).filter(|s| s.any())?;
+        Some(start.candidates.first().map_or(0, |c| c.rest.len()) + 1)
     }
 
     /// Whether some lexicon phrase begins with word `id`.
@@ -1597,7 +1649,10 @@ mod tests {
     #[test]
     fn every_group_is_found_past_its_pair_bit() {
         for s in &gaz().starts {
-            for &(second, third, a, b) in &s.groups {
+            let groups = s.groups.iter().filter(|g| g.0 != NO_WORD);
+            // at least half the slots free
+            assert!(groups.clone().count() * 2 <= s.groups.len());
+            for &(second, third, a, b) in groups {
                 let found = s.group(second, third).map(<[Candidate]>::len);
                 assert_eq!(found, Some((b - a) as usize));
             }
