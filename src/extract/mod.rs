@@ -1378,11 +1378,13 @@ fn entity_records(
     used: &[bool],
     rank: &[u32],
 ) -> (Vec<EntityDraft>, Vec<Span>, Vec<u32>) {
-    // the entities in the records' order, by number: the last made first
-    let mut order: Vec<usize> = Vec::with_capacity(res.entities.len());
-    order.extend((0..res.entities.len()).rev().filter(|&i| used[i]));
-    order.sort_by_key(|&i| rank[i]);
-    order.dedup_by_key(|i| rank[*i]);
+    // the entities in the records' order: by rank, the last used one made
+    // of each (no sort: the ranks are the places)
+    let mut order: Vec<usize> = vec![usize::MAX; rank.len()];
+    for i in (0..res.entities.len()).filter(|&i| used[i]) {
+        order[rank[i] as usize] = i;
+    }
+    order.retain(|&i| i != usize::MAX);
     // each rank's record, then each entity's
     let mut of_rank = vec![NO_RECORD; rank.len()];
     for (k, &i) in order.iter().enumerate() {
