@@ -125,6 +125,17 @@ pub(crate) fn tail_key(b: &[u8]) -> (u64, usize) {
     (u64::from_le_bytes(w), b.len())
 }
 
+/// The first sixteen bytes of `b`, zero-padded, as a big-endian number:
+/// ordered as the strings are (where two keys tie, the strings may still differ).
+#[inline]
+pub(crate) fn prefix_key(b: &[u8]) -> u128 {
+    let (lo, hi) = match b.first_chunk::<16>() {
+        Some(w) => return u128::from_be_bytes(*w),
+        None => load(b).unwrap_or_default(),
+    };
+    u128::from(lo.swap_bytes()) << 64 | u128::from(hi.swap_bytes())
+}
+
 /// A word of at most 15 bytes as two integers: its bytes, zero-padded, with
 /// its length in the last byte (so no two words share a key).
 pub(crate) type Packed = (u64, u64);
@@ -1283,6 +1294,20 @@ mod tests {
             let tail = |s: &str| s.as_bytes()[s.len().saturating_sub(8)..].to_vec();
             if a.len() != b.len() || tail(&a) != tail(&b) {
                 prop_assert_ne!(tail_key(a.as_bytes()), tail_key(b.as_bytes()));
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn prefix_keys_equal_the_plain_version_and_keep_the_order(
+            a in proptest::collection::vec(prop_oneof![Just(0u8), Just(b'a'), Just(b'b'), any::<u8>()], 0..24),
+            b in proptest::collection::vec(prop_oneof![Just(0u8), Just(b'a'), Just(b'b'), any::<u8>()], 0..24),
+        ) {
+            let plain = |s: &[u8]| (0..16).fold(0u128, |k, i| k << 8 | u128::from(s.get(i).copied().unwrap_or(0)));
+            prop_assert_eq!(prefix_key(&a), plain(&a));
+            if prefix_key(&a) != prefix_key(&b) {
+                prop_assert_eq!(prefix_key(&a) < prefix_key(&b), a < b);
             }
         }
     }

@@ -495,6 +495,9 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    /// The lists of [`Doc::relations`], used again article after article
+    /// (each emptied before it is filled).
+    static RELATIONS: std::cell::RefCell<relation::Scratch> = std::cell::RefCell::default();
 }
 
 /// This thread's [`Scratch`], taken (an empty one in its place).
@@ -842,36 +845,40 @@ impl<'a> Doc<'a> {
         let n = self.sentences.len();
         let (mut rels, mut topics): (Vec<Found>, Vec<Vec<String>>) =
             (Vec::with_capacity(n), Vec::with_capacity(n));
-        // one set of buffers for each sentence's relations in turn
-        let mut bufs = relation::Scratch::default();
-        for (si, sent) in self.sentences.iter().enumerate() {
-            self.sentence_relations(res, si, (pair, met), host, compound, &mut bufs);
-            let found = &mut bufs.found;
-            if found.is_empty() {
-                continue;
-            }
-            let date = self
-                .sentence_date(sent.tokens.clone(), base)
-                .or(self.article.date);
-            let tops = self.g.topics.named(
-                (self.text, self.toks, self.lowers, self.words),
-                sent.tokens.clone(),
-            );
-            for r in found.drain(..) {
-                if r.kind == EdgeKind::Meeting && !met {
-                    let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
-                    if ks.0 == EntityKind::Person
-                        || ks.1 == EntityKind::Person
-                        || ks == (EntityKind::Country, EntityKind::Country)
-                    {
-                        pair = Some((r.source, r.target));
-                        met = true;
-                    }
+        // one set of buffers for each sentence's relations in turn (this
+        // thread's, from article to article)
+        RELATIONS.with(|b| {
+            let bufs = &mut *b.borrow_mut();
+            bufs.found.clear();
+            for (si, sent) in self.sentences.iter().enumerate() {
+                self.sentence_relations(res, si, (pair, met), host, compound, bufs);
+                let found = &mut bufs.found;
+                if found.is_empty() {
+                    continue;
                 }
-                rels.push((si, r, date, topics.len()));
+                let date = self
+                    .sentence_date(sent.tokens.clone(), base)
+                    .or(self.article.date);
+                let tops = self.g.topics.named(
+                    (self.text, self.toks, self.lowers, self.words),
+                    sent.tokens.clone(),
+                );
+                for r in found.drain(..) {
+                    if r.kind == EdgeKind::Meeting && !met {
+                        let ks = (res.entities[r.source].kind, res.entities[r.target].kind);
+                        if ks.0 == EntityKind::Person
+                            || ks.1 == EntityKind::Person
+                            || ks == (EntityKind::Country, EntityKind::Country)
+                        {
+                            pair = Some((r.source, r.target));
+                            met = true;
+                        }
+                    }
+                    rels.push((si, r, date, topics.len()));
+                }
+                topics.push(tops);
             }
-            topics.push(tops);
-        }
+        });
         (rels, topics)
     }
 
@@ -1295,10 +1302,10 @@ impl NextHyphen {
             if self.within(text, t.start as usize, t.end as usize) {
                 return Some(i);
             }
+            // past the tokens that end before the next hyphen (their ends rise)
             i += 1;
-            while i < r.end && toks.get(i).is_some_and(|t| t.end as usize <= self.at) {
-                i += 1;
-            }
+            let rest = toks.get(i..r.end).unwrap_or_default();
+            i += rest.partition_point(|t| t.end as usize <= self.at);
         }
         None
     }
@@ -1322,17 +1329,20 @@ fn compound_relation(kind: EdgeKind, cameo: &str, source: usize, target: usize) 
 /// The place of each of `ids` (spans of `text`) among them sorted, the
 /// same for the same id: what edges are sorted by, compared as numbers.
 fn id_ranks(text: &str, ids: &[Span]) -> Vec<u32> {
-    let ids: Vec<&str> = ids.iter().map(|s| s.of(text)).collect();
-    let id = |i: usize| ids[i];
-    let mut order: Vec<usize> = (0..ids.len()).collect();
-    order.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+    // by their first sixteen bytes as numbers; whole where those tie
+    let key = |i: usize| crate::bytes::prefix_key(ids[i].of(text).as_bytes());
+    let mut order: Vec<(u128, usize)> = (0..ids.len()).map(|i| (key(i), i)).collect();
+    let cmp = |a: &(u128, usize), b: &(u128, usize)| {
+        (a.0.cmp(&b.0)).then_with(|| ids[a.1].of(text).cmp(ids[b.1].of(text)))
+    };
+    order.sort_unstable_by(cmp);
     let mut rank = vec![0u32; ids.len()];
     let mut r = 0u32;
-    for (k, &i) in order.iter().enumerate() {
-        if k > 0 && id(order[k - 1]) != id(i) {
+    for (k, x) in order.iter().enumerate() {
+        if k > 0 && cmp(&order[k - 1], x).is_ne() {
             r += 1;
         }
-        rank[i] = r;
+        rank[x.1] = r;
     }
     rank
 }
@@ -1394,11 +1404,13 @@ fn entity_records(
     used: &[bool],
     rank: &[u32],
 ) -> (Vec<EntityDraft>, Vec<Span>, Vec<u32>) {
-    // the entities in the records' order, by number: the last made first
-    let mut order: Vec<usize> = Vec::with_capacity(res.entities.len());
-    order.extend((0..res.entities.len()).rev().filter(|&i| used[i]));
-    order.sort_by_key(|&i| rank[i]);
-    order.dedup_by_key(|i| rank[*i]);
+    // the entities in the records' order: by rank, the last used one made
+    // of each (no sort: the ranks are the places)
+    let mut order: Vec<usize> = vec![usize::MAX; rank.len()];
+    for i in (0..res.entities.len()).filter(|&i| used[i]) {
+        order[rank[i] as usize] = i;
+    }
+    order.retain(|&i| i != usize::MAX);
     // each rank's record, then each entity's
     let mut of_rank = vec![NO_RECORD; rank.len()];
     for (k, &i) in order.iter().enumerate() {

@@ -732,7 +732,7 @@ fn target_ok(kind: EdgeKind, ek: EntityKind) -> bool {
 }
 
 /// The lists one sentence's relations are found with, kept from sentence
-/// to sentence of an article: cleared for each, not made again.
+/// to sentence and article to article: cleared for each, not made again.
 #[derive(Default)]
 pub struct Scratch {
     /// The relations found (empty before each sentence).
