@@ -207,6 +207,27 @@ fn has_part(hay: &[u8], part: &[u8]) -> bool {
         .any(|t| t.starts_with(part))
 }
 
+/// The text of tokens `toks` (one or more) of `text`, single-spaced: the
+/// text's own where it is so already (most are), else a copy.
+pub(crate) fn spaced_text<'t>(text: &'t str, toks: &[Token]) -> Cow<'t, str> {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return Cow::Borrowed("");
+    };
+    let s = &text[first.start as usize..last.end as usize];
+    // tokens hold no blanks: with at most one space between each two,
+    // the text is single-spaced already
+    let bytes = text.as_bytes();
+    let plain = toks.windows(2).all(|w| {
+        let (x, y) = (w[0].end as usize, w[1].start as usize);
+        x == y || (x + 1 == y && bytes.get(x) == Some(&b' '))
+    });
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        crate::text::token::single_spaced(s)
+    }
+}
+
 /// Whether `s` has a hyphen: a byte test, before splitting at it.
 #[inline]
 fn has_hyphen(s: &str) -> bool {
@@ -1471,19 +1492,7 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// The text of tokens `a..b` single-spaced: the article's own where it
     /// is so already (most are), else a copy.
     fn text_of(&self, a: usize, b: usize) -> Cow<'t, str> {
-        let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
-        // tokens hold no blanks: with at most one space between each two,
-        // the text is single-spaced already
-        let bytes = self.text.as_bytes();
-        let plain = self.toks[a..b].windows(2).all(|w| {
-            let (x, y) = (w[0].end as usize, w[1].start as usize);
-            x == y || (x + 1 == y && bytes.get(x) == Some(&b' '))
-        });
-        if plain {
-            Cow::Borrowed(s)
-        } else {
-            crate::text::token::single_spaced(s)
-        }
+        spaced_text(self.text, &self.toks[a..b])
     }
 
     /// A person phrase at `i`: [the] [country|demonym|org ['s]] title... [of X] [,] Name,

@@ -21,7 +21,7 @@ use crate::model::{
 use crate::text::article::Article;
 use crate::text::date::{month_number, weekday_number, Date};
 use crate::text::sentence::{same_words, split, Sentence};
-use crate::text::token::{single_spaced, Lowered, TokKind, Token};
+use crate::text::token::{Lowered, TokKind, Token};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -449,13 +449,12 @@ fn surface<'a>(text: &'a str, toks: &[Token], m: &'a Mention) -> Cow<'a, str> {
     if let crate::extract::mention::What::Person { name, .. } = &m.what {
         return Cow::Borrowed(name);
     }
-    let a = toks[m.start].start as usize;
-    let b = toks[m.end - 1].end as usize;
-    // one ASCII token is written as it is (no blank inside, no "the ")
-    if m.end == m.start + 1 && text.as_bytes()[a..b].is_ascii() {
-        return Cow::Borrowed(&text[a..b]);
+    // one token is written as it is (no blank inside, no "the "); more
+    // are single-spaced, by the gaps between them (tokens hold no blanks)
+    if m.end == m.start + 1 {
+        return Cow::Borrowed(toks[m.start].text(text));
     }
-    let s = single_spaced(&text[a..b]);
+    let s = crate::extract::mention::spaced_text(text, &toks[m.start..m.end]);
     if !(s.starts_with("the ") || s.starts_with("The ")) {
         return s;
     }
