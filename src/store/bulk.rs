@@ -446,7 +446,8 @@ fn fold_bytes(v: Vec<View<'_>>, keep: bool) -> Gathered<'_> {
         }
         return (out, keep.then_some(flat));
     }
-    let leads = match keep.then(|| grouped_order(&flat)).flatten() {
+    let grouped = keep && flat.len() >= FEW;
+    let leads = match grouped.then(|| grouped_order(&flat)).flatten() {
         Some(order) => crate::graph::fold_sorted(&flat, &order),
         None => crate::graph::fold_order(&flat),
     };
@@ -484,6 +485,10 @@ fn fold_bytes(v: Vec<View<'_>>, keep: bool) -> Gathered<'_> {
 /// The most different `pre`s [`grouped_order`] sorts by: more, and it
 /// leaves the edge to the sort.
 const GROUPS: usize = 16;
+
+/// Edges with fewer staged statements are sorted, not grouped: a short
+/// sort costs less than finding the groups (the bench corpus: 8 an edge).
+const FEW: usize = 64;
 
 /// The places of `v` in sorted order (as a stable sort gives them), found
 /// without sorting when `v` holds few different `pre`s (staged copies of
