@@ -642,6 +642,48 @@ pub(crate) fn varint_len(n: u64) -> usize {
     (64 - (n | 1).leading_zeros() as usize).div_ceil(7)
 }
 
+// ---- short strings compared in line (ids, an occurrence's fields)
+
+/// `a.cmp(b)` (bytes in order, then lengths), told without a call to
+/// `memcmp` when their first eight bytes differ (article ids mostly do).
+#[inline]
+pub(crate) fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    if let (Some(p), Some(q)) = (a.first_chunk::<8>(), b.first_chunk::<8>()) {
+        let (p, q) = (u64::from_be_bytes(*p), u64::from_be_bytes(*q));
+        if p != q {
+            return p.cmp(&q);
+        }
+    }
+    a.cmp(b)
+}
+
+/// `a == b` without a call to `memcmp` for strings of up to 32 bytes (an
+/// occurrence's fields, a name): the lengths, then at most four eight-byte
+/// words, overlapping.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| {
+        s.get(at..)
+            .and_then(|s| s.first_chunk::<8>())
+            .map(|w| u64::from_le_bytes(*w))
+    };
+    match n {
+        0..8 => a == b,
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        17..=32 => {
+            (word(a, 0) == word(b, 0))
+                & (word(a, 8) == word(b, 8))
+                & (word(a, n - 16) == word(b, n - 16))
+                & (word(a, n - 8) == word(b, n - 8))
+        }
+        _ => a == b,
+    }
+}
+
 // ---- the words of a text (a sentence printed twice)
 
 /// A hash of the words of `t` (as `split_whitespace` cuts them): [`Fx`] of
@@ -681,8 +723,9 @@ pub(crate) fn words_hash(t: &str) -> u64 {
 
 /// [`Fx`] of `t` if `t` is its words joined by one space (no control byte,
 /// no white space at either end, none beyond ASCII, no two spaces in a
-/// row), else `None`: one pass, eight bytes at a time ([`spaced_word`]),
-/// each hashed as `Fx::write` of the whole text takes it.
+/// row), else `None`: one pass, 32 bytes at a time where they are plain
+/// ASCII ([`spaced_ascii_words`]), else eight at a time
+/// ([`spaced_word`]), each word hashed as `Fx::write` of the whole text takes it.
 fn spaced_hash(t: &str) -> Option<u64> {
     use std::hash::Hasher;
     let b = t.as_bytes();
@@ -690,19 +733,57 @@ fn spaced_hash(t: &str) -> Option<u64> {
         return None;
     }
     let mut h = Fx::default();
+    // the spaces of the last eight bytes checked (the high bit of each)
     let mut spaces = 0;
-    let (words, rest) = b.as_chunks::<8>();
+    let (blocks, tail) = b.as_chunks::<32>();
+    for (k, block) in blocks.iter().enumerate() {
+        let (words, _) = block.as_chunks::<8>();
+        if let Some(last) = spaced_ascii_words(words, spaces) {
+            spaces = last;
+            for w in words {
+                h.write_u64(u64::from_le_bytes(*w));
+            }
+            continue;
+        }
+        for (j, w) in words.iter().enumerate() {
+            let x = u64::from_le_bytes(*w);
+            spaces = spaced_word(b, k * 32 + j * 8, x, spaces)?;
+            h.write_u64(x);
+        }
+    }
+    let at = blocks.len() * 32;
+    let (words, rest) = tail.as_chunks::<8>();
     for (k, w) in words.iter().enumerate() {
         let x = u64::from_le_bytes(*w);
-        spaces = spaced_word(b, k * 8, x, spaces)?;
+        spaces = spaced_word(b, at + k * 8, x, spaces)?;
         h.write_u64(x);
     }
     // the rest padded with letters, which add no space and nothing beyond ASCII
     let mut pad = [b'a'; 8];
     pad.get_mut(..rest.len())?.copy_from_slice(rest);
-    spaced_word(b, words.len() * 8, u64::from_le_bytes(pad), spaces)?;
+    spaced_word(b, at + words.len() * 8, u64::from_le_bytes(pad), spaces)?;
     h.write(rest);
     Some(h.finish())
+}
+
+/// The spaces of the last of `words` if they are printable ASCII words
+/// joined by single spaces (`before` the spaces of the eight bytes before
+/// them, as [`spaced_word`] has them), else `None`: one test for 32 bytes.
+#[inline(always)]
+fn spaced_ascii_words(words: &[[u8; 8]], mut before: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    const LOWS: u64 = ONES * 0x7f;
+    let (mut printable, mut doubles) = (HIGHS, 0);
+    for w in words {
+        let x = u64::from_le_bytes(*w);
+        printable &= ((x & LOWS) + ONES * 0x60) & !x;
+        let y = x ^ (ONES * u64::from(b' '));
+        let spaces = !(((y & LOWS) + LOWS) | y) & HIGHS;
+        doubles |= spaces & ((spaces << 8) | (before >> 56));
+        before = spaces;
+    }
+    (printable & HIGHS == HIGHS && doubles == 0).then_some(before)
 }
 
 /// The spaces of `x` (the high bit of each byte that is one), the eight
@@ -1271,6 +1352,55 @@ mod tests {
             let spaced = plain == t && !t.bytes().any(|c| c < 0x20);
             prop_assert_eq!(spaced_hash(&t), spaced.then(|| plain_words_hash(&t)));
             prop_assert_eq!(words_hash(&t), plain_words_hash(&t));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn cmp_bytes_and_same_bytes_equal_the_plain_versions(
+            a in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'b'), any::<u8>()], 0..80),
+            b in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'b'), any::<u8>()], 0..80),
+            shared in 0usize..80,
+        ) {
+            // often a common start, so that later bytes or the lengths decide
+            let b: Vec<u8> = a.iter().take(shared).chain(&b).copied().collect();
+            prop_assert_eq!(cmp_bytes(&a, &b), a.cmp(&b));
+            prop_assert_eq!(cmp_bytes(&b, &a), b.cmp(&a));
+            prop_assert_eq!(same_bytes(&a, &b), a == b);
+            prop_assert!(same_bytes(&a, &a.clone()));
+            prop_assert!(same_bytes(&b, &b.clone()));
+        }
+    }
+
+    #[test]
+    fn same_bytes_finds_a_difference_at_any_place() {
+        for n in 0..70usize {
+            let a: Vec<u8> = (0..n).map(|i| (i * 7 % 251) as u8).collect();
+            assert!(same_bytes(&a, &a.clone()), "{n}");
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 0x40;
+                assert!(!same_bytes(&a, &b) && !same_bytes(&b, &a), "{n} {i}");
+                assert_eq!(cmp_bytes(&a, &b), a.cmp(&b), "{n} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn spaced_hash_finds_a_flaw_at_any_place_of_a_long_text() {
+        let base = "ab cde fghi j klmno pq rstu vw xyz ".repeat(4);
+        let base = base.trim_end();
+        let check = |t: &str| {
+            let plain = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let spaced = plain == t && !t.bytes().any(|c| c < 0x20);
+            assert_eq!(spaced_hash(t), spaced.then(|| plain_words_hash(t)), "{t:?}");
+            assert_eq!(words_hash(t), plain_words_hash(t), "{t:?}");
+        };
+        check(base);
+        for i in 1..base.len() {
+            for flaw in [" ", "\t", "é", "\u{a0}", "\u{7f}"] {
+                check(&format!("{}{flaw}{}", &base[..i], &base[i..]));
+            }
         }
     }
 

@@ -11,7 +11,7 @@ mod story;
 pub use articles::ArticleIds;
 pub(crate) use articles::{ArticleTable, Ranks};
 
-pub(crate) use story::{fold_order, fold_stories, statements, Told};
+pub(crate) use story::{fold_order, fold_sorted, fold_stories, statements, Told};
 
 use crate::bytes::FxBuild;
 use crate::model::{slug, EdgeKind, EntityKind, EntityRecord, Evidence, Extraction};
@@ -280,7 +280,8 @@ impl Graph {
         };
         let node = &mut self.g[n];
         // the same name (most records of a node) ranks the same
-        let renamed = e.name != node.name && name_rank(e.name) < name_rank(&node.name);
+        let same = |a: &str, b: &str| crate::bytes::same_bytes(a.as_bytes(), b.as_bytes());
+        let renamed = !same(e.name, &node.name) && name_rank(e.name) < name_rank(&node.name);
         if renamed {
             let old = std::mem::replace(&mut node.name, e.name.to_string());
             node.aliases.remove(e.name);
@@ -289,7 +290,7 @@ impl Graph {
         // names new to the node; the others are indexed already
         let mut fresh: Vec<&str> = Vec::new();
         for a in std::iter::once(e.name).chain(e.aliases.iter()) {
-            if a != node.name && !node.aliases.contains(a) {
+            if !same(a, &node.name) && !node.aliases.contains(a) {
                 node.aliases.insert(a.to_string());
                 fresh.push(a);
             }
@@ -409,7 +410,8 @@ impl Graph {
     /// The edge of `kind` between `s` and `t`, made if new (an undirected
     /// kind runs from the smaller id); `None` for a loop.
     pub(crate) fn edge_slot(&mut self, s: NodeId, t: NodeId, kind: EdgeKind) -> Option<EdgeIndex> {
-        let (s, t) = if !kind.is_directed() && self.g[s].id > self.g[t].id {
+        let after = |a: &str, b: &str| crate::bytes::cmp_bytes(a.as_bytes(), b.as_bytes()).is_gt();
+        let (s, t) = if !kind.is_directed() && after(&self.g[s].id, &self.g[t].id) {
             (t, s)
         } else {
             (s, t)

@@ -128,12 +128,18 @@ impl Told for Occurrence {
 pub(crate) fn fold_order<T: Told>(flat: &[T]) -> Vec<(u32, u32)> {
     let mut order: Vec<u32> = (0..flat.len() as u32).collect();
     order.sort_by(|&a, &b| flat[a as usize].cmp(&flat[b as usize]));
+    fold_sorted(flat, &order)
+}
+
+/// [`fold_order`] of `flat`, whose places in sorted order (a stable sort's)
+/// are `order` already.
+pub(crate) fn fold_sorted<T: Told>(flat: &[T], order: &[u32]) -> Vec<(u32, u32)> {
     let words: Vec<u64> = flat.iter().map(Told::words_hash).collect();
     let mut evidence = Chains::new(flat.len());
     let mut stories = Chains::new(flat.len());
     // per occurrence kept, in order: the position of its story's leader
     let mut leads: Vec<(u32, u32)> = Vec::with_capacity(flat.len());
-    for &i in &order {
+    for &i in order {
         let (o, w) = (&flat[i as usize], words[i as usize]);
         let key = evidence_key(o.evidence(), w);
         if evidence

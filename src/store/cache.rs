@@ -735,7 +735,7 @@ pub(crate) struct View<'a> {
     pub(crate) words: Option<u64>,
     /// Its bytes before its article's: date, speaker, place, topics, role,
     /// flags and cameo, as written.
-    pre: &'a [u8],
+    pub(crate) pre: &'a [u8],
     /// Its bytes between its article and its text: sentence, start and end.
     post: &'a [u8],
     /// The length of its bytes, copies included.
@@ -802,7 +802,7 @@ impl<'a> View<'a> {
     /// but those. A story printed by many papers is stored once, not once
     /// per paper.
     pub(crate) fn encode_copy(&self, out: &mut Vec<u8>, lead: &View) -> u8 {
-        let same_pre = self.pre == lead.pre;
+        let same_pre = crate::bytes::same_bytes(self.pre, lead.pre);
         let same_text = self.text == lead.text;
         let flags = shares(same_pre, same_text);
         out.push(flags);
@@ -914,9 +914,8 @@ impl ExactSizeIterator for Topics<'_> {}
 
 impl View<'_> {
     /// Ordered by evidence: article, sentence, offsets, text, then copies.
-    fn cmp_evidence(&self, o: &Self) -> std::cmp::Ordering {
-        self.article
-            .cmp(o.article)
+    pub(crate) fn cmp_evidence(&self, o: &Self) -> std::cmp::Ordering {
+        crate::bytes::cmp_bytes(self.article, o.article)
             .then_with(|| self.sentence.cmp(&o.sentence))
             .then_with(|| self.start.cmp(&o.start))
             .then_with(|| self.end.cmp(&o.end))
@@ -930,9 +929,17 @@ impl View<'_> {
 /// told apart by their evidence alone, after one compare of those bytes.
 impl Ord for View<'_> {
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        if self.pre == o.pre {
+        if crate::bytes::same_bytes(self.pre, o.pre) {
             return self.cmp_evidence(o);
         }
+        self.cmp_pre(o).then_with(|| self.cmp_evidence(o))
+    }
+}
+
+impl View<'_> {
+    /// Ordered by the fields before the evidence (the bytes `pre` holds),
+    /// as [`Occurrence`]s order them.
+    pub(crate) fn cmp_pre(&self, o: &Self) -> std::cmp::Ordering {
         self.date
             .cmp(&o.date)
             .then_with(|| self.speaker.cmp(&o.speaker))
@@ -945,7 +952,6 @@ impl Ord for View<'_> {
             .then_with(|| self.planned.cmp(&o.planned))
             .then_with(|| self.former.cmp(&o.former))
             .then_with(|| self.cameo.cmp(o.cameo))
-            .then_with(|| self.cmp_evidence(o))
     }
 }
 
