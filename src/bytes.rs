@@ -623,6 +623,41 @@ pub(crate) mod json_test {
     }
 }
 
+// ---- integers in decimal (the graph file, record origins)
+
+/// The numbers 00 to 99, two digits each, for [`decimal`].
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut k = 0;
+    while k < 100 {
+        t[2 * k] = b'0' + (k / 10) as u8;
+        t[2 * k + 1] = b'0' + (k % 10) as u8;
+        k += 1;
+    }
+    t
+};
+
+/// `n` in decimal, written into the end of `buf`: two digits a step (an
+/// evidence's numbers have one to three digits, a line number a few more).
+pub(crate) fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    while n >= 100 {
+        let d = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+    }
+    if n >= 10 {
+        let d = n as usize * 2;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    &buf[i..]
+}
+
 // ---- integers as postcard writes them (the cache)
 
 /// Appends `n` as postcard writes lengths and unsigned integers: seven bits
@@ -933,6 +968,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::hash::Hasher;
+
+    #[test]
+    fn decimal_is_what_display_writes() {
+        let mut ns: Vec<u64> = (0..1200)
+            .chain([9_999, 10_000, 123_456_789, u64::MAX])
+            .collect();
+        ns.extend((0..64).map(|k| 1u64 << k));
+        for n in ns {
+            let mut buf = [0u8; 20];
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes(), "{n}");
+        }
+    }
 
     #[test]
     fn ones_are_the_set_bits_in_order() {

@@ -502,7 +502,7 @@ fn grouped_order(v: &[View<'_>]) -> Option<Vec<u32>> {
     let mut of: Vec<u8> = Vec::with_capacity(v.len());
     let mut g = 0;
     for (i, o) in v.iter().enumerate() {
-        let same = |&(first, _): &(usize, usize)| crate::bytes::same_bytes(v[first].pre, o.pre);
+        let same = |&(first, _): &(usize, usize)| v[first].same_pre(o);
         if !groups.get(g).is_some_and(same) {
             g = match groups.iter().position(same) {
                 Some(g) => g,

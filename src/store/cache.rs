@@ -735,7 +735,7 @@ pub(crate) struct View<'a> {
     pub(crate) words: Option<u64>,
     /// Its bytes before its article's: date, speaker, place, topics, role,
     /// flags and cameo, as written.
-    pub(crate) pre: &'a [u8],
+    pre: &'a [u8],
     /// Its bytes between its article and its text: sentence, start and end.
     post: &'a [u8],
     /// The length of its bytes, copies included.
@@ -802,7 +802,7 @@ impl<'a> View<'a> {
     /// but those. A story printed by many papers is stored once, not once
     /// per paper.
     pub(crate) fn encode_copy(&self, out: &mut Vec<u8>, lead: &View) -> u8 {
-        let same_pre = crate::bytes::same_bytes(self.pre, lead.pre);
+        let same_pre = self.same_pre(lead);
         let same_text = self.text == lead.text;
         let flags = shares(same_pre, same_text);
         out.push(flags);
@@ -922,21 +922,14 @@ impl View<'_> {
             .then_with(|| self.text.cmp(o.text))
             .then_with(|| self.copies.cmp(&o.copies))
     }
-}
 
-/// Ordered as the [`Occurrence`]s they are. Two whose bytes before the
-/// article are the same (copies of a story, statements of one article) are
-/// told apart by their evidence alone, after one compare of those bytes.
-impl Ord for View<'_> {
-    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        if crate::bytes::same_bytes(self.pre, o.pre) {
-            return self.cmp_evidence(o);
-        }
-        self.cmp_pre(o).then_with(|| self.cmp_evidence(o))
+    /// Whether the fields before the evidence are the same (one compare of
+    /// the bytes `pre` holds).
+    #[inline]
+    pub(crate) fn same_pre(&self, o: &Self) -> bool {
+        crate::bytes::same_bytes(self.pre, o.pre)
     }
-}
 
-impl View<'_> {
     /// Ordered by the fields before the evidence (the bytes `pre` holds),
     /// as [`Occurrence`]s order them.
     pub(crate) fn cmp_pre(&self, o: &Self) -> std::cmp::Ordering {
@@ -952,6 +945,18 @@ impl View<'_> {
             .then_with(|| self.planned.cmp(&o.planned))
             .then_with(|| self.former.cmp(&o.former))
             .then_with(|| self.cameo.cmp(o.cameo))
+    }
+}
+
+/// Ordered as the [`Occurrence`]s they are. Two whose bytes before the
+/// article are the same (copies of a story, statements of one article) are
+/// told apart by their evidence alone, after one compare of those bytes.
+impl Ord for View<'_> {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        if self.same_pre(o) {
+            return self.cmp_evidence(o);
+        }
+        self.cmp_pre(o).then_with(|| self.cmp_evidence(o))
     }
 }
 

@@ -665,20 +665,12 @@ fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dy
 /// `origin:line_no`, as `format!` writes it at a fraction of its cost (it is
 /// made for every record).
 fn line_origin(origin: &str, line_no: usize) -> String {
-    let mut digits = [0u8; 20];
-    let (mut n, mut at) = (line_no, digits.len());
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut s = String::with_capacity(origin.len() + 1 + digits.len() - at);
+    let mut buf = [0u8; 20];
+    let digits = crate::bytes::decimal(line_no as u64, &mut buf);
+    let mut s = String::with_capacity(origin.len() + 1 + digits.len());
     s.push_str(origin);
     s.push(':');
-    s.extend(digits[at..].iter().map(|&d| char::from(d)));
+    s.extend(digits.iter().map(|&d| char::from(d)));
     s
 }
 
