@@ -146,7 +146,7 @@ pub fn write_dir_from(src: &dyn Source, dir: &Path) -> Result<()> {
         )));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let buffered = |f: &mut std::fs::File,
+    let buffered = |f: &mut crate::store::Ahead<'_>,
                     write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>| {
         let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
         write(&mut w)?;

@@ -1,6 +1,7 @@
 //! Stage 7: the graph file. Our own versioned RON format with stable string
 //! ids (not petgraph's internals), written sorted and atomically.
 
+mod ahead;
 pub(crate) mod bulk;
 pub(crate) mod cache;
 mod copy;
@@ -9,6 +10,7 @@ pub(crate) mod temp;
 #[doc(hidden)]
 pub mod testing;
 
+pub use ahead::Ahead;
 pub use temp::remove_temp_files;
 
 pub(crate) use crate::bytes::id_key;
@@ -1303,10 +1305,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// that is a symbolic link is followed (the file it points to is replaced,
 /// the link stays); one that is not a regular file is refused. The new file
 /// keeps the old one's permissions. Temporary files left beside `path` by
-/// processes that died are removed first.
+/// processes that died are removed first. A large file goes to disk as it
+/// is written ([`Ahead`]).
 pub fn write_atomic_with(
     path: &Path,
-    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+    write: impl FnOnce(&mut Ahead<'_>) -> std::io::Result<()>,
 ) -> Result<()> {
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let path = &resolve(path)?;
@@ -1332,7 +1335,12 @@ pub fn write_atomic_with(
         if let Ok(m) = std::fs::metadata(path) {
             f.set_permissions(m.permissions())?;
         }
-        write(&mut f)?;
+        let mut ahead = Ahead::new(&mut f);
+        let wrote = write(&mut ahead);
+        // the early syncs end (and say how they went) whatever `write` did
+        let synced = ahead.finish();
+        wrote?;
+        synced?;
         testing::disk_room(f.metadata()?.len())?;
         f.sync_all()?;
         drop(f);
