@@ -1159,12 +1159,11 @@ impl<'t, 'a> Finder<'t, 'a> {
                 || self.portfolio_at(j))
     }
 
-    /// Whether token `j` is a capitalised portfolio ("Infrastructure"): its
-    /// capital first, by class bits, before the word's lists are fetched.
+    /// Whether token `j` is a capitalised portfolio ("Infrastructure").
     #[inline]
     fn portfolio_at(&self, j: usize) -> bool {
         let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
-        self.capital_at(j) && self.g.relation_words.has(id, list::PORTFOLIOS)
+        self.g.relation_words.has(id, list::PORTFOLIOS) && self.capital_at(j)
     }
 
     /// Whether token `k` is a title a portfolio qualifies ("Minister").

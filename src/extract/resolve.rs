@@ -1428,16 +1428,15 @@ impl Resolution {
     /// a known person held at `date`, for one holding no title of anything.
     fn roles_from_lexicon(&mut self, g: &Gazetteer, date: Option<Date>) {
         for e in 0..self.entities.len() {
-            if self.entities[e].kind != EntityKind::Person {
+            // one holding a title of something is skipped before the look-up
+            let ent = &self.entities[e];
+            if ent.kind != EntityKind::Person || ent.roles.iter().any(|r| r.of.is_some()) {
                 continue;
             }
             let Some(&p) = g.person_names.get(self.name(e)) else {
                 continue;
             };
             let info = &g.people[p as usize];
-            if self.entities[e].roles.iter().any(|r| r.of.is_some()) {
-                continue;
-            }
             let Some((title, org, _, _)) = info.active(date) else {
                 // "President-elect Donald Trump": out of office, still of his state
                 let of = info.country.map(|c| self.country(g, c));
