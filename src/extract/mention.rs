@@ -99,12 +99,10 @@ impl<'a> Mentions<'a> {
             all: Vec::with_capacity(finder.toks.len() / 8),
             bounds: Vec::with_capacity(sentences.len() + 1),
         };
-        // one sentence's mentions at a time, then moved to the list
-        let mut one = Vec::new();
+        // each sentence's mentions written straight after the last one's
         for s in sentences {
             m.bounds.push(m.all.len());
-            finder.sentence_into(s.tokens.clone(), masked, &mut one);
-            m.all.append(&mut one);
+            finder.sentence_onto(s.tokens.clone(), masked, &mut m.all);
         }
         m.bounds.push(m.all.len());
         m
@@ -625,8 +623,25 @@ impl<'t, 'a> Finder<'t, 'a> {
         masked: &[bool],
         out: &mut Vec<Mention<'t>>,
     ) {
-        let end = range.end;
         out.clear();
+        if out.capacity() == 0 {
+            // a sentence has a few mentions, mostly: room for them at once
+            out.reserve(8);
+        }
+        self.sentence_onto(range, masked, out);
+    }
+
+    /// [`Finder::sentence`] added to the end of `out`, which holds the
+    /// mentions of the sentences before (never looked at).
+    pub fn sentence_onto(
+        &self,
+        range: std::ops::Range<usize>,
+        masked: &[bool],
+        out: &mut Vec<Mention<'t>>,
+    ) {
+        let end = range.end;
+        // this sentence's mentions are `out[own..]`
+        let own = out.len();
         // in a headline in title case every word is capitalised: no sign of a name
         let guess = !self.title_case(range.clone());
         let mut i = range.start;
@@ -639,14 +654,9 @@ impl<'t, 'a> Finder<'t, 'a> {
                 continue;
             }
             i = k;
-            // a sentence with somewhere to start has a few mentions, mostly:
-            // room for them at once
-            if out.capacity() == 0 {
-                out.reserve(8);
-            }
-            let next = self.mention_at(i, end, range.start, guess, out);
+            let next = self.mention_at(i, (range.start, end), guess, out, own);
             // an acronym in brackets names what was just mentioned
-            i = match self.acronym_after(next, end, out) {
+            i = match self.acronym_after(next, end, out.get_mut(own..).unwrap_or_default()) {
                 Some(e) => e,
                 None => next.max(i + 1),
             };
@@ -682,16 +692,16 @@ impl<'t, 'a> Finder<'t, 'a> {
     }
 
     /// Pushes on `out` the mentions that begin at token `i` (not inert) of
-    /// the sentence from `start` to `end`: where the next may begin; an
-    /// unknown name only if `guess`.
+    /// the sentence from `start` to `end`, whose mentions are `out[from..]`:
+    /// where the next may begin; an unknown name only if `guess`.
     #[inline]
     fn mention_at(
         &self,
         i: usize,
-        end: usize,
-        start: usize,
+        (start, end): (usize, usize),
         guess: bool,
         out: &mut Vec<Mention<'t>>,
+        from: usize,
     ) -> usize {
         // an unknown name is tried once: as a person first, else as itself
         let mut unknown = None;
@@ -717,7 +727,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             unknown.take_if(|m| matches!(m.what, What::Person { .. }))
         });
         if let Some(m) = person {
-            self.push_person(m, end, out)
+            self.push_person(m, end, out, from)
         } else if let Some(m) = unknown.take_if(|m| noun_in_name && m.end > i + 1) {
             let e = m.end;
             out.push(m);
@@ -819,12 +829,18 @@ impl<'t, 'a> Finder<'t, 'a> {
         None
     }
 
-    /// Pushes a person mention on `out` with its apposition ("Xi, President
-    /// of China,"), and the others named after a plural title ("Presidents
-    /// Xi and Macri", "Ministers A (Energy), B (Trade) and C"): where the next
-    /// mention may begin.
-    fn push_person(&self, mut m: Mention<'t>, end: usize, out: &mut Vec<Mention<'t>>) -> usize {
-        self.title_before(&mut m, out);
+    /// Pushes a person mention on `out` (the sentence's from `from` on)
+    /// with its apposition ("Xi, President of China,"), and the others named
+    /// after a plural title ("Presidents Xi and Macri", "Ministers A (Energy),
+    /// B (Trade) and C"): where the next mention may begin.
+    fn push_person(
+        &self,
+        mut m: Mention<'t>,
+        end: usize,
+        out: &mut Vec<Mention<'t>>,
+        from: usize,
+    ) -> usize {
+        self.title_before(&mut m, out, from);
         if let What::Person {
             title, of, former, ..
         } = &mut m.what
@@ -841,7 +857,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             }
             // "Prime Minister Lofven's spokesman Erik Boman": the possessor's state
             if title.is_some() && of.is_none() {
-                *of = self.possessor_state(m.start, out);
+                *of = self.possessor_state(m.start, out.get(from..).unwrap_or_default());
             }
         }
         let plural = match &mut m.what {
@@ -870,12 +886,15 @@ impl<'t, 'a> Finder<'t, 'a> {
     }
 
     /// "The director-general of Israel's Foreign Ministry, Dore Gold,": a
-    /// title without a name right before ", NAME" is the title of the name.
-    fn title_before(&self, m: &mut Mention<'t>, out: &mut Vec<Mention<'t>>) {
+    /// title without a name right before ", NAME" is the title of the name
+    /// (a mention of the sentence, `out[from..]`).
+    fn title_before(&self, m: &mut Mention<'t>, out: &mut Vec<Mention<'t>>, from: usize) {
         let What::Person { title, of, .. } = &mut m.what else {
             return;
         };
-        let Some(prev) = out.last() else { return };
+        let Some(prev) = out.get(from..).and_then(<[_]>::last) else {
+            return;
+        };
         let What::TitleRef { title: t, of: o } = &prev.what else {
             return;
         };

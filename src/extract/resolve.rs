@@ -262,18 +262,20 @@ struct Entries {
     /// Where each kind's entries begin in `slots`: countries, capitals,
     /// places, bodies and initiatives, one kind after another.
     kinds: [usize; 5],
-    /// By [`Entries::place`].
+    /// Each entry's entity in an article, by [`Entries::place`]: eight
+    /// bytes a slot, looked at for every mention of an entry.
     slots: Vec<EntrySlot>,
+    /// Each entry's id and the id's hash, by [`Entries::place`]: the same
+    /// in every article, asked only when an article meets the entry first.
+    ids: Vec<Option<(u64, Box<str>)>>,
 }
 
-/// A lexicon entry's entity in an article, and its id.
-#[derive(Clone, Debug, Default)]
+/// A lexicon entry's entity in an article.
+#[derive(Clone, Copy, Debug, Default)]
 struct EntrySlot {
     /// The [`Entries::article`] `entity` is of.
     article: u32,
     entity: u32,
-    /// The entry's id and the id's hash: the same in every article.
-    id: Option<(u64, Box<str>)>,
 }
 
 impl Entries {
@@ -316,6 +318,8 @@ impl Entries {
         }
         self.slots.clear();
         self.slots.resize(at, EntrySlot::default());
+        self.ids.clear();
+        self.ids.resize(at, None);
         self.serial = g.serial;
         self.article = self.article.max(1);
     }
@@ -496,11 +500,11 @@ impl Resolution {
     fn new_entry(&mut self, g: &Gazetteer, entry: Entry, place: usize) -> usize {
         let article = self.buf.entries.article;
         let (kind, name, country, code) = entry.named(g);
-        let Some(slot) = self.buf.entries.slots.get_mut(place) else {
+        let Some(slot) = self.buf.entries.ids.get_mut(place) else {
             return self.entity(kind, name, country, code);
         };
         // an entry's id is the same in every article: slugged once a thread
-        let (by_id, id) = slot.id.get_or_insert_with(|| {
+        let (by_id, id) = slot.get_or_insert_with(|| {
             let id = entity_id(kind, name);
             (FxBuild.hash_one(id.as_str()), id.into_boxed_str())
         });
@@ -1424,16 +1428,15 @@ impl Resolution {
     /// a known person held at `date`, for one holding no title of anything.
     fn roles_from_lexicon(&mut self, g: &Gazetteer, date: Option<Date>) {
         for e in 0..self.entities.len() {
-            if self.entities[e].kind != EntityKind::Person {
+            // one holding a title of something is skipped before the look-up
+            let ent = &self.entities[e];
+            if ent.kind != EntityKind::Person || ent.roles.iter().any(|r| r.of.is_some()) {
                 continue;
             }
             let Some(&p) = g.person_names.get(self.name(e)) else {
                 continue;
             };
             let info = &g.people[p as usize];
-            if self.entities[e].roles.iter().any(|r| r.of.is_some()) {
-                continue;
-            }
             let Some((title, org, _, _)) = info.active(date) else {
                 // "President-elect Donald Trump": out of office, still of his state
                 let of = info.country.map(|c| self.country(g, c));
