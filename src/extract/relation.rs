@@ -5,7 +5,7 @@
 use crate::bytes::FxBuild;
 use crate::extract::resolve::{Ref, Resolution, Resolved};
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::lexicon::relation_words::{list, ByWord, Wilds};
+use crate::lexicon::relation_words::{list, ByWord, Filed, Wilds};
 use crate::lexicon::words::{class, TokenWords};
 use crate::lexicon::words::{WordId, NO_WORD};
 use crate::lexicon::{Alts, Frame, PatWord};
@@ -211,11 +211,15 @@ impl<'a> Sentence<'a> {
                 Some(Word::Lower(_)) => u64::MAX,
             };
             let may = match start.wilds.as_deref() {
-                Some(w) if may & w.bits() != 0 => self.without_wild_misses(w, i, may),
+                Some(w) if may & start.wild_filed.bits != 0 => {
+                    self.without_wild_misses(w, start.wild_filed, i, may)
+                }
                 _ => may,
             };
             let may = match start.thirds.as_deref() {
-                Some(t) if may & t.bits != 0 => self.without_third_misses(t, i, may),
+                Some(t) if may & start.third_filed.bits != 0 => {
+                    self.without_third_misses(t, start.third_filed, i, may)
+                }
                 _ => may,
             };
             // those of the first 64 by their bits, in order, then all the rest
@@ -288,47 +292,52 @@ impl<'a> Sentence<'a> {
             })
     }
 
-    /// `may` less the patterns of `w` (filed under the word at `i`) that
-    /// [`Sentence::wild_misses`] would rule out: no token it would test may
-    /// be their word after the wildcard (as the buckets of its id tell).
+    /// `may` less the patterns of `w` (filed under the word at `i`, `f`
+    /// what it files) that [`Sentence::wild_misses`] would rule out: no
+    /// token it would test may be their word after the wildcard (as the
+    /// bits of `f`, then the buckets of its id tell). A wildcard second
+    /// tests the 3rd to 6th tokens from `i`, one third the 4th to 7th.
     #[inline]
-    fn without_wild_misses(&self, w: &Wilds, i: usize, mut may: u64) -> u64 {
-        if may & w.at1.bits != 0 {
-            may &= !w.at1.bits | self.wild_fits(&w.at1, i + 1);
-        }
-        if may & w.at2.bits != 0 {
-            may &= !w.at2.bits | self.wild_fits(&w.at2, i + 2);
-        }
-        may
-    }
-
-    /// The patterns of `by` that a token [`Sentence::wild_misses`] would
-    /// test after a wildcard at `from` may fit (all, at a token beyond ASCII).
-    #[inline]
-    fn wild_fits(&self, by: &ByWord, from: usize) -> u64 {
-        let top = self.range.end.min(from + 5);
-        let mut fit = 0;
-        for j in from + 1..top {
-            if !self.lowers.is_ascii(j) {
-                return u64::MAX;
+    fn without_wild_misses(&self, w: &Wilds, f: Filed, i: usize, may: u64) -> u64 {
+        let (mut fit1, mut fit2) = (0, 0);
+        let top = self.range.end.min(i + usize::from(f.to));
+        for j in i + usize::from(f.from)..top {
+            let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
+            // most tokens: of no id filed, looked up in no table
+            let ascii = self.lowers.is_ascii(j);
+            if f.ids_mod64 >> (id % 64) & 1 == 0 && ascii {
+                continue;
             }
-            fit |= by.fits(self.words.ids.get(j).copied().unwrap_or(NO_WORD));
+            let fits = |by: &ByWord| if ascii { by.fits(id) } else { u64::MAX };
+            if j < i + 6 {
+                fit1 |= fits(&w.at1);
+            }
+            if j > i + 2 {
+                fit2 |= fits(&w.at2);
+            }
         }
-        fit
+        if fit1 | fit2 == 0 {
+            return may & !f.bits;
+        }
+        may & (!w.at1.bits | fit1) & (!w.at2.bits | fit2)
     }
 
-    /// `may` less the patterns of `t` (filed under the word at `i`) that
-    /// the token after next surely fails: none, or ASCII and none of their
-    /// third words.
+    /// `may` less the patterns of `t` (filed under the word at `i`, `f`
+    /// what it files) that the token after next surely fails: none, or
+    /// ASCII and none of their third words.
     #[inline]
-    fn without_third_misses(&self, t: &ByWord, i: usize, may: u64) -> u64 {
+    fn without_third_misses(&self, t: &ByWord, f: Filed, i: usize, may: u64) -> u64 {
         let k = i + 2;
         if k >= self.range.end {
-            return may & !t.bits;
+            return may & !f.bits;
         }
-        match self.lowers.is_ascii(k) {
-            true => t.without_misses(may, self.words.ids.get(k).copied().unwrap_or(NO_WORD)),
-            false => may,
+        if !self.lowers.is_ascii(k) {
+            return may;
+        }
+        let id = self.words.ids.get(k).copied().unwrap_or(NO_WORD);
+        match f.ids_mod64 >> (id % 64) & 1 {
+            0 => may & !f.bits,
+            _ => t.without_misses(may, id),
         }
     }
 

@@ -128,9 +128,29 @@ pub struct CueStart {
     /// The patterns (of the first 64) that go on with a wildcard and a word
     /// of a list, if any.
     pub wilds: Option<Box<Wilds>>,
+    /// What `wilds` files, told without a look in it.
+    pub wild_filed: Filed,
     /// The patterns (of the first 64) whose token after next is one of a
     /// few words, if any, filed by those words.
     pub thirds: Option<Box<ByWord>>,
+    /// What `thirds` files, told without a look in it.
+    pub third_filed: Filed,
+}
+
+/// The patterns a [`ByWord`] (or both of [`Wilds`]) files and the ids of
+/// their words, kept beside a first word's patterns: near tokens of none
+/// of those ids rule the patterns out without a look in the tables.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Filed {
+    /// Bits of the patterns filed (of the first 64).
+    pub bits: u64,
+    /// Bit `id % 64` of each id filed.
+    pub ids_mod64: u64,
+    /// The first token the words filed are sought at, as an offset from
+    /// the first word's.
+    pub from: u8,
+    /// The offset past the last token they are sought at.
+    pub to: u8,
 }
 
 /// Cue patterns under one first word filed by a word they need at one
@@ -140,6 +160,8 @@ pub struct CueStart {
 pub struct ByWord {
     /// Bits of the patterns filed (of the first 64).
     pub bits: u64,
+    /// Bit `id % 64` of each id filed (for [`Filed`]).
+    ids_mod64: u64,
     /// By bucket `id % 256` (256 of them once a pattern is filed), the
     /// patterns one of whose words at the place has an id of that bucket.
     fits: Vec<u64>,
@@ -151,6 +173,7 @@ impl ByWord {
         self.fits.resize(256, 0);
         self.bits |= 1 << k;
         for &id in ids {
+            self.ids_mod64 |= 1 << (id % 64);
             if let Some(f) = self.fits.get_mut((id % 256) as usize) {
                 *f |= 1 << k;
             }
@@ -162,6 +185,16 @@ impl ByWord {
     #[inline]
     pub fn fits(&self, id: WordId) -> u64 {
         self.fits.get((id % 256) as usize).copied().unwrap_or(0)
+    }
+
+    /// What it files, sought at offsets `from..to` from the first word.
+    fn filed(&self, from: u8, to: u8) -> Filed {
+        Filed {
+            bits: self.bits,
+            ids_mod64: self.ids_mod64,
+            from,
+            to,
+        }
     }
 
     /// `may` less the patterns filed that the ASCII token of word id `id`
@@ -215,6 +248,20 @@ impl Wilds {
     pub fn bits(&self) -> u64 {
         self.at1.bits | self.at2.bits
     }
+
+    /// What both places file: the word after a wildcard second is sought
+    /// at the 3rd to 6th tokens from the first word, after one third at
+    /// the 4th to 7th.
+    fn filed(&self) -> Filed {
+        let from = if self.at1.bits != 0 { 2 } else { 3 };
+        let to = if self.at2.bits != 0 { 7 } else { 6 };
+        Filed {
+            bits: self.at1.bits | self.at2.bits,
+            ids_mod64: self.at1.ids_mod64 | self.at2.ids_mod64,
+            from,
+            to,
+        }
+    }
 }
 
 /// A first word that starts no pattern.
@@ -227,7 +274,19 @@ pub static NO_CUES: CueStart = CueStart {
     second_shift: 0,
     second_bits: 0,
     wilds: None,
+    wild_filed: Filed {
+        bits: 0,
+        ids_mod64: 0,
+        from: 0,
+        to: 0,
+    },
     thirds: None,
+    third_filed: Filed {
+        bits: 0,
+        ids_mod64: 0,
+        from: 0,
+        to: 0,
+    },
 };
 
 impl CueStart {
@@ -277,7 +336,9 @@ impl CueStart {
             seconds,
             second_shift,
             second_bits,
+            wild_filed: wilds.filed(),
             wilds: (wilds.bits() != 0).then(|| Box::new(wilds)),
+            third_filed: thirds.filed(2, 3),
             thirds: (thirds.bits != 0).then(|| Box::new(thirds)),
         }
     }
@@ -293,7 +354,9 @@ impl CueStart {
             second_shift: 0,
             second_bits: 0,
             wilds: None,
+            wild_filed: Filed::default(),
             thirds: None,
+            third_filed: Filed::default(),
         }
     }
 
@@ -462,6 +525,7 @@ mod tests {
             let Some(t) = start.thirds.as_deref() else {
                 continue;
             };
+            assert_eq!(start.third_filed.bits, t.bits);
             // the word after next may be this one, for the `k`th pattern
             let fits = |k: usize, w: &str| {
                 let is = |alts: &Alts| alts.words.iter().any(|a| a == w);
@@ -477,6 +541,10 @@ mod tests {
             for w in &near_words(&pats, list, 2) {
                 let Some(&id) = ids.get(w) else { continue };
                 let kept = t.without_misses(u64::MAX, id);
+                // an id of no bit kept beside the start fits none
+                if start.third_filed.ids_mod64 >> (id % 64) & 1 == 0 {
+                    assert_eq!(kept, !t.bits);
+                }
                 for k in 0..list.len().min(64) {
                     let bit = 1u64 << k;
                     assert!(
@@ -508,6 +576,13 @@ mod tests {
                 let by = if second { &w.at2 } else { &w.at1 };
                 assert_ne!(by.bits & 1 << k, 0);
                 assert!(x.ids().iter().all(|&id| by.fits(id) & 1 << k != 0));
+                // what the start keeps of them rules none of them out
+                let f = start.wild_filed;
+                assert_eq!(f.bits, w.bits());
+                assert!(x.ids().iter().all(|&id| f.ids_mod64 >> (id % 64) & 1 != 0));
+                // sought where `Sentence::wild_misses` seeks it
+                let (from, to) = if second { (3, 7) } else { (2, 6) };
+                assert!(f.from <= from && f.to >= to);
                 filed += 1;
             }
         }
