@@ -159,28 +159,32 @@ impl Bulk {
         }
         let (buf, at) = (&mut self.buf, &mut self.at);
         // the article's id and texts, staged once for its records to share:
-        // where its id lies, and per text its sentence and place
+        // where its id lies, and per text its sentence, where its bytes lie
+        // in the article's records and where it lies in the buffer
         let mut staged: Option<Option<u32>> = None;
-        let mut texts: Vec<(usize, u32)> = Vec::new();
+        let mut texts: Vec<(usize, (*const u8, usize), u32)> = Vec::new();
         let mut fits = true;
         let replacing = self.g.merge_with(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
-            let a = match r.article == article {
+            // the article's records borrow its id and its sentences from
+            // one text: the same place is the same bytes, told without a compare
+            let same = |a: &[u8], b: &[u8]| std::ptr::eq(a, b) || a == b;
+            let a = match same(r.article.as_bytes(), article.as_bytes()) {
                 true => *staged.get_or_insert_with(|| stage_article(buf, article)),
                 false => stage_article(buf, r.article),
             };
             let (sentence, text) = (r.sentence, r.text.as_bytes());
-            let shared = texts
-                .iter()
-                .rev()
-                .find(|&&(n, at)| n == sentence && staged_block(buf, at) == Some(text));
+            let shared = texts.iter().rev().find(|&&(n, place, at)| {
+                n == sentence
+                    && (place == (text.as_ptr(), text.len()) || staged_block(buf, at) == Some(text))
+            });
             let text_at = match shared {
-                Some(&(_, at)) => Some(at),
+                Some(&(_, _, at)) => Some(at),
                 None => {
                     let at = stage_text(buf, text, crate::bytes::words_hash(r.text));
-                    texts.extend(at.map(|at| (sentence, at)));
+                    texts.extend(at.map(|at| (sentence, (text.as_ptr(), text.len()), at)));
                     at
                 }
             };
