@@ -680,14 +680,32 @@ pub(crate) fn varint_len(n: u64) -> usize {
 // ---- short strings compared in line (ids, an occurrence's fields)
 
 /// `a.cmp(b)` (bytes in order, then lengths), told without a call to
-/// `memcmp` when their first eight bytes differ (article ids mostly do).
+/// `memcmp` when they differ in their first 32 bytes or the shorter holds
+/// 8 to 32 (ids of one kind share their first eight, `country:`): up to
+/// four eight-byte words in order, the last overlapping, then the lengths.
 #[inline]
 pub(crate) fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    if let (Some(p), Some(q)) = (a.first_chunk::<8>(), b.first_chunk::<8>()) {
-        let (p, q) = (u64::from_be_bytes(*p), u64::from_be_bytes(*q));
+    let n = a.len().min(b.len());
+    if n < 8 {
+        return a.cmp(b);
+    }
+    let word = |s: &[u8], at: usize| {
+        s.get(at..)
+            .and_then(|s| s.first_chunk::<8>())
+            .map_or(0, |w| u64::from_be_bytes(*w))
+    };
+    let mut at = 0;
+    while at < 32 {
+        // the word ending at `n` overlaps bytes known equal
+        let from = at.min(n - 8);
+        let (p, q) = (word(a, from), word(b, from));
         if p != q {
             return p.cmp(&q);
         }
+        if from + 8 == n {
+            return a.len().cmp(&b.len());
+        }
+        at += 8;
     }
     a.cmp(b)
 }

@@ -342,18 +342,19 @@ impl<'a> COcc<'a> {
     }
 
     /// Appends a record staged in the bulk build's buffer (see
-    /// [`View::staged`]): its bytes as [`COcc::encode_record`] writes them,
-    /// but its article and its text as the places of their staged blocks
-    /// ([`stage_article`], [`stage_text`]), which its article's other
-    /// records share.
+    /// [`View::staged`]): the place of its article's staged block
+    /// ([`stage_article`]), its bytes as [`COcc::encode_record`] writes them
+    /// without article and text, then the place of its text's block
+    /// ([`stage_text`]); its article's other records share both blocks.
     pub(crate) fn stage_record(
         r: &crate::model::EdgeView,
         (speaker, place): (Option<&str>, Option<&str>),
         (article, text): (u32, u32),
         out: &mut Vec<u8>,
     ) {
-        COcc::encode_record_pre(r, speaker, place, out);
+        // the places first and last: a reader finds them without decoding
         out.extend_from_slice(&article.to_le_bytes());
+        COcc::encode_record_pre(r, speaker, place, out);
         COcc::encode_record_post(r, out);
         out.extend_from_slice(&text.to_le_bytes());
     }
@@ -864,7 +865,8 @@ impl<'a> View<'a> {
     /// those bytes are one whole staged record.
     pub(crate) fn staged(buf: &'a [u8], from: usize, to: usize) -> Option<View<'a>> {
         let mut d = Decoder(buf.get(from..to)?);
-        let mut v = d.head(|d| staged_block(buf, d.u32()?))?;
+        let article = d.u32()?;
+        let mut v = d.head(|_| staged_block(buf, article))?;
         let text = d.u32()?;
         if !d.0.is_empty() {
             return None;

@@ -996,6 +996,8 @@ struct Pieces {
     open: Vec<u8>,
     /// Its evidence's first lines, up to the article's value.
     evidence: Vec<u8>,
+    /// `open`, then `evidence` (a copy with no field of its own).
+    open_evidence: Vec<u8>,
     /// Before its evidence's sentence, start and end.
     numbers: [Vec<u8>; 3],
     /// Before its evidence's text.
@@ -1025,9 +1027,11 @@ impl Pieces {
         let number = |field: &[u8]| join(&[b",\n", i, b"  ", field, b": "]);
         let evidence_end = join(&[b",\n", i, b"),\n"]);
         let close = join(&[open, b"),\n"]);
+        let evidence = join(&[i, b"evidence: (\n", i, b"  article: "]);
         Pieces {
             open: join(&[open, b"(\n"]),
-            evidence: join(&[i, b"evidence: (\n", i, b"  article: "]),
+            open_evidence: join(&[open, b"(\n", &evidence]),
+            evidence,
             numbers: [number(b"sentence"), number(b"start"), number(b"end")],
             text: number(b"text"),
             evidence_end_close: join(&[&evidence_end, &close]),
@@ -1065,7 +1069,7 @@ fn ron_occurrence_at(w: &mut Vec<u8>, o: &cache::View, at: usize) -> std::io::Re
         ron_flag(w, i, b"former", true)?;
     }
     ron_cameo(w, i, o.cameo)?;
-    ron_evidence(w, o, p, true)?;
+    ron_evidence(w, &p.evidence, o, p, true)?;
     ron_copies(w, o, at, p)
 }
 
@@ -1081,12 +1085,17 @@ fn ron_copy_at(
 ) -> std::io::Result<()> {
     let (_, i) = indents(at);
     let p = Pieces::at(at);
-    w.extend_from_slice(&p.open);
-    if !c.shares_pre() {
-        ron_copy_pre(w, c, lead, i)?;
-    }
+    // a copy sharing its leader's fields opens on its evidence: one piece
+    let head = match c.shares_pre() {
+        true => &p.open_evidence,
+        false => {
+            w.extend_from_slice(&p.open);
+            ron_copy_pre(w, c, lead, i)?;
+            &p.evidence
+        }
+    };
     let with_text = !c.shares_text() && c.text != lead.text;
-    ron_evidence(w, c, p, with_text)?;
+    ron_evidence(w, head, c, p, with_text)?;
     ron_copies(w, c, at, p)
 }
 
@@ -1203,16 +1212,18 @@ fn ron_cameo(w: &mut impl Write, i: &[u8], cameo: &[u8]) -> std::io::Result<()> 
     w.write_all(b",\n")
 }
 
-/// An occurrence's `evidence` field (the occurrence's pieces `p`), up to
-/// its last value; its `text` only when `with_text` (a copy's is left out
+/// An occurrence's `evidence` field (the occurrence's pieces `p`), after
+/// `head` (its first lines, `p.evidence`, or more before them), up to its
+/// last value; its `text` only when `with_text` (a copy's is left out
 /// when it is its leader's).
 fn ron_evidence(
     w: &mut Vec<u8>,
+    head: &[u8],
     e: &cache::View,
     p: &Pieces,
     with_text: bool,
 ) -> std::io::Result<()> {
-    w.extend_from_slice(&p.evidence);
+    w.extend_from_slice(head);
     ron_bytes(w, e.article)?;
     for (piece, n) in p.numbers.iter().zip([e.sentence, e.start, e.end]) {
         w.extend_from_slice(piece);

@@ -104,20 +104,36 @@ impl Article {
         title: Option<String>,
         body: &str,
     ) -> Article {
-        let title = title.map(trimmed).filter(|t| !t.is_empty());
-        let (text, title_span, body_start) = match &title {
-            Some(t) => {
+        let t = title.as_deref().map_or("", str::trim);
+        let (text, body_start) = match t.is_empty() {
+            true => (body.to_string(), 0),
+            false => {
                 // at its size at once: `format!` would grow it step by step
                 let mut text = String::with_capacity(t.len() + 2 + body.len());
                 text.push_str(t);
                 text.push_str("\n\n");
                 text.push_str(body);
-                (text, (0, t.len()), t.len() + 2)
+                (text, t.len() + 2)
             }
-            None => (body.to_string(), (0, 0), 0),
         };
+        Article::from_joined(id.into(), date, title, text, body_start)
+    }
+
+    /// As [`Article::from_parts`] of `title` and the body `text[body_start..]`,
+    /// where `text` holds already what `from_parts` puts before the body:
+    /// the trimmed title and a blank line (`body_start` bytes, none without
+    /// a title). The reader of a record writes the body there: no copy.
+    pub(crate) fn from_joined(
+        id: String,
+        date: Option<Date>,
+        title: Option<String>,
+        text: String,
+        body_start: usize,
+    ) -> Article {
+        let title = title.map(trimmed).filter(|t| !t.is_empty());
+        let title_span = (0, title.as_ref().map_or(0, String::len));
         Article {
-            id: id.into(),
+            id,
             date,
             title,
             text,
@@ -144,6 +160,22 @@ fn trimmed(mut s: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joined_articles_are_the_articles_of_their_parts() {
+        let body = "  Body text.\n";
+        for title in [None, Some(""), Some("  "), Some("Title"), Some(" Title \t")] {
+            let title = title.map(str::to_string);
+            let parts = Article::from_parts("x".to_string(), None, title.clone(), body);
+            let t = title.as_deref().map_or("", str::trim);
+            let (text, from) = match t.is_empty() {
+                true => (body.to_string(), 0),
+                false => (format!("{t}\n\n{body}"), t.len() + 2),
+            };
+            let joined = Article::from_joined("x".into(), None, title, text, from);
+            assert_eq!(joined, parts);
+        }
+    }
 
     #[test]
     fn reads_header_line() {

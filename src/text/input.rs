@@ -303,6 +303,9 @@ struct Fields {
     date: Option<String>,
     title: Option<String>,
     text: String,
+    /// Where the body begins in `text`: after the trimmed title and a blank
+    /// line when the fast reader met the title first (0 otherwise).
+    body_from: usize,
     url: Option<String>,
     source: Option<String>,
 }
@@ -340,6 +343,7 @@ fn serde_record(origin: &str, line: &str) -> Result<Fields> {
         date: r.date,
         title: r.title,
         text: r.text,
+        body_from: 0,
         url: r.url,
         source: r.source,
     })
@@ -357,10 +361,16 @@ fn record_article(origin: &str, r: Fields) -> Result<Article> {
                 .ok_or_else(|| bad(format!("date {d:?} is not a real date YYYY-MM-DD")))?,
         ),
     };
-    if r.text.trim().is_empty() && r.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+    let body = r.text.get(r.body_from..).unwrap_or_default();
+    let untitled = r.title.as_deref().is_none_or(|t| t.trim().is_empty());
+    if body.trim().is_empty() && untitled {
         return Err(bad("empty article (no text)".into()));
     }
-    let mut a = Article::from_parts(id, date, r.title, &r.text);
+    // the text as it is when it holds the title already, or needs none
+    let mut a = match r.body_from > 0 || untitled {
+        true => Article::from_joined(id, date, r.title, r.text, r.body_from),
+        false => Article::from_parts(id, date, r.title, body),
+    };
     let given = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     a.provenance = Provenance {
         origin: origin.to_string(),
@@ -400,7 +410,7 @@ fn plain_record(line: &str) -> Option<Fields> {
         scratch: String::new(),
         controls: crate::bytes::has_control(inner.as_bytes()),
     };
-    let (mut f, mut seen, mut key) = (Fields::default(), 0u8, String::new());
+    let (mut f, mut seen, mut escaped) = (Fields::default(), 0u8, String::new());
     if p.next()? != b'{' {
         return None;
     }
@@ -408,12 +418,11 @@ fn plain_record(line: &str) -> Option<Fields> {
         if p.next()? != b'"' {
             return None;
         }
-        key.clear();
-        p.string(&mut key)?;
+        let key = p.key(&mut escaped)?;
         if p.next()? != b':' {
             return None;
         }
-        p.member(&key, &mut f, &mut seen)?;
+        p.member(key, &mut f, &mut seen)?;
         match p.next()? {
             b',' => {}
             b'}' => break,
@@ -435,7 +444,29 @@ struct Plain<'a> {
     controls: bool,
 }
 
-impl Plain<'_> {
+impl<'a> Plain<'a> {
+    /// A key whose opening quote was just read: borrowed from the line when
+    /// it holds no escape (no copy), else decoded into `escaped`.
+    fn key<'k>(&mut self, escaped: &'k mut String) -> Option<&'k str>
+    where
+        'a: 'k,
+    {
+        let line: &'a str = self.line;
+        let b = line.as_bytes();
+        let end = self.at + memchr::memchr2(b'"', b'\\', b.get(self.at..)?)?;
+        if b[end] == b'"' {
+            let key = line.get(self.at..end)?;
+            if self.controls && crate::bytes::has_control(key.as_bytes()) {
+                return None;
+            }
+            self.at = end + 1;
+            return Some(key);
+        }
+        escaped.clear();
+        self.string(escaped)?;
+        Some(escaped)
+    }
+
     /// The next byte after JSON white space, consumed.
     fn next(&mut self) -> Option<u8> {
         let b = self.line.as_bytes();
@@ -478,8 +509,16 @@ impl Plain<'_> {
                 if self.next()? != b'"' {
                     return None;
                 }
-                // the text is most of the line: room for it at once
-                f.text.reserve(self.line.len() - self.at);
+                // the text is most of the line: room for it at once, after
+                // the title and a blank line when the title came first (as
+                // `Article::from_parts` would join them)
+                let title = f.title.as_deref().map_or("", str::trim);
+                f.text.reserve(title.len() + 2 + self.line.len() - self.at);
+                if !title.is_empty() {
+                    f.text.push_str(title);
+                    f.text.push_str("\n\n");
+                    f.body_from = f.text.len();
+                }
                 self.string(&mut f.text)?;
             }
             16 => f.url = self.string_or_null()?,
