@@ -790,8 +790,7 @@ pub fn norm_token(s: &str) -> std::borrow::Cow<'_, str> {
 const CHUNK: usize = 64;
 
 /// The keys of a chunk of tokens ([`Gazetteer::chunk_words`]), with the
-/// tokens' places in the chunk (and their capital bits above, from bit 16):
-/// words of at most seven bytes, and longer.
+/// tokens' places in the chunk: words of at most seven bytes, and longer.
 struct ChunkKeys {
     small: [(u64, u32); CHUNK],
     long: [(u64, u64, u32); CHUNK],
@@ -1411,25 +1410,24 @@ impl Gazetteer {
         {
             match self.token_key(bytes, low, t) {
                 TokenKey::Found(w) => (*id, *class) = w,
-                // the token's place with its capital bit above: its class
-                // is written once, with the word's
                 TokenKey::Small(key, capital) => {
                     // (masked: no bounds check; a chunk has at most CHUNK)
-                    keys.small[ns % CHUNK] = (key, k as u32 | u32::from(capital) << 16);
+                    keys.small[ns % CHUNK] = (key, k as u32);
+                    *class = capital;
                     ns += 1;
                 }
                 TokenKey::Long((lo, hi), capital) => {
-                    keys.long[nl % CHUNK] = (lo, hi, k as u32 | u32::from(capital) << 16);
+                    keys.long[nl % CHUNK] = (lo, hi, k as u32);
+                    *class = capital;
                     nl += 1;
                 }
                 TokenKey::Slow => slow(k),
             }
         }
         let mut put = |k: u32, (id, c): (WordId, u16)| {
-            let at = (k & 0xffff) as usize;
-            if let (Some(x), Some(y)) = (ids.get_mut(at), classes.get_mut(at)) {
+            if let (Some(x), Some(y)) = (ids.get_mut(k as usize), classes.get_mut(k as usize)) {
                 *x = id;
-                *y = c | (k >> 16) as u16;
+                *y |= c;
             }
         };
         for &(key, k) in keys.small.get(..ns).unwrap_or_default() {
