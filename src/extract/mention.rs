@@ -395,8 +395,10 @@ impl<'t, 'a> Finder<'t, 'a> {
             && self.words.ids.get(i) == Some(&NO_WORD)
     }
 
-    /// The longest lexicon phrase at token `i` within the sentence ending at `end`.
-    #[inline]
+    /// The longest lexicon phrase at token `i` within the sentence ending at
+    /// `end`. Inline in [`Finder::scan`]'s loop (a call each was 1.6 M
+    /// instructions at 1,000 articles).
+    #[inline(always)]
     fn lookup_in(&self, i: usize, end: usize) -> Option<(u32, Known)> {
         // a phrase is a few tokens: its length fits a u32
         self.g

@@ -170,6 +170,35 @@ impl Start {
     }
 }
 
+/// What [`Gazetteer::lookup_at`] reads of a word's [`Start`] before the
+/// rest, in a dense array by word id (a `Start` is 112 bytes, and its lists
+/// lie elsewhere: their lines miss).
+#[derive(Clone, Copy, Debug)]
+struct Quick {
+    /// [`Start::seconds`].
+    seconds: u64,
+    /// [`Start::folded_single`].
+    single: Option<Known>,
+    /// Where [`Start::exact_singles`]' keys begin in [`Gazetteer::singles`].
+    at: u32,
+    /// How many there are.
+    exact: u32,
+}
+
+impl Quick {
+    /// The quick part of `s`, its exact singles' keys appended to `singles`.
+    fn of(s: &Start, singles: &mut Vec<(Packed, Known)>) -> Quick {
+        let at = singles.len() as u32;
+        singles.extend(s.exact_singles.iter().map(|(w, k)| (w.key, *k)));
+        Quick {
+            seconds: s.seconds,
+            single: s.folded_single,
+            at,
+            exact: s.exact_singles.len() as u32,
+        }
+    }
+}
+
 /// A group of [`Start::groups`]: second and third word, range of candidates.
 type Group = (WordId, WordId, u32, u32);
 
@@ -309,6 +338,11 @@ pub struct Gazetteer {
     one_byte: [(WordId, u16); 128],
     /// The phrases by first word.
     starts: Vec<Start>,
+    /// [`Quick`] of each of `starts`, by the same index.
+    quick: Vec<Quick>,
+    /// The [`Exact::key`]s of the starts' exact singles with what they
+    /// name, each start's in a run (see [`Quick::at`]).
+    singles: Vec<(Packed, Known)>,
     /// The word sets (bits of [`class`]) each word's lower case is in.
     classes: Vec<u16>,
     /// The classes whose words are all their own keys (see
@@ -752,6 +786,37 @@ pub fn norm_token(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// How many tokens [`Gazetteer::token_words`] keys before it looks them up.
+const CHUNK: usize = 64;
+
+/// The keys of a chunk of tokens ([`Gazetteer::chunk_words`]), with the
+/// tokens' places in the chunk: words of at most seven bytes, and longer.
+struct ChunkKeys {
+    small: [(u64, u32); CHUNK],
+    long: [(u64, u64, u32); CHUNK],
+}
+
+impl Default for ChunkKeys {
+    fn default() -> ChunkKeys {
+        ChunkKeys {
+            small: [(0, 0); CHUNK],
+            long: [(0, 0, 0); CHUNK],
+        }
+    }
+}
+
+/// A token as [`Gazetteer::token_key`] reads it.
+enum TokenKey {
+    /// A one-byte token's id and classes, found at once.
+    Found((WordId, u16)),
+    /// A key of at most seven bytes (with its length) and the capital bit.
+    Small(u64, u16),
+    /// A key of eight to 15 bytes and the capital bit.
+    Long(Packed, u16),
+    /// Beyond ASCII or past 15 bytes: for [`Gazetteer::other_token_word`].
+    Slow,
+}
+
 impl Gazetteer {
     /// Compiles a lexicon.
     pub fn new(lex: &Lexicon) -> Result<Gazetteer> {
@@ -796,6 +861,8 @@ impl Gazetteer {
             short: ShortWords::default(),
             one_byte: [(0, 0); 128],
             starts: Vec::new(),
+            quick: Vec::new(),
+            singles: Vec::new(),
             classes: Vec::new(),
             exact_classes: 0,
             countries: Vec::new(),
@@ -1158,6 +1225,13 @@ impl Gazetteer {
     /// Numbers the phrases' words and files the phrases under their first.
     fn compile_candidates(&mut self) {
         self.starts = self.number_phrases().into_iter().map(Start::new).collect();
+        let mut singles = Vec::new();
+        self.quick = self
+            .starts
+            .iter()
+            .map(|s| Quick::of(s, &mut singles))
+            .collect();
+        self.singles = singles;
     }
 
     /// The phrases as [`Candidate`]s by their first word's [`WordId`],
@@ -1278,19 +1352,20 @@ impl Gazetteer {
         let mut ids = vec![NO_WORD; toks.len()];
         let mut classes = vec![0u16; toks.len()];
         // the tokens left to `other_token_word`, as many as fit: no call in
-        // the loop, whose state then stays in registers
+        // the loops, whose state then stays in registers
         let mut slow = [0u32; 64];
         let mut n_slow = 0;
-        for (i, ((t, id), class)) in toks.iter().zip(&mut ids).zip(&mut classes).enumerate() {
-            match self.ascii_token_word(bytes, low, t) {
-                Some(w) => (*id, *class) = w,
-                None => {
-                    if let Some(s) = slow.get_mut(n_slow) {
-                        *s = i as u32;
-                    }
-                    n_slow += 1;
+        let mut keys = ChunkKeys::default();
+        let chunks = (toks.chunks(CHUNK).zip(ids.chunks_mut(CHUNK))).zip(classes.chunks_mut(CHUNK));
+        for (c, ((toks, ids), classes)) in chunks.enumerate() {
+            let from = c * CHUNK;
+            let mut slow_at = |k: usize| {
+                if let Some(s) = slow.get_mut(n_slow) {
+                    *s = (from + k) as u32;
                 }
-            }
+                n_slow += 1;
+            };
+            self.chunk_words((bytes, low), toks, (ids, classes), &mut keys, &mut slow_at);
         }
         let mut other = |i: usize| {
             if let (Some(t), Some(id), Some(class)) =
@@ -1305,46 +1380,99 @@ impl Gazetteer {
             None => (0..toks.len())
                 .filter(|&i| {
                     toks.get(i)
-                        .is_some_and(|t| self.ascii_token_word(bytes, low, t).is_none())
+                        .is_some_and(|t| matches!(self.token_key(bytes, low, t), TokenKey::Slow))
                 })
                 .for_each(other),
         }
         TokenWords::new(ids, classes, self.exact_classes)
     }
 
-    /// [`Gazetteer::token_words`] of a token of at most 15 ASCII bytes
-    /// (`low` being the padded lower case of `bytes`); `None` for another.
+    /// [`Gazetteer::token_words`] of at most [`CHUNK`] tokens, into their
+    /// `ids` and `classes`: the tokens' keys first, then the keys looked up
+    /// in loops of their own (short and with few branches, so that many
+    /// table slots are loaded at once); `slow` is given each token left to
+    /// [`Gazetteer::other_token_word`].
     #[inline(always)]
-    fn ascii_token_word(&self, bytes: &[u8], low: &[u8], t: &Token) -> Option<(WordId, u16)> {
+    fn chunk_words(
+        &self,
+        (bytes, low): (&[u8], &[u8]),
+        toks: &[Token],
+        (ids, classes): (&mut [WordId], &mut [u16]),
+        keys: &mut ChunkKeys,
+        slow: &mut impl FnMut(usize),
+    ) {
+        let (mut ns, mut nl) = (0, 0);
+        for (k, ((t, id), class)) in toks
+            .iter()
+            .zip(ids.iter_mut())
+            .zip(classes.iter_mut())
+            .enumerate()
+        {
+            match self.token_key(bytes, low, t) {
+                TokenKey::Found(w) => (*id, *class) = w,
+                TokenKey::Small(key, capital) => {
+                    // (masked: no bounds check; a chunk has at most CHUNK)
+                    keys.small[ns % CHUNK] = (key, k as u32);
+                    *class = capital;
+                    ns += 1;
+                }
+                TokenKey::Long((lo, hi), capital) => {
+                    keys.long[nl % CHUNK] = (lo, hi, k as u32);
+                    *class = capital;
+                    nl += 1;
+                }
+                TokenKey::Slow => slow(k),
+            }
+        }
+        let mut put = |k: u32, (id, c): (WordId, u16)| {
+            if let (Some(x), Some(y)) = (ids.get_mut(k as usize), classes.get_mut(k as usize)) {
+                *x = id;
+                *y |= c;
+            }
+        };
+        for &(key, k) in keys.small.get(..ns).unwrap_or_default() {
+            put(k, self.short.get_small(key));
+        }
+        for &(lo, hi, k) in keys.long.get(..nl).unwrap_or_default() {
+            put(k, self.short.get_long(lo, hi));
+        }
+    }
+
+    /// What [`Gazetteer::token_words`] looks a token up by (`low` being the
+    /// padded lower case of `bytes`): a one-byte token's word at once, the
+    /// key of one of at most 15 ASCII bytes, or none.
+    #[inline(always)]
+    fn token_key(&self, bytes: &[u8], low: &[u8], t: &Token) -> TokenKey {
         let a = t.start as usize;
         let n = t.end.wrapping_sub(t.start) as usize;
         let first = bytes.get(a).copied().unwrap_or_default();
         if n == 1 {
             // one byte (punctuation, mostly): looked up at once
-            return (first < 0x80).then(|| self.one_byte[usize::from(first & 127)]);
+            return match first {
+                0..0x80 => TokenKey::Found(self.one_byte[usize::from(first & 127)]),
+                _ => TokenKey::Slow,
+            };
         }
         // a token of at most 15 bytes: two loads of the 16 bytes from its
         // start (one for seven bytes or fewer), its bytes kept by a mask
-        let w = if n < 16 {
-            low.get(a..a + 16)?
-        } else {
-            return None;
+        let w = match low.get(a..a + 16) {
+            Some(w) if n < 16 => w,
+            _ => return TokenKey::Slow,
         };
         let (m_lo, m_hi) = KEEP[n & 15];
         let lo = word_at(w, 0) & m_lo;
         let hi = if n < 8 { 0 } else { word_at(w, 8) & m_hi };
         if (lo | hi) & HIGH_BITS != 0 {
-            return None;
+            return TokenKey::Slow;
         }
         let len = (n as u64) << 56;
-        let (id, c) = if n < 8 {
-            self.short.get_small(lo | len)
-        } else {
-            self.short.get_long(lo, hi | len)
-        };
         // lowering changed the first byte: a capital
         let capital = if first != lo as u8 { class::CAPITAL } else { 0 };
-        Some((id, c | capital))
+        if n < 8 {
+            TokenKey::Small(lo | len, capital)
+        } else {
+            TokenKey::Long((lo, hi | len), capital)
+        }
     }
 
     /// [`Gazetteer::token_words`] for one token of more than 15 bytes or
@@ -1479,8 +1607,9 @@ impl Gazetteer {
 
     /// [`Gazetteer::lookup`] with the tokens' [`WordId`]s at hand: `ids[k]`
     /// is that of `toks[k]`, and both end where a phrase must. Inline: most
-    /// words begin no longer phrase with the next word second, nor a phrase
-    /// matched as written; their answer needs no call.
+    /// words begin no longer phrase with the next word second; their answer
+    /// (a one-word phrase, matched as written by its packed key or in any
+    /// case) is read off their [`Quick`] with no call.
     #[inline(always)]
     pub fn lookup_at(
         &self,
@@ -1489,14 +1618,25 @@ impl Gazetteer {
         ids: &[WordId],
         i: usize,
     ) -> Option<(usize, Known)> {
-        let start = self.starts.get(ids[i] as usize)?;
+        let q = self.quick.get(ids[i] as usize)?;
         let second = ids
             .get(i + 1)
-            .filter(|&&id| start.seconds & 1 << (id % 64) != 0);
-        if second.is_none() && start.exact_singles.is_empty() {
-            return start.folded_single.map(|k| (1, k));
+            .filter(|&&id| q.seconds & 1 << (id % 64) != 0);
+        if second.is_none() {
+            if q.exact == 0 {
+                return q.single.map(|k| (1, k));
+            }
+            // the exact singles of an ASCII token: told by its key
+            if let Some(key) = raw_key(text.as_bytes(), toks.get(i)?) {
+                let (a, n) = (q.at as usize, q.exact as usize);
+                let singles = self.singles.get(a..a + n).unwrap_or_default();
+                return match singles.iter().find(|(k, _)| *k == key) {
+                    Some(&(_, k)) => Some((1, k)),
+                    None => q.single.map(|k| (1, k)),
+                };
+            }
         }
-        self.lookup_longer(start, text, toks, ids, i)
+        self.lookup_longer(self.starts.get(ids[i] as usize)?, text, toks, ids, i)
     }
 
     /// [`Gazetteer::lookup_at`] past its quick answer, from the phrases
@@ -1514,9 +1654,11 @@ impl Gazetteer {
         let room = (toks.len() - i - 1).min(16);
         let next = ids.get(i + 1..).unwrap_or_default();
         let bytes = text.as_bytes();
+        // a group's phrases have its second and third words: only the words
+        // after them are compared (none for most: no load of `rest`)
         let fits = |c: &&Candidate| {
             c.rest.len() <= room
-                && c.rest.iter().zip(next).all(|(a, b)| a == b)
+                && c.rest.iter().zip(next).skip(2).all(|(a, b)| a == b)
                 && c.exact.as_ref().is_none_or(|words| {
                     words
                         .iter()
