@@ -140,8 +140,9 @@ impl Noise<'_> {
     /// [`Gazetteer::lookup`] at token `st` of those before `end`, read off
     /// the word ids at hand.
     fn lookup(&self, st: usize, end: usize) -> Option<(usize, Known)> {
-        let left = end.checked_sub(st).filter(|&n| n > 0)?;
-        let end = st + self.g.reach(*self.ids.get(st)?)?.min(left).min(17);
+        if st >= end {
+            return None;
+        }
         (self.g).lookup_at(self.text, self.toks.get(..end)?, self.ids.get(..end)?, st)
     }
 

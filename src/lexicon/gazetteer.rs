@@ -1693,7 +1693,7 @@ impl Gazetteer {
 
     /// How many tokens [`Gazetteer::lookup`] reads from a word of id `id`
     /// (its first longer phrase's length); `None` when no phrase begins so.
-    pub fn reach(&self, id: WordId) -> Option<usize> {
+    fn reach(&self, id: WordId) -> Option<usize> {
         let start = self.starts.get(id as usize).filter(|s| s.any())?;
         Some(start.candidates.first().map_or(0, |c| c.rest.len()) + 1)
     }

@@ -153,6 +153,16 @@ pub struct Filed {
     pub to: u8,
 }
 
+impl Filed {
+    /// Nothing filed (the default, for a `static`).
+    pub const NONE: Filed = Filed {
+        bits: 0,
+        ids_mod64: 0,
+        from: 0,
+        to: 0,
+    };
+}
+
 /// Cue patterns under one first word filed by a word they need at one
 /// place (one of a list): by bucket `id % 256`, those whose word there may
 /// be an ASCII token of that id; the others surely fail the token.
@@ -274,19 +284,9 @@ pub static NO_CUES: CueStart = CueStart {
     second_shift: 0,
     second_bits: 0,
     wilds: None,
-    wild_filed: Filed {
-        bits: 0,
-        ids_mod64: 0,
-        from: 0,
-        to: 0,
-    },
+    wild_filed: Filed::NONE,
     thirds: None,
-    third_filed: Filed {
-        bits: 0,
-        ids_mod64: 0,
-        from: 0,
-        to: 0,
-    },
+    third_filed: Filed::NONE,
 };
 
 impl CueStart {
@@ -354,9 +354,9 @@ impl CueStart {
             second_shift: 0,
             second_bits: 0,
             wilds: None,
-            wild_filed: Filed::default(),
+            wild_filed: Filed::NONE,
             thirds: None,
-            third_filed: Filed::default(),
+            third_filed: Filed::NONE,
         }
     }
 

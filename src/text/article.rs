@@ -104,18 +104,11 @@ impl Article {
         title: Option<String>,
         body: &str,
     ) -> Article {
-        let t = title.as_deref().map_or("", str::trim);
-        let (text, body_start) = match t.is_empty() {
-            true => (body.to_string(), 0),
-            false => {
-                // at its size at once: `format!` would grow it step by step
-                let mut text = String::with_capacity(t.len() + 2 + body.len());
-                text.push_str(t);
-                text.push_str("\n\n");
-                text.push_str(body);
-                (text, t.len() + 2)
-            }
-        };
+        let t = title.as_deref().unwrap_or_default();
+        // at its size at once: `format!` would grow it step by step
+        let mut text = String::with_capacity(title_room(t) + body.len());
+        let body_start = put_title(&mut text, t);
+        text.push_str(body);
         Article::from_joined(id.into(), date, title, text, body_start)
     }
 
@@ -146,6 +139,26 @@ impl Article {
 
 /// `s` without its leading and trailing white space, in place: most titles
 /// have none, and keep their bytes.
+/// Puts what an article's text holds before its body onto the empty
+/// `text`: `title` trimmed and a blank line, nothing for an empty title.
+/// Returns where the body begins ([`Article::from_joined`]).
+pub(crate) fn put_title(text: &mut String, title: &str) -> usize {
+    let t = title.trim();
+    if !t.is_empty() {
+        text.push_str(t);
+        text.push_str("\n\n");
+    }
+    text.len()
+}
+
+/// The bytes [`put_title`] puts for `title`.
+pub(crate) fn title_room(title: &str) -> usize {
+    match title.trim().len() {
+        0 => 0,
+        n => n + 2,
+    }
+}
+
 fn trimmed(mut s: String) -> String {
     let len = s.trim().len();
     if len == s.len() {

@@ -512,13 +512,10 @@ impl<'a> Plain<'a> {
                 // the text is most of the line: room for it at once, after
                 // the title and a blank line when the title came first (as
                 // `Article::from_parts` would join them)
-                let title = f.title.as_deref().map_or("", str::trim);
-                f.text.reserve(title.len() + 2 + self.line.len() - self.at);
-                if !title.is_empty() {
-                    f.text.push_str(title);
-                    f.text.push_str("\n\n");
-                    f.body_from = f.text.len();
-                }
+                let title = f.title.as_deref().unwrap_or_default();
+                let room = crate::text::article::title_room(title);
+                f.text.reserve(room + self.line.len() - self.at);
+                f.body_from = crate::text::article::put_title(&mut f.text, title);
                 self.string(&mut f.text)?;
             }
             16 => f.url = self.string_or_null()?,
