@@ -7,6 +7,7 @@ pub mod extract_words;
 pub mod gazetteer;
 pub mod relation_words;
 pub mod schema;
+mod snapshot;
 pub mod topic;
 pub mod words;
 
