@@ -322,25 +322,25 @@ impl<'t, 'a> Finder<'t, 'a> {
                     self.starts.push(i);
                 }
             }
-            for i in start..end {
-                let c = self.words.class(i);
-                if c & (may_start | class::BEGINS) == 0 {
-                    continue;
-                }
+            // the tokens that may start something, by their class bits 64
+            // at a time (no branch for each token that starts nothing)
+            let words = self.words;
+            words.each_in(start..end, may_start | class::BEGINS, |i| {
+                let c = words.class(i);
                 // only a word some lexicon phrase begins with begins one;
                 // the bit is exact on an ASCII token, asked beyond ASCII
-                if c & class::BEGINS != 0 && (c != u16::MAX || self.g.begins(self.words.ids[i])) {
+                if c & class::BEGINS != 0 && (c != u16::MAX || self.g.begins(words.ids[i])) {
                     self.known_at[i] = self.lookup_in(i, end);
                     if self.known_at[i].is_some() {
                         self.starts.push(i);
-                        continue;
+                        return;
                     }
                 }
                 if c & may_start != 0 && !self.idle_determiner(i, c) && !self.idle_punctuation(i, c)
                 {
                     self.starts.push(i);
                 }
-            }
+            });
             done = done.max(end);
         }
         if !ordered {

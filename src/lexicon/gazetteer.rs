@@ -789,18 +789,18 @@ pub fn norm_token(s: &str) -> std::borrow::Cow<'_, str> {
 /// How many tokens [`Gazetteer::token_words`] keys before it looks them up.
 const CHUNK: usize = 64;
 
-/// The keys of a chunk of tokens ([`Gazetteer::chunk_words`]), with the
-/// tokens' places in the chunk: words of at most seven bytes, and longer.
+/// The keys of a chunk of tokens ([`Gazetteer::chunk_words`]), each at its
+/// token's place in the chunk: words of at most seven bytes, and longer.
 struct ChunkKeys {
-    small: [(u64, u32); CHUNK],
-    long: [(u64, u64, u32); CHUNK],
+    small: [u64; CHUNK],
+    long: [(u64, u64); CHUNK],
 }
 
 impl Default for ChunkKeys {
     fn default() -> ChunkKeys {
         ChunkKeys {
-            small: [(0, 0); CHUNK],
-            long: [(0, 0, 0); CHUNK],
+            small: [0; CHUNK],
+            long: [(0, 0); CHUNK],
         }
     }
 }
@@ -1401,39 +1401,46 @@ impl Gazetteer {
         keys: &mut ChunkKeys,
         slow: &mut impl FnMut(usize),
     ) {
-        let (mut ns, mut nl) = (0, 0);
+        // the tokens of each kind, a bit each (a chunk has at most 64)
+        let (mut small, mut long) = (0u64, 0u64);
         for (k, ((t, id), class)) in toks
             .iter()
             .zip(ids.iter_mut())
             .zip(classes.iter_mut())
             .enumerate()
         {
+            // (masked: no bounds check)
+            let (k, bit) = (k % CHUNK, 1 << (k % CHUNK));
             match self.token_key(bytes, low, t) {
                 TokenKey::Found(w) => (*id, *class) = w,
                 TokenKey::Small(key, capital) => {
-                    // (masked: no bounds check; a chunk has at most CHUNK)
-                    keys.small[ns % CHUNK] = (key, k as u32);
+                    keys.small[k] = key;
                     *class = capital;
-                    ns += 1;
+                    small |= bit;
                 }
-                TokenKey::Long((lo, hi), capital) => {
-                    keys.long[nl % CHUNK] = (lo, hi, k as u32);
+                TokenKey::Long(key, capital) => {
+                    keys.long[k] = key;
                     *class = capital;
-                    nl += 1;
+                    long |= bit;
                 }
                 TokenKey::Slow => slow(k),
             }
         }
-        let mut put = |k: u32, (id, c): (WordId, u16)| {
-            if let (Some(x), Some(y)) = (ids.get_mut(k as usize), classes.get_mut(k as usize)) {
+        let mut put = |k: usize, (id, c): (WordId, u16)| {
+            if let (Some(x), Some(y)) = (ids.get_mut(k), classes.get_mut(k)) {
                 *x = id;
                 *y |= c;
             }
         };
-        for &(key, k) in keys.small.get(..ns).unwrap_or_default() {
-            put(k, self.short.get_small(key));
+        while small != 0 {
+            let k = small.trailing_zeros() as usize % CHUNK;
+            small &= small - 1;
+            put(k, self.short.get_small(keys.small[k]));
         }
-        for &(lo, hi, k) in keys.long.get(..nl).unwrap_or_default() {
+        while long != 0 {
+            let k = long.trailing_zeros() as usize % CHUNK;
+            long &= long - 1;
+            let (lo, hi) = keys.long[k];
             put(k, self.short.get_long(lo, hi));
         }
     }
