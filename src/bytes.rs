@@ -449,6 +449,21 @@ pub(crate) fn ascii_eq_nocase(a: &[u8], b: &[u8]) -> bool {
     (0..n - 8).step_by(8).all(same) && same(n - 8)
 }
 
+/// `f` of `t` in lower case, as `t.to_lowercase()` gives it: an ASCII `t`
+/// of up to 48 bytes lowered on the stack (a title), not allocated.
+pub(crate) fn with_lower<T>(t: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 48];
+    if let Some(b) = buf.get_mut(..t.len()).filter(|_| t.is_ascii()) {
+        for (x, &y) in b.iter_mut().zip(t.as_bytes()) {
+            *x = y.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&t.to_lowercase())
+}
+
 // ---- strings as JSON writes them (the JSON Lines reader)
 
 /// Whether a byte of `b` is below 0x20 (raw, JSON refuses it in a string): a
@@ -1114,6 +1129,11 @@ mod tests {
                 let plain = a.as_bytes().eq_ignore_ascii_case(other.as_bytes());
                 prop_assert_eq!(ascii_eq_nocase(a.as_bytes(), other.as_bytes()), plain);
             }
+        }
+
+        #[test]
+        fn with_lower_is_to_lowercase(t in prop_oneof![Just(String::new()), "[ -~]{0,60}", any::<String>()]) {
+            prop_assert_eq!(with_lower(&t, str::to_string), t.to_lowercase());
         }
 
         #[test]

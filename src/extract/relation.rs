@@ -194,7 +194,10 @@ impl<'a> Sentence<'a> {
             if !self.words.may_be(i, class::CUE) {
                 return;
             }
-            if self.masked[i] || self.toks[i].kind != TokKind::Word {
+            // a token beyond ASCII is looked up by its lower case: not a
+            // word's; an ASCII one by its id, its other tests after the cheap ones
+            let word = |i: usize| !self.masked[i] && self.toks[i].kind == TokKind::Word;
+            if !self.lowers.is_ascii(i) && !word(i) {
                 return;
             }
             let start = self.g.cue_patterns(self.words, self.lowers, i);
@@ -224,7 +227,7 @@ impl<'a> Sentence<'a> {
             };
             // those of the first 64 by their bits, in order, then all the rest
             let first = start.live(may);
-            if first == 0 && n <= 64 {
+            if first == 0 && n <= 64 || !word(i) {
                 return;
             }
             // an ASCII next token's id was looked for among second words
@@ -1070,7 +1073,7 @@ impl<'c> Context<'c> {
         let w = &self.s.g.extract_words;
         let mut held = ent.roles.iter().filter(|r| !r.former).peekable();
         held.peek()?;
-        if !held.all(|r| w.is_envoy(&r.title.to_lowercase())) {
+        if !held.all(|r| crate::bytes::with_lower(&r.title, |t| w.is_envoy(t))) {
             return None;
         }
         self.res.role_country(e)

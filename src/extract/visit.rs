@@ -106,5 +106,5 @@ pub(crate) fn resident_envoy(res: &Resolution, w: &ExtractWords, e: usize) -> bo
         .roles
         .iter()
         .filter(|r| !r.former)
-        .any(|r| w.is_resident_envoy(&r.title.to_lowercase()))
+        .any(|r| crate::bytes::with_lower(&r.title, |t| w.is_resident_envoy(t)))
 }
