@@ -107,8 +107,9 @@ struct Kept {
 
 /// An empty list on the allocation of `v`, for elements of the same size
 /// (the same type with other lifetimes: the list of another article).
-fn recycle<T, U>(v: Vec<T>) -> Vec<U> {
-    // collected in place: no element is kept
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    // emptied where they are, then collected in place
+    v.clear();
     v.into_iter().filter_map(|_| None).collect()
 }
 
