@@ -727,7 +727,7 @@ pub(crate) fn cmp_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 
 /// `a == b` without a call to `memcmp` for strings of up to 32 bytes (an
 /// occurrence's fields, a name): the lengths, then at most four eight-byte
-/// words, overlapping.
+/// words, overlapping (two four-byte ones below eight, bytes below four).
 #[inline]
 pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
@@ -739,8 +739,14 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
             .and_then(|s| s.first_chunk::<8>())
             .map(|w| u64::from_le_bytes(*w))
     };
+    let half = |s: &[u8], at: usize| {
+        s.get(at..)
+            .and_then(|s| s.first_chunk::<4>())
+            .map(|w| u32::from_le_bytes(*w))
+    };
     match n {
-        0..8 => a == b,
+        0..4 => a.iter().zip(b).all(|(x, y)| x == y),
+        4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
         8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
         17..=32 => {
             (word(a, 0) == word(b, 0))

@@ -86,6 +86,22 @@ pub struct Mentions<'a> {
     bounds: Vec<usize>,
 }
 
+/// The lists of an article's [`Mentions`], emptied, kept for another
+/// article's: no allocation, and no copy as the list grows.
+#[derive(Debug, Default)]
+pub struct MentionBuffers {
+    all: Vec<Mention<'static>>,
+    bounds: Vec<usize>,
+}
+
+/// An empty list on the allocation of `v`, for elements of the same size
+/// (another article's mentions, dropped where they are; the empty list
+/// collected in place).
+fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 impl<'a> Mentions<'a> {
     /// The mentions of each sentence `finder` finds among `sentences`,
     /// skipping tokens `masked`.
@@ -94,11 +110,22 @@ impl<'a> Mentions<'a> {
         sentences: &[crate::text::sentence::Sentence],
         masked: &[bool],
     ) -> Self {
+        Self::find_in(finder, sentences, masked, MentionBuffers::default())
+    }
+
+    /// [`Mentions::find`] in the lists of `within` (another article's).
+    pub fn find_in(
+        finder: &Finder<'a, '_>,
+        sentences: &[crate::text::sentence::Sentence],
+        masked: &[bool],
+        within: MentionBuffers,
+    ) -> Self {
+        let (mut all, mut bounds) = (recycled(within.all), within.bounds);
         // about one mention in ten tokens: room for most articles' at once
-        let mut m = Mentions {
-            all: Vec::with_capacity(finder.toks.len() / 8),
-            bounds: Vec::with_capacity(sentences.len() + 1),
-        };
+        all.reserve(finder.toks.len() / 8);
+        bounds.clear();
+        bounds.reserve(sentences.len() + 1);
+        let mut m = Mentions { all, bounds };
         // each sentence's mentions written straight after the last one's
         for s in sentences {
             m.bounds.push(m.all.len());
@@ -135,6 +162,14 @@ impl<'a> Mentions<'a> {
     /// Whether there is no sentence.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Its lists, emptied, for another article's mentions.
+    pub fn into_buffers(self) -> MentionBuffers {
+        MentionBuffers {
+            all: recycled(self.all),
+            bounds: self.bounds,
+        }
     }
 }
 

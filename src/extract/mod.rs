@@ -8,7 +8,7 @@ pub mod resolve;
 pub mod trace;
 mod visit;
 
-use crate::extract::mention::{Finder, FinderBuffers, Mention, Mentions};
+use crate::extract::mention::{Finder, FinderBuffers, Mention, MentionBuffers, Mentions};
 use crate::extract::relation::Relation;
 use crate::extract::resolve::{resolve, Ref, Resolution};
 use crate::lexicon::extract_words::{ExtractWords, List};
@@ -491,6 +491,7 @@ struct Scratch {
     masked: Vec<bool>,
     lowers: Lowered,
     finder: FinderBuffers,
+    mentions: MentionBuffers,
 }
 
 thread_local! {
@@ -522,7 +523,8 @@ fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let (mentions, speech_by) = {
         let within = std::mem::take(&mut buffers.finder);
         let finder = Finder::new(g, text, &toks, &lowers, &words, &sentences, within);
-        let mentions = Mentions::find(&finder, &sentences, &masked);
+        let lists = std::mem::take(&mut buffers.mentions);
+        let mentions = Mentions::find_in(&finder, &sentences, &masked, lists);
         let speech_by = finder.speech_by;
         buffers.finder = finder.into_buffers();
         (mentions, speech_by)
@@ -619,6 +621,7 @@ pub fn records(g: &Gazetteer, article: &Article) -> Records {
     let mut buffers = scratch();
     buffers.masked = front.masked;
     buffers.lowers = front.lowers;
+    buffers.mentions = front.mentions.into_buffers();
     put_back(buffers);
     x
 }

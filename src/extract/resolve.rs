@@ -3,7 +3,7 @@
 //! pronouns, acronyms, a capital standing for its state), with the roles
 //! people hold.
 
-use crate::bytes::{ascii_eq_nocase, FxBuild};
+use crate::bytes::{ascii_eq_nocase, same_bytes, FxBuild};
 use crate::extract::mention::{Mention, Mentions, Of, What};
 use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, Named, PersonInfo};
 use crate::model::{slug_into, EntityKind, Span};
@@ -107,8 +107,9 @@ struct Kept {
 
 /// An empty list on the allocation of `v`, for elements of the same size
 /// (the same type with other lifetimes: the list of another article).
-fn recycle<T, U>(v: Vec<T>) -> Vec<U> {
-    // collected in place: no element is kept
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    // emptied where they are, then collected in place
+    v.clear();
     v.into_iter().filter_map(|_| None).collect()
 }
 
@@ -340,6 +341,13 @@ fn id_into(out: &mut String, kind: EntityKind, name: &str) {
     slug_into(out, name);
 }
 
+/// Whether two names are the same, compared in line (no `memcmp` call for
+/// these short strings).
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
 /// `s` added to an entity text: its place there.
 fn text_of(text: &mut String, s: &str) -> Span {
     let at = text.len();
@@ -377,9 +385,9 @@ impl Resolution {
         // the entity of that id, by the id's hash first (one look-up)
         let slot = index.entry(by_id);
         let found = match &slot {
-            Slot::Occupied(o) if self.entities[*o.get()].id.of(text) == id => Some(*o.get()),
+            Slot::Occupied(o) if same(self.entities[*o.get()].id.of(text), id) => Some(*o.get()),
             // another id of the same hash: look through them all
-            Slot::Occupied(_) => self.entities.iter().position(|e| e.id.of(text) == id),
+            Slot::Occupied(_) => self.entities.iter().position(|e| same(e.id.of(text), id)),
             Slot::Vacant(_) => None,
         };
         if let Some(i) = found {
@@ -423,12 +431,12 @@ impl Resolution {
         let by_name = FxBuild.hash_one((kind, name));
         if let Some(&i) = self.buf.index.get(&by_name) {
             let e = &self.entities[i];
-            if e.kind == kind && self.name_of(e) == name {
+            if e.kind == kind && same(self.name_of(e), name) {
                 return i;
             }
         }
         let i = self.entity(kind, name, country, None);
-        if self.name(i) == name {
+        if same(self.name(i), name) {
             self.buf.index.entry(by_name).or_insert(i);
         }
         i
@@ -442,7 +450,8 @@ impl Resolution {
         let Some(ent) = self.entities.get(e) else {
             return;
         };
-        if ent.name.bytes_of(&self.buf.text) != Some(alias.as_bytes()) {
+        let name = ent.name.bytes_of(&self.buf.text);
+        if !name.is_some_and(|n| same_bytes(n, alias.as_bytes())) {
             self.add_other_alias(e, alias);
         }
     }
@@ -454,13 +463,9 @@ impl Resolution {
         let mut at = ent.last_alias;
         while let Some(a) = at {
             let a = self.buf.aliases[a as usize];
-            if self
-                .buf
-                .alias_text
-                .as_bytes()
-                .get(a.start as usize..a.end as usize)
-                == Some(alias.as_bytes())
-            {
+            let text = self.buf.alias_text.as_bytes();
+            let held = text.get(a.start as usize..a.end as usize);
+            if held.is_some_and(|h| same_bytes(h, alias.as_bytes())) {
                 return;
             }
             at = a.before;
@@ -694,7 +699,7 @@ impl<'s> FullName<'s> {
 
     /// Whether a single name is its first or last name.
     fn has(&self, single: &str) -> bool {
-        self.first == Some(single) || self.last_is(single)
+        self.first.is_some_and(|f| same(f, single)) || self.last_is(single)
     }
 
     /// Whether a single name is its last name, with or without its particle
@@ -771,7 +776,7 @@ fn person_for<'s>(
         // "Peña Nieto" is "Enrique Peña Nieto"; "Sergey" and "Sergei Lavrov" stay apart
         let (mut longer, mut own) = ((None, 0), None);
         for f in full_names {
-            if f.name == name {
+            if same(f.name, name) {
                 own = Some(f);
             } else if f.name.strip_suffix(name).is_some_and(|h| h.ends_with(' ')) {
                 longer = (Some(f), longer.1 + 1);
@@ -928,7 +933,7 @@ impl<'g> People<'g> {
                 } => {
                     let name: &'g str = name;
                     if is_multiword(name) {
-                        if !full_names.iter().any(|f| f.name == name) {
+                        if !full_names.iter().any(|f| same(f.name, name)) {
                             full_names.push(FullName::new(g, name));
                         }
                     } else if let Some(t) = title {
@@ -938,7 +943,7 @@ impl<'g> People<'g> {
                             _ => None,
                         };
                         // each name looked up once: the first holder found stands
-                        let known = holders.iter().any(|(n, _)| *n == name);
+                        let known = holders.iter().any(|(n, _)| same(n, name));
                         if !known {
                             if let Some(h) = titled_holder(g, name, t, state, date) {
                                 holders.push((name, h));
@@ -975,7 +980,7 @@ impl<'g> People<'g> {
 
     /// Whether the article names a person `name` in full.
     fn is_full_name(&self, name: &str) -> bool {
-        self.full_names.iter().any(|f| f.name == name)
+        self.full_names.iter().any(|f| same(f.name, name))
     }
 
     /// The person a name stands for; a name no full name or office-holder
@@ -983,7 +988,7 @@ impl<'g> People<'g> {
     #[inline]
     fn person_of(&mut self, res: &mut Resolution, name: &'g str, alone: bool) -> Option<usize> {
         let at = if self.at.is_empty() {
-            self.met.iter().position(|(n, _)| *n == name)
+            self.met.iter().position(|(n, _)| same(n, name))
         } else {
             self.at.get(name).copied()
         };
@@ -1003,7 +1008,7 @@ impl<'g> People<'g> {
 
     /// Files a name met for the first time with its full name; its place.
     fn meet(&mut self, name: &'g str) -> usize {
-        let full = match self.holders.iter().find(|(n, _)| *n == name) {
+        let full = match self.holders.iter().find(|(n, _)| same(n, name)) {
             Some(&(_, h)) => Some(h),
             None => person_for(self.g, &self.full_names, name, self.date),
         };
@@ -1278,7 +1283,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         }
         let e = if let Some(e) = self.people.person_of(&mut self.res, n, false) {
             e
-        } else if self.reporting(m, rep) || self.people.titled_singles.contains(&n) {
+        } else if self.reporting(m, rep) || self.people.titled_singles.iter().any(|t| same(t, n)) {
             self.res.entity_named(EntityKind::Person, n, None)
         } else {
             return None;
