@@ -72,7 +72,7 @@ impl Sink for Bulk {
         self.add_extracted(x);
     }
     fn has_article(&self, id: &str) -> bool {
-        self.graph().articles.contains_key(id)
+        Bulk::has_article(self, id)
     }
     fn failed(&self) -> bool {
         self.is_failed()
