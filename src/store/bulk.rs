@@ -61,6 +61,49 @@ struct Run {
     old: bool,
 }
 
+/// The article ids given in a run, exactly: those that came in order (each
+/// after every one before it, as a corpus's do) one after another in one
+/// buffer, found again by binary search; the others as keys of 128 bits.
+#[derive(Default)]
+pub(crate) struct Given {
+    /// The ids that came in order, one after another.
+    bytes: Vec<u8>,
+    /// Where each of them ends in `bytes`.
+    ends: Vec<usize>,
+    /// The others, as [`crate::bytes::id_key`]s.
+    others: std::collections::HashSet<(u64, u64), crate::bytes::FxBuild>,
+}
+
+impl Given {
+    /// The `k`th id that came in order.
+    fn ordered(&self, k: usize) -> &[u8] {
+        let from = k.checked_sub(1).map_or(0, |j| self.ends[j]);
+        &self.bytes[from..self.ends[k]]
+    }
+
+    /// Notes `id` as given; returns whether it was new. An id after the last
+    /// in order is new without a search or a hash.
+    pub(crate) fn insert(&mut self, id: &str) -> bool {
+        let b = id.as_bytes();
+        let n = self.ends.len();
+        if n == 0 || crate::bytes::cmp_bytes(self.ordered(n - 1), b).is_lt() {
+            self.bytes.extend_from_slice(b);
+            self.ends.push(self.bytes.len());
+            return true;
+        }
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match crate::bytes::cmp_bytes(self.ordered(mid), b) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return false,
+            }
+        }
+        self.others.insert(crate::bytes::id_key(id))
+    }
+}
+
 /// A graph being built for one file: see the module's documentation.
 pub struct Bulk {
     g: Graph,
@@ -816,6 +859,18 @@ mod tests {
         nested.copies[1].copies = vec![v[11].clone()];
         v.push(nested);
         v
+    }
+
+    proptest::proptest! {
+        /// Ids in any order, some in order, some repeated: new exactly when a
+        /// set of the strings says so.
+        #[test]
+        fn given_ids_are_new_as_a_set_says(ids in proptest::collection::vec("[a-c]{0,3}", 0..60)) {
+            let (mut given, mut set) = (Given::default(), HashSet::new());
+            for id in &ids {
+                proptest::prop_assert_eq!(given.insert(id), set.insert(id.clone()), "{}", id);
+            }
+        }
     }
 
     #[test]
