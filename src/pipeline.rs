@@ -72,7 +72,7 @@ impl Sink for Bulk {
         self.add_extracted(x);
     }
     fn has_article(&self, id: &str) -> bool {
-        self.graph().articles.contains_key(id)
+        Bulk::has_article(self, id)
     }
     fn failed(&self) -> bool {
         self.is_failed()
@@ -84,8 +84,8 @@ impl Sink for Bulk {
 /// graph held before the run is replaced and listed in `replaced`.
 pub struct Once<'a> {
     inner: &'a mut dyn Sink,
-    /// The ids merged so far, as keys of 128 bits (a fraction of the ids' memory).
-    seen: std::collections::HashSet<(u64, u64)>,
+    /// The ids merged so far.
+    seen: crate::store::bulk::Given,
     /// Ids given more than once in this run, in order, each time again.
     pub repeated: Vec<String>,
     /// Ids that were in the graph before and were built again.
@@ -108,7 +108,7 @@ impl Once<'_> {
     /// Whether article `id` is merged: not if given before in this run
     /// (listed as repeated); listed as replaced if the graph held it.
     fn first(&mut self, id: &str) -> bool {
-        if !self.seen.insert(crate::store::id_key(id)) {
+        if !self.seen.insert(id) {
             self.repeated.push(id.to_string());
             return false;
         }

@@ -502,8 +502,16 @@ impl Graph {
     pub(crate) fn merge_with(
         &mut self,
         x: &impl Merged,
-        mut edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeView, Option<NodeId>, Option<NodeId>),
+        edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeView, Option<NodeId>, Option<NodeId>),
     ) -> bool {
+        let held = self.file_article(x);
+        self.merge_entities(x, edge);
+        held
+    }
+
+    /// Files an extraction's article with its date and provenance; returns
+    /// whether the graph held it already.
+    pub(crate) fn file_article(&mut self, x: &impl Merged) -> bool {
         let article = x.article();
         // one search of the ordered map, not two (the key cloned even when
         // it is there: an article is new in all but a rebuild)
@@ -523,7 +531,17 @@ impl Graph {
             self.provenance
                 .insert(article.to_string(), x.provenance().clone());
         }
-        let a = self.table.intern(article);
+        held
+    }
+
+    /// [`Graph::merge_with`] of an article filed already
+    /// ([`Graph::file_article`]): its entities and edges.
+    pub(crate) fn merge_entities(
+        &mut self,
+        x: &impl Merged,
+        mut edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeView, Option<NodeId>, Option<NodeId>),
+    ) {
+        let a = self.table.intern(x.article());
         let nodes: Vec<NodeId> = (0..x.entity_count())
             .map(|i| self.add_entity_in(&x.entity(i), a))
             .collect();
@@ -531,7 +549,6 @@ impl Graph {
             let at = |i: usize| nodes[i];
             edge(self, at(s), at(t), &r, speaker.map(at), place.map(at));
         });
-        held
     }
 
     /// The outlet (a JSON Lines `source`) and the url of an article, when known.

@@ -27,7 +27,9 @@ use crate::model::{Extracted, Extraction};
 use crate::store::cache::{occurrences_of, read_span, COcc, Span};
 use crate::store::cache::{stage_article, stage_text, staged_block};
 use crate::store::cache::{views_of, views_with_words, View};
-use std::collections::{HashMap, HashSet};
+use crate::text::article::Provenance;
+use crate::text::date::Date;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -59,6 +61,49 @@ struct Run {
     old: bool,
 }
 
+/// The article ids given in a run, exactly: those that came in order (each
+/// after every one before it, as a corpus's do) one after another in one
+/// buffer, found again by binary search; the others as keys of 128 bits.
+#[derive(Default)]
+pub(crate) struct Given {
+    /// The ids that came in order, one after another.
+    bytes: Vec<u8>,
+    /// Where each of them ends in `bytes`.
+    ends: Vec<usize>,
+    /// The others, as [`crate::bytes::id_key`]s.
+    others: std::collections::HashSet<(u64, u64), crate::bytes::FxBuild>,
+}
+
+impl Given {
+    /// The `k`th id that came in order.
+    fn ordered(&self, k: usize) -> &[u8] {
+        let from = k.checked_sub(1).map_or(0, |j| self.ends[j]);
+        &self.bytes[from..self.ends[k]]
+    }
+
+    /// Notes `id` as given; returns whether it was new. An id after the last
+    /// in order is new without a search or a hash.
+    pub(crate) fn insert(&mut self, id: &str) -> bool {
+        let b = id.as_bytes();
+        let n = self.ends.len();
+        if n == 0 || crate::bytes::cmp_bytes(self.ordered(n - 1), b).is_lt() {
+            self.bytes.extend_from_slice(b);
+            self.ends.push(self.bytes.len());
+            return true;
+        }
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match crate::bytes::cmp_bytes(self.ordered(mid), b) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return false,
+            }
+        }
+        self.others.insert(crate::bytes::id_key(id))
+    }
+}
+
 /// A graph being built for one file: see the module's documentation.
 pub struct Bulk {
     g: Graph,
@@ -85,6 +130,12 @@ pub struct Bulk {
     /// Articles of the graph file built again: their statements in the
     /// cache (run 0) are dropped; per article, the nodes its new version names.
     replaced: HashMap<String, HashSet<NodeId>>,
+    /// Articles new in this build whose ids came after every id before them,
+    /// in order, with their dates: filed in the graph's map at once
+    /// ([`Bulk::file_fresh`]), not by an ordered-map search each.
+    fresh: Vec<(String, Option<Date>)>,
+    /// The provenance of the `fresh` articles that have one, in order.
+    fresh_provenance: Vec<(String, Provenance)>,
 }
 
 impl Bulk {
@@ -108,6 +159,8 @@ impl Bulk {
             failed: None,
             added: HashSet::default(),
             replaced: HashMap::new(),
+            fresh: Vec::new(),
+            fresh_provenance: Vec::new(),
         }
     }
 
@@ -148,7 +201,9 @@ impl Bulk {
     /// [`Bulk::add`] of an extraction in either form.
     fn add_records(&mut self, x: &impl Merged) {
         let article = x.article();
-        if self.failed.is_some() || !self.added.insert(crate::bytes::id_key(article)) {
+        // an id after every one before is new: not merged before, not held
+        let fresh = self.after_all(article);
+        if self.failed.is_some() || (!fresh && !self.first_time(article)) {
             return;
         }
         if self.buf.capacity() == 0 {
@@ -164,7 +219,18 @@ impl Bulk {
         let mut staged: Option<Option<u32>> = None;
         let mut texts: Vec<(usize, (*const u8, usize), u32)> = Vec::new();
         let mut fits = true;
-        let replacing = self.g.merge_with(x, |g, s, t, r, speaker, place| {
+        let replacing = match fresh {
+            true => {
+                self.fresh.push((article.to_string(), x.date()));
+                if !x.provenance().is_empty() {
+                    let p = x.provenance().clone();
+                    self.fresh_provenance.push((article.to_string(), p));
+                }
+                false
+            }
+            false => self.g.file_article(x),
+        };
+        self.g.merge_entities(x, |g, s, t, r, speaker, place| {
             let Some(ei) = g.edge_slot(s, t, r.kind) else {
                 return;
             };
@@ -221,6 +287,46 @@ impl Bulk {
         }
     }
 
+    /// Whether article `id` comes after every article of the graph and of
+    /// this build: one not merged before nor held, as the ids of a corpus
+    /// in order are.
+    fn after_all(&self, id: &str) -> bool {
+        let before = |k: Option<&String>| {
+            k.is_none_or(|k| crate::bytes::cmp_bytes(k.as_bytes(), id.as_bytes()).is_lt())
+        };
+        before(self.fresh.last().map(|f| &f.0))
+            && before(self.g.articles.last_key_value().map(|f| f.0))
+            && before(self.g.provenance.last_key_value().map(|f| f.0))
+    }
+
+    /// Whether article `id` (not [`Bulk::after_all`]) is merged in this build
+    /// for the first time; notes it as merged.
+    fn first_time(&mut self, id: &str) -> bool {
+        self.added.insert(crate::bytes::id_key(id)) && self.fresh_place(id).is_err()
+    }
+
+    /// Where article `id` is among the `fresh` ones, or would be.
+    fn fresh_place(&self, id: &str) -> std::result::Result<usize, usize> {
+        self.fresh.binary_search_by(|f| f.0.as_str().cmp(id))
+    }
+
+    /// Files the `fresh` articles, and their provenance, in the graph's maps:
+    /// each list is sorted and comes after every key there, so a map is
+    /// built from it in one pass and appended.
+    fn file_fresh(&mut self) {
+        let dates: BTreeMap<_, _> = std::mem::take(&mut self.fresh).into_iter().collect();
+        self.g.articles.append(&mut { dates });
+        let places: BTreeMap<_, _> = std::mem::take(&mut self.fresh_provenance)
+            .into_iter()
+            .collect();
+        self.g.provenance.append(&mut { places });
+    }
+
+    /// Whether article `id` is in the graph: held before or merged in this build.
+    pub fn has_article(&self, id: &str) -> bool {
+        !self.after_all(id) && (self.g.articles.contains_key(id) || self.fresh_place(id).is_ok())
+    }
+
     /// Whether a run could not be written: [`Bulk::save`] will fail, and
     /// adding more is in vain.
     pub fn is_failed(&self) -> bool {
@@ -228,7 +334,8 @@ impl Bulk {
     }
 
     /// The graph so far: nodes, edges and articles, without occurrences.
-    pub fn graph(&self) -> &Graph {
+    pub fn graph(&mut self) -> &Graph {
+        self.file_fresh();
         &self.g
     }
 
@@ -313,6 +420,7 @@ impl Bulk {
         if let Some(e) = self.failed.take() {
             return Err(e);
         }
+        self.file_fresh();
         self.g.settle();
         if !self.replaced.is_empty() {
             self.drop_replaced()
@@ -751,6 +859,18 @@ mod tests {
         nested.copies[1].copies = vec![v[11].clone()];
         v.push(nested);
         v
+    }
+
+    proptest::proptest! {
+        /// Ids in any order, some in order, some repeated: new exactly when a
+        /// set of the strings says so.
+        #[test]
+        fn given_ids_are_new_as_a_set_says(ids in proptest::collection::vec("[a-c]{0,3}", 0..60)) {
+            let (mut given, mut set) = (Given::default(), HashSet::new());
+            for id in &ids {
+                proptest::prop_assert_eq!(given.insert(id), set.insert(id.clone()), "{}", id);
+            }
+        }
     }
 
     #[test]

@@ -13,8 +13,6 @@ pub mod testing;
 pub use ahead::Ahead;
 pub use temp::remove_temp_files;
 
-pub(crate) use crate::bytes::id_key;
-
 pub use cache::{
     read_around, read_chosen, read_edges, read_first_sentences, read_skeleton, Chosen, EdgeReader,
 };

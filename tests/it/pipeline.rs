@@ -144,6 +144,27 @@ fn a_bulk_build_spilling_runs_writes_the_same_file_and_cache() {
             .collect();
         assert!(left.is_empty(), "spill files left: {left:?}");
     }
+    // out of order (the later half, then the earlier, then all again, as
+    // the article ids sort): the same file as in order
+    let p = dir.path().join("unordered.ron");
+    let mut b = Bulk::with_limit(&p, 40_000);
+    let mut sorted = paths.clone();
+    sorted.sort_by_key(|p| p.file_stem().map(|s| s.to_owned()));
+    for (k, part) in [&sorted[10..], &sorted[..10], &sorted[..]]
+        .into_iter()
+        .enumerate()
+    {
+        let (s, _) = input::sources(part);
+        pipeline::build(&ex, &s, &opts, &mut b, &mut |n| panic!("{n:?}"));
+        let stem = |p: &std::path::PathBuf| p.file_stem().unwrap().to_string_lossy().into_owned();
+        assert_eq!(b.has_article(&stem(&sorted[0])), k > 0, "{k}");
+        assert!(b.has_article(&stem(&sorted[10])), "{k}");
+    }
+    b.save().unwrap();
+    assert!(
+        std::fs::read(&p).unwrap() == want_bytes,
+        "out of order differs"
+    );
     // adding to a saved graph through its cache: half the articles, then the
     // rest (and the first half again), give the same file
     let (first, _) = input::sources(&paths[..10]);
