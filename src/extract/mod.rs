@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::text::article::Article;
 use crate::text::date::{month_number, weekday_number, Date};
-use crate::text::sentence::{same_words, split, Sentence};
+use crate::text::sentence::{same_words, split_into, Sentence, Split};
 use crate::text::token::{Lowered, TokKind, Token};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -492,6 +492,7 @@ struct Scratch {
     lowers: Lowered,
     finder: FinderBuffers,
     mentions: MentionBuffers,
+    split: Split,
 }
 
 thread_local! {
@@ -513,8 +514,10 @@ fn put_back(s: Scratch) {
 
 fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let text = article.text.as_str();
-    let (toks, sentences) = split(article);
     let mut buffers = scratch();
+    split_into(article, &mut buffers.split);
+    let toks = std::mem::take(&mut buffers.split.tokens);
+    let sentences = std::mem::take(&mut buffers.split.sentences);
     let lowers = std::mem::take(&mut buffers.lowers).refill(text, &toks);
     let words = g.token_words(text, &toks, &lowers);
     let masked = std::mem::take(&mut buffers.masked);
@@ -622,6 +625,8 @@ pub fn records(g: &Gazetteer, article: &Article) -> Records {
     buffers.masked = front.masked;
     buffers.lowers = front.lowers;
     buffers.mentions = front.mentions.into_buffers();
+    buffers.split.tokens = front.toks;
+    buffers.split.sentences = front.sentences;
     put_back(buffers);
     x
 }
