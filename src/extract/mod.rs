@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::text::article::Article;
 use crate::text::date::{month_number, weekday_number, Date};
-use crate::text::sentence::{same_words, split, Sentence};
+use crate::text::sentence::{same_words, split_into, Sentence, Split};
 use crate::text::token::{Lowered, TokKind, Token};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -63,7 +63,8 @@ fn mask_noise(
         g,
         w: &g.extract_words,
     };
-    let marks = n.marks();
+    let mut marks = MARKS.with(|m| m.take());
+    n.marks_into(&mut marks);
     // after "Related readings" / "Related:" come other articles' headlines
     let mut in_related = false;
     for (si, sent) in sentences.iter().enumerate() {
@@ -109,11 +110,13 @@ fn mask_noise(
             }
         }
     }
+    MARKS.with(|m| *m.borrow_mut() = marks);
     (masked, dateline, lede)
 }
 
 /// Where the byline test's tokens are, as token indices in order: "(",
 /// numbers with a ':' (clock times), credit marks.
+#[derive(Default)]
 struct Marks {
     parens: Vec<usize>,
     times: Vec<usize>,
@@ -181,7 +184,15 @@ impl Noise<'_> {
 
     /// The article's [`Marks`]: its bytes searched for '(', ':' and each
     /// credit mark, each hit kept where it is (part of) a token of its kind.
+    #[cfg(test)]
     fn marks(&self) -> Marks {
+        let mut marks = Marks::default();
+        self.marks_into(&mut marks);
+        marks
+    }
+
+    /// [`Noise::marks`] into `out` (another article's, emptied first).
+    fn marks_into(&self, out: &mut Marks) {
         let bytes = self.text.as_bytes();
         // the token holding byte `p` (tokens cover no blanks)
         let holding = |p: usize| {
@@ -192,7 +203,14 @@ impl Noise<'_> {
                 .map(|t| (k, t))
         };
         // '(' and ':' in one pass
-        let (mut parens, mut times) = (Vec::new(), Vec::new());
+        let Marks {
+            parens,
+            times,
+            credits,
+        } = out;
+        parens.clear();
+        times.clear();
+        credits.clear();
         for p in memchr::memchr2_iter(b'(', b':', bytes) {
             let Some((k, t)) = holding(p) else {
                 continue;
@@ -206,7 +224,6 @@ impl Noise<'_> {
             }
         }
         times.dedup();
-        let mut credits: Vec<usize> = Vec::new();
         for m in self.w.credit_marks.iter() {
             let n = m.bytes().len();
             let exact = |(k, t): (usize, &Token)| {
@@ -220,11 +237,6 @@ impl Noise<'_> {
             );
         }
         credits.sort_unstable();
-        Marks {
-            parens,
-            times,
-            credits,
-        }
     }
 
     /// [`Noise::byline`] token by token: the plain version it is tested
@@ -492,6 +504,7 @@ struct Scratch {
     lowers: Lowered,
     finder: FinderBuffers,
     mentions: MentionBuffers,
+    split: Split,
 }
 
 thread_local! {
@@ -499,6 +512,25 @@ thread_local! {
     /// The lists of [`Doc::relations`], used again article after article
     /// (each emptied before it is filled).
     static RELATIONS: std::cell::RefCell<relation::Scratch> = std::cell::RefCell::default();
+    /// The [`Marks`] of [`mask_noise`], used again article after article.
+    static MARKS: std::cell::RefCell<Marks> = std::cell::RefCell::default();
+    /// The lists of [`Doc::records`], used again article after article.
+    static RECORD_LISTS: std::cell::RefCell<RecordLists> = std::cell::RefCell::default();
+}
+
+/// The lists [`Doc::records`] works in (each emptied before it is filled).
+#[derive(Default)]
+struct RecordLists {
+    /// Per entity, whether a record is made of it.
+    used: Vec<bool>,
+    /// The ids' sort keys, as [`id_ranks`] sorts them.
+    keys: Vec<(u128, usize)>,
+    /// Per entity, the place of its id among the ids sorted.
+    rank: Vec<u32>,
+    /// The entities of records, as [`entity_records`] orders them.
+    order: Vec<usize>,
+    /// Per rank, its record.
+    of_rank: Vec<u32>,
 }
 
 /// This thread's [`Scratch`], taken (an empty one in its place).
@@ -513,8 +545,10 @@ fn put_back(s: Scratch) {
 
 fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let text = article.text.as_str();
-    let (toks, sentences) = split(article);
     let mut buffers = scratch();
+    split_into(article, &mut buffers.split);
+    let toks = std::mem::take(&mut buffers.split.tokens);
+    let sentences = std::mem::take(&mut buffers.split.sentences);
     let lowers = std::mem::take(&mut buffers.lowers).refill(text, &toks);
     let words = g.token_words(text, &toks, &lowers);
     let masked = std::mem::take(&mut buffers.masked);
@@ -622,6 +656,8 @@ pub fn records(g: &Gazetteer, article: &Article) -> Records {
     buffers.masked = front.masked;
     buffers.lowers = front.lowers;
     buffers.mentions = front.mentions.into_buffers();
+    buffers.split.tokens = front.toks;
+    buffers.split.sentences = front.sentences;
     put_back(buffers);
     x
 }
@@ -669,16 +705,17 @@ impl<'a> Doc<'a> {
         if let Some((a, b, persons)) = self.named_together(res) {
             return (Some((a, b)), persons);
         }
-        let mut by_count: Vec<(usize, usize)> = res
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Country)
-            .map(|(i, e)| (e.mentions, i))
-            .collect();
-        by_count.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let pair = (by_count.len() >= 2).then(|| (by_count[0].1, by_count[1].1));
-        (pair, false)
+        // the two most mentioned, the first met among as many: no list sorted
+        let (mut first, mut second) = (None::<(usize, usize)>, None::<(usize, usize)>);
+        let countries = res.entities.iter().enumerate();
+        for (i, e) in countries.filter(|(_, e)| e.kind == EntityKind::Country) {
+            if first.is_none_or(|(m, _)| e.mentions > m) {
+                (first, second) = (Some((e.mentions, i)), first);
+            } else if second.is_none_or(|(m, _)| e.mentions > m) {
+                second = Some((e.mentions, i));
+            }
+        }
+        (first.zip(second).map(|(a, b)| (a.1, b.1)), false)
     }
 
     /// "Abe and Putin", "X and Y held talks": the first two people, or
@@ -1100,10 +1137,13 @@ impl<'a> Doc<'a> {
     /// or mentions name. Edges are drafted by index, sorted and thinned;
     /// none gets its strings here ([`Records::extraction`] makes them).
     fn records(&self, mut res: Resolution, rels: Vec<Found>, topics: Vec<Vec<String>>) -> Records {
-        let mut used: Vec<bool> = res.entities.iter().map(|e| e.mentions > 0).collect();
+        let mut l = RECORD_LISTS.with(|l| l.take());
+        let (used, rank) = (&mut l.used, &mut l.rank);
+        used.clear();
+        used.extend(res.entities.iter().map(|e| e.mentions > 0));
         let mut drafts: Vec<EdgeDraft> = Vec::with_capacity(rels.len() + res.entities.len());
         let (text, ids) = (res.record_text(), res.ids());
-        let rank = id_ranks(&text, &ids);
+        id_ranks(&text, &ids, &mut l.keys, rank);
         for (si, r, date, tops) in rels {
             let (mut s, mut t) = (r.source, r.target);
             if !r.kind.is_directed() && rank[s] > rank[t] {
@@ -1125,11 +1165,13 @@ impl<'a> Doc<'a> {
         // roles and locations
         for pi in 0..res.entities.len() {
             if res.entities[pi].mentions > 0 {
-                self.role_edges(&mut res, pi, &mut used, &mut drafts);
+                self.role_edges(&mut res, pi, used, &mut drafts);
             }
         }
-        self.sort_drafts(&mut drafts, &rank);
-        let (entities, aliases, slot) = entity_records(res, &text, &used, &rank);
+        self.sort_drafts(&mut drafts, rank);
+        let lists = (&mut l.order, &mut l.of_rank);
+        let (entities, aliases, slot) = entity_records(res, &text, used, rank, lists);
+        RECORD_LISTS.with(|x| *x.borrow_mut() = l);
         Records {
             text,
             ids,
@@ -1348,16 +1390,19 @@ fn compound_relation(kind: EdgeKind, cameo: &str, source: usize, target: usize) 
 }
 
 /// The place of each of `ids` (spans of `text`) among them sorted, the
-/// same for the same id: what edges are sorted by, compared as numbers.
-fn id_ranks(text: &str, ids: &[Span]) -> Vec<u32> {
+/// same for the same id, into `rank`: what edges are sorted by, compared as
+/// numbers (`order`: a scratch list).
+fn id_ranks(text: &str, ids: &[Span], order: &mut Vec<(u128, usize)>, rank: &mut Vec<u32>) {
     // by their first sixteen bytes as numbers; whole where those tie
     let key = |i: usize| crate::bytes::prefix_key(ids[i].of(text).as_bytes());
-    let mut order: Vec<(u128, usize)> = (0..ids.len()).map(|i| (key(i), i)).collect();
+    order.clear();
+    order.extend((0..ids.len()).map(|i| (key(i), i)));
     let cmp = |a: &(u128, usize), b: &(u128, usize)| {
         (a.0.cmp(&b.0)).then_with(|| ids[a.1].of(text).cmp(ids[b.1].of(text)))
     };
     order.sort_unstable_by(cmp);
-    let mut rank = vec![0u32; ids.len()];
+    rank.clear();
+    rank.resize(ids.len(), 0);
     let mut r = 0u32;
     for (k, x) in order.iter().enumerate() {
         if k > 0 && cmp(&order[k - 1], x).is_ne() {
@@ -1365,7 +1410,6 @@ fn id_ranks(text: &str, ids: &[Span]) -> Vec<u32> {
         }
         rank[x.1] = r;
     }
-    rank
 }
 
 /// Drops the edges a sentence stated earlier in the article repeats word
@@ -1424,16 +1468,19 @@ fn entity_records(
     text: &str,
     used: &[bool],
     rank: &[u32],
+    (order, of_rank): (&mut Vec<usize>, &mut Vec<u32>),
 ) -> (Vec<EntityDraft>, Vec<Span>, Vec<u32>) {
     // the entities in the records' order: by rank, the last used one made
     // of each (no sort: the ranks are the places)
-    let mut order: Vec<usize> = vec![usize::MAX; rank.len()];
+    order.clear();
+    order.resize(rank.len(), usize::MAX);
     for i in (0..res.entities.len()).filter(|&i| used[i]) {
         order[rank[i] as usize] = i;
     }
     order.retain(|&i| i != usize::MAX);
     // each rank's record, then each entity's
-    let mut of_rank = vec![NO_RECORD; rank.len()];
+    of_rank.clear();
+    of_rank.resize(rank.len(), NO_RECORD);
     for (k, &i) in order.iter().enumerate() {
         of_rank[rank[i] as usize] = k as u32;
     }
@@ -1441,7 +1488,7 @@ fn entity_records(
     let mut aliases: Vec<Span> = Vec::new();
     let mut names: Vec<(&str, Span)> = Vec::new();
     let mut entities: Vec<EntityDraft> = Vec::with_capacity(order.len());
-    for i in order {
+    for &i in order.iter() {
         let e = &res.entities[i];
         let from = aliases.len();
         names.extend(res.alias_spans(e).map(|s| (s.of(text), s)));

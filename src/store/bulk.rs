@@ -104,6 +104,10 @@ impl Given {
     }
 }
 
+/// A text staged for an article's statements: its sentence, where its bytes
+/// lie (address and length) in the article's records, where it lies in the buffer.
+type StagedText = (usize, (usize, usize), u32);
+
 /// A graph being built for one file: see the module's documentation.
 pub struct Bulk {
     g: Graph,
@@ -112,6 +116,9 @@ pub struct Bulk {
     buf: Vec<u8>,
     /// Per occurrence in `buf`: its edge, and where it lies.
     at: Vec<Staged>,
+    /// The texts of the article being added, as [`Bulk::add_records`]
+    /// stages them (emptied for each article, its memory kept).
+    texts: Vec<StagedText>,
     limit: usize,
     /// Occurrences written earlier: the graph file's cache when adding to
     /// it, then the runs of the spill file.
@@ -151,6 +158,7 @@ impl Bulk {
             g: Graph::new(),
             buf: Vec::new(),
             at: Vec::new(),
+            texts: Vec::new(),
             limit: limit.clamp(1, MOST),
             runs: Vec::new(),
             files: Vec::new(),
@@ -212,12 +220,12 @@ impl Bulk {
             self.buf.reserve_exact(self.limit.min(DEFAULT_LIMIT));
             self.at.reserve_exact(self.limit.min(DEFAULT_LIMIT) / 64);
         }
-        let (buf, at) = (&mut self.buf, &mut self.at);
+        let (buf, at, texts) = (&mut self.buf, &mut self.at, &mut self.texts);
         // the article's id and texts, staged once for its records to share:
         // where its id lies, and per text its sentence, where its bytes lie
         // in the article's records and where it lies in the buffer
         let mut staged: Option<Option<u32>> = None;
-        let mut texts: Vec<(usize, (*const u8, usize), u32)> = Vec::new();
+        texts.clear();
         let mut fits = true;
         let replacing = match fresh {
             true => {
@@ -244,13 +252,14 @@ impl Bulk {
             let (sentence, text) = (r.sentence, r.text.as_bytes());
             let shared = texts.iter().rev().find(|&&(n, place, at)| {
                 n == sentence
-                    && (place == (text.as_ptr(), text.len()) || staged_block(buf, at) == Some(text))
+                    && (place == (text.as_ptr().addr(), text.len())
+                        || staged_block(buf, at) == Some(text))
             });
             let text_at = match shared {
                 Some(&(_, _, at)) => Some(at),
                 None => {
                     let at = stage_text(buf, text, crate::bytes::words_hash(r.text));
-                    texts.extend(at.map(|at| (sentence, (text.as_ptr(), text.len()), at)));
+                    texts.extend(at.map(|at| (sentence, (text.as_ptr().addr(), text.len()), at)));
                     at
                 }
             };

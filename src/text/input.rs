@@ -314,8 +314,8 @@ struct Fields {
 /// read by hand, any other by serde_json (the same result, and its errors).
 pub fn jsonl_record(origin: &str, line: &str) -> Result<Article> {
     match plain_record(line) {
-        Some(f) => record_article(origin, f),
-        None => record_article(origin, serde_record(origin, line)?),
+        Some(f) => record_article(origin.to_string(), f),
+        None => record_article(origin.to_string(), serde_record(origin, line)?),
     }
 }
 
@@ -350,8 +350,8 @@ fn serde_record(origin: &str, line: &str) -> Result<Fields> {
 }
 
 /// The article of a record's fields.
-fn record_article(origin: &str, r: Fields) -> Result<Article> {
-    let bad = |reason: String| bad_record(origin, reason);
+fn record_article(origin: String, r: Fields) -> Result<Article> {
+    let bad = |reason: String| bad_record(&origin, reason);
     let id =
         r.id.ok_or_else(|| bad("\"id\" must be a non-empty string or an integer".into()))?;
     let date = match r.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
@@ -371,13 +371,24 @@ fn record_article(origin: &str, r: Fields) -> Result<Article> {
         true => Article::from_joined(id, date, r.title, r.text, r.body_from),
         false => Article::from_parts(id, date, r.title, body),
     };
-    let given = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     a.provenance = Provenance {
-        origin: origin.to_string(),
+        origin,
         url: given(r.url),
         source: given(r.source),
     };
     Ok(a)
+}
+
+/// A url or source as kept: trimmed, `None` when blank (a trimmed one is
+/// kept as it is, not copied).
+fn given(s: Option<String>) -> Option<String> {
+    let s = s?;
+    let t = s.trim();
+    match (t.is_empty(), t.len() == s.len()) {
+        (true, _) => None,
+        (false, true) => Some(s),
+        (false, false) => Some(t.to_string()),
+    }
 }
 
 /// A record's id from the raw JSON of its value, kept exactly: a string, or
@@ -694,7 +705,7 @@ fn read_jsonl(origin: &str, reader: impl BufRead, opts: &ReadOptions, f: &mut dy
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        f(jsonl_item(&here, std::mem::take(&mut buf), line_no == 1));
+        f(jsonl_item(here, &mut buf, line_no == 1));
     }
 }
 
@@ -714,24 +725,22 @@ fn line_origin(origin: &str, line_no: usize) -> String {
 /// order mark may stand). A plain record in UTF-8 is read at once (no NUL
 /// can be in it: the fast reader refuses control characters); any other
 /// line is decoded first as [`decode`] does, repaired or refused.
-fn jsonl_item(here: &str, bytes: Vec<u8>, first: bool) -> Item {
-    let bytes = match String::from_utf8(bytes) {
-        Ok(line) => {
-            let body = match line.strip_prefix('\u{feff}') {
-                Some(rest) if first => rest,
-                _ => &line,
+fn jsonl_item(here: String, buf: &mut Vec<u8>, first: bool) -> Item {
+    if let Ok(line) = std::str::from_utf8(buf) {
+        let body = match line.strip_prefix('\u{feff}') {
+            Some(rest) if first => rest,
+            _ => line,
+        };
+        if let Some(fields) = plain_record(body) {
+            // the line's buffer stays the reader's, for the next line
+            return match record_article(here, fields) {
+                Ok(a) => Item::Article(a, None),
+                Err(e) => Item::Skipped(e),
             };
-            if let Some(fields) = plain_record(body) {
-                return match record_article(here, fields) {
-                    Ok(a) => Item::Article(a, None),
-                    Err(e) => Item::Skipped(e),
-                };
-            }
-            line.into_bytes()
         }
-        Err(e) => e.into_bytes(),
-    };
-    let (line, warn) = match decode(here, bytes) {
+    }
+    let here = here.as_str();
+    let (line, warn) = match decode(here, std::mem::take(buf)) {
         Ok(x) => x,
         Err(e) => return Item::Skipped(e),
     };
@@ -933,7 +942,7 @@ mod tests {
 
     /// A record read by serde_json alone, as before the fast reader.
     fn by_serde(line: &str) -> String {
-        let r = serde_record("c.jsonl:1", line).and_then(|f| record_article("c.jsonl:1", f));
+        let r = serde_record("c.jsonl:1", line).and_then(|f| record_article("c.jsonl:1".into(), f));
         format!("{r:?}")
     }
 
@@ -1180,7 +1189,8 @@ mod tests {
             bytes.extend_from_slice(&line.as_bytes()[..at]);
             bytes.extend_from_slice(spoil);
             bytes.extend_from_slice(&line.as_bytes()[at..]);
-            let fast = format!("{:?}", jsonl_item("c.jsonl:1", bytes.clone(), first));
+            let item = jsonl_item("c.jsonl:1".into(), &mut bytes.clone(), first);
+            let fast = format!("{item:?}");
             prop_assert_eq!(fast, by_decode(bytes, first));
         }
     }

@@ -69,24 +69,46 @@ pub(crate) fn same_words(a: &str, b: &str) -> bool {
 /// Tokenizes `article` and splits it into sentences. The header's title is
 /// sentence 0 when there is one.
 pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
+    let mut out = Split::default();
+    split_into(article, &mut out);
+    (out.tokens, out.sentences)
+}
+
+/// The lists [`split_into`] fills, kept from one article to the next so
+/// that each article needs no fresh memory for them.
+#[derive(Default)]
+pub(crate) struct Split {
+    /// The article's tokens.
+    pub tokens: Vec<Token>,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// The bits of its stops (a scratch list).
+    stops: Vec<u64>,
+}
+
+/// [`split`] into the lists of `out`, emptied first.
+pub(crate) fn split_into(article: &Article, out: &mut Split) {
     let text = article.text.as_str();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut sentences = Vec::with_capacity(text.len() / 128 + 2);
+    let Split {
+        tokens,
+        sentences,
+        stops,
+    } = out;
+    tokens.clear();
+    sentences.clear();
+    tokens.reserve(text.len() / 5);
+    sentences.reserve(text.len() / 128 + 2);
     if article.title_span.1 > article.title_span.0 {
-        tokenize_into(
-            text,
-            article.title_span.0,
-            article.title_span.1,
-            &mut tokens,
-        );
-        push(&mut sentences, &tokens, 0..tokens.len());
+        tokenize_into(text, article.title_span.0, article.title_span.1, tokens);
+        push(sentences, tokens, 0..tokens.len());
     }
     let body_from = tokens.len();
     let body_start = article.body_start.max(article.title_span.1);
     // the body's punctuation and tokens after a blank line, a bit each (a
     // token has a byte at least: the text's length in bits is room enough)
-    let mut stops = vec![0u64; text.len() / 64 + 2];
-    tokenize_marked(text, body_start, text.len(), &mut tokens, &mut stops);
+    stops.clear();
+    stops.resize(text.len() / 64 + 2, 0);
+    tokenize_marked(text, body_start, text.len(), tokens, stops);
     let mut start = body_from;
     let n = tokens.len();
     let mut i = body_from;
@@ -95,7 +117,7 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
         if t.kind != TokKind::Punct {
             // words and numbers matter only before a blank line: go to the
             // last one before punctuation or a blank line
-            i = crate::bytes::next_bit(&stops, i + 1).map_or(n, |k| k.min(n)) - 1;
+            i = crate::bytes::next_bit(stops, i + 1).map_or(n, |k| k.min(n)) - 1;
             t = tokens[i];
         }
         let mut end = i + 1;
@@ -108,7 +130,7 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
             b""
         };
         if t.kind == TokKind::Punct && is_bullet(s) && (t.newlines_before > 0 || i == start) {
-            push(&mut sentences, &tokens, start..i);
+            push(sentences, tokens, start..i);
             start = i + 1;
             i += 1;
             continue;
@@ -119,7 +141,7 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
             {
                 end += 1;
             }
-            let glued = end == i + 1 && i > start && glued_between_words(&tokens, i);
+            let glued = end == i + 1 && i > start && glued_between_words(tokens, i);
             boundary = match tokens.get(end) {
                 None => true,
                 Some(_) if glued => false,
@@ -136,13 +158,12 @@ pub fn split(article: &Article) -> (Vec<Token>, Vec<Sentence>) {
             }
         }
         if boundary {
-            push(&mut sentences, &tokens, start..end);
+            push(sentences, tokens, start..end);
             start = end;
         }
         i = end;
     }
-    push(&mut sentences, &tokens, start..n);
-    (tokens, sentences)
+    push(sentences, tokens, start..n);
 }
 
 /// The most tokens a sentence may have; text without full stops is cut into
