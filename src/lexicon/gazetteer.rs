@@ -11,7 +11,7 @@ use crate::lexicon::{
     compile_cues, CountryEntry, CueEntry, InitiativeEntry, Lexicon, OrgEntry, Pattern, PersonEntry,
     PlaceEntry, StateBodyEntry, TitleEntry, Words,
 };
-use crate::text::token::{tokenize, Lowered, Token};
+use crate::text::token::{tokenize_into, Lowered, Token};
 use std::collections::{HashMap, HashSet};
 
 /// What a lexicon phrase names.
@@ -430,6 +430,8 @@ pub struct Gazetteer {
     /// A number no other gazetteer of this process has: what a cache kept
     /// from article to article, keyed by this one's indices, checks.
     pub(crate) serial: u64,
+    /// Scratch: the tokens of the name [`Gazetteer::add`] files.
+    name_toks: Vec<Token>,
 }
 
 /// The serial of the next gazetteer made.
@@ -933,6 +935,7 @@ impl Gazetteer {
             extract_words: ExtractWords::new(w),
             relation_words: RelationWords::default(),
             serial: 0,
+            name_toks: Vec::new(),
             descriptors: Descriptors::default(),
         }
     }
@@ -1547,7 +1550,16 @@ impl Gazetteer {
         } else {
             trimmed.strip_prefix("the ").unwrap_or(trimmed)
         };
-        let toks: Vec<Token> = tokenize(name);
+        // tokenized into one buffer kept from one name to the next
+        let mut toks = std::mem::take(&mut self.name_toks);
+        toks.clear();
+        tokenize_into(name, 0, name.len(), &mut toks);
+        self.file(name, &toks, folded, known);
+        self.name_toks = toks;
+    }
+
+    /// Files the phrase of tokens `toks` of `name` (as [`Gazetteer::add`]).
+    fn file(&mut self, name: &str, toks: &[Token], folded: bool, known: Known) {
         let Some((head, tail)) = toks.split_first() else {
             return;
         };
