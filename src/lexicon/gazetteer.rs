@@ -11,7 +11,7 @@ use crate::lexicon::{
     compile_cues, CountryEntry, CueEntry, InitiativeEntry, Lexicon, OrgEntry, Pattern, PersonEntry,
     PlaceEntry, StateBodyEntry, TitleEntry, Words,
 };
-use crate::text::token::{tokenize, Lowered, Token};
+use crate::text::token::{tokenize_into, Lowered, Token};
 use std::collections::{HashMap, HashSet};
 
 /// What a lexicon phrase names.
@@ -430,6 +430,8 @@ pub struct Gazetteer {
     /// A number no other gazetteer of this process has: what a cache kept
     /// from article to article, keyed by this one's indices, checks.
     pub(crate) serial: u64,
+    /// Scratch: the tokens of the name [`Gazetteer::add`] files.
+    name_toks: Vec<Token>,
 }
 
 /// The serial of the next gazetteer made.
@@ -776,6 +778,19 @@ fn short_key(w: &str, buf: &mut [u8; 32]) -> Option<usize> {
     Some(n)
 }
 
+/// `w.to_lowercase()`, written into `buf` (cleared first) instead of a
+/// new string.
+fn lower_into<'a>(w: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+    buf
+}
+
 /// Normalises a token for lookup: curly apostrophes become straight.
 pub fn norm_token(s: &str) -> std::borrow::Cow<'_, str> {
     // U+2019 is E2 80 99 in UTF-8: no E2 byte, nothing to replace
@@ -920,6 +935,7 @@ impl Gazetteer {
             extract_words: ExtractWords::new(w),
             relation_words: RelationWords::default(),
             serial: 0,
+            name_toks: Vec::new(),
             descriptors: Descriptors::default(),
         }
     }
@@ -1048,6 +1064,10 @@ impl Gazetteer {
 
     /// Adds the known office-holders, by full name, alias and surname.
     fn add_people(&mut self, people: &[PersonEntry]) {
+        // only looked up, never walked: their capacity changes no output
+        let names = people.iter().map(|p| 1 + p.aliases.len()).sum();
+        self.person_names.reserve(names);
+        self.person_surnames.reserve(people.len());
         for p in people {
             let id = self.people.len() as u32;
             self.people.push(PersonInfo {
@@ -1067,32 +1087,40 @@ impl Gazetteer {
                     .collect(),
             });
             let surnames = &mut self.person_surnames;
-            let mut file = |single: &str| {
-                let v = surnames.entry(single.to_string()).or_default();
-                if !v.contains(&id) {
-                    v.push(id);
+            let mut file = |single: &str| match surnames.get_mut(single) {
+                Some(v) => {
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                }
+                None => {
+                    surnames.insert(single.to_string(), vec![id]);
                 }
             };
             for n in std::iter::once(&p.name).chain(&p.aliases) {
-                self.person_names.entry(n.clone()).or_insert(id);
-                let parts: Vec<&str> = n.split_whitespace().collect();
+                if !self.person_names.contains_key(n) {
+                    self.person_names.insert(n.clone(), id);
+                }
+                let mut parts = n.split_whitespace();
+                let (first, last) = (parts.next(), parts.last());
                 // a one-word alias ("MBS", "Lula", "Prachanda") names them alone
-                if parts.len() == 1 && n != &p.name {
+                if first.is_some() && last.is_none() && n != &p.name {
                     file(n);
                 }
-                if parts.len() >= 2 {
-                    for sur in [parts[0], parts[parts.len() - 1]] {
-                        // "S." of "S. Jaishankar", "CY" of "CY Leung": an
-                        // initial is no surname, it would claim any capital
-                        let letters = sur.chars().filter(|c| c.is_alphabetic()).count();
-                        if letters < 2
-                            || sur.contains('.')
-                            || (letters <= 3 && sur.chars().all(|c| !c.is_lowercase()))
-                        {
-                            continue;
-                        }
-                        file(sur);
+                let (Some(first), Some(last)) = (first, last) else {
+                    continue;
+                };
+                for sur in [first, last] {
+                    // "S." of "S. Jaishankar", "CY" of "CY Leung": an
+                    // initial is no surname, it would claim any capital
+                    let letters = sur.chars().filter(|c| c.is_alphabetic()).count();
+                    if letters < 2
+                        || sur.contains('.')
+                        || (letters <= 3 && sur.chars().all(|c| !c.is_lowercase()))
+                    {
+                        continue;
                     }
+                    file(sur);
                 }
             }
         }
@@ -1177,6 +1205,7 @@ impl Gazetteer {
     /// Files the cue patterns with an ASCII first word under its [`WordId`].
     fn compile_cue_starts(&mut self) {
         let mut starts: Vec<CueStart> = Vec::new();
+        let mut seconds = Vec::new();
         for (w, pats) in &self.cue_index {
             // an ASCII token's id is that of its lower case, which is the
             // key it is looked up by; `compile_classes` gave every key an id
@@ -1191,7 +1220,7 @@ impl Gazetteer {
             if starts.len() <= id {
                 starts.resize_with(id + 1, CueStart::default);
             }
-            starts[id] = CueStart::new(pats.pats.clone(), &self.cue_pats);
+            starts[id] = CueStart::new_in(pats.pats.clone(), &self.cue_pats, &mut seconds);
         }
         self.cue_starts = starts;
     }
@@ -1239,9 +1268,17 @@ impl Gazetteer {
     fn number_phrases(&mut self) -> Vec<Vec<Candidate>> {
         let mut starts: Vec<Vec<Candidate>> = Vec::new();
         let mut words = std::mem::take(&mut self.words);
-        let mut id = |w: &str| -> WordId {
+        // a folded word is its own key, an exact one's is its lower case,
+        // made in one reused buffer; a key is copied only when new
+        let mut buf = String::new();
+        let mut id = |w: &str, folded: bool| -> WordId {
+            let key = if folded { w } else { lower_into(w, &mut buf) };
+            if let Some(&n) = words.get(key.as_bytes()) {
+                return n;
+            }
             let n = words.len() as WordId;
-            *words.entry(w.as_bytes().into()).or_insert(n)
+            words.insert(key.as_bytes().into(), n);
+            n
         };
         // exact lists first, folded after: the sort below is stable
         let lists = self
@@ -1250,19 +1287,12 @@ impl Gazetteer {
             .map(|(f, v)| (f, v, false))
             .chain(self.folded.iter().map(|(f, v)| (f, v, true)));
         for (first, phrases, folded) in lists {
-            let key = |w: &str| {
-                if folded {
-                    w.to_string()
-                } else {
-                    w.to_lowercase()
-                }
-            };
-            let f = id(&key(first)) as usize;
+            let f = id(first, folded) as usize;
             if starts.len() <= f {
                 starts.resize_with(f + 1, Vec::new);
             }
             for p in phrases {
-                let rest: Box<[WordId]> = p.rest.iter().map(|w| id(&key(w))).collect();
+                let rest: Box<[WordId]> = p.rest.iter().map(|w| id(w, folded)).collect();
                 let exact = (!folded).then(|| {
                     std::iter::once(first)
                         .chain(p.rest.iter())
@@ -1511,41 +1541,55 @@ impl Gazetteer {
         }
     }
 
+    /// Files phrase `name` under its first word, in the folded (any case)
+    /// or exact table, unless the same phrase is filed there already.
     fn add(&mut self, name: &str, folded: bool, known: Known) {
+        let trimmed = name.trim();
         let name = if known == Known::Pair {
-            name.trim()
+            trimmed
         } else {
-            name.trim().strip_prefix("the ").unwrap_or(name.trim())
+            trimmed.strip_prefix("the ").unwrap_or(trimmed)
         };
-        let toks: Vec<Token> = tokenize(name);
-        let mut words: Vec<Box<str>> = toks
-            .iter()
-            .map(|t| {
-                let s = norm_token(t.text(name));
-                if folded {
-                    s.to_lowercase().into()
-                } else {
-                    s.into_owned().into()
-                }
-            })
-            .collect();
-        if words.is_empty() {
+        // tokenized into one buffer kept from one name to the next
+        let mut toks = std::mem::take(&mut self.name_toks);
+        toks.clear();
+        tokenize_into(name, 0, name.len(), &mut toks);
+        self.file(name, &toks, folded, known);
+        self.name_toks = toks;
+    }
+
+    /// Files the phrase of tokens `toks` of `name` (as [`Gazetteer::add`]).
+    fn file(&mut self, name: &str, toks: &[Token], folded: bool, known: Known) {
+        let Some((head, tail)) = toks.split_first() else {
             return;
-        }
-        let first = words.remove(0);
+        };
+        let word = |t: &Token| {
+            let s = norm_token(t.text(name));
+            if folded {
+                std::borrow::Cow::Owned(s.to_lowercase())
+            } else {
+                s
+            }
+        };
+        let rest: Box<[Box<str>]> = tail.iter().map(|t| word(t).into()).collect();
+        let phrase = Phrase { rest, known };
         let table = if folded {
             &mut self.folded
         } else {
             &mut self.exact
         };
-        let v = table.entry(first).or_default();
-        if v.iter().any(|p| *p.rest == *words && p.known == known) {
-            return;
+        // the first word is copied only when it begins a new list
+        let first = word(head);
+        match table.get_mut(&*first) {
+            Some(v) => {
+                if !v.iter().any(|p| p.rest == phrase.rest && p.known == known) {
+                    v.push(phrase);
+                }
+            }
+            None => {
+                table.insert(first.into(), vec![phrase]);
+            }
         }
-        v.push(Phrase {
-            rest: words.into(),
-            known,
-        });
     }
 
     /// The [`WordId`] of a word's lookup key (as [`Gazetteer::word_id`] has

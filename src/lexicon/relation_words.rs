@@ -293,9 +293,15 @@ impl CueStart {
     /// The patterns `pats` (numbers in `all`, numbered by [`Pattern::number`]),
     /// with their second words filed by id.
     pub fn new(pats: Vec<u32>, all: &[Pattern]) -> CueStart {
+        CueStart::new_in(pats, all, &mut Vec::new())
+    }
+
+    /// [`CueStart::new`] with `seconds` (cleared first) as its scratch
+    /// list, to be reused from one first word to the next.
+    pub fn new_in(pats: Vec<u32>, all: &[Pattern], seconds: &mut Vec<(WordId, u64)>) -> CueStart {
         let mut always = 0u64;
         let mut checked = 0u64;
-        let mut seconds: Vec<(WordId, u64)> = Vec::new();
+        seconds.clear();
         let mut wilds = Wilds::default();
         let mut thirds = ByWord::default();
         for (k, p) in pats.iter().take(64).enumerate() {
@@ -326,7 +332,7 @@ impl CueStart {
             same
         });
         let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
-        let (seconds, second_shift) = hashed(&seconds);
+        let (seconds, second_shift) = hashed(seconds);
         let live = live_bits(pats.len());
         CueStart {
             pats,

@@ -716,7 +716,9 @@ pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Tokens of a whole text.
+/// Tokens of a whole text (for tests: the library tokenizes into a
+/// buffer it keeps, with [`tokenize_into`]).
+#[cfg(test)]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut v = Vec::with_capacity(text.len() / 5);
     tokenize_into(text, 0, text.len(), &mut v);
