@@ -99,7 +99,7 @@ pub fn build(
     let (mut n, mut skipped) = (0, 0);
     let mut once = pipeline::Once::new(target.sink());
     if !inputs.is_empty() {
-        (n, skipped) = ingest(&ex, &mut once, inputs, read);
+        (n, skipped) = ingest(ex, &mut once, inputs, read);
     }
     if !extractions.is_empty() {
         let st = pipeline::merge_extraction_files(extractions, &mut once, &mut notice);
@@ -263,7 +263,7 @@ pub fn extract(cli: &Cli, args: &ExtractArgs) -> Result<u8, Fail> {
     });
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
     let mut failed: Option<std::io::Error> = None;
-    let st = pipeline::extract_each(&ex, &sources, &opts, &mut notice, &mut |x| {
+    let st = pipeline::extract_each(ex, &sources, &opts, &mut notice, &mut |x| {
         if failed.is_some() {
             return;
         }

@@ -11,7 +11,7 @@ use ties::Error;
 /// `ties eval`: scores extraction against a gold folder; exit 1 under `--min-core`.
 pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<u8, Fail> {
     let ex = extractor(cli)?;
-    let report = ties::eval::eval_dir(&ex, &args.gold_dir)?;
+    let report = ties::eval::eval_dir(ex, &args.gold_dir)?;
     if args.json {
         let rows: BTreeMap<String, serde_json::Value> = report
             .rows()
