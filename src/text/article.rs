@@ -137,8 +137,6 @@ impl Article {
     }
 }
 
-/// `s` without its leading and trailing white space, in place: most titles
-/// have none, and keep their bytes.
 /// Puts what an article's text holds before its body onto the empty
 /// `text`: `title` trimmed and a blank line, nothing for an empty title.
 /// Returns where the body begins ([`Article::from_joined`]).
@@ -159,6 +157,8 @@ pub(crate) fn title_room(title: &str) -> usize {
     }
 }
 
+/// `s` without its leading and trailing white space, in place: most titles
+/// have none, and keep their bytes.
 fn trimmed(mut s: String) -> String {
     let len = s.trim().len();
     if len == s.len() {
