@@ -95,9 +95,9 @@ pub struct MentionBuffers {
 }
 
 /// An empty list on the allocation of `v`, for elements of the same size
-/// (another article's mentions, dropped where they are; the empty list
-/// collected in place).
-fn recycled<T, U>(mut v: Vec<T>) -> Vec<U> {
+/// (the same type with other lifetimes: the list of another article): its
+/// elements dropped where they are, the empty list collected in place.
+pub(crate) fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
     v.clear();
     v.into_iter().filter_map(|_| None).collect()
 }
@@ -120,7 +120,7 @@ impl<'a> Mentions<'a> {
         masked: &[bool],
         within: MentionBuffers,
     ) -> Self {
-        let (mut all, mut bounds) = (recycled(within.all), within.bounds);
+        let (mut all, mut bounds) = (recycle(within.all), within.bounds);
         // about one mention in ten tokens: room for most articles' at once
         all.reserve(finder.toks.len() / 8);
         bounds.clear();
@@ -167,7 +167,7 @@ impl<'a> Mentions<'a> {
     /// Its lists, emptied, for another article's mentions.
     pub fn into_buffers(self) -> MentionBuffers {
         MentionBuffers {
-            all: recycled(self.all),
+            all: recycle(self.all),
             bounds: self.bounds,
         }
     }

@@ -4,7 +4,7 @@
 //! people hold.
 
 use crate::bytes::{ascii_eq_nocase, same_bytes, FxBuild};
-use crate::extract::mention::{Mention, Mentions, Of, What};
+use crate::extract::mention::{recycle, Mention, Mentions, Of, What};
 use crate::lexicon::gazetteer::{held_on, Gazetteer, Known as Listed, Named, PersonInfo};
 use crate::model::{slug_into, EntityKind, Span};
 use crate::text::date::Date;
@@ -103,14 +103,6 @@ struct Kept {
     unasked: Vec<Unasked<'static>>,
     states_named: Vec<(u32, usize, usize)>,
     pending: Vec<Pending<'static>>,
-}
-
-/// An empty list on the allocation of `v`, for elements of the same size
-/// (the same type with other lifetimes: the list of another article).
-fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
-    // emptied where they are, then collected in place
-    v.clear();
-    v.into_iter().filter_map(|_| None).collect()
 }
 
 /// The buffers of a [`Resolution`]: given back to the thread when it is
