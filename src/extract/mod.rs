@@ -1035,23 +1035,12 @@ impl<'a> Doc<'a> {
     /// may be date words, in order: told by their class bits, 64 at a time.
     #[inline]
     fn date_words<T>(&self, r: Range<usize>, mut f: impl FnMut(usize) -> Option<T>) -> Option<T> {
-        let mut base = r.start;
-        while base < r.end {
-            let top = r.end.min(base + 64);
-            let mut mask = self.words.mask_in(base..top, class::DATE);
-            while mask != 0 {
-                let i = base + mask.trailing_zeros() as usize;
-                mask &= mask - 1;
-                if self.masked[i] {
-                    continue;
-                }
-                if let Some(x) = f(i) {
-                    return Some(x);
-                }
-            }
-            base = top;
-        }
-        None
+        // a masked token is not given to `f` (which notes what it is given)
+        let unmasked = |i: usize| match self.masked[i] {
+            true => None,
+            false => f(i),
+        };
+        self.words.find_in(r, class::DATE, unmasked)
     }
 
     /// Whether a future word comes in `r` (after a weekday opening its

@@ -169,17 +169,9 @@ impl<'a> Sentence<'a> {
         // the word class first: it rules out most tokens at once; the
         // tokens that may be are marked in a bit mask per 64 tokens, a tight
         // loop apart from the matching below
-        let mut base = self.range.start;
-        while base < self.range.end {
-            let top = self.range.end.min(base + 64);
-            let mut mask = self.words.mask_in(base..top, want);
-            while mask != 0 {
-                let i = base + mask.trailing_zeros() as usize;
-                mask &= mask - 1;
-                self.scan_at(i, reporting.as_deref_mut(), &mut hit);
-            }
-            base = top;
-        }
+        self.words.each_in(self.range.clone(), want, |i| {
+            self.scan_at(i, reporting.as_deref_mut(), &mut hit);
+        });
     }
 
     /// [`Sentence::scan`] at token `i`, one that may be a cue or a reporting verb.

@@ -115,24 +115,41 @@ impl TokenWords {
     }
 
     /// Calls `f` with each token among `r` that may be in a set of
-    /// `class`, in order, as [`TokenWords::may_be_in`] gives them: by their
-    /// bits of [`TokenWords::mask_in`], 64 at a time (for long ranges, a
-    /// sentence's; none for a range beyond the tokens).
+    /// `class`, in order, as [`TokenWords::may_be_in`] gives them (see
+    /// [`TokenWords::find_in`]).
     #[inline]
     pub fn each_in(&self, r: std::ops::Range<usize>, class: u16, mut f: impl FnMut(usize)) {
-        if self.classes.get(r.clone()).is_none() {
-            return;
-        }
+        self.find_in(r, class, |i| {
+            f(i);
+            None::<()>
+        });
+    }
+
+    /// The first `Some` that `f` gives of the tokens among `r` that may be
+    /// in a set of `class`, in order, as [`TokenWords::may_be_in`] gives
+    /// them: by their bits of [`TokenWords::mask_in`], 64 at a time (for
+    /// long ranges, a sentence's; none for a range beyond the tokens).
+    #[inline]
+    pub fn find_in<T>(
+        &self,
+        r: std::ops::Range<usize>,
+        class: u16,
+        mut f: impl FnMut(usize) -> Option<T>,
+    ) -> Option<T> {
+        self.classes.get(r.clone())?;
         let mut base = r.start;
         while base < r.end {
             let top = r.end.min(base + 64);
             let mut mask = self.mask_in(base..top, class);
             while mask != 0 {
-                f(base + mask.trailing_zeros() as usize);
+                if let Some(x) = f(base + mask.trailing_zeros() as usize) {
+                    return Some(x);
+                }
                 mask &= mask - 1;
             }
             base = top;
         }
+        None
     }
 }
 
@@ -143,7 +160,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn each_in_is_may_be_in(
+        fn each_in_and_find_in_are_may_be_in(
             classes in proptest::collection::vec(prop_oneof![Just(0u16), Just(1u16), any::<u16>()], 0..200),
             from in 0usize..210,
             len in 0usize..210,
@@ -153,7 +170,10 @@ mod tests {
             let r = from..from + len;
             let mut each = Vec::new();
             words.each_in(r.clone(), class, |k| each.push(k));
-            prop_assert_eq!(each, words.may_be_in(r, class).collect::<Vec<_>>());
+            prop_assert_eq!(&each, &words.may_be_in(r.clone(), class).collect::<Vec<_>>());
+            // the first of them past a threshold, as `find_map` finds it
+            let past = |k: usize| (k > from + len / 2).then_some(k);
+            prop_assert_eq!(words.find_in(r.clone(), class, past), each.iter().copied().find_map(past));
         }
     }
 }
