@@ -1199,8 +1199,12 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// Whether token `j` is a capitalised portfolio ("Infrastructure").
     #[inline]
     fn portfolio_at(&self, j: usize) -> bool {
-        let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
-        self.g.relation_words.has(id, list::PORTFOLIOS) && self.capital_at(j)
+        // the capital first: its class bits are at hand, the word lists'
+        // table (by word id) is a load apart
+        self.capital_at(j) && {
+            let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
+            self.g.relation_words.has(id, list::PORTFOLIOS)
+        }
     }
 
     /// Whether token `k` is a title a portfolio qualifies ("Minister").
@@ -1410,21 +1414,25 @@ impl<'t, 'a> Finder<'t, 'a> {
             return true;
         }
         // "January Makamba", "Santiago Cafiero": a first name that is also
-        // a month or a city, when a surname follows
-        let surname_next = m + 1 < end
-            && self.toks[m + 1].kind == TokKind::Word
-            && self.capital_at(m + 1)
-            && self.known(m + 1, end).is_none()
-            && !self.month_at(m + 1)
-            && !self.weekday_at(m + 1);
+        // a month or a city, when a surname follows (asked only where it
+        // tells: a month, or a first word)
+        let surname_next = || {
+            m + 1 < end
+                && self.toks[m + 1].kind == TokKind::Word
+                && self.capital_at(m + 1)
+                && self.known(m + 1, end).is_none()
+                && !self.month_at(m + 1)
+                && !self.weekday_at(m + 1)
+        };
         let month = self.month_at(m);
         if month
-            && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number || (first && !surname_next))
+            && (m + 1 < end && self.toks[m + 1].kind == TokKind::Number
+                || (first && !surname_next()))
         {
             return true;
         }
         if first
-            && !(month && surname_next)
+            && !(month && surname_next())
             && ((self.words.may_be(m, class::NON_NAME) && self.g.non_names.contains(self.s(m)))
                 || self.honorific(m))
         {
@@ -1439,7 +1447,7 @@ impl<'t, 'a> Finder<'t, 'a> {
                 | Known::Initiative(_)
                 | Known::Pair
                 | Known::Block => true,
-                Known::Place(_) | Known::Capital(_) | Known::Body(_) => first && !surname_next,
+                Known::Place(_) | Known::Capital(_) | Known::Body(_) => first && !surname_next(),
                 Known::StateNoun => false,
             },
             None => false,
@@ -1496,14 +1504,19 @@ impl<'t, 'a> Finder<'t, 'a> {
         if self.lower_is(j, end, "the") {
             j += 1;
         }
-        let mut of = None;
+        let (mut of, mut chain) = (None, None);
         if let Some((n, Known::Country(c) | Known::Demonym(c))) = self.known(j, end) {
-            if self.title_chain(j + n, end).is_some() {
+            // the chain after the state, found once
+            chain = self.title_chain(j + n, end);
+            if chain.is_some() {
                 of = Some(Of::Country(c));
                 j += n;
             }
         }
-        let (te, former) = self.title_chain(j, end)?;
+        let (te, former) = match chain {
+            Some(c) => c,
+            None => self.title_chain(j, end)?,
+        };
         let title = self.text_of(j, te);
         let (e, of) = self.after_name(te, end, of);
         // ", Finance Minister Mehmet Simsek,": a name after the title begins
@@ -1556,11 +1569,15 @@ impl<'t, 'a> Finder<'t, 'a> {
     fn person(&self, i: usize, end: usize) -> Option<Mention<'t>> {
         let the = i < end && self.determiner_at(i);
         let j = if the { i + 1 } else { i };
-        let (title_start, of, prefix) = self.whose_before_title(j, end);
+        // the chain after a state or organisation is found once
+        let (title_start, of, prefix, chain) = match self.whose_before_title(j, end) {
+            Some((a, of, chain)) => (a, Some(of), true, Some(chain)),
+            None => (j, None, false, self.title_chain(j, end)),
+        };
         // "Former British Prime Minister": "former" before the phrase
         let former_before =
             i > 0 && title_start > j && self.g.former_modifiers.has_bytes(self.lower_b(i - 1));
-        let (title_end, former, title) = match self.title_chain(title_start, end) {
+        let (title_end, former, title) = match chain {
             Some((e, former)) => (
                 e,
                 former || former_before || self.former_glued(title_start),
@@ -1624,26 +1641,22 @@ impl<'t, 'a> Finder<'t, 'a> {
 
     /// A state or organisation before a title chain at `j` ("Chinese
     /// Foreign Minister", "UN's envoy"): where the title begins, whose it
-    /// is, and whether there was one.
+    /// is, and the chain ([`Finder::title_chain`]); `None` when there is none.
     #[inline]
-    fn whose_before_title(&self, j: usize, end: usize) -> (usize, Option<Of>, bool) {
+    fn whose_before_title(&self, j: usize, end: usize) -> Option<(usize, Of, (usize, bool))> {
         let (n, of) = match self.known(j, end) {
             // "State Department spokesman": a body of a state stands for it
             Some((n, Known::Country(c) | Known::Demonym(c) | Known::Body(Some(c)))) => {
                 (n, Of::Country(c))
             }
             Some((n, Known::Org(o))) => (n, Of::Org(o)),
-            _ => return (j, None, false),
+            _ => return None,
         };
         let mut a = j + n;
         if a < end && self.possessive(a) {
             a += 1;
         }
-        if self.title_chain(a, end).is_some() {
-            (a, Some(of), true)
-        } else {
-            (j, None, false)
-        }
+        Some((a, of, self.title_chain(a, end)?))
     }
 
     /// The first state or organisation named inside a title (tokens `a..b`).
@@ -1802,7 +1815,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             return false;
         }
         // most words have no hyphen: no call to split them
-        if self.hyphen_at(i) && self.known_compound(i) {
+        if self.hyphen_at(i) && self.known_parts(i) {
             return false;
         }
         !((self.words.may_be(i, class::NON_NAME) && self.g.non_names.contains(self.s(i)))
@@ -1810,26 +1823,25 @@ impl<'t, 'a> Finder<'t, 'a> {
             || self.month_at(i))
     }
 
-    /// Whether token `i` is known words joined by hyphens ("India-Nepal"):
-    /// no part of an unknown name.
+    /// Whether token `i`, which has a hyphen, is known words joined by
+    /// hyphens ("India-Nepal"): no part of an unknown name.
     #[inline]
-    fn known_compound(&self, i: usize) -> bool {
-        let s0 = self.s(i);
-        has_hyphen(s0) && s0.split('-').all(|p| self.g.lookup_word(p).is_some())
+    fn known_parts(&self, i: usize) -> bool {
+        self.s(i)
+            .split('-')
+            .all(|p| self.g.lookup_word(p).is_some())
     }
 
-    /// Whether token `i` joins a state or body to other words by hyphens
-    /// ("Asean-Australia", "Muslim-majority"): no part of a person's name.
+    /// Whether token `i`, which has a hyphen, joins a state or body to other
+    /// words ("Asean-Australia", "Muslim-majority"): no part of a person's name.
     #[inline]
     fn joins_a_state(&self, i: usize) -> bool {
-        let s0 = self.s(i);
-        has_hyphen(s0)
-            && s0.split('-').any(|p| {
-                matches!(
-                    self.g.lookup_word(p),
-                    Some(Known::Country(_) | Known::Demonym(_) | Known::Org(_))
-                )
-            })
+        self.s(i).split('-').any(|p| {
+            matches!(
+                self.g.lookup_word(p),
+                Some(Known::Country(_) | Known::Demonym(_) | Known::Org(_))
+            )
+        })
     }
 
     /// Whether token `i` names a gathering ("Summit", "Conference"): a
@@ -2040,7 +2052,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             });
         } else if m - i <= 4
             && self.plain_name(i..m, i == sentence_start)
-            && !(i..m).any(|k| self.known_compound(k) || self.joins_a_state(k))
+            && !(i..m).any(|k| self.hyphen_at(k) && (self.known_parts(k) || self.joins_a_state(k)))
         {
             What::Person {
                 name,
