@@ -455,6 +455,9 @@ pub struct WordList {
     /// Bit `n` set when some word has `n` bytes (bit 63: 63 or more): a
     /// word of another length is rejected at once.
     lens: u64,
+    /// Bit `b % 64` set for the first byte `b` of some word (bit 0 for an
+    /// empty one): most words of a right length are rejected by it.
+    firsts: u64,
     /// The words of at most 15 bytes, packed.
     keys: Box<[Packed]>,
     /// The longer words.
@@ -472,7 +475,21 @@ impl WordList {
         let lens = words
             .iter()
             .fold(0, |m, w| m | WordList::len_bit(w.as_bytes()));
-        WordList { lens, keys, long }
+        let firsts = words
+            .iter()
+            .fold(0, |m, w| m | WordList::first_bit(w.as_bytes()));
+        WordList {
+            lens,
+            firsts,
+            keys,
+            long,
+        }
+    }
+
+    /// The bit of `firsts` for `w`'s first byte.
+    #[inline(always)]
+    fn first_bit(w: &[u8]) -> u64 {
+        1 << (w.first().copied().unwrap_or(0) & 63)
     }
 
     /// The bit of `lens` for a word of `w`'s length (63 for any longer).
@@ -491,7 +508,9 @@ impl WordList {
     /// character-boundary checks of slicing the text).
     #[inline(always)]
     pub fn has_bytes(&self, w: &[u8]) -> bool {
-        self.lens & WordList::len_bit(w) != 0 && self.has_word(w)
+        self.lens & WordList::len_bit(w) != 0
+            && self.firsts & WordList::first_bit(w) != 0
+            && self.has_word(w)
     }
 
     /// [`WordList::has`] for a word of the length of one of the words.
@@ -2020,6 +2039,22 @@ mod tests {
             ShortWords::default().get_classed((1, 1 << 56)),
             (NO_WORD, 0)
         );
+    }
+
+    proptest::proptest! {
+        /// A word list answers as a search of its words would, whatever
+        /// the first byte and length filters let through.
+        #[test]
+        fn word_list_has_is_the_plain_search(
+            words in proptest::collection::vec("[a-eA-E\\-]{0,18}", 0..12),
+            w in "[a-eA-E\\-]{0,18}",
+        ) {
+            let list = WordList::new(&words);
+            proptest::prop_assert_eq!(list.has(&w), words.contains(&w));
+            for x in &words {
+                proptest::prop_assert!(list.has(x));
+            }
+        }
     }
 
     #[test]
