@@ -261,12 +261,6 @@ pub(crate) fn spaced_text<'t>(text: &'t str, toks: &[Token]) -> Cow<'t, str> {
     }
 }
 
-/// Whether `s` has a hyphen: a byte test, before splitting at it.
-#[inline]
-fn has_hyphen(s: &str) -> bool {
-    crate::bytes::has_byte(s.as_bytes(), b'-')
-}
-
 fn upper_first(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -1337,7 +1331,7 @@ impl<'t, 'a> Finder<'t, 'a> {
             let capital = t.kind == TokKind::Word && self.capital_at(m);
             if capital && !all_caps(s)
                 || (capital && (count > 0 && s.len() <= 3 || initial()))
-                || (t.kind == TokKind::Word && count > 0 && self.glued_particle(s))
+                || (t.kind == TokKind::Word && count > 0 && self.glued_particle(m, s))
             {
                 // "bin Sultan": after a particle a title word is a name
                 let after_particle = count > 0
@@ -1388,10 +1382,10 @@ impl<'t, 'a> Finder<'t, 'a> {
     }
 
     /// "al-Sudani", "el-Sisi": a lower-case name particle glued by a hyphen
-    /// to a capitalised word ends a name.
+    /// to a capitalised word ends a name (token `m`, of text `s`).
     #[inline]
-    fn glued_particle(&self, s: &str) -> bool {
-        if !has_hyphen(s) {
+    fn glued_particle(&self, m: usize, s: &str) -> bool {
+        if !self.hyphen_at(m) {
             return false;
         }
         match s.split_once('-') {
@@ -1703,9 +1697,11 @@ impl<'t, 'a> Finder<'t, 'a> {
     #[inline]
     fn former_glued(&self, j: usize) -> bool {
         j > 0 && {
-            let w = self.lower(j - 1);
-            has_hyphen(w)
-                && w.split_once('-')
+            // (the lower case has its hyphens where the text has them)
+            self.hyphen_at(j - 1)
+                && self
+                    .lower(j - 1)
+                    .split_once('-')
                     .is_some_and(|(m, _)| self.g.former_modifiers.has(m))
         }
     }
