@@ -223,8 +223,9 @@ impl<'a> Sentence<'a> {
             // one hit per (cue entry, start)
             let mut seen: Option<Short<usize, 8>> = None;
             let mut after_determiner = None;
-            for k in crate::bytes::ones(first).chain(64..cold.pats.len()) {
-                let Some(p) = cold.pats.get(k).and_then(|&p| self.g.cue_pattern(p)) else {
+            let pats = cold.pats(self.g.cue_pat_nums());
+            for k in crate::bytes::ones(first).chain(64..pats.len()) {
+                let Some(p) = pats.get(k).and_then(|&p| self.g.cue_pattern(p)) else {
                     continue;
                 };
                 // a pattern is filed under its first words: the first matches

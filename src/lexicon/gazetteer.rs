@@ -370,6 +370,9 @@ pub struct Gazetteer {
     cue_cold: Vec<CueCold>,
     /// The second words' tables of `cue_hot`, one after another.
     cue_seconds: Vec<(WordId, u64)>,
+    /// The numbers of each first word's patterns (`cue_index`'s and
+    /// `cue_cold`'s), one list after another.
+    cue_pat_nums: Vec<u32>,
     pub(crate) non_names: HashSet<String, FxBuild>,
     pub(crate) reporting: HashSet<String, FxBuild>,
     pub(crate) negation: HashSet<String, FxBuild>,
@@ -900,6 +903,7 @@ impl Gazetteer {
             cue_hot: Vec::new(),
             cue_cold: Vec::new(),
             cue_seconds: Vec::new(),
+            cue_pat_nums: Vec::new(),
             non_names: set(&lex.non_names),
             reporting: set(&w.reporting),
             negation: set(&w.negation),
@@ -1209,14 +1213,17 @@ impl Gazetteer {
         self.heads.get(id as usize).is_some_and(|&b| b & bit != 0)
     }
 
-    /// Files the cue patterns with an ASCII first word under its [`WordId`].
+    /// Files the cue patterns with an ASCII first word under its [`WordId`];
+    /// the numbers of every first word's patterns in one table.
     fn compile_cue_starts(&mut self) {
-        let (mut hot, mut cold) = (Vec::new(), Vec::new());
-        let mut all_seconds = Vec::new();
-        let mut seconds = Vec::new();
-        // by id: the shared table of second words does not hang on the map's order
-        let mut firsts: Vec<(usize, &CueStart)> = Vec::new();
-        for (w, pats) in &self.cue_index {
+        let mut nums = Vec::new();
+        for start in self.cue_index.values_mut() {
+            start.cold.place_pats(nums.len());
+            nums.extend_from_slice(&start.pats);
+        }
+        // by id: the shared tables do not hang on the map's order
+        let mut firsts: Vec<(usize, Vec<u32>)> = Vec::new();
+        for (w, start) in &self.cue_index {
             // an ASCII token's id is that of its lower case, which is the
             // key it is looked up by; `compile_classes` gave every key an id
             if !w.is_ascii() {
@@ -1224,23 +1231,26 @@ impl Gazetteer {
             }
             let id = self.id_of(w.as_bytes());
             if id != NO_WORD {
-                firsts.push((id as usize, pats));
+                firsts.push((id as usize, start.pats.clone()));
             }
         }
         firsts.sort_unstable_by_key(|&(id, _)| id);
+        let n = firsts.last().map_or(0, |&(id, _)| id + 1);
+        let (mut hot, mut cold) = (vec![CueHot::default(); n], vec![CueCold::default(); n]);
+        let (mut all_seconds, mut seconds) = (Vec::new(), Vec::new());
         for (id, pats) in firsts {
-            if hot.len() <= id {
-                hot.resize_with(id + 1, CueHot::default);
-                cold.resize_with(id + 1, CueCold::default);
-            }
-            let mut start = CueStart::new_in(pats.cold.pats.clone(), &self.cue_pats, &mut seconds);
+            let mut start = CueStart::new_in(pats, &self.cue_pats, &mut seconds);
             start.hot.place_seconds(all_seconds.len());
             all_seconds.append(&mut start.seconds);
-            hot[id] = start.hot;
-            cold[id] = start.cold;
+            start.cold.place_pats(nums.len());
+            nums.extend_from_slice(&start.pats);
+            if let (Some(h), Some(c)) = (hot.get_mut(id), cold.get_mut(id)) {
+                (*h, *c) = (start.hot, start.cold);
+            }
         }
         (self.cue_hot, self.cue_cold) = (hot, cold);
         self.cue_seconds = all_seconds;
+        self.cue_pat_nums = nums;
     }
 
     /// The cue patterns filed under token `i`'s lower case (`lowers[i]`),
@@ -1263,6 +1273,12 @@ impl Gazetteer {
             let start = self.cue_patterns_of(&lowers[i]);
             (&start.hot, &start.cold)
         }
+    }
+
+    /// The numbers of the cue patterns [`CueCold::pats`] reads.
+    #[inline]
+    pub fn cue_pat_nums(&self) -> &[u32] {
+        &self.cue_pat_nums
     }
 
     /// The second words' tables [`CueHot::may_match`] reads.

@@ -107,6 +107,9 @@ impl RelationWords {
 pub struct CueStart {
     pub hot: CueHot,
     pub cold: CueCold,
+    /// The numbers of the patterns, in the order they are tried (the cold
+    /// part finds them in a shared table once placed there).
+    pub pats: Vec<u32>,
     /// By word id, in a table of a power of two slots, at most half full
     /// (an empty one of id [`NO_WORD`] and no bits): the bits of the patterns
     /// (of the first 64) that word may be second in (or third, after an
@@ -151,8 +154,10 @@ pub struct CueCold {
     /// The patterns (of the first 64) whose token after next is one of a
     /// few words, filed by those words.
     pub thirds: ByWord,
-    /// The numbers of the patterns, in the order they are tried.
-    pub pats: Vec<u32>,
+    /// Where the numbers of the patterns are in the shared table of them
+    /// (see [`CueCold::pats`]), and how many.
+    pats_at: u32,
+    pats_len: u32,
     /// Bit `k` set: the `k`th pattern's second word is one of a list, which
     /// [`CueHot::may_match`] tests exactly for an ASCII next token.
     checked: u64,
@@ -311,13 +316,15 @@ pub static NO_CUES: CueStart = CueStart {
     },
     cold: CueCold {
         thirds: ByWord::NONE,
-        pats: Vec::new(),
+        pats_at: 0,
+        pats_len: 0,
         checked: 0,
         wilds: Wilds {
             at1: ByWord::NONE,
             at2: ByWord::NONE,
         },
     },
+    pats: Vec::new(),
     seconds: Vec::new(),
 };
 
@@ -380,11 +387,17 @@ impl CueStart {
         };
         let cold = CueCold {
             thirds,
-            pats,
+            pats_at: 0,
+            pats_len: pats.len() as u32,
             checked: checked & live,
             wilds,
         };
-        CueStart { hot, cold, seconds }
+        CueStart {
+            hot,
+            cold,
+            pats,
+            seconds,
+        }
     }
 
     /// Patterns `pats` with nothing filed: every one may match.
@@ -397,9 +410,10 @@ impl CueStart {
                 ..CueHot::default()
             },
             cold: CueCold {
-                pats,
+                pats_len: pats.len() as u32,
                 ..CueCold::default()
             },
+            pats,
             seconds: Vec::new(),
         }
     }
@@ -466,6 +480,21 @@ impl CueHot {
 }
 
 impl CueCold {
+    /// The numbers of the patterns, in `table` (the shared table they
+    /// were placed in by [`CueCold::place_pats`]).
+    #[inline]
+    pub fn pats<'t>(&self, table: &'t [u32]) -> &'t [u32] {
+        let at = self.pats_at as usize;
+        table
+            .get(at..at + self.pats_len as usize)
+            .unwrap_or_default()
+    }
+
+    /// Files the numbers of the patterns at `at` in the shared table.
+    pub fn place_pats(&mut self, at: usize) {
+        self.pats_at = at as u32;
+    }
+
     /// Whether [`CueHot::may_match`] of an ASCII next token tested the
     /// `k`th pattern's second word exactly: a pattern it let through needs
     /// no second look at that word.
