@@ -192,34 +192,30 @@ impl<'a> Sentence<'a> {
             if !self.lowers.is_ascii(i) && !word(i) {
                 return;
             }
-            let start = self.g.cue_patterns(self.words, self.lowers, i);
-            let n = start.pats.len();
-            if n == 0 {
+            let (start, cold) = self.g.cue_patterns(self.words, self.lowers, i);
+            if start.is_empty() {
                 return;
             }
             // the next word, which most patterns test first
             let next = (i + 1 < self.range.end).then(|| self.word_at(i + 1));
             // the patterns whose second word the next token may be
             let may = match next {
-                None => start.may_match(None),
-                Some(Word::Id(id)) => start.may_match(Some(id)),
+                None => start.may_match(None, &[]),
+                Some(Word::Id(id)) => start.may_match(Some(id), self.g.cue_seconds()),
                 Some(Word::Lower(_)) => u64::MAX,
             };
-            let may = match start.wilds.as_deref() {
-                Some(w) if may & start.wild_filed.bits != 0 => {
-                    self.without_wild_misses(w, start.wild_filed, i, may)
-                }
-                _ => may,
+            // the filters' bits first: their tables are apart, seldom read
+            let may = match may & start.wild_bits != 0 {
+                true => self.without_wild_misses(&cold.wilds, cold.wilds.filed(), i, may),
+                false => may,
             };
-            let may = match start.thirds.as_deref() {
-                Some(t) if may & start.third_filed.bits != 0 => {
-                    self.without_third_misses(t, start.third_filed, i, may)
-                }
-                _ => may,
+            let may = match may & start.third_bits != 0 {
+                true => self.without_third_misses(&cold.thirds, cold.thirds.filed(2, 3), i, may),
+                false => may,
             };
             // those of the first 64 by their bits, in order, then all the rest
             let first = start.live(may);
-            if first == 0 && n <= 64 || !word(i) {
+            if first == 0 && !start.more || !word(i) {
                 return;
             }
             // an ASCII next token's id was looked for among second words
@@ -227,15 +223,16 @@ impl<'a> Sentence<'a> {
             // one hit per (cue entry, start)
             let mut seen: Option<Short<usize, 8>> = None;
             let mut after_determiner = None;
-            for k in crate::bytes::ones(first).chain(64..n) {
-                let Some(p) = start.pats.get(k).and_then(|&p| self.g.cue_pattern(p)) else {
+            let pats = cold.pats(self.g.cue_pat_nums());
+            for k in crate::bytes::ones(first).chain(64..pats.len()) {
+                let Some(p) = pats.get(k).and_then(|&p| self.g.cue_pattern(p)) else {
                     continue;
                 };
                 // a pattern is filed under its first words: the first matches
                 let mut rest = p.words.get(1..).unwrap_or_default();
                 let mut from = i + 1;
                 if let Some((PatWord::Any(alts), more)) = rest.split_first() {
-                    let known = exact && start.second_checked(k);
+                    let known = exact && cold.second_checked(k);
                     if !known && !next.is_some_and(|w| w.one_of(alts)) {
                         continue;
                     }
@@ -1975,7 +1972,7 @@ impl Context<'_> {
         let w = s.s(v);
         lower_case(w)
             && (w.len() > 3 && w.ends_with("ed")
-                || !s.g.cue_patterns(s.words, s.lowers, v).pats.is_empty())
+                || !s.g.cue_patterns(s.words, s.lowers, v).0.is_empty())
             && !s.in_list(v - 1, list::PASSIVE_AUXILIARIES)
     }
 

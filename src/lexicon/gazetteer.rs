@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::lexicon::descriptors::Descriptors;
 use crate::lexicon::extract_words::ExtractWords;
-use crate::lexicon::relation_words::{CueStart, RelationWords, NO_CUES};
+use crate::lexicon::relation_words::{CueCold, CueHot, CueStart, RelationWords, NO_CUES};
 use crate::lexicon::topic::Topics;
 use crate::lexicon::words::{class, TokenWords, WordId, NO_WORD};
 use crate::lexicon::{
@@ -364,7 +364,15 @@ pub struct Gazetteer {
     pub(crate) cue_index: HashMap<String, CueStart, FxBuild>,
     /// The patterns of `cue_index` under an ASCII first word, by that
     /// word's [`WordId`]: an ASCII token's id finds them without hashing.
-    cue_starts: Vec<CueStart>,
+    /// What the scan reads at every such token, a cache line each...
+    cue_hot: Vec<CueHot>,
+    /// ... apart from the rest, read at few.
+    cue_cold: Vec<CueCold>,
+    /// The second words' tables of `cue_hot`, one after another.
+    cue_seconds: Vec<(WordId, u64)>,
+    /// The numbers of each first word's patterns (`cue_index`'s and
+    /// `cue_cold`'s), one list after another.
+    cue_pat_nums: Vec<u32>,
     pub(crate) non_names: HashSet<String, FxBuild>,
     pub(crate) reporting: HashSet<String, FxBuild>,
     pub(crate) negation: HashSet<String, FxBuild>,
@@ -911,7 +919,10 @@ impl Gazetteer {
             cue_index: (cue_index.into_iter())
                 .map(|(w, pats)| (w, CueStart::unfiltered(pats)))
                 .collect(),
-            cue_starts: Vec::new(),
+            cue_hot: Vec::new(),
+            cue_cold: Vec::new(),
+            cue_seconds: Vec::new(),
+            cue_pat_nums: Vec::new(),
             non_names: set(&lex.non_names),
             reporting: set(&w.reporting),
             negation: set(&w.negation),
@@ -1221,39 +1232,78 @@ impl Gazetteer {
         self.heads.get(id as usize).is_some_and(|&b| b & bit != 0)
     }
 
-    /// Files the cue patterns with an ASCII first word under its [`WordId`].
+    /// Files the cue patterns with an ASCII first word under its [`WordId`];
+    /// the numbers of every first word's patterns in one table.
     fn compile_cue_starts(&mut self) {
-        let mut starts: Vec<CueStart> = Vec::new();
-        let mut seconds = Vec::new();
-        for (w, pats) in &self.cue_index {
+        let mut nums = Vec::new();
+        for start in self.cue_index.values_mut() {
+            start.cold.place_pats(nums.len());
+            nums.extend_from_slice(&start.pats);
+        }
+        // by id: the shared tables do not hang on the map's order
+        let mut firsts: Vec<(usize, Vec<u32>)> = Vec::new();
+        for (w, start) in &self.cue_index {
             // an ASCII token's id is that of its lower case, which is the
             // key it is looked up by; `compile_classes` gave every key an id
             if !w.is_ascii() {
                 continue;
             }
             let id = self.id_of(w.as_bytes());
-            if id == NO_WORD {
-                continue;
+            if id != NO_WORD {
+                firsts.push((id as usize, start.pats.clone()));
             }
-            let id = id as usize;
-            if starts.len() <= id {
-                starts.resize_with(id + 1, CueStart::default);
-            }
-            starts[id] = CueStart::new_in(pats.pats.clone(), &self.cue_pats, &mut seconds);
         }
-        self.cue_starts = starts;
+        firsts.sort_unstable_by_key(|&(id, _)| id);
+        let n = firsts.last().map_or(0, |&(id, _)| id + 1);
+        let (mut hot, mut cold) = (vec![CueHot::default(); n], vec![CueCold::default(); n]);
+        let (mut all_seconds, mut seconds) = (Vec::new(), Vec::new());
+        for (id, pats) in firsts {
+            let mut start = CueStart::new_in(pats, &self.cue_pats, &mut seconds);
+            start.hot.place_seconds(all_seconds.len());
+            all_seconds.append(&mut start.seconds);
+            start.cold.place_pats(nums.len());
+            nums.extend_from_slice(&start.pats);
+            if let (Some(h), Some(c)) = (hot.get_mut(id), cold.get_mut(id)) {
+                (*h, *c) = (start.hot, start.cold);
+            }
+        }
+        (self.cue_hot, self.cue_cold) = (hot, cold);
+        self.cue_seconds = all_seconds;
+        self.cue_pat_nums = nums;
     }
 
-    /// The numbers of the cue patterns filed under token `i`'s lower case
-    /// (`lowers[i]`), `words` being the article's [`Gazetteer::token_words`].
+    /// The cue patterns filed under token `i`'s lower case (`lowers[i]`),
+    /// `words` being the article's [`Gazetteer::token_words`]: what the scan
+    /// reads at every token, and the rest.
     #[inline(always)]
-    pub fn cue_patterns(&self, words: &TokenWords, lowers: &Lowered, i: usize) -> &CueStart {
+    pub fn cue_patterns(
+        &self,
+        words: &TokenWords,
+        lowers: &Lowered,
+        i: usize,
+    ) -> (&CueHot, &CueCold) {
         if lowers.is_ascii(i) {
-            let id = words.ids.get(i).copied().unwrap_or(NO_WORD);
-            self.cue_starts.get(id as usize).unwrap_or(&NO_CUES)
+            let id = words.ids.get(i).copied().unwrap_or(NO_WORD) as usize;
+            match (self.cue_hot.get(id), self.cue_cold.get(id)) {
+                (Some(hot), Some(cold)) => (hot, cold),
+                _ => (&NO_CUES.hot, &NO_CUES.cold),
+            }
         } else {
-            self.cue_patterns_of(&lowers[i])
+            let start = self.cue_patterns_of(&lowers[i]);
+            (&start.hot, &start.cold)
         }
+    }
+
+    /// The numbers of the cue patterns [`CueCold::pats`] reads.
+    #[inline]
+    pub fn cue_pat_nums(&self) -> &[u32] {
+        &self.cue_pat_nums
+    }
+
+    /// The second words' tables [`CueHot::may_match`] reads.
+    #[inline]
+    pub fn cue_seconds(&self) -> &[(WordId, u64)] {
+        &self.cue_seconds
     }
 
     /// The cue patterns filed under lower-case word `w` (kept out of line:

@@ -101,40 +101,69 @@ impl RelationWords {
 }
 
 /// The cue patterns filed under one first word, with what rules most of
-/// them out by the next token alone.
+/// them out by the next token alone: what the scan reads at every token
+/// (`hot`, one cache line) apart from what it reads at few (`cold`).
 #[derive(Clone, Debug, Default)]
 pub struct CueStart {
-    /// The numbers of the patterns, in the order they are tried.
+    pub hot: CueHot,
+    pub cold: CueCold,
+    /// The numbers of the patterns, in the order they are tried (the cold
+    /// part finds them in a shared table once placed there).
     pub pats: Vec<u32>,
-    /// Bit `k` set for each of the first 64 patterns (as many as there are).
-    live: u64,
-    /// Bit `k` set: the `k`th pattern's second word is one of a list, which
-    /// [`CueStart::may_match`] tests exactly for an ASCII next token.
-    checked: u64,
-    /// Bit `k` set: the `k`th pattern (of the first 64) has neither one word
-    /// of a list second nor an optional one and then one of a list (it may
-    /// match whatever the next token).
-    always: u64,
     /// By word id, in a table of a power of two slots, at most half full
     /// (an empty one of id [`NO_WORD`] and no bits): the bits of the patterns
     /// (of the first 64) that word may be second in (or third, after an
     /// optional second word), found from the slot of its hash on.
-    seconds: Vec<(WordId, u64)>,
-    /// How far an id's hash is shifted to its slot in `seconds`.
-    second_shift: u32,
-    /// Bit `id % 64` of each id of `seconds`: most next words are ruled
-    /// out by it without a search.
+    pub seconds: Vec<(WordId, u64)>,
+}
+
+/// What the cue scan reads of a first word at each token of that word, in
+/// one aligned cache line: most tokens are ruled out by it alone.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(64))]
+pub struct CueHot {
+    /// Bit `k` set: the `k`th pattern (of the first 64) has neither one word
+    /// of a list second nor an optional one and then one of a list (it may
+    /// match whatever the next token).
+    always: u64,
+    /// Bit `id % 64` of each id of the second words: most next words are
+    /// ruled out by it without a search.
     second_bits: u64,
-    /// The patterns (of the first 64) that go on with a wildcard and a word
-    /// of a list, if any.
-    pub wilds: Option<Box<Wilds>>,
-    /// What `wilds` files, told without a look in it.
-    pub wild_filed: Filed,
+    /// Bit `k` set for each of the first 64 patterns (as many as there are).
+    live: u64,
+    /// The patterns the cold part's `wilds` files.
+    pub wild_bits: u64,
+    /// The patterns the cold part's `thirds` files.
+    pub third_bits: u64,
+    /// Where the second words' table starts in the table it is read from
+    /// (see [`CueHot::may_match`]), and its slots less one.
+    seconds_at: u32,
+    second_mask: u32,
+    /// How far an id's hash is shifted to its slot among the second words.
+    second_shift: u8,
+    /// Whether there are more than 64 patterns.
+    pub more: bool,
+}
+
+/// What the cue scan reads of a first word once a token of it may start a
+/// pattern, in two aligned cache lines: the wildcard filter in one, the
+/// rest in the other.
+#[derive(Clone, Debug, Default)]
+#[repr(C, align(64))]
+pub struct CueCold {
     /// The patterns (of the first 64) whose token after next is one of a
-    /// few words, if any, filed by those words.
-    pub thirds: Option<Box<ByWord>>,
-    /// What `thirds` files, told without a look in it.
-    pub third_filed: Filed,
+    /// few words, filed by those words.
+    pub thirds: ByWord,
+    /// Where the numbers of the patterns are in the shared table of them
+    /// (see [`CueCold::pats`]), and how many.
+    pats_at: u32,
+    pats_len: u32,
+    /// Bit `k` set: the `k`th pattern's second word is one of a list, which
+    /// [`CueHot::may_match`] tests exactly for an ASCII next token.
+    checked: u64,
+    /// The patterns (of the first 64) that go on with a wildcard and a word
+    /// of a list.
+    pub wilds: Wilds,
 }
 
 /// The patterns a [`ByWord`] (or both of [`Wilds`]) files and the ids of
@@ -153,16 +182,6 @@ pub struct Filed {
     pub to: u8,
 }
 
-impl Filed {
-    /// Nothing filed (the default, for a `static`).
-    pub const NONE: Filed = Filed {
-        bits: 0,
-        ids_mod64: 0,
-        from: 0,
-        to: 0,
-    };
-}
-
 /// Cue patterns under one first word filed by a word they need at one
 /// place (one of a list): by bucket `id % 256`, those whose word there may
 /// be an ASCII token of that id; the others surely fail the token.
@@ -172,21 +191,26 @@ pub struct ByWord {
     pub bits: u64,
     /// Bit `id % 64` of each id filed (for [`Filed`]).
     ids_mod64: u64,
-    /// By bucket `id % 256` (256 of them once a pattern is filed), the
-    /// patterns one of whose words at the place has an id of that bucket.
-    fits: Vec<u64>,
+    /// By bucket `id % 256` (once a pattern is filed), the patterns one of
+    /// whose words at the place has an id of that bucket.
+    fits: Option<Box<[u64; 256]>>,
 }
 
 impl ByWord {
+    /// Nothing filed (the default, for a `static`).
+    const NONE: ByWord = ByWord {
+        bits: 0,
+        ids_mod64: 0,
+        fits: None,
+    };
+
     /// Files the `k`th pattern, whose word at the place is one of `ids`.
     fn add<'i>(&mut self, k: usize, ids: impl Iterator<Item = &'i WordId>) {
-        self.fits.resize(256, 0);
+        let fits = self.fits.get_or_insert_with(|| Box::new([0; 256]));
         self.bits |= 1 << k;
         for &id in ids {
             self.ids_mod64 |= 1 << (id % 64);
-            if let Some(f) = self.fits.get_mut((id % 256) as usize) {
-                *f |= 1 << k;
-            }
+            fits[(id % 256) as usize] |= 1 << k;
         }
     }
 
@@ -194,11 +218,12 @@ impl ByWord {
     /// may fit (by its bucket).
     #[inline]
     pub fn fits(&self, id: WordId) -> u64 {
-        self.fits.get((id % 256) as usize).copied().unwrap_or(0)
+        self.fits.as_deref().map_or(0, |f| f[(id % 256) as usize])
     }
 
     /// What it files, sought at offsets `from..to` from the first word.
-    fn filed(&self, from: u8, to: u8) -> Filed {
+    #[inline]
+    pub fn filed(&self, from: u8, to: u8) -> Filed {
         Filed {
             bits: self.bits,
             ids_mod64: self.ids_mod64,
@@ -233,6 +258,7 @@ impl ByWord {
 /// by the word after the wildcard: a pattern none of whose near tokens may
 /// be one is ruled out before it is tried.
 #[derive(Clone, Debug, Default)]
+#[repr(align(64))]
 pub struct Wilds {
     /// The patterns `[first, *, x, ...]`, by `x`.
     pub at1: ByWord,
@@ -262,7 +288,8 @@ impl Wilds {
     /// What both places file: the word after a wildcard second is sought
     /// at the 3rd to 6th tokens from the first word, after one third at
     /// the 4th to 7th.
-    fn filed(&self) -> Filed {
+    #[inline]
+    pub fn filed(&self) -> Filed {
         let from = if self.at1.bits != 0 { 2 } else { 3 };
         let to = if self.at2.bits != 0 { 7 } else { 6 };
         Filed {
@@ -276,22 +303,35 @@ impl Wilds {
 
 /// A first word that starts no pattern.
 pub static NO_CUES: CueStart = CueStart {
+    hot: CueHot {
+        always: 0,
+        second_bits: 0,
+        live: 0,
+        wild_bits: 0,
+        third_bits: 0,
+        seconds_at: 0,
+        second_mask: 0,
+        second_shift: 0,
+        more: false,
+    },
+    cold: CueCold {
+        thirds: ByWord::NONE,
+        pats_at: 0,
+        pats_len: 0,
+        checked: 0,
+        wilds: Wilds {
+            at1: ByWord::NONE,
+            at2: ByWord::NONE,
+        },
+    },
     pats: Vec::new(),
-    live: 0,
-    checked: 0,
-    always: 0,
     seconds: Vec::new(),
-    second_shift: 0,
-    second_bits: 0,
-    wilds: None,
-    wild_filed: Filed::NONE,
-    thirds: None,
-    third_filed: Filed::NONE,
 };
 
 impl CueStart {
     /// The patterns `pats` (numbers in `all`, numbered by [`Pattern::number`]),
     /// with their second words filed by id.
+    #[cfg(test)]
     pub fn new(pats: Vec<u32>, all: &[Pattern]) -> CueStart {
         CueStart::new_in(pats, all, &mut Vec::new())
     }
@@ -334,60 +374,95 @@ impl CueStart {
         let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
         let (seconds, second_shift) = hashed(seconds);
         let live = live_bits(pats.len());
-        CueStart {
-            pats,
-            live,
-            checked: checked & live,
+        let hot = CueHot {
             always,
-            seconds,
-            second_shift,
             second_bits,
-            wild_filed: wilds.filed(),
-            wilds: (wilds.bits() != 0).then(|| Box::new(wilds)),
-            third_filed: thirds.filed(2, 3),
-            thirds: (thirds.bits != 0).then(|| Box::new(thirds)),
+            live,
+            wild_bits: wilds.bits(),
+            third_bits: thirds.bits,
+            seconds_at: 0,
+            second_mask: seconds.len().saturating_sub(1) as u32,
+            second_shift: second_shift as u8,
+            more: pats.len() > 64,
+        };
+        let cold = CueCold {
+            thirds,
+            pats_at: 0,
+            pats_len: pats.len() as u32,
+            checked: checked & live,
+            wilds,
+        };
+        CueStart {
+            hot,
+            cold,
+            pats,
+            seconds,
         }
     }
 
     /// Patterns `pats` with nothing filed: every one may match.
     pub fn unfiltered(pats: Vec<u32>) -> CueStart {
         CueStart {
-            live: live_bits(pats.len()),
-            checked: 0,
+            hot: CueHot {
+                always: u64::MAX,
+                live: live_bits(pats.len()),
+                more: pats.len() > 64,
+                ..CueHot::default()
+            },
+            cold: CueCold {
+                pats_len: pats.len() as u32,
+                ..CueCold::default()
+            },
             pats,
-            always: u64::MAX,
             seconds: Vec::new(),
-            second_shift: 0,
-            second_bits: 0,
-            wilds: None,
-            wild_filed: Filed::NONE,
-            thirds: None,
-            third_filed: Filed::NONE,
         }
+    }
+
+    /// [`CueHot::may_match`] with the start's own second words.
+    #[cfg(test)]
+    pub fn may_match(&self, next: Option<WordId>) -> u64 {
+        self.hot.may_match(next, &self.seconds)
+    }
+}
+
+impl CueHot {
+    /// Whether there is no pattern.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Files the second words' table at `at` in the table it is read from.
+    pub fn place_seconds(&mut self, at: usize) {
+        self.seconds_at = at as u32;
     }
 
     /// Bit `k` set when the `k`th pattern (of the first 64; those after may
     /// all) may match, the next token being ASCII of word id `next`, or no
-    /// token (`None`).
+    /// token (`None`); `table` holds the second words from `seconds_at`.
     #[inline]
-    pub fn may_match(&self, next: Option<WordId>) -> u64 {
+    pub fn may_match(&self, next: Option<WordId>, table: &[(WordId, u64)]) -> u64 {
         let Some(id) = next else {
             return self.always;
         };
         if self.second_bits & 1 << (id % 64) == 0 {
             return self.always;
         }
-        self.always | self.second(id)
+        self.always | self.second(id, table)
     }
 
-    /// The bits `seconds` holds for word id `id` (none when it holds no such).
+    /// The bits the second words hold for word id `id` (none when they hold
+    /// no such).
     #[inline]
-    fn second(&self, id: WordId) -> u64 {
-        let mask = self.seconds.len().wrapping_sub(1);
-        let from = slot(id, self.second_shift);
+    fn second(&self, id: WordId, table: &[(WordId, u64)]) -> u64 {
+        let (at, mask) = (self.seconds_at as usize, self.second_mask as usize);
+        let Some(seconds) = table.get(at..=at + mask) else {
+            return 0;
+        };
+        let from = slot(id, u32::from(self.second_shift));
         // an empty slot (of id NO_WORD) ends the search: none is full
-        for k in from..from + self.seconds.len() {
-            let Some(&(w, bits)) = self.seconds.get(k & mask) else {
+        for k in from..=from + mask {
+            let Some(&(w, bits)) = seconds.get(k & mask) else {
                 return 0;
             };
             if w == id || w == NO_WORD {
@@ -397,13 +472,30 @@ impl CueStart {
         0
     }
 
-    /// `may` (as [`CueStart::may_match`] gives it) less the bits of no pattern.
+    /// `may` (as [`CueHot::may_match`] gives it) less the bits of no pattern.
     #[inline]
     pub fn live(&self, may: u64) -> u64 {
         may & self.live
     }
+}
 
-    /// Whether [`CueStart::may_match`] of an ASCII next token tested the
+impl CueCold {
+    /// The numbers of the patterns, in `table` (the shared table they
+    /// were placed in by [`CueCold::place_pats`]).
+    #[inline]
+    pub fn pats<'t>(&self, table: &'t [u32]) -> &'t [u32] {
+        let at = self.pats_at as usize;
+        table
+            .get(at..at + self.pats_len as usize)
+            .unwrap_or_default()
+    }
+
+    /// Files the numbers of the patterns at `at` in the shared table.
+    pub fn place_pats(&mut self, at: usize) {
+        self.pats_at = at as u32;
+    }
+
+    /// Whether [`CueHot::may_match`] of an ASCII next token tested the
     /// `k`th pattern's second word exactly: a pattern it let through needs
     /// no second look at that word.
     #[inline]
@@ -520,6 +612,16 @@ mod tests {
         }
     }
 
+    /// What the scan reads at a cue token is one cache line; the rest two,
+    /// the wildcard filter alone in the second.
+    #[test]
+    fn a_hot_entry_is_one_cache_line() {
+        assert_eq!(std::mem::size_of::<CueHot>(), 64);
+        assert_eq!(std::mem::align_of::<CueHot>(), 64);
+        assert_eq!(std::mem::size_of::<CueCold>(), 128);
+        assert_eq!(std::mem::offset_of!(CueCold, wilds), 64);
+    }
+
     /// `Thirds` rule out a pattern only when the token after next is none
     /// of its third words (as comparing the words says), and rule some out.
     #[test]
@@ -528,10 +630,11 @@ mod tests {
         let starts = index.values().map(|l| (l, CueStart::new(l.clone(), &pats)));
         let mut ruled_out = 0;
         for (list, start) in starts {
-            let Some(t) = start.thirds.as_deref() else {
+            let t = &start.cold.thirds;
+            if t.bits == 0 {
                 continue;
-            };
-            assert_eq!(start.third_filed.bits, t.bits);
+            }
+            assert_eq!(start.hot.third_bits, t.bits);
             // the word after next may be this one, for the `k`th pattern
             let fits = |k: usize, w: &str| {
                 let is = |alts: &Alts| alts.words.iter().any(|a| a == w);
@@ -548,7 +651,7 @@ mod tests {
                 let Some(&id) = ids.get(w) else { continue };
                 let kept = t.without_misses(u64::MAX, id);
                 // an id of no bit kept beside the start fits none
-                if start.third_filed.ids_mod64 >> (id % 64) & 1 == 0 {
+                if t.filed(2, 3).ids_mod64 >> (id % 64) & 1 == 0 {
                     assert_eq!(kept, !t.bits);
                 }
                 for k in 0..list.len().min(64) {
@@ -578,13 +681,14 @@ mod tests {
                     [_, PatWord::Any(_), PatWord::Wild, PatWord::Any(x), ..] => (true, x),
                     _ => continue,
                 };
-                let w = start.wilds.as_deref().unwrap();
+                let w = &start.cold.wilds;
                 let by = if second { &w.at2 } else { &w.at1 };
                 assert_ne!(by.bits & 1 << k, 0);
                 assert!(x.ids().iter().all(|&id| by.fits(id) & 1 << k != 0));
                 // what the start keeps of them rules none of them out
-                let f = start.wild_filed;
+                let f = w.filed();
                 assert_eq!(f.bits, w.bits());
+                assert_eq!(start.hot.wild_bits, w.bits());
                 assert!(x.ids().iter().all(|&id| f.ids_mod64 >> (id % 64) & 1 != 0));
                 // sought where `Sentence::wild_misses` seeks it
                 let (from, to) = if second { (3, 7) } else { (2, 6) };
