@@ -94,6 +94,8 @@ struct Alias {
 #[derive(Default)]
 struct Kept {
     buffers: Buffers,
+    /// The last resolution's entity list, emptied.
+    entities: Vec<Entity>,
     /// The lists of the last article's [`People`] and [`Resolver`], emptied
     /// (their elements borrow from an article: see [`recycle`]).
     full_names: Vec<FullName<'static>>,
@@ -163,7 +165,9 @@ impl Drop for Resolution {
     /// Gives its buffers back to this thread, for the next article.
     fn drop(&mut self) {
         let b = std::mem::take(&mut self.buf);
-        keep(|k| k.buffers = b);
+        let mut entities = std::mem::take(&mut self.entities);
+        entities.clear();
+        keep(|k| (k.buffers, k.entities) = (b, entities));
     }
 }
 
@@ -1006,6 +1010,11 @@ impl<'g> People<'g> {
         // a name the article gives in full is that person's ("Secretary
         // Robert" after "Lorin S. Robert")
         holders.retain(|(n, _)| !full_names.iter().any(|f| f.has(n)));
+        // each full name's lexicon name is asked when its mention resolves:
+        // looked up here, one after another, their cache misses overlap
+        for f in &full_names {
+            f.canonical(g);
+        }
         People {
             g,
             date,
@@ -1126,7 +1135,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         // in the buffers of the thread's last resolution
         let buf = std::mem::take(&mut kept.buffers);
         let res = Resolution {
-            entities: Vec::with_capacity(guess),
+            entities: refill(std::mem::take(&mut kept.entities), guess),
             buf: buf.emptied(mentions.all().len(), mentions.len() + 1, guess),
             speech_speaker: None,
         };
