@@ -94,6 +94,8 @@ struct Alias {
 #[derive(Default)]
 struct Kept {
     buffers: Buffers,
+    /// The last resolution's entity list, emptied.
+    entities: Vec<Entity>,
     /// The lists of the last article's [`People`] and [`Resolver`], emptied
     /// (their elements borrow from an article: see [`recycle`]).
     full_names: Vec<FullName<'static>>,
@@ -163,7 +165,9 @@ impl Drop for Resolution {
     /// Gives its buffers back to this thread, for the next article.
     fn drop(&mut self) {
         let b = std::mem::take(&mut self.buf);
-        keep(|k| k.buffers = b);
+        let mut entities = std::mem::take(&mut self.entities);
+        entities.clear();
+        keep(|k| (k.buffers, k.entities) = (b, entities));
     }
 }
 
@@ -258,9 +262,62 @@ struct Entries {
     /// Each entry's entity in an article, by [`Entries::place`]: eight
     /// bytes a slot, looked at for every mention of an entry.
     slots: Vec<EntrySlot>,
-    /// Each entry's id and the id's hash, by [`Entries::place`]: the same
-    /// in every article, asked only when an article meets the entry first.
-    ids: Vec<Option<(u64, Box<str>)>>,
+    /// Each entry's strings, by [`Entries::place`]: the same in every
+    /// article, asked only when an article meets the entry first.
+    ids: Vec<Option<EntryText>>,
+}
+
+/// What a lexicon entry's entity is made of, kept by a thread: its id, name
+/// and code in one string (one load, not the gazetteer's three), its kind,
+/// country and the id's hash.
+#[derive(Debug)]
+struct EntryText {
+    by_id: u64,
+    /// The id, the name, then the code (if any), one after the other.
+    text: Box<str>,
+    /// Where the id and the name end in `text`.
+    id_end: u32,
+    name_end: u32,
+    code: bool,
+    kind: EntityKind,
+    country: Option<u32>,
+}
+
+impl EntryText {
+    /// The strings of the entity of `entry` of `g`.
+    #[cold]
+    fn of(g: &Gazetteer, entry: Entry) -> Self {
+        let (kind, name, country, code) = entry.named(g);
+        let mut text = entity_id(kind, name);
+        let by_id = FxBuild.hash_one(text.as_str());
+        let id_end = text.len();
+        text.push_str(name);
+        let name_end = text.len();
+        text.push_str(code.unwrap_or_default());
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        EntryText {
+            by_id,
+            text: text.into_boxed_str(),
+            id_end: at(id_end),
+            name_end: at(name_end),
+            code: code.is_some(),
+            kind,
+            country,
+        }
+    }
+
+    /// The spans of its id, name and code once its text is at `at` of an
+    /// entity text.
+    fn spans(&self, at: usize) -> (Span, Span, Option<Span>) {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        let span = |a: u32, b: u32| match (at.checked_add(a), at.checked_add(b)) {
+            (Some(start), Some(end)) => Span { start, end },
+            _ => Span::default(),
+        };
+        let end = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        let code = self.code.then(|| span(self.name_end, end));
+        (span(0, self.id_end), span(self.id_end, self.name_end), code)
+    }
 }
 
 /// A lexicon entry's entity in an article.
@@ -312,7 +369,7 @@ impl Entries {
         self.slots.clear();
         self.slots.resize(at, EntrySlot::default());
         self.ids.clear();
-        self.ids.resize(at, None);
+        self.ids.resize_with(at, || None);
         self.serial = g.serial;
         self.article = self.article.max(1);
     }
@@ -355,25 +412,29 @@ impl Resolution {
         country: Option<u32>,
         code: Option<&str>,
     ) -> usize {
-        let at = self.buf.text.len();
-        id_into(&mut self.buf.text, kind, name);
-        let by_id = FxBuild.hash_one(&self.buf.text[at..]);
-        self.entity_of_id(kind, name, country, code, (by_id, at))
+        let text = &mut self.buf.text;
+        let at = text.len();
+        id_into(text, kind, name);
+        let by_id = FxBuild.hash_one(&text[at..]);
+        let id = Span::from(text, at);
+        let (name, code) = (text_of(text, name), code.map(|c| text_of(text, c)));
+        self.entity_of_id(kind, country, (by_id, at), (id, name, code))
     }
 
-    /// [`Resolution::entity`] with the name's id made at the end of the
-    /// entity text from byte `at` on, and its hash.
+    /// [`Resolution::entity`] with the name's id, name and code written at
+    /// the end of the entity text from byte `at` on (dropped again if the
+    /// id has an entity), and the id's hash.
     fn entity_of_id(
         &mut self,
         kind: EntityKind,
-        name: &str,
         country: Option<u32>,
-        code: Option<&str>,
         (by_id, at): (u64, usize),
+        (id, name, code): (Span, Span, Option<Span>),
     ) -> usize {
         use std::collections::hash_map::Entry as Slot;
         let Buffers { index, text, .. } = &mut self.buf;
-        let id = text.get(at..).unwrap_or_default();
+        let id_span = id;
+        let id = id.of(text);
         // the entity of that id, by the id's hash first (one look-up)
         let slot = index.entry(by_id);
         let found = match &slot {
@@ -390,8 +451,7 @@ impl Resolution {
         if let Slot::Vacant(v) = slot {
             v.insert(i);
         }
-        let id = Span::from(text, at);
-        let (name, code) = (text_of(text, name), code.map(|c| text_of(text, c)));
+        let id = id_span;
         self.entities.push(Entity {
             kind,
             name,
@@ -495,19 +555,18 @@ impl Resolution {
     /// of the entries ([`Entries::place`]).
     #[inline(never)]
     fn new_entry(&mut self, g: &Gazetteer, entry: Entry, place: usize) -> usize {
-        let article = self.buf.entries.article;
-        let (kind, name, country, code) = entry.named(g);
-        let Some(slot) = self.buf.entries.ids.get_mut(place) else {
+        let Buffers { entries, text, .. } = &mut self.buf;
+        let article = entries.article;
+        let Some(slot) = entries.ids.get_mut(place) else {
+            let (kind, name, country, code) = entry.named(g);
             return self.entity(kind, name, country, code);
         };
-        // an entry's id is the same in every article: slugged once a thread
-        let (by_id, id) = slot.get_or_insert_with(|| {
-            let id = entity_id(kind, name);
-            (FxBuild.hash_one(id.as_str()), id.into_boxed_str())
-        });
-        let (at, by_id) = (self.buf.text.len(), *by_id);
-        self.buf.text.push_str(id);
-        let e = self.entity_of_id(kind, name, country, code, (by_id, at));
+        // an entry's strings are the same in every article: made once a thread
+        let t = slot.get_or_insert_with(|| EntryText::of(g, entry));
+        let at = text.len();
+        text.push_str(&t.text);
+        let (kind, country, by_id, spans) = (t.kind, t.country, t.by_id, t.spans(at));
+        let e = self.entity_of_id(kind, country, (by_id, at), spans);
         if let (Some(slot), Ok(entity)) = (self.buf.entries.slots.get_mut(place), u32::try_from(e))
         {
             (slot.article, slot.entity) = (article, entity);
@@ -951,6 +1010,11 @@ impl<'g> People<'g> {
         // a name the article gives in full is that person's ("Secretary
         // Robert" after "Lorin S. Robert")
         holders.retain(|(n, _)| !full_names.iter().any(|f| f.has(n)));
+        // each full name's lexicon name is asked when its mention resolves:
+        // looked up here, one after another, their cache misses overlap
+        for f in &full_names {
+            f.canonical(g);
+        }
         People {
             g,
             date,
@@ -1071,7 +1135,7 @@ impl<'a: 'g, 'g> Resolver<'a, 'g> {
         // in the buffers of the thread's last resolution
         let buf = std::mem::take(&mut kept.buffers);
         let res = Resolution {
-            entities: Vec::with_capacity(guess),
+            entities: refill(std::mem::take(&mut kept.entities), guess),
             buf: buf.emptied(mentions.all().len(), mentions.len() + 1, guess),
             speech_speaker: None,
         };
