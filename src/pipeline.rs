@@ -13,8 +13,6 @@
 //! read, one being extracted); an article's text is dropped as soon as its
 //! extraction is merged (a build merges [`Records`] read with their article,
 //! [`Extracted`], whose strings are made only for [`extract_each`]'s sinks).
-//! On one thread each article is merged as soon as it is extracted, while
-//! its text and records are still in the cache.
 
 use crate::error::{Error, Result};
 use crate::graph::Graph;
@@ -280,24 +278,10 @@ fn extract_batches<T: Send>(
             .build()
             .ok()
     });
-    let threads = pool
-        .as_ref()
-        .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
     let (tx, rx) = mpsc::sync_channel::<Vec<Read>>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || read_batches(&sources, &read, batch, tx));
         let mut stats = Stats::default();
-        if threads < 2 {
-            // one thread: each article merged as soon as it is extracted,
-            // while what it made is still in the cache
-            for items in rx {
-                let arts = take_articles(items, &mut stats, on_notice);
-                if !arts.into_iter().all(|a| sink(make(a))) {
-                    return stats;
-                }
-            }
-            return stats;
-        }
         let mut pending: Vec<T> = Vec::new();
         for items in rx {
             let arts = take_articles(items, &mut stats, on_notice);

@@ -270,13 +270,12 @@ impl Graph {
     /// first). Lookups still find a node by any of its names.
     pub fn add_entity(&mut self, e: &EntityRecord, article: &str) -> NodeId {
         let a = self.table.intern(article);
-        self.add_entity_in(&EntityView::of(e), a, None)
+        self.add_entity_in(&EntityView::of(e), a)
     }
 
-    /// [`Graph::add_entity`] for the article numbered `a`; `found` is the
-    /// node of `e`'s id when looked up already (`None`: look it up).
-    fn add_entity_in(&mut self, e: &EntityView, a: u32, found: Option<NodeId>) -> NodeId {
-        let Some(n) = found.or_else(|| self.by_id.get(e.id).copied()) else {
+    /// [`Graph::add_entity`] for the article numbered `a`.
+    fn add_entity_in(&mut self, e: &EntityView, a: u32) -> NodeId {
+        let Some(&n) = self.by_id.get(e.id) else {
             return self.new_node(e, a);
         };
         let node = &mut self.g[n];
@@ -313,19 +312,6 @@ impl Graph {
             self.index_aliases(n);
         }
         n
-    }
-
-    /// A byte of node `n`'s name, aliases and articles (what merging a
-    /// record into it reads), loaded to be ready; 0 for no node.
-    #[inline]
-    fn touch(&self, n: Option<NodeId>) -> usize {
-        let Some(node) = n.and_then(|n| self.g.node_weight(n.0)) else {
-            return 0;
-        };
-        let name = node.name.as_bytes().first().copied().unwrap_or(0);
-        let alias = node.aliases.first().map_or(0, String::len);
-        let last = node.articles.ids().last().copied().unwrap_or(0);
-        usize::from(name) ^ alias ^ last as usize
     }
 
     /// A node for `e`, whose id the graph does not hold.
@@ -556,19 +542,8 @@ impl Graph {
         mut edge: impl FnMut(&mut Graph, NodeId, NodeId, &EdgeView, Option<NodeId>, Option<NodeId>),
     ) {
         let a = self.table.intern(x.article());
-        // every entity's node looked up, and its fields loaded, before any
-        // is merged: the cache misses of the look-ups come together
-        let es: Vec<(EntityView, Option<NodeId>)> = (0..x.entity_count())
-            .map(|i| x.entity(i))
-            .map(|e| {
-                let n = self.by_id.get(e.id).copied();
-                (e, n)
-            })
-            .collect();
-        std::hint::black_box(es.iter().fold(0, |h, (_, n)| h ^ self.touch(*n)));
-        let nodes: Vec<NodeId> = es
-            .iter()
-            .map(|(e, n)| self.add_entity_in(e, a, *n))
+        let nodes: Vec<NodeId> = (0..x.entity_count())
+            .map(|i| self.add_entity_in(&x.entity(i), a))
             .collect();
         x.each_edge(|(s, t, speaker, place), r| {
             let at = |i: usize| nodes[i];
