@@ -11,7 +11,7 @@ mod story;
 pub use articles::ArticleIds;
 pub(crate) use articles::{ArticleTable, Ranks};
 
-pub(crate) use story::{fold_order, fold_sorted, fold_stories, statements, Told};
+pub(crate) use story::{fold_sorted, fold_stories, sorted_order, statements, Told};
 
 use crate::bytes::FxBuild;
 use crate::model::{slug, EdgeKind, EntityKind, EntityRecord, Evidence, Extraction};

@@ -96,9 +96,22 @@ pub(crate) trait Told: Ord {
     where
         Self: Sized,
     {
-        self.month() == o.month()
-            && (self.evidence().4 == o.evidence().4
-                || crate::text::sentence::same_words(text(self), text(o)))
+        self.story_text(o).is_some()
+    }
+
+    /// [`Told::same_story`] told with how: `None` if `o` tells another
+    /// story, else whether its text is the same bytes.
+    fn story_text(&self, o: &Self) -> Option<bool>
+    where
+        Self: Sized,
+    {
+        if self.month() != o.month() {
+            return None;
+        }
+        if self.evidence().4 == o.evidence().4 {
+            return Some(true);
+        }
+        crate::text::sentence::same_words(text(self), text(o)).then_some(false)
     }
 }
 
@@ -126,19 +139,26 @@ impl Told for Occurrence {
 /// How the occurrences `flat` (none holding copies) fold: in order, each
 /// kept beside the position of its story's leader (see [`fold_stories`]).
 pub(crate) fn fold_order<T: Told>(flat: &[T]) -> Vec<(u32, u32)> {
+    fold_sorted(flat, &sorted_order(flat)).0
+}
+
+/// The places of `flat` in sorted order (a stable sort's).
+pub(crate) fn sorted_order<T: Told>(flat: &[T]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..flat.len() as u32).collect();
     order.sort_by(|&a, &b| flat[a as usize].cmp(&flat[b as usize]));
-    fold_sorted(flat, &order)
+    order
 }
 
 /// [`fold_order`] of `flat`, whose places in sorted order (a stable sort's)
-/// are `order` already.
-pub(crate) fn fold_sorted<T: Told>(flat: &[T], order: &[u32]) -> Vec<(u32, u32)> {
+/// are `order` already; with it, per place, whether a copy's text is the
+/// same bytes as its leader's (folding compared them: a writer need not).
+pub(crate) fn fold_sorted<T: Told>(flat: &[T], order: &[u32]) -> (Vec<(u32, u32)>, Vec<bool>) {
     let words: Vec<u64> = flat.iter().map(Told::words_hash).collect();
     let mut evidence = Chains::new(flat.len());
     let mut stories = Chains::new(flat.len());
     // per occurrence kept, in order: the position of its story's leader
     let mut leads: Vec<(u32, u32)> = Vec::with_capacity(flat.len());
+    let mut same_text = vec![false; flat.len()];
     for &i in order {
         let (o, w) = (&flat[i as usize], words[i as usize]);
         let key = evidence_key(o.evidence(), w);
@@ -150,11 +170,15 @@ pub(crate) fn fold_sorted<T: Told>(flat: &[T], order: &[u32]) -> Vec<(u32, u32)>
         }
         let key = story_key(o.month(), w);
         let lead = stories
-            .find_or_push(key, i, |j| flat[j as usize].same_story(o))
+            .find_or_push(key, i, |j| {
+                let same = flat[j as usize].story_text(o);
+                same_text[i as usize] = same == Some(true);
+                same.is_some()
+            })
             .unwrap_or(i);
         leads.push((lead, i));
     }
-    leads
+    (leads, same_text)
 }
 
 /// The text of `o`'s evidence; one that is not UTF-8 (damage) is taken as

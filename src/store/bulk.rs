@@ -599,10 +599,11 @@ fn fold_bytes(v: Vec<View<'_>>, keep: bool) -> Gathered<'_> {
         return (out, keep.then_some(flat));
     }
     let grouped = keep && flat.len() >= FEW;
-    let leads = match grouped.then(|| grouped_order(&flat)).flatten() {
-        Some(order) => crate::graph::fold_sorted(&flat, &order),
-        None => crate::graph::fold_order(&flat),
+    let order = match grouped.then(|| grouped_order(&flat)).flatten() {
+        Some(order) => order,
+        None => crate::graph::sorted_order(&flat),
     };
+    let (leads, same_text) = crate::graph::fold_sorted(&flat, &order);
     let statements = crate::graph::statements(&leads);
     varint(&mut out, statements.len() as u64);
     let mut views = Vec::with_capacity(if keep { statements.len() } else { 0 });
@@ -617,7 +618,8 @@ fn fold_bytes(v: Vec<View<'_>>, keep: bool) -> Gathered<'_> {
         }
         shares.clear();
         for &i in &copies {
-            shares.push(flat[i as usize].encode_copy(&mut out, o));
+            let c = &flat[i as usize];
+            shares.push(c.encode_copy_as(&mut out, o, same_text[i as usize]));
         }
         if keep {
             let mut o = std::mem::take(&mut flat[lead as usize]);

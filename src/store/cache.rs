@@ -803,8 +803,13 @@ impl<'a> View<'a> {
     /// but those. A story printed by many papers is stored once, not once
     /// per paper.
     pub(crate) fn encode_copy(&self, out: &mut Vec<u8>, lead: &View) -> u8 {
+        self.encode_copy_as(out, lead, self.text == lead.text)
+    }
+
+    /// [`View::encode_copy`], whether its text is `lead`'s bytes known
+    /// already (`same_text`).
+    pub(crate) fn encode_copy_as(&self, out: &mut Vec<u8>, lead: &View, same_text: bool) -> u8 {
         let same_pre = self.same_pre(lead);
-        let same_text = self.text == lead.text;
         let flags = shares(same_pre, same_text);
         out.push(flags);
         if !same_pre {

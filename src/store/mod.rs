@@ -926,6 +926,8 @@ struct ListLines {
     bytes: Vec<u8>,
     /// Where item `i`'s line is: `bytes[ends[i]..ends[i + 1]]`.
     ends: Vec<usize>,
+    /// The longest line's length: a list's room, found without a pass.
+    longest: usize,
 }
 
 impl ListLines {
@@ -935,17 +937,21 @@ impl ListLines {
         let mut bytes = Vec::with_capacity(items.iter().map(|a| a.len() + 12).sum());
         let mut ends = Vec::with_capacity(items.len() + 1);
         ends.push(0);
+        let mut longest = 0;
         for a in items {
+            let from = bytes.len();
             bytes.extend_from_slice(indent);
             bytes.extend_from_slice(b"  ");
             ron_str(&mut bytes, a)?;
             bytes.extend_from_slice(b",\n");
             ends.push(bytes.len());
+            longest = longest.max(bytes.len() - from);
         }
         Ok(ListLines {
             indent,
             bytes,
             ends,
+            longest,
         })
     }
 
@@ -957,7 +963,8 @@ impl ListLines {
         if places.is_empty() {
             return w.write_all(b": [],\n");
         }
-        let mut out = Vec::with_capacity(places.len() * 40 + 16);
+        // room for all at once: no growing by copy (ids run to 60 bytes and more)
+        let mut out = Vec::with_capacity(places.len() * self.longest + self.indent.len() + 8);
         out.extend_from_slice(b": [\n");
         for &p in places {
             let line = (self.ends.get(p as usize), self.ends.get(p as usize + 1));
