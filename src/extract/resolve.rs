@@ -433,14 +433,15 @@ impl Resolution {
     ) -> usize {
         use std::collections::hash_map::Entry as Slot;
         let Buffers { index, text, .. } = &mut self.buf;
-        let id_span = id;
-        let id = id.of(text);
+        let id_text = id.of(text);
         // the entity of that id, by the id's hash first (one look-up)
         let slot = index.entry(by_id);
         let found = match &slot {
-            Slot::Occupied(o) if same(self.entities[*o.get()].id.of(text), id) => Some(*o.get()),
+            Slot::Occupied(o) if same(self.entities[*o.get()].id.of(text), id_text) => {
+                Some(*o.get())
+            }
             // another id of the same hash: look through them all
-            Slot::Occupied(_) => self.entities.iter().position(|e| same(e.id.of(text), id)),
+            Slot::Occupied(_) => (self.entities.iter()).position(|e| same(e.id.of(text), id_text)),
             Slot::Vacant(_) => None,
         };
         if let Some(i) = found {
@@ -451,7 +452,6 @@ impl Resolution {
         if let Slot::Vacant(v) = slot {
             v.insert(i);
         }
-        let id = id_span;
         self.entities.push(Entity {
             kind,
             name,

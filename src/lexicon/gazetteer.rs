@@ -1240,8 +1240,8 @@ impl Gazetteer {
             start.cold.place_pats(nums.len());
             nums.extend_from_slice(&start.pats);
         }
-        // by id: the shared tables do not hang on the map's order
-        let mut firsts: Vec<(usize, Vec<u32>)> = Vec::new();
+        // by id: the second words' table does not hang on the map's order
+        let mut firsts: Vec<(usize, Vec<u32>, usize)> = Vec::new();
         for (w, start) in &self.cue_index {
             // an ASCII token's id is that of its lower case, which is the
             // key it is looked up by; `compile_classes` gave every key an id
@@ -1250,19 +1250,19 @@ impl Gazetteer {
             }
             let id = self.id_of(w.as_bytes());
             if id != NO_WORD {
-                firsts.push((id as usize, start.pats.clone()));
+                firsts.push((id as usize, start.pats.clone(), start.cold.pats_at()));
             }
         }
-        firsts.sort_unstable_by_key(|&(id, _)| id);
-        let n = firsts.last().map_or(0, |&(id, _)| id + 1);
+        firsts.sort_unstable_by_key(|&(id, ..)| id);
+        let n = firsts.last().map_or(0, |&(id, ..)| id + 1);
         let (mut hot, mut cold) = (vec![CueHot::default(); n], vec![CueCold::default(); n]);
         let (mut all_seconds, mut seconds) = (Vec::new(), Vec::new());
-        for (id, pats) in firsts {
+        for (id, pats, pats_at) in firsts {
             let mut start = CueStart::new_in(pats, &self.cue_pats, &mut seconds);
             start.hot.place_seconds(all_seconds.len());
             all_seconds.append(&mut start.seconds);
-            start.cold.place_pats(nums.len());
-            nums.extend_from_slice(&start.pats);
+            // the same numbers as its word's entry of `cue_index`, placed above
+            start.cold.place_pats(pats_at);
             if let (Some(h), Some(c)) = (hot.get_mut(id), cold.get_mut(id)) {
                 (*h, *c) = (start.hot, start.cold);
             }

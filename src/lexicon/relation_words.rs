@@ -495,6 +495,11 @@ impl CueCold {
         self.pats_at = at as u32;
     }
 
+    /// Where the numbers of the patterns are in the shared table.
+    pub fn pats_at(&self) -> usize {
+        self.pats_at as usize
+    }
+
     /// Whether [`CueHot::may_match`] of an ASCII next token tested the
     /// `k`th pattern's second word exactly: a pattern it let through needs
     /// no second look at that word.
