@@ -531,6 +531,8 @@ struct RecordLists {
     order: Vec<usize>,
     /// Per rank, its record.
     of_rank: Vec<u32>,
+    /// One entity's aliases, to sort.
+    names: Vec<Span>,
 }
 
 /// This thread's [`Scratch`], taken (an empty one in its place).
@@ -643,7 +645,7 @@ pub fn records(g: &Gazetteer, article: &Article) -> Records {
         speech_by(&front),
     );
     if let Some(place) = front.dateline.place {
-        res.dateline_place(g, place, front.lede.unwrap_or(0));
+        res.dateline_place(g, place);
     }
     let host = ctx_country.map(|c| res.country(g, c));
     let base = front.dateline.date.or(article.date);
@@ -1158,7 +1160,7 @@ impl<'a> Doc<'a> {
             }
         }
         self.sort_drafts(&mut drafts, rank);
-        let lists = (&mut l.order, &mut l.of_rank);
+        let lists = (&mut l.order, &mut l.of_rank, &mut l.names);
         let (entities, aliases, slot) = entity_records(res, &text, used, rank, lists);
         RECORD_LISTS.with(|x| *x.borrow_mut() = l);
         Records {
@@ -1229,10 +1231,10 @@ impl<'a> Doc<'a> {
             .iter()
             .position(|x| x.kind == EntityKind::Country && x.country == Some(c) && x.mentions > 0)
         {
-            let si = res
-                .sentences()
-                .position(|ms| ms.iter().any(|m| m.r == Ref::Entity(pi)))
-                .unwrap_or(0);
+            // the sentence of its first mention; 0 for one only the
+            // dateline names
+            let first = e.first_sentence;
+            let si = if first == usize::MAX { 0 } else { first };
             drafts.push(edge(ci, EdgeKind::LocatedIn, si));
         }
     }
@@ -1457,7 +1459,7 @@ fn entity_records(
     text: &str,
     used: &[bool],
     rank: &[u32],
-    (order, of_rank): (&mut Vec<usize>, &mut Vec<u32>),
+    (order, of_rank, names): (&mut Vec<usize>, &mut Vec<u32>, &mut Vec<Span>),
 ) -> (Vec<EntityDraft>, Vec<Span>, Vec<u32>) {
     // the entities in the records' order: by rank, the last used one made
     // of each (no sort: the ranks are the places)
@@ -1474,15 +1476,16 @@ fn entity_records(
         of_rank[rank[i] as usize] = k as u32;
     }
     let slot = rank.iter().map(|&r| of_rank[r as usize]).collect();
-    let mut aliases: Vec<Span> = Vec::new();
-    let mut names: Vec<(&str, Span)> = Vec::new();
+    // room for every alias of the article: one allocation
+    let mut aliases: Vec<Span> = Vec::with_capacity(res.alias_count());
     let mut entities: Vec<EntityDraft> = Vec::with_capacity(order.len());
     for &i in order.iter() {
         let e = &res.entities[i];
         let from = aliases.len();
-        names.extend(res.alias_spans(e).map(|s| (s.of(text), s)));
-        names.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        aliases.extend(names.drain(..).map(|(_, s)| s));
+        names.clear();
+        names.extend(res.alias_spans(e));
+        names.sort_unstable_by(|a, b| a.of(text).cmp(b.of(text)));
+        aliases.extend_from_slice(names);
         let (name, code) = res.strings(e);
         let run = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         entities.push(EntityDraft {

@@ -31,7 +31,8 @@ pub struct Entity {
     pub roles: Vec<Role>,
     /// How often it is mentioned.
     pub mentions: usize,
-    /// The sentence of its first mention.
+    /// The sentence of its first resolved mention (a dateline naming it is
+    /// none).
     pub first_sentence: usize,
     /// Its id, `kind:slug`, made once when the entity is, in the entity text.
     id: Span,
@@ -259,51 +260,65 @@ struct Entries {
     /// Where each kind's entries begin in `slots`: countries, capitals,
     /// places, bodies and initiatives, one kind after another.
     kinds: [usize; 5],
-    /// Each entry's entity in an article, by [`Entries::place`]: eight
-    /// bytes a slot, looked at for every mention of an entry.
+    /// Each entry's entity in an article and its strings, by
+    /// [`Entries::place`]: twelve bytes a slot, looked at for every mention
+    /// of an entry.
     slots: Vec<EntrySlot>,
-    /// Each entry's strings, by [`Entries::place`]: the same in every
-    /// article, asked only when an article meets the entry first.
-    ids: Vec<Option<EntryText>>,
+    /// The strings of the entries met on this thread, in the order met: the
+    /// same in every article, asked only when an article meets the entry
+    /// first (one short list, not one string apart for each entry).
+    texts: Vec<EntryText>,
+    /// The text of the `texts`, one after the other.
+    arena: String,
 }
 
 /// What a lexicon entry's entity is made of, kept by a thread: its id, name
-/// and code in one string (one load, not the gazetteer's three), its kind,
-/// country and the id's hash.
+/// and code one after the other in [`Entries::arena`], its kind, country
+/// and the id's hash.
 #[derive(Debug)]
 struct EntryText {
     by_id: u64,
-    /// The id, the name, then the code (if any), one after the other.
-    text: Box<str>,
-    /// Where the id and the name end in `text`.
+    /// Where its text begins in the arena.
+    start: u32,
+    /// Where the id, the name and the code (if any) end, from `start`.
     id_end: u32,
     name_end: u32,
+    end: u32,
     code: bool,
     kind: EntityKind,
     country: Option<u32>,
 }
 
 impl EntryText {
-    /// The strings of the entity of `entry` of `g`.
+    /// The strings of the entity of `entry` of `g`, their text added to
+    /// `arena`.
     #[cold]
-    fn of(g: &Gazetteer, entry: Entry) -> Self {
+    fn of(g: &Gazetteer, entry: Entry, arena: &mut String) -> Self {
         let (kind, name, country, code) = entry.named(g);
-        let mut text = entity_id(kind, name);
-        let by_id = FxBuild.hash_one(text.as_str());
-        let id_end = text.len();
-        text.push_str(name);
-        let name_end = text.len();
-        text.push_str(code.unwrap_or_default());
+        let start = arena.len();
+        id_into(arena, kind, name);
+        let by_id = FxBuild.hash_one(&arena[start..]);
+        let id_end = arena.len() - start;
+        arena.push_str(name);
+        let name_end = arena.len() - start;
+        arena.push_str(code.unwrap_or_default());
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         EntryText {
             by_id,
-            text: text.into_boxed_str(),
+            start: at(start),
             id_end: at(id_end),
             name_end: at(name_end),
+            end: at(arena.len() - start),
             code: code.is_some(),
             kind,
             country,
         }
+    }
+
+    /// Its text, in `arena`.
+    fn text<'t>(&self, arena: &'t str) -> &'t str {
+        let (start, end) = (self.start as usize, self.start as usize + self.end as usize);
+        arena.get(start..end).unwrap_or_default()
     }
 
     /// The spans of its id, name and code once its text is at `at` of an
@@ -314,18 +329,20 @@ impl EntryText {
             (Some(start), Some(end)) => Span { start, end },
             _ => Span::default(),
         };
-        let end = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        let code = self.code.then(|| span(self.name_end, end));
+        let code = self.code.then(|| span(self.name_end, self.end));
         (span(0, self.id_end), span(self.id_end, self.name_end), code)
     }
 }
 
-/// A lexicon entry's entity in an article.
+/// A lexicon entry's entity in an article, and its strings.
 #[derive(Clone, Copy, Debug, Default)]
 struct EntrySlot {
     /// The [`Entries::article`] `entity` is of.
     article: u32,
     entity: u32,
+    /// One past the place of its strings in [`Entries::texts`]; 0 until
+    /// the thread meets the entry.
+    text: u32,
 }
 
 impl Entries {
@@ -351,6 +368,20 @@ impl Entries {
         self.kinds.get(kind).map_or(usize::MAX, |k| k + i as usize)
     }
 
+    /// The place in `texts` of the strings of `entry` (at `place`), made
+    /// when the thread meets it first (an entry's strings are the same in
+    /// every article); `None` if `place` is none of the table's.
+    fn text_of(&mut self, g: &Gazetteer, entry: Entry, place: usize) -> Option<usize> {
+        let slot = self.slots.get_mut(place)?;
+        if let Some(k) = slot.text.checked_sub(1) {
+            return Some(k as usize);
+        }
+        let k = self.texts.len();
+        slot.text = u32::try_from(k + 1).ok()?;
+        self.texts.push(EntryText::of(g, entry, &mut self.arena));
+        Some(k)
+    }
+
     /// The table made for the entries of `g`, none met.
     #[cold]
     fn made_for(&mut self, g: &Gazetteer) {
@@ -368,14 +399,16 @@ impl Entries {
         }
         self.slots.clear();
         self.slots.resize(at, EntrySlot::default());
-        self.ids.clear();
-        self.ids.resize_with(at, || None);
+        self.texts.clear();
+        self.arena.clear();
         self.serial = g.serial;
         self.article = self.article.max(1);
     }
 }
 
-/// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]).
+/// The id of the entity of a name, `kind:slug` ([`crate::model::slug`]):
+/// what [`id_into`] writes, for tests.
+#[cfg(test)]
 fn entity_id(kind: EntityKind, name: &str) -> String {
     let prefix = kind.slug();
     let mut id = String::with_capacity(prefix.len() + 1 + name.len());
@@ -557,14 +590,13 @@ impl Resolution {
     fn new_entry(&mut self, g: &Gazetteer, entry: Entry, place: usize) -> usize {
         let Buffers { entries, text, .. } = &mut self.buf;
         let article = entries.article;
-        let Some(slot) = entries.ids.get_mut(place) else {
+        let made = entries.text_of(g, entry, place);
+        let Some(t) = made.and_then(|k| entries.texts.get(k)) else {
             let (kind, name, country, code) = entry.named(g);
             return self.entity(kind, name, country, code);
         };
-        // an entry's strings are the same in every article: made once a thread
-        let t = slot.get_or_insert_with(|| EntryText::of(g, entry));
         let at = text.len();
-        text.push_str(&t.text);
+        text.push_str(t.text(&entries.arena));
         let (kind, country, by_id, spans) = (t.kind, t.country, t.by_id, t.spans(at));
         let e = self.entity_of_id(kind, country, (by_id, at), spans);
         if let (Some(slot), Ok(entity)) = (self.buf.entries.slots.get_mut(place), u32::try_from(e))
@@ -580,17 +612,15 @@ impl Resolution {
     }
 
     /// The place a dateline names ("ISLAMABAD, Feb 17 --"), a node of the
-    /// article as if mentioned in sentence `si`: a capital or a known place.
-    pub fn dateline_place(&mut self, g: &Gazetteer, place: Listed, si: usize) {
+    /// article: a capital or a known place.
+    pub fn dateline_place(&mut self, g: &Gazetteer, place: Listed) {
         let entry = match place {
             Listed::Capital(c) => Entry::Capital(c),
             Listed::Place(p) => Entry::Place(p),
             _ => return,
         };
         let e = self.entry(g, entry);
-        let ent = &mut self.entities[e];
-        ent.mentions += 1;
-        ent.first_sentence = ent.first_sentence.min(si);
+        self.entities[e].mentions += 1;
     }
 
     /// The entity of country `c`.
@@ -617,6 +647,11 @@ impl Resolution {
     /// The name and code of `e`, in [`Resolution::record_text`].
     pub fn strings(&self, e: &Entity) -> (Span, Option<Span>) {
         (e.name, e.code)
+    }
+
+    /// How many names the entities are written as, other than their own.
+    pub fn alias_count(&self) -> usize {
+        self.buf.aliases.len()
     }
 
     /// The names entity `e` is written as, other than its name, each once,
