@@ -394,8 +394,7 @@ impl Bulk {
             // its bytes as the cache holds them
             bytes.clear();
             varint(&mut bytes, group.len() as u64);
-            for &i in group {
-                let s = self.at[i];
+            for s in group {
                 let v =
                     View::staged(&self.buf, s.from as usize, s.to as usize).ok_or_else(|| {
                         io(std::io::Error::other("a staged occurrence does not decode"))
@@ -446,8 +445,9 @@ impl Bulk {
             ..
         } = &mut self;
         let (g, runs, files) = (&*g, runs.as_slice(), files.as_slice());
-        let by = ByEdge::of(at, |a| a.edge);
-        let buf = (buf.as_slice(), at.as_slice(), &by);
+        // the records' places sorted by edge, the list in arrival order freed
+        let by = ByEdge::of(&std::mem::take(at), |a| a.edge);
+        let buf = (buf.as_slice(), &by);
         let replaced = &*replaced;
         // each edge's occurrences are gathered one edge ahead of the writer, in
         // the writer's order (the file's: by ids and kind)
@@ -488,9 +488,8 @@ impl Bulk {
     }
 }
 
-/// The occurrences not yet in a run: the buffer, where each lies, and
-/// which are each edge's.
-type Buffered<'a> = (&'a [u8], &'a [Staged], &'a ByEdge);
+/// The occurrences not yet in a run: the buffer, and where each edge's lie.
+type Buffered<'a> = (&'a [u8], &'a ByEdge<Staged>);
 
 /// Every statement of edge `key`: from each run, then the buffer; sorted,
 /// each evidence once, copies of a story folded (as the graph folds them),
@@ -501,7 +500,7 @@ type Buffered<'a> = (&'a [u8], &'a [Staged], &'a ByEdge);
 /// of a `replaced` article are left out.
 fn gather<'a>(
     key: u32,
-    (buf, at, by): Buffered<'a>,
+    (buf, by): Buffered<'a>,
     runs: &[Run],
     files: &[File],
     replaced: &HashMap<String, HashSet<NodeId>>,
@@ -523,9 +522,8 @@ fn gather<'a>(
     // before any is read, so that their cache misses come together, not
     // one after another
     for block in staged.chunks(TOUCHED) {
-        std::hint::black_box(block.iter().fold(0, |x, &i| x ^ touch(buf, at.get(i))));
-        for &i in block {
-            let s = at.get(i).ok_or_else(bad)?;
+        std::hint::black_box(block.iter().fold(0, |x, s| x ^ touch(buf, s)));
+        for s in block {
             fresh.push(View::staged(buf, s.from as usize, s.to as usize).ok_or_else(bad)?);
         }
     }
@@ -558,10 +556,7 @@ const TOUCHED: usize = 16;
 /// `buf`), loaded to be ready: the places of the blocks lie at the
 /// record's ends ([`COcc::stage_record`]).
 #[inline]
-fn touch(buf: &[u8], s: Option<&Staged>) -> u8 {
-    let Some(s) = s else {
-        return 0;
-    };
+fn touch(buf: &[u8], s: &Staged) -> u8 {
     let place = |at: usize| {
         buf.get(at..)
             .and_then(|b| b.first_chunk::<4>())
@@ -703,16 +698,17 @@ fn grouped_order(v: &[View<'_>]) -> Option<Vec<u32>> {
 
 /// The staged occurrences by edge, each edge's in the order they came (as
 /// sorting them would order them: their offsets grow as they come): edge
-/// `k`'s are `order[first[k]..first[k + 1]]`, places in the staged list.
-/// A counting sort, and no copy of the list.
-struct ByEdge {
+/// `k`'s are `order[first[k]..first[k + 1]]`, copies of the staged list's
+/// items (read in order, not through a place each: one cache miss less).
+/// A counting sort.
+struct ByEdge<T> {
     first: Vec<usize>,
-    order: Vec<usize>,
+    order: Vec<T>,
 }
 
-impl ByEdge {
+impl<T: Copy> ByEdge<T> {
     /// The items of `at` by the edge `edge` gives each.
-    fn of<T>(at: &[T], edge: impl Fn(&T) -> u32) -> ByEdge {
+    fn of(at: &[T], edge: impl Fn(&T) -> u32) -> ByEdge<T> {
         let last = at.iter().map(|a| edge(a) as usize).max().unwrap_or(0);
         let mut first = vec![0usize; last + 2];
         for a in at {
@@ -724,17 +720,17 @@ impl ByEdge {
             *n = sum;
         }
         let mut next = first.clone();
-        let mut order = vec![0; at.len()];
-        for (i, a) in at.iter().enumerate() {
+        let mut order = at.to_vec();
+        for a in at {
             let k = &mut next[edge(a) as usize];
-            order[*k] = i;
+            order[*k] = *a;
             *k += 1;
         }
         ByEdge { first, order }
     }
 
-    /// The places of edge `key`'s occurrences.
-    fn edge(&self, key: u32) -> &[usize] {
+    /// Edge `key`'s occurrences.
+    fn edge(&self, key: u32) -> &[T] {
         let k = key as usize;
         match (self.first.get(k), self.first.get(k + 1)) {
             (Some(&a), Some(&b)) => &self.order[a..b],
@@ -953,11 +949,7 @@ mod tests {
         let mut sorted = at.clone();
         sorted.sort_unstable();
         let by = ByEdge::of(&at, |a| a.0);
-        let ours: Vec<_> = by
-            .edges()
-            .flat_map(|k| by.edge(k))
-            .map(|&i| at[i])
-            .collect();
+        let ours: Vec<_> = by.edges().flat_map(|k| by.edge(k)).copied().collect();
         assert_eq!(ours, sorted);
         assert!(by.edge(1).is_empty() && by.edge(1000).is_empty());
         assert_eq!(ByEdge::of(&[0u32; 0], |&k| k).edges().count(), 0);

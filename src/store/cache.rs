@@ -1025,8 +1025,13 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// Starts the cache of `path` for the graph `g` (nodes in id order).
-    pub(crate) fn begin(path: &Path, g: &Graph) -> std::io::Result<Writer> {
+    /// Starts the cache of `path` for the graph `g` (nodes in id order, their
+    /// article lists `listed`).
+    pub(crate) fn begin(
+        path: &Path,
+        g: &Graph,
+        listed: &crate::store::NodeLists,
+    ) -> std::io::Result<Writer> {
         let target = cache_path(path);
         let tmp = target.with_file_name(format!(
             ".{}.tmp{}",
@@ -1048,15 +1053,14 @@ impl Writer {
             provenance: (0, 0, 0),
         };
         w.out.write_all(&[0u8; HEADER])?;
-        let ranks = g.ranks();
         let articles: Vec<(&str, CDate)> = g
             .articles
             .iter()
             .map(|(a, d)| (a.as_str(), cdate(*d)))
             .collect();
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        for n in g.nodes() {
-            lists.push(ranks.places(&g.node(n).articles).ok_or_else(|| {
+        let mut lists: Vec<&[u32]> = Vec::with_capacity(listed.places.len());
+        for places in &listed.places {
+            lists.push(places.as_deref().ok_or_else(|| {
                 std::io::Error::other("a node names an article the graph does not list")
             })?);
         }
@@ -1221,7 +1225,7 @@ impl Drop for Writer {
 /// the file when its identity was `read_as`: the cache is stamped with that
 /// identity, and not installed if the file changed since.
 pub(crate) fn refresh(path: &Path, g: &Graph, read_as: Stamp) -> std::io::Result<()> {
-    let mut w = Writer::begin(path, g)?;
+    let mut w = Writer::begin(path, g, &crate::store::NodeLists::of(g))?;
     let mut bytes = Vec::new();
     for (_, _, e) in g.edges() {
         bytes.clear();

@@ -462,7 +462,8 @@ impl Graph {
     /// gives, written directly (the `ron` serializer escapes strings one
     /// character at a time, which made saving slower than building).
     pub fn write_ron(&self, w: &mut (impl Write + Send)) -> std::io::Result<()> {
-        self.write_file(w, &mut own_occurrences, &mut |_, _, _, _, _| Ok(()))
+        let lists = NodeLists::of(self);
+        self.write_file(w, &lists, &mut own_occurrences, &mut |_, _, _, _, _| Ok(()))
     }
 
     /// Writes the graph file's RON, taking each edge's occurrences from
@@ -471,6 +472,7 @@ impl Graph {
     pub(crate) fn write_file(
         &self,
         w: &mut (impl Write + Send),
+        lists: &NodeLists<'_>,
         occs: &mut Occurrences<'_>,
         each: &mut EachEdge<'_>,
     ) -> std::io::Result<()> {
@@ -478,13 +480,13 @@ impl Graph {
         writeln!(w, "  version: {VERSION},")?;
         self.write_articles(w)?;
         self.write_provenance(w)?;
-        let nodes = self.nodes();
-        let at: std::collections::HashMap<NodeId, u32> = nodes
+        let at: std::collections::HashMap<NodeId, u32> = lists
+            .nodes
             .iter()
             .enumerate()
             .map(|(i, &n)| (n, i as u32))
             .collect();
-        self.write_nodes(w, nodes)?;
+        self.write_nodes(w, lists)?;
         self.write_edges(w, &at, occs, each)?;
         w.write_all(b")\n")
     }
@@ -540,15 +542,14 @@ impl Graph {
         w.write_all(b"  },\n")
     }
 
-    /// The `nodes` list of the file, in `nodes`' order.
-    fn write_nodes(&self, w: &mut impl Write, nodes: Vec<NodeId>) -> std::io::Result<()> {
-        if nodes.is_empty() {
+    /// The `nodes` list of the file, in `listed`'s order.
+    fn write_nodes(&self, w: &mut impl Write, listed: &NodeLists) -> std::io::Result<()> {
+        if listed.nodes.is_empty() {
             return w.write_all(b"  nodes: [],\n");
         }
         w.write_all(b"  nodes: [\n")?;
-        let ranks = self.ranks();
-        let lines = ListLines::of(&ranks.names, b"      ")?;
-        for id in nodes {
+        let lines = ListLines::of(&listed.ranks.names, b"      ")?;
+        for (&id, places) in listed.nodes.iter().zip(&listed.places) {
             let n = self.node(id);
             w.write_all(b"    (\n      id: ")?;
             ron_str(w, &n.id)?;
@@ -561,8 +562,8 @@ impl Graph {
                 ron_str(w, c)?;
                 w.write_all(b"),\n")?;
             }
-            match ranks.places(&n.articles) {
-                Some(places) => lines.write(w, "articles", &places)?,
+            match places {
+                Some(places) => lines.write(w, "articles", places)?,
                 None => ron_strs(w, b"      ", "articles", self.articles_of(id).into_iter())?,
             }
             w.write_all(b"    ),\n")?;
@@ -737,11 +738,12 @@ impl Graph {
     /// writes the file and its cache in one pass and returns the skeleton.
     pub(crate) fn save_with(&self, path: &Path, occs: &mut Occurrences<'_>) -> Result<Skeleton> {
         let path = &resolve(path)?;
-        let mut cache = crate::store::cache::Writer::begin(path, self).ok();
+        let lists = NodeLists::of(self);
+        let mut cache = crate::store::cache::Writer::begin(path, self, &lists).ok();
         let mut edges: Vec<SkEdge> = Vec::with_capacity(self.edge_count());
         write_atomic_with(path, |f| {
             let mut w = std::io::BufWriter::with_capacity(SPOOL, f);
-            self.write_file(&mut w, occs, &mut |s, t, kind, bytes, sorted| {
+            self.write_file(&mut w, &lists, occs, &mut |s, t, kind, bytes, sorted| {
                 let mut tally = Tally::default();
                 for o in sorted {
                     tally.add(o.date);
@@ -756,10 +758,10 @@ impl Graph {
             })?;
             w.flush()
         })?;
-        let nodes = self
-            .nodes()
-            .into_iter()
-            .map(|n| SkNode::of(self.node(n)))
+        let nodes = lists
+            .nodes
+            .iter()
+            .map(|&n| SkNode::of(self.node(n)))
             .collect();
         let sk = Skeleton::new(
             self.articles.len(),
@@ -792,6 +794,35 @@ pub(crate) type EachEdge<'a> =
 /// How many bytes of the edges' lines gather in memory before they go to
 /// the writer: as many as its buffer holds, so they pass it by.
 const SPOOL: usize = 1 << 20;
+
+/// A graph's nodes in id order, each with its articles as places among the
+/// listed ones (`None` if one is not listed): what the file and its cache
+/// both write, worked out once for the two.
+pub(crate) struct NodeLists<'a> {
+    /// Each article number's place among the listed articles.
+    pub(crate) ranks: crate::graph::Ranks<'a>,
+    /// The nodes, in id order.
+    pub(crate) nodes: Vec<NodeId>,
+    /// Per node in `nodes`, its articles' places, ascending.
+    pub(crate) places: Vec<Option<Vec<u32>>>,
+}
+
+impl NodeLists<'_> {
+    /// The lists of `g`.
+    pub(crate) fn of(g: &Graph) -> NodeLists<'_> {
+        let ranks = g.ranks();
+        let nodes = g.nodes();
+        let places = nodes
+            .iter()
+            .map(|&n| ranks.places(&g.node(n).articles))
+            .collect();
+        NodeLists {
+            ranks,
+            nodes,
+            places,
+        }
+    }
+}
 
 /// An edge's `occurrences` list, onto `out` (the lines before it, written
 /// into memory: a `Vec`'s writes inline, a `BufWriter`'s each cost a call);
