@@ -81,6 +81,14 @@ impl Extractor {
         })
     }
 
+    /// An extractor compiled from a lexicon the caller keeps (a command
+    /// that ends with the process need not free it, table by table).
+    pub fn of_lexicon(lex: &Lexicon) -> Result<Extractor> {
+        Ok(Extractor {
+            gazetteer: Gazetteer::new(lex)?,
+        })
+    }
+
     /// Extracts one article.
     pub fn extract(&self, article: &Article) -> Extraction {
         extract::extract(&self.gazetteer, article)

@@ -55,8 +55,65 @@ impl Known {
 
 #[derive(Clone, Debug)]
 struct Phrase {
-    rest: Box<[Box<str>]>,
+    /// The words after the first: a range of [`Gazetteer::rest_words`].
+    rest: std::ops::Range<u32>,
     known: Known,
+}
+
+/// The words of `spans` (a phrase's [`Phrase::rest`] in
+/// [`Gazetteer::rest_words`]) in `text` ([`Gazetteer::rest_text`]).
+fn rest_of<'a>(
+    text: &'a str,
+    spans: &'a [(u32, u32)],
+) -> impl Iterator<Item = &'a str> + Clone + 'a {
+    spans
+        .iter()
+        .map(|&(a, b)| text.get(a as usize..b as usize).unwrap_or_default())
+}
+
+/// The tokens of `name` appended to `out` as [`tokenize_into`] makes them,
+/// when `name` is words of ASCII letters split by single blanks (most
+/// lexicon names: a word each); `false` for another name.
+fn letter_words(name: &str, out: &mut Vec<Token>) -> bool {
+    let mut start = 0;
+    for (i, &b) in name.as_bytes().iter().enumerate() {
+        if b == b' ' && i > start {
+            out.push(letter_token(start, i));
+            start = i + 1;
+        } else if !b.is_ascii_alphabetic() {
+            return false;
+        }
+    }
+    if start == name.len() {
+        return name.is_empty();
+    }
+    out.push(letter_token(start, name.len()));
+    true
+}
+
+/// A word token of bytes `start..end` (see [`letter_words`]).
+fn letter_token(start: usize, end: usize) -> Token {
+    Token {
+        start: start as u32,
+        end: end as u32,
+        kind: crate::text::token::TokKind::Word,
+        newlines_before: 0,
+    }
+}
+
+/// Appends token text `w` as a phrase files it: curly apostrophes
+/// straightened, in lower case when `folded`.
+fn push_word(buf: &mut String, w: &str, folded: bool) {
+    let w = norm_token(w);
+    if !folded {
+        buf.push_str(&w);
+    } else if w.is_ascii() {
+        let at = buf.len();
+        buf.push_str(&w);
+        buf.get_mut(at..).map(str::make_ascii_lowercase);
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
 }
 
 /// The phrases that begin with one word.
@@ -440,6 +497,14 @@ pub struct Gazetteer {
     pub(crate) serial: u64,
     /// Scratch: the tokens of the name [`Gazetteer::add`] files.
     name_toks: Vec<Token>,
+    /// Scratch: the first word of the phrase [`Gazetteer::file`] files.
+    word_buf: String,
+    /// Scratch: a name in capitals ([`Gazetteer::add_cased`]).
+    upper_buf: String,
+    /// The words after the first of all phrases, one after another...
+    rest_text: String,
+    /// ... each a byte range of `rest_text`; [`Phrase::rest`] ranges over them.
+    rest_words: Vec<(u32, u32)>,
 }
 
 /// The serial of the next gazetteer made.
@@ -805,15 +870,21 @@ fn short_key(w: &str, buf: &mut [u8; 32]) -> Option<usize> {
     Some(n)
 }
 
-/// `w.to_lowercase()`, written into `buf` (cleared first) instead of a
-/// new string.
-fn lower_into<'a>(w: &str, buf: &'a mut String) -> &'a str {
+/// `w.to_lowercase()` (`w.to_uppercase()` when `upper`), written into
+/// `buf` (cleared first) instead of a new string.
+fn cased_into<'a>(w: &str, upper: bool, buf: &'a mut String) -> &'a str {
     buf.clear();
-    if w.is_ascii() {
-        buf.push_str(w);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&w.to_lowercase());
+    match (w.is_ascii(), upper) {
+        (true, false) => {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        }
+        (true, true) => {
+            buf.push_str(w);
+            buf.make_ascii_uppercase();
+        }
+        (false, false) => buf.push_str(&w.to_lowercase()),
+        (false, true) => buf.push_str(&w.to_uppercase()),
     }
     buf
 }
@@ -966,6 +1037,10 @@ impl Gazetteer {
             relation_words: RelationWords::default(),
             serial: 0,
             name_toks: Vec::new(),
+            word_buf: String::new(),
+            upper_buf: String::new(),
+            rest_text: String::new(),
+            rest_words: Vec::new(),
             descriptors: Descriptors::default(),
         }
     }
@@ -1337,11 +1412,18 @@ impl Gazetteer {
     fn number_phrases(&mut self) -> Vec<Vec<Candidate>> {
         let mut starts: Vec<Vec<Candidate>> = Vec::new();
         let mut words = std::mem::take(&mut self.words);
+        // at most one new word per phrase word: the table grows once
+        words.reserve(self.rest_words.len() + self.exact.len() + self.folded.len());
+        let (text, spans) = (&self.rest_text, &self.rest_words);
         // a folded word is its own key, an exact one's is its lower case,
         // made in one reused buffer; a key is copied only when new
         let mut buf = String::new();
         let mut id = |w: &str, folded: bool| -> WordId {
-            let key = if folded { w } else { lower_into(w, &mut buf) };
+            let key = if folded {
+                w
+            } else {
+                cased_into(w, false, &mut buf)
+            };
             if let Some(&n) = words.get(key.as_bytes()) {
                 return n;
             }
@@ -1361,11 +1443,13 @@ impl Gazetteer {
                 starts.resize_with(f + 1, Vec::new);
             }
             for p in phrases {
-                let rest: Box<[WordId]> = p.rest.iter().map(|w| id(w, folded)).collect();
+                let (a, b) = (p.rest.start as usize, p.rest.end as usize);
+                let words = rest_of(text, spans.get(a..b).unwrap_or_default());
+                let rest: Box<[WordId]> = words.clone().map(|w| id(w, folded)).collect();
                 let exact = (!folded).then(|| {
-                    std::iter::once(first)
-                        .chain(p.rest.iter())
-                        .map(|w| Exact::new(w))
+                    std::iter::once(&**first)
+                        .chain(words)
+                        .map(Exact::new)
                         .collect()
                 });
                 starts[f].push(Candidate {
@@ -1604,10 +1688,12 @@ impl Gazetteer {
     /// Adds a name as written and in capitals (datelines write "ISLAMABAD").
     fn add_cased(&mut self, name: &str, known: Known) {
         self.add(name, false, known);
-        let up = name.to_uppercase();
-        if up != name {
+        // in a buffer kept from one name to the next
+        let mut up = std::mem::take(&mut self.upper_buf);
+        if cased_into(name, true, &mut up) != name {
             self.add(&up, false, known);
         }
+        self.upper_buf = up;
     }
 
     /// Files phrase `name` under its first word, in the folded (any case)
@@ -1622,7 +1708,10 @@ impl Gazetteer {
         // tokenized into one buffer kept from one name to the next
         let mut toks = std::mem::take(&mut self.name_toks);
         toks.clear();
-        tokenize_into(name, 0, name.len(), &mut toks);
+        if !letter_words(name, &mut toks) {
+            toks.clear();
+            tokenize_into(name, 0, name.len(), &mut toks);
+        }
         self.file(name, &toks, folded, known);
         self.name_toks = toks;
     }
@@ -1632,33 +1721,52 @@ impl Gazetteer {
         let Some((head, tail)) = toks.split_first() else {
             return;
         };
-        let word = |t: &Token| {
-            let s = norm_token(t.text(name));
-            if folded {
-                std::borrow::Cow::Owned(s.to_lowercase())
-            } else {
-                s
-            }
-        };
-        let rest: Box<[Box<str>]> = tail.iter().map(|t| word(t).into()).collect();
-        let phrase = Phrase { rest, known };
+        // the words after the first appended to the phrases' shared text
+        // (taken back if the phrase is filed already)
+        let (text_at, at) = (self.rest_text.len(), self.rest_words.len());
+        for t in tail {
+            let a = self.rest_text.len() as u32;
+            push_word(&mut self.rest_text, t.text(name), folded);
+            (self.rest_words).push((a, self.rest_text.len() as u32));
+        }
+        let rest = at as u32..self.rest_words.len() as u32;
+        let mut first = std::mem::take(&mut self.word_buf);
+        first.clear();
+        push_word(&mut first, head.text(name), folded);
         let table = if folded {
             &mut self.folded
         } else {
             &mut self.exact
         };
+        let (text, spans) = (&self.rest_text, &self.rest_words);
+        let words = |r: &std::ops::Range<u32>| {
+            rest_of(
+                text,
+                spans
+                    .get(r.start as usize..r.end as usize)
+                    .unwrap_or_default(),
+            )
+        };
         // the first word is copied only when it begins a new list
-        let first = word(head);
-        match table.get_mut(&*first) {
+        match table.get_mut(first.as_str()) {
             Some(v) => {
-                if !v.iter().any(|p| p.rest == phrase.rest && p.known == known) {
-                    v.push(phrase);
+                let same = |p: &Phrase| {
+                    p.rest.len() == rest.len()
+                        && p.known == known
+                        && words(&p.rest).eq(words(&rest))
+                };
+                if v.iter().any(same) {
+                    self.rest_text.truncate(text_at);
+                    self.rest_words.truncate(at);
+                } else {
+                    v.push(Phrase { rest, known });
                 }
             }
             None => {
-                table.insert(first.into(), vec![phrase]);
+                table.insert(first.as_str().into(), vec![Phrase { rest, known }]);
             }
         }
+        self.word_buf = first;
     }
 
     /// The [`WordId`] of a word's lookup key (as [`Gazetteer::word_id`] has
@@ -2051,6 +2159,15 @@ mod tests {
         }
 
         #[test]
+        fn letter_words_are_the_tokens(name in "[a-zA-Z .'\u{e9}-]{0,16}") {
+            let (mut fast, mut plain) = (Vec::new(), Vec::new());
+            tokenize_into(&name, 0, name.len(), &mut plain);
+            if letter_words(&name, &mut fast) {
+                proptest::prop_assert_eq!(fast, plain);
+            }
+        }
+
+        #[test]
         fn short_keys_are_the_lower_case_straightened(w in "[a-zA-Z'.\u{2000}-\u{20ff}\u{e9}\u{130}]{0,14}") {
             let mut buf = [0u8; 32];
             let plain = norm_token(&w).to_lowercase();
@@ -2062,6 +2179,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_lexicon_names_of_letter_words_are_their_tokens() {
+        let lex = Lexicon::builtin().unwrap();
+        let names = (lex.countries.iter())
+            .flat_map(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.aliases)
+                    .chain(&c.demonyms)
+            })
+            .chain(
+                lex.places
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)),
+            )
+            .chain(
+                lex.titles
+                    .iter()
+                    .flat_map(|t| std::iter::once(&t.name).chain(&t.aliases)),
+            )
+            .chain(&lex.non_names);
+        let (mut fast, mut plain, mut letters) = (Vec::new(), Vec::new(), 0);
+        for name in names {
+            fast.clear();
+            plain.clear();
+            tokenize_into(name, 0, name.len(), &mut plain);
+            if letter_words(name, &mut fast) {
+                assert_eq!(fast, plain, "{name:?}");
+                letters += 1;
+            }
+        }
+        assert!(letters > 1000, "{letters}");
     }
 
     #[test]

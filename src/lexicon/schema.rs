@@ -772,7 +772,13 @@ pub fn compile_cues(cues: &[CueEntry]) -> (Vec<Pattern>, HashMap<String, Vec<u32
             let n = patterns.len() as u32;
             if let Some(PatWord::Any(firsts)) = words.first() {
                 for f in &firsts.words {
-                    index.entry(f.clone()).or_default().push(n);
+                    // a first word is copied only when new
+                    match index.get_mut(f) {
+                        Some(v) => v.push(n),
+                        None => {
+                            index.insert(f.clone(), vec![n]);
+                        }
+                    }
                 }
             }
             patterns.push(Pattern { cue: ci, words });
