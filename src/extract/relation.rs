@@ -206,7 +206,7 @@ impl<'a> Sentence<'a> {
             };
             // the filters' bits first: their tables are apart, seldom read
             let may = match may & start.wild_bits != 0 {
-                true => self.without_wild_misses(&cold.wilds, cold.wilds.filed(), i, may),
+                true => self.without_wild_misses(&cold.wilds, start.wild_filed(), i, may),
                 false => may,
             };
             let may = match may & start.third_bits != 0 {
@@ -314,15 +314,33 @@ impl<'a> Sentence<'a> {
     /// tests the 3rd to 6th tokens from `i`, one third the 4th to 7th.
     #[inline]
     fn without_wild_misses(&self, w: &Wilds, f: Filed, i: usize, may: u64) -> u64 {
-        let (mut fit1, mut fit2) = (0, 0);
+        // the tokens whose ids may be filed, by their offset from `i`: `w`
+        // (a cache line apart) is read only when there are some
+        let mut near = 0u64;
         let top = self.range.end.min(i + usize::from(f.to));
         for j in i + usize::from(f.from)..top {
             let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
             // most tokens: of no id filed, looked up in no table
-            let ascii = self.lowers.is_ascii(j);
-            if f.ids_mod64 >> (id % 64) & 1 == 0 && ascii {
+            if f.ids_mod64 >> (id % 64) & 1 == 0 && self.lowers.is_ascii(j) {
                 continue;
             }
+            near |= 1 << (j - i);
+        }
+        match near {
+            0 => may & !f.bits,
+            _ => self.wild_fits(w, f, i, near, may),
+        }
+    }
+
+    /// [`Sentence::without_wild_misses`] once the tokens `near` (bits of
+    /// their offsets from `i`) may be filed: their buckets in `w` tell
+    /// (kept out of line, so that `w` is not loaded before it is needed).
+    #[inline(never)]
+    fn wild_fits(&self, w: &Wilds, f: Filed, i: usize, near: u64, may: u64) -> u64 {
+        let (mut fit1, mut fit2) = (0, 0);
+        for j in crate::bytes::ones(near).map(|d| i + d) {
+            let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
+            let ascii = self.lowers.is_ascii(j);
             let fits = |by: &ByWord| if ascii { by.fits(id) } else { u64::MAX };
             if j < i + 6 {
                 fit1 |= fits(&w.at1);

@@ -143,6 +143,13 @@ pub struct CueHot {
     second_shift: u8,
     /// Whether there are more than 64 patterns.
     pub more: bool,
+    /// The first token and the token past the last that the cold part's
+    /// `wilds` seeks its words at, from the first word's, and bit `id %
+    /// 64` of each of their ids: most tokens near are ruled out by it, the
+    /// cold part unread (see [`CueHot::wild_filed`]).
+    wild_from: u8,
+    wild_to: u8,
+    wild_ids: u64,
 }
 
 /// What the cue scan reads of a first word once a token of it may start a
@@ -447,6 +454,9 @@ pub static NO_CUES: CueStart = CueStart {
         second_mask: 0,
         second_shift: 0,
         more: false,
+        wild_from: 0,
+        wild_to: 0,
+        wild_ids: 0,
     },
     cold: CueCold {
         thirds: ByWord::NONE,
@@ -508,6 +518,7 @@ impl CueStart {
         let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
         let (seconds, second_shift) = hashed(seconds);
         let live = live_bits(pats.len());
+        let wild = wilds.filed();
         let hot = CueHot {
             always,
             second_bits,
@@ -518,6 +529,9 @@ impl CueStart {
             second_mask: seconds.len().saturating_sub(1) as u32,
             second_shift: second_shift as u8,
             more: pats.len() > 64,
+            wild_from: wild.from,
+            wild_to: wild.to,
+            wild_ids: wild.ids_mod64,
         };
         let cold = CueCold {
             thirds,
@@ -604,6 +618,18 @@ impl CueHot {
             }
         }
         0
+    }
+
+    /// What the cold part's `wilds` files ([`Wilds::filed`]), told without
+    /// reading it.
+    #[inline]
+    pub fn wild_filed(&self) -> Filed {
+        Filed {
+            bits: self.wild_bits,
+            ids_mod64: self.wild_ids,
+            from: self.wild_from,
+            to: self.wild_to,
+        }
     }
 
     /// `may` (as [`CueHot::may_match`] gives it) less the bits of no pattern.
@@ -860,6 +886,9 @@ mod tests {
                 let f = w.filed();
                 assert_eq!(f.bits, w.bits());
                 assert_eq!(start.hot.wild_bits, w.bits());
+                let h = start.hot.wild_filed();
+                assert_eq!((h.bits, h.ids_mod64), (f.bits, f.ids_mod64));
+                assert_eq!((h.from, h.to), (f.from, f.to));
                 assert!(x.ids().iter().all(|&id| f.ids_mod64 >> (id % 64) & 1 != 0));
                 // sought where `Sentence::wild_misses` seeks it
                 let (from, to) = if second { (3, 7) } else { (2, 6) };
