@@ -5,10 +5,10 @@
 use crate::bytes::FxBuild;
 use crate::extract::resolve::{Ref, Resolution, Resolved};
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::lexicon::relation_words::{list, ByWord, Filed, Wilds};
+use crate::lexicon::relation_words::{list, ByWord, Filed, FlatKind, FlatWord, Wilds};
 use crate::lexicon::words::{class, TokenWords};
 use crate::lexicon::words::{WordId, NO_WORD};
-use crate::lexicon::{Alts, Frame, PatWord};
+use crate::lexicon::Frame;
 use crate::model::{EdgeKind, EntityKind};
 use crate::text::token::{lower_case, TokKind, Token};
 use std::collections::HashSet;
@@ -206,7 +206,7 @@ impl<'a> Sentence<'a> {
             };
             // the filters' bits first: their tables are apart, seldom read
             let may = match may & start.wild_bits != 0 {
-                true => self.without_wild_misses(&cold.wilds, cold.wilds.filed(), i, may),
+                true => self.without_wild_misses(&cold.wilds, start.wild_filed(), i, may),
                 false => may,
             };
             let may = match may & start.third_bits != 0 {
@@ -224,63 +224,86 @@ impl<'a> Sentence<'a> {
             let mut seen: Option<Short<usize, 8>> = None;
             let mut after_determiner = None;
             let pats = cold.pats(self.g.cue_pat_nums());
+            let flat = self.g.cue_flat();
             for k in crate::bytes::ones(first).chain(64..pats.len()) {
-                let Some(p) = pats.get(k).and_then(|&p| self.g.cue_pattern(p)) else {
+                let Some(p) = pats.get(k).and_then(|&p| flat.pat(p)) else {
                     continue;
                 };
                 // a pattern is filed under its first words: the first matches
-                let mut rest = p.words.get(1..).unwrap_or_default();
+                let (words, at) = flat.words(p);
+                let (mut rest, mut at) = (words.get(1..).unwrap_or_default(), at + 1);
                 let mut from = i + 1;
-                if let Some((PatWord::Any(alts), more)) = rest.split_first() {
+                if let Some((w, more)) = rest
+                    .split_first()
+                    .filter(|(w, _)| w.kind() == FlatKind::Any)
+                {
                     let known = exact && cold.second_checked(k);
-                    if !known && !next.is_some_and(|w| w.one_of(alts)) {
+                    if !known && !next.is_some_and(|x| self.fits(x, w, at)) {
                         continue;
                     }
-                    rest = more;
+                    (rest, at) = (more, at + 1);
                     from += 1;
                 }
-                if self.wild_misses(rest, from) {
+                if self.wild_misses(rest, at, from) {
                     continue;
                 }
-                let Some(end) = match_words(self, rest, from, self.range.end) else {
+                let Some(end) = match_words(self, (rest, at), from, self.range.end) else {
                     continue;
                 };
-                let cue = &self.g.cues[p.cue];
-                if cue.verb_only && *after_determiner.get_or_insert_with(|| self.noun_at(i)) {
+                if p.verb_only && *after_determiner.get_or_insert_with(|| self.noun_at(i)) {
                     continue;
                 }
-                if end < self.range.end && cue.not_followed_by.iter().any(|w| *w == self.lower(end))
-                {
+                let cue = p.cue as usize;
+                if p.not_followed && end < self.range.end && self.followed_wrongly(cue, end) {
                     continue;
                 }
                 let seen = seen.get_or_insert_with(Short::default);
-                if !seen.contains(&p.cue) {
-                    seen.push(p.cue);
-                    hit(CueHit {
-                        cue: p.cue,
-                        start: i,
-                        end,
-                    });
+                if !seen.contains(&cue) {
+                    seen.push(cue);
+                    hit(CueHit { cue, start: i, end });
                 }
             }
         }
     }
 
-    /// Whether pattern words `words` surely fail from token `k`: they open
-    /// with one wildcard, and the word after it is none of the tokens
-    /// [`match_wild`] would test it at (the 2nd to 5th from `k`).
+    /// Whether the token at `end` is one the cue entry `cue` may not be
+    /// followed by ("thanks to").
+    fn followed_wrongly(&self, cue: usize, end: usize) -> bool {
+        let not = &self.g.cues[cue].not_followed_by;
+        not.iter().any(|w| *w == self.lower(end))
+    }
+
+    /// Whether token word `x` is the pattern word `w` (of place `at`, see
+    /// [`crate::lexicon::relation_words::FlatPats::words`]); inline: most are ruled out by the mask alone.
+    #[inline(always)]
+    fn fits(&self, x: Word, w: &FlatWord, at: usize) -> bool {
+        let flat = self.g.cue_flat();
+        match x {
+            Word::Id(id) => flat.has_id(w, id),
+            Word::Lower(l) => one_of(self.g.cue_strings(at), l),
+        }
+    }
+
+    /// Whether pattern words `words` (the first of place `at`) surely fail
+    /// from token `k`: they open with one wildcard, and the word after it
+    /// is none of the tokens [`match_wild`] would test it at (the 2nd to
+    /// 5th from `k`).
     #[inline]
-    fn wild_misses(&self, words: &[PatWord], k: usize) -> bool {
-        let [PatWord::Wild, PatWord::Any(x), ..] = words else {
+    fn wild_misses(&self, words: &[FlatWord], at: usize, k: usize) -> bool {
+        let [w, x, ..] = words else {
             return false;
         };
+        if w.kind() != FlatKind::Wild || x.kind() != FlatKind::Any {
+            return false;
+        }
+        let flat = self.g.cue_flat();
         let top = self.range.end.min(k + 5);
         let ids = self.words.ids.get(k + 1..top).unwrap_or_default();
         !(k + 1..top)
             .zip(ids)
             .any(|(j, &id)| match self.lowers.is_ascii(j) {
-                true => x.has_id(id),
-                false => one_of(&x.words, self.lower(j)),
+                true => flat.has_id(x, id),
+                false => one_of(self.g.cue_strings(at + 1), self.lower(j)),
             })
     }
 
@@ -291,15 +314,33 @@ impl<'a> Sentence<'a> {
     /// tests the 3rd to 6th tokens from `i`, one third the 4th to 7th.
     #[inline]
     fn without_wild_misses(&self, w: &Wilds, f: Filed, i: usize, may: u64) -> u64 {
-        let (mut fit1, mut fit2) = (0, 0);
+        // the tokens whose ids may be filed, by their offset from `i`: `w`
+        // (a cache line apart) is read only when there are some
+        let mut near = 0u64;
         let top = self.range.end.min(i + usize::from(f.to));
         for j in i + usize::from(f.from)..top {
             let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
             // most tokens: of no id filed, looked up in no table
-            let ascii = self.lowers.is_ascii(j);
-            if f.ids_mod64 >> (id % 64) & 1 == 0 && ascii {
+            if f.ids_mod64 >> (id % 64) & 1 == 0 && self.lowers.is_ascii(j) {
                 continue;
             }
+            near |= 1 << (j - i);
+        }
+        match near {
+            0 => may & !f.bits,
+            _ => self.wild_fits(w, f, i, near, may),
+        }
+    }
+
+    /// [`Sentence::without_wild_misses`] once the tokens `near` (bits of
+    /// their offsets from `i`) may be filed: their buckets in `w` tell
+    /// (kept out of line, so that `w` is not loaded before it is needed).
+    #[inline(never)]
+    fn wild_fits(&self, w: &Wilds, f: Filed, i: usize, near: u64, may: u64) -> u64 {
+        let (mut fit1, mut fit2) = (0, 0);
+        for j in crate::bytes::ones(near).map(|d| i + d) {
+            let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
+            let ascii = self.lowers.is_ascii(j);
             let fits = |by: &ByWord| if ascii { by.fits(id) } else { u64::MAX };
             if j < i + 6 {
                 fit1 |= fits(&w.at1);
@@ -499,18 +540,6 @@ enum Word<'a> {
     Lower(&'a str),
 }
 
-impl Word<'_> {
-    /// Whether the token's lower case is one of `alts` (inline: most
-    /// calls are ruled out by the id's mask bit alone).
-    #[inline(always)]
-    fn one_of(self, alts: &Alts) -> bool {
-        match self {
-            Word::Id(id) => alts.has_id(id),
-            Word::Lower(w) => one_of(&alts.words, w),
-        }
-    }
-}
-
 /// Whether lower-case word `w` is in `set` (kept out of line: most tokens
 /// are told by their class bits).
 #[inline(never)]
@@ -526,29 +555,35 @@ fn one_of(alts: &[String], w: &str) -> bool {
         .any(|a| a.len() == w.len() && a.as_bytes().first() == w.first() && a.as_bytes() == w)
 }
 
-/// Matches pattern words from token `k` on (before `end`): where the match ends.
-fn match_words(s: &Sentence, mut words: &[PatWord], mut k: usize, end: usize) -> Option<usize> {
+/// Matches pattern words `words` (the first of place `at`, see
+/// [`crate::lexicon::relation_words::FlatPats::words`]) from token `k` on (before `end`): where the match ends.
+fn match_words(
+    s: &Sentence,
+    (mut words, mut at): (&[FlatWord], usize),
+    mut k: usize,
+    end: usize,
+) -> Option<usize> {
     loop {
         let Some((w, rest)) = words.split_first() else {
             return Some(k);
         };
-        match w {
-            PatWord::Wild => return match_wild(s, words, k, end),
-            PatWord::Any(alts) => {
-                if !(k < end && s.word_at(k).one_of(alts)) {
+        match w.kind() {
+            FlatKind::Wild => return match_wild(s, (words, at), k, end),
+            FlatKind::Any => {
+                if !(k < end && s.fits(s.word_at(k), w, at)) {
                     return None;
                 }
                 k += 1;
             }
-            PatWord::Optional(alts) => {
-                if k < end && s.word_at(k).one_of(alts) {
-                    if let Some(e) = match_words(s, rest, k + 1, end) {
+            FlatKind::Optional => {
+                if k < end && s.fits(s.word_at(k), w, at) {
+                    if let Some(e) = match_words(s, (rest, at + 1), k + 1, end) {
                         return Some(e);
                     }
                 }
             }
         }
-        words = rest;
+        (words, at) = (rest, at + 1);
     }
 }
 
@@ -556,12 +591,17 @@ fn match_words(s: &Sentence, mut words: &[PatWord], mut k: usize, end: usize) ->
 /// words (or currency signs: "$1 billion", the apostrophe of "leaders'
 /// meeting"): `n` to `4n` words, the fewest that let the rest match (what
 /// trying each wildcard's lengths in turn finds first).
-fn match_wild(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<usize> {
+fn match_wild(
+    s: &Sentence,
+    (words, at): (&[FlatWord], usize),
+    k: usize,
+    end: usize,
+) -> Option<usize> {
     let n = words
         .iter()
-        .take_while(|w| matches!(w, PatWord::Wild))
+        .take_while(|w| w.kind() == FlatKind::Wild)
         .count();
-    let rest = words.get(n..).unwrap_or_default();
+    let (rest, at) = (words.get(n..).unwrap_or_default(), at + n);
     let word = |j: usize| {
         s.toks[j].kind != TokKind::Punct || matches!(s.s(j), "$" | "€" | "£" | "¥" | "'" | "’")
     };
@@ -573,11 +613,13 @@ fn match_wild(s: &Sentence, words: &[PatWord], k: usize, end: usize) -> Option<u
         }
         // the word after the wildcards, most often one of a few, tested here
         let e = match rest.split_first() {
-            Some((PatWord::Any(alts), more)) => match j < end && s.word_at(j).one_of(alts) {
-                true => match_words(s, more, j + 1, end),
-                false => None,
-            },
-            _ => match_words(s, rest, j, end),
+            Some((w, more)) if w.kind() == FlatKind::Any => {
+                match j < end && s.fits(s.word_at(j), w, at) {
+                    true => match_words(s, (more, at + 1), j + 1, end),
+                    false => None,
+                }
+            }
+            _ => match_words(s, (rest, at), j, end),
         };
         if e.is_some() {
             return e;

@@ -4,7 +4,7 @@
 use crate::error::Result;
 use crate::lexicon::descriptors::Descriptors;
 use crate::lexicon::extract_words::ExtractWords;
-use crate::lexicon::relation_words::{CueCold, CueHot, CueStart, RelationWords, NO_CUES};
+use crate::lexicon::relation_words::{CueCold, CueHot, CueStart, FlatPats, RelationWords, NO_CUES};
 use crate::lexicon::topic::Topics;
 use crate::lexicon::words::{class, TokenWords, WordId, NO_WORD};
 use crate::lexicon::{
@@ -417,6 +417,8 @@ pub struct Gazetteer {
     pub(crate) cues: Vec<CueEntry>,
     /// The compiled cue patterns, each once.
     cue_pats: Vec<Pattern>,
+    /// The same patterns flat, as the cue scan reads them.
+    cue_flat: FlatPats,
     /// By lower-case first word, the numbers of the patterns it starts.
     pub(crate) cue_index: HashMap<String, CueStart, FxBuild>,
     /// The patterns of `cue_index` under an ASCII first word, by that
@@ -987,6 +989,7 @@ impl Gazetteer {
             title_covers: Vec::new(),
             cues: lex.cues.clone(),
             cue_pats,
+            cue_flat: FlatPats::default(),
             cue_index: (cue_index.into_iter())
                 .map(|(w, pats)| (w, CueStart::unfiltered(pats)))
                 .collect(),
@@ -1345,6 +1348,7 @@ impl Gazetteer {
         (self.cue_hot, self.cue_cold) = (hot, cold);
         self.cue_seconds = all_seconds;
         self.cue_pat_nums = nums;
+        self.cue_flat = FlatPats::new(&self.cue_pats, &self.cues);
     }
 
     /// The cue patterns filed under token `i`'s lower case (`lowers[i]`),
@@ -1386,6 +1390,20 @@ impl Gazetteer {
     #[inline(never)]
     fn cue_patterns_of(&self, w: &str) -> &CueStart {
         self.cue_index.get(w).unwrap_or(&NO_CUES)
+    }
+
+    /// The cue patterns flat, by number (as [`Gazetteer::cue_patterns`]
+    /// gives them).
+    #[inline]
+    pub fn cue_flat(&self) -> &FlatPats {
+        &self.cue_flat
+    }
+
+    /// The lower-case words of the flat cue pattern word at place `at` (see
+    /// [`FlatPats::words`]), kept out of line: a token beyond ASCII is rare.
+    #[inline(never)]
+    pub fn cue_strings(&self, at: usize) -> &[String] {
+        self.cue_flat.strings(at, &self.cue_pats)
     }
 
     /// The cue pattern of number `p` (as [`Gazetteer::cue_patterns`] gives

@@ -3,7 +3,7 @@
 //! lists a word is in.
 
 use crate::lexicon::words::{WordId, NO_WORD};
-use crate::lexicon::{PatWord, Pattern, Words};
+use crate::lexicon::{CueEntry, PatWord, Pattern, Words};
 
 /// The word lists of the relation rules, as bits of [`RelationWords`] (the
 /// [`Words`] fields of the same names).
@@ -143,6 +143,13 @@ pub struct CueHot {
     second_shift: u8,
     /// Whether there are more than 64 patterns.
     pub more: bool,
+    /// The first token and the token past the last that the cold part's
+    /// `wilds` seeks its words at, from the first word's, and bit `id %
+    /// 64` of each of their ids: most tokens near are ruled out by it, the
+    /// cold part unread (see [`CueHot::wild_filed`]).
+    wild_from: u8,
+    wild_to: u8,
+    wild_ids: u64,
 }
 
 /// What the cue scan reads of a first word once a token of it may start a
@@ -301,6 +308,140 @@ impl Wilds {
     }
 }
 
+/// How a [`FlatWord`] matches, as the [`PatWord`] it is made from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlatKind {
+    Any,
+    Optional,
+    Wild,
+}
+
+/// A cue pattern's word in [`FlatPats`], 16 bytes: its ids are a range of
+/// one shared table, so a pattern's words lie in a line or two of one array.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FlatWord {
+    /// Bit `id % 64` of each id: most ids are ruled out by it alone.
+    mask: u64,
+    /// Where its ids start in the shared table.
+    ids_at: u32,
+    /// How many ids (the low 30 bits) and its [`FlatKind`] (the top two).
+    len_kind: u32,
+}
+
+impl FlatWord {
+    /// How it matches.
+    #[inline]
+    pub fn kind(&self) -> FlatKind {
+        match self.len_kind >> 30 {
+            0 => FlatKind::Any,
+            1 => FlatKind::Optional,
+            _ => FlatKind::Wild,
+        }
+    }
+}
+
+/// A cue pattern in [`FlatPats`]: its cue entry, its words' place and the
+/// two tests of its entry the scan makes after a match.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FlatPat {
+    /// The number of its cue entry.
+    pub cue: u32,
+    words_at: u32,
+    len: u32,
+    /// The entry's `verb_only`.
+    pub verb_only: bool,
+    /// Whether the entry has words `not_followed_by`.
+    pub not_followed: bool,
+}
+
+/// Every cue pattern by number, flat: what the scan reads of a pattern in
+/// three dense arrays (patterns, words, ids) instead of a chain of boxes.
+#[derive(Clone, Debug, Default)]
+pub struct FlatPats {
+    pats: Vec<FlatPat>,
+    words: Vec<FlatWord>,
+    ids: Vec<WordId>,
+    /// By word (as `words`), the pattern it is of and its place in that
+    /// pattern's words: where its strings are, for a token beyond ASCII.
+    origin: Vec<(u32, u32)>,
+}
+
+impl FlatPats {
+    /// The patterns `pats` (numbered by [`Pattern::number`]) of cue entries
+    /// `cues`, flat.
+    pub fn new(pats: &[Pattern], cues: &[CueEntry]) -> FlatPats {
+        let mut f = FlatPats::default();
+        for p in pats {
+            let cue = cues.get(p.cue);
+            f.pats.push(FlatPat {
+                cue: p.cue as u32,
+                words_at: f.words.len() as u32,
+                len: p.words.len() as u32,
+                verb_only: cue.is_some_and(|c| c.verb_only),
+                not_followed: cue.is_some_and(|c| !c.not_followed_by.is_empty()),
+            });
+            for (j, w) in p.words.iter().enumerate() {
+                let (kind, alts) = match w {
+                    PatWord::Any(a) => (0, Some(a)),
+                    PatWord::Optional(a) => (1, Some(a)),
+                    PatWord::Wild => (2, None),
+                };
+                let ids = alts.map_or(&[][..], |a| a.ids());
+                let len = (ids.len() as u32).min((1 << 30) - 1);
+                f.words.push(FlatWord {
+                    mask: alts.map_or(0, |a| a.mask()),
+                    ids_at: f.ids.len() as u32,
+                    len_kind: len | kind << 30,
+                });
+                f.ids
+                    .extend_from_slice(ids.get(..len as usize).unwrap_or_default());
+                f.origin.push((f.pats.len() as u32 - 1, j as u32));
+            }
+        }
+        f
+    }
+
+    /// The pattern of number `p`.
+    #[inline]
+    pub fn pat(&self, p: u32) -> Option<&FlatPat> {
+        self.pats.get(p as usize)
+    }
+
+    /// Pattern `p`'s words, and the place of the first among all words
+    /// (that of each word tells its strings, see [`FlatPats::strings`]).
+    #[inline]
+    pub fn words(&self, p: &FlatPat) -> (&[FlatWord], usize) {
+        let at = p.words_at as usize;
+        let words = self.words.get(at..at + p.len as usize);
+        (words.unwrap_or_default(), at)
+    }
+
+    /// Whether the ASCII token of word id `id` is one of word `w`'s.
+    #[inline]
+    pub fn has_id(&self, w: &FlatWord, id: WordId) -> bool {
+        if w.mask & 1 << (id % 64) == 0 {
+            return false;
+        }
+        let at = w.ids_at as usize;
+        let len = (w.len_kind & ((1 << 30) - 1)) as usize;
+        self.ids
+            .get(at..at + len)
+            .is_some_and(|ids| ids.contains(&id))
+    }
+
+    /// The lower-case words of the word at place `at`, found in the
+    /// patterns `pats` it was made from.
+    pub fn strings<'p>(&self, at: usize, pats: &'p [Pattern]) -> &'p [String] {
+        let Some(&(p, j)) = self.origin.get(at) else {
+            return &[];
+        };
+        match pats.get(p as usize).and_then(|p| p.words.get(j as usize)) {
+            Some(PatWord::Any(a) | PatWord::Optional(a)) => &a.words,
+            _ => &[],
+        }
+    }
+}
+
 /// A first word that starts no pattern.
 pub static NO_CUES: CueStart = CueStart {
     hot: CueHot {
@@ -313,6 +454,9 @@ pub static NO_CUES: CueStart = CueStart {
         second_mask: 0,
         second_shift: 0,
         more: false,
+        wild_from: 0,
+        wild_to: 0,
+        wild_ids: 0,
     },
     cold: CueCold {
         thirds: ByWord::NONE,
@@ -374,6 +518,7 @@ impl CueStart {
         let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
         let (seconds, second_shift) = hashed(seconds);
         let live = live_bits(pats.len());
+        let wild = wilds.filed();
         let hot = CueHot {
             always,
             second_bits,
@@ -384,6 +529,9 @@ impl CueStart {
             second_mask: seconds.len().saturating_sub(1) as u32,
             second_shift: second_shift as u8,
             more: pats.len() > 64,
+            wild_from: wild.from,
+            wild_to: wild.to,
+            wild_ids: wild.ids_mod64,
         };
         let cold = CueCold {
             thirds,
@@ -470,6 +618,18 @@ impl CueHot {
             }
         }
         0
+    }
+
+    /// What the cold part's `wilds` files ([`Wilds::filed`]), told without
+    /// reading it.
+    #[inline]
+    pub fn wild_filed(&self) -> Filed {
+        Filed {
+            bits: self.wild_bits,
+            ids_mod64: self.wild_ids,
+            from: self.wild_from,
+            to: self.wild_to,
+        }
     }
 
     /// `may` (as [`CueHot::may_match`] gives it) less the bits of no pattern.
@@ -617,6 +777,38 @@ mod tests {
         }
     }
 
+    /// The flat patterns hold each pattern's words as they are: kinds,
+    /// ids (each told by `has_id` as by `Alts::has_id`) and strings.
+    #[test]
+    fn flat_patterns_hold_the_patterns() {
+        let (pats, _, ids) = numbered_cues();
+        let lex = Lexicon::builtin().unwrap();
+        let flat = FlatPats::new(&pats, &lex.cues);
+        assert!(flat.pat(pats.len() as u32).is_none());
+        for (n, p) in pats.iter().enumerate() {
+            let f = flat.pat(n as u32).unwrap();
+            let cue = &lex.cues[p.cue];
+            assert_eq!(f.cue as usize, p.cue);
+            assert_eq!(f.verb_only, cue.verb_only);
+            assert_eq!(f.not_followed, !cue.not_followed_by.is_empty());
+            let (words, at) = flat.words(f);
+            assert_eq!(words.len(), p.words.len());
+            for (j, (fw, w)) in words.iter().zip(&p.words).enumerate() {
+                let (kind, alts) = match w {
+                    PatWord::Any(a) => (FlatKind::Any, Some(a)),
+                    PatWord::Optional(a) => (FlatKind::Optional, Some(a)),
+                    PatWord::Wild => (FlatKind::Wild, None),
+                };
+                assert_eq!(fw.kind(), kind);
+                let strings = alts.map_or(&[][..], |a| &a.words[..]);
+                assert_eq!(flat.strings(at + j, &pats), strings);
+                for id in ids.values().copied().chain([NO_WORD]) {
+                    assert_eq!(flat.has_id(fw, id), alts.is_some_and(|a| a.has_id(id)));
+                }
+            }
+        }
+    }
+
     /// What the scan reads at a cue token is one cache line; the rest two,
     /// the wildcard filter alone in the second.
     #[test]
@@ -694,6 +886,9 @@ mod tests {
                 let f = w.filed();
                 assert_eq!(f.bits, w.bits());
                 assert_eq!(start.hot.wild_bits, w.bits());
+                let h = start.hot.wild_filed();
+                assert_eq!((h.bits, h.ids_mod64), (f.bits, f.ids_mod64));
+                assert_eq!((h.from, h.to), (f.from, f.to));
                 assert!(x.ids().iter().all(|&id| f.ids_mod64 >> (id % 64) & 1 != 0));
                 // sought where `Sentence::wild_misses` seeks it
                 let (from, to) = if second { (3, 7) } else { (2, 6) };

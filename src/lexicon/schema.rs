@@ -725,6 +725,11 @@ impl Alts {
         &self.ids
     }
 
+    /// Bit `id % 64` of each of the ids (once numbered).
+    pub fn mask(&self) -> u64 {
+        self.mask
+    }
+
     /// Whether the ASCII token of word id `id` is one of the words.
     #[inline]
     pub fn has_id(&self, id: WordId) -> bool {
