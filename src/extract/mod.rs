@@ -502,6 +502,7 @@ struct Front<'a> {
 struct Scratch {
     masked: Vec<bool>,
     lowers: Lowered,
+    words: TokenWords,
     finder: FinderBuffers,
     mentions: MentionBuffers,
     split: Split,
@@ -550,7 +551,7 @@ fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let toks = std::mem::take(&mut buffers.split.tokens);
     let sentences = std::mem::take(&mut buffers.split.sentences);
     let lowers = std::mem::take(&mut buffers.lowers).refill(text, &toks);
-    let words = g.token_words(text, &toks, &lowers);
+    let words = g.token_words_in(text, &toks, &lowers, std::mem::take(&mut buffers.words));
     let masked = std::mem::take(&mut buffers.masked);
     let (masked, dateline, lede) =
         mask_noise(text, &toks, &words.ids, &sentences, g, article.date, masked);
@@ -655,6 +656,7 @@ pub fn records(g: &Gazetteer, article: &Article) -> Records {
     let mut buffers = scratch();
     buffers.masked = front.masked;
     buffers.lowers = front.lowers;
+    buffers.words = front.words;
     buffers.mentions = front.mentions.into_buffers();
     buffers.split.tokens = front.toks;
     buffers.split.sentences = front.sentences;
