@@ -512,6 +512,10 @@ thread_local! {
     /// The lists of [`Doc::relations`], used again article after article
     /// (each emptied before it is filled).
     static RELATIONS: std::cell::RefCell<relation::Scratch> = std::cell::RefCell::default();
+    /// The lists of an article's [`TokenWords`], used again article after
+    /// article (apart from [`Scratch`]: a bigger `Scratch` is moved by
+    /// `memcpy`).
+    static WORDS: std::cell::RefCell<TokenWords> = std::cell::RefCell::default();
     /// The [`Marks`] of [`mask_noise`], used again article after article.
     static MARKS: std::cell::RefCell<Marks> = std::cell::RefCell::default();
     /// The lists of [`Doc::records`], used again article after article.
@@ -552,7 +556,7 @@ fn front<'a>(g: &Gazetteer, article: &'a Article) -> Front<'a> {
     let toks = std::mem::take(&mut buffers.split.tokens);
     let sentences = std::mem::take(&mut buffers.split.sentences);
     let lowers = std::mem::take(&mut buffers.lowers).refill(text, &toks);
-    let words = g.token_words(text, &toks, &lowers);
+    let words = g.token_words_in(text, &toks, &lowers, WORDS.with(|w| w.take()));
     let masked = std::mem::take(&mut buffers.masked);
     let (masked, dateline, lede) =
         mask_noise(text, &toks, &words.ids, &sentences, g, article.date, masked);
@@ -657,6 +661,7 @@ pub fn records(g: &Gazetteer, article: &Article) -> Records {
     let mut buffers = scratch();
     buffers.masked = front.masked;
     buffers.lowers = front.lowers;
+    WORDS.with(|w| *w.borrow_mut() = front.words);
     buffers.mentions = front.mentions.into_buffers();
     buffers.split.tokens = front.toks;
     buffers.split.sentences = front.sentences;

@@ -116,22 +116,25 @@ fn push_word(buf: &mut String, w: &str, folded: bool) {
     }
 }
 
-/// The phrases that begin with one word.
+/// The phrases that begin with one word. What [`Gazetteer::lookup_longer`]
+/// reads before a group is found (`pairs`, `groups`, `candidates`) fills
+/// the first of its two cache lines; the rest is read by fewer searches.
 #[derive(Clone, Debug, Default)]
+#[repr(C, align(64))]
 struct Start {
-    /// The longer phrases grouped by second and third word (see `groups`);
-    /// within a group best first: longest, then highest priority, exact
-    /// before folded, then in lexicon order.
-    candidates: Vec<Candidate>,
-    /// Bit `id % 64` set for the second word of each longer phrase.
-    seconds: u64,
+    /// The bit of [`pair_bit`] set for each group: a pair whose bit is
+    /// clear has no group, without a search.
+    pairs: [u64; 4],
     /// The second and third words of the longer phrases, by id ([`NO_WORD`]
     /// third for two words), with the range of `candidates` holding them;
     /// hashed ([`group_table`]), the free slots [`NO_GROUP`].
     groups: Box<[Group]>,
-    /// The bit of [`pair_bit`] set for each group: a pair whose bit is
-    /// clear has no group, without a search.
-    pairs: [u64; 4],
+    /// The longer phrases grouped by second and third word (see `groups`);
+    /// within a group best first: longest, then highest priority, exact
+    /// before folded, then in lexicon order.
+    candidates: Box<[Candidate]>,
+    /// Bit `id % 64` set for the second word of each longer phrase.
+    seconds: u64,
     /// The one-word phrases that must match as written, in the same order,
     /// up to the first folded one (which always matches: those after it
     /// never win).
@@ -181,7 +184,7 @@ impl Start {
                 .fold(0, |m, &id| m | 1 << (id % 64)),
             groups: group_table(&groups),
             pairs,
-            candidates,
+            candidates: candidates.into_boxed_slice(),
             exact_singles,
             folded_single,
         }
@@ -685,8 +688,10 @@ struct Table<S> {
 
 /// A slot of [`ShortWords`]' long table: a word's key, id and word classes.
 /// An empty slot has key `(0, 0)`, which no word has (a packed key holds
-/// its length), id [`NO_WORD`] and no class.
+/// its length), id [`NO_WORD`] and no class. Aligned: no slot spans two
+/// cache lines.
 #[derive(Clone, Copy, Debug)]
+#[repr(align(32))]
 struct Slot {
     lo: u64,
     hi: u64,
@@ -776,7 +781,9 @@ impl ShortWords {
         };
         let mut t = ShortWords {
             small: Table::new(small_n, empty_small),
-            long: Table::new(words.len() - small_n, empty_long),
+            // slots of 32 bytes: half as many a word (a quarter to a half
+            // full), the table no larger than the small one
+            long: Table::new((words.len() - small_n).div_ceil(2), empty_long),
         };
         for (w, &id) in words {
             let class = classes.get(id as usize).copied().unwrap_or(0);
@@ -1542,16 +1549,31 @@ impl Gazetteer {
     }
 
     /// The [`WordId`]s and word classes of tokens, given their lower case
-    /// (`lowers` is [`Lowered::new`] of the same text and tokens). Out of
-    /// line: its loop is compiled apart from the extraction around it.
-    #[inline(never)]
+    /// (`lowers` is [`Lowered::new`] of the same text and tokens).
     pub fn token_words(&self, text: &str, toks: &[Token], lowers: &Lowered) -> TokenWords {
+        self.token_words_in(text, toks, lowers, TokenWords::default())
+    }
+
+    /// [`Gazetteer::token_words`] in the lists of `into` (another
+    /// article's, emptied first): no allocation where they are big enough.
+    /// Out of line: its loop is compiled apart from the extraction around it.
+    #[inline(never)]
+    pub fn token_words_in(
+        &self,
+        text: &str,
+        toks: &[Token],
+        lowers: &Lowered,
+        into: TokenWords,
+    ) -> TokenWords {
         let bytes = text.as_bytes();
         // the text with its ASCII capitals lowered, then 16 zero bytes: an
         // ASCII token's key is its own span there
         let low = lowers.padded();
-        let mut ids = vec![NO_WORD; toks.len()];
-        let mut classes = vec![0u16; toks.len()];
+        let (mut ids, mut classes) = into.into_lists();
+        ids.clear();
+        ids.resize(toks.len(), NO_WORD);
+        classes.clear();
+        classes.resize(toks.len(), 0);
         // the tokens left to `other_token_word`, as many as fit: no call in
         // the loops, whose state then stays in registers
         let mut slow = [0u32; 64];
@@ -1867,26 +1889,36 @@ impl Gazetteer {
         let q = self.quick.get(ids[i] as usize)?;
         let second = ids
             .get(i + 1)
-            .filter(|&&id| q.seconds & 1 << (id % 64) != 0);
+            .copied()
+            .filter(|&id| q.seconds & 1 << (id % 64) != 0);
         if second.is_none() {
             if q.exact == 0 {
                 return q.single.map(|k| (1, k));
             }
             // the exact singles of an ASCII token: told by its key
             if let Some(key) = raw_key(text.as_bytes(), toks.get(i)?) {
-                let (a, n) = (q.at as usize, q.exact as usize);
-                let singles = self.singles.get(a..a + n).unwrap_or_default();
-                return match singles.iter().find(|(k, _)| *k == key) {
-                    Some(&(_, k)) => Some((1, k)),
-                    None => q.single.map(|k| (1, k)),
-                };
+                return self.exact_single(q, key);
             }
         }
         self.lookup_longer(self.starts.get(ids[i] as usize)?, text, toks, ids, i)
     }
 
+    /// The one-word phrase of an ASCII token of [`raw_key`] `key` whose
+    /// word has exact singles, its word's [`Quick`] being `q`.
+    #[inline(always)]
+    fn exact_single(&self, q: &Quick, key: Packed) -> Option<(usize, Known)> {
+        let (a, n) = (q.at as usize, q.exact as usize);
+        let singles = self.singles.get(a..a + n).unwrap_or_default();
+        match singles.iter().find(|(k, _)| *k == key) {
+            Some(&(_, k)) => Some((1, k)),
+            None => q.single.map(|k| (1, k)),
+        }
+    }
+
     /// [`Gazetteer::lookup_at`] past its quick answer, from the phrases
-    /// `start` that begin with token `i`.
+    /// `start` that begin with token `i`. Only `start`'s first line is read
+    /// (and for a token beyond ASCII its exact singles): the rest comes from
+    /// the word's [`Quick`], read again (the caller's line: no miss).
     #[inline(never)]
     fn lookup_longer(
         &self,
@@ -1896,9 +1928,14 @@ impl Gazetteer {
         ids: &[WordId],
         i: usize,
     ) -> Option<(usize, Known)> {
+        let q = self.quick.get(ids[i] as usize)?;
         // phrases of more than 16 words are never tried
         let room = (toks.len() - i - 1).min(16);
         let next = ids.get(i + 1..).unwrap_or_default();
+        let second = next
+            .first()
+            .copied()
+            .filter(|&id| q.seconds & 1 << (id % 64) != 0);
         let bytes = text.as_bytes();
         // a group's phrases have its second and third words: only the words
         // after them are compared (none for most: no load of `rest`)
@@ -1915,26 +1952,42 @@ impl Gazetteer {
         // a longer phrase must have the next words second and third: only
         // their group can match; the phrases of three words or more come
         // first (longest first), then those of two
-        let longer = next
-            .first()
-            .filter(|&&id| start.seconds & 1 << (id % 64) != 0)
-            .and_then(|&second| {
-                let third = next.get(1).copied().filter(|&t| t != NO_WORD);
-                third
-                    .and_then(|t| start.group(second, t)?.iter().find(fits))
-                    .or_else(|| start.group(second, NO_WORD)?.iter().find(fits))
-            });
+        let longer = second.and_then(|second| {
+            let third = next.get(1).copied().filter(|&t| t != NO_WORD);
+            third
+                .and_then(|t| start.group(second, t)?.iter().find(fits))
+                .or_else(|| start.group(second, NO_WORD)?.iter().find(fits))
+        });
         if let Some(c) = longer {
             return Some((c.rest.len() + 1, c.known));
         }
-        if !start.exact_singles.is_empty() {
-            let t = toks.get(i)?;
-            let key = raw_key(bytes, t);
-            if let Some(&(_, k)) = start.exact_singles.iter().find(|(w, _)| w.is(key, t, text)) {
-                return Some((1, k));
-            }
+        if q.exact == 0 {
+            return q.single.map(|k| (1, k));
         }
-        start.folded_single.map(|k| (1, k))
+        let t = toks.get(i)?;
+        match raw_key(bytes, t) {
+            Some(key) => self.exact_single(q, key),
+            None => self.exact_single_beyond_ascii(start, text, t),
+        }
+    }
+
+    /// The one-word phrase of token `t` (beyond ASCII or of more than 15
+    /// bytes) when its word, whose phrases are `start`, has exact singles.
+    #[inline(never)]
+    fn exact_single_beyond_ascii(
+        &self,
+        start: &Start,
+        text: &str,
+        t: &Token,
+    ) -> Option<(usize, Known)> {
+        match start
+            .exact_singles
+            .iter()
+            .find(|(w, _)| w.is(None, t, text))
+        {
+            Some(&(_, k)) => Some((1, k)),
+            None => start.folded_single.map(|k| (1, k)),
+        }
     }
 
     /// How many tokens [`Gazetteer::lookup`] reads from a word of id `id`

@@ -63,6 +63,12 @@ impl TokenWords {
         }
     }
 
+    /// Its lists of ids and classes, to be filled again for another article.
+    #[inline]
+    pub(crate) fn into_lists(self) -> (Vec<WordId>, Vec<u16>) {
+        (self.ids, self.classes)
+    }
+
     /// The class bits of token `i`; `u16::MAX` beyond ASCII (may be anything).
     #[inline]
     pub fn class(&self, i: usize) -> u16 {
