@@ -215,7 +215,7 @@ impl<'a> Sentence<'a> {
             };
             // those of the first 64 by their bits, in order, then all the rest
             let first = start.live(may);
-            if first == 0 && !start.more || !word(i) {
+            if first == 0 && !start.more() || !word(i) {
                 return;
             }
             // an ASCII next token's id was looked for among second words
@@ -223,7 +223,7 @@ impl<'a> Sentence<'a> {
             // one hit per (cue entry, start)
             let mut seen: Option<Short<usize, 8>> = None;
             let mut after_determiner = None;
-            let pats = cold.pats(self.g.cue_pat_nums());
+            let pats = start.pats(self.g.cue_pat_nums(), cold);
             let flat = self.g.cue_flat();
             for k in crate::bytes::ones(first).chain(64..pats.len()) {
                 let Some(p) = pats.get(k).and_then(|&p| flat.pat(p)) else {
@@ -237,7 +237,7 @@ impl<'a> Sentence<'a> {
                     .split_first()
                     .filter(|(w, _)| w.kind() == FlatKind::Any)
                 {
-                    let known = exact && cold.second_checked(k);
+                    let known = exact && start.second_checked(k);
                     if !known && !next.is_some_and(|x| self.fits(x, w, at)) {
                         continue;
                     }

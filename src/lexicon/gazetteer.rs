@@ -1322,7 +1322,7 @@ impl Gazetteer {
     fn compile_cue_starts(&mut self) {
         let mut nums = Vec::new();
         for start in self.cue_index.values_mut() {
-            start.cold.place_pats(nums.len());
+            start.place_pats(nums.len());
             nums.extend_from_slice(&start.pats);
         }
         // by id: the second words' table does not hang on the map's order
@@ -1347,7 +1347,7 @@ impl Gazetteer {
             start.hot.place_seconds(all_seconds.len());
             all_seconds.append(&mut start.seconds);
             // the same numbers as its word's entry of `cue_index`, placed above
-            start.cold.place_pats(pats_at);
+            start.place_pats(pats_at);
             if let (Some(h), Some(c)) = (hot.get_mut(id), cold.get_mut(id)) {
                 (*h, *c) = (start.hot, start.cold);
             }

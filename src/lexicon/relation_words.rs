@@ -129,20 +129,26 @@ pub struct CueHot {
     /// Bit `id % 64` of each id of the second words: most next words are
     /// ruled out by it without a search.
     second_bits: u64,
-    /// Bit `k` set for each of the first 64 patterns (as many as there are).
-    live: u64,
+    /// The bits of the second word kept in the line (see `one_id`).
+    one_bits: u64,
     /// The patterns the cold part's `wilds` files.
     pub wild_bits: u64,
     /// The patterns the cold part's `thirds` files.
     pub third_bits: u64,
-    /// Where the second words' table starts in the table it is read from
-    /// (see [`CueHot::may_match`]), and its slots less one.
+    /// Where the other second words' table starts in the table it is read
+    /// from (see [`CueHot::may_match`]; `u32::MAX`: none).
     seconds_at: u32,
-    second_mask: u32,
-    /// How far an id's hash is shifted to its slot among the second words.
+    /// Where the numbers of the patterns are in the shared table of them
+    /// (see [`CueHot::pats`]): the cold part is read only to filter.
+    pats_at: u32,
+    /// The id of one second word (that of the most patterns), kept in the
+    /// line: a next token of that id needs no look in the table.
+    one_id: WordId,
+    /// How far an id's hash is shifted to its slot among the second words
+    /// (`64 - shift` bits of slots; 0: no table).
     second_shift: u8,
-    /// Whether there are more than 64 patterns.
-    pub more: bool,
+    /// How many patterns, up to 255 (the bits of the first 64 are live).
+    count: u8,
     /// The first token and the token past the last that the cold part's
     /// `wilds` seeks its words at, from the first word's, and bit `id %
     /// 64` of each of their ids: most tokens near are ruled out by it, the
@@ -165,9 +171,6 @@ pub struct CueCold {
     /// (see [`CueCold::pats`]), and how many.
     pats_at: u32,
     pats_len: u32,
-    /// Bit `k` set: the `k`th pattern's second word is one of a list, which
-    /// [`CueHot::may_match`] tests exactly for an ASCII next token.
-    checked: u64,
     /// The patterns (of the first 64) that go on with a wildcard and a word
     /// of a list.
     pub wilds: Wilds,
@@ -447,13 +450,14 @@ pub static NO_CUES: CueStart = CueStart {
     hot: CueHot {
         always: 0,
         second_bits: 0,
-        live: 0,
+        one_bits: 0,
         wild_bits: 0,
         third_bits: 0,
-        seconds_at: 0,
-        second_mask: 0,
+        seconds_at: u32::MAX,
+        pats_at: 0,
+        one_id: NO_WORD,
         second_shift: 0,
-        more: false,
+        count: 0,
         wild_from: 0,
         wild_to: 0,
         wild_ids: 0,
@@ -462,7 +466,6 @@ pub static NO_CUES: CueStart = CueStart {
         thirds: ByWord::NONE,
         pats_at: 0,
         pats_len: 0,
-        checked: 0,
         wilds: Wilds {
             at1: ByWord::NONE,
             at2: ByWord::NONE,
@@ -484,7 +487,6 @@ impl CueStart {
     /// list, to be reused from one first word to the next.
     pub fn new_in(pats: Vec<u32>, all: &[Pattern], seconds: &mut Vec<(WordId, u64)>) -> CueStart {
         let mut always = 0u64;
-        let mut checked = 0u64;
         seconds.clear();
         let mut wilds = Wilds::default();
         let mut thirds = ByWord::default();
@@ -496,8 +498,7 @@ impl CueStart {
             }
             match all.get(*p as usize).and_then(|p| p.words.get(1..)) {
                 Some([PatWord::Any(alts), ..]) => {
-                    checked |= bit;
-                    seconds.extend(alts.ids().iter().map(|&id| (id, bit)));
+                    seconds.extend(alts.ids().iter().map(|&id| (id, bit)))
                 }
                 // "with a? stop": the next token is the optional word or the one after
                 Some([PatWord::Optional(opt), PatWord::Any(then), ..]) => {
@@ -516,19 +517,20 @@ impl CueStart {
             same
         });
         let second_bits = seconds.iter().fold(0, |b, &(id, _)| b | 1 << (id % 64));
+        let (one_id, one_bits) = take_busiest(seconds);
         let (seconds, second_shift) = hashed(seconds);
-        let live = live_bits(pats.len());
         let wild = wilds.filed();
         let hot = CueHot {
             always,
             second_bits,
-            live,
+            one_bits,
             wild_bits: wilds.bits(),
             third_bits: thirds.bits,
-            seconds_at: 0,
-            second_mask: seconds.len().saturating_sub(1) as u32,
+            seconds_at: u32::MAX,
+            pats_at: 0,
+            one_id,
             second_shift: second_shift as u8,
-            more: pats.len() > 64,
+            count: pats.len().min(255) as u8,
             wild_from: wild.from,
             wild_to: wild.to,
             wild_ids: wild.ids_mod64,
@@ -537,7 +539,6 @@ impl CueStart {
             thirds,
             pats_at: 0,
             pats_len: pats.len() as u32,
-            checked: checked & live,
             wilds,
         };
         CueStart {
@@ -548,14 +549,19 @@ impl CueStart {
         }
     }
 
+    /// Files the numbers of the patterns at `at` in the shared table.
+    pub fn place_pats(&mut self, at: usize) {
+        self.hot.pats_at = at as u32;
+        self.cold.pats_at = at as u32;
+    }
+
     /// Patterns `pats` with nothing filed: every one may match.
     pub fn unfiltered(pats: Vec<u32>) -> CueStart {
         CueStart {
             hot: CueHot {
                 always: u64::MAX,
-                live: live_bits(pats.len()),
-                more: pats.len() > 64,
-                ..CueHot::default()
+                count: pats.len().min(255) as u8,
+                ..NO_CUES.hot
             },
             cold: CueCold {
                 pats_len: pats.len() as u32,
@@ -569,7 +575,9 @@ impl CueStart {
     /// [`CueHot::may_match`] with the start's own second words.
     #[cfg(test)]
     pub fn may_match(&self, next: Option<WordId>) -> u64 {
-        self.hot.may_match(next, &self.seconds)
+        let mut hot = self.hot;
+        hot.place_seconds(0);
+        hot.may_match(next, &self.seconds)
     }
 }
 
@@ -577,12 +585,21 @@ impl CueHot {
     /// Whether there is no pattern.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.live == 0
+        self.count == 0
     }
 
-    /// Files the second words' table at `at` in the table it is read from.
+    /// Whether there are more than 64 patterns.
+    #[inline]
+    pub fn more(&self) -> bool {
+        self.count > 64
+    }
+
+    /// Files the second words' table (if any) at `at` in the table it is
+    /// read from.
     pub fn place_seconds(&mut self, at: usize) {
-        self.seconds_at = at as u32;
+        if self.second_shift != 0 {
+            self.seconds_at = at as u32;
+        }
     }
 
     /// Bit `k` set when the `k`th pattern (of the first 64; those after may
@@ -603,7 +620,14 @@ impl CueHot {
     /// no such).
     #[inline]
     fn second(&self, id: WordId, table: &[(WordId, u64)]) -> u64 {
-        let (at, mask) = (self.seconds_at as usize, self.second_mask as usize);
+        if id == self.one_id {
+            return self.one_bits;
+        }
+        if self.second_shift == 0 {
+            return 0;
+        }
+        let at = self.seconds_at as usize;
+        let mask = (u64::MAX >> self.second_shift) as usize;
         let Some(seconds) = table.get(at..=at + mask) else {
             return 0;
         };
@@ -632,10 +656,31 @@ impl CueHot {
         }
     }
 
+    /// The numbers of the patterns, in `table` (the shared table of them),
+    /// from the hot line unless there are 255 or more (then from `cold`).
+    #[inline]
+    pub fn pats<'t>(&self, table: &'t [u32], cold: &CueCold) -> &'t [u32] {
+        if self.count == u8::MAX {
+            return cold.pats(table);
+        }
+        let at = self.pats_at as usize;
+        table
+            .get(at..at + usize::from(self.count))
+            .unwrap_or_default()
+    }
+
+    /// Whether [`CueHot::may_match`] of an ASCII next token tested the
+    /// `k`th pattern's second word exactly, given that it is one of a list:
+    /// as for each of the first 64 unless nothing is filed (`always` all set).
+    #[inline]
+    pub fn second_checked(&self, k: usize) -> bool {
+        k < 64 && self.always != u64::MAX
+    }
+
     /// `may` (as [`CueHot::may_match`] gives it) less the bits of no pattern.
     #[inline]
     pub fn live(&self, may: u64) -> u64 {
-        may & self.live
+        may & live_bits(usize::from(self.count).min(64))
     }
 }
 
@@ -650,22 +695,9 @@ impl CueCold {
             .unwrap_or_default()
     }
 
-    /// Files the numbers of the patterns at `at` in the shared table.
-    pub fn place_pats(&mut self, at: usize) {
-        self.pats_at = at as u32;
-    }
-
     /// Where the numbers of the patterns are in the shared table.
     pub fn pats_at(&self) -> usize {
         self.pats_at as usize
-    }
-
-    /// Whether [`CueHot::may_match`] of an ASCII next token tested the
-    /// `k`th pattern's second word exactly: a pattern it let through needs
-    /// no second look at that word.
-    #[inline]
-    pub fn second_checked(&self, k: usize) -> bool {
-        k < 64 && self.checked >> k & 1 != 0
     }
 }
 
@@ -694,6 +726,15 @@ fn hashed(items: &[(WordId, u64)]) -> (Vec<(WordId, u64)>, u32) {
         }
     }
     (table, shift)
+}
+
+/// Takes out of `seconds` (distinct ids) the id of the most pattern bits
+/// (the first of those): its id and bits, or none's ([`NO_WORD`], 0).
+fn take_busiest(seconds: &mut Vec<(WordId, u64)>) -> (WordId, u64) {
+    let busiest = (seconds.iter().enumerate())
+        .max_by_key(|&(k, &(_, bits))| (bits.count_ones(), std::cmp::Reverse(k)))
+        .map(|(k, _)| k);
+    busiest.map_or((NO_WORD, 0), |k| seconds.remove(k))
 }
 
 /// The bits of the first `n` patterns (of 64 at most).
@@ -774,6 +815,13 @@ mod tests {
                 assert_eq!(start.may_match(Some(id)), plain(Some(w)), "{w}");
             }
             assert_eq!(start.may_match(Some(NO_WORD)), plain(Some("\u{1}")));
+            // a second word of a list is tested exactly, in the first 64
+            for (k, &p) in list.iter().enumerate() {
+                let any = matches!(pats[p as usize].words.get(1..), Some([PatWord::Any(_), ..]));
+                assert!(!any || start.hot.second_checked(k) == (k < 64), "{k}");
+            }
+            let loose = CueStart::unfiltered(list.clone());
+            assert!((0..list.len()).all(|k| !loose.hot.second_checked(k)));
         }
     }
 
