@@ -632,7 +632,10 @@ pub fn extract(g: &Gazetteer, article: &Article) -> Extraction {
 /// What [`extract`] finds, before its edges get their strings: the form a
 /// build merges (with the article, [`crate::model::Extracted`]).
 pub fn records(g: &Gazetteer, article: &Article) -> Records {
-    let front = front(g, article);
+    let mut front = front(g, article);
+    let speaker = speech_by(&front);
+    // the mentions apart: recycled right after resolution, while in cache
+    let mentions = std::mem::take(&mut front.mentions);
     let doc = Doc::new(g, article, &front);
     let ctx_country = match front.dateline.place {
         Some(Known::Capital(c)) | Some(Known::Country(c)) => Some(c),
@@ -641,13 +644,14 @@ pub fn records(g: &Gazetteer, article: &Article) -> Records {
     };
     let mut res = resolve(
         g,
-        &front.mentions,
+        &mentions,
         &|m| surface(doc.text, doc.toks, m),
         &|m| doc.reporting_next(m),
         ctx_country,
         article.date,
-        speech_by(&front),
+        speaker,
     );
+    let mention_lists = mentions.into_buffers();
     if let Some(place) = front.dateline.place {
         res.dateline_place(g, place);
     }
@@ -662,7 +666,7 @@ pub fn records(g: &Gazetteer, article: &Article) -> Records {
     buffers.masked = front.masked;
     buffers.lowers = front.lowers;
     WORDS.with(|w| *w.borrow_mut() = front.words);
-    buffers.mentions = front.mentions.into_buffers();
+    buffers.mentions = mention_lists;
     buffers.split.tokens = front.toks;
     buffers.split.sentences = front.sentences;
     put_back(buffers);
