@@ -60,13 +60,16 @@ struct Phrase {
     known: Known,
 }
 
-/// The words of `spans` (a phrase's [`Phrase::rest`] in
-/// [`Gazetteer::rest_words`]) in `text` ([`Gazetteer::rest_text`]).
+/// The words of a phrase's [`Phrase::rest`] `r`: spans of `spans`
+/// ([`Gazetteer::rest_words`]) in `text` ([`Gazetteer::rest_text`]).
 fn rest_of<'a>(
     text: &'a str,
     spans: &'a [(u32, u32)],
+    r: &std::ops::Range<u32>,
 ) -> impl Iterator<Item = &'a str> + Clone + 'a {
+    let spans = spans.get(r.start as usize..r.end as usize);
     spans
+        .unwrap_or_default()
         .iter()
         .map(|&(a, b)| text.get(a as usize..b as usize).unwrap_or_default())
 }
@@ -105,14 +108,9 @@ fn letter_token(start: usize, end: usize) -> Token {
 /// straightened, in lower case when `folded`.
 fn push_word(buf: &mut String, w: &str, folded: bool) {
     let w = norm_token(w);
-    if !folded {
-        buf.push_str(&w);
-    } else if w.is_ascii() {
-        let at = buf.len();
-        buf.push_str(&w);
-        buf.get_mut(at..).map(str::make_ascii_lowercase);
-    } else {
-        buf.push_str(&w.to_lowercase());
+    match folded {
+        true => push_cased(buf, &w, false),
+        false => buf.push_str(&w),
     }
 }
 
@@ -883,19 +881,26 @@ fn short_key(w: &str, buf: &mut [u8; 32]) -> Option<usize> {
 /// `buf` (cleared first) instead of a new string.
 fn cased_into<'a>(w: &str, upper: bool, buf: &'a mut String) -> &'a str {
     buf.clear();
+    push_cased(buf, w, upper);
+    buf
+}
+
+/// Appends `w` to `buf` in upper case when `upper`, else in lower case
+/// (ASCII in place, without a new string).
+fn push_cased(buf: &mut String, w: &str, upper: bool) {
+    let at = buf.len();
     match (w.is_ascii(), upper) {
         (true, false) => {
             buf.push_str(w);
-            buf.make_ascii_lowercase();
+            buf.get_mut(at..).map(str::make_ascii_lowercase);
         }
         (true, true) => {
             buf.push_str(w);
-            buf.make_ascii_uppercase();
+            buf.get_mut(at..).map(str::make_ascii_uppercase);
         }
         (false, false) => buf.push_str(&w.to_lowercase()),
         (false, true) => buf.push_str(&w.to_uppercase()),
     }
-    buf
 }
 
 /// Normalises a token for lookup: curly apostrophes become straight.
@@ -1468,8 +1473,7 @@ impl Gazetteer {
                 starts.resize_with(f + 1, Vec::new);
             }
             for p in phrases {
-                let (a, b) = (p.rest.start as usize, p.rest.end as usize);
-                let words = rest_of(text, spans.get(a..b).unwrap_or_default());
+                let words = rest_of(text, spans, &p.rest);
                 let rest: Box<[WordId]> = words.clone().map(|w| id(w, folded)).collect();
                 let exact = (!folded).then(|| {
                     std::iter::once(&**first)
@@ -1779,14 +1783,7 @@ impl Gazetteer {
             &mut self.exact
         };
         let (text, spans) = (&self.rest_text, &self.rest_words);
-        let words = |r: &std::ops::Range<u32>| {
-            rest_of(
-                text,
-                spans
-                    .get(r.start as usize..r.end as usize)
-                    .unwrap_or_default(),
-            )
-        };
+        let words = |r: &std::ops::Range<u32>| rest_of(text, spans, r);
         // the first word is copied only when it begins a new list
         match table.get_mut(first.as_str()) {
             Some(v) => {
