@@ -580,20 +580,28 @@ impl Lexicon {
 
     /// Checks what serde cannot: codes, empty names, cue patterns.
     pub fn validate(&self, origin: &str) -> Result<()> {
-        let bad = |message: String| Error::Lexicon {
-            origin: origin.to_string(),
-            message,
-        };
-        let code_ok = |c: &str| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        self.check_names()
+            .and_then(|()| self.check_descriptors())
+            .and_then(|()| self.check_people())
+            .and_then(|()| self.check_cues())
+            .map_err(|message| Error::Lexicon {
+                origin: origin.to_string(),
+                message,
+            })
+    }
+
+    /// Countries, places, organizations, state bodies, initiatives and
+    /// titles: a name, and an alpha-3 code where one is given.
+    fn check_names(&self) -> std::result::Result<(), String> {
         for c in &self.countries {
             if c.name.trim().is_empty() {
-                return Err(bad("a country has an empty name".into()));
+                return Err("a country has an empty name".into());
             }
-            if !code_ok(&c.code) {
-                return Err(bad(format!(
+            if !alpha3(&c.code) {
+                return Err(format!(
                     "country {:?}: code {:?} is not an ISO 3166-1 alpha-3 code (three capital letters)",
                     c.name, c.code
-                )));
+                ));
             }
         }
         let with_country = self
@@ -604,78 +612,93 @@ impl Lexicon {
             .chain(self.state_bodies.iter().map(|o| (&o.name, &o.country)));
         for (name, country) in with_country {
             if name.trim().is_empty() {
-                return Err(bad("an entry has an empty name".into()));
+                return Err("an entry has an empty name".into());
             }
-            if !country.is_empty() && !code_ok(country) {
-                return Err(bad(format!(
+            if !country.is_empty() && !alpha3(country) {
+                return Err(format!(
                     "{name:?}: country {country:?} is not an alpha-3 code (three capital letters) or \"\""
-                )));
+                ));
             }
         }
-        for e in self
-            .initiatives
-            .iter()
-            .map(|i| &i.name)
-            .chain(self.titles.iter().map(|t| &t.name))
-        {
-            if e.trim().is_empty() {
-                return Err(bad("an entry has an empty name".into()));
-            }
+        let plain = self.initiatives.iter().map(|i| &i.name);
+        let titles = self.titles.iter().map(|t| &t.name);
+        if plain.chain(titles).any(|e| e.trim().is_empty()) {
+            return Err("an entry has an empty name".into());
         }
+        Ok(())
+    }
+
+    /// Each descriptor: a country's code and lower-case single words.
+    fn check_descriptors(&self) -> std::result::Result<(), String> {
         for d in &self.descriptors {
-            if !code_ok(&d.country) {
-                return Err(bad(format!(
+            if !alpha3(&d.country) {
+                return Err(format!(
                     "descriptor: country {:?} is not an alpha-3 code (three capital letters)",
                     d.country
-                )));
+                ));
             }
             let one_word = |w: &String| {
                 !w.is_empty() && !w.contains(char::is_whitespace) && *w == w.to_lowercase()
             };
             if let Some(w) = d.words.iter().find(|w| !one_word(w)) {
-                return Err(bad(format!(
+                return Err(format!(
                     "descriptor of {}: {w:?} is not one lower-case word",
                     d.country
-                )));
+                ));
             }
         }
+        Ok(())
+    }
+
+    /// Each person: a name, an alpha-3 code if any, roles' dates readable.
+    fn check_people(&self) -> std::result::Result<(), String> {
         for p in &self.people {
             if p.name.trim().is_empty() {
-                return Err(bad("a person has an empty name".into()));
+                return Err("a person has an empty name".into());
             }
-            if !p.country.is_empty() && !code_ok(&p.country) {
-                return Err(bad(format!(
+            if !p.country.is_empty() && !alpha3(&p.country) {
+                return Err(format!(
                     "person {:?}: country {:?} is not an alpha-3 code",
                     p.name, p.country
-                )));
+                ));
             }
             for r in &p.roles {
                 let from_ok = r.from.is_empty() || loose_date(&r.from, false).is_some();
                 let to_ok = r.to.is_empty() || loose_date(&r.to, true).is_some();
                 if !from_ok || !to_ok {
-                    return Err(bad(format!(
+                    return Err(format!(
                         "person {:?}: role {:?} has a date that is not YYYY-MM-DD or YYYY",
                         p.name, r.title
-                    )));
-                }
-            }
-        }
-        for cue in &self.cues {
-            if cue.patterns.is_empty() {
-                return Err(bad(format!("a {} cue has no patterns", cue.kind)));
-            }
-            for p in &cue.patterns {
-                let first = p.split_whitespace().next().unwrap_or("");
-                if first.is_empty() || first == "*" || first.ends_with('?') {
-                    return Err(bad(format!(
-                        "{} cue pattern {p:?} must start with a plain word",
-                        cue.kind
-                    )));
+                    ));
                 }
             }
         }
         Ok(())
     }
+
+    /// Each cue: at least one pattern, each starting with a plain word.
+    fn check_cues(&self) -> std::result::Result<(), String> {
+        for cue in &self.cues {
+            if cue.patterns.is_empty() {
+                return Err(format!("a {} cue has no patterns", cue.kind));
+            }
+            for p in &cue.patterns {
+                let first = p.split_whitespace().next().unwrap_or("");
+                if first.is_empty() || first == "*" || first.ends_with('?') {
+                    return Err(format!(
+                        "{} cue pattern {p:?} must start with a plain word",
+                        cue.kind
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An ISO 3166-1 alpha-3 code's shape: three capital ASCII letters.
+fn alpha3(c: &str) -> bool {
+    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// One word of a compiled cue pattern.
