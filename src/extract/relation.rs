@@ -1523,9 +1523,13 @@ impl Context<'_> {
             if !self.kind_of(m).is_none_or(|k| target_ok(kind, k)) && !self.capital_partner(m) {
                 continue;
             }
-            if let Some(le) = last_end {
+            // "thanked his dear brother Erdogan": the partner is the one named
+            if self.possessor_of_next(mi) {
+                continue;
+            }
+            if let Some(last) = last_end {
                 // coordination: "with X and Y"; "to X for A, and to Y for B"
-                if !self.coordinated(le, m.start) && !self.parallel(targets[0], m.start) {
+                if !self.coordinated(last, m.start) && !self.parallel(targets[0], m.start) {
                     break;
                 }
                 targets.push(mi);
@@ -1644,6 +1648,28 @@ impl Context<'_> {
     /// ("Kyiv accused", "recalled its ambassador to Ottawa").
     fn capital_acting(&self, m: &Resolved) -> bool {
         m.acts_as.is_some() && self.kind_of(m) == Some(EntityKind::Place)
+    }
+
+    /// Whether mention `mi` is a possessive pronoun ("his", "their": one
+    /// token of the partner determiners) of the noun phrase the next
+    /// mention ends: up to three plain lower-case words between ("his dear
+    /// brother Mr. Erdogan", "their old friend Japan"), none a preposition.
+    fn possessor_of_next(&self, mi: usize) -> bool {
+        let s = self.s;
+        let (m, Some(next)) = (&s.mentions[mi], s.mentions.get(mi + 1)) else {
+            return false;
+        };
+        let plain = |k: usize| {
+            s.toks[k].bytes(s.text).iter().all(u8::is_ascii_lowercase)
+                && !s.in_list(k, list::OBJECT_PREPOSITIONS | list::COMMITMENT_PREPOSITIONS)
+                && !s.in_list(k, list::CLAUSE_OPENERS | list::RELATIVE_PRONOUNS)
+                && !matches!(s.toks[k].bytes(s.text), b"and" | b"or")
+        };
+        m.end == m.start + 1
+            && s.in_list(m.start, list::PARTNER_DETERMINERS)
+            && next.start >= m.end
+            && next.start - m.end <= 3
+            && (m.end..next.start).all(plain)
     }
 
     /// Whether mention `m` is a capital standing for its state as a partner
@@ -2850,6 +2876,27 @@ mod tests {
         let (c, p, r) = ("country:china", "country:pakistan", "country:russia");
         let k = EdgeKind::Commitment;
         assert_eq!(pairs(&e), vec![(k, c, p), (k, c, r), (k, p, c), (k, p, r)]);
+    }
+
+    #[test]
+    fn a_possessive_before_a_name_is_not_the_partner() {
+        let (a, e, k) = (
+            "person:joe-biden",
+            "person:emmanuel-macron",
+            EdgeKind::Praise,
+        );
+        for text in [
+            "President Joe Biden praised his old friend Emmanuel Macron.\n",
+            "President Joe Biden thanked his dear brother President Emmanuel Macron.\n",
+        ] {
+            assert_eq!(pairs(&edges(text)), vec![(k, a, e)], "{text}");
+        }
+        // with a preposition between, "his" is no determiner of the name
+        let e = edges("President Joe Biden praised his work with Emmanuel Macron.\n");
+        assert!(
+            !pairs(&e).contains(&(k, a, "person:emmanuel-macron")),
+            "{e:?}"
+        );
     }
 
     #[test]
