@@ -872,6 +872,10 @@ impl<'t, 'a> Finder<'t, 'a> {
         from: usize,
     ) -> usize {
         self.title_before(&mut m, out, from);
+        // "Turkey, led by the President,": the president of Turkey
+        if let What::TitleRef { of: of @ None, .. } = &mut m.what {
+            *of = self.led_state(m.start, out.get(from..).unwrap_or_default());
+        }
         if let What::Person {
             title, of, former, ..
         } = &mut m.what
@@ -949,6 +953,33 @@ impl<'t, 'a> Finder<'t, 'a> {
             What::Person { of, .. } => *of,
             _ => None,
         }
+    }
+
+    /// The state the last mention of `out` names when a bare title at
+    /// `start` leads it: "Turkey led by the esteemed President", "Kenya,
+    /// headed by its president," (a leader participle and "by" of the
+    /// lexicon, then at most three lower-case words or honorifics).
+    fn led_state(&self, start: usize, out: &[Mention<'t>]) -> Option<Of> {
+        let last = out.last()?;
+        let What::Country { id, .. } = last.what else {
+            return None;
+        };
+        let in_list = |k: usize, l: u32| {
+            let id = self.words.ids.get(k).copied().unwrap_or(NO_WORD);
+            self.g.relation_words.has(id, l)
+        };
+        let lower =
+            |k: usize| self.s(k).bytes().all(|b| b.is_ascii_lowercase()) || self.honorific(k);
+        let mut k = last.end;
+        if k < start && self.is(k, ",") {
+            k += 1;
+        }
+        let led = k + 2 <= start
+            && start - (k + 2) <= 3
+            && in_list(k, list::LEADER_PARTICIPLES)
+            && in_list(k + 1, list::AGENT_PREPOSITIONS)
+            && (k + 2..start).all(lower);
+        led.then_some(Of::Country(id))
     }
 
     /// After a plural title, the next person of its list, which ends at
@@ -2133,6 +2164,30 @@ mod tests {
         });
         assert!(!starts.contains(&0), "{starts:?}");
         assert!(starts.contains(&3) && starts.contains(&6), "{starts:?}");
+    }
+
+    #[test]
+    fn a_bare_title_leading_a_state_is_that_states() {
+        let tur = Some(Of::Country(country("TUR")));
+        for text in [
+            "Turkey led by the esteemed President condemned Armenia",
+            "Turkey, led by its President, condemned Armenia",
+            "Turkey led by the esteemed Mr. President condemned Armenia",
+        ] {
+            let m = mentions(text);
+            let of = m.iter().find_map(|(_, w)| match w {
+                What::TitleRef { of, .. } => Some(*of),
+                _ => None,
+            });
+            assert_eq!(of, Some(tur), "{text}: {m:?}");
+        }
+        // a title after "by" alone, with no state before it, stays bare
+        let m = mentions("The talks were led by the President");
+        assert!(
+            m.iter()
+                .any(|(_, w)| matches!(w, What::TitleRef { of: None, .. })),
+            "{m:?}"
+        );
     }
 
     #[test]
