@@ -1520,11 +1520,10 @@ impl Context<'_> {
                     _ => break,
                 }
             }
-            if !self.kind_of(m).is_none_or(|k| target_ok(kind, k)) && !self.capital_partner(m) {
-                continue;
-            }
+            let unfit =
+                !self.kind_of(m).is_none_or(|k| target_ok(kind, k)) && !self.capital_partner(m);
             // "thanked his dear brother Erdogan": the partner is the one named
-            if self.possessor_of_next(mi) {
+            if unfit || self.possessor_of_next(mi) {
                 continue;
             }
             if let Some(last) = last_end {
