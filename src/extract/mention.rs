@@ -964,10 +964,6 @@ impl<'t, 'a> Finder<'t, 'a> {
         let What::Country { id, .. } = last.what else {
             return None;
         };
-        let in_list = |k: usize, l: u32| {
-            let id = self.words.ids.get(k).copied().unwrap_or(NO_WORD);
-            self.g.relation_words.has(id, l)
-        };
         let lower =
             |k: usize| self.s(k).bytes().all(|b| b.is_ascii_lowercase()) || self.honorific(k);
         let mut k = last.end;
@@ -976,8 +972,8 @@ impl<'t, 'a> Finder<'t, 'a> {
         }
         let led = k + 2 <= start
             && start - (k + 2) <= 3
-            && in_list(k, list::LEADER_PARTICIPLES)
-            && in_list(k + 1, list::AGENT_PREPOSITIONS)
+            && self.in_list(k, list::LEADER_PARTICIPLES)
+            && self.in_list(k + 1, list::AGENT_PREPOSITIONS)
             && (k + 2..start).all(lower);
         led.then_some(Of::Country(id))
     }
@@ -1226,10 +1222,7 @@ impl<'t, 'a> Finder<'t, 'a> {
     fn portfolio_at(&self, j: usize) -> bool {
         // the capital first: its class bits are at hand, the word lists'
         // table (by word id) is a load apart
-        self.capital_at(j) && {
-            let id = self.words.ids.get(j).copied().unwrap_or(NO_WORD);
-            self.g.relation_words.has(id, list::PORTFOLIOS)
-        }
+        self.capital_at(j) && self.in_list(j, list::PORTFOLIOS)
     }
 
     /// Whether token `k` is a title a portfolio qualifies ("Minister").
@@ -1875,8 +1868,15 @@ impl<'t, 'a> Finder<'t, 'a> {
     /// phrase ending in it is an event, no actor.
     #[inline]
     fn event_noun(&self, i: usize) -> bool {
+        self.in_list(i, list::EVENT_NOUNS)
+    }
+
+    /// Whether token `i` is a word of the relation rules' `list` (a bit of
+    /// [`list`]), by its word id.
+    #[inline]
+    fn in_list(&self, i: usize, list: u32) -> bool {
         let id = self.words.ids.get(i).copied().unwrap_or(NO_WORD);
-        self.g.relation_words.has(id, list::EVENT_NOUNS)
+        self.g.relation_words.has(id, list)
     }
 
     /// Whether a non-name word at `i` may begin an unknown body's name

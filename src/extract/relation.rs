@@ -1658,10 +1658,13 @@ impl Context<'_> {
         let (m, Some(next)) = (&s.mentions[mi], s.mentions.get(mi + 1)) else {
             return false;
         };
+        let not_between = list::OBJECT_PREPOSITIONS
+            | list::COMMITMENT_PREPOSITIONS
+            | list::CLAUSE_OPENERS
+            | list::RELATIVE_PRONOUNS;
         let plain = |k: usize| {
             s.toks[k].bytes(s.text).iter().all(u8::is_ascii_lowercase)
-                && !s.in_list(k, list::OBJECT_PREPOSITIONS | list::COMMITMENT_PREPOSITIONS)
-                && !s.in_list(k, list::CLAUSE_OPENERS | list::RELATIVE_PRONOUNS)
+                && !s.in_list(k, not_between)
                 && !matches!(s.toks[k].bytes(s.text), b"and" | b"or")
         };
         m.end == m.start + 1
